@@ -1,0 +1,256 @@
+//! Every string a user sees, in Chinese and English. The table gives each key both texts, so a
+//! missing translation does not compile.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{ClientKind, InteractionKind, Problem};
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn tr(self) -> &'static Tr {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+macro_rules! translations {
+    ($($key:ident: $zh:literal, $en:literal;)*) => {
+        /// The UI texts of one language.
+        pub struct Tr {
+            $(pub $key: &'static str,)*
+        }
+
+        pub const ZH: Tr = Tr { $($key: $zh,)* };
+        pub const EN: Tr = Tr { $($key: $en,)* };
+
+        /// Every (key, Chinese, English) triple, for checks over the whole table.
+        pub const ALL: &[(&str, &str, &str)] = &[$((stringify!($key), $zh, $en),)*];
+    };
+}
+
+translations! {
+    app_title: "TechBroker · 技术经理人工作台", "TechBroker · 技术经理人工作台";
+    menu_file: "文件", "File";
+    menu_new_db: "新建数据库…", "New database…";
+    menu_open_db: "打开数据库…", "Open database…";
+    menu_default_db: "打开默认数据库", "Open default database";
+    menu_recent: "最近打开", "Recent";
+    menu_no_recent: "（无）", "(none)";
+    database: "数据库", "Database";
+    nav_clients: "客户", "Clients";
+    nav_follow_ups: "待办跟进", "Follow-ups";
+    nav_trash: "回收站", "Trash";
+
+    search: "搜索", "Search";
+    search_hint: "按名称筛选", "Filter by name";
+    all: "全部", "All";
+    new_client: "新建客户", "New client";
+    col_name: "名称", "Name";
+    col_kind: "类型", "Kind";
+    col_region: "地区", "Region";
+    col_industry: "行业", "Industry";
+    col_open_follow_ups: "待跟进", "Open follow-ups";
+    col_last_contact: "最近联系", "Last contact";
+    clients_count: "{shown} / {total} 个客户", "{shown} of {total} clients";
+    no_clients: "还没有客户。点击“新建客户”开始。", "No clients yet. Click “New client” to start.";
+
+    kind_enterprise: "企业", "Enterprise";
+    kind_university: "高校", "University";
+    kind_institute: "科研院所", "Research institute";
+    kind_other: "其他", "Other";
+
+    edit_client: "编辑客户", "Edit client";
+    f_name: "名称", "Name";
+    f_kind: "类型", "Kind";
+    f_credit_code: "统一社会信用代码", "Unified social credit code";
+    f_province: "省", "Province";
+    f_city: "市", "City";
+    f_district: "区县", "District";
+    f_industry: "行业", "Industry";
+    f_size: "规模", "Size";
+    f_address: "地址", "Address";
+    f_website: "网站", "Website";
+    f_notes: "备注", "Notes";
+    required_mark: "（必填）", "(required)";
+    save: "保存", "Save";
+    cancel: "取消", "Cancel";
+    edit: "编辑", "Edit";
+    delete: "删除", "Delete";
+    delete_client: "删除客户", "Delete client";
+    back: "返回", "Back";
+    restore: "恢复", "Restore";
+
+    p_required: "必填", "Required";
+    p_too_long: "不能超过 {max} 个字符", "At most {max} characters";
+    p_invalid_credit_code: "统一社会信用代码无效：应为 18 位，且校验位正确", "Invalid credit code: 18 characters with a correct check character";
+    p_duplicate_name: "已有同名客户", "A client with this name already exists";
+    p_invalid_email: "邮箱格式不正确", "Not an email address";
+    p_invalid_phone: "电话号码格式不正确", "Not a phone number";
+    p_invalid_website: "网址格式不正确", "Not a web address";
+    p_next_step_without_due: "有下一步时请设截止日期", "A next step needs a due date";
+    p_due_without_next_step: "有截止日期时请填写下一步", "A due date needs a next step";
+
+    contacts: "联系人", "Contacts";
+    add_contact: "添加联系人", "Add contact";
+    c_name: "姓名", "Name";
+    c_title: "职务", "Title";
+    c_phone: "电话", "Phone";
+    c_email: "邮箱", "Email";
+    c_wechat: "微信", "WeChat";
+    no_contacts: "暂无联系人。", "No contacts yet.";
+
+    interactions: "跟进记录", "Interactions";
+    add_interaction: "记录跟进", "Log interaction";
+    i_date: "日期", "Date";
+    i_kind: "方式", "Kind";
+    i_summary: "摘要", "Summary";
+    i_next_step: "下一步", "Next step";
+    i_has_due: "设截止日期", "Set a due date";
+    i_next_due: "截止日期", "Due date";
+    no_interactions: "暂无跟进记录。", "No interactions yet.";
+    mark_done: "标记完成", "Mark done";
+    done_on: "已完成", "Done";
+    next_step_due: "下一步：{step}（{due} 前）", "Next: {step} (by {due})";
+
+    ik_visit: "走访", "Visit";
+    ik_call: "电话", "Call";
+    ik_meeting: "会议", "Meeting";
+    ik_email: "邮件", "Email";
+    ik_wechat: "微信", "WeChat";
+    ik_event: "路演/对接会", "Event";
+
+    fu_title: "今天到期和已逾期的跟进", "Follow-ups due today or overdue";
+    fu_none: "没有到期的跟进。", "Nothing is due.";
+    col_due: "截止日期", "Due";
+    col_client: "客户", "Client";
+    col_next_step: "下一步", "Next step";
+    col_status: "状态", "Status";
+    due_today: "今天到期", "Due today";
+    overdue_days: "逾期 {n} 天", "{n} days overdue";
+
+    trash_title: "回收站", "Trash";
+    trash_empty: "回收站是空的。", "The trash is empty.";
+    col_record: "记录", "Record";
+    col_type: "类别", "Type";
+    col_belongs_to: "所属客户", "Belongs to";
+    col_deleted_at: "删除时间", "Deleted at";
+    trash_client: "客户", "Client";
+    trash_contact: "联系人", "Contact";
+
+    saved: "已保存", "Saved";
+    moved_to_trash: "“{name}”已移至回收站", "“{name}” moved to the trash";
+    restored: "已恢复", "Restored";
+    marked_done: "已标记完成", "Marked done";
+    name_taken: "无法恢复：已有名为“{name}”的客户，请先将其改名。", "Cannot restore: a client named “{name}” exists. Rename it first.";
+    not_found: "该记录已不存在。", "The record no longer exists.";
+    db_error: "数据库错误：{detail}", "Database error: {detail}";
+    opened: "已打开 {path}", "Opened {path}";
+
+    open_failed: "无法打开数据库", "Cannot open the database";
+    open_err_io: "无法读取或创建该文件：{detail}", "The file cannot be read or created: {detail}";
+    open_err_folder: "这是一个文件夹，不是数据库文件。", "This is a folder, not a database file.";
+    open_err_empty: "这是一个空文件，不是 TechBroker 数据库。", "This is an empty file, not a TechBroker database.";
+    open_err_not_db: "这不是数据库文件。", "This is not a database file.";
+    open_err_foreign: "这是其他程序的数据库，不是 TechBroker 数据库。", "This is another program's database, not a TechBroker database.";
+    open_err_corrupt: "数据库文件已损坏：{detail}", "The database file is damaged: {detail}";
+    open_err_newer: "该数据库由更新版本的 TechBroker 创建（结构版本 {found}，本程序支持到 {supported}）。请升级 TechBroker 后再打开。", "This database was written by a newer TechBroker (schema {found}; this one knows up to {supported}). Update TechBroker to open it.";
+    open_err_backup: "升级前无法备份数据库：{detail}", "Could not back up the database before upgrading it: {detail}";
+    open_err_setup: "无法初始化数据库：{detail}", "Could not set up the database: {detail}";
+    open_what_to_do: "文件未被改动。请打开另一个文件，或新建一个数据库。", "The file was left unchanged. Open another file or create a new database.";
+}
+
+impl Tr {
+    pub fn client_kind(&self, kind: ClientKind) -> &'static str {
+        match kind {
+            ClientKind::Enterprise => self.kind_enterprise,
+            ClientKind::University => self.kind_university,
+            ClientKind::Institute => self.kind_institute,
+            ClientKind::Other => self.kind_other,
+        }
+    }
+
+    pub fn interaction_kind(&self, kind: InteractionKind) -> &'static str {
+        match kind {
+            InteractionKind::Visit => self.ik_visit,
+            InteractionKind::Call => self.ik_call,
+            InteractionKind::Meeting => self.ik_meeting,
+            InteractionKind::Email => self.ik_email,
+            InteractionKind::Wechat => self.ik_wechat,
+            InteractionKind::Event => self.ik_event,
+        }
+    }
+
+    pub fn problem(&self, problem: Problem) -> String {
+        match problem {
+            Problem::Required => self.p_required.to_string(),
+            Problem::TooLong { max } => fill(self.p_too_long, &[("max", &max)]),
+            Problem::InvalidCreditCode => self.p_invalid_credit_code.to_string(),
+            Problem::DuplicateName => self.p_duplicate_name.to_string(),
+            Problem::InvalidEmail => self.p_invalid_email.to_string(),
+            Problem::InvalidPhone => self.p_invalid_phone.to_string(),
+            Problem::InvalidWebsite => self.p_invalid_website.to_string(),
+            Problem::NextStepWithoutDue => self.p_next_step_without_due.to_string(),
+            Problem::DueWithoutNextStep => self.p_due_without_next_step.to_string(),
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    args.iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_text_is_empty_and_placeholders_agree() {
+        for (key, zh, en) in ALL {
+            assert!(!zh.is_empty() && !en.is_empty(), "{key} is empty");
+            let names = |s: &str| {
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(names(zh), names(en), "{key} has different placeholders");
+        }
+    }
+
+    #[test]
+    fn english_texts_are_not_chinese() {
+        let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for (key, _, en) in ALL {
+            if *key != "app_title" {
+                assert!(
+                    !en.chars().any(is_cjk),
+                    "{key} has Chinese in English: {en}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill(EN.clients_count, &[("shown", &3), ("total", &10)]),
+            "3 of 10 clients"
+        );
+    }
+}

@@ -1,0 +1,10 @@
+//! TechBroker (技术经理人工作台): a desktop workbench for technology-transfer brokers.
+//!
+//! `domain` holds the records and rules, `store` the SQLite database (the only SQL), `ui` the egui
+//! screens, `i18n` every user-visible string in Chinese and English.
+
+pub mod domain;
+pub mod i18n;
+pub mod paths;
+pub mod store;
+pub mod ui;

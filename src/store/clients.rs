@@ -1,0 +1,194 @@
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::{SaveError, Store, StoreError, now};
+use crate::domain::{Client, ClientDraft, ClientField, ClientId, ClientRow, FieldErrors, Problem};
+
+const CLIENT_COLUMNS: &str = "id, name, kind, credit_code, province, city, district, industry, \
+     size, address, website, notes, created_at, updated_at, deleted_at";
+
+fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
+    Ok(Client {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        credit_code: r.get(3)?,
+        province: r.get(4)?,
+        city: r.get(5)?,
+        district: r.get(6)?,
+        industry: r.get(7)?,
+        size: r.get(8)?,
+        address: r.get(9)?,
+        website: r.get(10)?,
+        notes: r.get(11)?,
+        created_at: r.get(12)?,
+        updated_at: r.get(13)?,
+        deleted_at: r.get(14)?,
+    })
+}
+
+/// Whether another live client already has this name (names compare without case).
+fn name_taken(
+    tx: &Transaction<'_>,
+    name: &str,
+    except: Option<ClientId>,
+) -> rusqlite::Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM clients WHERE deleted_at IS NULL AND name = ?1 COLLATE NOCASE \
+         AND id IS NOT ?2)",
+        params![name, except],
+        |r| r.get(0),
+    )
+}
+
+impl Store {
+    /// Every live client with its open follow-ups and last contact date, in id order.
+    pub fn list_clients(&self) -> Result<Vec<ClientRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, c.kind, c.province, c.city, c.district, c.industry,
+                (SELECT COUNT(*) FROM interactions i WHERE i.client_id = c.id
+                    AND i.deleted_at IS NULL AND i.next_step <> '' AND i.done_at IS NULL),
+                (SELECT MAX(i.date) FROM interactions i WHERE i.client_id = c.id
+                    AND i.deleted_at IS NULL)
+             FROM clients c WHERE c.deleted_at IS NULL ORDER BY c.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ClientRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                province: r.get(3)?,
+                city: r.get(4)?,
+                district: r.get(5)?,
+                industry: r.get(6)?,
+                open_follow_ups: r.get(7)?,
+                last_contact: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The client with this id, live or in the trash.
+    pub fn get_client(&self, id: ClientId) -> Result<Option<Client>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"),
+                [id],
+                client_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Creates a client (`id` None) or updates one, after checking the draft and that no other
+    /// live client has the same name.
+    pub fn save_client(
+        &mut self,
+        id: Option<ClientId>,
+        draft: &ClientDraft,
+    ) -> Result<ClientId, SaveError<ClientField>> {
+        let d = draft.validate().map_err(SaveError::Invalid)?;
+        let saved = self.write(|tx| {
+            if name_taken(tx, &d.name, id)? {
+                return Ok(None);
+            }
+            let t = now();
+            let id = match id {
+                None => {
+                    tx.execute(
+                        "INSERT INTO clients (name, kind, credit_code, province, city, district,
+                            industry, size, address, website, notes, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                        params![
+                            d.name,
+                            d.kind,
+                            d.credit_code,
+                            d.province,
+                            d.city,
+                            d.district,
+                            d.industry,
+                            d.size,
+                            d.address,
+                            d.website,
+                            d.notes,
+                            t
+                        ],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+                Some(id) => {
+                    let n = tx.execute(
+                        "UPDATE clients SET name = ?2, kind = ?3, credit_code = ?4, province = ?5,
+                            city = ?6, district = ?7, industry = ?8, size = ?9, address = ?10,
+                            website = ?11, notes = ?12, updated_at = ?13
+                         WHERE id = ?1 AND deleted_at IS NULL",
+                        params![
+                            id,
+                            d.name,
+                            d.kind,
+                            d.credit_code,
+                            d.province,
+                            d.city,
+                            d.district,
+                            d.industry,
+                            d.size,
+                            d.address,
+                            d.website,
+                            d.notes,
+                            t
+                        ],
+                    )?;
+                    if n == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    id
+                }
+            };
+            Ok(Some(id))
+        })?;
+        saved.ok_or_else(|| {
+            SaveError::Invalid(FieldErrors::single(
+                ClientField::Name,
+                Problem::DuplicateName,
+            ))
+        })
+    }
+
+    /// Moves a client to the trash; its contacts and interactions go with it and come back with
+    /// it.
+    pub fn delete_client(&mut self, id: ClientId) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE clients SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now()],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            Ok(())
+        })
+    }
+
+    /// Brings a client back from the trash, unless a live client has taken its name meanwhile.
+    pub fn restore_client(&mut self, id: ClientId) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let name: Option<String> = tx
+                .query_row(
+                    "SELECT name FROM clients WHERE id = ?1 AND deleted_at IS NOT NULL",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(name) = name else {
+                return Err(StoreError::NotFound);
+            };
+            if name_taken(tx, &name, Some(id))? {
+                return Err(StoreError::NameTaken(name));
+            }
+            tx.execute(
+                "UPDATE clients SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
+                params![id, now()],
+            )?;
+            Ok(())
+        })
+    }
+}

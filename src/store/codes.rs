@@ -1,0 +1,27 @@
+//! How the domain's enums are stored: as their stable text codes.
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+use crate::domain::{ClientKind, InteractionKind};
+
+macro_rules! stored_as_code {
+    ($ty:ty) => {
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.code()))
+            }
+        }
+
+        impl FromSql for $ty {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                let code = value.as_str()?;
+                <$ty>::from_code(code).ok_or_else(|| {
+                    FromSqlError::Other(format!("unknown {} code {code:?}", stringify!($ty)).into())
+                })
+            }
+        }
+    };
+}
+
+stored_as_code!(ClientKind);
+stored_as_code!(InteractionKind);

@@ -1,0 +1,96 @@
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::contacts::require_live_client;
+use super::{SaveError, Store, StoreError, now};
+use crate::domain::{
+    ClientId, FollowUp, Interaction, InteractionDraft, InteractionField, InteractionId,
+};
+
+impl Store {
+    /// A client's timeline, newest first.
+    pub fn list_interactions(&self, client: ClientId) -> Result<Vec<Interaction>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, client_id, date, kind, summary, next_step, next_due, done_at
+             FROM interactions WHERE client_id = ?1 AND deleted_at IS NULL
+             ORDER BY date DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([client], |r| {
+            Ok(Interaction {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                date: r.get(2)?,
+                kind: r.get(3)?,
+                summary: r.get(4)?,
+                next_step: r.get(5)?,
+                next_due: r.get(6)?,
+                done_at: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn add_interaction(
+        &mut self,
+        client: ClientId,
+        draft: &InteractionDraft,
+    ) -> Result<InteractionId, SaveError<InteractionField>> {
+        let d = draft.validate().map_err(SaveError::Invalid)?;
+        Ok(self.write(|tx| {
+            require_live_client(tx, client)?;
+            tx.execute(
+                "INSERT INTO interactions (client_id, date, kind, summary, next_step, next_due,
+                    created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                params![
+                    client,
+                    d.date,
+                    d.kind,
+                    d.summary,
+                    d.next_step,
+                    d.next_due,
+                    now()
+                ],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?)
+    }
+
+    /// Open next steps due on or before `today` at live clients, oldest due first.
+    pub fn follow_ups_due(&self, today: NaiveDate) -> Result<Vec<FollowUp>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, i.client_id, c.name, i.kind, i.date, i.summary, i.next_step, i.next_due
+             FROM interactions i JOIN clients c ON c.id = i.client_id
+             WHERE i.done_at IS NULL AND i.next_step <> '' AND i.next_due <= ?1
+               AND i.deleted_at IS NULL AND c.deleted_at IS NULL
+             ORDER BY i.next_due, i.id",
+        )?;
+        let rows = stmt.query_map([today], |r| {
+            Ok(FollowUp {
+                interaction_id: r.get(0)?,
+                client_id: r.get(1)?,
+                client_name: r.get(2)?,
+                kind: r.get(3)?,
+                date: r.get(4)?,
+                summary: r.get(5)?,
+                next_step: r.get(6)?,
+                due: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Marks a next step as done, so it leaves the follow-ups.
+    pub fn complete_follow_up(&mut self, id: InteractionId) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE interactions SET done_at = ?2, updated_at = ?2
+                 WHERE id = ?1 AND done_at IS NULL AND deleted_at IS NULL",
+                params![id, now()],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,404 @@
+//! One client: its details, contacts and the timeline of interactions.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use super::command::{Command, Screen};
+use super::widgets::{date_picker, error_text, fmt_date, form_row, text_field};
+use crate::domain::{
+    Client, ClientId, Contact, ContactDraft, ContactField, ContactId, FieldErrors, Interaction,
+    InteractionDraft, InteractionField, InteractionKind,
+};
+use crate::i18n::{Tr, fill};
+use crate::store::Store;
+
+const FIELD_WIDTH: f32 = 260.0;
+
+/// The contact being added or edited.
+pub struct ContactForm {
+    pub id: Option<ContactId>,
+    pub draft: ContactDraft,
+    pub errors: FieldErrors<ContactField>,
+}
+
+/// The "log interaction" form; it stays open under the client's details.
+pub struct InteractionForm {
+    pub draft: InteractionDraft,
+    pub has_due: bool,
+    pub due: NaiveDate,
+    pub errors: FieldErrors<InteractionField>,
+}
+
+impl InteractionForm {
+    pub fn new(today: NaiveDate) -> Self {
+        Self {
+            draft: InteractionDraft::new(today),
+            has_due: false,
+            due: today,
+            errors: FieldErrors::new(),
+        }
+    }
+
+    fn to_draft(&self) -> InteractionDraft {
+        InteractionDraft {
+            next_due: self.has_due.then_some(self.due),
+            ..self.draft.clone()
+        }
+    }
+}
+
+pub struct ClientDetail {
+    pub client_id: ClientId,
+    loaded_revision: Option<u64>,
+    client: Option<Client>,
+    contacts: Vec<Contact>,
+    interactions: Vec<Interaction>,
+    load_error: Option<String>,
+    pub contact_form: Option<ContactForm>,
+    pub interaction_form: InteractionForm,
+}
+
+impl ClientDetail {
+    pub fn new(client_id: ClientId, today: NaiveDate) -> Self {
+        Self {
+            client_id,
+            loaded_revision: None,
+            client: None,
+            contacts: Vec::new(),
+            interactions: Vec::new(),
+            load_error: None,
+            contact_form: None,
+            interaction_form: InteractionForm::new(today),
+        }
+    }
+
+    fn refresh(&mut self, store: &Store) {
+        if self.loaded_revision == Some(store.revision()) {
+            return;
+        }
+        self.loaded_revision = Some(store.revision());
+        let id = self.client_id;
+        let loaded = store.get_client(id).and_then(|client| {
+            Ok((
+                client,
+                store.list_contacts(id)?,
+                store.list_interactions(id)?,
+            ))
+        });
+        match loaded {
+            Ok((client, contacts, interactions)) => {
+                self.client = client;
+                self.contacts = contacts;
+                self.interactions = interactions;
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(e.to_string()),
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+        self.refresh(store);
+        if ui.button(format!("← {}", tr.back)).clicked() {
+            cmds.push(Command::Navigate(Screen::Clients));
+        }
+        if let Some(e) = &self.load_error {
+            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        }
+        let Some(client) = self.client.clone() else {
+            ui.label(tr.not_found);
+            return;
+        };
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            self.header(ui, &client, tr, cmds);
+            ui.separator();
+            ui.columns(2, |cols| {
+                self.contacts_ui(&mut cols[0], tr, cmds);
+                self.interactions_ui(&mut cols[1], tr, cmds);
+            });
+        });
+    }
+
+    fn header(&self, ui: &mut Ui, client: &Client, tr: &Tr, cmds: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.heading(&client.name);
+            ui.label(RichText::new(tr.client_kind(client.kind)).strong());
+            if client.deleted_at.is_none() {
+                ui.add_space(16.0);
+                if ui.button(tr.edit_client).clicked() {
+                    cmds.push(Command::EditClient(client.id));
+                }
+                if ui.button(tr.delete_client).clicked() {
+                    cmds.push(Command::DeleteClient(client.id));
+                }
+            }
+        });
+        egui::Grid::new("client_facts")
+            .num_columns(2)
+            .spacing([16.0, 4.0])
+            .show(ui, |ui| {
+                for (label, value) in [
+                    (tr.f_credit_code, client.credit_code.clone()),
+                    (tr.col_region, client.region()),
+                    (tr.f_industry, client.industry.clone()),
+                    (tr.f_size, client.size.clone()),
+                    (tr.f_address, client.address.clone()),
+                    (tr.f_website, client.website.clone()),
+                    (tr.f_notes, client.notes.clone()),
+                ] {
+                    if !value.is_empty() {
+                        ui.label(RichText::new(label).weak());
+                        ui.label(value);
+                        ui.end_row();
+                    }
+                }
+            });
+    }
+
+    fn contacts_ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.heading(tr.contacts);
+            if self.contact_form.is_none() && ui.button(tr.add_contact).clicked() {
+                self.contact_form = Some(ContactForm {
+                    id: None,
+                    draft: ContactDraft::default(),
+                    errors: FieldErrors::new(),
+                });
+            }
+        });
+        if let Some(form) = &mut self.contact_form {
+            let mut close = false;
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                close = contact_form_ui(ui, form, self.client_id, tr, cmds);
+            });
+            if close {
+                self.contact_form = None;
+            }
+        }
+        if self.contacts.is_empty() {
+            ui.label(tr.no_contacts);
+        }
+        for contact in &self.contacts {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&contact.name).strong());
+                    if !contact.title.is_empty() {
+                        ui.label(&contact.title);
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.push_id(contact.id, |ui| {
+                            if ui.small_button(tr.delete).clicked() {
+                                cmds.push(Command::DeleteContact(contact.id));
+                            }
+                            if ui.small_button(tr.edit).clicked() {
+                                self.contact_form = Some(ContactForm {
+                                    id: Some(contact.id),
+                                    draft: ContactDraft::from(contact),
+                                    errors: FieldErrors::new(),
+                                });
+                            }
+                        });
+                    });
+                });
+                for (label, value) in [
+                    (tr.c_phone, &contact.phone),
+                    (tr.c_email, &contact.email),
+                    (tr.c_wechat, &contact.wechat),
+                ] {
+                    if !value.is_empty() {
+                        ui.label(format!("{label}: {value}"));
+                    }
+                }
+            });
+        }
+    }
+
+    fn interactions_ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        ui.heading(tr.interactions);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            interaction_form_ui(ui, &mut self.interaction_form, self.client_id, tr, cmds);
+        });
+        ui.add_space(8.0);
+        if self.interactions.is_empty() {
+            ui.label(tr.no_interactions);
+        }
+        for item in &self.interactions {
+            ui.push_id(item.id, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(fmt_date(item.date)).strong());
+                    ui.label(tr.interaction_kind(item.kind));
+                    ui.label(&item.summary);
+                });
+                if !item.next_step.is_empty() {
+                    ui.horizontal_wrapped(|ui| {
+                        let due = item.next_due.map(fmt_date).unwrap_or_default();
+                        ui.label(fill(
+                            tr.next_step_due,
+                            &[("step", &item.next_step), ("due", &due)],
+                        ));
+                        if item.is_open_follow_up() {
+                            if ui.small_button(tr.mark_done).clicked() {
+                                cmds.push(Command::CompleteFollowUp(item.id));
+                            }
+                        } else {
+                            ui.label(RichText::new(format!("✔ {}", tr.done_on)).weak());
+                        }
+                    });
+                }
+                ui.separator();
+            });
+        }
+    }
+}
+
+/// Returns true when the form should close (cancelled); saving closes it once the store
+/// accepted the contact.
+fn contact_form_ui(
+    ui: &mut Ui,
+    form: &mut ContactForm,
+    client: ClientId,
+    tr: &Tr,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    let e = &form.errors;
+    let d = &mut form.draft;
+    egui::Grid::new("contact_form")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            form_row(
+                ui,
+                tr,
+                tr.c_name,
+                true,
+                e.get(ContactField::Name),
+                text_field(&mut d.name, FIELD_WIDTH),
+            );
+            form_row(
+                ui,
+                tr,
+                tr.c_title,
+                false,
+                e.get(ContactField::Title),
+                text_field(&mut d.title, FIELD_WIDTH),
+            );
+            form_row(
+                ui,
+                tr,
+                tr.c_phone,
+                false,
+                e.get(ContactField::Phone),
+                text_field(&mut d.phone, FIELD_WIDTH),
+            );
+            form_row(
+                ui,
+                tr,
+                tr.c_email,
+                false,
+                e.get(ContactField::Email),
+                text_field(&mut d.email, FIELD_WIDTH),
+            );
+            form_row(
+                ui,
+                tr,
+                tr.c_wechat,
+                false,
+                e.get(ContactField::Wechat),
+                text_field(&mut d.wechat, FIELD_WIDTH),
+            );
+        });
+    let mut close = false;
+    ui.horizontal(|ui| {
+        if ui.button(tr.save).clicked() {
+            match form.draft.validate() {
+                Ok(_) => cmds.push(Command::SaveContact {
+                    client,
+                    id: form.id,
+                    draft: form.draft.clone(),
+                }),
+                Err(errors) => form.errors = errors,
+            }
+        }
+        close = ui.button(tr.cancel).clicked();
+    });
+    close
+}
+
+fn interaction_form_ui(
+    ui: &mut Ui,
+    form: &mut InteractionForm,
+    client: ClientId,
+    tr: &Tr,
+    cmds: &mut Vec<Command>,
+) {
+    let e = &form.errors;
+    egui::Grid::new("interaction_form")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            form_row(ui, tr, tr.i_date, true, None, |ui| {
+                date_picker(ui, "interaction_date", &mut form.draft.date)
+            });
+            form_row(ui, tr, tr.i_kind, true, None, |ui| {
+                egui::ComboBox::from_id_salt("interaction_kind")
+                    .selected_text(tr.interaction_kind(form.draft.kind))
+                    .show_ui(ui, |ui| {
+                        for kind in InteractionKind::ALL {
+                            ui.selectable_value(
+                                &mut form.draft.kind,
+                                kind,
+                                tr.interaction_kind(kind),
+                            );
+                        }
+                    })
+                    .response
+            });
+            form_row(
+                ui,
+                tr,
+                tr.i_summary,
+                true,
+                e.get(InteractionField::Summary),
+                |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut form.draft.summary)
+                            .desired_rows(2)
+                            .desired_width(FIELD_WIDTH),
+                    )
+                },
+            );
+            form_row(
+                ui,
+                tr,
+                tr.i_next_step,
+                false,
+                e.get(InteractionField::NextStep),
+                text_field(&mut form.draft.next_step, FIELD_WIDTH),
+            );
+            form_row(
+                ui,
+                tr,
+                tr.i_next_due,
+                false,
+                e.get(InteractionField::NextDue),
+                |ui| {
+                    ui.horizontal(|ui| {
+                        ui.checkbox(&mut form.has_due, tr.i_has_due);
+                        if form.has_due {
+                            date_picker(ui, "interaction_due", &mut form.due);
+                        }
+                    })
+                    .response
+                },
+            );
+        });
+    if ui.button(tr.add_interaction).clicked() {
+        match form.to_draft().validate() {
+            Ok(_) => cmds.push(Command::AddInteraction {
+                client,
+                draft: form.to_draft(),
+            }),
+            Err(errors) => form.errors = errors,
+        }
+    }
+}

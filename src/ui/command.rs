@@ -1,0 +1,49 @@
+//! Everything a screen (or a keyboard shortcut) can ask for. Screens push commands; the app
+//! applies them in one place at the end of the frame.
+
+use std::path::PathBuf;
+
+use crate::domain::{
+    ClientDraft, ClientId, ContactDraft, ContactId, InteractionDraft, InteractionId,
+};
+use crate::i18n::Lang;
+use crate::store::TrashKind;
+
+/// The screens the navigation leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    #[default]
+    Clients,
+    Client(ClientId),
+    ClientForm,
+    FollowUps,
+    Trash,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Navigate(Screen),
+    NewClient,
+    EditClient(ClientId),
+    SaveClient {
+        id: Option<ClientId>,
+        draft: ClientDraft,
+    },
+    DeleteClient(ClientId),
+    Restore(TrashKind, i64),
+    SaveContact {
+        client: ClientId,
+        id: Option<ContactId>,
+        draft: ContactDraft,
+    },
+    DeleteContact(ContactId),
+    AddInteraction {
+        client: ClientId,
+        draft: InteractionDraft,
+    },
+    CompleteFollowUp(InteractionId),
+    SetLanguage(Lang),
+    NewDatabase,
+    OpenDatabase,
+    OpenDatabaseAt(PathBuf),
+}

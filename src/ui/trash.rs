@@ -1,0 +1,98 @@
+//! Deleted records, with a way back.
+
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+
+use super::command::Command;
+use super::widgets::error_text;
+use crate::i18n::{Tr, fill};
+use crate::store::{Store, TrashEntry, TrashKind};
+
+#[derive(Default)]
+pub struct TrashScreen {
+    entries: Vec<TrashEntry>,
+    loaded_revision: Option<u64>,
+    load_error: Option<String>,
+}
+
+impl TrashScreen {
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    fn refresh(&mut self, store: &Store) {
+        if self.loaded_revision == Some(store.revision()) {
+            return;
+        }
+        self.loaded_revision = Some(store.revision());
+        match store.list_trash() {
+            Ok(entries) => {
+                self.entries = entries;
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(e.to_string()),
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+        self.refresh(store);
+        ui.heading(tr.trash_title);
+        if let Some(e) = &self.load_error {
+            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        }
+        if self.entries.is_empty() {
+            ui.label(tr.trash_empty);
+            return;
+        }
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(90.0))
+            .column(Column::initial(280.0).clip(true))
+            .column(Column::initial(220.0).clip(true))
+            .column(Column::initial(170.0))
+            .column(Column::remainder().at_least(80.0))
+            .header(24.0, |mut header| {
+                for title in [
+                    tr.col_type,
+                    tr.col_record,
+                    tr.col_belongs_to,
+                    tr.col_deleted_at,
+                    "",
+                ] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(26.0, self.entries.len(), |mut row| {
+                    let Some(entry) = self.entries.get(row.index()) else {
+                        return;
+                    };
+                    row.col(|ui| {
+                        ui.label(match entry.kind {
+                            TrashKind::Client => tr.trash_client,
+                            TrashKind::Contact => tr.trash_contact,
+                        });
+                    });
+                    row.col(|ui| {
+                        ui.label(&entry.label);
+                    });
+                    row.col(|ui| {
+                        ui.label(&entry.owner);
+                    });
+                    row.col(|ui| {
+                        let local = entry.deleted_at.with_timezone(&chrono::Local);
+                        ui.label(local.format("%Y-%m-%d %H:%M").to_string());
+                    });
+                    row.col(|ui| {
+                        if ui.small_button(tr.restore).clicked() {
+                            cmds.push(Command::Restore(entry.kind, entry.id));
+                        }
+                    });
+                });
+            });
+    }
+}
