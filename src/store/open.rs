@@ -149,3 +149,29 @@ fn setup(path: &Path, e: rusqlite::Error) -> OpenError {
         detail: e.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn back_up_writes_a_readable_copy_next_to_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("broker.sqlite");
+        let conn = open_connection(&path).unwrap();
+        conn.execute(
+            "INSERT INTO clients (name, kind, created_at, updated_at) VALUES ('山东大学', 'university', '', '')",
+            [],
+        )
+        .unwrap();
+        drop(conn);
+        back_up(&path, 1).unwrap();
+        let copy = backup_path(&path, 1);
+        assert_eq!(copy, dir.path().join("broker.sqlite.bak-v1"));
+        let conn = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let name: String = conn
+            .query_row("SELECT name FROM clients", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "山东大学");
+    }
+}

@@ -90,7 +90,7 @@ impl ClientsScreen {
                 ui.selectable_value(&mut self.filter.kind, Some(kind), tr.client_kind(kind));
             }
             ui.separator();
-            ui.label(tr.col_region);
+            let region_label = ui.label(tr.col_region);
             let selected = self
                 .filter
                 .region
@@ -107,7 +107,9 @@ impl ClientsScreen {
                             region.as_str(),
                         );
                     }
-                });
+                })
+                .response
+                .labelled_by(region_label.id);
         });
     }
 

@@ -1,0 +1,348 @@
+//! The app driven as a broker would: clicking and typing through the real window, no display.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Days, Local};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::{ClientDraft, ClientKind, InteractionDraft};
+use techbroker::store::Store;
+use techbroker::ui::picker::FilePicker;
+use techbroker::ui::{Screen, StartOptions, TechBrokerApp};
+
+/// Answers the file dialogs with a fixed path (or as if the user cancelled).
+struct FixedPicker(Option<PathBuf>);
+
+impl FilePicker for FixedPicker {
+    fn open_database(&self) -> Option<PathBuf> {
+        self.0.clone()
+    }
+    fn new_database(&self) -> Option<PathBuf> {
+        self.0.clone()
+    }
+}
+
+fn harness_with_picker(db: &Path, picked: Option<PathBuf>) -> Harness<'static, TechBrokerApp> {
+    let db = db.to_path_buf();
+    Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_eframe(move |cc| {
+            TechBrokerApp::new(
+                cc,
+                StartOptions {
+                    db: Some(db.clone()),
+                    default_db: db,
+                    picker: Box::new(FixedPicker(picked)),
+                },
+            )
+        })
+}
+
+fn harness(db: &Path) -> Harness<'static, TechBrokerApp> {
+    harness_with_picker(db, None)
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broker.sqlite");
+    (dir, path)
+}
+
+/// Clicks the field named `label`, then types `text` into it.
+fn type_into(h: &mut Harness<'_, TechBrokerApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn click(h: &mut Harness<'_, TechBrokerApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn seed_client(path: &Path, name: &str, kind: ClientKind) -> i64 {
+    let mut store = Store::open(path).unwrap();
+    store
+        .save_client(
+            None,
+            &ClientDraft {
+                name: name.into(),
+                kind,
+                province: "山东省".into(),
+                city: "济南市".into(),
+                ..ClientDraft::default()
+            },
+        )
+        .unwrap()
+}
+
+fn client_names(h: &Harness<'_, TechBrokerApp>) -> Vec<String> {
+    let store = h.state().store().expect("a database is open");
+    store
+        .list_clients()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
+}
+
+#[test]
+fn create_a_client_through_the_form_and_find_it_in_the_list() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(&path);
+    click(&mut h, "新建客户");
+    type_into(&mut h, "名称", "山东理工大学");
+    click(&mut h, "高校");
+    type_into(&mut h, "统一社会信用代码", "91370000163044841F");
+    type_into(&mut h, "市", "淄博市");
+    click(&mut h, "保存");
+
+    assert_eq!(client_names(&h), ["山东理工大学"]);
+    assert!(matches!(h.state().screen(), Screen::Client(_)));
+    h.get_by_label("已保存");
+    click(&mut h, "← 返回");
+    h.get_by_label("山东理工大学");
+    // The kind filter button and the new row's kind cell.
+    assert_eq!(h.get_all_by_label("高校").count(), 2);
+    h.get_by_label("淄博市");
+}
+
+#[test]
+fn an_empty_name_shows_an_error_and_saves_nothing() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(&path);
+    click(&mut h, "新建客户");
+    type_into(&mut h, "行业", "新材料");
+    click(&mut h, "保存");
+    h.get_by_label("必填");
+    assert!(client_names(&h).is_empty());
+    assert_eq!(h.state().screen(), Screen::ClientForm);
+}
+
+#[test]
+fn an_invalid_credit_code_is_refused() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(&path);
+    click(&mut h, "新建客户");
+    type_into(&mut h, "名称", "济南某科技有限公司");
+    type_into(&mut h, "统一社会信用代码", "91370000163044841X");
+    click(&mut h, "保存");
+    h.get_by_label_contains("统一社会信用代码无效");
+    assert!(client_names(&h).is_empty());
+}
+
+#[test]
+fn a_duplicate_name_is_refused_next_to_the_field() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "山东大学", ClientKind::University);
+    let mut h = harness(&path);
+    click(&mut h, "新建客户");
+    type_into(&mut h, "名称", "山东大学");
+    click(&mut h, "保存");
+    h.get_by_label("已有同名客户");
+    assert_eq!(client_names(&h), ["山东大学"]);
+}
+
+#[test]
+fn edit_a_client() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "青岛某海洋科技公司", ClientKind::Enterprise);
+    let mut h = harness(&path);
+    click(&mut h, "青岛某海洋科技公司");
+    click(&mut h, "编辑客户");
+    type_into(&mut h, "名称", "（已更名）");
+    type_into(&mut h, "行业", "海洋");
+    click(&mut h, "保存");
+    assert_eq!(client_names(&h), ["青岛某海洋科技公司（已更名）"]);
+    h.get_by_label("海洋");
+}
+
+#[test]
+fn delete_a_client_then_restore_it_from_the_trash() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "烟台某生物公司", ClientKind::Enterprise);
+    let mut h = harness(&path);
+    click(&mut h, "烟台某生物公司");
+    click(&mut h, "删除客户");
+    assert!(client_names(&h).is_empty());
+    assert_eq!(h.state().screen(), Screen::Clients);
+    h.get_by_label("“烟台某生物公司”已移至回收站");
+
+    click(&mut h, "回收站");
+    h.get_by_label("烟台某生物公司");
+    click(&mut h, "恢复");
+    assert_eq!(client_names(&h), ["烟台某生物公司"]);
+    h.get_by_label("回收站是空的。");
+}
+
+#[test]
+fn add_a_contact_and_an_interaction_whose_follow_up_is_then_marked_done() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
+    let mut h = harness(&path);
+    click(&mut h, "潍坊某动力公司");
+
+    click(&mut h, "添加联系人");
+    type_into(&mut h, "姓名", "赵工");
+    type_into(&mut h, "职务", "研发部经理");
+    type_into(&mut h, "电话", "138 0000 0000");
+    click(&mut h, "保存");
+    h.get_by_label("赵工");
+    h.get_by_label("电话: 138 0000 0000");
+
+    type_into(&mut h, "摘要", "走访企业，了解电机控制需求");
+    type_into(&mut h, "下一步", "发送成果清单");
+    click(&mut h, "设截止日期");
+    click(&mut h, "记录跟进");
+    h.get_by_label("走访企业，了解电机控制需求");
+    let client = h.state().store().unwrap().list_clients().unwrap()[0].clone();
+    assert_eq!(client.open_follow_ups, 1);
+
+    click(&mut h, "待办跟进 (1)");
+    h.get_by_label("发送成果清单");
+    h.get_by_label("今天到期");
+    click(&mut h, "标记完成");
+    h.get_by_label("没有到期的跟进。");
+    h.get_by_label("待办跟进");
+}
+
+#[test]
+fn a_next_step_without_a_due_date_is_refused() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "东营某化工公司", ClientKind::Enterprise);
+    let mut h = harness(&path);
+    click(&mut h, "东营某化工公司");
+    type_into(&mut h, "摘要", "电话沟通");
+    type_into(&mut h, "下一步", "约见技术负责人");
+    click(&mut h, "记录跟进");
+    h.get_by_label("有下一步时请设截止日期");
+    let store = h.state().store().unwrap();
+    assert!(store.list_interactions(1).unwrap().is_empty());
+}
+
+#[test]
+fn overdue_follow_ups_say_by_how_many_days() {
+    let (_dir, path) = temp_db();
+    let id = seed_client(&path, "临沂某物流公司", ClientKind::Enterprise);
+    {
+        let mut store = Store::open(&path).unwrap();
+        let today = Local::now().date_naive();
+        let mut d = InteractionDraft::new(today - Days::new(10));
+        d.summary = "对接会上认识".into();
+        d.next_step = "回访".into();
+        d.next_due = Some(today - Days::new(4));
+        store.add_interaction(id, &d).unwrap();
+    }
+    let mut h = harness(&path);
+    click(&mut h, "待办跟进 (1)");
+    h.get_by_label("逾期 4 天");
+    click(&mut h, "临沂某物流公司");
+    assert_eq!(h.state().screen(), Screen::Client(id));
+}
+
+#[test]
+fn the_list_filters_by_kind_and_by_name_as_you_type() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "山东大学", ClientKind::University);
+    seed_client(&path, "山东某电池公司", ClientKind::Enterprise);
+    seed_client(&path, "Inspur Group", ClientKind::Enterprise);
+    let mut h = harness(&path);
+    h.get_by_label("3 / 3 个客户");
+
+    // The kind filter buttons come first; the table's kind cells follow.
+    let university = h.get_all_by_label("高校").next().unwrap();
+    university.click();
+    h.run();
+    h.get_by_label("1 / 3 个客户");
+    h.get_by_label("山东大学");
+    assert!(h.query_by_label("Inspur Group").is_none());
+
+    click(&mut h, "全部");
+    type_into(&mut h, "搜索", "inspur");
+    h.get_by_label("1 / 3 个客户");
+    h.get_by_label("Inspur Group");
+}
+
+#[test]
+fn clicking_a_column_header_sorts_the_list() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "B 公司", ClientKind::Enterprise);
+    seed_client(&path, "A 大学", ClientKind::University);
+    let mut h = harness(&path);
+    let order = |h: &Harness<'_, TechBrokerApp>| {
+        let a = h.get_by_label("A 大学").rect().top();
+        let b = h.get_by_label("B 公司").rect().top();
+        a < b
+    };
+    assert!(order(&h), "sorted by name ascending at first");
+    click(&mut h, "名称 ↑");
+    assert!(!order(&h), "a second click sorts descending");
+}
+
+#[test]
+fn switching_language_changes_the_labels_at_once() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(&path);
+    h.get_by_label("新建客户");
+    click(&mut h, "English");
+    h.get_by_label("New client");
+    h.get_by_label("Clients");
+    assert!(h.query_by_label("新建客户").is_none());
+    click(&mut h, "New client");
+    h.get_by_label("Unified social credit code");
+    click(&mut h, "Save");
+    h.get_by_label("Required");
+    click(&mut h, "中文");
+    h.get_by_label("必填");
+}
+
+#[test]
+fn a_garbage_file_shows_a_clear_message_and_stays_unchanged() {
+    let (_dir, path) = temp_db();
+    let garbage = "这不是数据库\n".repeat(100);
+    std::fs::write(&path, &garbage).unwrap();
+    let mut h = harness(&path);
+    h.run();
+    h.get_by_label("无法打开数据库");
+    h.get_by_label("这不是数据库文件。");
+    h.get_by_label(&path.display().to_string());
+    assert!(h.state().store().is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), garbage);
+}
+
+#[test]
+fn open_another_database_from_the_file_menu() {
+    let (dir, first) = temp_db();
+    let second = dir.path().join("second.sqlite");
+    seed_client(&second, "第二个库里的客户", ClientKind::Other);
+    let mut h = harness_with_picker(&first, Some(second.clone()));
+    assert!(client_names(&h).is_empty());
+    click(&mut h, "文件");
+    click(&mut h, "打开数据库…");
+    assert_eq!(h.state().store().unwrap().path(), second);
+    h.get_by_label("第二个库里的客户");
+    h.get_by_label("数据库: second.sqlite");
+    assert_eq!(h.state().settings().recent[0], second);
+    assert_eq!(h.state().settings().recent[1], first);
+}
+
+#[test]
+fn a_cancelled_dialog_changes_nothing() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "原来的客户", ClientKind::Other);
+    let mut h = harness(&path);
+    click(&mut h, "文件");
+    click(&mut h, "新建数据库…");
+    assert_eq!(h.state().store().unwrap().path(), path);
+    h.get_by_label("原来的客户");
+}
+
+#[test]
+fn ctrl_n_opens_the_new_client_form() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(&path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::ClientForm);
+}
