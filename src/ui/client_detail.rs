@@ -336,10 +336,10 @@ fn interaction_form_ui(
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            form_row(ui, tr, tr.i_date, true, None, |ui| {
+            form_row(ui, tr, tr.i_date, false, None, |ui| {
                 date_picker(ui, "interaction_date", &mut form.draft.date)
             });
-            form_row(ui, tr, tr.i_kind, true, None, |ui| {
+            form_row(ui, tr, tr.i_kind, false, None, |ui| {
                 egui::ComboBox::from_id_salt("interaction_kind")
                     .selected_text(tr.interaction_kind(form.draft.kind))
                     .show_ui(ui, |ui| {
@@ -392,13 +392,15 @@ fn interaction_form_ui(
                 },
             );
         });
-    if ui.button(tr.add_interaction).clicked() {
-        match form.to_draft().validate() {
-            Ok(_) => cmds.push(Command::AddInteraction {
-                client,
-                draft: form.to_draft(),
-            }),
-            Err(errors) => form.errors = errors,
+    ui.horizontal(|ui| {
+        if ui.button(tr.add_interaction).clicked() {
+            match form.to_draft().validate() {
+                Ok(_) => cmds.push(Command::AddInteraction {
+                    client,
+                    draft: form.to_draft(),
+                }),
+                Err(errors) => form.errors = errors,
+            }
         }
-    }
+    });
 }
