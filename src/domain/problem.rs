@@ -13,6 +13,24 @@ pub enum Problem {
     InvalidWebsite,
     NextStepWithoutDue,
     DueWithoutNextStep,
+    InvalidAmount,
+    NegativeAmount,
+    AmountTooLarge,
+    InvalidDate,
+    TrlOutOfRange,
+    TooManyKeywords { max: usize },
+    UnknownClient,
+}
+
+impl From<super::money::MoneyError> for Problem {
+    fn from(e: super::money::MoneyError) -> Self {
+        use super::money::MoneyError;
+        match e {
+            MoneyError::NotANumber | MoneyError::TooManyDecimals => Problem::InvalidAmount,
+            MoneyError::Negative => Problem::NegativeAmount,
+            MoneyError::TooLarge => Problem::AmountTooLarge,
+        }
+    }
 }
 
 /// The problems of a form, keyed by the field they belong to, in field order.

@@ -98,6 +98,13 @@ translations! {
     p_invalid_website: "网址格式不正确", "Not a web address";
     p_next_step_without_due: "有下一步时请设截止日期", "A next step needs a due date";
     p_due_without_next_step: "有截止日期时请填写下一步", "A due date needs a next step";
+    p_invalid_amount: "金额格式不正确（例如 120000 或 12.5万）", "Not an amount (e.g. 120000 or 125000.50)";
+    p_negative_amount: "金额不能为负数", "The amount cannot be negative";
+    p_amount_too_large: "金额过大（应小于 100 亿元）", "The amount is too large (under 10 billion yuan)";
+    p_invalid_date: "日期无效（例如 2024-05-01、2024/5/1 或 2024年5月1日）", "Not a date (e.g. 2024-05-01 or 2024/5/1)";
+    p_trl_out_of_range: "技术成熟度应为 1 到 9 的整数", "TRL must be a whole number from 1 to 9";
+    p_too_many_keywords: "关键词最多 {max} 个", "At most {max} keywords";
+    p_unknown_client: "找不到该单位", "No such organisation";
 
     contacts: "联系人", "Contacts";
     add_contact: "添加联系人", "Add contact";
@@ -200,6 +207,13 @@ impl Tr {
             Problem::InvalidWebsite => self.p_invalid_website.to_string(),
             Problem::NextStepWithoutDue => self.p_next_step_without_due.to_string(),
             Problem::DueWithoutNextStep => self.p_due_without_next_step.to_string(),
+            Problem::InvalidAmount => self.p_invalid_amount.to_string(),
+            Problem::NegativeAmount => self.p_negative_amount.to_string(),
+            Problem::AmountTooLarge => self.p_amount_too_large.to_string(),
+            Problem::InvalidDate => self.p_invalid_date.to_string(),
+            Problem::TrlOutOfRange => self.p_trl_out_of_range.to_string(),
+            Problem::TooManyKeywords { max } => fill(self.p_too_many_keywords, &[("max", &max)]),
+            Problem::UnknownClient => self.p_unknown_client.to_string(),
         }
     }
 }

@@ -1,0 +1,1 @@
+//! A deterministic generator of realistic Chinese demo data (placeholder: being written).
