@@ -3,9 +3,11 @@
 //! `domain` holds the records and rules, `store` the SQLite database (the only SQL), `ui` the egui
 //! screens, `i18n` every user-visible string in Chinese and English.
 
+pub mod catalog;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod paths;
+pub mod search;
 pub mod store;
 pub mod ui;

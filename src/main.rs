@@ -28,6 +28,7 @@ fn main() -> eframe::Result {
         db: cli.db,
         default_db: default_db_path(),
         picker: Box::new(NativePicker),
+        load_in_background: true,
     };
     eframe::run_native(
         "TechBroker",

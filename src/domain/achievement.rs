@@ -164,8 +164,6 @@ pub struct AchievementRow {
     pub price: Price,
     pub status: AchievementStatus,
     pub updated_at: DateTime<Utc>,
-    /// Abstract, indicators and IP numbers: searched, not shown in the list.
-    pub body: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -123,8 +123,6 @@ pub struct NeedRow {
     pub confidential: bool,
     pub status: NeedStatus,
     pub updated_at: DateTime<Utc>,
-    /// Description and indicators: searched, not shown in the list.
-    pub body: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{ClientKind, InteractionKind, Problem};
+use crate::domain::{
+    AchievementStatus, ClientKind, InteractionKind, IpKind, IpStatus, NeedMode, NeedStatus, Price,
+    Problem, Stage, TransferMode,
+};
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -14,6 +17,21 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Chinese when the locale says so (LC_ALL, LC_MESSAGES or LANG starting with "zh"), else
+    /// English: for the command line, which has no language switch.
+    pub fn from_env() -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if locale.starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
     pub fn tr(self) -> &'static Tr {
         match self {
             Lang::Zh => &ZH,
@@ -48,6 +66,8 @@ translations! {
     database: "数据库", "Database";
     nav_clients: "客户", "Clients";
     nav_follow_ups: "待办跟进", "Follow-ups";
+    nav_achievements: "科技成果", "Achievements";
+    nav_needs: "技术需求", "Needs";
     nav_trash: "回收站", "Trash";
 
     search: "搜索", "Search";
@@ -152,6 +172,8 @@ translations! {
     col_deleted_at: "删除时间", "Deleted at";
     trash_client: "客户", "Client";
     trash_contact: "联系人", "Contact";
+    trash_achievement: "成果", "Achievement";
+    trash_need: "需求", "Need";
 
     saved: "已保存", "Saved";
     moved_to_trash: "“{name}”已移至回收站", "“{name}” moved to the trash";
@@ -161,6 +183,115 @@ translations! {
     not_found: "该记录已不存在。", "The record no longer exists.";
     db_error: "数据库错误：{detail}", "Database error: {detail}";
     opened: "已打开 {path}", "Opened {path}";
+
+    new_achievement: "新建成果", "New achievement";
+    edit_achievement: "编辑成果", "Edit achievement";
+    delete_achievement: "删除成果", "Delete achievement";
+    new_need: "新建需求", "New need";
+    edit_need: "编辑需求", "Edit need";
+    delete_need: "删除需求", "Delete need";
+    achievements_count: "{shown} / {total} 项成果", "{shown} of {total} achievements";
+    needs_count: "{shown} / {total} 项需求", "{shown} of {total} needs";
+    no_achievements: "还没有成果。点击“新建成果”，或从客户详情页为高校院所新建。", "No achievements yet. Click “New achievement”, or create one from a university's page.";
+    no_needs: "还没有需求。点击“新建需求”，或从企业详情页新建。", "No needs yet. Click “New need”, or create one from an enterprise's page.";
+    loading_catalog: "正在载入成果与需求库…", "Loading achievements and needs…";
+    catalog_failed: "成果与需求库载入失败：{detail}", "Could not load achievements and needs: {detail}";
+    catalog_search_hint: "名称、关键词、简介、单位、专利号", "Title, keywords, abstract, owner, patent no.";
+    any: "不限", "Any";
+    clear_filters: "清除筛选", "Clear filters";
+    filter_owner: "单位：{name}", "Organisation: {name}";
+    include_negotiable: "含面议", "Incl. negotiable";
+    price_min: "最低", "Min";
+    price_max: "最高", "Max";
+    wan_unit: "万元", "10k yuan";
+    yuan_unit: "元", "yuan";
+    picker_hint: "输入名称搜索", "Type to search";
+    change: "更换", "Change";
+    add: "添加", "Add";
+    remove: "移除", "Remove";
+    new_field_hint: "新领域名称", "New field";
+    none: "无", "None";
+
+    a_title: "成果名称", "Title";
+    a_owner: "完成单位", "Owner";
+    a_inventors: "完成人", "Inventors";
+    a_field: "所属领域", "Field";
+    a_keywords: "关键词（最多 5 个）", "Keywords (up to 5)";
+    a_abstract: "成果简介", "Abstract";
+    a_indicators: "主要技术指标", "Key indicators";
+    a_trl: "技术成熟度 TRL（1-9）", "TRL (1-9)";
+    a_stage: "成熟度阶段", "Stage";
+    a_ip: "知识产权", "IP";
+    a_modes: "转化方式", "Transfer modes";
+    a_price: "意向价格（元）", "Asking price (yuan)";
+    negotiable: "面议", "Negotiable";
+    a_registration: "登记号", "Registration no.";
+    a_status: "状态", "Status";
+    a_source: "来源", "Source";
+    add_ip: "添加知识产权", "Add IP item";
+    ip_kind: "类型", "Kind";
+    ip_number: "号码", "Number";
+    ip_status: "状态", "Status";
+    ip_expiry: "到期日", "Expiry";
+
+    stage_lab: "实验室", "Lab";
+    stage_small_trial: "小试", "Small trial";
+    stage_pilot: "中试", "Pilot";
+    stage_industrial: "产业化", "Industrialisation";
+    as_available: "可转化", "Available";
+    as_negotiating: "洽谈中", "Negotiating";
+    as_transferred: "已转化", "Transferred";
+    as_withdrawn: "已撤回", "Withdrawn";
+    ipk_invention: "发明专利", "Invention patent";
+    ipk_utility: "实用新型", "Utility model";
+    ipk_software: "软件著作权", "Software copyright";
+    ipk_plant: "植物新品种", "Plant variety";
+    ipk_know_how: "技术秘密", "Know-how";
+    ips_applied: "申请中", "Applied";
+    ips_granted: "已授权", "Granted";
+    ips_lapsed: "已失效", "Lapsed";
+    tm_assignment: "转让", "Assignment";
+    tm_exclusive: "独占许可", "Exclusive licence";
+    tm_sole: "排他许可", "Sole licence";
+    tm_ordinary: "普通许可", "Ordinary licence";
+    tm_equity: "作价投资", "Equity";
+    tm_codev: "合作开发", "Co-development";
+    tm_use_first: "先使用后付费", "Use first, pay later";
+
+    n_title: "需求名称", "Need";
+    n_enterprise: "需求企业", "Enterprise";
+    n_description: "需求描述", "Problem description";
+    n_indicators: "目标指标", "Target indicators";
+    n_budget: "预算/悬赏（元）", "Budget or bounty (yuan)";
+    n_mode: "合作方式", "Preferred mode";
+    n_min_stage: "最低成熟度", "Minimum stage";
+    n_min_trl: "最低 TRL（可空）", "Minimum TRL (optional)";
+    n_deadline: "截止日期（可空）", "Deadline (optional)";
+    n_confidential: "保密需求", "Confidential";
+    confidential_mark: "【保密】", "[Confidential] ";
+    nm_buy: "购买", "Buy";
+    nm_licence: "许可", "Licence";
+    nm_codev: "合作开发", "Co-develop";
+    nm_consult: "技术咨询", "Consulting";
+    ns_open: "待对接", "Open";
+    ns_matched: "已匹配", "Matched";
+    ns_solved: "已解决", "Solved";
+    ns_closed: "已关闭", "Closed";
+
+    col_title: "名称", "Title";
+    col_owner: "完成单位", "Owner";
+    col_field: "领域", "Field";
+    col_trl: "TRL", "TRL";
+    col_stage: "阶段", "Stage";
+    col_price: "价格（万元）", "Price (10k yuan)";
+    col_updated: "更新时间", "Updated";
+    col_enterprise: "企业", "Enterprise";
+    col_budget: "预算（万元）", "Budget (10k yuan)";
+    col_deadline: "截止日期", "Deadline";
+    col_min_stage: "最低成熟度", "Min. stage";
+    client_achievements: "该单位的成果（{n}）", "Achievements of this organisation ({n})";
+    client_needs: "该企业的需求（{n}）", "Needs of this enterprise ({n})";
+    show_all_in_list: "在列表中查看全部", "Show all in the list";
 
     open_failed: "无法打开数据库", "Cannot open the database";
     open_err_io: "无法读取或创建该文件：{detail}", "The file cannot be read or created: {detail}";
@@ -172,10 +303,95 @@ translations! {
     open_err_newer: "该数据库由更新版本的 TechBroker 创建（结构版本 {found}，本程序支持到 {supported}）。请升级 TechBroker 后再打开。", "This database was written by a newer TechBroker (schema {found}; this one knows up to {supported}). Update TechBroker to open it.";
     open_err_backup: "升级前无法备份数据库：{detail}", "Could not back up the database before upgrading it: {detail}";
     open_err_setup: "无法初始化数据库：{detail}", "Could not set up the database: {detail}";
+    cli_db_required: "请用 --db PATH 指定数据库文件", "Give the database file with --db PATH";
+    cli_no_such_db: "找不到数据库文件 {path}", "There is no database file at {path}";
+    cli_generated: "已生成 {clients} 个客户、{achievements} 项成果、{needs} 项需求，用时 {seconds} 秒", "Generated {clients} clients, {achievements} achievements and {needs} needs in {seconds} s";
     open_what_to_do: "文件未被改动。请打开另一个文件，或新建一个数据库。", "The file was left unchanged. Open another file or create a new database.";
 }
 
 impl Tr {
+    pub fn stage(&self, stage: Stage) -> &'static str {
+        match stage {
+            Stage::Lab => self.stage_lab,
+            Stage::SmallTrial => self.stage_small_trial,
+            Stage::Pilot => self.stage_pilot,
+            Stage::Industrial => self.stage_industrial,
+        }
+    }
+
+    pub fn achievement_status(&self, status: AchievementStatus) -> &'static str {
+        match status {
+            AchievementStatus::Available => self.as_available,
+            AchievementStatus::Negotiating => self.as_negotiating,
+            AchievementStatus::Transferred => self.as_transferred,
+            AchievementStatus::Withdrawn => self.as_withdrawn,
+        }
+    }
+
+    pub fn ip_kind(&self, kind: IpKind) -> &'static str {
+        match kind {
+            IpKind::InventionPatent => self.ipk_invention,
+            IpKind::UtilityModel => self.ipk_utility,
+            IpKind::SoftwareCopyright => self.ipk_software,
+            IpKind::PlantVariety => self.ipk_plant,
+            IpKind::KnowHow => self.ipk_know_how,
+        }
+    }
+
+    pub fn ip_status(&self, status: IpStatus) -> &'static str {
+        match status {
+            IpStatus::Applied => self.ips_applied,
+            IpStatus::Granted => self.ips_granted,
+            IpStatus::Lapsed => self.ips_lapsed,
+        }
+    }
+
+    pub fn transfer_mode(&self, mode: TransferMode) -> &'static str {
+        match mode {
+            TransferMode::Assignment => self.tm_assignment,
+            TransferMode::LicenceExclusive => self.tm_exclusive,
+            TransferMode::LicenceSole => self.tm_sole,
+            TransferMode::LicenceOrdinary => self.tm_ordinary,
+            TransferMode::Equity => self.tm_equity,
+            TransferMode::CoDevelopment => self.tm_codev,
+            TransferMode::UseFirstPayLater => self.tm_use_first,
+        }
+    }
+
+    pub fn need_mode(&self, mode: NeedMode) -> &'static str {
+        match mode {
+            NeedMode::Buy => self.nm_buy,
+            NeedMode::Licence => self.nm_licence,
+            NeedMode::CoDevelop => self.nm_codev,
+            NeedMode::Consult => self.nm_consult,
+        }
+    }
+
+    pub fn need_status(&self, status: NeedStatus) -> &'static str {
+        match status {
+            NeedStatus::Open => self.ns_open,
+            NeedStatus::Matched => self.ns_matched,
+            NeedStatus::Solved => self.ns_solved,
+            NeedStatus::Closed => self.ns_closed,
+        }
+    }
+
+    /// A price or budget in 万元 for lists, or 面议.
+    pub fn price_wan(&self, price: Price) -> String {
+        match price {
+            Price::Negotiable => self.negotiable.to_string(),
+            Price::Amount(m) => m.wan_text(),
+        }
+    }
+
+    /// A price or budget in yuan for detail views, or 面议.
+    pub fn price_yuan(&self, price: Price) -> String {
+        match price {
+            Price::Negotiable => self.negotiable.to_string(),
+            Price::Amount(m) => format!("{} {}", m.yuan_text(), self.yuan_unit),
+        }
+    }
+
     pub fn client_kind(&self, kind: ClientKind) -> &'static str {
         match kind {
             ClientKind::Enterprise => self.kind_enterprise,

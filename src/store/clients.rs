@@ -1,6 +1,6 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::{SaveError, Store, StoreError, now};
+use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::{Client, ClientDraft, ClientField, ClientId, ClientRow, FieldErrors, Problem};
 
 const CLIENT_COLUMNS: &str = "id, name, kind, credit_code, province, city, district, industry, \
@@ -87,7 +87,7 @@ impl Store {
         draft: &ClientDraft,
     ) -> Result<ClientId, SaveError<ClientField>> {
         let d = draft.validate().map_err(SaveError::Invalid)?;
-        let saved = self.write(|tx| {
+        let saved = self.write(Area::Clients, |tx| {
             if name_taken(tx, &d.name, id)? {
                 return Ok(None);
             }
@@ -156,7 +156,7 @@ impl Store {
     /// Moves a client to the trash; its contacts and interactions go with it and come back with
     /// it.
     pub fn delete_client(&mut self, id: ClientId) -> Result<(), StoreError> {
-        self.write(|tx| {
+        self.write(Area::Clients, |tx| {
             let n = tx.execute(
                 "UPDATE clients SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
                 params![id, now()],
@@ -170,7 +170,7 @@ impl Store {
 
     /// Brings a client back from the trash, unless a live client has taken its name meanwhile.
     pub fn restore_client(&mut self, id: ClientId) -> Result<(), StoreError> {
-        self.write(|tx| {
+        self.write(Area::Clients, |tx| {
             let name: Option<String> = tx
                 .query_row(
                     "SELECT name FROM clients WHERE id = ?1 AND deleted_at IS NOT NULL",

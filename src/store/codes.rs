@@ -2,7 +2,9 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use crate::domain::{ClientKind, InteractionKind};
+use crate::domain::{
+    AchievementStatus, ClientKind, InteractionKind, IpKind, IpStatus, NeedMode, NeedStatus, Stage,
+};
 
 macro_rules! stored_as_code {
     ($ty:ty) => {
@@ -25,3 +27,9 @@ macro_rules! stored_as_code {
 
 stored_as_code!(ClientKind);
 stored_as_code!(InteractionKind);
+stored_as_code!(Stage);
+stored_as_code!(AchievementStatus);
+stored_as_code!(IpKind);
+stored_as_code!(IpStatus);
+stored_as_code!(NeedMode);
+stored_as_code!(NeedStatus);

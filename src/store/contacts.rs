@@ -1,16 +1,12 @@
 use rusqlite::{Transaction, params};
 
-use super::{SaveError, Store, StoreError, now};
+use super::catalog::{SoftTable, client_is_live};
+use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::{ClientId, Contact, ContactDraft, ContactField, ContactId};
 
 /// Refuses to attach anything to a client that is missing or in the trash.
 pub(super) fn require_live_client(tx: &Transaction<'_>, id: ClientId) -> Result<(), StoreError> {
-    let live: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND deleted_at IS NULL)",
-        [id],
-        |r| r.get(0),
-    )?;
-    if live {
+    if client_is_live(tx, id)? {
         Ok(())
     } else {
         Err(StoreError::NotFound)
@@ -46,7 +42,7 @@ impl Store {
         draft: &ContactDraft,
     ) -> Result<ContactId, SaveError<ContactField>> {
         let d = draft.validate().map_err(SaveError::Invalid)?;
-        Ok(self.write(|tx| {
+        Ok(self.write(Area::Clients, |tx| {
             require_live_client(tx, client)?;
             let t = now();
             match id {
@@ -76,29 +72,10 @@ impl Store {
 
     /// Moves a contact to the trash.
     pub fn delete_contact(&mut self, id: ContactId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE contacts SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-                params![id, now()],
-            )?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
-            }
-            Ok(())
-        })
+        self.soft_delete(SoftTable::Contacts, id)
     }
 
     pub fn restore_contact(&mut self, id: ContactId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE contacts SET deleted_at = NULL, updated_at = ?2
-                 WHERE id = ?1 AND deleted_at IS NOT NULL",
-                params![id, now()],
-            )?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
-            }
-            Ok(())
-        })
+        self.soft_restore(SoftTable::Contacts, id)
     }
 }

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::contacts::require_live_client;
-use super::{SaveError, Store, StoreError, now};
+use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::{
     ClientId, FollowUp, Interaction, InteractionDraft, InteractionField, InteractionId,
 };
@@ -36,7 +36,7 @@ impl Store {
         draft: &InteractionDraft,
     ) -> Result<InteractionId, SaveError<InteractionField>> {
         let d = draft.validate().map_err(SaveError::Invalid)?;
-        Ok(self.write(|tx| {
+        Ok(self.write(Area::Clients, |tx| {
             require_live_client(tx, client)?;
             tx.execute(
                 "INSERT INTO interactions (client_id, date, kind, summary, next_step, next_due,
@@ -81,7 +81,7 @@ impl Store {
 
     /// Marks a next step as done, so it leaves the follow-ups.
     pub fn complete_follow_up(&mut self, id: InteractionId) -> Result<(), StoreError> {
-        self.write(|tx| {
+        self.write(Area::Clients, |tx| {
             let n = tx.execute(
                 "UPDATE interactions SET done_at = ?2, updated_at = ?2
                  WHERE id = ?1 AND done_at IS NULL AND deleted_at IS NULL",

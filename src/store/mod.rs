@@ -4,11 +4,15 @@
 //! read-only connection first, and only a database of ours (or a new, empty one) is opened for
 //! writing. Every write is one transaction.
 
+mod achievements;
+mod bulk;
+mod catalog;
 mod clients;
 mod codes;
 mod contacts;
 mod error;
 mod interactions;
+mod needs;
 mod open;
 mod schema;
 mod trash;
@@ -18,6 +22,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
+pub use bulk::Reader;
+pub use catalog::Scope;
 pub use error::{OpenError, SaveError, StoreError};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use trash::{TrashEntry, TrashKind};
@@ -27,6 +33,16 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     revision: u64,
+    clients_revision: u64,
+}
+
+/// Which views a write can change, so the others need not reload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Area {
+    /// Clients, contacts, interactions.
+    Clients,
+    /// Achievements, needs, fields.
+    Catalog,
 }
 
 impl Store {
@@ -38,6 +54,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             revision: 0,
+            clients_revision: 0,
         })
     }
 
@@ -50,15 +67,24 @@ impl Store {
         self.revision
     }
 
+    /// Grows with every committed write to clients, contacts or interactions.
+    pub fn clients_revision(&self) -> u64 {
+        self.clients_revision
+    }
+
     /// Runs `f` in one transaction and counts a revision when it commits.
     fn write<T>(
         &mut self,
+        area: Area,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let tx = self.conn.transaction()?;
         let value = f(&tx)?;
         tx.commit()?;
         self.revision += 1;
+        if area == Area::Clients {
+            self.clients_revision += 1;
+        }
         Ok(value)
     }
 }

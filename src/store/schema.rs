@@ -59,14 +59,82 @@ CREATE INDEX interactions_client ON interactions (client_id);
 CREATE INDEX interactions_open_due ON interactions (next_due) WHERE done_at IS NULL AND next_step <> '';
 ";
 
+const V2: &str = "
+CREATE TABLE fields (
+    name     TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+);
+INSERT INTO fields (name, position) VALUES
+    ('新一代信息技术', 1), ('高端装备制造', 2), ('新材料', 3), ('生物', 4), ('新能源汽车', 5),
+    ('新能源', 6), ('节能环保', 7), ('数字创意', 8), ('相关服务', 9), ('现代农业', 10),
+    ('海洋', 11), ('医养健康', 12);
+
+CREATE TABLE achievements (
+    id              INTEGER PRIMARY KEY,
+    title           TEXT NOT NULL,
+    owner_id        INTEGER NOT NULL REFERENCES clients (id),
+    inventors       TEXT NOT NULL DEFAULT '',
+    field           TEXT NOT NULL,
+    keywords        TEXT NOT NULL DEFAULT '',
+    abstract        TEXT NOT NULL DEFAULT '',
+    indicators      TEXT NOT NULL DEFAULT '',
+    trl             INTEGER NOT NULL CHECK (trl BETWEEN 1 AND 9),
+    stage           TEXT NOT NULL CHECK (stage IN ('lab', 'small_trial', 'pilot', 'industrial')),
+    transfer_modes  INTEGER NOT NULL DEFAULT 0,
+    price_fen       INTEGER CHECK (price_fen IS NULL OR (price_fen >= 0 AND price_fen < 1000000000000)),
+    registration_no TEXT NOT NULL DEFAULT '',
+    status          TEXT NOT NULL CHECK (status IN ('available', 'negotiating', 'transferred', 'withdrawn')),
+    source          TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    deleted_at      TEXT
+);
+CREATE INDEX achievements_owner ON achievements (owner_id);
+
+CREATE TABLE ip_items (
+    id             INTEGER PRIMARY KEY,
+    achievement_id INTEGER NOT NULL REFERENCES achievements (id),
+    position       INTEGER NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('invention_patent', 'utility_model', 'software_copyright', 'plant_variety', 'know_how')),
+    number         TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('applied', 'granted', 'lapsed')),
+    expiry         TEXT
+);
+CREATE INDEX ip_items_achievement ON ip_items (achievement_id, position);
+
+CREATE TABLE needs (
+    id             INTEGER PRIMARY KEY,
+    enterprise_id  INTEGER NOT NULL REFERENCES clients (id),
+    title          TEXT NOT NULL,
+    description    TEXT NOT NULL DEFAULT '',
+    indicators     TEXT NOT NULL DEFAULT '',
+    field          TEXT NOT NULL,
+    keywords       TEXT NOT NULL DEFAULT '',
+    budget_fen     INTEGER CHECK (budget_fen IS NULL OR (budget_fen >= 0 AND budget_fen < 1000000000000)),
+    preferred_mode TEXT NOT NULL CHECK (preferred_mode IN ('buy', 'licence', 'co_develop', 'consult')),
+    min_stage      TEXT CHECK (min_stage IS NULL OR min_stage IN ('lab', 'small_trial', 'pilot', 'industrial')),
+    min_trl        INTEGER CHECK (min_trl IS NULL OR min_trl BETWEEN 1 AND 9),
+    deadline       TEXT,
+    confidential   INTEGER NOT NULL DEFAULT 0,
+    status         TEXT NOT NULL CHECK (status IN ('open', 'matched', 'solved', 'closed')),
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    deleted_at     TEXT
+);
+CREATE INDEX needs_enterprise ON needs (enterprise_id);
+";
+
 /// All versions, oldest first. `user_version` holds how many of them a database has.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1).comment("clients, contacts, interactions")])
+    Migrations::new(vec![
+        M::up(V1).comment("clients, contacts, interactions"),
+        M::up(V2).comment("fields, achievements with IP items, needs"),
+    ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    1
+    2
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use super::{Store, StoreError};
 pub enum TrashKind {
     Client,
     Contact,
+    Achievement,
+    Need,
 }
 
 /// One deleted record that can be restored.
@@ -15,14 +17,14 @@ pub struct TrashEntry {
     pub kind: TrashKind,
     pub id: i64,
     pub label: String,
-    /// The client a contact belongs to; empty for a client.
+    /// The client a contact, achievement or need belongs to; empty for a client.
     pub owner: String,
     pub deleted_at: DateTime<Utc>,
 }
 
 impl Store {
-    /// Deleted clients, and deleted contacts of live clients (a deleted client's contacts come
-    /// back with it), newest deletion first.
+    /// Deleted clients, and the deleted contacts, achievements and needs of live clients (a
+    /// deleted client's records come back with it), newest deletion first.
     pub fn list_trash(&self) -> Result<Vec<TrashEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT 'client', id, name, '', deleted_at FROM clients WHERE deleted_at IS NOT NULL
@@ -30,15 +32,24 @@ impl Store {
              SELECT 'contact', p.id, p.name, c.name, p.deleted_at
              FROM contacts p JOIN clients c ON c.id = p.client_id
              WHERE p.deleted_at IS NOT NULL AND c.deleted_at IS NULL
+             UNION ALL
+             SELECT 'achievement', a.id, a.title, c.name, a.deleted_at
+             FROM achievements a JOIN clients c ON c.id = a.owner_id
+             WHERE a.deleted_at IS NOT NULL AND c.deleted_at IS NULL
+             UNION ALL
+             SELECT 'need', n.id, n.title, c.name, n.deleted_at
+             FROM needs n JOIN clients c ON c.id = n.enterprise_id
+             WHERE n.deleted_at IS NOT NULL AND c.deleted_at IS NULL
              ORDER BY 5 DESC, 2 DESC",
         )?;
         let rows = stmt.query_map([], |r| {
             let kind: String = r.get(0)?;
             Ok(TrashEntry {
-                kind: if kind == "client" {
-                    TrashKind::Client
-                } else {
-                    TrashKind::Contact
+                kind: match kind.as_str() {
+                    "client" => TrashKind::Client,
+                    "contact" => TrashKind::Contact,
+                    "achievement" => TrashKind::Achievement,
+                    _ => TrashKind::Need,
                 },
                 id: r.get(1)?,
                 label: r.get(2)?,
@@ -53,6 +64,8 @@ impl Store {
         match kind {
             TrashKind::Client => self.restore_client(id),
             TrashKind::Contact => self.restore_contact(id),
+            TrashKind::Achievement => self.restore_achievement(id),
+            TrashKind::Need => self.restore_need(id),
         }
     }
 }

@@ -1,22 +1,19 @@
 //! The window: top bar, navigation, the current screen, and the one place commands are applied.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use super::client_detail::{ClientDetail, InteractionForm};
-use super::client_form::ClientForm;
-use super::clients::ClientsScreen;
 use super::command::{Command, Screen};
-use super::follow_ups::FollowUpsScreen;
+use super::handler::apply_to_session;
 use super::picker::FilePicker;
-use super::trash::TrashScreen;
+use super::screens::Screens;
 use super::widgets::error_text;
-use crate::domain::ClientDraft;
+use crate::catalog::Catalogs;
 use crate::i18n::{Lang, Tr, fill};
-use crate::store::{OpenError, SaveError, Store, StoreError};
+use crate::store::{OpenError, Store};
 
 const SETTINGS_KEY: &str = "techbroker_settings";
 const MAX_RECENT: usize = 8;
@@ -50,62 +47,65 @@ pub struct StartOptions {
     /// Where to create the database when neither `db` nor a last one is given.
     pub default_db: PathBuf,
     pub picker: Box<dyn FilePicker>,
+    /// Load the catalogues on a worker thread (the app) or before the first frame (tests).
+    pub load_in_background: bool,
+}
+
+/// An open database with what the screens read from it.
+pub struct Session {
+    pub store: Store,
+    pub catalogs: Catalogs,
+    pub fields: Vec<String>,
 }
 
 enum Database {
-    Open(Store),
+    Open(Box<Session>),
     Failed(OpenError),
 }
 
-enum Status {
+pub enum Status {
     Info(String),
     Error(String),
 }
+
+/// Wakes the window from a worker thread.
+type Waker = Arc<dyn Fn() + Send + Sync>;
 
 pub struct TechBrokerApp {
     settings: Settings,
     default_db: PathBuf,
     db: Database,
-    screen: Screen,
-    clients: ClientsScreen,
-    client_form: ClientForm,
-    detail: Option<ClientDetail>,
-    follow_ups: FollowUpsScreen,
-    trash: TrashScreen,
+    screens: Screens,
     status: Option<Status>,
     picker: Box<dyn FilePicker>,
+    waker: Waker,
+    load_in_background: bool,
 }
 
 impl TechBrokerApp {
     pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> Self {
         super::fonts::install(&cc.egui_ctx);
-        let settings: Settings = cc
+        let mut settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
-        Self::with_settings(settings, start)
-    }
-
-    pub fn with_settings(settings: Settings, start: StartOptions) -> Self {
+        let ctx = cc.egui_ctx.clone();
+        let waker: Waker = Arc::new(move || ctx.request_repaint());
         let path = start
             .db
             .clone()
             .or_else(|| settings.last_db().cloned())
             .unwrap_or_else(|| start.default_db.clone());
-        let mut settings = settings;
-        let (db, status) = open_store(&mut settings, &path);
+        let (db, status) = open_session(&mut settings, &path, &waker, start.load_in_background);
         Self {
             settings,
             default_db: start.default_db,
             db,
-            screen: Screen::default(),
-            clients: ClientsScreen::default(),
-            client_form: ClientForm::default(),
-            detail: None,
-            follow_ups: FollowUpsScreen::default(),
-            trash: TrashScreen::default(),
+            screens: Screens::default(),
             status,
             picker: start.picker,
+            waker,
+            load_in_background: start.load_in_background,
         }
     }
 
@@ -113,38 +113,38 @@ impl TechBrokerApp {
         &self.settings
     }
 
-    /// The open database, if one is open.
-    pub fn store(&self) -> Option<&Store> {
+    pub fn session(&self) -> Option<&Session> {
         match &self.db {
-            Database::Open(store) => Some(store),
+            Database::Open(session) => Some(session),
             Database::Failed(_) => None,
         }
     }
 
+    /// The open database, if one is open.
+    pub fn store(&self) -> Option<&Store> {
+        self.session().map(|s| &s.store)
+    }
+
     pub fn screen(&self) -> Screen {
-        self.screen
+        self.screens.current
     }
 
     fn tr(&self) -> &'static Tr {
         self.settings.lang.tr()
     }
 
-    fn today() -> NaiveDate {
-        chrono::Local::now().date_naive()
-    }
-
     fn open_database(&mut self, path: &Path) {
-        self.clients.reset();
-        self.follow_ups.reset();
-        self.trash.reset();
-        self.detail = None;
-        self.screen = Screen::Clients;
-        (self.db, self.status) = open_store(&mut self.settings, path);
+        self.screens = Screens::default();
+        (self.db, self.status) = open_session(
+            &mut self.settings,
+            path,
+            &self.waker,
+            self.load_in_background,
+        );
     }
 
-    /// Applies one command. Every write to the store happens here.
+    /// Applies one command. Every write to the store happens here or in the handler it calls.
     pub fn apply(&mut self, cmd: Command) {
-        let tr = self.tr();
         match cmd {
             Command::SetLanguage(lang) => self.settings.lang = lang,
             Command::NewDatabase => {
@@ -158,141 +158,14 @@ impl TechBrokerApp {
                 }
             }
             Command::OpenDatabaseAt(path) => self.open_database(&path),
-            Command::Navigate(screen) => self.navigate(screen),
-            Command::NewClient => {
-                self.client_form = ClientForm::new_client();
-                self.screen = Screen::ClientForm;
-            }
             cmd => {
-                let Database::Open(store) = &mut self.db else {
-                    return;
-                };
-                self.status = Self::apply_to_store(
-                    store,
-                    cmd,
-                    tr,
-                    &mut self.screen,
-                    &mut self.client_form,
-                    &mut self.detail,
-                );
-            }
-        }
-    }
-
-    fn navigate(&mut self, screen: Screen) {
-        if let Screen::Client(id) = screen
-            && self.detail.as_ref().is_none_or(|d| d.client_id != id)
-        {
-            self.detail = Some(ClientDetail::new(id, Self::today()));
-        }
-        self.screen = screen;
-    }
-
-    /// The commands that read or write the open database. Returns the status line to show.
-    fn apply_to_store(
-        store: &mut Store,
-        cmd: Command,
-        tr: &Tr,
-        screen: &mut Screen,
-        client_form: &mut ClientForm,
-        detail: &mut Option<ClientDetail>,
-    ) -> Option<Status> {
-        let store_error = |e: StoreError| {
-            Some(Status::Error(match e {
-                StoreError::NotFound => tr.not_found.to_string(),
-                StoreError::NameTaken(name) => fill(tr.name_taken, &[("name", &name)]),
-                StoreError::Sqlite(e) => fill(tr.db_error, &[("detail", &e)]),
-            }))
-        };
-        let saved = || Some(Status::Info(tr.saved.to_string()));
-        match cmd {
-            Command::EditClient(id) => match store.get_client(id) {
-                Ok(Some(client)) => {
-                    *client_form = ClientForm::edit(id, ClientDraft::from(&client));
-                    *screen = Screen::ClientForm;
-                    None
-                }
-                Ok(None) => store_error(StoreError::NotFound),
-                Err(e) => store_error(e),
-            },
-            Command::SaveClient { id, draft } => match store.save_client(id, &draft) {
-                Ok(id) => {
-                    *detail = Some(ClientDetail::new(id, Self::today()));
-                    *screen = Screen::Client(id);
-                    saved()
-                }
-                Err(SaveError::Invalid(errors)) => {
-                    client_form.errors = errors;
-                    None
-                }
-                Err(SaveError::Store(e)) => store_error(e),
-            },
-            Command::DeleteClient(id) => {
-                let name = store.get_client(id).ok().flatten().map(|c| c.name);
-                match store.delete_client(id) {
-                    Ok(()) => {
-                        *screen = Screen::Clients;
-                        let name = name.unwrap_or_default();
-                        Some(Status::Info(fill(tr.moved_to_trash, &[("name", &name)])))
-                    }
-                    Err(e) => store_error(e),
+                let tr = self.tr();
+                if let Database::Open(session) = &mut self.db
+                    && let Some(status) = apply_to_session(session, &mut self.screens, cmd, tr)
+                {
+                    self.status = Some(status);
                 }
             }
-            Command::Restore(kind, id) => match store.restore(kind, id) {
-                Ok(()) => Some(Status::Info(tr.restored.to_string())),
-                Err(e) => store_error(e),
-            },
-            Command::SaveContact { client, id, draft } => {
-                match store.save_contact(client, id, &draft) {
-                    Ok(_) => {
-                        if let Some(d) = detail {
-                            d.contact_form = None;
-                        }
-                        saved()
-                    }
-                    Err(SaveError::Invalid(errors)) => {
-                        if let Some(form) = detail.as_mut().and_then(|d| d.contact_form.as_mut()) {
-                            form.errors = errors;
-                        }
-                        None
-                    }
-                    Err(SaveError::Store(e)) => store_error(e),
-                }
-            }
-            Command::DeleteContact(id) => match store.delete_contact(id) {
-                Ok(()) => Some(Status::Info(fill(
-                    tr.moved_to_trash,
-                    &[("name", &tr.trash_contact)],
-                ))),
-                Err(e) => store_error(e),
-            },
-            Command::AddInteraction { client, draft } => {
-                match store.add_interaction(client, &draft) {
-                    Ok(_) => {
-                        if let Some(d) = detail {
-                            d.interaction_form = InteractionForm::new(Self::today());
-                        }
-                        saved()
-                    }
-                    Err(SaveError::Invalid(errors)) => {
-                        if let Some(d) = detail {
-                            d.interaction_form.errors = errors;
-                        }
-                        None
-                    }
-                    Err(SaveError::Store(e)) => store_error(e),
-                }
-            }
-            Command::CompleteFollowUp(id) => match store.complete_follow_up(id) {
-                Ok(()) => Some(Status::Info(tr.marked_done.to_string())),
-                Err(e) => store_error(e),
-            },
-            Command::SetLanguage(_)
-            | Command::NewDatabase
-            | Command::OpenDatabase
-            | Command::OpenDatabaseAt(_)
-            | Command::Navigate(_)
-            | Command::NewClient => None,
         }
     }
 
@@ -300,15 +173,27 @@ impl TechBrokerApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let tr = self.tr();
         let mut cmds = Vec::new();
-        if ui.input_mut(|i| i.consume_shortcut(&NEW_CLIENT)) && self.store().is_some() {
-            cmds.push(Command::NewClient);
+        if let Database::Open(session) = &mut self.db {
+            session.catalogs.poll(&session.store);
+            if ui.input_mut(|i| i.consume_shortcut(&NEW_CLIENT)) {
+                cmds.push(Command::NewClient);
+            }
         }
         self.top_bar(ui, tr, &mut cmds);
         self.status_bar(ui);
-        if self.store().is_some() {
-            self.navigation(ui, tr, &mut cmds);
+        match &self.db {
+            Database::Open(session) => {
+                self.screens.navigation(ui, &session.store, tr, &mut cmds);
+                egui::CentralPanel::default().show(ui, |ui| {
+                    self.screens.central(ui, session, tr, &mut cmds);
+                });
+            }
+            Database::Failed(error) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    open_failure_ui(ui, error, tr, &mut cmds);
+                });
+            }
         }
-        egui::CentralPanel::default().show(ui, |ui| self.central(ui, tr, &mut cmds));
         for cmd in cmds {
             self.apply(cmd);
         }
@@ -340,7 +225,7 @@ impl TechBrokerApp {
                     });
                 });
                 ui.separator();
-                if let Database::Open(store) = &self.db {
+                if let Some(store) = self.store() {
                     let name = store
                         .path()
                         .file_name()
@@ -376,80 +261,40 @@ impl TechBrokerApp {
             }
         });
     }
-
-    fn navigation(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
-        let due = match &self.db {
-            Database::Open(store) => self.follow_ups.count(store, Self::today()),
-            Database::Failed(_) => 0,
-        };
-        egui::Panel::left("navigation")
-            .resizable(false)
-            .exact_size(150.0)
-            .show(ui, |ui| {
-                ui.add_space(8.0);
-                let on_clients = matches!(
-                    self.screen,
-                    Screen::Clients | Screen::Client(_) | Screen::ClientForm
-                );
-                let follow_ups = if due > 0 {
-                    format!("{} ({due})", tr.nav_follow_ups)
-                } else {
-                    tr.nav_follow_ups.to_string()
-                };
-                for (selected, label, screen) in [
-                    (on_clients, tr.nav_clients.to_string(), Screen::Clients),
-                    (
-                        self.screen == Screen::FollowUps,
-                        follow_ups,
-                        Screen::FollowUps,
-                    ),
-                    (
-                        self.screen == Screen::Trash,
-                        tr.nav_trash.to_string(),
-                        Screen::Trash,
-                    ),
-                ] {
-                    let button =
-                        egui::Button::selectable(selected, RichText::new(label).size(16.0));
-                    if ui.add_sized([ui.available_width(), 32.0], button).clicked() {
-                        cmds.push(Command::Navigate(screen));
-                    }
-                }
-            });
-    }
-
-    fn central(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
-        let today = Self::today();
-        let store = match &self.db {
-            Database::Open(store) => store,
-            Database::Failed(error) => {
-                open_failure_ui(ui, error, tr, cmds);
-                return;
-            }
-        };
-        match self.screen {
-            Screen::Clients => self.clients.ui(ui, store, tr, cmds),
-            Screen::ClientForm => self.client_form.ui(ui, tr, cmds),
-            Screen::Client(_) => match &mut self.detail {
-                Some(detail) => detail.ui(ui, store, tr, cmds),
-                None => self.clients.ui(ui, store, tr, cmds),
-            },
-            Screen::FollowUps => self.follow_ups.ui(ui, store, today, tr, cmds),
-            Screen::Trash => self.trash.ui(ui, store, tr, cmds),
-        }
-    }
 }
 
-/// Opens `path`, remembering it among the recent files when it opens.
-fn open_store(settings: &mut Settings, path: &Path) -> (Database, Option<Status>) {
-    match Store::open(path) {
-        Ok(store) => {
-            settings.remember(path);
-            let status = fill(settings.lang.tr().opened, &[("path", &path.display())]);
-            (Database::Open(store), Some(Status::Info(status)))
+/// Opens `path` with its catalogues, remembering it among the recent files when it opens.
+fn open_session(
+    settings: &mut Settings,
+    path: &Path,
+    waker: &Waker,
+    background: bool,
+) -> (Database, Option<Status>) {
+    let store = match Store::open(path) {
+        Ok(store) => store,
+        Err(e) => return (Database::Failed(e), None),
+    };
+    settings.remember(path);
+    let tr = settings.lang.tr();
+    let fields = store.list_fields().unwrap_or_default();
+    let catalogs = if background {
+        let waker = Arc::clone(waker);
+        match store.reader() {
+            Ok(reader) => Catalogs::start(reader, move || waker()),
+            Err(e) => Catalogs::failed(e.to_string()),
         }
-        Err(e) => (Database::Failed(e), None),
-    }
+    } else {
+        Catalogs::load_now(&store).unwrap_or_else(|e| Catalogs::failed(e.to_string()))
+    };
+    let status = fill(tr.opened, &[("path", &path.display())]);
+    (
+        Database::Open(Box::new(Session {
+            store,
+            catalogs,
+            fields,
+        })),
+        Some(Status::Info(status)),
+    )
 }
 
 /// Says why the database did not open and offers the ways on.

@@ -4,10 +4,12 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::command::{Command, Screen};
+use super::needs::need_title;
 use super::widgets::{date_picker, error_text, fmt_date, form_row, text_field};
+use crate::catalog::Catalogs;
 use crate::domain::{
-    Client, ClientId, Contact, ContactDraft, ContactField, ContactId, FieldErrors, Interaction,
-    InteractionDraft, InteractionField, InteractionKind,
+    AchievementRow, Client, ClientId, ClientKind, Contact, ContactDraft, ContactField, ContactId,
+    FieldErrors, Interaction, InteractionDraft, InteractionField, InteractionKind, NeedRow,
 };
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
@@ -96,7 +98,14 @@ impl ClientDetail {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        catalogs: &Catalogs,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
         self.refresh(store);
         if ui.button(format!("← {}", tr.back)).clicked() {
             cmds.push(Command::Navigate(Screen::Clients));
@@ -110,6 +119,8 @@ impl ClientDetail {
         };
         egui::ScrollArea::vertical().show(ui, |ui| {
             self.header(ui, &client, tr, cmds);
+            ui.separator();
+            records_ui(ui, &client, catalogs, tr, cmds);
             ui.separator();
             ui.columns(2, |cols| {
                 self.contacts_ui(&mut cols[0], tr, cmds);
@@ -241,11 +252,78 @@ impl ClientDetail {
                                 cmds.push(Command::CompleteFollowUp(item.id));
                             }
                         } else {
-                            ui.label(RichText::new(format!("✔ {}", tr.done_on)).weak());
+                            ui.label(RichText::new(format!("√ {}", tr.done_on)).weak());
                         }
                     });
                 }
                 ui.separator();
+            });
+        }
+    }
+}
+
+/// How many of a client's achievements or needs its page lists before "show all".
+const RECORDS_SHOWN: usize = 10;
+
+/// The client's achievements (any organisation may own some) and, for an enterprise, its needs,
+/// each with a "new" button prefilled with the client.
+fn records_ui(ui: &mut Ui, client: &Client, catalogs: &Catalogs, tr: &Tr, cmds: &mut Vec<Command>) {
+    let achievements: Vec<&AchievementRow> = catalogs
+        .achievements
+        .ready()
+        .map(|c| c.rows().iter().filter(|r| r.owner == client.id).collect())
+        .unwrap_or_default();
+    let is_enterprise = client.kind == ClientKind::Enterprise;
+    if !achievements.is_empty() || !is_enterprise {
+        ui.horizontal(|ui| {
+            ui.strong(fill(tr.client_achievements, &[("n", &achievements.len())]));
+            if ui.small_button(tr.new_achievement).clicked() {
+                cmds.push(Command::NewAchievement {
+                    owner: Some(client.id),
+                });
+            }
+            if achievements.len() > RECORDS_SHOWN && ui.small_button(tr.show_all_in_list).clicked()
+            {
+                cmds.push(Command::ShowAchievementsOf(client.id));
+            }
+        });
+        for r in achievements.iter().take(RECORDS_SHOWN) {
+            ui.horizontal(|ui| {
+                if ui.link(&r.title).clicked() {
+                    cmds.push(Command::Navigate(Screen::Achievement(r.id)));
+                }
+                ui.label(RichText::new(format!("{} · TRL {}", r.field, r.trl)).weak());
+            });
+        }
+    }
+    if is_enterprise {
+        let needs: Vec<&NeedRow> = catalogs
+            .needs
+            .ready()
+            .map(|c| {
+                c.rows()
+                    .iter()
+                    .filter(|r| r.enterprise == client.id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        ui.horizontal(|ui| {
+            ui.strong(fill(tr.client_needs, &[("n", &needs.len())]));
+            if ui.small_button(tr.new_need).clicked() {
+                cmds.push(Command::NewNeed {
+                    enterprise: Some(client.id),
+                });
+            }
+            if needs.len() > RECORDS_SHOWN && ui.small_button(tr.show_all_in_list).clicked() {
+                cmds.push(Command::ShowNeedsOf(client.id));
+            }
+        });
+        for r in needs.iter().take(RECORDS_SHOWN) {
+            ui.horizontal(|ui| {
+                if ui.link(need_title(r, tr)).clicked() {
+                    cmds.push(Command::Navigate(Screen::Need(r.id)));
+                }
+                ui.label(RichText::new(tr.need_status(r.status)).weak());
             });
         }
     }

@@ -27,13 +27,14 @@ pub struct ClientsScreen {
 }
 
 impl ClientsScreen {
-    /// Drops the loaded rows, e.g. when another database is opened.
-    pub fn reset(&mut self) {
-        *self = Self::default();
+    /// Every live client, reloaded when clients changed: for pickers in other screens.
+    pub fn rows(&mut self, store: &Store) -> &[ClientRow] {
+        self.refresh(store);
+        &self.rows
     }
 
     fn refresh(&mut self, store: &Store) {
-        if self.loaded_revision != Some(store.revision()) {
+        if self.loaded_revision != Some(store.clients_revision()) {
             match store.list_clients() {
                 Ok(rows) => {
                     self.regions = client_list::regions(&rows);
@@ -42,7 +43,7 @@ impl ClientsScreen {
                 }
                 Err(e) => self.load_error = Some(e.to_string()),
             }
-            self.loaded_revision = Some(store.revision());
+            self.loaded_revision = Some(store.clients_revision());
             self.view_for = None;
         }
         let key = (self.filter.clone(), self.sort);

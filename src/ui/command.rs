@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use crate::domain::{
-    ClientDraft, ClientId, ContactDraft, ContactId, InteractionDraft, InteractionId,
+    AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId,
+    InteractionDraft, InteractionId, NeedDraft, NeedId,
 };
 use crate::i18n::Lang;
 use crate::store::TrashKind;
@@ -16,6 +17,12 @@ pub enum Screen {
     Clients,
     Client(ClientId),
     ClientForm,
+    Achievements,
+    Achievement(AchievementId),
+    AchievementForm,
+    Needs,
+    Need(NeedId),
+    NeedForm,
     FollowUps,
     Trash,
 }
@@ -42,6 +49,29 @@ pub enum Command {
         draft: InteractionDraft,
     },
     CompleteFollowUp(InteractionId),
+    NewAchievement {
+        owner: Option<ClientId>,
+    },
+    EditAchievement(AchievementId),
+    SaveAchievement {
+        id: Option<AchievementId>,
+        draft: AchievementDraft,
+    },
+    DeleteAchievement(AchievementId),
+    /// The achievement list, filtered to one organisation.
+    ShowAchievementsOf(ClientId),
+    NewNeed {
+        enterprise: Option<ClientId>,
+    },
+    EditNeed(NeedId),
+    SaveNeed {
+        id: Option<NeedId>,
+        draft: NeedDraft,
+    },
+    DeleteNeed(NeedId),
+    /// The need list, filtered to one enterprise.
+    ShowNeedsOf(ClientId),
+    AddField(String),
     SetLanguage(Lang),
     NewDatabase,
     OpenDatabase,

@@ -18,10 +18,6 @@ pub struct FollowUpsScreen {
 }
 
 impl FollowUpsScreen {
-    pub fn reset(&mut self) {
-        *self = Self::default();
-    }
-
     /// How many follow-ups are due, for the navigation badge.
     pub fn count(&mut self, store: &Store, today: NaiveDate) -> usize {
         self.refresh(store, today);

@@ -1,16 +1,26 @@
 //! The egui views: one file per screen. Screens read the store and push [`Command`]s; the app
 //! applies them.
 
+mod achievement_form;
+mod achievements;
 mod app;
+mod catalog_common;
 mod client_detail;
 mod client_form;
 mod clients;
 pub mod command;
 mod follow_ups;
 pub mod fonts;
+mod handler;
+mod list_view;
+mod need_form;
+mod needs;
 pub mod picker;
+mod pickers;
+mod record_detail;
+mod screens;
 mod trash;
 mod widgets;
 
-pub use app::{Settings, StartOptions, TechBrokerApp, open_error_text};
+pub use app::{Session, Settings, StartOptions, TechBrokerApp, open_error_text};
 pub use command::{Command, Screen};

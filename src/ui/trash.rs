@@ -16,10 +16,6 @@ pub struct TrashScreen {
 }
 
 impl TrashScreen {
-    pub fn reset(&mut self) {
-        *self = Self::default();
-    }
-
     fn refresh(&mut self, store: &Store) {
         if self.loaded_revision == Some(store.revision()) {
             return;
@@ -75,6 +71,8 @@ impl TrashScreen {
                         ui.label(match entry.kind {
                             TrashKind::Client => tr.trash_client,
                             TrashKind::Contact => tr.trash_contact,
+                            TrashKind::Achievement => tr.trash_achievement,
+                            TrashKind::Need => tr.trash_need,
                         });
                     });
                     row.col(|ui| {

@@ -1,0 +1,221 @@
+//! Loading both catalogues on a worker thread when a database opens, and keeping them in step
+//! with every write afterwards.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::Catalog;
+use crate::domain::{AchievementRow, NeedRow};
+use crate::store::{Reader, Scope, Store, StoreError};
+
+/// A catalogue being loaded, loaded, or failed to load (with the reason).
+pub enum Loadable<T> {
+    Loading,
+    Ready(T),
+    Failed(String),
+}
+
+impl<T> Loadable<T> {
+    pub fn ready(&self) -> Option<&T> {
+        match self {
+            Loadable::Ready(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// What changed while the catalogues were loading, to apply once they arrive.
+#[derive(Debug, Clone, Copy)]
+enum Change {
+    Achievement(i64),
+    Need(i64),
+    Client(i64),
+}
+
+struct Loaded {
+    achievements: Result<Catalog<AchievementRow>, String>,
+    needs: Result<Catalog<NeedRow>, String>,
+}
+
+/// Rows read and indexed so far, out of how many (0 while still reading).
+#[derive(Default)]
+struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+pub struct Catalogs {
+    pub achievements: Loadable<Catalog<AchievementRow>>,
+    pub needs: Loadable<Catalog<NeedRow>>,
+    incoming: Option<Receiver<Loaded>>,
+    pending: Vec<Change>,
+    progress: Arc<Progress>,
+}
+
+fn load(reader: &Reader, progress: &Progress) -> Loaded {
+    let indexed = |base: usize| move |i: usize| progress.done.store(base + i, Ordering::Relaxed);
+    let achievements = reader.achievement_rows(Scope::All);
+    let needs = reader.need_rows(Scope::All);
+    let a_len = achievements.as_ref().map_or(0, Vec::len);
+    let n_len = needs.as_ref().map_or(0, Vec::len);
+    progress.total.store(a_len + n_len, Ordering::Relaxed);
+    Loaded {
+        achievements: achievements
+            .map(|items| Catalog::build(items, &indexed(0)))
+            .map_err(|e| e.to_string()),
+        needs: needs
+            .map(|items| Catalog::build(items, &indexed(a_len)))
+            .map_err(|e| e.to_string()),
+    }
+}
+
+impl Catalogs {
+    /// Starts loading on a worker thread; `loaded` is called from it when done (to wake the UI).
+    pub fn start(reader: Reader, loaded: impl Fn() + Send + 'static) -> Self {
+        let (tx, rx) = channel();
+        let progress = Arc::new(Progress::default());
+        let worker_progress = Arc::clone(&progress);
+        std::thread::spawn(move || {
+            // The receiver is gone when another database was opened meanwhile: nothing to do.
+            let _ = tx.send(load(&reader, &worker_progress));
+            loaded();
+        });
+        Self {
+            achievements: Loadable::Loading,
+            needs: Loadable::Loading,
+            incoming: Some(rx),
+            pending: Vec::new(),
+            progress,
+        }
+    }
+
+    /// Catalogues that could not be loaded, saying why.
+    pub fn failed(reason: String) -> Self {
+        Self {
+            achievements: Loadable::Failed(reason.clone()),
+            needs: Loadable::Failed(reason),
+            incoming: None,
+            pending: Vec::new(),
+            progress: Arc::default(),
+        }
+    }
+
+    /// Loads both catalogues on this thread (the command line, tests).
+    pub fn load_now(store: &Store) -> Result<Self, StoreError> {
+        let loaded = load(&store.reader()?, &Progress::default());
+        let mut catalogs = Self {
+            achievements: Loadable::Loading,
+            needs: Loadable::Loading,
+            incoming: None,
+            pending: Vec::new(),
+            progress: Arc::default(),
+        };
+        catalogs.install(loaded, store);
+        Ok(catalogs)
+    }
+
+    /// Whether a load is still running.
+    pub fn is_loading(&self) -> bool {
+        self.incoming.is_some()
+    }
+
+    /// Rows indexed so far and how many there are, while loading.
+    pub fn progress(&self) -> (usize, usize) {
+        (
+            self.progress.done.load(Ordering::Relaxed),
+            self.progress.total.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Takes the catalogues from the worker once they are ready. Call once a frame.
+    pub fn poll(&mut self, store: &Store) {
+        let Some(rx) = &self.incoming else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(loaded) => self.install(loaded, store),
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
+                self.incoming = None;
+                let failed = "the loading thread stopped".to_string();
+                self.achievements = Loadable::Failed(failed.clone());
+                self.needs = Loadable::Failed(failed);
+            }
+        }
+    }
+
+    fn install(&mut self, loaded: Loaded, store: &Store) {
+        self.incoming = None;
+        self.achievements = match loaded.achievements {
+            Ok(c) => Loadable::Ready(c),
+            Err(e) => Loadable::Failed(e),
+        };
+        self.needs = match loaded.needs {
+            Ok(c) => Loadable::Ready(c),
+            Err(e) => Loadable::Failed(e),
+        };
+        for change in std::mem::take(&mut self.pending) {
+            self.apply(change, store);
+        }
+    }
+
+    fn apply(&mut self, change: Change, store: &Store) {
+        if self.is_loading() {
+            self.pending.push(change);
+            return;
+        }
+        // A failed re-read leaves the row as it was; the next change or reopen corrects it.
+        match change {
+            Change::Achievement(id) => {
+                if let (Loadable::Ready(c), Ok(rows)) = (
+                    &mut self.achievements,
+                    store.achievement_rows(Scope::One(id)),
+                ) {
+                    replace_one(c, id, rows);
+                }
+            }
+            Change::Need(id) => {
+                if let (Loadable::Ready(c), Ok(rows)) =
+                    (&mut self.needs, store.need_rows(Scope::One(id)))
+                {
+                    replace_one(c, id, rows);
+                }
+            }
+            Change::Client(id) => {
+                if let (Loadable::Ready(c), Ok(rows)) = (
+                    &mut self.achievements,
+                    store.achievement_rows(Scope::Client(id)),
+                ) {
+                    c.replace_client(id, rows);
+                }
+                if let (Loadable::Ready(c), Ok(rows)) =
+                    (&mut self.needs, store.need_rows(Scope::Client(id)))
+                {
+                    c.replace_client(id, rows);
+                }
+            }
+        }
+    }
+
+    /// An achievement was created, edited, deleted or restored.
+    pub fn achievement_changed(&mut self, store: &Store, id: i64) {
+        self.apply(Change::Achievement(id), store);
+    }
+
+    pub fn need_changed(&mut self, store: &Store, id: i64) {
+        self.apply(Change::Need(id), store);
+    }
+
+    /// A client was renamed, deleted or restored: its achievements and needs follow.
+    pub fn client_changed(&mut self, store: &Store, id: i64) {
+        self.apply(Change::Client(id), store);
+    }
+}
+
+fn replace_one<R: super::Record>(catalog: &mut Catalog<R>, id: i64, rows: Vec<(R, String)>) {
+    match rows.into_iter().next() {
+        Some((row, body)) => catalog.upsert(row, &body),
+        None => catalog.remove(id),
+    }
+}

@@ -1,0 +1,185 @@
+//! The achievement and need catalogues held in memory: every live row, its search index, and
+//! the filtered, sorted, searched view the lists show. Pure logic: rows come from the store.
+
+mod achievements;
+mod loader;
+mod needs;
+mod view;
+
+pub use achievements::{AchievementFilter, AchievementSort, AchievementSortKey};
+pub use loader::{Catalogs, Loadable};
+pub use needs::{NeedFilter, NeedSort, NeedSortKey};
+pub use view::{PriceRange, select, sorted_positions};
+
+use rustc_hash::FxHashMap;
+
+use crate::domain::{AchievementRow, NeedRow};
+use crate::search::{Doc, Hit, SearchIndex};
+
+/// A row a catalogue can hold.
+pub trait Record {
+    fn id(&self) -> i64;
+    /// The client it belongs to (owner or enterprise).
+    fn client(&self) -> i64;
+    fn title(&self) -> &str;
+    /// Shown fields searched besides the title and the body.
+    fn searched(&self) -> [&str; 2];
+}
+
+impl Record for AchievementRow {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn client(&self) -> i64 {
+        self.owner
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn searched(&self) -> [&str; 2] {
+        [&self.keywords, &self.owner_name]
+    }
+}
+
+impl Record for NeedRow {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn client(&self) -> i64 {
+        self.enterprise
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn searched(&self) -> [&str; 2] {
+        [&self.keywords, &self.enterprise_name]
+    }
+}
+
+/// Rows with their search index, kept in step by `upsert`, `remove` and `replace_client`.
+pub struct Catalog<R> {
+    rows: Vec<R>,
+    positions: FxHashMap<i64, usize>,
+    index: SearchIndex,
+    revision: u64,
+}
+
+impl<R: Record> Default for Catalog<R> {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            positions: FxHashMap::default(),
+            index: SearchIndex::default(),
+            revision: 0,
+        }
+    }
+}
+
+fn doc<'a, R: Record>(row: &'a R, body: &'a str, rest: &'a mut [&'a str; 3]) -> Doc<'a> {
+    let [keywords, client] = row.searched();
+    *rest = [keywords, client, body];
+    Doc {
+        id: row.id(),
+        title: row.title(),
+        rest: rest.as_slice(),
+    }
+}
+
+impl<R: Record> Catalog<R> {
+    /// Builds the catalogue, calling `progress` with the number of rows indexed so far.
+    pub fn build(items: Vec<(R, String)>, progress: &dyn Fn(usize)) -> Self {
+        let mut catalog = Catalog::default();
+        catalog.rows.reserve(items.len());
+        for (i, (row, body)) in items.into_iter().enumerate() {
+            catalog.insert(row, &body);
+            if i % 1024 == 0 {
+                progress(i);
+            }
+        }
+        catalog.index.shrink();
+        catalog
+    }
+
+    fn insert(&mut self, row: R, body: &str) {
+        let mut rest = [""; 3];
+        self.index.upsert(&doc(&row, body, &mut rest));
+        match self.positions.get(&row.id()) {
+            Some(&p) => self.rows[p] = row,
+            None => {
+                self.positions.insert(row.id(), self.rows.len());
+                self.rows.push(row);
+            }
+        }
+    }
+
+    /// Adds a row or replaces the one with its id.
+    pub fn upsert(&mut self, row: R, body: &str) {
+        self.insert(row, body);
+        self.revision += 1;
+    }
+
+    /// Takes a row out (deleted, or its client deleted).
+    pub fn remove(&mut self, id: i64) {
+        let Some(p) = self.positions.remove(&id) else {
+            return;
+        };
+        self.index.remove(id);
+        self.rows.swap_remove(p);
+        if let Some(moved) = self.rows.get(p) {
+            self.positions.insert(moved.id(), p);
+        }
+        self.revision += 1;
+    }
+
+    /// Replaces every row of `client` with `items` (after the client was renamed, deleted or
+    /// restored).
+    pub fn replace_client(&mut self, client: i64, items: Vec<(R, String)>) {
+        let old: Vec<i64> = self
+            .rows
+            .iter()
+            .filter(|r| r.client() == client)
+            .map(Record::id)
+            .collect();
+        for id in old {
+            self.remove(id);
+        }
+        for (row, body) in items {
+            self.upsert(row, &body);
+        }
+        self.revision += 1;
+    }
+
+    pub fn rows(&self) -> &[R] {
+        &self.rows
+    }
+
+    pub fn get(&self, id: i64) -> Option<&R> {
+        self.positions.get(&id).and_then(|&p| self.rows.get(p))
+    }
+
+    pub fn position(&self, id: i64) -> Option<usize> {
+        self.positions.get(&id).copied()
+    }
+
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        self.index.search(query)
+    }
+
+    /// Grows with every change, so views know when to recompute.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Bytes held by the search index.
+    pub fn index_bytes(&self) -> usize {
+        self.index.heap_bytes()
+    }
+}

@@ -1,0 +1,104 @@
+//! The command line: `techbroker [--db PATH] [SUBCOMMAND]`. Subcommands call the same store,
+//! catalogue and search code as the window.
+
+mod gen_data;
+mod search;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::{Lang, fill};
+use crate::store::Store;
+use crate::ui::open_error_text;
+
+/// TechBroker · 技术经理人工作台 — a workbench for technology-transfer brokers.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+pub struct Cli {
+    /// The database file: opened (or created) by the app; required by the subcommands.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Fills a new or empty database with generated, realistic demo data.
+    Gen {
+        #[arg(long, default_value_t = 2000)]
+        achievements: usize,
+        #[arg(long, default_value_t = 300)]
+        needs: usize,
+        #[arg(long, default_value_t = 300)]
+        clients: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Prints the records matching QUERY, best matches first.
+    Search {
+        #[arg(long, value_enum)]
+        kind: SearchKind,
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchKind {
+    Achievements,
+    Needs,
+    Clients,
+}
+
+/// Runs a subcommand, writing its output to `out` and progress to standard error.
+pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let lang = Lang::from_env();
+    let Some(db) = db else {
+        bail!("{}", lang.tr().cli_db_required);
+    };
+    match command {
+        Command::Gen {
+            achievements,
+            needs,
+            clients,
+            seed,
+        } => {
+            let mut store = open(db, lang, true)?;
+            let sizes = crate::demo::Sizes {
+                clients,
+                achievements,
+                needs,
+            };
+            gen_data::populate(&mut store, seed, sizes, out)
+        }
+        Command::Search {
+            kind,
+            query,
+            limit,
+            json,
+        } => {
+            let store = open(db, lang, false)?;
+            search::run(&store, kind, &query, limit, json, out)
+        }
+    }
+}
+
+/// Opens the database, refusing to create one unless `create` (a search of a mistyped path
+/// must not leave an empty database behind).
+fn open(db: &Path, lang: Lang, create: bool) -> anyhow::Result<Store> {
+    let tr = lang.tr();
+    if !create && !db.exists() {
+        bail!("{}", fill(tr.cli_no_such_db, &[("path", &db.display())]));
+    }
+    Store::open(db)
+        .map_err(|e| anyhow::anyhow!("{}: {}", db.display(), open_error_text(&e, tr)))
+        .context(tr.open_failed)
+}

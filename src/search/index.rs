@@ -1,0 +1,316 @@
+//! The n-gram index over records' texts.
+
+use rustc_hash::FxHashMap;
+
+use super::postings::{Postings, retain_in};
+use super::text::{contains, normalize_into};
+
+/// A record as the index sees it: an id, its title, and the other texts to search.
+pub struct Doc<'a> {
+    pub id: i64,
+    pub title: &'a str,
+    pub rest: &'a [&'a str],
+}
+
+/// A record that matched every term of a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub id: i64,
+    /// How many of the query's terms occur in the title: title hits rank first.
+    pub title_terms: u8,
+}
+
+/// One indexed version of a record. An edit adds a new slot and retires the old one, so posting
+/// lists only ever grow at the end.
+struct Slot {
+    id: i64,
+    text: Box<[u16]>,
+    title_len: u32,
+    live: bool,
+}
+
+#[derive(Default)]
+pub struct SearchIndex {
+    slots: Vec<Slot>,
+    live_slot: FxHashMap<i64, u32>,
+    unigrams: FxHashMap<u16, Postings>,
+    bigrams: FxHashMap<u32, Postings>,
+}
+
+/// Separates a record's fields, so no pair spans two of them.
+const FIELD_BREAK: u16 = b'\n' as u16;
+
+fn pair(a: u16, b: u16) -> u32 {
+    (u32::from(a) << 16) | u32::from(b)
+}
+
+impl SearchIndex {
+    pub fn build<'a>(docs: impl IntoIterator<Item = Doc<'a>>) -> Self {
+        let mut index = SearchIndex::default();
+        for doc in docs {
+            index.upsert(&doc);
+        }
+        index.shrink();
+        index
+    }
+
+    /// Releases the spare capacity the posting lists grew while building.
+    pub fn shrink(&mut self) {
+        for p in self.unigrams.values_mut().chain(self.bigrams.values_mut()) {
+            p.shrink_to_fit();
+        }
+    }
+
+    /// How many records are searchable.
+    pub fn len(&self) -> usize {
+        self.live_slot.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live_slot.is_empty()
+    }
+
+    /// Adds a record, or replaces the indexed text of one already there.
+    pub fn upsert(&mut self, doc: &Doc<'_>) {
+        self.remove(doc.id);
+        let mut text = Vec::with_capacity(doc.title.len() + 64);
+        normalize_into(&mut text, doc.title);
+        let title_len = text.len() as u32;
+        for part in doc.rest {
+            text.push(FIELD_BREAK);
+            normalize_into(&mut text, part);
+        }
+        let slot = self.slots.len() as u32;
+        let mut grams: Vec<u32> = text
+            .windows(2)
+            .filter(|w| w[0] != FIELD_BREAK && w[1] != FIELD_BREAK)
+            .map(|w| pair(w[0], w[1]))
+            .collect();
+        grams.sort_unstable();
+        grams.dedup();
+        for g in grams {
+            self.bigrams.entry(g).or_default().push(slot);
+        }
+        let mut chars: Vec<u16> = text.iter().copied().filter(|&c| c != FIELD_BREAK).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        for c in chars {
+            self.unigrams.entry(c).or_default().push(slot);
+        }
+        self.slots.push(Slot {
+            id: doc.id,
+            text: text.into_boxed_slice(),
+            title_len,
+            live: true,
+        });
+        self.live_slot.insert(doc.id, slot);
+    }
+
+    /// Takes a record out of the results (deleted, or its owner deleted).
+    pub fn remove(&mut self, id: i64) {
+        if let Some(slot) = self.live_slot.remove(&id)
+            && let Some(s) = self.slots.get_mut(slot as usize)
+        {
+            s.live = false;
+            s.text = Box::new([]);
+        }
+    }
+
+    /// The records containing every whitespace-separated term of `query` as a substring, in the
+    /// order they were indexed. An empty query matches nothing.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let terms: Vec<Vec<u16>> = query
+            .split_whitespace()
+            .map(|t| {
+                let mut v = Vec::new();
+                normalize_into(&mut v, t);
+                v
+            })
+            .collect();
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        // Rarest term first: its candidates bound the rest.
+        let mut per_term: Vec<(Vec<u32>, &[u16])> = Vec::new();
+        for term in &terms {
+            let Some(candidates) = self.term_candidates(term) else {
+                return Vec::new();
+            };
+            per_term.push((candidates, term));
+        }
+        per_term.sort_by_key(|(c, _)| c.len());
+        let mut iter = per_term.into_iter();
+        let Some((mut slots, first)) = iter.next() else {
+            return Vec::new();
+        };
+        let mut checks = vec![first];
+        for (other, term) in iter {
+            intersect_sorted(&mut slots, &other);
+            checks.push(term);
+        }
+        slots
+            .into_iter()
+            .filter_map(|slot| {
+                let s = self.slots.get(slot as usize).filter(|s| s.live)?;
+                // Pairs can all occur without the whole term: check terms of 3+ characters.
+                if checks.iter().any(|t| t.len() > 2 && !contains(&s.text, t)) {
+                    return None;
+                }
+                let title = &s.text[..s.title_len as usize];
+                let title_terms = terms.iter().filter(|t| contains(title, t)).count() as u8;
+                Some(Hit {
+                    id: s.id,
+                    title_terms,
+                })
+            })
+            .collect()
+    }
+
+    /// The slots that may contain `term`: exact for one or two characters, a superset beyond.
+    /// None when some character or pair of it occurs nowhere.
+    fn term_candidates(&self, term: &[u16]) -> Option<Vec<u32>> {
+        if let [c] = term {
+            return Some(self.unigrams.get(c)?.iter().collect());
+        }
+        let mut lists: Vec<&Postings> = term
+            .windows(2)
+            .map(|w| self.bigrams.get(&pair(w[0], w[1])))
+            .collect::<Option<_>>()?;
+        lists.sort_by_key(|p| p.len());
+        lists.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        let (first, rest) = lists.split_first()?;
+        let mut slots: Vec<u32> = first.iter().collect();
+        for list in rest {
+            if slots.is_empty() {
+                break;
+            }
+            retain_in(&mut slots, list);
+        }
+        Some(slots)
+    }
+
+    /// Bytes held by texts and posting lists, for the memory figures in the README.
+    pub fn heap_bytes(&self) -> usize {
+        let texts: usize = self.slots.iter().map(|s| s.text.len() * 2).sum();
+        let lists: usize = self
+            .unigrams
+            .values()
+            .chain(self.bigrams.values())
+            .map(|p| p.heap_bytes() + std::mem::size_of::<Postings>() + 8)
+            .sum();
+        texts + lists + self.slots.capacity() * std::mem::size_of::<Slot>()
+    }
+}
+
+fn intersect_sorted(a: &mut Vec<u32>, b: &[u32]) {
+    let mut j = 0;
+    a.retain(|&v| {
+        while j < b.len() && b[j] < v {
+            j += 1;
+        }
+        j < b.len() && b[j] == v
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> SearchIndex {
+        let docs = [
+            (
+                1,
+                "高效永磁同步电机控制技术",
+                vec!["永磁电机", "本技术用于节能改造"],
+            ),
+            (
+                2,
+                "锂离子电池正极材料再生利用",
+                vec!["锂电池、回收", "电池拆解后提取镍钴锰"],
+            ),
+            (
+                3,
+                "基于AI的带钢缺陷检测系统",
+                vec!["机器视觉", "ZL202110123456.7 山东大学"],
+            ),
+            (
+                4,
+                "海上风电桩基防腐涂层",
+                vec!["防腐", "适用于电池舱与电机舱的防护"],
+            ),
+        ];
+        SearchIndex::build(docs.iter().map(|(id, title, rest)| Doc {
+            id: *id,
+            title,
+            rest: rest.as_slice(),
+        }))
+    }
+
+    fn ids(hits: &[Hit]) -> Vec<i64> {
+        hits.iter().map(|h| h.id).collect()
+    }
+
+    #[test]
+    fn finds_one_two_and_longer_chinese_terms() {
+        let ix = index();
+        assert_eq!(ids(&ix.search("锂")), vec![2]);
+        assert_eq!(ids(&ix.search("电机")), vec![1, 4]);
+        assert_eq!(ids(&ix.search("电池")), vec![2, 4]);
+        assert_eq!(ids(&ix.search("正极材料")), vec![2]);
+        assert_eq!(ids(&ix.search("材料正极")), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn latin_is_case_insensitive_and_numbers_are_found() {
+        let ix = index();
+        assert_eq!(ids(&ix.search("ai")), vec![3]);
+        assert_eq!(ids(&ix.search("Ａｉ")), vec![3]);
+        assert_eq!(ids(&ix.search("202110123456")), vec![3]);
+        assert_eq!(ids(&ix.search("zl2021")), vec![3]);
+    }
+
+    #[test]
+    fn several_terms_must_all_match_and_title_hits_are_counted() {
+        let ix = index();
+        let hits = ix.search("电机 防护");
+        assert_eq!(ids(&hits), vec![4]);
+        assert_eq!(hits[0].title_terms, 0);
+        let hits = ix.search("电机");
+        assert_eq!(hits[0].title_terms, 1);
+        assert_eq!(hits[1].title_terms, 0);
+    }
+
+    #[test]
+    fn no_match_and_empty_query() {
+        let ix = index();
+        assert!(ix.search("量子").is_empty());
+        assert!(ix.search("   ").is_empty());
+    }
+
+    #[test]
+    fn pairs_do_not_span_fields() {
+        // "技术" ends the title of 1 and "永磁" starts its keywords: "术永" is no substring.
+        assert!(index().search("术永").is_empty());
+    }
+
+    #[test]
+    fn edits_and_removals_show_at_once() {
+        let mut ix = index();
+        ix.upsert(&Doc {
+            id: 2,
+            title: "钠离子电池",
+            rest: &[],
+        });
+        assert!(ix.search("正极").is_empty());
+        assert_eq!(ids(&ix.search("钠离子")), vec![2]);
+        ix.remove(4);
+        assert_eq!(ids(&ix.search("电池")), vec![2]);
+        assert_eq!(ix.len(), 3);
+        ix.upsert(&Doc {
+            id: 4,
+            title: "海上风电桩基防腐涂层",
+            rest: &[],
+        });
+        assert_eq!(ids(&ix.search("防腐")), vec![4]);
+    }
+}

@@ -1,0 +1,235 @@
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::catalog::{Scope, SoftTable, client_is_live, keywords_from_sql, scope_sql};
+use super::{Area, SaveError, Store, StoreError, now};
+use crate::domain::catalog::join_keywords;
+use crate::domain::{
+    Achievement, AchievementData, AchievementDraft, AchievementField, AchievementId,
+    AchievementRow, FieldErrors, IpItem, Price, Problem, TransferModes,
+};
+
+/// The list row of each live achievement of a live owner in `scope`, with the text searched
+/// beside it (abstract, indicators, IP numbers).
+pub(super) fn achievement_rows(
+    conn: &Connection,
+    scope: Scope,
+) -> Result<Vec<(AchievementRow, String)>, StoreError> {
+    let (filter, arg) = scope_sql(scope, "a.id", "a.owner_id");
+    let sql = format!(
+        "SELECT a.id, a.title, a.owner_id, c.name, c.kind, a.field, a.keywords, a.trl, a.stage,
+            a.transfer_modes, a.price_fen, a.status, a.updated_at,
+            a.abstract || char(10) || a.indicators || char(10) ||
+                ifnull((SELECT group_concat(number, ' ') FROM ip_items WHERE achievement_id = a.id), '')
+         FROM achievements a JOIN clients c ON c.id = a.owner_id
+         WHERE a.deleted_at IS NULL AND c.deleted_at IS NULL {filter}
+         ORDER BY a.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(arg), |r| {
+        Ok((
+            AchievementRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                owner: r.get(2)?,
+                owner_name: r.get(3)?,
+                owner_kind: r.get(4)?,
+                field: r.get(5)?,
+                keywords: r.get(6)?,
+                trl: r.get(7)?,
+                stage: r.get(8)?,
+                transfer_modes: TransferModes::from_bits(r.get(9)?),
+                price: Price::from_fen(r.get(10)?),
+                status: r.get(11)?,
+                updated_at: r.get(12)?,
+            },
+            r.get(13)?,
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn achievement_from_row(r: &Row<'_>) -> rusqlite::Result<Achievement> {
+    let keywords: String = r.get(6)?;
+    Ok(Achievement {
+        id: r.get(0)?,
+        owner_name: r.get(17)?,
+        data: AchievementData {
+            title: r.get(1)?,
+            owner: r.get(2)?,
+            inventors: r.get(3)?,
+            field: r.get(4)?,
+            abstract_text: r.get(5)?,
+            keywords: keywords_from_sql(&keywords),
+            indicators: r.get(7)?,
+            trl: r.get(8)?,
+            stage: r.get(9)?,
+            ip_items: Vec::new(),
+            transfer_modes: TransferModes::from_bits(r.get(10)?),
+            price: Price::from_fen(r.get(11)?),
+            registration_no: r.get(12)?,
+            status: r.get(13)?,
+            source: r.get(14)?,
+        },
+        created_at: r.get(15)?,
+        updated_at: r.get(16)?,
+        deleted_at: r.get(18)?,
+    })
+}
+
+/// Writes the IP rows of an achievement, replacing what was there.
+fn write_ip_items(
+    tx: &Transaction<'_>,
+    id: AchievementId,
+    items: &[IpItem],
+) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM ip_items WHERE achievement_id = ?1", [id])?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO ip_items (achievement_id, position, kind, number, status, expiry)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, ip) in items.iter().enumerate() {
+        stmt.execute(params![
+            id, i as i64, ip.kind, ip.number, ip.status, ip.expiry
+        ])?;
+    }
+    Ok(())
+}
+
+/// Inserts one achievement; `now` is its created and updated time.
+pub(super) fn insert_achievement(
+    tx: &Transaction<'_>,
+    a: &AchievementData,
+    t: chrono::DateTime<chrono::Utc>,
+) -> Result<AchievementId, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO achievements (title, owner_id, inventors, field, keywords, abstract,
+            indicators, trl, stage, transfer_modes, price_fen, registration_no, status, source,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+    )?;
+    stmt.execute(params![
+        a.title,
+        a.owner,
+        a.inventors,
+        a.field,
+        join_keywords(&a.keywords),
+        a.abstract_text,
+        a.indicators,
+        a.trl,
+        a.stage,
+        a.transfer_modes.0,
+        a.price.amount().map(|m| m.fen()),
+        a.registration_no,
+        a.status,
+        a.source,
+        t
+    ])?;
+    let id = tx.last_insert_rowid();
+    write_ip_items(tx, id, &a.ip_items)?;
+    Ok(id)
+}
+
+impl Store {
+    pub fn achievement_rows(
+        &self,
+        scope: Scope,
+    ) -> Result<Vec<(AchievementRow, String)>, StoreError> {
+        achievement_rows(&self.conn, scope)
+    }
+
+    /// The achievement with this id, live or in the trash, with its IP items.
+    pub fn get_achievement(&self, id: AchievementId) -> Result<Option<Achievement>, StoreError> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT a.id, a.title, a.owner_id, a.inventors, a.field, a.abstract, a.keywords,
+                    a.indicators, a.trl, a.stage, a.transfer_modes, a.price_fen,
+                    a.registration_no, a.status, a.source, a.created_at, a.updated_at, c.name,
+                    a.deleted_at
+                 FROM achievements a JOIN clients c ON c.id = a.owner_id WHERE a.id = ?1",
+                [id],
+                achievement_from_row,
+            )
+            .optional()?;
+        let Some(mut achievement) = found else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, number, status, expiry FROM ip_items WHERE achievement_id = ?1
+             ORDER BY position",
+        )?;
+        achievement.data.ip_items = stmt
+            .query_map([id], |r| {
+                Ok(IpItem {
+                    kind: r.get(0)?,
+                    number: r.get(1)?,
+                    status: r.get(2)?,
+                    expiry: r.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(achievement))
+    }
+
+    /// Creates (`id` None) or updates an achievement with its IP items, in one transaction.
+    pub fn save_achievement(
+        &mut self,
+        id: Option<AchievementId>,
+        draft: &AchievementDraft,
+    ) -> Result<AchievementId, SaveError<AchievementField>> {
+        let a = draft.validate().map_err(SaveError::Invalid)?;
+        let saved = self.write(Area::Catalog, |tx| {
+            if !client_is_live(tx, a.owner)? {
+                return Ok(None);
+            }
+            let t = now();
+            let Some(id) = id else {
+                return insert_achievement(tx, &a, t).map(Some);
+            };
+            let n = tx.execute(
+                "UPDATE achievements SET title = ?2, owner_id = ?3, inventors = ?4, field = ?5,
+                    keywords = ?6, abstract = ?7, indicators = ?8, trl = ?9, stage = ?10,
+                    transfer_modes = ?11, price_fen = ?12, registration_no = ?13, status = ?14,
+                    source = ?15, updated_at = ?16
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                params![
+                    id,
+                    a.title,
+                    a.owner,
+                    a.inventors,
+                    a.field,
+                    join_keywords(&a.keywords),
+                    a.abstract_text,
+                    a.indicators,
+                    a.trl,
+                    a.stage,
+                    a.transfer_modes.0,
+                    a.price.amount().map(|m| m.fen()),
+                    a.registration_no,
+                    a.status,
+                    a.source,
+                    t
+                ],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            write_ip_items(tx, id, &a.ip_items)?;
+            Ok(Some(id))
+        })?;
+        saved.ok_or_else(|| {
+            SaveError::Invalid(FieldErrors::single(
+                AchievementField::Owner,
+                Problem::UnknownClient,
+            ))
+        })
+    }
+
+    pub fn delete_achievement(&mut self, id: AchievementId) -> Result<(), StoreError> {
+        self.soft_delete(SoftTable::Achievements, id)
+    }
+
+    pub fn restore_achievement(&mut self, id: AchievementId) -> Result<(), StoreError> {
+        self.soft_restore(SoftTable::Achievements, id)
+    }
+}

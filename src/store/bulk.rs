@@ -1,0 +1,97 @@
+//! Inserting many records at once (the demo generator, imports): prepared statements, one
+//! transaction per call.
+
+use rusqlite::{Connection, OpenFlags, params};
+
+use super::achievements::{achievement_rows, insert_achievement};
+use super::catalog::Scope;
+use super::needs::{insert_need, need_rows};
+use super::{Area, Store, StoreError, now};
+use crate::domain::{
+    AchievementData, AchievementId, AchievementRow, ClientDraft, ClientId, NeedData, NeedId,
+    NeedRow,
+};
+
+impl Store {
+    /// Inserts clients that are known to be valid and to have unique names, in one transaction.
+    pub fn insert_clients(&mut self, clients: &[ClientDraft]) -> Result<Vec<ClientId>, StoreError> {
+        let t = now();
+        self.write(Area::Clients, |tx| {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO clients (name, kind, credit_code, province, city, district,
+                    industry, size, address, website, notes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+            )?;
+            let mut ids = Vec::with_capacity(clients.len());
+            for d in clients {
+                stmt.execute(params![
+                    d.name,
+                    d.kind,
+                    d.credit_code,
+                    d.province,
+                    d.city,
+                    d.district,
+                    d.industry,
+                    d.size,
+                    d.address,
+                    d.website,
+                    d.notes,
+                    t
+                ])?;
+                ids.push(tx.last_insert_rowid());
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Inserts achievements (with their IP items) in one transaction.
+    pub fn insert_achievements(
+        &mut self,
+        items: &[AchievementData],
+    ) -> Result<Vec<AchievementId>, StoreError> {
+        let t = now();
+        self.write(Area::Catalog, |tx| {
+            items.iter().map(|a| insert_achievement(tx, a, t)).collect()
+        })
+    }
+
+    /// Inserts needs in one transaction.
+    pub fn insert_needs(&mut self, items: &[NeedData]) -> Result<Vec<NeedId>, StoreError> {
+        let t = now();
+        self.write(Area::Catalog, |tx| {
+            items.iter().map(|n| insert_need(tx, n, t)).collect()
+        })
+    }
+
+    /// A second, read-only connection to the same file, for loading on a worker thread while
+    /// this one keeps writing (WAL lets both run).
+    pub fn reader(&self) -> Result<Reader, StoreError> {
+        Reader::open(&self.path)
+    }
+}
+
+/// A read-only connection to an open database.
+pub struct Reader {
+    conn: Connection,
+}
+
+impl Reader {
+    fn open(path: &std::path::Path) -> Result<Reader, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Ok(Reader { conn })
+    }
+
+    pub fn achievement_rows(
+        &self,
+        scope: Scope,
+    ) -> Result<Vec<(AchievementRow, String)>, StoreError> {
+        achievement_rows(&self.conn, scope)
+    }
+
+    pub fn need_rows(&self, scope: Scope) -> Result<Vec<(NeedRow, String)>, StoreError> {
+        need_rows(&self.conn, scope)
+    }
+}

@@ -1,0 +1,122 @@
+//! What the achievement and need stores share: scopes of row queries, keyword storage, the
+//! list of fields, soft delete.
+
+use rusqlite::{Connection, Transaction, params};
+
+use super::{Area, Store, StoreError, now};
+
+/// Which rows a catalogue query returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    One(i64),
+    /// Every record of one client (its achievements, or its needs).
+    Client(i64),
+}
+
+/// The extra WHERE clause and its argument for `scope`.
+pub(super) fn scope_sql(scope: Scope, id_col: &str, client_col: &str) -> (String, Option<i64>) {
+    match scope {
+        Scope::All => (String::new(), None),
+        Scope::One(id) => (format!("AND {id_col} = ?1"), Some(id)),
+        Scope::Client(id) => (format!("AND {client_col} = ?1"), Some(id)),
+    }
+}
+
+pub(super) fn client_is_live(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND deleted_at IS NULL)",
+        [id],
+        |r| r.get(0),
+    )
+}
+
+/// Keywords are stored joined by 、, which never occurs inside one.
+pub(super) fn keywords_from_sql(text: &str) -> Vec<String> {
+    text.split('、')
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The tables whose rows are soft-deleted by id alone.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum SoftTable {
+    Contacts,
+    Achievements,
+    Needs,
+}
+
+impl SoftTable {
+    fn area(self) -> Area {
+        match self {
+            SoftTable::Contacts => Area::Clients,
+            SoftTable::Achievements | SoftTable::Needs => Area::Catalog,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            SoftTable::Contacts => "contacts",
+            SoftTable::Achievements => "achievements",
+            SoftTable::Needs => "needs",
+        }
+    }
+}
+
+impl Store {
+    /// Moves a row to the trash.
+    pub(super) fn soft_delete(&mut self, table: SoftTable, id: i64) -> Result<(), StoreError> {
+        let sql = format!(
+            "UPDATE {} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            table.name()
+        );
+        self.write(table.area(), |tx| {
+            match tx.execute(&sql, params![id, now()])? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// Brings a row back from the trash.
+    pub(super) fn soft_restore(&mut self, table: SoftTable, id: i64) -> Result<(), StoreError> {
+        let sql = format!(
+            "UPDATE {} SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL",
+            table.name()
+        );
+        self.write(table.area(), |tx| {
+            match tx.execute(&sql, params![id, now()])? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// The fields (所属领域) offered in forms and filters, in their order.
+    pub fn list_fields(&self) -> Result<Vec<String>, StoreError> {
+        list_fields(&self.conn)
+    }
+
+    /// Adds a field at the end of the list; adding one that exists changes nothing.
+    pub fn add_field(&mut self, name: &str) -> Result<(), StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Ok(());
+        }
+        self.write(Area::Catalog, |tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO fields (name, position)
+                 VALUES (?1, (SELECT ifnull(max(position), 0) + 1 FROM fields))",
+                [name],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+pub(super) fn list_fields(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM fields ORDER BY position")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

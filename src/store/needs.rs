@@ -1,0 +1,193 @@
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::catalog::{Scope, SoftTable, client_is_live, keywords_from_sql, scope_sql};
+use super::{Area, SaveError, Store, StoreError, now};
+use crate::domain::catalog::join_keywords;
+use crate::domain::{
+    ClientKind, FieldErrors, Need, NeedData, NeedDraft, NeedField, NeedId, NeedRow, Price, Problem,
+};
+
+/// The list row of each live need of a live enterprise in `scope`, with the text searched
+/// beside it (description and indicators).
+pub(super) fn need_rows(
+    conn: &Connection,
+    scope: Scope,
+) -> Result<Vec<(NeedRow, String)>, StoreError> {
+    let (filter, arg) = scope_sql(scope, "n.id", "n.enterprise_id");
+    let sql = format!(
+        "SELECT n.id, n.title, n.enterprise_id, c.name, n.field, n.keywords, n.budget_fen,
+            n.preferred_mode, n.min_stage, n.min_trl, n.deadline, n.confidential, n.status,
+            n.updated_at, n.description || char(10) || n.indicators
+         FROM needs n JOIN clients c ON c.id = n.enterprise_id
+         WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL {filter}
+         ORDER BY n.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(arg), |r| {
+        Ok((
+            NeedRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                enterprise: r.get(2)?,
+                enterprise_name: r.get(3)?,
+                field: r.get(4)?,
+                keywords: r.get(5)?,
+                budget: Price::from_fen(r.get(6)?),
+                preferred_mode: r.get(7)?,
+                min_stage: r.get(8)?,
+                min_trl: r.get(9)?,
+                deadline: r.get(10)?,
+                confidential: r.get(11)?,
+                status: r.get(12)?,
+                updated_at: r.get(13)?,
+            },
+            r.get(14)?,
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
+    let keywords: String = r.get(6)?;
+    Ok(Need {
+        id: r.get(0)?,
+        enterprise_name: r.get(16)?,
+        data: NeedData {
+            enterprise: r.get(1)?,
+            title: r.get(2)?,
+            description: r.get(3)?,
+            indicators: r.get(4)?,
+            field: r.get(5)?,
+            keywords: keywords_from_sql(&keywords),
+            budget: Price::from_fen(r.get(7)?),
+            preferred_mode: r.get(8)?,
+            min_stage: r.get(9)?,
+            min_trl: r.get(10)?,
+            deadline: r.get(11)?,
+            confidential: r.get(12)?,
+            status: r.get(13)?,
+        },
+        created_at: r.get(14)?,
+        updated_at: r.get(15)?,
+        deleted_at: r.get(17)?,
+    })
+}
+
+pub(super) fn insert_need(
+    tx: &Transaction<'_>,
+    n: &NeedData,
+    t: chrono::DateTime<chrono::Utc>,
+) -> Result<NeedId, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO needs (enterprise_id, title, description, indicators, field, keywords,
+            budget_fen, preferred_mode, min_stage, min_trl, deadline, confidential, status,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+    )?;
+    stmt.execute(params![
+        n.enterprise,
+        n.title,
+        n.description,
+        n.indicators,
+        n.field,
+        join_keywords(&n.keywords),
+        n.budget.amount().map(|m| m.fen()),
+        n.preferred_mode,
+        n.min_stage,
+        n.min_trl,
+        n.deadline,
+        n.confidential,
+        n.status,
+        t
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Whether `id` is a live enterprise: only enterprises have needs.
+fn enterprise_is_live(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<bool> {
+    Ok(client_is_live(tx, id)?
+        && tx.query_row("SELECT kind FROM clients WHERE id = ?1", [id], |r| {
+            r.get::<_, ClientKind>(0)
+        })? == ClientKind::Enterprise)
+}
+
+impl Store {
+    pub fn need_rows(&self, scope: Scope) -> Result<Vec<(NeedRow, String)>, StoreError> {
+        need_rows(&self.conn, scope)
+    }
+
+    pub fn get_need(&self, id: NeedId) -> Result<Option<Need>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT n.id, n.enterprise_id, n.title, n.description, n.indicators, n.field,
+                    n.keywords, n.budget_fen, n.preferred_mode, n.min_stage, n.min_trl,
+                    n.deadline, n.confidential, n.status, n.created_at, n.updated_at, c.name,
+                    n.deleted_at
+                 FROM needs n JOIN clients c ON c.id = n.enterprise_id WHERE n.id = ?1",
+                [id],
+                need_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Creates (`id` None) or updates a need of an enterprise.
+    pub fn save_need(
+        &mut self,
+        id: Option<NeedId>,
+        draft: &NeedDraft,
+    ) -> Result<NeedId, SaveError<NeedField>> {
+        let n = draft.validate().map_err(SaveError::Invalid)?;
+        let saved = self.write(Area::Catalog, |tx| {
+            if !enterprise_is_live(tx, n.enterprise)? {
+                return Ok(None);
+            }
+            let t = now();
+            let Some(id) = id else {
+                return insert_need(tx, &n, t).map(Some);
+            };
+            let changed = tx.execute(
+                "UPDATE needs SET enterprise_id = ?2, title = ?3, description = ?4,
+                    indicators = ?5, field = ?6, keywords = ?7, budget_fen = ?8,
+                    preferred_mode = ?9, min_stage = ?10, min_trl = ?11, deadline = ?12,
+                    confidential = ?13, status = ?14, updated_at = ?15
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                params![
+                    id,
+                    n.enterprise,
+                    n.title,
+                    n.description,
+                    n.indicators,
+                    n.field,
+                    join_keywords(&n.keywords),
+                    n.budget.amount().map(|m| m.fen()),
+                    n.preferred_mode,
+                    n.min_stage,
+                    n.min_trl,
+                    n.deadline,
+                    n.confidential,
+                    n.status,
+                    t
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound);
+            }
+            Ok(Some(id))
+        })?;
+        saved.ok_or_else(|| {
+            SaveError::Invalid(FieldErrors::single(
+                NeedField::Enterprise,
+                Problem::UnknownClient,
+            ))
+        })
+    }
+
+    pub fn delete_need(&mut self, id: NeedId) -> Result<(), StoreError> {
+        self.soft_delete(SoftTable::Needs, id)
+    }
+
+    pub fn restore_need(&mut self, id: NeedId) -> Result<(), StoreError> {
+        self.soft_restore(SoftTable::Needs, id)
+    }
+}

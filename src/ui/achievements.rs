@@ -1,0 +1,228 @@
+//! The achievement catalogue: search, filters and a virtualised, sortable table.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::catalog_common::{catalog_state, local_date, price_range_inputs};
+use super::command::{Command, Screen};
+use super::list_view::ListView;
+use super::pickers::{option_combo, sort_header};
+use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey, Catalogs};
+use crate::domain::{AchievementStatus, ClientId, Stage, TransferMode};
+use crate::i18n::{Tr, fill};
+
+const ROW_HEIGHT: f32 = 24.0;
+
+#[derive(Default)]
+pub struct AchievementsScreen {
+    pub filter: AchievementFilter,
+    pub query: String,
+    sort: AchievementSort,
+    price_min: String,
+    price_max: String,
+    list: ListView<AchievementSort, AchievementFilter>,
+}
+
+impl AchievementsScreen {
+    /// Shows only the achievements of one organisation (from its detail view).
+    pub fn show_owner(&mut self, owner: ClientId) {
+        *self = Self {
+            filter: AchievementFilter {
+                owner: Some(owner),
+                ..AchievementFilter::default()
+            },
+            ..Self::default()
+        };
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        catalogs: &Catalogs,
+        fields: &[String],
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some(catalog) = catalog_state(ui, catalogs, &catalogs.achievements, tr) else {
+            return;
+        };
+        let owner_name = self
+            .filter
+            .owner
+            .and_then(|o| catalog.rows().iter().find(|r| r.owner == o))
+            .map(|r| r.owner_name.clone());
+        self.toolbar(ui, fields, owner_name, tr, cmds);
+        let sort = self.sort;
+        self.list.refresh(
+            catalog,
+            sort,
+            |a, b| sort.compare(a, b),
+            &self.filter,
+            AchievementFilter::accepts,
+            &self.query,
+        );
+        ui.separator();
+        if catalog.is_empty() {
+            ui.label(tr.no_achievements);
+            return;
+        }
+        ui.label(fill(
+            tr.achievements_count,
+            &[
+                ("shown", &self.list.view().len()),
+                ("total", &catalog.len()),
+            ],
+        ));
+        let columns = [
+            (AchievementSortKey::Title, tr.col_title),
+            (AchievementSortKey::Owner, tr.col_owner),
+            (AchievementSortKey::Field, tr.col_field),
+            (AchievementSortKey::Trl, tr.col_trl),
+            (AchievementSortKey::Price, tr.col_price),
+            (AchievementSortKey::Status, tr.col_status),
+            (AchievementSortKey::Updated, tr.col_updated),
+        ];
+        let mut clicked_sort = None;
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(340.0).at_least(120.0).clip(true))
+            .column(Column::initial(220.0).at_least(80.0).clip(true))
+            .column(Column::initial(110.0).at_least(60.0).clip(true))
+            .column(Column::initial(90.0).at_least(60.0))
+            .column(Column::initial(100.0).at_least(60.0))
+            .column(Column::initial(80.0).at_least(50.0))
+            .column(Column::remainder().at_least(90.0))
+            .header(ROW_HEIGHT, |mut header| {
+                for (key, title) in columns {
+                    header.col(|ui| {
+                        if sort_header(ui, title, sort.key == key, sort.descending) {
+                            clicked_sort = Some(key);
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, self.list.view().len(), |mut row| {
+                    let Some(r) = self
+                        .list
+                        .view()
+                        .get(row.index())
+                        .and_then(|&p| catalog.rows().get(p as usize))
+                    else {
+                        return;
+                    };
+                    row.col(|ui| {
+                        if ui.link(&r.title).clicked() {
+                            cmds.push(Command::Navigate(Screen::Achievement(r.id)));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.owner_name);
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.field);
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{} · {}", r.trl, tr.stage(r.stage)));
+                    });
+                    row.col(|ui| {
+                        ui.label(tr.price_wan(r.price));
+                    });
+                    row.col(|ui| {
+                        ui.label(tr.achievement_status(r.status));
+                    });
+                    row.col(|ui| {
+                        ui.label(local_date(r.updated_at));
+                    });
+                });
+            });
+        if let Some(key) = clicked_sort {
+            self.sort = self.sort.clicked(key);
+        }
+    }
+
+    fn toolbar(
+        &mut self,
+        ui: &mut Ui,
+        fields: &[String],
+        owner_name: Option<String>,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(tr.new_achievement).clicked() {
+                cmds.push(Command::NewAchievement { owner: None });
+            }
+            ui.separator();
+            let label = ui.label(tr.search);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text(tr.catalog_search_hint)
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+            if let (Some(_), Some(name)) = (self.filter.owner, owner_name)
+                && ui
+                    .button(format!("{} ×", fill(tr.filter_owner, &[("name", &name)])))
+                    .clicked()
+            {
+                self.filter.owner = None;
+            }
+            if ui.button(tr.clear_filters).clicked() {
+                self.filter = AchievementFilter::default();
+                self.price_min.clear();
+                self.price_max.clear();
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let f = &mut self.filter;
+            let label = ui.label(tr.col_field);
+            option_combo(ui, "a_field", &mut f.field, fields, tr.any, String::clone)
+                .labelled_by(label.id);
+            let label = ui.label(tr.col_stage);
+            option_combo(ui, "a_stage", &mut f.stage, &Stage::ALL, tr.any, |s| {
+                tr.stage(*s).to_string()
+            })
+            .labelled_by(label.id);
+            let label = ui.label(tr.col_trl);
+            ui.add(egui::DragValue::new(&mut f.trl_min).range(1..=9))
+                .labelled_by(label.id);
+            ui.label("–");
+            ui.add(egui::DragValue::new(&mut f.trl_max).range(1..=9))
+                .labelled_by(label.id);
+            if f.trl_min > f.trl_max {
+                std::mem::swap(&mut f.trl_min, &mut f.trl_max);
+            }
+            let label = ui.label(tr.a_modes);
+            option_combo(ui, "a_mode", &mut f.mode, &TransferMode::ALL, tr.any, |m| {
+                tr.transfer_mode(*m).to_string()
+            })
+            .labelled_by(label.id);
+            let label = ui.label(tr.col_status);
+            option_combo(
+                ui,
+                "a_status",
+                &mut f.status,
+                &AchievementStatus::ALL,
+                tr.any,
+                |s| tr.achievement_status(*s).to_string(),
+            )
+            .labelled_by(label.id);
+            price_range_inputs(
+                ui,
+                tr.col_price,
+                &mut f.price,
+                &mut self.price_min,
+                &mut self.price_max,
+                tr,
+            );
+        });
+        if self.filter.price.min.is_none() && !self.price_min.trim().is_empty()
+            || self.filter.price.max.is_none() && !self.price_max.trim().is_empty()
+        {
+            ui.label(RichText::new(tr.p_invalid_amount).color(ui.visuals().error_fg_color));
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Applies the commands that read or write the open database, and keeps the catalogues and the
+//! screens in step with what was written.
+
+use super::achievement_form::AchievementForm;
+use super::app::{Session, Status};
+use super::client_detail::InteractionForm;
+use super::client_form::ClientForm;
+use super::command::{Command, Screen};
+use super::need_form::NeedForm;
+use super::screens::{Screens, today};
+use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
+use crate::i18n::{Tr, fill};
+use crate::store::{SaveError, StoreError, TrashKind};
+
+/// The status line for a store error, in the UI language.
+fn store_error(e: StoreError, tr: &Tr) -> Option<Status> {
+    Some(Status::Error(match e {
+        StoreError::NotFound => tr.not_found.to_string(),
+        StoreError::NameTaken(name) => fill(tr.name_taken, &[("name", &name)]),
+        StoreError::Sqlite(e) => fill(tr.db_error, &[("detail", &e)]),
+    }))
+}
+
+fn saved(tr: &Tr) -> Option<Status> {
+    Some(Status::Info(tr.saved.to_string()))
+}
+
+fn moved_to_trash(name: &str, tr: &Tr) -> Option<Status> {
+    Some(Status::Info(fill(tr.moved_to_trash, &[("name", &name)])))
+}
+
+/// Applies `cmd`; returns the status line to show, if it changes.
+pub fn apply_to_session(
+    session: &mut Session,
+    screens: &mut Screens,
+    cmd: Command,
+    tr: &Tr,
+) -> Option<Status> {
+    let Session {
+        store,
+        catalogs,
+        fields,
+    } = session;
+    match cmd {
+        Command::Navigate(screen) => {
+            screens.navigate(screen);
+            None
+        }
+        Command::NewClient => {
+            screens.client_form = ClientForm::new_client();
+            screens.navigate(Screen::ClientForm);
+            None
+        }
+        Command::EditClient(id) => match store.get_client(id) {
+            Ok(Some(client)) => {
+                screens.client_form = ClientForm::edit(id, ClientDraft::from(&client));
+                screens.navigate(Screen::ClientForm);
+                None
+            }
+            Ok(None) => store_error(StoreError::NotFound, tr),
+            Err(e) => store_error(e, tr),
+        },
+        Command::SaveClient { id, draft } => match store.save_client(id, &draft) {
+            Ok(saved_id) => {
+                if id.is_some() {
+                    catalogs.client_changed(store, saved_id);
+                }
+                screens.client = None;
+                screens.navigate(Screen::Client(saved_id));
+                saved(tr)
+            }
+            Err(SaveError::Invalid(errors)) => {
+                screens.client_form.errors = errors;
+                None
+            }
+            Err(SaveError::Store(e)) => store_error(e, tr),
+        },
+        Command::DeleteClient(id) => {
+            let name = store.get_client(id).ok().flatten().map(|c| c.name);
+            match store.delete_client(id) {
+                Ok(()) => {
+                    catalogs.client_changed(store, id);
+                    screens.navigate(Screen::Clients);
+                    moved_to_trash(&name.unwrap_or_default(), tr)
+                }
+                Err(e) => store_error(e, tr),
+            }
+        }
+        Command::Restore(kind, id) => match store.restore(kind, id) {
+            Ok(()) => {
+                match kind {
+                    TrashKind::Client => catalogs.client_changed(store, id),
+                    TrashKind::Achievement => catalogs.achievement_changed(store, id),
+                    TrashKind::Need => catalogs.need_changed(store, id),
+                    TrashKind::Contact => {}
+                }
+                Some(Status::Info(tr.restored.to_string()))
+            }
+            Err(e) => store_error(e, tr),
+        },
+        Command::SaveContact { client, id, draft } => {
+            match store.save_contact(client, id, &draft) {
+                Ok(_) => {
+                    if let Some(d) = &mut screens.client {
+                        d.contact_form = None;
+                    }
+                    saved(tr)
+                }
+                Err(SaveError::Invalid(errors)) => {
+                    if let Some(form) = screens
+                        .client
+                        .as_mut()
+                        .and_then(|d| d.contact_form.as_mut())
+                    {
+                        form.errors = errors;
+                    }
+                    None
+                }
+                Err(SaveError::Store(e)) => store_error(e, tr),
+            }
+        }
+        Command::DeleteContact(id) => match store.delete_contact(id) {
+            Ok(()) => moved_to_trash(tr.trash_contact, tr),
+            Err(e) => store_error(e, tr),
+        },
+        Command::AddInteraction { client, draft } => match store.add_interaction(client, &draft) {
+            Ok(_) => {
+                if let Some(d) = &mut screens.client {
+                    d.interaction_form = InteractionForm::new(today());
+                }
+                saved(tr)
+            }
+            Err(SaveError::Invalid(errors)) => {
+                if let Some(d) = &mut screens.client {
+                    d.interaction_form.errors = errors;
+                }
+                None
+            }
+            Err(SaveError::Store(e)) => store_error(e, tr),
+        },
+        Command::CompleteFollowUp(id) => match store.complete_follow_up(id) {
+            Ok(()) => Some(Status::Info(tr.marked_done.to_string())),
+            Err(e) => store_error(e, tr),
+        },
+        Command::NewAchievement { owner } => {
+            screens.achievement_form = AchievementForm::new(owner);
+            screens.navigate(Screen::AchievementForm);
+            None
+        }
+        Command::EditAchievement(id) => match store.get_achievement(id) {
+            Ok(Some(a)) => {
+                screens.achievement_form =
+                    AchievementForm::edit(id, AchievementDraft::from(&a.data));
+                screens.navigate(Screen::AchievementForm);
+                None
+            }
+            Ok(None) => store_error(StoreError::NotFound, tr),
+            Err(e) => store_error(e, tr),
+        },
+        Command::SaveAchievement { id, draft } => match store.save_achievement(id, &draft) {
+            Ok(saved_id) => {
+                catalogs.achievement_changed(store, saved_id);
+                screens.achievement = None;
+                screens.navigate(Screen::Achievement(saved_id));
+                saved(tr)
+            }
+            Err(SaveError::Invalid(errors)) => {
+                screens.achievement_form.errors = errors;
+                None
+            }
+            Err(SaveError::Store(e)) => store_error(e, tr),
+        },
+        Command::DeleteAchievement(id) => {
+            let title = store
+                .get_achievement(id)
+                .ok()
+                .flatten()
+                .map(|a| a.data.title);
+            match store.delete_achievement(id) {
+                Ok(()) => {
+                    catalogs.achievement_changed(store, id);
+                    screens.navigate(Screen::Achievements);
+                    moved_to_trash(&title.unwrap_or_default(), tr)
+                }
+                Err(e) => store_error(e, tr),
+            }
+        }
+        Command::ShowAchievementsOf(client) => {
+            screens.achievements.show_owner(client);
+            screens.navigate(Screen::Achievements);
+            None
+        }
+        Command::NewNeed { enterprise } => {
+            screens.need_form = NeedForm::new(enterprise);
+            screens.navigate(Screen::NeedForm);
+            None
+        }
+        Command::EditNeed(id) => match store.get_need(id) {
+            Ok(Some(n)) => {
+                screens.need_form = NeedForm::edit(id, NeedDraft::from(&n.data));
+                screens.navigate(Screen::NeedForm);
+                None
+            }
+            Ok(None) => store_error(StoreError::NotFound, tr),
+            Err(e) => store_error(e, tr),
+        },
+        Command::SaveNeed { id, draft } => match store.save_need(id, &draft) {
+            Ok(saved_id) => {
+                catalogs.need_changed(store, saved_id);
+                screens.need = None;
+                screens.navigate(Screen::Need(saved_id));
+                saved(tr)
+            }
+            Err(SaveError::Invalid(errors)) => {
+                screens.need_form.errors = errors;
+                None
+            }
+            Err(SaveError::Store(e)) => store_error(e, tr),
+        },
+        Command::DeleteNeed(id) => {
+            let title = store.get_need(id).ok().flatten().map(|n| n.data.title);
+            match store.delete_need(id) {
+                Ok(()) => {
+                    catalogs.need_changed(store, id);
+                    screens.navigate(Screen::Needs);
+                    moved_to_trash(&title.unwrap_or_default(), tr)
+                }
+                Err(e) => store_error(e, tr),
+            }
+        }
+        Command::ShowNeedsOf(client) => {
+            screens.needs.show_enterprise(client);
+            screens.navigate(Screen::Needs);
+            None
+        }
+        Command::AddField(name) => {
+            match store.add_field(&name).and_then(|()| store.list_fields()) {
+                Ok(list) => {
+                    *fields = list;
+                    None
+                }
+                Err(e) => store_error(e, tr),
+            }
+        }
+        Command::SetLanguage(_)
+        | Command::NewDatabase
+        | Command::OpenDatabase
+        | Command::OpenDatabaseAt(_) => None,
+    }
+}

@@ -1,0 +1,232 @@
+//! The need catalogue: search, filters and a virtualised, sortable table. Confidential needs are
+//! marked.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::catalog_common::{catalog_state, local_date, price_range_inputs};
+use super::command::{Command, Screen};
+use super::list_view::ListView;
+use super::pickers::{option_combo, sort_header};
+use super::widgets::fmt_date;
+use crate::catalog::{Catalogs, NeedFilter, NeedSort, NeedSortKey};
+use crate::domain::{ClientId, NeedMode, NeedRow, NeedStatus, Stage};
+use crate::i18n::{Tr, fill};
+
+const ROW_HEIGHT: f32 = 24.0;
+
+#[derive(Default)]
+pub struct NeedsScreen {
+    pub filter: NeedFilter,
+    pub query: String,
+    sort: NeedSort,
+    budget_min: String,
+    budget_max: String,
+    list: ListView<NeedSort, NeedFilter>,
+}
+
+/// A need's title with the confidential mark in front when it is confidential.
+pub fn need_title(r: &NeedRow, tr: &Tr) -> String {
+    if r.confidential {
+        format!("{}{}", tr.confidential_mark, r.title)
+    } else {
+        r.title.clone()
+    }
+}
+
+impl NeedsScreen {
+    /// Shows only the needs of one enterprise (from its detail view).
+    pub fn show_enterprise(&mut self, enterprise: ClientId) {
+        *self = Self {
+            filter: NeedFilter {
+                enterprise: Some(enterprise),
+                ..NeedFilter::default()
+            },
+            ..Self::default()
+        };
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        catalogs: &Catalogs,
+        fields: &[String],
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some(catalog) = catalog_state(ui, catalogs, &catalogs.needs, tr) else {
+            return;
+        };
+        let enterprise_name = self
+            .filter
+            .enterprise
+            .and_then(|e| catalog.rows().iter().find(|r| r.enterprise == e))
+            .map(|r| r.enterprise_name.clone());
+        self.toolbar(ui, fields, enterprise_name, tr, cmds);
+        let sort = self.sort;
+        self.list.refresh(
+            catalog,
+            sort,
+            |a, b| sort.compare(a, b),
+            &self.filter,
+            NeedFilter::accepts,
+            &self.query,
+        );
+        ui.separator();
+        if catalog.is_empty() {
+            ui.label(tr.no_needs);
+            return;
+        }
+        ui.label(fill(
+            tr.needs_count,
+            &[
+                ("shown", &self.list.view().len()),
+                ("total", &catalog.len()),
+            ],
+        ));
+        let columns = [
+            (NeedSortKey::Title, tr.col_title),
+            (NeedSortKey::Enterprise, tr.col_enterprise),
+            (NeedSortKey::Field, tr.col_field),
+            (NeedSortKey::Budget, tr.col_budget),
+            (NeedSortKey::Deadline, tr.col_deadline),
+            (NeedSortKey::Status, tr.col_status),
+            (NeedSortKey::Updated, tr.col_updated),
+        ];
+        let mut clicked_sort = None;
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(340.0).at_least(120.0).clip(true))
+            .column(Column::initial(220.0).at_least(80.0).clip(true))
+            .column(Column::initial(110.0).at_least(60.0).clip(true))
+            .column(Column::initial(100.0).at_least(60.0))
+            .column(Column::initial(100.0).at_least(60.0))
+            .column(Column::initial(80.0).at_least(50.0))
+            .column(Column::remainder().at_least(90.0))
+            .header(ROW_HEIGHT, |mut header| {
+                for (key, title) in columns {
+                    header.col(|ui| {
+                        if sort_header(ui, title, sort.key == key, sort.descending) {
+                            clicked_sort = Some(key);
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, self.list.view().len(), |mut row| {
+                    let Some(r) = self
+                        .list
+                        .view()
+                        .get(row.index())
+                        .and_then(|&p| catalog.rows().get(p as usize))
+                    else {
+                        return;
+                    };
+                    row.col(|ui| {
+                        if ui.link(need_title(r, tr)).clicked() {
+                            cmds.push(Command::Navigate(Screen::Need(r.id)));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.enterprise_name);
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.field);
+                    });
+                    row.col(|ui| {
+                        ui.label(tr.price_wan(r.budget));
+                    });
+                    row.col(|ui| {
+                        if let Some(d) = r.deadline {
+                            ui.label(fmt_date(d));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(tr.need_status(r.status));
+                    });
+                    row.col(|ui| {
+                        ui.label(local_date(r.updated_at));
+                    });
+                });
+            });
+        if let Some(key) = clicked_sort {
+            self.sort = self.sort.clicked(key);
+        }
+    }
+
+    fn toolbar(
+        &mut self,
+        ui: &mut Ui,
+        fields: &[String],
+        enterprise_name: Option<String>,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(tr.new_need).clicked() {
+                cmds.push(Command::NewNeed { enterprise: None });
+            }
+            ui.separator();
+            let label = ui.label(tr.search);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text(tr.catalog_search_hint)
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+            if let (Some(_), Some(name)) = (self.filter.enterprise, enterprise_name)
+                && ui
+                    .button(format!("{} ×", fill(tr.filter_owner, &[("name", &name)])))
+                    .clicked()
+            {
+                self.filter.enterprise = None;
+            }
+            if ui.button(tr.clear_filters).clicked() {
+                self.filter = NeedFilter::default();
+                self.budget_min.clear();
+                self.budget_max.clear();
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let f = &mut self.filter;
+            let label = ui.label(tr.col_field);
+            option_combo(ui, "n_field", &mut f.field, fields, tr.any, String::clone)
+                .labelled_by(label.id);
+            let label = ui.label(tr.col_min_stage);
+            option_combo(ui, "n_stage", &mut f.min_stage, &Stage::ALL, tr.any, |s| {
+                tr.stage(*s).to_string()
+            })
+            .labelled_by(label.id);
+            let label = ui.label(tr.n_mode);
+            option_combo(ui, "n_mode", &mut f.mode, &NeedMode::ALL, tr.any, |m| {
+                tr.need_mode(*m).to_string()
+            })
+            .labelled_by(label.id);
+            let label = ui.label(tr.col_status);
+            option_combo(
+                ui,
+                "n_status",
+                &mut f.status,
+                &NeedStatus::ALL,
+                tr.any,
+                |s| tr.need_status(*s).to_string(),
+            )
+            .labelled_by(label.id);
+            price_range_inputs(
+                ui,
+                tr.col_budget,
+                &mut f.budget,
+                &mut self.budget_min,
+                &mut self.budget_max,
+                tr,
+            );
+        });
+        if self.filter.budget.min.is_none() && !self.budget_min.trim().is_empty()
+            || self.filter.budget.max.is_none() && !self.budget_max.trim().is_empty()
+        {
+            ui.label(RichText::new(tr.p_invalid_amount).color(ui.visuals().error_fg_color));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Choosers the catalogue screens share: enum combos, a client picker, a price input, sortable
+//! headers.
+
+use egui::{Response, Ui};
+
+use crate::domain::{ClientId, ClientKind, ClientRow};
+use crate::i18n::Tr;
+
+/// A combo box over every value of an enum.
+pub fn combo<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id_salt: &str,
+    value: &mut T,
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+) -> Response {
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(label(*value))
+        .show_ui(ui, |ui| {
+            for &v in all {
+                ui.selectable_value(value, v, label(v));
+            }
+        })
+        .response
+}
+
+/// A combo box over an optional value: `none` stands for "any" or "not set".
+pub fn option_combo<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    id_salt: &str,
+    value: &mut Option<T>,
+    all: &[T],
+    none: &str,
+    label: impl Fn(&T) -> String,
+) -> Response {
+    let selected = value.as_ref().map_or_else(|| none.to_string(), &label);
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, none);
+            for v in all {
+                ui.selectable_value(value, Some(v.clone()), label(v));
+            }
+        })
+        .response
+}
+
+/// How many matches the client picker offers at once.
+const PICKER_MATCHES: usize = 8;
+
+/// Chooses a client by typing part of its name. Only clients of the `allowed` kinds are offered.
+pub fn client_picker(
+    ui: &mut Ui,
+    query: &mut String,
+    selected: &mut Option<ClientId>,
+    clients: &[ClientRow],
+    allowed: &[ClientKind],
+    tr: &Tr,
+) -> Response {
+    if let Some(id) = *selected {
+        let name = clients
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| format!("#{id}"), |c| c.name.clone());
+        return ui
+            .horizontal(|ui| {
+                let shown = ui.strong(name);
+                if ui.small_button(tr.change).clicked() {
+                    *selected = None;
+                }
+                shown
+            })
+            .inner;
+    }
+    ui.vertical(|ui| {
+        let edit = ui.add(
+            egui::TextEdit::singleline(query)
+                .hint_text(tr.picker_hint)
+                .desired_width(320.0),
+        );
+        let needle = query.trim().to_lowercase();
+        if !needle.is_empty() {
+            let matches = clients
+                .iter()
+                .filter(|c| allowed.contains(&c.kind) && c.name.to_lowercase().contains(&needle))
+                .take(PICKER_MATCHES);
+            for c in matches {
+                if ui.selectable_label(false, &c.name).clicked() {
+                    *selected = Some(c.id);
+                    query.clear();
+                }
+            }
+        }
+        edit
+    })
+    .inner
+}
+
+/// "Negotiable" or an amount in yuan; returns the amount field, for its label.
+pub fn price_input(ui: &mut Ui, negotiable: &mut bool, amount: &mut String, tr: &Tr) -> Response {
+    ui.horizontal(|ui| {
+        ui.checkbox(negotiable, tr.negotiable);
+        let edit = ui.add_enabled(
+            !*negotiable,
+            egui::TextEdit::singleline(amount).desired_width(160.0),
+        );
+        ui.label(tr.yuan_unit);
+        edit
+    })
+    .inner
+}
+
+/// A column header that sorts: shows the direction when active, returns true when clicked.
+pub fn sort_header(ui: &mut Ui, title: &str, active: bool, descending: bool) -> bool {
+    let arrow = match (active, descending) {
+        (false, _) => "",
+        (true, false) => " ↑",
+        (true, true) => " ↓",
+    };
+    ui.add(egui::Button::new(format!("{title}{arrow}")).frame(false))
+        .clicked()
+}

@@ -1,0 +1,145 @@
+//! The state of every screen, the navigation, and which screen the centre shows.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use super::achievement_form::AchievementForm;
+use super::achievements::AchievementsScreen;
+use super::app::Session;
+use super::client_detail::ClientDetail;
+use super::client_form::ClientForm;
+use super::clients::ClientsScreen;
+use super::command::{Command, Screen};
+use super::follow_ups::FollowUpsScreen;
+use super::need_form::NeedForm;
+use super::needs::NeedsScreen;
+use super::record_detail::{Detail, achievement_ui, need_ui};
+use super::trash::TrashScreen;
+use crate::domain::{Achievement, Need};
+use crate::i18n::Tr;
+use crate::store::Store;
+
+#[derive(Default)]
+pub struct Screens {
+    pub current: Screen,
+    pub clients: ClientsScreen,
+    pub client_form: ClientForm,
+    pub client: Option<ClientDetail>,
+    pub achievements: AchievementsScreen,
+    pub achievement_form: AchievementForm,
+    pub achievement: Option<Detail<Achievement>>,
+    pub needs: NeedsScreen,
+    pub need_form: NeedForm,
+    pub need: Option<Detail<Need>>,
+    pub follow_ups: FollowUpsScreen,
+    pub trash: TrashScreen,
+}
+
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+impl Screens {
+    /// Shows `screen`, preparing its detail state when it shows one record.
+    pub fn navigate(&mut self, screen: Screen) {
+        match screen {
+            Screen::Client(id) if self.client.as_ref().is_none_or(|d| d.client_id != id) => {
+                self.client = Some(ClientDetail::new(id, today()));
+            }
+            Screen::Achievement(id) if self.achievement.as_ref().is_none_or(|d| d.id != id) => {
+                self.achievement = Some(Detail::new(id));
+            }
+            Screen::Need(id) if self.need.as_ref().is_none_or(|d| d.id != id) => {
+                self.need = Some(Detail::new(id));
+            }
+            _ => {}
+        }
+        self.current = screen;
+    }
+
+    pub fn navigation(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+        let due = self.follow_ups.count(store, today());
+        let current = self.current;
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .exact_size(150.0)
+            .show(ui, |ui| {
+                ui.add_space(8.0);
+                let follow_ups = if due > 0 {
+                    format!("{} ({due})", tr.nav_follow_ups)
+                } else {
+                    tr.nav_follow_ups.to_string()
+                };
+                let entries = [
+                    (
+                        matches!(
+                            current,
+                            Screen::Clients | Screen::Client(_) | Screen::ClientForm
+                        ),
+                        tr.nav_clients.to_string(),
+                        Screen::Clients,
+                    ),
+                    (
+                        matches!(
+                            current,
+                            Screen::Achievements | Screen::Achievement(_) | Screen::AchievementForm
+                        ),
+                        tr.nav_achievements.to_string(),
+                        Screen::Achievements,
+                    ),
+                    (
+                        matches!(current, Screen::Needs | Screen::Need(_) | Screen::NeedForm),
+                        tr.nav_needs.to_string(),
+                        Screen::Needs,
+                    ),
+                    (current == Screen::FollowUps, follow_ups, Screen::FollowUps),
+                    (
+                        current == Screen::Trash,
+                        tr.nav_trash.to_string(),
+                        Screen::Trash,
+                    ),
+                ];
+                for (selected, label, screen) in entries {
+                    let button =
+                        egui::Button::selectable(selected, RichText::new(label).size(16.0));
+                    if ui.add_sized([ui.available_width(), 32.0], button).clicked() {
+                        cmds.push(Command::Navigate(screen));
+                    }
+                }
+            });
+    }
+
+    pub fn central(&mut self, ui: &mut Ui, session: &Session, tr: &Tr, cmds: &mut Vec<Command>) {
+        let store = &session.store;
+        let catalogs = &session.catalogs;
+        let fields = &session.fields;
+        match self.current {
+            Screen::Clients => self.clients.ui(ui, store, tr, cmds),
+            Screen::ClientForm => self.client_form.ui(ui, tr, cmds),
+            Screen::Client(_) => match &mut self.client {
+                Some(detail) => detail.ui(ui, store, catalogs, tr, cmds),
+                None => self.clients.ui(ui, store, tr, cmds),
+            },
+            Screen::Achievements => self.achievements.ui(ui, catalogs, fields, tr, cmds),
+            Screen::AchievementForm => {
+                let clients = self.clients.rows(store);
+                self.achievement_form.ui(ui, clients, fields, tr, cmds);
+            }
+            Screen::Achievement(_) => match &mut self.achievement {
+                Some(detail) => achievement_ui(detail, ui, store, tr, cmds),
+                None => self.achievements.ui(ui, catalogs, fields, tr, cmds),
+            },
+            Screen::Needs => self.needs.ui(ui, catalogs, fields, tr, cmds),
+            Screen::NeedForm => {
+                let clients = self.clients.rows(store);
+                self.need_form.ui(ui, clients, fields, tr, cmds);
+            }
+            Screen::Need(_) => match &mut self.need {
+                Some(detail) => need_ui(detail, ui, store, tr, cmds),
+                None => self.needs.ui(ui, catalogs, fields, tr, cmds),
+            },
+            Screen::FollowUps => self.follow_ups.ui(ui, store, today(), tr, cmds),
+            Screen::Trash => self.trash.ui(ui, store, tr, cmds),
+        }
+    }
+}

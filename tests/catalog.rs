@@ -1,0 +1,257 @@
+//! Achievements and needs in the store, and the in-memory catalogues with their search index
+//! kept in step with every write.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use techbroker::catalog::{Catalogs, Loadable};
+use techbroker::domain::{
+    AchievementDraft, AchievementField, AchievementStatus, ClientDraft, ClientKind, IpItemDraft,
+    IpKind, IpStatus, Money, NeedDraft, NeedField, Price, Problem, Stage, TransferMode,
+};
+use techbroker::store::{SaveError, Scope, Store, TrashKind};
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.sqlite");
+    (dir, path)
+}
+
+fn client(store: &mut Store, name: &str, kind: ClientKind) -> i64 {
+    store
+        .save_client(
+            None,
+            &ClientDraft {
+                name: name.into(),
+                kind,
+                ..ClientDraft::default()
+            },
+        )
+        .unwrap()
+}
+
+fn achievement(owner: i64, title: &str, abstract_text: &str) -> AchievementDraft {
+    AchievementDraft {
+        title: title.into(),
+        owner: Some(owner),
+        field: "新材料".into(),
+        keywords: "石墨烯、散热".into(),
+        abstract_text: abstract_text.into(),
+        trl: "6".into(),
+        stage: Stage::Pilot,
+        ..AchievementDraft::default()
+    }
+}
+
+fn search_achievements(catalogs: &Catalogs, query: &str) -> Vec<i64> {
+    let Loadable::Ready(c) = &catalogs.achievements else {
+        panic!("not loaded");
+    };
+    c.search(query).iter().map(|h| h.id).collect()
+}
+
+#[test]
+fn achievement_crud_with_ip_rows() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store, "山东大学", ClientKind::University);
+    let mut draft = achievement(owner, "高导热石墨烯复合散热材料", "用于电子器件散热");
+    draft.ip_items = vec![
+        IpItemDraft {
+            kind: IpKind::InventionPatent,
+            number: "ZL202110123456.7".into(),
+            status: IpStatus::Granted,
+            expiry: "2041-06-30".into(),
+        },
+        IpItemDraft {
+            kind: IpKind::SoftwareCopyright,
+            number: "2023SR0123456".into(),
+            status: IpStatus::Applied,
+            expiry: String::new(),
+        },
+    ];
+    draft
+        .transfer_modes
+        .set(TransferMode::UseFirstPayLater, true);
+    draft.negotiable = false;
+    draft.price = "85万".into();
+    let id = store.save_achievement(None, &draft).unwrap();
+
+    let a = store.get_achievement(id).unwrap().unwrap();
+    assert_eq!(a.owner_name, "山东大学");
+    assert_eq!(a.data.ip_items.len(), 2);
+    assert_eq!(a.data.ip_items[0].number, "ZL202110123456.7");
+    assert_eq!(a.data.ip_items[1].kind, IpKind::SoftwareCopyright);
+    assert_eq!(a.data.price, Price::Amount(Money::from_yuan(850_000)));
+    assert!(
+        a.data
+            .transfer_modes
+            .contains(TransferMode::UseFirstPayLater)
+    );
+
+    // Editing replaces the IP rows.
+    draft.ip_items.remove(0);
+    draft.status = AchievementStatus::Negotiating;
+    store.save_achievement(Some(id), &draft).unwrap();
+    let a = store.get_achievement(id).unwrap().unwrap();
+    assert_eq!(a.data.ip_items.len(), 1);
+    assert_eq!(a.data.status, AchievementStatus::Negotiating);
+
+    store.delete_achievement(id).unwrap();
+    assert!(store.achievement_rows(Scope::All).unwrap().is_empty());
+    let trash = store.list_trash().unwrap();
+    assert_eq!(trash[0].kind, TrashKind::Achievement);
+    store.restore(TrashKind::Achievement, id).unwrap();
+    assert_eq!(store.achievement_rows(Scope::All).unwrap().len(), 1);
+}
+
+#[test]
+fn an_achievement_needs_a_live_owner() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store, "某研究所", ClientKind::Institute);
+    store.delete_client(owner).unwrap();
+    let result = store.save_achievement(None, &achievement(owner, "某技术", ""));
+    assert!(matches!(result, Err(SaveError::Invalid(e))
+        if e.get(AchievementField::Owner) == Some(Problem::UnknownClient)));
+}
+
+#[test]
+fn needs_belong_to_enterprises_only() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let university = client(&mut store, "青岛大学", ClientKind::University);
+    let enterprise = client(&mut store, "潍坊某装备公司", ClientKind::Enterprise);
+    let mut draft = NeedDraft {
+        enterprise: Some(university),
+        title: "高温合金叶片精密铸造".into(),
+        field: "高端装备制造".into(),
+        confidential: true,
+        deadline: "2027年3月31日".into(),
+        ..NeedDraft::default()
+    };
+    assert!(
+        matches!(store.save_need(None, &draft), Err(SaveError::Invalid(e))
+        if e.get(NeedField::Enterprise) == Some(Problem::UnknownClient))
+    );
+    draft.enterprise = Some(enterprise);
+    let id = store.save_need(None, &draft).unwrap();
+    let need = store.get_need(id).unwrap().unwrap();
+    assert!(need.data.confidential);
+    assert_eq!(need.enterprise_name, "潍坊某装备公司");
+    assert_eq!(
+        need.data.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2027-03-31")
+    );
+    let rows = store.need_rows(Scope::Client(enterprise)).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].0.confidential);
+}
+
+#[test]
+fn search_finds_one_two_and_longer_chinese_queries_latin_and_numbers() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store, "齐鲁工业大学", ClientKind::University);
+    let motor = store
+        .save_achievement(
+            None,
+            &achievement(
+                owner,
+                "高效永磁同步电机控制技术",
+                "采用FOC矢量控制，效率提高5%",
+            ),
+        )
+        .unwrap();
+    let mut battery_draft = achievement(owner, "锂离子电池正极材料再生利用", "回收镍钴锰");
+    battery_draft.ip_items.push(IpItemDraft {
+        number: "ZL201910654321.X".into(),
+        ..IpItemDraft::default()
+    });
+    let battery = store.save_achievement(None, &battery_draft).unwrap();
+    let catalogs = Catalogs::load_now(&store).unwrap();
+
+    assert_eq!(search_achievements(&catalogs, "锂"), vec![battery]);
+    assert_eq!(search_achievements(&catalogs, "电机"), vec![motor]);
+    assert_eq!(search_achievements(&catalogs, "电池"), vec![battery]);
+    assert_eq!(search_achievements(&catalogs, "正极材料"), vec![battery]);
+    assert_eq!(search_achievements(&catalogs, "foc"), vec![motor]);
+    assert_eq!(search_achievements(&catalogs, "FOC 电机"), vec![motor]);
+    assert_eq!(
+        search_achievements(&catalogs, "201910654321"),
+        vec![battery]
+    );
+    assert_eq!(search_achievements(&catalogs, "齐鲁").len(), 2);
+    assert!(search_achievements(&catalogs, "量子通信").is_empty());
+}
+
+#[test]
+fn the_index_stays_in_step_with_insert_edit_delete_and_restore() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store, "山东科技大学", ClientKind::University);
+    let mut catalogs = Catalogs::load_now(&store).unwrap();
+    assert!(search_achievements(&catalogs, "煤矿").is_empty());
+
+    let id = store
+        .save_achievement(None, &achievement(owner, "煤矿井下智能巡检机器人", ""))
+        .unwrap();
+    catalogs.achievement_changed(&store, id);
+    assert_eq!(search_achievements(&catalogs, "巡检"), vec![id]);
+
+    store
+        .save_achievement(Some(id), &achievement(owner, "隧道智能巡检机器人", ""))
+        .unwrap();
+    catalogs.achievement_changed(&store, id);
+    assert!(search_achievements(&catalogs, "煤矿").is_empty());
+    assert_eq!(search_achievements(&catalogs, "隧道"), vec![id]);
+
+    store.delete_achievement(id).unwrap();
+    catalogs.achievement_changed(&store, id);
+    assert!(search_achievements(&catalogs, "隧道").is_empty());
+
+    store.restore(TrashKind::Achievement, id).unwrap();
+    catalogs.achievement_changed(&store, id);
+    assert_eq!(search_achievements(&catalogs, "隧道"), vec![id]);
+
+    // Renaming the owner is searchable at once; deleting it hides its achievements.
+    store
+        .save_client(
+            Some(owner),
+            &ClientDraft {
+                name: "山东科大".into(),
+                kind: ClientKind::University,
+                ..ClientDraft::default()
+            },
+        )
+        .unwrap();
+    catalogs.client_changed(&store, owner);
+    assert_eq!(search_achievements(&catalogs, "科大"), vec![id]);
+    store.delete_client(owner).unwrap();
+    catalogs.client_changed(&store, owner);
+    assert!(search_achievements(&catalogs, "隧道").is_empty());
+}
+
+#[test]
+fn loading_in_the_background_applies_changes_made_meanwhile() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store, "烟台大学", ClientKind::University);
+    store
+        .save_achievement(None, &achievement(owner, "海参育苗技术", ""))
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut catalogs = Catalogs::start(store.reader().unwrap(), move || {
+        let _ = tx.send(());
+    });
+    // A write while the worker may still be loading: it must show once the load is in.
+    let later = store
+        .save_achievement(None, &achievement(owner, "海带养殖技术", ""))
+        .unwrap();
+    catalogs.achievement_changed(&store, later);
+    rx.recv_timeout(Duration::from_secs(30)).unwrap();
+    catalogs.poll(&store);
+    assert!(!catalogs.is_loading());
+    assert_eq!(search_achievements(&catalogs, "海带"), vec![later]);
+    assert_eq!(search_achievements(&catalogs, "海").len(), 2);
+}

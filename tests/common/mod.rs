@@ -1,0 +1,80 @@
+//! Helpers the UI tests share: a harness on a temporary database, clicking and typing.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::{ClientDraft, ClientKind};
+use techbroker::store::Store;
+use techbroker::ui::picker::FilePicker;
+use techbroker::ui::{StartOptions, TechBrokerApp};
+
+/// Answers the file dialogs with a fixed path (or as if the user cancelled).
+pub struct FixedPicker(pub Option<PathBuf>);
+
+impl FilePicker for FixedPicker {
+    fn open_database(&self) -> Option<PathBuf> {
+        self.0.clone()
+    }
+    fn new_database(&self) -> Option<PathBuf> {
+        self.0.clone()
+    }
+}
+
+pub fn harness_with_picker(db: &Path, picked: Option<PathBuf>) -> Harness<'static, TechBrokerApp> {
+    let db = db.to_path_buf();
+    Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_eframe(move |cc| {
+            TechBrokerApp::new(
+                cc,
+                StartOptions {
+                    db: Some(db.clone()),
+                    default_db: db,
+                    picker: Box::new(FixedPicker(picked)),
+                    load_in_background: false,
+                },
+            )
+        })
+}
+
+pub fn harness(db: &Path) -> Harness<'static, TechBrokerApp> {
+    harness_with_picker(db, None)
+}
+
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broker.sqlite");
+    (dir, path)
+}
+
+/// Clicks the field named `label`, then types `text` into it.
+pub fn type_into(h: &mut Harness<'_, TechBrokerApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+pub fn click(h: &mut Harness<'_, TechBrokerApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+pub fn seed_client(path: &Path, name: &str, kind: ClientKind) -> i64 {
+    let mut store = Store::open(path).unwrap();
+    store
+        .save_client(
+            None,
+            &ClientDraft {
+                name: name.into(),
+                kind,
+                province: "山东省".into(),
+                city: "济南市".into(),
+                ..ClientDraft::default()
+            },
+        )
+        .unwrap()
+}
