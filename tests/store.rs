@@ -393,3 +393,37 @@ fn interactions_are_listed_newest_first() {
     assert_eq!(items[0].summary, "对接会");
     assert_eq!(items[1].date, day(2026, 3, 1));
 }
+
+#[test]
+fn an_older_database_is_backed_up_then_upgraded() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .save_client(None, &client("老版本里的客户", ClientKind::Enterprise))
+            .unwrap();
+    }
+    // Turn it back into a version-1 database: no catalogue tables yet.
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE ip_items; DROP TABLE achievements; DROP TABLE needs; DROP TABLE fields;
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.list_clients().unwrap()[0].name, "老版本里的客户");
+    assert_eq!(store.list_fields().unwrap().len(), 12);
+
+    let backup = PathBuf::from(format!("{}.bak-v1", path.display()));
+    let conn = Connection::open(&backup).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
+    let name: String = conn
+        .query_row("SELECT name FROM clients", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(name, "老版本里的客户");
+}

@@ -87,3 +87,129 @@ pub fn cmp_price(a: Price, b: Price) -> Ordering {
         (Price::Negotiable, Price::Negotiable) => Ordering::Equal,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey};
+    use crate::domain::{AchievementRow, AchievementStatus, ClientKind, Stage, TransferModes};
+
+    fn row(id: i64, title: &str, trl: u8, price: Price) -> (AchievementRow, String) {
+        (
+            AchievementRow {
+                id,
+                title: title.into(),
+                owner: 1,
+                owner_name: "山东大学".into(),
+                owner_kind: ClientKind::University,
+                field: "新能源".into(),
+                keywords: String::new(),
+                trl,
+                stage: Stage::typical_for_trl(trl),
+                transfer_modes: TransferModes::default(),
+                price,
+                status: AchievementStatus::Available,
+                updated_at: Utc.timestamp_opt(1_700_000_000 + id, 0).unwrap(),
+            },
+            format!("正文{id}"),
+        )
+    }
+
+    fn catalog() -> Catalog<AchievementRow> {
+        Catalog::build(
+            vec![
+                row(1, "储能系统热管理", 3, Price::Negotiable),
+                row(
+                    2,
+                    "锂电池储能电站",
+                    7,
+                    Price::Amount(Money::from_yuan(500_000)),
+                ),
+                (
+                    row(
+                        3,
+                        "光伏组件清洗机器人",
+                        8,
+                        Price::Amount(Money::from_yuan(80_000)),
+                    )
+                    .0,
+                    "适用于锂电池储能场站".into(),
+                ),
+            ],
+            &|_| {},
+        )
+    }
+
+    fn ids(c: &Catalog<AchievementRow>, positions: &[u32]) -> Vec<i64> {
+        positions.iter().map(|&p| c.rows()[p as usize].id).collect()
+    }
+
+    #[test]
+    fn title_hits_come_before_body_hits_then_list_order() {
+        let c = catalog();
+        let sort = AchievementSort::default();
+        let order = sorted_positions(&c, |a, b| sort.compare(a, b));
+        assert_eq!(ids(&c, &order), vec![3, 2, 1], "newest first");
+        assert_eq!(
+            ids(&c, &select(&c, &order, "储能", |_| true)),
+            vec![2, 1, 3]
+        );
+        assert_eq!(ids(&c, &select(&c, &order, "锂电池", |_| true)), vec![2, 3]);
+    }
+
+    #[test]
+    fn filters_apply_to_search_results_and_to_the_whole_list() {
+        let c = catalog();
+        let sort = AchievementSort {
+            key: AchievementSortKey::Trl,
+            descending: false,
+        };
+        let order = sorted_positions(&c, |a, b| sort.compare(a, b));
+        let mature = AchievementFilter {
+            trl_min: 7,
+            ..AchievementFilter::default()
+        };
+        assert_eq!(
+            ids(&c, &select(&c, &order, "", |r| mature.accepts(r))),
+            vec![2, 3]
+        );
+        assert_eq!(
+            ids(&c, &select(&c, &order, "储能", |r| mature.accepts(r))),
+            vec![2, 3]
+        );
+    }
+
+    #[test]
+    fn price_ranges_and_negotiable_prices() {
+        let open = PriceRange::default();
+        assert!(open.accepts(Price::Negotiable));
+        let upto = PriceRange {
+            max: Some(Money::from_yuan(100_000)),
+            ..PriceRange::default()
+        };
+        assert!(upto.accepts(Price::Amount(Money::from_yuan(80_000))));
+        assert!(!upto.accepts(Price::Amount(Money::from_yuan(500_000))));
+        assert!(!upto.accepts(Price::Negotiable));
+        let with_negotiable = PriceRange {
+            include_negotiable: true,
+            ..upto
+        };
+        assert!(with_negotiable.accepts(Price::Negotiable));
+        assert_eq!(
+            cmp_price(Price::Negotiable, Price::Amount(Money(1))),
+            Ordering::Greater
+        );
+    }
+
+    #[test]
+    fn removing_a_row_keeps_positions_consistent() {
+        let mut c = catalog();
+        c.remove(1);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.get(3).map(|r| r.id), Some(3));
+        assert_eq!(c.position(3).map(|p| c.rows()[p].id), Some(3));
+        assert!(c.search("热管理").is_empty());
+    }
+}

@@ -1,0 +1,105 @@
+//! The full-scale data set the benchmarks share: generated once into Cargo's target tmp dir and
+//! reused by later runs.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use techbroker::demo::Sizes;
+use techbroker::demo::populate;
+use techbroker::store::Store;
+
+pub const SEED: u64 = 42;
+
+pub fn full_sizes() -> Sizes {
+    Sizes {
+        clients: 20_000,
+        achievements: 100_000,
+        needs: 20_000,
+    }
+}
+
+/// The database with 100,000 achievements, 20,000 needs and 20,000 clients.
+pub fn full_db() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join("bench-full-seed42.sqlite");
+    if path.exists() {
+        return path;
+    }
+    let partial = dir.join("bench-full-seed42.partial.sqlite");
+    let _ = std::fs::remove_file(&partial);
+    let started = Instant::now();
+    let mut store = Store::open(&partial).expect("bench database");
+    populate(&mut store, SEED, full_sizes(), &mut |_, _| {}).expect("generate the data set");
+    drop(store);
+    std::fs::rename(&partial, &path).expect("keep the bench database");
+    eprintln!(
+        "generated the full data set in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    path
+}
+
+/// The mixed query set: 1-, 2-, 3- and 4-character Chinese queries and Latin ones.
+pub const QUERIES: &[&str] = &[
+    "电",
+    "锂",
+    "钢",
+    "菌",
+    "膜",
+    "光",
+    "盐",
+    "泵",
+    "电机",
+    "电池",
+    "材料",
+    "检测",
+    "涂层",
+    "智能",
+    "节能",
+    "污水",
+    "育种",
+    "海洋",
+    "轴承",
+    "疫苗",
+    "锂电池",
+    "传感器",
+    "石墨烯",
+    "机器人",
+    "催化剂",
+    "新材料",
+    "生物基",
+    "大数据",
+    "永磁电机",
+    "表面缺陷",
+    "污水处理",
+    "深度学习",
+    "精密铸造",
+    "风电叶片",
+    "ai",
+    "bms",
+    "plc",
+    "5g",
+    "crispr",
+    "zl2021",
+    "led",
+    "gis",
+];
+
+/// The resident memory of this process, in MiB (Linux), for the README's memory figure.
+pub fn resident_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// The p-th percentile (0-100) of sorted durations, in milliseconds.
+pub fn percentile_ms(sorted: &[std::time::Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() - 1) as f64 * p / 100.0).round() as usize;
+    sorted[i.min(sorted.len() - 1)].as_secs_f64() * 1000.0
+}

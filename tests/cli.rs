@@ -1,0 +1,142 @@
+//! The command line, run as a user would: `techbroker gen` and `techbroker search`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn techbroker(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_techbroker"))
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run techbroker")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn generated_db(dir: &Path) -> String {
+    let db = dir.join("gen.sqlite").display().to_string();
+    let out = techbroker(&[
+        "gen",
+        "--db",
+        &db,
+        "--clients",
+        "60",
+        "--achievements",
+        "300",
+        "--needs",
+        "40",
+        "--seed",
+        "7",
+    ]);
+    assert!(out.status.success(), "gen failed: {}", stderr(&out));
+    assert!(stdout(&out).contains("Generated 60 clients, 300 achievements and 40 needs"));
+    db
+}
+
+#[test]
+fn gen_then_search_achievements_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = generated_db(dir.path());
+    let out = techbroker(&[
+        "search",
+        "--kind",
+        "achievements",
+        "技术",
+        "--db",
+        &db,
+        "--limit",
+        "5",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let items: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let items = items.as_array().unwrap();
+    assert!(!items.is_empty() && items.len() <= 5);
+    for item in items {
+        assert!(item["id"].as_i64().is_some());
+        assert!(!item["title"].as_str().unwrap().is_empty());
+        assert!(!item["owner"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn search_needs_and_clients_print_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = generated_db(dir.path());
+    let out = techbroker(&["search", "--kind", "clients", "公司", "--db", &db]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.lines().count() > 0);
+    assert!(
+        text.lines()
+            .all(|l| l.split('\t').count() == 5 && l.contains("公司"))
+    );
+
+    let out = techbroker(&[
+        "search", "--kind", "needs", "需求", "--db", &db, "--limit", "3",
+    ]);
+    assert!(out.status.success());
+    assert!(stdout(&out).lines().count() <= 3);
+}
+
+#[test]
+fn no_match_is_an_empty_result_and_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = generated_db(dir.path());
+    let out = techbroker(&["search", "--kind", "achievements", "zzqqxx", "--db", &db]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "");
+    let out = techbroker(&["search", "--kind", "needs", "zzqqxx", "--db", &db, "--json"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).trim(), "[]");
+}
+
+#[test]
+fn a_missing_database_is_an_error_and_is_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo.sqlite");
+    let out = techbroker(&[
+        "search",
+        "--kind",
+        "achievements",
+        "电池",
+        "--db",
+        &missing.display().to_string(),
+    ]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("There is no database file at"));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn a_foreign_file_is_an_error_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("notes.txt");
+    std::fs::write(&foreign, "not a database").unwrap();
+    let out = techbroker(&[
+        "search",
+        "--kind",
+        "clients",
+        "x",
+        "--db",
+        &foreign.display().to_string(),
+    ]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("This is not a database file."));
+    assert_eq!(std::fs::read_to_string(&foreign).unwrap(), "not a database");
+}
+
+#[test]
+fn subcommands_need_a_database() {
+    let out = techbroker(&["search", "--kind", "clients", "x"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--db PATH"));
+}
