@@ -4,6 +4,7 @@
 //! screens, `i18n` every user-visible string in Chinese and English.
 
 pub mod catalog;
+pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod i18n;

@@ -1,20 +1,22 @@
-use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::Parser;
+use techbroker::cli::{Cli, run};
 use techbroker::paths::default_db_path;
 use techbroker::ui::{StartOptions, TechBrokerApp, picker::NativePicker};
 
-/// TechBroker · 技术经理人工作台 — a workbench for technology-transfer brokers.
-#[derive(Parser)]
-#[command(version, about)]
-struct Cli {
-    /// Open (or create) this database file instead of the last one used.
-    #[arg(long, value_name = "PATH")]
-    db: Option<PathBuf>,
-}
-
-fn main() -> eframe::Result {
+fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(command) = cli.command {
+        let mut stdout = std::io::stdout().lock();
+        return match run(command, cli.db.as_deref(), &mut stdout) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
@@ -30,9 +32,15 @@ fn main() -> eframe::Result {
         picker: Box::new(NativePicker),
         load_in_background: true,
     };
-    eframe::run_native(
+    match eframe::run_native(
         "TechBroker",
         options,
         Box::new(|cc| Ok(Box::new(TechBrokerApp::new(cc, start)))),
-    )
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("TechBroker could not open its window: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

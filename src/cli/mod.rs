@@ -77,7 +77,7 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
                 achievements,
                 needs,
             };
-            gen_data::populate(&mut store, seed, sizes, out)
+            gen_data::run(&mut store, seed, sizes, out)
         }
         Command::Search {
             kind,

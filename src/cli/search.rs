@@ -65,7 +65,9 @@ pub fn run(
                         r.title.clone(),
                         r.enterprise_name.clone(),
                         r.field.clone(),
-                        r.min_stage.map(|s| s.code().to_string()).unwrap_or_default(),
+                        r.min_stage
+                            .map(|s| s.code().to_string())
+                            .unwrap_or_default(),
                     ],
                 })
                 .collect()

@@ -25,6 +25,8 @@ impl City {
     }
 }
 
+// Tables read best as dense rows; rustfmt would put every road on a line of its own.
+#[rustfmt::skip]
 pub(super) static JINAN: City = City {
     name: "济南市",
     short: "济南",
@@ -51,6 +53,7 @@ pub(super) static JINAN: City = City {
     ],
 };
 
+#[rustfmt::skip]
 pub(super) static QINGDAO: City = City {
     name: "青岛市",
     short: "青岛",
@@ -75,6 +78,7 @@ pub(super) static QINGDAO: City = City {
     ],
 };
 
+#[rustfmt::skip]
 pub(super) static ZIBO: City = City {
     name: "淄博市",
     short: "淄博",
@@ -94,6 +98,7 @@ pub(super) static ZIBO: City = City {
     roads: &["柳泉路", "华光路", "联通路", "人民西路", "鲁泰大道", "共青团西路"],
 };
 
+#[rustfmt::skip]
 pub(super) static ZAOZHUANG: City = City {
     name: "枣庄市",
     short: "枣庄",
@@ -111,6 +116,7 @@ pub(super) static ZAOZHUANG: City = City {
     roads: &["光明大道", "长白山路", "复元三路", "黄河路", "振兴路"],
 };
 
+#[rustfmt::skip]
 pub(super) static DONGYING: City = City {
     name: "东营市",
     short: "东营",
@@ -127,6 +133,7 @@ pub(super) static DONGYING: City = City {
     roads: &["府前大街", "西四路", "南一路", "东三路", "黄河路"],
 };
 
+#[rustfmt::skip]
 pub(super) static YANTAI: City = City {
     name: "烟台市",
     short: "烟台",
@@ -149,6 +156,7 @@ pub(super) static YANTAI: City = City {
     roads: &["长江路", "南大街", "港城东大街", "观海路", "航天路", "红旗中路"],
 };
 
+#[rustfmt::skip]
 pub(super) static WEIFANG: City = City {
     name: "潍坊市",
     short: "潍坊",
@@ -172,6 +180,7 @@ pub(super) static WEIFANG: City = City {
     roads: &["东风东街", "胜利东街", "北海路", "新华路", "健康东街", "玉清东街"],
 };
 
+#[rustfmt::skip]
 pub(super) static JINING: City = City {
     name: "济宁市",
     short: "济宁",
@@ -194,6 +203,7 @@ pub(super) static JINING: City = City {
     roads: &["共青团路", "太白湖路", "琵琶山路", "崇文大道", "海川路"],
 };
 
+#[rustfmt::skip]
 pub(super) static TAIAN: City = City {
     name: "泰安市",
     short: "泰安",
@@ -211,6 +221,7 @@ pub(super) static TAIAN: City = City {
     roads: &["东岳大街", "岱宗大街", "龙潭路", "南天门大街", "泰山大街"],
 };
 
+#[rustfmt::skip]
 pub(super) static WEIHAI: City = City {
     name: "威海市",
     short: "威海",
@@ -226,6 +237,7 @@ pub(super) static WEIHAI: City = City {
     roads: &["文化西路", "世昌大道", "青岛路", "海滨路", "火炬路"],
 };
 
+#[rustfmt::skip]
 pub(super) static RIZHAO: City = City {
     name: "日照市",
     short: "日照",
@@ -241,6 +253,7 @@ pub(super) static RIZHAO: City = City {
     roads: &["海曲路", "北京路", "泰安路", "山东路", "烟台北路"],
 };
 
+#[rustfmt::skip]
 pub(super) static LINYI: City = City {
     name: "临沂市",
     short: "临沂",
@@ -264,6 +277,7 @@ pub(super) static LINYI: City = City {
     roads: &["沂蒙路", "解放路", "北京路", "通达路", "蒙山大道", "涑河北街"],
 };
 
+#[rustfmt::skip]
 pub(super) static DEZHOU: City = City {
     name: "德州市",
     short: "德州",
@@ -286,6 +300,7 @@ pub(super) static DEZHOU: City = City {
     roads: &["东方红路", "大学路", "天衢路", "湖滨大道", "三八路"],
 };
 
+#[rustfmt::skip]
 pub(super) static LIAOCHENG: City = City {
     name: "聊城市",
     short: "聊城",
@@ -305,6 +320,7 @@ pub(super) static LIAOCHENG: City = City {
     roads: &["东昌路", "花园路", "柳园路", "湖南路", "建设路"],
 };
 
+#[rustfmt::skip]
 pub(super) static BINZHOU: City = City {
     name: "滨州市",
     short: "滨州",
@@ -323,6 +339,7 @@ pub(super) static BINZHOU: City = City {
     roads: &["黄河五路", "渤海七路", "长江一路", "黄河八路", "渤海十八路"],
 };
 
+#[rustfmt::skip]
 pub(super) static HEZE: City = City {
     name: "菏泽市",
     short: "菏泽",

@@ -2,6 +2,8 @@
 
 use super::{Family, IP_SOFTWARE, Indicator, Vocab};
 
+// Word lists read best as dense rows; rustfmt would put every word on a line of its own.
+#[rustfmt::skip]
 pub(in crate::demo) static INFO: Vocab = Vocab {
     field: "新一代信息技术",
     weight: 12,
@@ -9,7 +11,7 @@ pub(in crate::demo) static INFO: Vocab = Vocab {
         Family {
             qualities: &[
                 "高精度", "实时", "低功耗", "高可靠", "自适应", "轻量化", "分布式", "多模态",
-                "智能", "高鲁棒性",
+                "低成本", "高鲁棒性",
             ],
             objects: &[
                 "在线检测系统", "智能监测平台", "故障诊断系统", "数据采集终端", "边缘计算网关",
@@ -33,10 +35,29 @@ pub(in crate::demo) static INFO: Vocab = Vocab {
                 "基于{l}的{s}{q}{o}",
                 "一种基于{m}的{s}{o}",
             ],
+            keywords: &[
+                "人工智能", "深度学习", "机器视觉", "缺陷检测", "故障诊断", "图像识别",
+                "工业互联网", "边缘计算", "数字孪生", "传感器", "智能巡检", "物联网", "预测性维护",
+                "北斗",
+            ],
+            indicators: [
+                Indicator::tenths("识别准确率≥", 950, 999, "%"),
+                Indicator::whole("单帧检测时间≤", 10, 200, " ms"),
+                Indicator::tenths("误报率≤", 1, 50, "%"),
+                Indicator::whole("数据传输时延≤", 5, 50, " ms"),
+            ],
+            problems: &[
+                "人工检测效率低", "漏检率高", "设备故障难以提前预警", "现场数据采集不全",
+                "巡检劳动强度大", "检测结果一致性差",
+            ],
+            processes: &[
+                "质量检测", "数据采集", "设备运维", "安全监控", "生产调度", "仓储管理",
+            ],
+            ip_kinds: &IP_SOFTWARE,
         },
         Family {
             qualities: &[
-                "可信", "高并发", "隐私保护", "低时延", "云边协同", "自主可控", "大规模", "轻量级",
+                "可信", "高并发", "高可用", "低时延", "云边协同", "自主可控", "大规模", "轻量级",
                 "可解释", "跨域",
             ],
             objects: &[
@@ -59,47 +80,45 @@ pub(in crate::demo) static INFO: Vocab = Vocab {
                 "一种基于{m}的{q}{o}",
                 "{s}{q}{o}研发及应用",
                 "基于{m}和{M}的{q}{o}",
+                "基于{m}的{s}{q}{o}",
             ],
+            keywords: &[
+                "大数据", "区块链", "大模型", "知识图谱", "隐私计算", "云计算", "信息安全",
+                "数据治理", "联邦学习", "5G", "智能客服", "数据共享",
+            ],
+            indicators: [
+                Indicator::whole("并发用户数≥", 1000, 50000, ""),
+                Indicator::tenths("系统可用性≥", 990, 999, "%"),
+                Indicator::whole("查询响应时间≤", 10, 500, " ms"),
+                Indicator::whole("运维成本降低", 15, 50, "%"),
+            ],
+            problems: &[
+                "数据孤岛严重", "系统响应慢", "信息化水平低", "网络安全风险突出",
+                "多源数据难以融合", "人工服务成本高",
+            ],
+            processes: &[
+                "数据管理", "客户服务", "业务审批", "供应链管理", "安全防护", "经营决策",
+            ],
+            ip_kinds: &IP_SOFTWARE,
         },
-    ],
-    keywords: &[
-        "人工智能", "深度学习", "机器视觉", "大数据", "物联网", "工业互联网", "边缘计算",
-        "数字孪生", "缺陷检测", "故障诊断", "图像识别", "区块链", "5G", "传感器", "智能巡检",
-        "数据采集", "云计算", "信息安全", "大模型", "知识图谱", "隐私计算", "北斗",
-    ],
-    indicators: [
-        Indicator::tenths("识别准确率≥", 950, 999, "%"),
-        Indicator::whole("单帧检测时间≤", 10, 200, " ms"),
-        Indicator::whole("并发用户数≥", 1000, 50000, ""),
-        Indicator::tenths("误报率≤", 1, 50, "%"),
-        Indicator::whole("数据传输时延≤", 5, 50, " ms"),
-        Indicator::whole("运维成本降低", 15, 50, "%"),
     ],
     latin: &[
         "AI", "5G", "FPGA", "GPU", "RFID", "NB-IoT", "SLAM", "YOLO", "Transformer",
-    ],
-    problems: &[
-        "人工检测效率低", "漏检率高", "数据孤岛严重", "系统响应慢", "设备故障难以提前预警",
-        "信息化水平低", "网络安全风险突出", "多源数据难以融合",
-    ],
-    processes: &[
-        "质量检测", "数据采集", "生产调度", "设备运维", "仓储管理", "安全监控", "能耗管理",
-        "客户服务",
     ],
     firm_words: &[
         "信息技术", "软件", "网络科技", "数据科技", "智能科技", "电子科技", "物联网技术",
         "通信技术", "信息科技", "计算机技术",
     ],
-    ip_kinds: &IP_SOFTWARE,
 };
 
+#[rustfmt::skip]
 pub(in crate::demo) static CREATIVE: Vocab = Vocab {
     field: "数字创意",
     weight: 4,
     families: [
         Family {
             qualities: &[
-                "沉浸式", "交互式", "高保真", "实时", "裸眼3D", "多人协同", "轻量化", "全息",
+                "沉浸式", "交互式", "高保真", "实时", "裸眼3D", "多人协同", "轻量化", "大场景",
             ],
             objects: &[
                 "虚拟现实展示系统", "数字展厅", "全息投影装置", "虚拟演播室", "互动体验装置",
@@ -120,12 +139,26 @@ pub(in crate::demo) static CREATIVE: Vocab = Vocab {
                 "{s}{q}{o}",
                 "{o}研发及{s}示范应用",
                 "基于{m}与{M}的{q}{o}",
+                "{s}{q}{o}{x}",
             ],
+            keywords: &[
+                "虚拟现实", "增强现实", "全息投影", "实时渲染", "数字孪生", "沉浸式体验", "元宇宙",
+                "数字展厅", "文化旅游", "三维重建",
+            ],
+            indicators: [
+                Indicator::whole("渲染帧率≥", 60, 144, " fps"),
+                Indicator::whole("交互响应时间≤", 10, 50, " ms"),
+                Indicator::whole("显示分辨率≥", 4, 8, "K"),
+                Indicator::whole("观众满意度≥", 85, 98, "%"),
+            ],
+            problems: &[
+                "展示形式传统", "用户体验单一", "内容更新慢", "运营成本高", "客流转化率低",
+            ],
+            processes: &["展陈设计", "内容制作", "设备运维", "运营推广", "场景搭建"],
+            ip_kinds: &IP_SOFTWARE,
         },
         Family {
-            qualities: &[
-                "智能", "个性化", "高效", "自动化", "多语种", "低成本", "实时",
-            ],
+            qualities: &["云端", "个性化", "高效", "自动化", "多语种", "低成本", "实时"],
             objects: &[
                 "数字人", "三维建模平台", "动作捕捉系统", "智能剪辑系统", "文物数字化平台",
                 "游戏引擎", "动画生成系统", "虚拟主播系统", "数字版权保护系统",
@@ -144,43 +177,39 @@ pub(in crate::demo) static CREATIVE: Vocab = Vocab {
                 "{q}{o}{x}",
                 "{s}{q}{o}",
                 "基于{l}的{s}{o}",
+                "基于{m}的{s}{q}{o}",
             ],
+            keywords: &[
+                "数字人", "三维建模", "动作捕捉", "AIGC", "游戏引擎", "动漫", "短视频",
+                "文物数字化", "数字版权", "文化创意", "语音合成",
+            ],
+            indicators: [
+                Indicator::whole("建模精度≤", 1, 5, " mm"),
+                Indicator::whole("内容制作效率提升", 30, 80, "%"),
+                Indicator::whole("制作成本降低", 20, 60, "%"),
+                Indicator::whole("并发用户数≥", 500, 10000, ""),
+            ],
+            problems: &[
+                "内容制作周期长", "制作成本高", "版权保护难", "专业人才短缺", "内容同质化严重",
+            ],
+            processes: &["内容制作", "三维建模", "后期渲染", "版权管理", "分发运营"],
+            ip_kinds: &IP_SOFTWARE,
         },
     ],
-    keywords: &[
-        "虚拟现实", "增强现实", "数字人", "三维建模", "动作捕捉", "实时渲染", "数字孪生", "元宇宙",
-        "文化创意", "动漫", "游戏引擎", "全息投影", "AIGC", "沉浸式体验", "文物数字化", "短视频",
-        "数字版权",
-    ],
-    indicators: [
-        Indicator::whole("渲染帧率≥", 60, 144, " fps"),
-        Indicator::whole("建模精度≤", 1, 5, " mm"),
-        Indicator::whole("交互响应时间≤", 10, 50, " ms"),
-        Indicator::whole("内容制作效率提升", 30, 80, "%"),
-        Indicator::whole("并发用户数≥", 500, 10000, ""),
-        Indicator::whole("制作成本降低", 20, 60, "%"),
-    ],
     latin: &["VR", "AR", "XR", "AIGC", "NeRF", "8K", "UE5"],
-    problems: &[
-        "内容制作周期长", "用户体验单一", "制作成本高", "展示形式传统", "版权保护难",
-        "专业人才短缺",
-    ],
-    processes: &[
-        "内容制作", "三维建模", "后期渲染", "展陈设计", "运营推广", "版权管理",
-    ],
     firm_words: &[
         "文化传媒", "数字科技", "动漫", "影视", "创意设计", "文化科技", "传媒", "互动娱乐",
     ],
-    ip_kinds: &IP_SOFTWARE,
 };
 
+#[rustfmt::skip]
 pub(in crate::demo) static SERVICES: Vocab = Vocab {
     field: "相关服务",
     weight: 3,
     families: [
         Family {
             qualities: &[
-                "智能", "快速", "高精度", "标准化", "便携式", "在线", "全自动", "可溯源",
+                "智能", "快速", "高精度", "多参数", "便携式", "在线", "全自动", "可溯源",
             ],
             objects: &[
                 "检验检测服务平台", "计量校准装置", "标准物质", "产品质量追溯系统", "无损检测方法",
@@ -200,7 +229,23 @@ pub(in crate::demo) static SERVICES: Vocab = Vocab {
                 "{s}{o}构建与应用",
                 "{q}{o}研究与示范",
                 "{q}{o}及其在{s}中的应用",
+                "基于{m}的{s}{q}{o}",
             ],
+            keywords: &[
+                "检验检测", "计量校准", "标准化", "质量追溯", "认证", "无损检测", "失效分析",
+                "能力验证", "环境监测", "标准物质",
+            ],
+            indicators: [
+                Indicator::whole("检测周期缩短", 30, 70, "%"),
+                Indicator::tenths("测量不确定度≤", 1, 10, "%"),
+                Indicator::whole("覆盖检测项目", 100, 1000, "项"),
+                Indicator::whole("服务成本降低", 20, 50, "%"),
+            ],
+            problems: &[
+                "检测周期长", "质量追溯困难", "标准化程度低", "检测能力不足", "送检成本高",
+            ],
+            processes: &["检验检测", "计量校准", "质量管理", "认证申报", "标准制定"],
+            ip_kinds: &IP_SOFTWARE,
         },
         Family {
             qualities: &[
@@ -223,33 +268,29 @@ pub(in crate::demo) static SERVICES: Vocab = Vocab {
                 "{s}{q}{o}构建与应用",
                 "{q}{o}研究与示范",
                 "基于{m}与{M}的{s}{o}",
+                "基于{m}的{s}{q}{o}",
             ],
+            keywords: &[
+                "知识产权", "专利导航", "技术转移", "成果评价", "科技咨询", "工业设计", "技术经纪",
+                "价值评估", "产学研", "科技金融",
+            ],
+            indicators: [
+                Indicator::whole("服务企业", 100, 2000, "家"),
+                Indicator::whole("评估准确率≥", 85, 95, "%"),
+                Indicator::whole("对接成功率提升", 20, 50, "%"),
+                Indicator::whole("服务响应时间缩短", 30, 70, "%"),
+            ],
+            problems: &[
+                "专利布局不清晰", "技术来源渠道少", "成果价值难以评估", "产学研合作不畅",
+                "融资渠道窄",
+            ],
+            processes: &["专利布局", "技术评估", "项目对接", "融资服务", "合同登记"],
+            ip_kinds: &IP_SOFTWARE,
         },
     ],
-    keywords: &[
-        "检验检测", "知识产权", "专利导航", "技术转移", "成果评价", "科技咨询", "工业设计",
-        "计量校准", "标准化", "质量追溯", "认证", "科技服务", "技术经纪", "价值评估", "产学研",
-        "科技金融",
-    ],
-    indicators: [
-        Indicator::whole("检测周期缩短", 30, 70, "%"),
-        Indicator::whole("服务企业", 100, 2000, "家"),
-        Indicator::whole("评估准确率≥", 85, 95, "%"),
-        Indicator::tenths("测量不确定度≤", 1, 10, "%"),
-        Indicator::whole("对接成功率提升", 20, 50, "%"),
-        Indicator::whole("服务成本降低", 20, 50, "%"),
-    ],
-    latin: &["CNAS", "CMA", "ISO", "SaaS", "AI", "API"],
-    problems: &[
-        "检测周期长", "专利布局不清晰", "技术来源渠道少", "成果价值难以评估", "质量追溯困难",
-        "标准化程度低",
-    ],
-    processes: &[
-        "检验检测", "专利布局", "标准制定", "质量管理", "认证申报", "技术评估",
-    ],
+    latin: &["AI", "API", "SaaS", "OCR", "NLP", "RFID"],
     firm_words: &[
         "检测技术", "科技服务", "科技咨询", "知识产权服务", "技术转移", "检验认证", "工业设计",
         "计量技术",
     ],
-    ip_kinds: &IP_SOFTWARE,
 };

@@ -1,7 +1,9 @@
 //! 新能源, 节能环保.
 
-use super::{Family, IP_GENERAL, Indicator, Vocab};
+use super::{Family, IP_GENERAL, IP_MACHINES, Indicator, Vocab};
 
+// Word lists read best as dense rows; rustfmt would put every word on a line of its own.
+#[rustfmt::skip]
 pub(in crate::demo) static ENERGY: Vocab = Vocab {
     field: "新能源",
     weight: 8,
@@ -31,7 +33,27 @@ pub(in crate::demo) static ENERGY: Vocab = Vocab {
                 "基于{m}的{q}{o}",
                 "{s}{q}{o}示范应用",
                 "{o}{m}技术",
+                "基于{m}的{s}{q}{o}",
+                "{s}{q}{o}{x}",
             ],
+            keywords: &[
+                "光伏", "钙钛矿", "风电", "海上风电", "氢能", "制氢", "储氢", "光热", "地热",
+                "生物质能", "智能运维", "逆变器",
+            ],
+            indicators: [
+                Indicator::tenths("光电转换效率≥", 200, 330, "%"),
+                Indicator::tenths("制氢电耗≤", 40, 50, " kWh/Nm³"),
+                Indicator::whole("发电量提升", 5, 20, "%"),
+                Indicator::whole("度电成本降低", 10, 30, "%"),
+            ],
+            problems: &[
+                "发电效率衰减快", "弃风弃光率高", "设备腐蚀严重", "运维成本高", "制氢成本高",
+                "极端天气下故障多",
+            ],
+            processes: &[
+                "电池片制备", "组件封装", "叶片成型", "安装施工", "运维巡检", "并网调试",
+            ],
+            ip_kinds: &IP_GENERAL,
         },
         Family {
             qualities: &[
@@ -56,44 +78,43 @@ pub(in crate::demo) static ENERGY: Vocab = Vocab {
                 "{s}{o}{x}",
                 "基于{m}与{M}的{s}{o}",
                 "{s}{q}{o}研制",
+                "基于{m}的{s}{q}{o}",
             ],
+            keywords: &[
+                "储能", "液流电池", "微电网", "虚拟电厂", "多能互补", "功率预测", "能量管理",
+                "需求响应", "新能源", "源网荷储", "压缩空气储能",
+            ],
+            indicators: [
+                Indicator::whole("系统综合效率≥", 85, 95, "%"),
+                Indicator::whole("循环寿命≥", 6000, 15000, "次"),
+                Indicator::tenths("功率预测准确率≥", 900, 970, "%"),
+                Indicator::whole("峰谷电费节省", 15, 40, "%"),
+            ],
+            problems: &[
+                "储能成本高", "并网稳定性差", "峰谷电价差利用不足", "能源调度粗放",
+                "设备利用率低", "安全风险高",
+            ],
+            processes: &[
+                "系统集成", "并网调试", "能量调度", "运维巡检", "安全管理", "负荷管理",
+            ],
+            ip_kinds: &IP_GENERAL,
         },
     ],
-    keywords: &[
-        "光伏", "钙钛矿", "风电", "储能", "氢能", "制氢", "储氢", "液流电池", "逆变器", "微电网",
-        "光热", "地热", "生物质能", "功率预测", "虚拟电厂", "新能源", "智能运维", "多能互补",
-        "海上风电",
-    ],
-    indicators: [
-        Indicator::tenths("光电转换效率≥", 200, 330, "%"),
-        Indicator::whole("系统综合效率≥", 85, 95, "%"),
-        Indicator::tenths("制氢电耗≤", 40, 50, " kWh/Nm³"),
-        Indicator::whole("循环寿命≥", 6000, 15000, "次"),
-        Indicator::whole("度电成本降低", 10, 30, "%"),
-        Indicator::tenths("功率预测准确率≥", 900, 970, "%"),
-    ],
     latin: &["PERC", "TOPCon", "HJT", "PEM", "MPPT", "EMS", "SCADA", "BIPV"],
-    problems: &[
-        "发电效率衰减快", "弃风弃光率高", "储能成本高", "并网稳定性差", "运维成本高",
-        "设备腐蚀严重",
-    ],
-    processes: &[
-        "电池片制备", "组件封装", "叶片成型", "系统集成", "并网调试", "运维巡检",
-    ],
     firm_words: &[
         "新能源", "光伏科技", "风电设备", "氢能科技", "储能技术", "能源科技", "电力科技",
         "清洁能源",
     ],
-    ip_kinds: &IP_GENERAL,
 };
 
+#[rustfmt::skip]
 pub(in crate::demo) static ENVIRONMENT: Vocab = Vocab {
     field: "节能环保",
     weight: 9,
     families: [
         Family {
             qualities: &[
-                "高效", "低能耗", "模块化", "一体化", "低成本", "超低排放", "无害化", "智能化",
+                "高效", "低能耗", "模块化", "一体化", "低成本", "紧凑型", "无害化", "智能化",
             ],
             objects: &[
                 "污水处理工艺", "脱硫脱硝装置", "VOCs治理设备", "膜分离组件", "除尘器",
@@ -116,10 +137,28 @@ pub(in crate::demo) static ENVIRONMENT: Vocab = Vocab {
                 "面向{s}的{o}{x}",
                 "基于{m}的{s}{q}{o}",
             ],
+            keywords: &[
+                "污水处理", "废水零排放", "脱硫脱硝", "VOCs", "除尘", "危废", "高级氧化", "催化",
+                "烟气治理", "污泥", "土壤修复", "膜分离",
+            ],
+            indicators: [
+                Indicator::whole("COD去除率≥", 85, 99, "%"),
+                Indicator::whole("氨氮去除率≥", 90, 99, "%"),
+                Indicator::whole("NOx排放浓度≤", 30, 50, " mg/m³"),
+                Indicator::tenths("吨水处理成本≤", 20, 80, "元"),
+            ],
+            problems: &[
+                "处理成本高", "出水难以稳定达标", "存在二次污染", "污泥产量大",
+                "排放指标逼近限值", "设备易结垢堵塞",
+            ],
+            processes: &[
+                "废水处理", "烟气治理", "污泥处理", "危废处置", "排放监测", "臭气治理",
+            ],
+            ip_kinds: &IP_GENERAL,
         },
         Family {
             qualities: &[
-                "高效", "节能型", "智能", "资源化", "低碳", "循环", "高值化", "模块化",
+                "高效", "高可靠", "智能", "智慧", "低碳", "循环", "高值化", "模块化",
             ],
             objects: &[
                 "余热回收系统", "热泵机组", "节能电机", "建筑垃圾再生骨料", "废旧塑料再生工艺",
@@ -141,33 +180,31 @@ pub(in crate::demo) static ENVIRONMENT: Vocab = Vocab {
                 "{s}{o}{x}",
                 "一种{q}{o}",
                 "基于{m}的{s}{q}{o}",
+                "{s}{q}{o}{x}",
             ],
+            keywords: &[
+                "节能", "余热回收", "热泵", "固废", "资源化", "碳减排", "碳捕集", "再生利用",
+                "能效提升", "循环经济", "工业节能",
+            ],
+            indicators: [
+                Indicator::whole("节能率≥", 15, 40, "%"),
+                Indicator::whole("余热回收率≥", 50, 85, "%"),
+                Indicator::whole("固废综合利用率≥", 80, 98, "%"),
+                Indicator::whole("年减排二氧化碳", 1, 50, "万吨"),
+            ],
+            problems: &[
+                "能耗高", "余热浪费严重", "固废堆存量大", "资源利用率低", "碳排放强度高",
+                "运行成本高",
+            ],
+            processes: &[
+                "余热利用", "固废处置", "能源管理", "蒸汽系统", "原料预处理", "碳排放核算",
+            ],
+            ip_kinds: &IP_MACHINES,
         },
     ],
-    keywords: &[
-        "污水处理", "废水零排放", "脱硫脱硝", "VOCs", "除尘", "固废", "资源化", "余热回收",
-        "节能", "膜分离", "土壤修复", "危废", "碳减排", "高级氧化", "催化", "烟气治理", "污泥",
-        "热泵", "碳捕集",
-    ],
-    indicators: [
-        Indicator::whole("COD去除率≥", 85, 99, "%"),
-        Indicator::whole("氨氮去除率≥", 90, 99, "%"),
-        Indicator::whole("颗粒物排放浓度≤", 5, 10, " mg/m³"),
-        Indicator::whole("NOx排放浓度≤", 30, 50, " mg/m³"),
-        Indicator::whole("节能率≥", 15, 40, "%"),
-        Indicator::tenths("吨水处理成本≤", 20, 80, "元"),
-    ],
     latin: &["VOCs", "SCR", "MBR", "COD", "MVR", "RTO", "PM2.5", "CCUS"],
-    problems: &[
-        "处理成本高", "出水难以稳定达标", "能耗高", "存在二次污染", "污泥产量大",
-        "排放指标逼近限值", "设备易结垢堵塞",
-    ],
-    processes: &[
-        "废水处理", "烟气治理", "固废处置", "余热利用", "污泥处理", "排放监测",
-    ],
     firm_words: &[
         "环保科技", "环境工程", "节能科技", "水处理技术", "环境科技", "再生资源", "净化设备",
         "生态环境",
     ],
-    ip_kinds: &IP_GENERAL,
 };

@@ -1,14 +1,16 @@
 //! 生物, 现代农业, 海洋, 医养健康.
 
-use super::{Family, IP_FARMING, IP_GENERAL, IP_MACHINES, Indicator, Vocab};
+use super::{Family, IP_BREEDING, IP_GENERAL, IP_MACHINES, Indicator, Vocab};
 
+// Word lists read best as dense rows; rustfmt would put every word on a line of its own.
+#[rustfmt::skip]
 pub(in crate::demo) static BIO: Vocab = Vocab {
     field: "生物",
     weight: 9,
     families: [
         Family {
             qualities: &[
-                "高效", "高产", "耐热", "低成本", "高纯度", "高活性", "绿色", "新型", "耐酸",
+                "高效", "高产", "耐热", "低成本", "高纯度", "高转化率", "绿色", "新型", "耐酸",
                 "高稳定性",
             ],
             objects: &[
@@ -31,7 +33,25 @@ pub(in crate::demo) static BIO: Vocab = Vocab {
                 "{q}{o}及其在{s}中的应用",
                 "{o}{m}{x}",
                 "一株{q}菌株及其在{s}中的应用",
+                "{s}用{q}{o}{x}",
+                "基于{m}的{s}用{q}{o}",
             ],
+            keywords: &[
+                "合成生物学", "发酵", "酶制剂", "益生菌", "微生物", "生物农药", "透明质酸",
+                "生物转化", "菌种", "代谢工程", "生物制造", "绿色制造",
+            ],
+            indicators: [
+                Indicator::whole("发酵效价≥", 50, 200, " g/L"),
+                Indicator::whole("酶活≥", 5000, 50000, " U/g"),
+                Indicator::whole("产物得率提高", 20, 80, "%"),
+                Indicator::whole("活菌数≥", 1, 50, "×10⁹ CFU/g"),
+            ],
+            problems: &[
+                "发酵产率低", "菌种依赖进口", "生产成本高", "批次稳定性差", "废液处理难",
+                "产物分离纯化难",
+            ],
+            processes: &["菌种选育", "发酵", "分离纯化", "提取", "干燥", "制剂"],
+            ip_kinds: &IP_GENERAL,
         },
         Family {
             qualities: &[
@@ -58,36 +78,36 @@ pub(in crate::demo) static BIO: Vocab = Vocab {
                 "面向{s}的{q}{o}",
                 "{s}{o}{x}",
                 "{q}{o}及其在{s}中的应用",
+                "基于{m}的{s}{q}{o}",
+                "{s}{q}{o}{x}",
             ],
+            keywords: &[
+                "基因编辑", "生物制药", "抗体", "疫苗", "蛋白质", "多肽", "检测试剂", "细胞培养",
+                "分子诊断", "CRISPR", "核酸检测", "精准医学",
+            ],
+            indicators: [
+                Indicator::tenths("产品纯度≥", 950, 999, "%"),
+                Indicator::whole("检测灵敏度≤", 10, 500, " copies/mL"),
+                Indicator::whole("检测时间≤", 15, 90, " min"),
+                Indicator::whole("表达量≥", 1, 10, " g/L"),
+            ],
+            problems: &[
+                "检测周期长", "产品纯度不足", "关键原料依赖进口", "表达量低", "批次稳定性差",
+                "生产成本高",
+            ],
+            processes: &[
+                "细胞培养", "分离纯化", "质量检测", "冻干", "制剂", "临床前研究",
+            ],
+            ip_kinds: &IP_GENERAL,
         },
     ],
-    keywords: &[
-        "合成生物学", "基因编辑", "发酵", "酶制剂", "益生菌", "微生物", "生物制药", "抗体", "疫苗",
-        "蛋白质", "多肽", "检测试剂", "生物农药", "细胞培养", "分子诊断", "透明质酸", "生物转化",
-        "菌种", "CRISPR", "代谢工程",
-    ],
-    indicators: [
-        Indicator::whole("发酵效价≥", 50, 200, " g/L"),
-        Indicator::whole("酶活≥", 5000, 50000, " U/g"),
-        Indicator::tenths("产品纯度≥", 950, 999, "%"),
-        Indicator::whole("产物得率提高", 20, 80, "%"),
-        Indicator::whole("检测灵敏度≤", 10, 500, " copies/mL"),
-        Indicator::whole("活菌数≥", 1, 50, "×10⁹ CFU/g"),
-    ],
-    latin: &["CRISPR", "PCR", "GMP", "CHO", "ELISA", "qPCR", "HPLC", "mRNA"],
-    problems: &[
-        "发酵产率低", "产品纯度不足", "菌种依赖进口", "生产成本高", "批次稳定性差", "检测周期长",
-        "废液处理难",
-    ],
-    processes: &[
-        "菌种选育", "发酵", "分离纯化", "制剂", "质量检测", "冻干", "提取",
-    ],
+    latin: &["CRISPR", "PCR", "CHO", "ELISA", "qPCR", "HPLC", "mRNA"],
     firm_words: &[
         "生物科技", "生物工程", "生物技术", "药业", "生物制品", "酶制剂", "发酵科技", "生命科学",
     ],
-    ip_kinds: &IP_GENERAL,
 };
 
+#[rustfmt::skip]
 pub(in crate::demo) static AGRI: Vocab = Vocab {
     field: "现代农业",
     weight: 10,
@@ -118,11 +138,29 @@ pub(in crate::demo) static AGRI: Vocab = Vocab {
                 "{q}{o}高效繁育技术",
                 "适宜{s}种植的{q}{o}",
                 "基于{m}的{q}{o}选育",
+                "基于{m}的{s}{q}{o}选育",
+                "{s}{q}{o}选育与配套栽培技术",
             ],
+            keywords: &[
+                "小麦", "玉米", "花生", "大豆", "育种", "新品种", "分子育种", "种业", "盐碱地",
+                "抗病", "高产", "良种繁育",
+            ],
+            indicators: [
+                Indicator::whole("亩产≥", 500, 800, " kg"),
+                Indicator::whole("较对照增产", 8, 25, "%"),
+                Indicator::tenths("耐盐浓度≥", 3, 6, "%"),
+                Indicator::whole("病害发病率降低", 20, 60, "%"),
+            ],
+            problems: &[
+                "亩产偏低", "病虫害频发", "盐碱地利用率低", "品种同质化严重", "种子纯度不高",
+                "抗逆性差",
+            ],
+            processes: &["品种选育", "育苗", "田间管理", "制种", "种子加工"],
+            ip_kinds: &IP_BREEDING,
         },
         Family {
             qualities: &[
-                "绿色", "高效", "节水", "智能", "机械化", "低成本", "有机", "省工",
+                "绿色", "高效", "节水", "精准", "轻简化", "低成本", "生态", "省工",
             ],
             objects: &[
                 "水肥一体化系统", "植保无人机", "秸秆还田机械", "生物有机肥", "果蔬保鲜剂",
@@ -145,35 +183,31 @@ pub(in crate::demo) static AGRI: Vocab = Vocab {
                 "{s}{o}应用技术",
                 "基于{m}的{s}{q}{o}",
             ],
+            keywords: &[
+                "节水灌溉", "水肥一体化", "有机肥", "植保", "无人机", "绿色防控", "设施农业",
+                "智慧农业", "秸秆还田", "保鲜", "畜禽养殖", "饲料",
+            ],
+            indicators: [
+                Indicator::whole("节水", 20, 50, "%"),
+                Indicator::whole("化肥减量", 15, 40, "%"),
+                Indicator::whole("病害防效≥", 80, 95, "%"),
+                Indicator::whole("保鲜期延长", 5, 30, "天"),
+            ],
+            problems: &[
+                "用工成本高", "化肥农药用量大", "产品保鲜期短", "水资源利用率低", "机械化水平低",
+                "土壤板结退化",
+            ],
+            processes: &["施肥灌溉", "病虫害防治", "采收", "仓储保鲜", "加工", "饲养管理"],
+            ip_kinds: &IP_MACHINES,
         },
     ],
-    keywords: &[
-        "小麦", "玉米", "花生", "育种", "新品种", "盐碱地", "节水灌溉", "水肥一体化", "有机肥",
-        "植保", "无人机", "绿色防控", "设施农业", "智慧农业", "秸秆还田", "保鲜", "畜禽养殖",
-        "饲料", "分子育种", "种业",
-    ],
-    indicators: [
-        Indicator::whole("亩产≥", 500, 800, " kg"),
-        Indicator::whole("较对照增产", 8, 25, "%"),
-        Indicator::whole("节水", 20, 50, "%"),
-        Indicator::whole("化肥减量", 15, 40, "%"),
-        Indicator::whole("病害防效≥", 80, 95, "%"),
-        Indicator::whole("保鲜期延长", 5, 30, "天"),
-    ],
     latin: &["SNP", "GIS", "NDVI", "IoT", "DUS", "CRISPR"],
-    problems: &[
-        "亩产偏低", "病虫害频发", "用工成本高", "盐碱地利用率低", "化肥农药用量大",
-        "产品保鲜期短", "品种同质化严重",
-    ],
-    processes: &[
-        "育苗", "田间管理", "施肥灌溉", "病虫害防治", "采收", "仓储保鲜", "加工",
-    ],
     firm_words: &[
         "农业科技", "种业", "农牧", "食品", "生态农业", "农业发展", "果蔬", "农业装备",
     ],
-    ip_kinds: &IP_FARMING,
 };
 
+#[rustfmt::skip]
 pub(in crate::demo) static OCEAN: Vocab = Vocab {
     field: "海洋",
     weight: 6,
@@ -201,11 +235,27 @@ pub(in crate::demo) static OCEAN: Vocab = Vocab {
                 "{s}{o}研发与示范",
                 "一种{q}{o}",
                 "{s}{q}{o}{x}",
+                "基于{m}的{s}{q}{o}",
             ],
+            keywords: &[
+                "海水淡化", "水下机器人", "海洋牧场", "深远海养殖", "防腐", "海洋观测", "船舶",
+                "海工装备", "无人艇", "海上风电",
+            ],
+            indicators: [
+                Indicator::whole("产水率≥", 40, 60, "%"),
+                Indicator::whole("工作水深≥", 100, 6000, " m"),
+                Indicator::whole("续航时间≥", 24, 720, " h"),
+                Indicator::whole("防腐寿命≥", 15, 30, "年"),
+            ],
+            problems: &[
+                "设备腐蚀严重", "海上作业风险高", "监测数据获取难", "运维成本高", "抗风浪能力不足",
+            ],
+            processes: &["海上施工", "设备运维", "环境监测", "船舶建造", "养殖管理"],
+            ip_kinds: &IP_MACHINES,
         },
         Family {
             qualities: &[
-                "高值化", "绿色", "高效", "高纯度", "抗逆", "速生", "低盐", "功能性",
+                "高值化", "绿色", "高效", "高纯度", "抗逆", "速生", "低盐", "高附加值",
             ],
             objects: &[
                 "海藻多糖", "鱼油", "海参苗种", "对虾新品种", "海洋生物酶", "海洋功能食品",
@@ -226,42 +276,39 @@ pub(in crate::demo) static OCEAN: Vocab = Vocab {
                 "{s}{q}{o}",
                 "{o}{m}{x}",
                 "面向{s}的{q}{o}",
+                "{s}{q}{o}{x}",
             ],
+            keywords: &[
+                "海洋生物", "海藻", "水产养殖", "海参", "对虾", "海洋药物", "海洋食品",
+                "生物活性物质", "水产育种", "精深加工",
+            ],
+            indicators: [
+                Indicator::tenths("提取纯度≥", 900, 995, "%"),
+                Indicator::whole("养殖成活率提高", 10, 40, "%"),
+                Indicator::whole("副产物利用率≥", 70, 95, "%"),
+                Indicator::whole("生长速度提高", 10, 30, "%"),
+            ],
+            problems: &[
+                "养殖成活率低", "产品附加值低", "加工副产物利用率低", "苗种质量不稳定", "病害频发",
+            ],
+            processes: &["苗种培育", "养殖管理", "精深加工", "提取纯化", "冷链储运"],
+            ip_kinds: &IP_GENERAL,
         },
     ],
-    keywords: &[
-        "海洋", "海水淡化", "水下机器人", "海洋牧场", "深远海养殖", "防腐", "海洋生物", "海藻",
-        "水产养殖", "海洋观测", "船舶", "海工装备", "海参", "对虾", "海洋药物", "海洋食品",
-    ],
-    indicators: [
-        Indicator::whole("产水率≥", 40, 60, "%"),
-        Indicator::whole("工作水深≥", 100, 6000, " m"),
-        Indicator::whole("续航时间≥", 24, 720, " h"),
-        Indicator::whole("养殖成活率提高", 10, 40, "%"),
-        Indicator::tenths("提取纯度≥", 900, 995, "%"),
-        Indicator::whole("防腐寿命≥", 15, 30, "年"),
-    ],
     latin: &["ROV", "AUV", "USV", "EPA", "DHA", "GPS"],
-    problems: &[
-        "设备腐蚀严重", "养殖成活率低", "海上作业风险高", "产品附加值低", "加工副产物利用率低",
-        "监测数据获取难",
-    ],
-    processes: &[
-        "苗种培育", "养殖管理", "精深加工", "海上施工", "设备运维", "环境监测",
-    ],
     firm_words: &[
         "海洋生物", "海洋科技", "水产", "船舶", "海工装备", "海洋食品", "渔业", "海洋工程",
     ],
-    ip_kinds: &IP_GENERAL,
 };
 
+#[rustfmt::skip]
 pub(in crate::demo) static HEALTH: Vocab = Vocab {
     field: "医养健康",
     weight: 8,
     families: [
         Family {
             qualities: &[
-                "便携式", "高灵敏", "智能", "无创", "微创", "可穿戴", "低成本", "远程",
+                "便携式", "高灵敏", "多参数", "无创", "微创", "可穿戴", "低成本", "远程",
             ],
             objects: &[
                 "血糖监测仪", "心电监测设备", "康复训练机器人", "医用导管", "骨科植入物",
@@ -284,7 +331,23 @@ pub(in crate::demo) static HEALTH: Vocab = Vocab {
                 "{s}{o}{x}",
                 "一种{q}{o}",
                 "基于{m}的{s}{q}{o}",
+                "{s}{q}{o}{x}",
             ],
+            keywords: &[
+                "医疗器械", "康复", "养老", "智慧医疗", "可穿戴", "远程监护", "辅助诊断",
+                "健康管理", "医养结合", "慢病管理", "康复机器人",
+            ],
+            indicators: [
+                Indicator::whole("测量误差≤", 2, 10, "%"),
+                Indicator::tenths("诊断灵敏度≥", 900, 995, "%"),
+                Indicator::whole("连续工作时间≥", 7, 30, "天"),
+                Indicator::whole("响应时间≤", 1, 5, " s"),
+            ],
+            problems: &[
+                "产品依赖进口", "检测精度不足", "使用舒适性差", "护理人力不足", "患者依从性差",
+            ],
+            processes: &["产品设计", "临床验证", "注册申报", "生产制造", "售后服务"],
+            ip_kinds: &IP_MACHINES,
         },
         Family {
             qualities: &[
@@ -308,31 +371,29 @@ pub(in crate::demo) static HEALTH: Vocab = Vocab {
                 "面向{s}的{q}{o}",
                 "{s}用{q}{o}",
                 "基于{m}的{s}{q}{o}",
+                "{s}用{q}{o}{x}",
             ],
+            keywords: &[
+                "中药", "靶向药物", "医用材料", "药物递送", "创面修复", "骨科", "口腔医学",
+                "缓释制剂", "纳米药物", "生物材料",
+            ],
+            indicators: [
+                Indicator::whole("载药量≥", 10, 40, "%"),
+                Indicator::whole("药物释放时间≥", 12, 168, " h"),
+                Indicator::tenths("抑菌率≥", 900, 999, "%"),
+                Indicator::whole("生产成本降低", 20, 50, "%"),
+            ],
+            problems: &[
+                "生物利用度低", "产品依赖进口", "注册周期长", "生产成本高", "批次稳定性差",
+            ],
+            processes: &[
+                "处方工艺", "临床前研究", "注册申报", "生产制造", "灭菌", "质量检测",
+            ],
+            ip_kinds: &IP_GENERAL,
         },
     ],
-    keywords: &[
-        "医疗器械", "康复", "养老", "智慧医疗", "可穿戴", "远程监护", "中药", "靶向药物", "骨科",
-        "医用材料", "慢病管理", "辅助诊断", "3D打印", "体外诊断", "健康管理", "医养结合",
-    ],
-    indicators: [
-        Indicator::whole("测量误差≤", 2, 10, "%"),
-        Indicator::tenths("诊断灵敏度≥", 900, 995, "%"),
-        Indicator::whole("连续工作时间≥", 7, 30, "天"),
-        Indicator::whole("响应时间≤", 1, 5, " s"),
-        Indicator::whole("载药量≥", 10, 40, "%"),
-        Indicator::whole("生产成本降低", 20, 50, "%"),
-    ],
-    latin: &["AI", "CT", "MRI", "IVD", "GMP", "ECG"],
-    problems: &[
-        "产品依赖进口", "检测精度不足", "使用舒适性差", "注册周期长", "护理人力不足",
-        "患者依从性差",
-    ],
-    processes: &[
-        "产品设计", "临床验证", "注册申报", "生产制造", "灭菌", "售后服务",
-    ],
+    latin: &["AI", "CT", "MRI", "IVD", "ECG", "PET"],
     firm_words: &[
         "医疗器械", "健康科技", "医药", "康养", "生物医学", "医疗科技", "健康产业", "制药",
     ],
-    ip_kinds: &IP_MACHINES,
 };

@@ -34,21 +34,12 @@ pub(super) struct Vocab {
     pub field: &'static str,
     /// How often achievements and enterprises fall in this field, relative to the others.
     pub weight: u32,
-    /// Two themes, so that a title never joins words of different ones (耐盐碱 with a drone).
+    /// Two themes, so that a record never mixes words of different ones (耐盐碱 with a drone).
     pub families: [Family; 2],
-    /// Short terms for keywords.
-    pub keywords: &'static [&'static str],
-    pub indicators: [Indicator; 6],
     /// Latin terms the texts of the field mix in: BMS, PLC.
     pub latin: &'static [&'static str],
-    /// What goes wrong at an enterprise: 良品率低, 能耗高.
-    pub problems: &'static [&'static str],
-    /// Steps of production where problems show: 热处理, 涂装.
-    pub processes: &'static [&'static str],
     /// Industry words of company names: 智能装备 in 济南华信智能装备有限公司.
     pub firm_words: &'static [&'static str],
-    /// How likely each kind of IP is behind an achievement of the field.
-    pub ip_kinds: &'static [(IpKind, u32); 5],
 }
 
 /// A theme within a field whose words read well together.
@@ -63,6 +54,15 @@ pub(super) struct Family {
     pub scenes: &'static [&'static str],
     /// Title patterns; `text::render` lists the slots.
     pub titles: &'static [&'static str],
+    /// Short terms for keywords.
+    pub keywords: &'static [&'static str],
+    pub indicators: [Indicator; 4],
+    /// What goes wrong at an enterprise: 良品率低, 能耗高.
+    pub problems: &'static [&'static str],
+    /// Steps of production where problems show: 热处理, 涂装.
+    pub processes: &'static [&'static str],
+    /// How likely each kind of IP is behind an achievement.
+    pub ip_kinds: &'static [(IpKind, u32); 5],
 }
 
 /// A measured figure such as "导热系数≥1500 W/(m·K)", with the range its value is drawn from.
@@ -121,10 +121,11 @@ const IP_SOFTWARE: [(IpKind, u32); 5] = [
     (PlantVariety, 0),
     (KnowHow, 5),
 ];
-const IP_FARMING: [(IpKind, u32); 5] = [
-    (InventionPatent, 40),
-    (UtilityModel, 12),
-    (SoftwareCopyright, 3),
-    (PlantVariety, 35),
+/// Breeding: plant variety rights first.
+const IP_BREEDING: [(IpKind, u32); 5] = [
+    (InventionPatent, 35),
+    (UtilityModel, 5),
+    (SoftwareCopyright, 0),
+    (PlantVariety, 50),
     (KnowHow, 10),
 ];
