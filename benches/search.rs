@@ -7,15 +7,16 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use common::{QUERIES, full_db, percentile_ms, resident_mib};
-use techbroker::catalog::{AchievementSort, AchievementSortKey, Catalog, select, sorted_positions};
+use techbroker::catalog::{AchievementSort, AchievementSortKey, Catalog, select};
 use techbroker::domain::AchievementRow;
-use techbroker::store::{Scope, Store};
+use techbroker::store::Store;
 
 fn catalog() -> &'static Catalog<AchievementRow> {
     static CATALOG: OnceLock<Catalog<AchievementRow>> = OnceLock::new();
     CATALOG.get_or_init(|| {
         let store = Store::open(&full_db()).expect("open");
-        Catalog::build(store.achievement_rows(Scope::All).expect("rows"), &|_| {})
+        let reader = store.reader().expect("reader");
+        Catalog::from_each(|f| reader.each_achievement_row(f), &|_| {}).expect("rows")
     })
 }
 
@@ -35,7 +36,7 @@ fn search(query: &str) -> usize {
 fn search_into_sorted_view(bencher: divan::Bencher, query: &str) {
     let c = catalog();
     let sort = AchievementSort::default();
-    let order = sorted_positions(c, |a, b| sort.compare(a, b));
+    let order = sort.order(c);
     bencher.bench(|| select(c, &order, divan::black_box(query), |_| true).len());
 }
 
@@ -45,13 +46,16 @@ fn sort_column(key: AchievementSortKey) -> usize {
         key,
         descending: false,
     };
-    sorted_positions(catalog(), |a, b| sort.compare(a, b)).len()
+    sort.order(catalog()).len()
 }
 
 #[divan::bench(sample_count = 3)]
 fn load_and_index_from_sqlite() -> usize {
     let store = Store::open(&full_db()).expect("open");
-    Catalog::build(store.achievement_rows(Scope::All).expect("rows"), &|_| {}).len()
+    let reader = store.reader().expect("reader");
+    Catalog::from_each(|f| reader.each_achievement_row(f), &|_| {})
+        .expect("rows")
+        .len()
 }
 
 /// p50 and p99 of single queries over the mixed set, each run 10 times.
@@ -65,6 +69,22 @@ fn report() {
             times.push(started.elapsed());
         }
     }
+    let mut per_query: Vec<(Duration, &str)> = QUERIES
+        .iter()
+        .map(|q| {
+            let started = Instant::now();
+            divan::black_box(c.search(q));
+            (started.elapsed(), *q)
+        })
+        .collect();
+    per_query.sort();
+    let slowest: Vec<String> = per_query
+        .iter()
+        .rev()
+        .take(5)
+        .map(|(t, q)| format!("{q} {:.2} ms", t.as_secs_f64() * 1000.0))
+        .collect();
+    println!("slowest queries: {}", slowest.join(", "));
     times.sort();
     println!(
         "mixed search over {} achievements, {} queries: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
@@ -74,6 +94,7 @@ fn report() {
         percentile_ms(&times, 99.0),
         percentile_ms(&times, 100.0),
     );
+    println!("index parts: {:?}", c.index_stats());
     println!(
         "search index: {:.0} MiB; process resident: {:.0} MiB",
         c.index_bytes() as f64 / (1024.0 * 1024.0),

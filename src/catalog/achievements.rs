@@ -2,7 +2,8 @@
 
 use std::cmp::Ordering;
 
-use super::view::{PriceRange, cmp_price};
+use super::Catalog;
+use super::view::{PriceRange, cmp_price, sorted_positions, sorted_positions_by_text};
 use crate::domain::{AchievementRow, AchievementStatus, ClientId, Stage, TransferMode};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +78,20 @@ impl AchievementSort {
         Self {
             key,
             descending: self.key == key && !self.descending,
+        }
+    }
+
+    /// The positions of every row of `catalog` in this sort.
+    pub fn order(self, catalog: &Catalog<AchievementRow>) -> Vec<u32> {
+        let text: Option<fn(&AchievementRow) -> &str> = match self.key {
+            AchievementSortKey::Title => Some(|r| r.title.as_str()),
+            AchievementSortKey::Owner => Some(|r| r.owner_name.as_str()),
+            AchievementSortKey::Field => Some(|r| r.field.as_str()),
+            _ => None,
+        };
+        match text {
+            Some(text) => sorted_positions_by_text(catalog, text, self.descending),
+            None => sorted_positions(catalog, |a, b| self.compare(a, b)),
         }
     }
 

@@ -54,18 +54,15 @@ pub struct Catalogs {
 }
 
 fn load(reader: &Reader, progress: &Progress) -> Loaded {
-    let indexed = |base: usize| move |i: usize| progress.done.store(base + i, Ordering::Relaxed);
-    let achievements = reader.achievement_rows(Scope::All);
-    let needs = reader.need_rows(Scope::All);
-    let a_len = achievements.as_ref().map_or(0, Vec::len);
-    let n_len = needs.as_ref().map_or(0, Vec::len);
-    progress.total.store(a_len + n_len, Ordering::Relaxed);
+    let (achievements, needs) = reader.catalogue_sizes().unwrap_or_default();
+    progress
+        .total
+        .store(achievements + needs, Ordering::Relaxed);
+    let indexed = |base: usize| move |n: usize| progress.done.store(base + n, Ordering::Relaxed);
     Loaded {
-        achievements: achievements
-            .map(|items| Catalog::build(items, &indexed(0)))
+        achievements: Catalog::from_each(|f| reader.each_achievement_row(f), &indexed(0))
             .map_err(|e| e.to_string()),
-        needs: needs
-            .map(|items| Catalog::build(items, &indexed(a_len)))
+        needs: Catalog::from_each(|f| reader.each_need_row(f), &indexed(achievements))
             .map_err(|e| e.to_string()),
     }
 }

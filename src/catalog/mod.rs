@@ -9,7 +9,7 @@ mod view;
 pub use achievements::{AchievementFilter, AchievementSort, AchievementSortKey};
 pub use loader::{Catalogs, Loadable};
 pub use needs::{NeedFilter, NeedSort, NeedSortKey};
-pub use view::{PriceRange, select, sorted_positions};
+pub use view::{PriceRange, select, sorted_positions, sorted_positions_by_text};
 
 use rustc_hash::FxHashMap;
 
@@ -86,18 +86,34 @@ fn doc<'a, R: Record>(row: &'a R, body: &'a str, rest: &'a mut [&'a str; 3]) -> 
 }
 
 impl<R: Record> Catalog<R> {
-    /// Builds the catalogue, calling `progress` with the number of rows indexed so far.
-    pub fn build(items: Vec<(R, String)>, progress: &dyn Fn(usize)) -> Self {
+    /// Builds the catalogue from collected rows and their searched texts.
+    pub fn build(items: Vec<(R, String)>) -> Self {
         let mut catalog = Catalog::default();
         catalog.rows.reserve(items.len());
-        for (i, (row, body)) in items.into_iter().enumerate() {
+        for (row, body) in items {
             catalog.insert(row, &body);
-            if i % 1024 == 0 {
-                progress(i);
-            }
         }
         catalog.index.shrink();
         catalog
+    }
+
+    /// Builds the catalogue as `each` streams rows in (so the texts are never all held at once),
+    /// calling `progress` with the number indexed so far.
+    pub fn from_each<E>(
+        each: impl FnOnce(&mut dyn FnMut(R, &str)) -> Result<(), E>,
+        progress: &dyn Fn(usize),
+    ) -> Result<Self, E> {
+        let mut catalog = Catalog::default();
+        let mut count = 0usize;
+        each(&mut |row, body| {
+            catalog.insert(row, body);
+            count += 1;
+            if count.is_multiple_of(1024) {
+                progress(count);
+            }
+        })?;
+        catalog.index.shrink();
+        Ok(catalog)
     }
 
     fn insert(&mut self, row: R, body: &str) {
@@ -181,5 +197,9 @@ impl<R: Record> Catalog<R> {
     /// Bytes held by the search index.
     pub fn index_bytes(&self) -> usize {
         self.index.heap_bytes()
+    }
+
+    pub fn index_stats(&self) -> crate::search::IndexStats {
+        self.index.stats()
     }
 }

@@ -2,7 +2,8 @@
 
 use std::cmp::Ordering;
 
-use super::view::{PriceRange, cmp_price};
+use super::Catalog;
+use super::view::{PriceRange, cmp_price, sorted_positions, sorted_positions_by_text};
 use crate::domain::{ClientId, NeedMode, NeedRow, NeedStatus, Stage};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -61,6 +62,20 @@ impl NeedSort {
         Self {
             key,
             descending: self.key == key && !self.descending,
+        }
+    }
+
+    /// The positions of every row of `catalog` in this sort.
+    pub fn order(self, catalog: &Catalog<NeedRow>) -> Vec<u32> {
+        let text: Option<fn(&NeedRow) -> &str> = match self.key {
+            NeedSortKey::Title => Some(|r| r.title.as_str()),
+            NeedSortKey::Enterprise => Some(|r| r.enterprise_name.as_str()),
+            NeedSortKey::Field => Some(|r| r.field.as_str()),
+            _ => None,
+        };
+        match text {
+            Some(text) => sorted_positions_by_text(catalog, text, self.descending),
+            None => sorted_positions(catalog, |a, b| self.compare(a, b)),
         }
     }
 

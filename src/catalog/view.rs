@@ -19,6 +19,48 @@ pub fn sorted_positions<R: Record>(
     order
 }
 
+/// The positions of all rows sorted by a text, ties in id order. Sorting 100,000 Chinese titles
+/// by full comparisons chases two pointers per comparison; sorting first by the first 8 bytes
+/// as an integer, then comparing in full only among equal prefixes, is several times faster.
+pub fn sorted_positions_by_text<R: Record>(
+    catalog: &Catalog<R>,
+    text: impl Fn(&R) -> &str,
+    descending: bool,
+) -> Vec<u32> {
+    let rows = catalog.rows();
+    let mut keyed: Vec<(u64, u32)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (prefix_key(text(r)), i as u32))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        let o = a.0.cmp(&b.0);
+        if descending { o.reverse() } else { o }
+    });
+    let full = |a: &u32, b: &u32| {
+        let (ra, rb) = (&rows[*a as usize], &rows[*b as usize]);
+        let o = text(ra).cmp(text(rb));
+        let o = if descending { o.reverse() } else { o };
+        o.then(ra.id().cmp(&rb.id()))
+    };
+    let mut order: Vec<u32> = Vec::with_capacity(keyed.len());
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let start = order.len();
+        order.extend(group.iter().map(|k| k.1));
+        order[start..].sort_unstable_by(full);
+    }
+    order
+}
+
+/// The first 8 bytes of `text` as a big-endian integer (zero-padded): ordered as the bytes are.
+fn prefix_key(text: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (b, t) in bytes.iter_mut().zip(text.bytes()) {
+        *b = t;
+    }
+    u64::from_be_bytes(bytes)
+}
+
 /// Filters `order` (positions sorted as the list wants) by `keep`. With a query, only rows
 /// matching it are kept, those with more query terms in their title first, each group in list
 /// order.
@@ -118,28 +160,25 @@ mod tests {
     }
 
     fn catalog() -> Catalog<AchievementRow> {
-        Catalog::build(
-            vec![
-                row(1, "储能系统热管理", 3, Price::Negotiable),
+        Catalog::build(vec![
+            row(1, "储能系统热管理", 3, Price::Negotiable),
+            row(
+                2,
+                "锂电池储能电站",
+                7,
+                Price::Amount(Money::from_yuan(500_000)),
+            ),
+            (
                 row(
-                    2,
-                    "锂电池储能电站",
-                    7,
-                    Price::Amount(Money::from_yuan(500_000)),
-                ),
-                (
-                    row(
-                        3,
-                        "光伏组件清洗机器人",
-                        8,
-                        Price::Amount(Money::from_yuan(80_000)),
-                    )
-                    .0,
-                    "适用于锂电池储能场站".into(),
-                ),
-            ],
-            &|_| {},
-        )
+                    3,
+                    "光伏组件清洗机器人",
+                    8,
+                    Price::Amount(Money::from_yuan(80_000)),
+                )
+                .0,
+                "适用于锂电池储能场站".into(),
+            ),
+        ])
     }
 
     fn ids(c: &Catalog<AchievementRow>, positions: &[u32]) -> Vec<i64> {
@@ -179,6 +218,35 @@ mod tests {
             ids(&c, &select(&c, &order, "储能", |r| mature.accepts(r))),
             vec![2, 3]
         );
+    }
+
+    #[test]
+    fn text_sort_matches_a_full_sort_both_ways() {
+        let mut items = Vec::new();
+        for (i, title) in [
+            "一种电池",
+            "一种电池材料",
+            "一种电机",
+            "b",
+            "a",
+            "一种电池",
+            "",
+            "一",
+        ]
+        .iter()
+        .enumerate()
+        {
+            items.push(row(i as i64 + 1, title, 5, Price::Negotiable));
+        }
+        let c = Catalog::build(items);
+        for descending in [false, true] {
+            let fast = sorted_positions_by_text(&c, |r| r.title.as_str(), descending);
+            let slow = sorted_positions(&c, |a, b| {
+                let o = a.title.cmp(&b.title);
+                if descending { o.reverse() } else { o }
+            });
+            assert_eq!(fast, slow, "descending: {descending}");
+        }
     }
 
     #[test]

@@ -5,9 +5,9 @@ use std::io::Write;
 use serde_json::json;
 
 use super::SearchKind;
-use crate::catalog::{AchievementSort, Catalog, NeedSort, select, sorted_positions};
+use crate::catalog::{AchievementSort, Catalog, NeedSort, select};
 use crate::domain::client_list::{self, ClientFilter, ClientSort};
-use crate::store::{Scope, Store};
+use crate::store::Store;
 
 /// One printed result: the id, then four texts named by [`keys`].
 struct Line {
@@ -33,9 +33,10 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let lines = match kind {
         SearchKind::Achievements => {
-            let catalog = Catalog::build(store.achievement_rows(Scope::All)?, &|_| {});
+            let reader = store.reader()?;
+            let catalog = Catalog::from_each(|f| reader.each_achievement_row(f), &|_| {})?;
             let sort = AchievementSort::default();
-            let order = sorted_positions(&catalog, |a, b| sort.compare(a, b));
+            let order = sort.order(&catalog);
             select(&catalog, &order, query, |_| true)
                 .into_iter()
                 .take(limit)
@@ -52,9 +53,10 @@ pub fn run(
                 .collect::<Vec<_>>()
         }
         SearchKind::Needs => {
-            let catalog = Catalog::build(store.need_rows(Scope::All)?, &|_| {});
+            let reader = store.reader()?;
+            let catalog = Catalog::from_each(|f| reader.each_need_row(f), &|_| {})?;
             let sort = NeedSort::default();
-            let order = sorted_positions(&catalog, |a, b| sort.compare(a, b));
+            let order = sort.order(&catalog);
             select(&catalog, &order, query, |_| true)
                 .into_iter()
                 .take(limit)

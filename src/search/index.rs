@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::postings::{Postings, retain_in};
-use super::text::{contains, normalize_into};
+use super::text::{Needle, normalize_into};
 
 /// A record as the index sees it: an id, its title, and the other texts to search.
 pub struct Doc<'a> {
@@ -18,6 +18,17 @@ pub struct Hit {
     pub id: i64,
     /// How many of the query's terms occur in the title: title hits rank first.
     pub title_terms: u8,
+}
+
+/// Sizes of the index's parts.
+#[derive(Debug, Clone, Copy)]
+pub struct IndexStats {
+    pub records: usize,
+    pub text_bytes: usize,
+    pub unigram_lists: usize,
+    pub unigram_bytes: usize,
+    pub bigram_lists: usize,
+    pub bigram_bytes: usize,
 }
 
 /// One indexed version of a record. An edit adds a new slot and retires the old one, so posting
@@ -140,24 +151,26 @@ impl SearchIndex {
         }
         per_term.sort_by_key(|(c, _)| c.len());
         let mut iter = per_term.into_iter();
-        let Some((mut slots, first)) = iter.next() else {
+        let Some((mut slots, _)) = iter.next() else {
             return Vec::new();
         };
-        let mut checks = vec![first];
-        for (other, term) in iter {
+        for (other, _) in iter {
             intersect_sorted(&mut slots, &other);
-            checks.push(term);
         }
+        let needles: Vec<(Needle, bool)> = terms
+            .iter()
+            .map(|t| (Needle::new(t), t.len() > 2))
+            .collect();
         slots
             .into_iter()
             .filter_map(|slot| {
                 let s = self.slots.get(slot as usize).filter(|s| s.live)?;
                 // Pairs can all occur without the whole term: check terms of 3+ characters.
-                if checks.iter().any(|t| t.len() > 2 && !contains(&s.text, t)) {
+                if needles.iter().any(|(n, long)| *long && !n.is_in(&s.text)) {
                     return None;
                 }
                 let title = &s.text[..s.title_len as usize];
-                let title_terms = terms.iter().filter(|t| contains(title, t)).count() as u8;
+                let title_terms = needles.iter().filter(|(n, _)| n.is_in(title)).count() as u8;
                 Some(Hit {
                     id: s.id,
                     title_terms,
@@ -189,16 +202,30 @@ impl SearchIndex {
         Some(slots)
     }
 
-    /// Bytes held by texts and posting lists, for the memory figures in the README.
+    /// What the index holds, for the memory figures in the README.
+    pub fn stats(&self) -> IndexStats {
+        fn list_bytes<'a>(lists: impl Iterator<Item = &'a Postings>) -> usize {
+            lists
+                .map(|p| p.heap_bytes() + std::mem::size_of::<Postings>())
+                .sum()
+        }
+        IndexStats {
+            records: self.live_slot.len(),
+            text_bytes: self.slots.iter().map(|s| s.text.len() * 2).sum(),
+            unigram_lists: self.unigrams.len(),
+            unigram_bytes: list_bytes(self.unigrams.values()),
+            bigram_lists: self.bigrams.len(),
+            bigram_bytes: list_bytes(self.bigrams.values()),
+        }
+    }
+
+    /// Bytes held by texts and posting lists.
     pub fn heap_bytes(&self) -> usize {
-        let texts: usize = self.slots.iter().map(|s| s.text.len() * 2).sum();
-        let lists: usize = self
-            .unigrams
-            .values()
-            .chain(self.bigrams.values())
-            .map(|p| p.heap_bytes() + std::mem::size_of::<Postings>() + 8)
-            .sum();
-        texts + lists + self.slots.capacity() * std::mem::size_of::<Slot>()
+        let s = self.stats();
+        s.text_bytes
+            + s.unigram_bytes
+            + s.bigram_bytes
+            + self.slots.capacity() * std::mem::size_of::<Slot>()
     }
 }
 

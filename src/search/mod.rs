@@ -11,5 +11,5 @@ mod index;
 mod postings;
 mod text;
 
-pub use index::{Doc, Hit, SearchIndex};
+pub use index::{Doc, Hit, IndexStats, SearchIndex};
 pub use text::normalize;

@@ -27,9 +27,38 @@ pub fn normalize(text: &str) -> Vec<u16> {
     out
 }
 
-/// Whether `needle` occurs in `hay`.
-pub fn contains(hay: &[u16], needle: &[u16]) -> bool {
-    needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+/// A query term prepared for fast substring tests over normalised texts: a SIMD byte search
+/// (memchr) over the UTF-16 units seen as bytes, accepting only matches on a unit boundary.
+pub struct Needle {
+    finder: memchr::memmem::Finder<'static>,
+    empty: bool,
+}
+
+impl Needle {
+    pub fn new(units: &[u16]) -> Self {
+        let bytes: &[u8] = bytemuck::cast_slice(units);
+        Self {
+            finder: memchr::memmem::Finder::new(bytes).into_owned(),
+            empty: units.is_empty(),
+        }
+    }
+
+    /// Whether the term occurs in `hay`.
+    pub fn is_in(&self, hay: &[u16]) -> bool {
+        if self.empty {
+            return true;
+        }
+        let bytes: &[u8] = bytemuck::cast_slice(hay);
+        let mut start = 0;
+        while let Some(found) = bytes.get(start..).and_then(|b| self.finder.find(b)) {
+            let at = start + found;
+            if at % 2 == 0 {
+                return true;
+            }
+            start = at + 1;
+        }
+        false
+    }
 }
 
 #[cfg(test)]
@@ -42,11 +71,19 @@ mod tests {
     }
 
     #[test]
-    fn contains_finds_substrings() {
+    fn needles_find_substrings() {
         let hay = normalize("高效锂电池储能系统");
-        assert!(contains(&hay, &normalize("锂电池")));
-        assert!(contains(&hay, &normalize("系统")));
-        assert!(!contains(&hay, &normalize("电池锂")));
-        assert!(contains(&hay, &[]));
+        assert!(Needle::new(&normalize("锂电池")).is_in(&hay));
+        assert!(Needle::new(&normalize("系统")).is_in(&hay));
+        assert!(!Needle::new(&normalize("电池锂")).is_in(&hay));
+        assert!(Needle::new(&[]).is_in(&hay));
+    }
+
+    #[test]
+    fn a_match_across_two_units_is_not_a_match() {
+        // 0x0102 0x0304 seen as bytes contains 0x0203 at an odd offset: not a character.
+        let hay = [0x0102u16, 0x0304];
+        assert!(!Needle::new(&[0x0203]).is_in(&hay));
+        assert!(Needle::new(&[0x0304]).is_in(&hay));
     }
 }

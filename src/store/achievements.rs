@@ -8,12 +8,14 @@ use crate::domain::{
     AchievementRow, FieldErrors, IpItem, Price, Problem, TransferModes,
 };
 
-/// The list row of each live achievement of a live owner in `scope`, with the text searched
-/// beside it (abstract, indicators, IP numbers).
-pub(super) fn achievement_rows(
+/// Calls `f` with the list row of each live achievement of a live owner in `scope`, and the
+/// text searched beside it (abstract, indicators, IP numbers), without collecting them: the
+/// catalogue indexes 100,000 of these as they stream in.
+pub(super) fn each_achievement_row(
     conn: &Connection,
     scope: Scope,
-) -> Result<Vec<(AchievementRow, String)>, StoreError> {
+    f: &mut dyn FnMut(AchievementRow, &str),
+) -> Result<(), StoreError> {
     let (filter, arg) = scope_sql(scope, "a.id", "a.owner_id");
     let sql = format!(
         "SELECT a.id, a.title, a.owner_id, c.name, c.kind, a.field, a.keywords, a.trl, a.stage,
@@ -25,27 +27,26 @@ pub(super) fn achievement_rows(
          ORDER BY a.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(arg), |r| {
-        Ok((
-            AchievementRow {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                owner: r.get(2)?,
-                owner_name: r.get(3)?,
-                owner_kind: r.get(4)?,
-                field: r.get(5)?,
-                keywords: r.get(6)?,
-                trl: r.get(7)?,
-                stage: r.get(8)?,
-                transfer_modes: TransferModes::from_bits(r.get(9)?),
-                price: Price::from_fen(r.get(10)?),
-                status: r.get(11)?,
-                updated_at: r.get(12)?,
-            },
-            r.get(13)?,
-        ))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+    while let Some(r) = rows.next()? {
+        let row = AchievementRow {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            owner: r.get(2)?,
+            owner_name: r.get(3)?,
+            owner_kind: r.get(4)?,
+            field: r.get(5)?,
+            keywords: r.get(6)?,
+            trl: r.get(7)?,
+            stage: r.get(8)?,
+            transfer_modes: TransferModes::from_bits(r.get(9)?),
+            price: Price::from_fen(r.get(10)?),
+            status: r.get(11)?,
+            updated_at: r.get(12)?,
+        };
+        f(row, r.get_ref(13)?.as_str().unwrap_or_default());
+    }
+    Ok(())
 }
 
 fn achievement_from_row(r: &Row<'_>) -> rusqlite::Result<Achievement> {
@@ -130,11 +131,16 @@ pub(super) fn insert_achievement(
 }
 
 impl Store {
+    /// The rows of `scope` with their searched text, collected.
     pub fn achievement_rows(
         &self,
         scope: Scope,
     ) -> Result<Vec<(AchievementRow, String)>, StoreError> {
-        achievement_rows(&self.conn, scope)
+        let mut out = Vec::new();
+        each_achievement_row(&self.conn, scope, &mut |row, body| {
+            out.push((row, body.to_string()))
+        })?;
+        Ok(out)
     }
 
     /// The achievement with this id, live or in the trash, with its IP items.

@@ -3,9 +3,9 @@
 
 use rusqlite::{Connection, OpenFlags, params};
 
-use super::achievements::{achievement_rows, insert_achievement};
+use super::achievements::{each_achievement_row, insert_achievement};
 use super::catalog::Scope;
-use super::needs::{insert_need, need_rows};
+use super::needs::{each_need_row, insert_need};
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
     AchievementData, AchievementId, AchievementRow, ClientDraft, ClientId, NeedData, NeedId,
@@ -84,14 +84,25 @@ impl Reader {
         Ok(Reader { conn })
     }
 
-    pub fn achievement_rows(
-        &self,
-        scope: Scope,
-    ) -> Result<Vec<(AchievementRow, String)>, StoreError> {
-        achievement_rows(&self.conn, scope)
+    /// How many live achievements and needs there are, for progress while loading them.
+    pub fn catalogue_sizes(&self) -> Result<(usize, usize), StoreError> {
+        let count = |sql: &str| -> Result<usize, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
+        };
+        Ok((
+            count("SELECT COUNT(*) FROM achievements WHERE deleted_at IS NULL")?,
+            count("SELECT COUNT(*) FROM needs WHERE deleted_at IS NULL")?,
+        ))
     }
 
-    pub fn need_rows(&self, scope: Scope) -> Result<Vec<(NeedRow, String)>, StoreError> {
-        need_rows(&self.conn, scope)
+    pub fn each_achievement_row(
+        &self,
+        f: &mut dyn FnMut(AchievementRow, &str),
+    ) -> Result<(), StoreError> {
+        each_achievement_row(&self.conn, Scope::All, f)
+    }
+
+    pub fn each_need_row(&self, f: &mut dyn FnMut(NeedRow, &str)) -> Result<(), StoreError> {
+        each_need_row(&self.conn, Scope::All, f)
     }
 }

@@ -7,12 +7,13 @@ use crate::domain::{
     ClientKind, FieldErrors, Need, NeedData, NeedDraft, NeedField, NeedId, NeedRow, Price, Problem,
 };
 
-/// The list row of each live need of a live enterprise in `scope`, with the text searched
-/// beside it (description and indicators).
-pub(super) fn need_rows(
+/// Calls `f` with the list row of each live need of a live enterprise in `scope`, and the text
+/// searched beside it (description and indicators).
+pub(super) fn each_need_row(
     conn: &Connection,
     scope: Scope,
-) -> Result<Vec<(NeedRow, String)>, StoreError> {
+    f: &mut dyn FnMut(NeedRow, &str),
+) -> Result<(), StoreError> {
     let (filter, arg) = scope_sql(scope, "n.id", "n.enterprise_id");
     let sql = format!(
         "SELECT n.id, n.title, n.enterprise_id, c.name, n.field, n.keywords, n.budget_fen,
@@ -23,28 +24,27 @@ pub(super) fn need_rows(
          ORDER BY n.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(arg), |r| {
-        Ok((
-            NeedRow {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                enterprise: r.get(2)?,
-                enterprise_name: r.get(3)?,
-                field: r.get(4)?,
-                keywords: r.get(5)?,
-                budget: Price::from_fen(r.get(6)?),
-                preferred_mode: r.get(7)?,
-                min_stage: r.get(8)?,
-                min_trl: r.get(9)?,
-                deadline: r.get(10)?,
-                confidential: r.get(11)?,
-                status: r.get(12)?,
-                updated_at: r.get(13)?,
-            },
-            r.get(14)?,
-        ))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+    while let Some(r) = rows.next()? {
+        let row = NeedRow {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            enterprise: r.get(2)?,
+            enterprise_name: r.get(3)?,
+            field: r.get(4)?,
+            keywords: r.get(5)?,
+            budget: Price::from_fen(r.get(6)?),
+            preferred_mode: r.get(7)?,
+            min_stage: r.get(8)?,
+            min_trl: r.get(9)?,
+            deadline: r.get(10)?,
+            confidential: r.get(11)?,
+            status: r.get(12)?,
+            updated_at: r.get(13)?,
+        };
+        f(row, r.get_ref(14)?.as_str().unwrap_or_default());
+    }
+    Ok(())
 }
 
 fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
@@ -112,8 +112,13 @@ fn enterprise_is_live(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<bool> {
 }
 
 impl Store {
+    /// The rows of `scope` with their searched text, collected.
     pub fn need_rows(&self, scope: Scope) -> Result<Vec<(NeedRow, String)>, StoreError> {
-        need_rows(&self.conn, scope)
+        let mut out = Vec::new();
+        each_need_row(&self.conn, scope, &mut |row, body| {
+            out.push((row, body.to_string()))
+        })?;
+        Ok(out)
     }
 
     pub fn get_need(&self, id: NeedId) -> Result<Option<Need>, StoreError> {

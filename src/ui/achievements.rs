@@ -56,7 +56,7 @@ impl AchievementsScreen {
         self.list.refresh(
             catalog,
             sort,
-            |a, b| sort.compare(a, b),
+            |c| sort.order(c),
             &self.filter,
             AchievementFilter::accepts,
             &self.query,

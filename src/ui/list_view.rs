@@ -1,9 +1,7 @@
 //! The rows a catalogue list shows, recomputed only when the data, the sort, the filter or the
 //! query change, never per frame.
 
-use std::cmp::Ordering;
-
-use crate::catalog::{Catalog, Record, select, sorted_positions};
+use crate::catalog::{Catalog, Record, select};
 
 pub struct ListView<S, F> {
     order: Vec<u32>,
@@ -28,14 +26,14 @@ impl<S: Copy + PartialEq, F: Clone + PartialEq> ListView<S, F> {
         &mut self,
         catalog: &Catalog<R>,
         sort: S,
-        cmp: impl Fn(&R, &R) -> Ordering,
+        order: impl Fn(&Catalog<R>) -> Vec<u32>,
         filter: &F,
         accepts: impl Fn(&F, &R) -> bool,
         query: &str,
     ) {
         let rev = catalog.revision();
         if self.order_key != Some((rev, sort)) {
-            self.order = sorted_positions(catalog, cmp);
+            self.order = order(catalog);
             self.order_key = Some((rev, sort));
             self.view_key = None;
         }

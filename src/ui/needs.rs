@@ -67,7 +67,7 @@ impl NeedsScreen {
         self.list.refresh(
             catalog,
             sort,
-            |a, b| sort.compare(a, b),
+            |c| sort.order(c),
             &self.filter,
             NeedFilter::accepts,
             &self.query,
