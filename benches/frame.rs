@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use common::{full_db, percentile_ms};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use techbroker::catalog::AchievementSort;
 use techbroker::ui::picker::FilePicker;
 use techbroker::ui::{Command, Screen, StartOptions, TechBrokerApp};
 
@@ -45,6 +46,19 @@ fn main() {
         started.elapsed().as_secs_f64() * 1000.0
     );
 
+    let first_title = h
+        .state()
+        .session()
+        .and_then(|s| s.catalogs.achievements.ready())
+        .and_then(|c| {
+            let order = AchievementSort::default().order(c);
+            order.first().map(|&p| c.rows()[p as usize].title.clone())
+        })
+        .expect("a loaded catalogue");
+    assert!(
+        h.query_by_label(&first_title).is_some(),
+        "the list starts at the top"
+    );
     let mut frames: Vec<Duration> = Vec::new();
     for i in 0..300 {
         if i % 3 == 0
@@ -57,6 +71,10 @@ fn main() {
         frames.push(started.elapsed());
     }
     frames.sort();
+    assert!(
+        h.query_by_label(&first_title).is_none(),
+        "the list scrolled"
+    );
     println!(
         "scrolling the Achievements screen: {} frames, p50 {:.2} ms, p99 {:.2} ms",
         frames.len(),
