@@ -21,6 +21,9 @@ impl FilePicker for NoDialogs {
     fn new_database(&self) -> Option<std::path::PathBuf> {
         None
     }
+    fn save_csv(&self, _name: &str) -> Option<std::path::PathBuf> {
+        None
+    }
 }
 
 fn main() {

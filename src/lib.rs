@@ -8,6 +8,8 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod io;
+pub mod matching;
 pub mod paths;
 pub mod search;
 pub mod store;

@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::Catalog;
 use crate::domain::{AchievementRow, NeedRow};
+use crate::matching::MatchIndex;
 use crate::store::{Reader, Scope, Store, StoreError};
 
 /// A catalogue being loaded, loaded, or failed to load (with the reason).
@@ -36,6 +37,7 @@ enum Change {
 struct Loaded {
     achievements: Result<Catalog<AchievementRow>, String>,
     needs: Result<Catalog<NeedRow>, String>,
+    matching: Result<MatchIndex, String>,
 }
 
 /// Rows read and indexed so far, out of how many (0 while still reading).
@@ -48,6 +50,7 @@ struct Progress {
 pub struct Catalogs {
     pub achievements: Loadable<Catalog<AchievementRow>>,
     pub needs: Loadable<Catalog<NeedRow>>,
+    pub matching: Loadable<MatchIndex>,
     incoming: Option<Receiver<Loaded>>,
     pending: Vec<Change>,
     progress: Arc<Progress>,
@@ -64,7 +67,20 @@ fn load(reader: &Reader, progress: &Progress) -> Loaded {
             .map_err(|e| e.to_string()),
         needs: Catalog::from_each(|f| reader.each_need_row(f), &indexed(achievements))
             .map_err(|e| e.to_string()),
+        matching: load_matching(reader).map_err(|e| e.to_string()),
     }
+}
+
+/// The matching engine's index over every achievement, need and enterprise.
+pub fn load_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
+    let mut index = MatchIndex::default();
+    reader.each_match_achievement(&mut |doc, text| index.upsert_achievement(doc, text))?;
+    reader.each_match_need(&mut |doc| index.upsert_need(doc))?;
+    for e in reader.match_enterprises()? {
+        index.upsert_enterprise(e);
+    }
+    index.shrink();
+    Ok(index)
 }
 
 impl Catalogs {
@@ -81,6 +97,7 @@ impl Catalogs {
         Self {
             achievements: Loadable::Loading,
             needs: Loadable::Loading,
+            matching: Loadable::Loading,
             incoming: Some(rx),
             pending: Vec::new(),
             progress,
@@ -91,7 +108,8 @@ impl Catalogs {
     pub fn failed(reason: String) -> Self {
         Self {
             achievements: Loadable::Failed(reason.clone()),
-            needs: Loadable::Failed(reason),
+            needs: Loadable::Failed(reason.clone()),
+            matching: Loadable::Failed(reason),
             incoming: None,
             pending: Vec::new(),
             progress: Arc::default(),
@@ -104,6 +122,7 @@ impl Catalogs {
         let mut catalogs = Self {
             achievements: Loadable::Loading,
             needs: Loadable::Loading,
+            matching: Loadable::Loading,
             incoming: None,
             pending: Vec::new(),
             progress: Arc::default(),
@@ -137,7 +156,8 @@ impl Catalogs {
                 self.incoming = None;
                 let failed = "the loading thread stopped".to_string();
                 self.achievements = Loadable::Failed(failed.clone());
-                self.needs = Loadable::Failed(failed);
+                self.needs = Loadable::Failed(failed.clone());
+                self.matching = Loadable::Failed(failed);
             }
         }
     }
@@ -152,6 +172,10 @@ impl Catalogs {
             Ok(c) => Loadable::Ready(c),
             Err(e) => Loadable::Failed(e),
         };
+        self.matching = match loaded.matching {
+            Ok(m) => Loadable::Ready(m),
+            Err(e) => Loadable::Failed(e),
+        };
         for change in std::mem::take(&mut self.pending) {
             self.apply(change, store);
         }
@@ -162,7 +186,11 @@ impl Catalogs {
             self.pending.push(change);
             return;
         }
-        // A failed re-read leaves the row as it was; the next change or reopen corrects it.
+        // A failed re-read leaves the row as it was (or, in the match index, out); the next
+        // change or reopen corrects it.
+        if let Loadable::Ready(m) = &mut self.matching {
+            refresh_matching(m, change, store);
+        }
         match change {
             Change::Achievement(id) => {
                 if let (Loadable::Ready(c), Ok(rows)) = (
@@ -207,6 +235,46 @@ impl Catalogs {
     /// A client was renamed, deleted or restored: its achievements and needs follow.
     pub fn client_changed(&mut self, store: &Store, id: i64) {
         self.apply(Change::Client(id), store);
+    }
+}
+
+/// Re-reads what `change` touched into the match index: removed first, then added back if it
+/// is still live.
+fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) {
+    let (achievements, needs, enterprise) = match change {
+        Change::Achievement(id) => {
+            m.remove_achievement(id);
+            (Some(Scope::One(id)), None, None)
+        }
+        Change::Need(id) => {
+            m.remove_need(id);
+            (None, Some(Scope::One(id)), None)
+        }
+        Change::Client(id) => {
+            let owned: Vec<i64> = m.achievement_ids_of(id);
+            for a in owned {
+                m.remove_achievement(a);
+            }
+            for n in m.need_ids_of(id) {
+                m.remove_need(n);
+            }
+            m.remove_enterprise(id);
+            (Some(Scope::Client(id)), Some(Scope::Client(id)), Some(id))
+        }
+    };
+    if let Some(scope) = achievements {
+        let _ =
+            store.each_match_achievement(scope, &mut |doc, text| m.upsert_achievement(doc, text));
+    }
+    if let Some(scope) = needs {
+        let _ = store.each_match_need(scope, &mut |doc| m.upsert_need(doc));
+    }
+    if let Some(id) = enterprise
+        && let Ok(found) = store.match_enterprises(Some(id))
+    {
+        for e in found {
+            m.upsert_enterprise(e);
+        }
     }
 }
 

@@ -7,7 +7,7 @@ mod needs;
 mod view;
 
 pub use achievements::{AchievementFilter, AchievementSort, AchievementSortKey};
-pub use loader::{Catalogs, Loadable};
+pub use loader::{Catalogs, Loadable, load_matching};
 pub use needs::{NeedFilter, NeedSort, NeedSortKey};
 pub use view::{PriceRange, select, sorted_positions, sorted_positions_by_text};
 

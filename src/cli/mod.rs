@@ -2,6 +2,7 @@
 //! catalogue and search code as the window.
 
 mod gen_data;
+mod match_cmd;
 mod search;
 
 use std::io::Write;
@@ -11,6 +12,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{Lang, fill};
+use crate::matching::Subject;
 use crate::store::Store;
 use crate::ui::open_error_text;
 
@@ -46,6 +48,22 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
         /// One JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ranks achievements for a need or an enterprise, or enterprises for an achievement, with
+    /// each score's breakdown and the shared terms.
+    #[command(group(clap::ArgGroup::new("subject").required(true).args(["need", "achievement", "enterprise"])))]
+    Match {
+        #[arg(long)]
+        need: Option<i64>,
+        #[arg(long)]
+        achievement: Option<i64>,
+        #[arg(long)]
+        enterprise: Option<i64>,
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// One JSON array instead of lines.
         #[arg(long)]
         json: bool,
     },
@@ -87,6 +105,22 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
         } => {
             let store = open(db, lang, false)?;
             search::run(&store, kind, &query, limit, json, out)
+        }
+        Command::Match {
+            need,
+            achievement,
+            enterprise,
+            top,
+            json,
+        } => {
+            let store = open(db, lang, false)?;
+            let subject = match (need, achievement, enterprise) {
+                (Some(id), _, _) => Subject::Need(id),
+                (_, Some(id), _) => Subject::Achievement(id),
+                (_, _, Some(id)) => Subject::Enterprise(id),
+                (None, None, None) => bail!("--need, --achievement or --enterprise"),
+            };
+            match_cmd::run(&store, subject, top, json, out)
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod client;
 pub mod client_list;
 pub mod credit_code;
 pub mod dates;
+pub mod deal;
 pub mod money;
 pub mod need;
 pub mod problem;
@@ -20,6 +21,7 @@ pub use client::{
     ContactField, ContactId, FollowUp, Interaction, InteractionDraft, InteractionField,
     InteractionId, InteractionKind,
 };
+pub use deal::{Deal, DealId, DealStage, Decision, RejectReason};
 pub use money::{Money, Price};
 pub use need::{Need, NeedData, NeedDraft, NeedField, NeedId, NeedMode, NeedRow, NeedStatus};
 pub use problem::{FieldErrors, Problem};

@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{
     AchievementStatus, ClientKind, InteractionKind, IpKind, IpStatus, NeedMode, NeedStatus, Price,
-    Problem, Stage, TransferMode,
+    Problem, RejectReason, Stage, TransferMode,
 };
+use crate::matching::Part;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -68,6 +69,7 @@ translations! {
     nav_follow_ups: "待办跟进", "Follow-ups";
     nav_achievements: "科技成果", "Achievements";
     nav_needs: "技术需求", "Needs";
+    nav_matching: "成果匹配", "Matching";
     nav_trash: "回收站", "Trash";
 
     search: "搜索", "Search";
@@ -293,6 +295,55 @@ translations! {
     client_needs: "该企业的需求（{n}）", "Needs of this enterprise ({n})";
     show_all_in_list: "在列表中查看全部", "Show all in the list";
 
+    find_matches: "查找匹配", "Find matches";
+    dir_need: "需求 → 成果", "Need → achievements";
+    dir_achievement: "成果 → 企业", "Achievement → enterprises";
+    dir_enterprise: "企业 → 成果", "Enterprise → achievements";
+    match_subject: "匹配对象", "Subject";
+    match_choose: "请选择要匹配的需求、成果或企业。", "Choose the need, achievement or enterprise to match.";
+    match_loading: "正在建立匹配索引…", "Building the matching index…";
+    match_none: "没有找到匹配的候选。", "No candidates found.";
+    show_rejected: "显示已拒绝的", "Show rejected";
+    col_score: "匹配度", "Score";
+    col_candidate: "候选", "Candidate";
+    col_via_need: "对应需求", "Through need";
+    breakdown: "得分构成", "Score breakdown";
+    matched_terms: "共同词语", "Shared terms";
+    part_text: "文本相关度", "Text relevance";
+    part_field: "领域", "Field";
+    part_maturity: "成熟度", "Maturity";
+    part_price: "价格与预算", "Price vs budget";
+    part_mode: "合作方式", "Transfer mode";
+    part_region: "地域", "Region";
+    part_history: "以往拒绝", "Past rejections";
+    shortlist: "加入候选清单", "Shortlist";
+    accept: "接受（建立交易）", "Accept (create deal)";
+    reject: "拒绝…", "Reject…";
+    reject_title: "拒绝这个匹配", "Reject this match";
+    reject_reason: "原因", "Reason";
+    reject_note: "说明", "Note";
+    confirm_reject: "确认拒绝", "Reject";
+    rr_too_early: "成熟度太低", "Too early stage";
+    rr_benefit: "相对现有技术优势不明显", "Benefit over existing technology unclear";
+    rr_route: "商业化路径不清楚", "Commercial route unclear";
+    rr_price: "价格差距大", "Price gap";
+    rr_description: "描述不清楚", "Description unclear";
+    rr_field: "不是我们的领域", "Not our field";
+    rr_other: "其他", "Other";
+    shortlisted: "已加入候选清单", "Shortlisted";
+    accepted_deal: "已接受：已建立交易 #{id}（对接阶段）", "Accepted: deal #{id} created (introduced)";
+    rejected_done: "已拒绝，该候选已移出列表", "Rejected; the candidate left the list";
+    rejected_mark: "已拒绝", "Rejected";
+    weights: "权重设置", "Weights";
+    save_weights: "保存权重", "Save weights";
+    default_weights: "恢复默认", "Defaults";
+    weights_saved: "权重已保存", "Weights saved";
+    export_shortlist: "导出候选清单 CSV…", "Export shortlist as CSV…";
+    exported: "已导出到 {path}", "Exported to {path}";
+    export_failed: "导出失败：{detail}", "Export failed: {detail}";
+    shortlist_file: "候选清单.csv", "shortlist.csv";
+    shortlist_empty: "候选清单为空：先把候选加入清单。", "The shortlist is empty: shortlist candidates first.";
+
     open_failed: "无法打开数据库", "Cannot open the database";
     open_err_io: "无法读取或创建该文件：{detail}", "The file cannot be read or created: {detail}";
     open_err_folder: "这是一个文件夹，不是数据库文件。", "This is a folder, not a database file.";
@@ -389,6 +440,30 @@ impl Tr {
         match price {
             Price::Negotiable => self.negotiable.to_string(),
             Price::Amount(m) => format!("{} {}", m.yuan_text(), self.yuan_unit),
+        }
+    }
+
+    pub fn reject_reason(&self, r: RejectReason) -> &'static str {
+        match r {
+            RejectReason::TooEarly => self.rr_too_early,
+            RejectReason::BenefitUnclear => self.rr_benefit,
+            RejectReason::RouteUnclear => self.rr_route,
+            RejectReason::PriceGap => self.rr_price,
+            RejectReason::DescriptionUnclear => self.rr_description,
+            RejectReason::NotOurField => self.rr_field,
+            RejectReason::Other => self.rr_other,
+        }
+    }
+
+    pub fn part(&self, part: Part) -> &'static str {
+        match part {
+            Part::Text => self.part_text,
+            Part::Field => self.part_field,
+            Part::Maturity => self.part_maturity,
+            Part::Price => self.part_price,
+            Part::Mode => self.part_mode,
+            Part::Region => self.part_region,
+            Part::History => self.part_history,
         }
     }
 

@@ -5,12 +5,14 @@ use rusqlite::{Connection, OpenFlags, params};
 
 use super::achievements::{each_achievement_row, insert_achievement};
 use super::catalog::Scope;
+use super::matches::{each_match_achievement, each_match_need, match_enterprises};
 use super::needs::{each_need_row, insert_need};
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
     AchievementData, AchievementId, AchievementRow, ClientDraft, ClientId, NeedData, NeedId,
     NeedRow,
 };
+use crate::matching::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
 
 impl Store {
     /// Inserts clients that are known to be valid and to have unique names, in one transaction.
@@ -104,5 +106,20 @@ impl Reader {
 
     pub fn each_need_row(&self, f: &mut dyn FnMut(NeedRow, &str)) -> Result<(), StoreError> {
         each_need_row(&self.conn, Scope::All, f)
+    }
+
+    pub fn each_match_achievement(
+        &self,
+        f: &mut dyn FnMut(AchievementDoc, AchievementText<'_>),
+    ) -> Result<(), StoreError> {
+        each_match_achievement(&self.conn, Scope::All, f)
+    }
+
+    pub fn each_match_need(&self, f: &mut dyn FnMut(NeedDoc)) -> Result<(), StoreError> {
+        each_match_need(&self.conn, Scope::All, f)
+    }
+
+    pub fn match_enterprises(&self) -> Result<Vec<EnterpriseDoc>, StoreError> {
+        match_enterprises(&self.conn, None)
     }
 }

@@ -3,7 +3,8 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::domain::{
-    AchievementStatus, ClientKind, InteractionKind, IpKind, IpStatus, NeedMode, NeedStatus, Stage,
+    AchievementStatus, ClientKind, DealStage, InteractionKind, IpKind, IpStatus, NeedMode,
+    NeedStatus, RejectReason, Stage,
 };
 
 macro_rules! stored_as_code {
@@ -33,3 +34,5 @@ stored_as_code!(IpKind);
 stored_as_code!(IpStatus);
 stored_as_code!(NeedMode);
 stored_as_code!(NeedStatus);
+stored_as_code!(DealStage);
+stored_as_code!(RejectReason);

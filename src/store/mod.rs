@@ -12,6 +12,7 @@ mod codes;
 mod contacts;
 mod error;
 mod interactions;
+mod matches;
 mod needs;
 mod open;
 mod schema;
@@ -25,6 +26,7 @@ use rusqlite::Connection;
 pub use bulk::Reader;
 pub use catalog::Scope;
 pub use error::{OpenError, SaveError, StoreError};
+pub use matches::DecisionInput;
 pub use schema::{APPLICATION_ID, latest_version};
 pub use trash::{TrashEntry, TrashKind};
 

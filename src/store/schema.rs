@@ -124,17 +124,65 @@ CREATE TABLE needs (
 CREATE INDEX needs_enterprise ON needs (enterprise_id);
 ";
 
+const V3: &str = "
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE deals (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT NOT NULL,
+    need_id     INTEGER REFERENCES needs (id),
+    seller_id   INTEGER NOT NULL REFERENCES clients (id),
+    buyer_id    INTEGER NOT NULL REFERENCES clients (id),
+    stage       TEXT NOT NULL CHECK (stage IN ('lead', 'introduced', 'negotiating', 'signed', 'registered', 'executing', 'closed_won', 'lost')),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT
+);
+CREATE TABLE deal_achievements (
+    deal_id        INTEGER NOT NULL REFERENCES deals (id),
+    achievement_id INTEGER NOT NULL REFERENCES achievements (id),
+    PRIMARY KEY (deal_id, achievement_id)
+);
+CREATE TABLE deal_stage_history (
+    id         INTEGER PRIMARY KEY,
+    deal_id    INTEGER NOT NULL REFERENCES deals (id),
+    stage      TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+CREATE INDEX deal_stage_history_deal ON deal_stage_history (deal_id);
+
+CREATE TABLE match_decisions (
+    id             INTEGER PRIMARY KEY,
+    need_id        INTEGER REFERENCES needs (id),
+    achievement_id INTEGER NOT NULL REFERENCES achievements (id),
+    enterprise_id  INTEGER NOT NULL REFERENCES clients (id),
+    decision       TEXT NOT NULL CHECK (decision IN ('proposed', 'accepted', 'rejected')),
+    reason         TEXT CHECK (reason IS NULL OR reason IN ('too_early', 'benefit_unclear', 'route_unclear', 'price_gap', 'description_unclear', 'not_our_field', 'other')),
+    note           TEXT NOT NULL DEFAULT '',
+    score          REAL NOT NULL,
+    breakdown      TEXT NOT NULL,
+    deal_id        INTEGER REFERENCES deals (id),
+    decided_at     TEXT NOT NULL
+);
+CREATE INDEX match_decisions_need ON match_decisions (need_id, achievement_id);
+CREATE INDEX match_decisions_enterprise ON match_decisions (enterprise_id);
+";
+
 /// All versions, oldest first. `user_version` holds how many of them a database has.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1).comment("clients, contacts, interactions"),
         M::up(V2).comment("fields, achievements with IP items, needs"),
+        M::up(V3).comment("settings, deals, match decisions"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    2
+    3
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::command::{Command, Screen};
-use super::handler::apply_to_session;
+use super::handler::{apply_to_session, export_shortlist};
 use super::picker::FilePicker;
 use super::screens::Screens;
 use super::widgets::error_text;
@@ -158,6 +158,14 @@ impl TechBrokerApp {
                 }
             }
             Command::OpenDatabaseAt(path) => self.open_database(&path),
+            Command::ExportShortlist(need) => {
+                let tr = self.tr();
+                if let Database::Open(session) = &self.db
+                    && let Some(path) = self.picker.save_csv(tr.shortlist_file)
+                {
+                    self.status = Some(export_shortlist(session, need, &path, tr));
+                }
+            }
             cmd => {
                 let tr = self.tr();
                 if let Database::Open(session) = &mut self.db

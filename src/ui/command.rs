@@ -3,12 +3,14 @@
 
 use std::path::PathBuf;
 
+use super::matching::Subject;
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId,
     InteractionDraft, InteractionId, NeedDraft, NeedId,
 };
 use crate::i18n::Lang;
-use crate::store::TrashKind;
+use crate::matching::Weights;
+use crate::store::{DecisionInput, TrashKind};
 
 /// The screens the navigation leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,6 +25,7 @@ pub enum Screen {
     Needs,
     Need(NeedId),
     NeedForm,
+    Matching,
     FollowUps,
     Trash,
 }
@@ -72,6 +75,13 @@ pub enum Command {
     /// The need list, filtered to one enterprise.
     ShowNeedsOf(ClientId),
     AddField(String),
+    /// The Matching screen on a need, an achievement or an enterprise.
+    FindMatches(Subject),
+    /// Shortlist, accept or reject a candidate.
+    Decide(Box<DecisionInput>),
+    SaveWeights(Weights),
+    /// Asks where, then writes the need's shortlist as CSV.
+    ExportShortlist(NeedId),
     SetLanguage(Lang),
     NewDatabase,
     OpenDatabase,

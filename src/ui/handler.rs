@@ -8,9 +8,13 @@ use super::client_form::ClientForm;
 use super::command::{Command, Screen};
 use super::need_form::NeedForm;
 use super::screens::{Screens, today};
-use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
+use std::path::Path;
+
+use super::matching::decision_status;
+use crate::domain::{AchievementDraft, ClientDraft, NeedDraft, NeedId};
 use crate::i18n::{Tr, fill};
-use crate::store::{SaveError, StoreError, TrashKind};
+use crate::io::shortlist::{ShortlistRow, write_csv};
+use crate::store::{SaveError, Store, StoreError, TrashKind};
 
 /// The status line for a store error, in the UI language.
 fn store_error(e: StoreError, tr: &Tr) -> Option<Status> {
@@ -233,6 +237,24 @@ pub fn apply_to_session(
             screens.navigate(Screen::Needs);
             None
         }
+        Command::FindMatches(subject) => {
+            screens.matching.open(subject);
+            screens.navigate(Screen::Matching);
+            None
+        }
+        Command::Decide(input) => match store.record_decision(&input) {
+            Ok(deal) => {
+                if let Some(need) = input.need {
+                    catalogs.need_changed(store, need);
+                }
+                Some(Status::Info(decision_status(tr, input.decision, deal)))
+            }
+            Err(e) => store_error(e, tr),
+        },
+        Command::SaveWeights(weights) => match store.save_match_weights(&weights) {
+            Ok(()) => Some(Status::Info(tr.weights_saved.to_string())),
+            Err(e) => store_error(e, tr),
+        },
         Command::AddField(name) => {
             match store.add_field(&name).and_then(|()| store.list_fields()) {
                 Ok(list) => {
@@ -245,6 +267,58 @@ pub fn apply_to_session(
         Command::SetLanguage(_)
         | Command::NewDatabase
         | Command::OpenDatabase
-        | Command::OpenDatabaseAt(_) => None,
+        | Command::OpenDatabaseAt(_)
+        | Command::ExportShortlist(_) => None,
     }
+}
+
+/// Writes the shortlist of `need` to `path` as CSV; the status line says how it went.
+pub fn export_shortlist(session: &Session, need: NeedId, path: &Path, tr: &Tr) -> Status {
+    let rows = match shortlist_rows(&session.store, need, tr) {
+        Ok(rows) if rows.is_empty() => return Status::Error(tr.shortlist_empty.to_string()),
+        Ok(rows) => rows,
+        Err(e) => return Status::Error(fill(tr.db_error, &[("detail", &e)])),
+    };
+    let header = [
+        tr.a_title,
+        tr.a_owner,
+        tr.a_field,
+        tr.col_trl,
+        tr.a_stage,
+        tr.col_price,
+        tr.a_modes,
+        tr.col_score,
+        tr.a_keywords,
+    ];
+    match write_csv(path, &header, &rows) {
+        Ok(()) => Status::Info(fill(tr.exported, &[("path", &path.display())])),
+        Err(e) => Status::Error(fill(tr.export_failed, &[("detail", &format!("{e:#}"))])),
+    }
+}
+
+fn shortlist_rows(store: &Store, need: NeedId, tr: &Tr) -> Result<Vec<ShortlistRow>, StoreError> {
+    let mut rows = Vec::new();
+    for (id, score) in store.shortlist(need)? {
+        let Some(a) = store.get_achievement(id)? else {
+            continue;
+        };
+        let d = a.data;
+        rows.push(ShortlistRow {
+            title: d.title,
+            owner: a.owner_name,
+            field: d.field,
+            trl: d.trl,
+            stage: tr.stage(d.stage).to_string(),
+            price: tr.price_wan(d.price),
+            modes: d
+                .transfer_modes
+                .iter()
+                .map(|m| tr.transfer_mode(m))
+                .collect::<Vec<_>>()
+                .join("、"),
+            score,
+            keywords: d.keywords.join("、"),
+        });
+    }
+    Ok(rows)
 }

@@ -13,6 +13,7 @@ mod follow_ups;
 pub mod fonts;
 mod handler;
 mod list_view;
+pub mod matching;
 mod need_form;
 mod needs;
 pub mod picker;

@@ -7,6 +7,8 @@ pub trait FilePicker {
     fn open_database(&self) -> Option<PathBuf>;
     /// Asks where to create a new database file.
     fn new_database(&self) -> Option<PathBuf>;
+    /// Asks where to save a CSV file, suggesting `name`.
+    fn save_csv(&self, name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (rfd).
@@ -25,6 +27,13 @@ impl FilePicker for NativePicker {
         rfd::FileDialog::new()
             .add_filter("TechBroker", EXTENSIONS)
             .set_file_name("techbroker.sqlite")
+            .save_file()
+    }
+
+    fn save_csv(&self, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("CSV", &["csv"])
+            .set_file_name(name)
             .save_file()
     }
 }

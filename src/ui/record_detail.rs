@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::command::{Command, Screen};
+use super::matching::Subject;
 use super::widgets::{error_text, fmt_date};
 use crate::domain::{Achievement, Need};
 use crate::i18n::{Tr, fill};
@@ -118,6 +119,9 @@ pub fn achievement_ui(
                 if ui.button(tr.delete_achievement).clicked() {
                     cmds.push(Command::DeleteAchievement(a.id));
                 }
+                if ui.button(tr.find_matches).clicked() {
+                    cmds.push(Command::FindMatches(Subject::Achievement(a.id)));
+                }
             }
         });
         if ui.link(&a.owner_name).clicked() {
@@ -194,6 +198,9 @@ pub fn need_ui(
                 }
                 if ui.button(tr.delete_need).clicked() {
                     cmds.push(Command::DeleteNeed(n.id));
+                }
+                if ui.button(tr.find_matches).clicked() {
+                    cmds.push(Command::FindMatches(Subject::Need(n.id)));
                 }
             }
         });

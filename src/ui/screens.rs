@@ -11,6 +11,7 @@ use super::client_form::ClientForm;
 use super::clients::ClientsScreen;
 use super::command::{Command, Screen};
 use super::follow_ups::FollowUpsScreen;
+use super::matching::MatchingScreen;
 use super::need_form::NeedForm;
 use super::needs::NeedsScreen;
 use super::record_detail::{Detail, achievement_ui, need_ui};
@@ -31,6 +32,7 @@ pub struct Screens {
     pub needs: NeedsScreen,
     pub need_form: NeedForm,
     pub need: Option<Detail<Need>>,
+    pub matching: MatchingScreen,
     pub follow_ups: FollowUpsScreen,
     pub trash: TrashScreen,
 }
@@ -92,6 +94,11 @@ impl Screens {
                         tr.nav_needs.to_string(),
                         Screen::Needs,
                     ),
+                    (
+                        current == Screen::Matching,
+                        tr.nav_matching.to_string(),
+                        Screen::Matching,
+                    ),
                     (current == Screen::FollowUps, follow_ups, Screen::FollowUps),
                     (
                         current == Screen::Trash,
@@ -138,6 +145,10 @@ impl Screens {
                 Some(detail) => need_ui(detail, ui, store, tr, cmds),
                 None => self.needs.ui(ui, catalogs, fields, tr, cmds),
             },
+            Screen::Matching => {
+                let clients = self.clients.rows(store);
+                self.matching.ui(ui, store, catalogs, clients, tr, cmds);
+            }
             Screen::FollowUps => self.follow_ups.ui(ui, store, today(), tr, cmds),
             Screen::Trash => self.trash.ui(ui, store, tr, cmds),
         }

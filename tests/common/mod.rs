@@ -21,6 +21,9 @@ impl FilePicker for FixedPicker {
     fn new_database(&self) -> Option<PathBuf> {
         self.0.clone()
     }
+    fn save_csv(&self, _name: &str) -> Option<PathBuf> {
+        self.0.clone()
+    }
 }
 
 pub fn harness_with_picker(db: &Path, picked: Option<PathBuf>) -> Harness<'static, TechBrokerApp> {

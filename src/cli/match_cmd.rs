@@ -1,0 +1,129 @@
+//! `techbroker match`: the Matching screen's ranking, printed.
+
+use std::io::Write;
+
+use serde_json::json;
+
+use crate::catalog::load_matching;
+use crate::matching::{AchievementText, Candidate, Part, Subject, matched_terms, merge_terms};
+use crate::store::Store;
+
+pub fn run(
+    store: &Store,
+    subject: Subject,
+    top: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let index = load_matching(&store.reader()?)?;
+    let weights = store.match_weights()?;
+    let decisions = store.decisions()?;
+    let subject_achievement = match subject {
+        Subject::Achievement(id) => store.get_achievement(id)?,
+        _ => None,
+    };
+    let keywords = subject_achievement
+        .as_ref()
+        .map(|a| a.data.keywords.join(" "))
+        .unwrap_or_default();
+    let text = subject_achievement.as_ref().map(|a| AchievementText {
+        title: &a.data.title,
+        keywords: &keywords,
+        abstract_text: &a.data.abstract_text,
+        indicators: &a.data.indicators,
+    });
+    let candidates = index.rank(subject, text, &weights, &decisions, top, false);
+    let mut items = Vec::new();
+    for c in &candidates {
+        items.push(describe(store, &index, subject, c)?);
+    }
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
+    } else {
+        for item in &items {
+            let parts: Vec<String> = Part::ALL
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}={:.1}",
+                        p.code(),
+                        item["parts"][p.code()].as_f64().unwrap_or(0.0)
+                    )
+                })
+                .collect();
+            let terms: Vec<&str> = item["terms"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|t| t.as_str()).collect())
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{:>5.1}\t{}\t{}\t{}\t{}",
+                item["score"].as_f64().unwrap_or(0.0),
+                item["id"],
+                item["title"].as_str().unwrap_or_default(),
+                parts.join(" "),
+                terms.join("、")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// One candidate as printed: the achievement (or the enterprise, for an achievement), its
+/// score, each part's contribution and the shared terms.
+fn describe(
+    store: &Store,
+    index: &crate::matching::MatchIndex,
+    subject: Subject,
+    c: &Candidate,
+) -> anyhow::Result<serde_json::Value> {
+    let achievement = store.get_achievement(c.achievement)?;
+    let achievement_text = achievement
+        .as_ref()
+        .map(|a| {
+            format!(
+                "{}\n{}\n{}\n{}",
+                a.data.title,
+                a.data.keywords.join("、"),
+                a.data.abstract_text,
+                a.data.indicators
+            )
+        })
+        .unwrap_or_default();
+    let need_text = c
+        .need
+        .and_then(|n| index.need(n))
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    let terms = merge_terms(&need_text, &matched_terms(&need_text, &achievement_text));
+    let mut parts = serde_json::Map::new();
+    for p in Part::ALL {
+        parts.insert(
+            p.code().into(),
+            json!((c.breakdown.contribution(p) * 10.0).round() / 10.0),
+        );
+    }
+    let (id, title) = match subject {
+        Subject::Achievement(_) => (
+            c.enterprise,
+            index
+                .enterprise(c.enterprise)
+                .map(|e| e.name.clone())
+                .unwrap_or_default(),
+        ),
+        _ => (
+            c.achievement,
+            achievement.map(|a| a.data.title).unwrap_or_default(),
+        ),
+    };
+    Ok(json!({
+        "id": id,
+        "title": title,
+        "score": (c.breakdown.score * 10.0).round() / 10.0,
+        "need": c.need,
+        "achievement": c.achievement,
+        "enterprise": c.enterprise,
+        "parts": parts,
+        "terms": terms,
+    }))
+}

@@ -1,0 +1,26 @@
+//! Files in and out. Pure over domain types and paths: no egui, no SQL.
+
+pub mod shortlist;
+
+/// Text that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the
+/// start) gets a leading apostrophe, so an exported cell can never execute.
+pub fn safe_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_cell;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(safe_cell("+86 138"), "'+86 138");
+        assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(safe_cell("锂电池"), "锂电池");
+        assert_eq!(safe_cell(""), "");
+    }
+}

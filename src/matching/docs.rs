@@ -1,0 +1,62 @@
+//! What the engine knows of each record: the fields the structured parts read. Texts are
+//! tokenised into the relevance index and not kept.
+
+use crate::domain::{
+    AchievementId, AchievementStatus, ClientId, NeedId, NeedMode, NeedStatus, Price, Stage,
+    TransferModes,
+};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AchievementDoc {
+    pub id: AchievementId,
+    pub title: String,
+    pub owner: ClientId,
+    pub owner_name: String,
+    pub field: String,
+    pub keywords: Vec<String>,
+    pub trl: u8,
+    pub stage: Stage,
+    pub price: Price,
+    pub modes: TransferModes,
+    pub status: AchievementStatus,
+    pub province: String,
+    pub city: String,
+}
+
+/// The texts of an achievement that relevance reads; title and keywords count double.
+#[derive(Debug, Clone, Copy)]
+pub struct AchievementText<'a> {
+    pub title: &'a str,
+    pub keywords: &'a str,
+    pub abstract_text: &'a str,
+    pub indicators: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeedDoc {
+    pub id: NeedId,
+    pub title: String,
+    pub enterprise: ClientId,
+    pub enterprise_name: String,
+    pub field: String,
+    pub keywords: Vec<String>,
+    pub budget: Price,
+    pub mode: NeedMode,
+    pub min_stage: Option<Stage>,
+    pub min_trl: Option<u8>,
+    pub status: NeedStatus,
+    pub province: String,
+    pub city: String,
+    /// Title, keywords, description and indicators: the query when matching this need.
+    pub text: String,
+}
+
+/// An enterprise's profile, for matching through its industry when it has no fitting need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnterpriseDoc {
+    pub id: ClientId,
+    pub name: String,
+    pub industry: String,
+    pub province: String,
+    pub city: String,
+}

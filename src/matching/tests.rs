@@ -1,0 +1,274 @@
+use super::*;
+use crate::domain::{
+    AchievementStatus, Money, NeedMode, NeedStatus, Price, Stage, TransferMode, TransferModes,
+};
+
+fn ach(id: i64, title: &str, trl: u8, price: Price, status: AchievementStatus) -> AchievementDoc {
+    AchievementDoc {
+        id,
+        title: title.into(),
+        owner: 100 + id,
+        owner_name: format!("大学{id}"),
+        field: "新能源".into(),
+        keywords: vec!["电池".into()],
+        trl,
+        stage: Stage::typical_for_trl(trl),
+        price,
+        modes: [TransferMode::Assignment].into_iter().collect(),
+        status,
+        province: "山东省".into(),
+        city: "济南市".into(),
+    }
+}
+
+fn need(min_stage: Option<Stage>, budget: Price) -> NeedDoc {
+    NeedDoc {
+        id: 1,
+        title: "动力电池回收".into(),
+        enterprise: 9,
+        enterprise_name: "某回收公司".into(),
+        field: "新能源".into(),
+        keywords: vec!["电池回收".into()],
+        budget,
+        mode: NeedMode::Buy,
+        min_stage,
+        min_trl: None,
+        status: NeedStatus::Open,
+        province: "山东省".into(),
+        city: "济南市".into(),
+        text: "动力电池回收 电池回收 退役动力电池拆解回收镍钴锰".into(),
+    }
+}
+
+fn index(docs: Vec<AchievementDoc>) -> MatchIndex {
+    let mut ix = MatchIndex::default();
+    for d in docs {
+        let title = d.title.clone();
+        ix.upsert_achievement(
+            d,
+            AchievementText {
+                title: &title,
+                keywords: "电池",
+                abstract_text: "",
+                indicators: "",
+            },
+        );
+    }
+    ix
+}
+
+fn ids(c: &[Candidate]) -> Vec<i64> {
+    c.iter().map(|c| c.achievement).collect()
+}
+
+const AVAILABLE: AchievementStatus = AchievementStatus::Available;
+
+#[test]
+fn a_maturity_gap_costs_and_excluded_statuses_never_appear() {
+    let ix = index(vec![
+        ach(1, "退役动力电池回收技术", 2, Price::Negotiable, AVAILABLE),
+        ach(2, "退役动力电池回收技术", 7, Price::Negotiable, AVAILABLE),
+        ach(
+            3,
+            "退役动力电池回收技术",
+            8,
+            Price::Negotiable,
+            AchievementStatus::Transferred,
+        ),
+        ach(
+            4,
+            "退役动力电池回收技术",
+            8,
+            Price::Negotiable,
+            AchievementStatus::Withdrawn,
+        ),
+    ]);
+    let n = need(Some(Stage::Pilot), Price::Negotiable);
+    let out = ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false);
+    assert_eq!(ids(&out), vec![2, 1]);
+    assert!(
+        out[0].breakdown.contribution(Part::Maturity)
+            > out[1].breakdown.contribution(Part::Maturity)
+    );
+    assert_eq!(out[1].breakdown.values.get(Part::Maturity), 0.0);
+}
+
+#[test]
+fn over_budget_costs_and_negotiable_is_neutral() {
+    let wan = |w: i64| Price::Amount(Money::from_yuan(w * 10_000));
+    let ix = index(vec![
+        ach(1, "退役动力电池回收技术", 7, wan(500), AVAILABLE),
+        ach(2, "退役动力电池回收技术", 7, wan(80), AVAILABLE),
+        ach(3, "退役动力电池回收技术", 7, Price::Negotiable, AVAILABLE),
+    ]);
+    let out = ix.achievements_for_need(
+        &need(None, wan(100)),
+        &Weights::default(),
+        &Decisions::default(),
+        10,
+        false,
+    );
+    assert_eq!(ids(&out), vec![2, 3, 1]);
+    assert_eq!(out[1].breakdown.values.get(Part::Price), 0.5);
+    assert_eq!(out[2].breakdown.values.get(Part::Price), 0.0);
+}
+
+#[test]
+fn equal_scores_are_ordered_by_id_every_time() {
+    let ix = index(
+        (1..=6)
+            .rev()
+            .map(|i| ach(i, "动力电池回收", 7, Price::Negotiable, AVAILABLE))
+            .collect(),
+    );
+    let n = need(None, Price::Negotiable);
+    let first =
+        ids(&ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false));
+    assert_eq!(first, vec![1, 2, 3, 4, 5, 6]);
+    for _ in 0..3 {
+        let again = ids(&ix.achievements_for_need(
+            &n,
+            &Weights::default(),
+            &Decisions::default(),
+            10,
+            false,
+        ));
+        assert_eq!(again, first);
+    }
+}
+
+#[test]
+fn rejected_pairs_leave_the_ranking_and_similar_ones_cost() {
+    let ix = index(vec![
+        ach(1, "退役动力电池回收技术", 7, Price::Negotiable, AVAILABLE),
+        ach(2, "动力电池梯次利用技术", 7, Price::Negotiable, AVAILABLE),
+    ]);
+    let mut decisions = Decisions::default();
+    decisions.rejected.insert((1, 1));
+    decisions.rejected_by.insert(9, vec![1]);
+    let n = need(None, Price::Negotiable);
+    let out = ix.achievements_for_need(&n, &Weights::default(), &decisions, 10, false);
+    assert_eq!(ids(&out), vec![2]);
+    assert_eq!(out[0].breakdown.values.get(Part::History), 0.5);
+    let shown = ix.achievements_for_need(&n, &Weights::default(), &decisions, 10, true);
+    assert!(shown.iter().any(|c| c.achievement == 1 && c.rejected));
+}
+
+#[test]
+fn enterprises_are_found_through_needs_and_through_their_industry() {
+    let mut ix = index(vec![ach(
+        1,
+        "退役动力电池回收技术",
+        7,
+        Price::Negotiable,
+        AVAILABLE,
+    )]);
+    ix.upsert_need(need(None, Price::Negotiable));
+    ix.upsert_enterprise(EnterpriseDoc {
+        id: 9,
+        name: "某回收公司".into(),
+        industry: "新能源".into(),
+        province: "山东省".into(),
+        city: "济南市".into(),
+    });
+    ix.upsert_enterprise(EnterpriseDoc {
+        id: 10,
+        name: "某储能公司".into(),
+        industry: "新能源".into(),
+        province: "山东省".into(),
+        city: "青岛市".into(),
+    });
+    ix.upsert_enterprise(EnterpriseDoc {
+        id: 11,
+        name: "某食品公司".into(),
+        industry: "现代农业".into(),
+        province: "山东省".into(),
+        city: "青岛市".into(),
+    });
+    let text = AchievementText {
+        title: "退役动力电池回收技术",
+        keywords: "电池",
+        abstract_text: "",
+        indicators: "",
+    };
+    let out = ix.enterprises_for_achievement(
+        1,
+        text,
+        &Weights::default(),
+        &Decisions::default(),
+        10,
+        false,
+    );
+    let found: Vec<i64> = out.iter().map(|c| c.enterprise).collect();
+    assert_eq!(found, vec![9, 10]);
+    assert_eq!(out[0].need, Some(1));
+    assert_eq!(out[1].need, None);
+
+    let mine =
+        ix.achievements_for_enterprise(9, &Weights::default(), &Decisions::default(), 10, false);
+    assert_eq!(ids(&mine), vec![1]);
+}
+
+#[test]
+fn edits_and_removals_are_seen_at_once() {
+    let mut ix = index(vec![ach(
+        1,
+        "退役动力电池回收技术",
+        7,
+        Price::Negotiable,
+        AVAILABLE,
+    )]);
+    let n = need(None, Price::Negotiable);
+    ix.remove_achievement(1);
+    assert!(
+        ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false)
+            .is_empty()
+    );
+    let d = ach(1, "电池回收新工艺", 7, Price::Negotiable, AVAILABLE);
+    ix.upsert_achievement(
+        d,
+        AchievementText {
+            title: "电池回收新工艺",
+            keywords: "",
+            abstract_text: "",
+            indicators: "",
+        },
+    );
+    assert_eq!(
+        ids(&ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false)),
+        vec![1]
+    );
+}
+
+#[test]
+fn matched_terms_merge_into_runs() {
+    let terms = matched_terms("退役动力电池拆解回收", "动力电池回收技术");
+    let merged = merge_terms("退役动力电池拆解回收", &terms);
+    assert_eq!(merged, vec!["动力电池", "回收"]);
+    let mask = highlight_mask("锂电池BMS", &matched_terms("锂电池BMS", "bms 电池"));
+    assert_eq!(mask, vec![false, true, true, true, true, true]);
+}
+
+#[test]
+fn text_only_weights_ignore_structure() {
+    let ix = index(vec![
+        ach(1, "退役动力电池回收技术", 2, Price::Negotiable, AVAILABLE),
+        ach(2, "电池", 9, Price::Negotiable, AVAILABLE),
+    ]);
+    let out = ix.achievements_for_need(
+        &need(Some(Stage::Industrial), Price::Negotiable),
+        &Weights::text_only(),
+        &Decisions::default(),
+        10,
+        false,
+    );
+    assert_eq!(ids(&out), vec![1, 2]);
+    assert!((out[0].breakdown.score - 100.0).abs() < 1e-3);
+}
+
+#[test]
+fn transfer_modes_are_read() {
+    let mut modes = TransferModes::default();
+    modes.set(TransferMode::LicenceOrdinary, true);
+    assert_eq!(parts::mode_fit(modes, NeedMode::Licence), 1.0);
+}

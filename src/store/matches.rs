@@ -1,0 +1,346 @@
+//! Matching's side of the store: the documents the engine indexes, the broker's decisions (an
+//! accepted match becomes a deal), and the weights.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::catalog::{Scope, keywords_from_sql, scope_sql};
+use super::{Area, Store, StoreError, now};
+use crate::domain::{
+    AchievementId, ClientId, ClientKind, Deal, DealId, DealStage, Decision, NeedId, NeedStatus,
+    Price, TransferModes,
+};
+use crate::matching::{
+    AchievementDoc, AchievementText, Breakdown, Decisions, EnterpriseDoc, NeedDoc, Weights,
+};
+
+const WEIGHTS_KEY: &str = "match_weights";
+
+/// Calls `f` with each offered-or-not live achievement of a live owner in `scope`, as the engine
+/// sees it, and its texts.
+pub(super) fn each_match_achievement(
+    conn: &Connection,
+    scope: Scope,
+    f: &mut dyn FnMut(AchievementDoc, AchievementText<'_>),
+) -> Result<(), StoreError> {
+    let (filter, arg) = scope_sql(scope, "a.id", "a.owner_id");
+    let sql = format!(
+        "SELECT a.id, a.title, a.owner_id, c.name, a.field, a.keywords, a.trl, a.stage,
+            a.price_fen, a.transfer_modes, a.status, c.province, c.city, a.abstract, a.indicators
+         FROM achievements a JOIN clients c ON c.id = a.owner_id
+         WHERE a.deleted_at IS NULL AND c.deleted_at IS NULL {filter}
+         ORDER BY a.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+    while let Some(r) = rows.next()? {
+        let keywords: String = r.get(5)?;
+        let doc = AchievementDoc {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            owner: r.get(2)?,
+            owner_name: r.get(3)?,
+            field: r.get(4)?,
+            keywords: keywords_from_sql(&keywords),
+            trl: r.get(6)?,
+            stage: r.get(7)?,
+            price: Price::from_fen(r.get(8)?),
+            modes: TransferModes::from_bits(r.get(9)?),
+            status: r.get(10)?,
+            province: r.get(11)?,
+            city: r.get(12)?,
+        };
+        let title = doc.title.clone();
+        let text = AchievementText {
+            title: &title,
+            keywords: &keywords,
+            abstract_text: r.get_ref(13)?.as_str().unwrap_or_default(),
+            indicators: r.get_ref(14)?.as_str().unwrap_or_default(),
+        };
+        f(doc, text);
+    }
+    Ok(())
+}
+
+/// Calls `f` with each live need of a live enterprise in `scope`, as the engine sees it.
+pub(super) fn each_match_need(
+    conn: &Connection,
+    scope: Scope,
+    f: &mut dyn FnMut(NeedDoc),
+) -> Result<(), StoreError> {
+    let (filter, arg) = scope_sql(scope, "n.id", "n.enterprise_id");
+    let sql = format!(
+        "SELECT n.id, n.title, n.enterprise_id, c.name, n.field, n.keywords, n.budget_fen,
+            n.preferred_mode, n.min_stage, n.min_trl, n.status, c.province, c.city,
+            n.description, n.indicators
+         FROM needs n JOIN clients c ON c.id = n.enterprise_id
+         WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL {filter}
+         ORDER BY n.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+    while let Some(r) = rows.next()? {
+        let title: String = r.get(1)?;
+        let keywords: String = r.get(5)?;
+        let description: String = r.get(13)?;
+        let indicators: String = r.get(14)?;
+        f(NeedDoc {
+            id: r.get(0)?,
+            text: format!("{title}\n{keywords}\n{description}\n{indicators}"),
+            title,
+            enterprise: r.get(2)?,
+            enterprise_name: r.get(3)?,
+            field: r.get(4)?,
+            keywords: keywords_from_sql(&keywords),
+            budget: Price::from_fen(r.get(6)?),
+            mode: r.get(7)?,
+            min_stage: r.get(8)?,
+            min_trl: r.get(9)?,
+            status: r.get(10)?,
+            province: r.get(11)?,
+            city: r.get(12)?,
+        });
+    }
+    Ok(())
+}
+
+/// Every live enterprise's profile, or the one with `id`.
+pub(super) fn match_enterprises(
+    conn: &Connection,
+    id: Option<ClientId>,
+) -> Result<Vec<EnterpriseDoc>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, industry, province, city FROM clients
+         WHERE deleted_at IS NULL AND kind = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![ClientKind::Enterprise, id], |r| {
+        Ok(EnterpriseDoc {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            industry: r.get(2)?,
+            province: r.get(3)?,
+            city: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A decision to record, with the score it was taken on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionInput {
+    pub need: Option<NeedId>,
+    pub achievement: AchievementId,
+    pub enterprise: ClientId,
+    pub decision: Decision,
+    pub note: String,
+    pub breakdown: Breakdown,
+}
+
+impl Store {
+    pub fn each_match_achievement(
+        &self,
+        scope: Scope,
+        f: &mut dyn FnMut(AchievementDoc, AchievementText<'_>),
+    ) -> Result<(), StoreError> {
+        each_match_achievement(&self.conn, scope, f)
+    }
+
+    pub fn each_match_need(
+        &self,
+        scope: Scope,
+        f: &mut dyn FnMut(NeedDoc),
+    ) -> Result<(), StoreError> {
+        each_match_need(&self.conn, scope, f)
+    }
+
+    pub fn match_enterprises(
+        &self,
+        id: Option<ClientId>,
+    ) -> Result<Vec<EnterpriseDoc>, StoreError> {
+        match_enterprises(&self.conn, id)
+    }
+
+    /// Records a decision with its time and score. Accepting creates a deal in the "introduced"
+    /// stage linking the need, the achievement and both organisations, and marks an open need
+    /// matched, all in one transaction. Returns the deal when one was created.
+    pub fn record_decision(&mut self, input: &DecisionInput) -> Result<Option<DealId>, StoreError> {
+        let breakdown = serde_json::to_string(&input.breakdown)
+            .map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(e.into())))?;
+        self.write(Area::Catalog, |tx| {
+            let t = now();
+            let mut deal = None;
+            if input.decision == Decision::Accepted {
+                let (title, seller): (String, ClientId) = tx
+                    .query_row(
+                        "SELECT title, owner_id FROM achievements WHERE id = ?1 AND deleted_at IS NULL",
+                        [input.achievement],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?
+                    .ok_or(StoreError::NotFound)?;
+                tx.execute(
+                    "INSERT INTO deals (title, need_id, seller_id, buyer_id, stage, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                    params![title, input.need, seller, input.enterprise, DealStage::Introduced, t],
+                )?;
+                let id = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO deal_achievements (deal_id, achievement_id) VALUES (?1, ?2)",
+                    params![id, input.achievement],
+                )?;
+                tx.execute(
+                    "INSERT INTO deal_stage_history (deal_id, stage, changed_at) VALUES (?1, ?2, ?3)",
+                    params![id, DealStage::Introduced, t],
+                )?;
+                tx.execute(
+                    "UPDATE needs SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4",
+                    params![input.need, NeedStatus::Matched, t, NeedStatus::Open],
+                )?;
+                deal = Some(id);
+            }
+            let reason = match input.decision {
+                Decision::Rejected(r) => Some(r),
+                _ => None,
+            };
+            tx.execute(
+                "INSERT INTO match_decisions (need_id, achievement_id, enterprise_id, decision,
+                    reason, note, score, breakdown, deal_id, decided_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    input.need,
+                    input.achievement,
+                    input.enterprise,
+                    input.decision.code(),
+                    reason,
+                    input.note.trim(),
+                    f64::from(input.breakdown.score),
+                    breakdown,
+                    deal,
+                    t
+                ],
+            )?;
+            Ok(deal)
+        })
+    }
+
+    /// The latest decision on each pair, as the engine reads them.
+    pub fn decisions(&self) -> Result<Decisions, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.need_id, d.achievement_id, d.enterprise_id FROM match_decisions d
+             WHERE d.decision = 'rejected' AND d.id = (
+                SELECT max(id) FROM match_decisions e
+                WHERE e.achievement_id = d.achievement_id AND e.enterprise_id = d.enterprise_id
+                  AND e.need_id IS d.need_id)",
+        )?;
+        let mut decisions = Decisions::default();
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, Option<NeedId>>(0)?,
+                r.get::<_, AchievementId>(1)?,
+                r.get::<_, ClientId>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (need, achievement, enterprise) = row?;
+            if let Some(need) = need {
+                decisions.rejected.insert((need, achievement));
+            }
+            decisions
+                .rejected_by
+                .entry(enterprise)
+                .or_default()
+                .push(achievement);
+        }
+        Ok(decisions)
+    }
+
+    /// The achievements whose latest decision for `need` is "proposed", in the order
+    /// shortlisted, with the score they were shortlisted at.
+    pub fn shortlist(&self, need: NeedId) -> Result<Vec<(AchievementId, f32)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.achievement_id, d.score FROM match_decisions d
+             WHERE d.need_id = ?1 AND d.decision = 'proposed' AND d.id = (
+                SELECT max(id) FROM match_decisions e
+                WHERE e.need_id = ?1 AND e.achievement_id = d.achievement_id)
+             ORDER BY d.id",
+        )?;
+        let rows = stmt.query_map([need], |r| Ok((r.get(0)?, r.get::<_, f64>(1)? as f32)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many decisions were ever recorded.
+    pub fn decision_count(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM match_decisions", [], |r| {
+                r.get::<_, i64>(0)
+            })? as usize)
+    }
+
+    pub fn get_deal(&self, id: DealId) -> Result<Option<Deal>, StoreError> {
+        let deal = self
+            .conn
+            .query_row(
+                "SELECT id, title, need_id, seller_id, buyer_id, stage FROM deals WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Deal {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        need: r.get(2)?,
+                        achievements: Vec::new(),
+                        seller: r.get(3)?,
+                        buyer: r.get(4)?,
+                        stage: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?;
+        let Some(mut deal) = deal else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT achievement_id FROM deal_achievements WHERE deal_id = ?1")?;
+        deal.achievements = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(deal))
+    }
+
+    pub fn deal_ids(&self) -> Result<Vec<DealId>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM deals WHERE deleted_at IS NULL ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The weights saved in this database, or the defaults.
+    pub fn match_weights(&self) -> Result<Weights, StoreError> {
+        let saved: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [WEIGHTS_KEY],
+                |r| r.get(0),
+            )
+            .optional()?;
+        // Unreadable saved weights (from a newer version, say) fall back to the defaults.
+        Ok(saved
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn save_match_weights(&mut self, weights: &Weights) -> Result<(), StoreError> {
+        let value = serde_json::to_string(weights)
+            .map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(e.into())))?;
+        self.write(Area::Catalog, |tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![WEIGHTS_KEY, value],
+            )?;
+            Ok(())
+        })
+    }
+}

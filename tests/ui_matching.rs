@@ -1,0 +1,122 @@
+//! The Matching screen driven through the window: find matches for a need, read the breakdown,
+//! accept one (a deal appears), reject another (it leaves the list).
+
+mod common;
+
+use common::{click, harness, seed_client, temp_db, type_into};
+use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::{
+    AchievementDraft, ClientKind, DealStage, NeedDraft, Stage, TransferMode, TransferModes,
+};
+use techbroker::store::Store;
+use techbroker::ui::Screen;
+
+fn achievement(owner: i64, title: &str, trl: &str, stage: Stage) -> AchievementDraft {
+    let modes: TransferModes = [TransferMode::Assignment].into_iter().collect();
+    AchievementDraft {
+        title: title.into(),
+        owner: Some(owner),
+        field: "新能源".into(),
+        keywords: "动力电池、回收".into(),
+        abstract_text: "针对退役动力电池拆解回收难题，开发了自动化拆解与镍钴锰回收工艺。".into(),
+        trl: trl.into(),
+        stage,
+        transfer_modes: modes,
+        ..AchievementDraft::default()
+    }
+}
+
+fn seed(path: &std::path::Path) -> (i64, i64, i64) {
+    let university = seed_client(path, "山东大学", ClientKind::University);
+    let enterprise = seed_client(path, "济南某回收公司", ClientKind::Enterprise);
+    let mut store = Store::open(path).unwrap();
+    let pilot = store
+        .save_achievement(
+            None,
+            &achievement(
+                university,
+                "退役动力电池自动化拆解回收技术",
+                "7",
+                Stage::Pilot,
+            ),
+        )
+        .unwrap();
+    let lab = store
+        .save_achievement(
+            None,
+            &achievement(university, "动力电池回收新原理探索", "2", Stage::Lab),
+        )
+        .unwrap();
+    store
+        .save_need(
+            None,
+            &NeedDraft {
+                enterprise: Some(enterprise),
+                title: "退役动力电池回收技术需求".into(),
+                field: "新能源".into(),
+                keywords: "动力电池、回收".into(),
+                description: "我公司回收退役动力电池，希望引进自动化拆解和有价金属回收技术。"
+                    .into(),
+                min_stage: Some(Stage::Pilot),
+                ..NeedDraft::default()
+            },
+        )
+        .unwrap();
+    (pilot, lab, enterprise)
+}
+
+#[test]
+fn find_matches_for_a_need_accept_one_and_reject_another() {
+    let (_dir, path) = temp_db();
+    let (pilot, lab, enterprise) = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "技术需求");
+    click(&mut h, "退役动力电池回收技术需求");
+    click(&mut h, "查找匹配");
+    assert_eq!(h.state().screen(), Screen::Matching);
+
+    // The pilot-stage achievement ranks first: the need asks for 中试.
+    let top = h.get_by_label("退役动力电池自动化拆解回收技术");
+    let second = h.get_by_label("动力电池回收新原理探索");
+    assert!(top.rect().top() < second.rect().top());
+    top.click();
+    h.run();
+    h.get_by_label_contains("得分构成");
+    h.get_by_label("成熟度");
+    h.get_by_label("共同词语");
+    assert!(h.get_all_by_label_contains("动力电池").count() >= 3);
+
+    click(&mut h, "接受（建立交易）");
+    h.get_by_label_contains("已建立交易");
+    let store = h.state().store().unwrap();
+    let deals = store.deal_ids().unwrap();
+    assert_eq!(deals.len(), 1);
+    let deal = store.get_deal(deals[0]).unwrap().unwrap();
+    assert_eq!(deal.stage, DealStage::Introduced);
+    assert_eq!(deal.achievements, vec![pilot]);
+    assert_eq!(deal.buyer, enterprise);
+
+    click(&mut h, "动力电池回收新原理探索");
+    click(&mut h, "拒绝…");
+    type_into(&mut h, "说明", "实验室阶段，企业要中试成果");
+    click(&mut h, "确认拒绝");
+    h.get_by_label("已拒绝，该候选已移出列表");
+    assert!(h.query_by_label("动力电池回收新原理探索").is_none());
+    let decisions = h.state().store().unwrap().decisions().unwrap();
+    assert!(decisions.rejected.iter().any(|(_, a)| *a == lab));
+
+    click(&mut h, "显示已拒绝的");
+    h.get_by_label("动力电池回收新原理探索（已拒绝）");
+}
+
+#[test]
+fn find_enterprises_for_an_achievement() {
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "科技成果");
+    click(&mut h, "退役动力电池自动化拆解回收技术");
+    click(&mut h, "查找匹配");
+    h.get_by_label("济南某回收公司");
+    h.get_by_label("退役动力电池回收技术需求");
+}
