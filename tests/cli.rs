@@ -140,3 +140,39 @@ fn subcommands_need_a_database() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--db PATH"));
 }
+
+#[test]
+fn match_prints_ranked_candidates_with_breakdown_and_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = generated_db(dir.path());
+    let out = techbroker(&["match", "--need", "1", "--db", &db, "--top", "5", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let items: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let items = items.as_array().unwrap();
+    assert!(!items.is_empty() && items.len() <= 5);
+    let scores: Vec<f64> = items.iter().map(|i| i["score"].as_f64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+    for item in items {
+        assert!(item["id"].as_i64().is_some());
+        assert!(!item["title"].as_str().unwrap().is_empty());
+        let parts = item["parts"].as_object().unwrap();
+        for part in [
+            "text", "field", "maturity", "price", "mode", "region", "history",
+        ] {
+            assert!(parts.contains_key(part), "missing part {part}");
+        }
+        let sum: f64 = parts.values().map(|v| v.as_f64().unwrap()).sum();
+        assert!((sum - item["score"].as_f64().unwrap()).abs() < 0.5);
+        assert!(item["terms"].is_array());
+    }
+
+    let out = techbroker(&["match", "--achievement", "1", "--db", &db, "--top", "3"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).lines().count() <= 3);
+
+    let out = techbroker(&["match", "--db", &db]);
+    assert!(!out.status.success(), "a subject is required");
+}

@@ -16,7 +16,7 @@ use crate::domain::{AchievementId, ClientId, NeedId, NeedStatus, Price};
 /// achievement with modest word overlap still makes the top 20.
 const TEXT_CANDIDATES: usize = 400;
 /// Terms in more than this share of documents are skipped (技术, 一种, 提高…).
-const MAX_DF: f32 = 0.25;
+const MAX_DF: f32 = 0.1;
 
 /// What the broker decided before, which the ranking takes into account.
 #[derive(Debug, Clone, Default)]
@@ -233,20 +233,13 @@ impl MatchIndex {
         include_rejected: bool,
     ) -> Vec<Candidate> {
         let query = tokens(&need.text);
-        let mut scores = vec![0.0f32; self.achievement_bm25.slots()];
-        let mut touched = Vec::new();
-        self.achievement_bm25
-            .score(&query, MAX_DF, &mut scores, &mut touched);
-        let mut pool: Vec<(u32, f32)> = touched
-            .into_iter()
-            .filter(|&slot| {
-                self.achievements
-                    .get(slot as usize)
-                    .and_then(Option::as_ref)
-                    .is_some_and(|a| is_offered(a.status))
-            })
-            .map(|slot| (slot, scores[slot as usize]))
-            .collect();
+        let mut pool = top_by_relevance(&self.achievement_bm25, &query);
+        pool.retain(|&(slot, _)| {
+            self.achievements
+                .get(slot as usize)
+                .and_then(Option::as_ref)
+                .is_some_and(|a| is_offered(a.status))
+        });
         keep_best(&mut pool, TEXT_CANDIDATES);
         let best = pool.iter().map(|p| p.1).fold(0.0f32, f32::max);
         let mut out: Vec<Candidate> = pool
@@ -322,20 +315,13 @@ impl MatchIndex {
         .iter()
         .flat_map(|t| tokens(t))
         .collect();
-        let mut scores = vec![0.0f32; self.need_bm25.slots()];
-        let mut touched = Vec::new();
-        self.need_bm25
-            .score(&query, MAX_DF, &mut scores, &mut touched);
-        let mut pool: Vec<(u32, f32)> = touched
-            .into_iter()
-            .filter(|&slot| {
-                self.needs
-                    .get(slot as usize)
-                    .and_then(Option::as_ref)
-                    .is_some_and(|n| n.status == NeedStatus::Open)
-            })
-            .map(|slot| (slot, scores[slot as usize]))
-            .collect();
+        let mut pool = top_by_relevance(&self.need_bm25, &query);
+        pool.retain(|&(slot, _)| {
+            self.needs
+                .get(slot as usize)
+                .and_then(Option::as_ref)
+                .is_some_and(|n| n.status == NeedStatus::Open)
+        });
         keep_best(&mut pool, TEXT_CANDIDATES);
         let top_text = pool.iter().map(|p| p.1).fold(0.0f32, f32::max);
         let mut by_enterprise: FxHashMap<ClientId, Candidate> = FxHashMap::default();
@@ -440,6 +426,33 @@ impl MatchIndex {
             (Subject::Achievement(_), None) => Vec::new(),
         }
     }
+}
+
+thread_local! {
+    /// Per-thread score buffer, reused between queries: allocating and zeroing 100,000 floats
+    /// for every need costs as much as scoring it when all needs are matched at once.
+    static SCORES: std::cell::RefCell<(Vec<f32>, Vec<u32>)> = const {
+        std::cell::RefCell::new((Vec::new(), Vec::new()))
+    };
+}
+
+/// The documents with the best BM25 scores for `query` (up to half again the candidates the
+/// structured parts will see, so that filtering out unavailable ones still leaves enough).
+fn top_by_relevance(bm25: &Bm25, query: &[Token]) -> Vec<(u32, f32)> {
+    SCORES.with_borrow_mut(|(scores, touched)| {
+        scores.resize(bm25.slots(), 0.0);
+        touched.clear();
+        bm25.score(query, MAX_DF, scores, touched);
+        let mut pool: Vec<(u32, f32)> = touched
+            .iter()
+            .map(|&slot| (slot, scores[slot as usize]))
+            .collect();
+        for &slot in touched.iter() {
+            scores[slot as usize] = 0.0;
+        }
+        keep_best(&mut pool, TEXT_CANDIDATES + TEXT_CANDIDATES / 2);
+        pool
+    })
 }
 
 /// Keeps the `n` highest-scoring entries (in no particular order).

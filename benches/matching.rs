@@ -1,0 +1,121 @@
+//! The matching engine at full scale (100,000 achievements, 20,000 needs, 20,000 clients):
+//! index build, one need, one achievement, and every open need at once on both cores.
+//! `cargo bench --bench matching`.
+
+mod common;
+
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use common::{full_db, percentile_ms};
+use techbroker::catalog::load_matching;
+use techbroker::matching::{Decisions, MatchIndex, Subject, Weights};
+use techbroker::store::Store;
+
+fn store() -> &'static std::sync::Mutex<Store> {
+    static STORE: OnceLock<std::sync::Mutex<Store>> = OnceLock::new();
+    STORE.get_or_init(|| std::sync::Mutex::new(Store::open(&full_db()).expect("open")))
+}
+
+fn index() -> &'static MatchIndex {
+    static INDEX: OnceLock<MatchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let store = store().lock().expect("store");
+        load_matching(&store.reader().expect("reader")).expect("index")
+    })
+}
+
+fn main() {
+    let started = Instant::now();
+    index();
+    println!(
+        "match index built in {:.2} s; relevance postings {:.0} MiB",
+        started.elapsed().as_secs_f64(),
+        index().heap_bytes() as f64 / (1024.0 * 1024.0)
+    );
+    divan::main();
+    report();
+}
+
+#[divan::bench(sample_count = 3)]
+fn build_index() -> (usize, usize) {
+    let store = store().lock().expect("store");
+    load_matching(&store.reader().expect("reader"))
+        .expect("index")
+        .len()
+}
+
+/// p50 over many needs and achievements, then all open needs on two threads.
+fn report() {
+    let ix = index();
+    let weights = Weights::default();
+    let decisions = Decisions::default();
+    let needs = ix.open_needs();
+    let mut times: Vec<Duration> = Vec::new();
+    for need in needs.iter().step_by(97).take(200) {
+        let started = Instant::now();
+        divan::black_box(ix.achievements_for_need(need, &weights, &decisions, 20, false));
+        times.push(started.elapsed());
+    }
+    times.sort();
+    println!(
+        "top-20 achievements for one need ({} needs): p50 {:.2} ms, p99 {:.2} ms",
+        times.len(),
+        percentile_ms(&times, 50.0),
+        percentile_ms(&times, 99.0)
+    );
+
+    let store = store().lock().expect("store");
+    let mut times: Vec<Duration> = Vec::new();
+    for id in (1..100_000).step_by(499).take(200) {
+        let Ok(Some(a)) = store.get_achievement(id) else {
+            continue;
+        };
+        let keywords = a.data.keywords.join(" ");
+        let text = techbroker::matching::AchievementText {
+            title: &a.data.title,
+            keywords: &keywords,
+            abstract_text: &a.data.abstract_text,
+            indicators: &a.data.indicators,
+        };
+        let started = Instant::now();
+        divan::black_box(ix.rank(
+            Subject::Achievement(id),
+            Some(text),
+            &weights,
+            &decisions,
+            20,
+            false,
+        ));
+        times.push(started.elapsed());
+    }
+    times.sort();
+    println!(
+        "top-20 enterprises for one achievement ({} achievements): p50 {:.2} ms, p99 {:.2} ms",
+        times.len(),
+        percentile_ms(&times, 50.0),
+        percentile_ms(&times, 99.0)
+    );
+
+    let started = Instant::now();
+    let halves = needs.split_at(needs.len() / 2);
+    let work = |part: &[&techbroker::matching::NeedDoc]| {
+        part.iter()
+            .map(|n| {
+                ix.achievements_for_need(n, &weights, &decisions, 20, false)
+                    .len()
+            })
+            .sum::<usize>()
+    };
+    let total: usize = std::thread::scope(|s| {
+        let a = s.spawn(|| work(halves.0));
+        let b = s.spawn(|| work(halves.1));
+        a.join().unwrap_or(0) + b.join().unwrap_or(0)
+    });
+    println!(
+        "all {} open needs against all achievements, top 20 each, 2 threads: {:.2} s ({} candidates)",
+        needs.len(),
+        started.elapsed().as_secs_f64(),
+        total
+    );
+}
