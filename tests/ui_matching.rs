@@ -120,3 +120,50 @@ fn find_enterprises_for_an_achievement() {
     h.get_by_label("济南某回收公司");
     h.get_by_label("退役动力电池回收技术需求");
 }
+
+#[test]
+fn shortlist_then_export_the_shortlist_as_csv() {
+    let (dir, path) = temp_db();
+    seed(&path);
+    let csv = dir.path().join("候选清单.csv");
+    let mut h = common::harness_with_picker(&path, Some(csv.clone()));
+    click(&mut h, "技术需求");
+    click(&mut h, "退役动力电池回收技术需求");
+    click(&mut h, "查找匹配");
+    click(&mut h, "导出候选清单 CSV…");
+    h.get_by_label("候选清单为空：先把候选加入清单。");
+    assert!(!csv.exists());
+
+    click(&mut h, "退役动力电池自动化拆解回收技术");
+    click(&mut h, "加入候选清单");
+    h.get_by_label("已加入候选清单");
+    click(&mut h, "导出候选清单 CSV…");
+    h.get_by_label_contains("已导出到");
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("成果名称,完成单位"));
+    assert!(text.contains("退役动力电池自动化拆解回收技术,山东大学"));
+}
+
+#[test]
+fn weights_are_changed_and_saved_in_the_database() {
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "成果匹配");
+    click(&mut h, "权重设置");
+    let field = h.get_by_label("领域");
+    field.click();
+    h.run();
+    // Replace the value by typing into the focused drag value.
+    h.get_by_label("领域").type_text("0");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    click(&mut h, "保存权重");
+    h.get_by_label("权重已保存");
+    let saved = h.state().store().unwrap().match_weights().unwrap();
+    let defaults = techbroker::matching::Weights::default();
+    assert_ne!(saved.field, defaults.field, "the field weight was changed");
+    assert_eq!(saved.text, defaults.text, "the others were not");
+}
