@@ -5,7 +5,7 @@ use std::io::Write;
 use serde_json::json;
 
 use crate::catalog::load_matching;
-use crate::matching::{AchievementText, Candidate, Part, Subject, matched_terms, merge_terms};
+use crate::matching::{AchievementText, Candidate, Part, Subject};
 use crate::store::Store;
 
 pub fn run(
@@ -95,7 +95,7 @@ fn describe(
         .and_then(|n| index.need(n))
         .map(|n| n.text.clone())
         .unwrap_or_default();
-    let terms = merge_terms(&need_text, &matched_terms(&need_text, &achievement_text));
+    let terms = index.shared_terms(&need_text, &achievement_text);
     let mut parts = serde_json::Map::new();
     for p in Part::ALL {
         parts.insert(

@@ -219,6 +219,7 @@ translations! {
     a_inventors: "完成人", "Inventors";
     a_field: "所属领域", "Field";
     a_keywords: "关键词（最多 5 个）", "Keywords (up to 5)";
+    keywords: "关键词", "Keywords";
     a_abstract: "成果简介", "Abstract";
     a_indicators: "主要技术指标", "Key indicators";
     a_trl: "技术成熟度 TRL（1-9）", "TRL (1-9)";
@@ -317,6 +318,7 @@ translations! {
     part_region: "地域", "Region";
     part_history: "以往拒绝", "Past rejections";
     shortlist: "加入候选清单", "Shortlist";
+    open_achievement: "查看成果", "Open achievement";
     accept: "接受（建立交易）", "Accept (create deal)";
     reject: "拒绝…", "Reject…";
     reject_title: "拒绝这个匹配", "Reject this match";

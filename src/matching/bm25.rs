@@ -95,6 +95,15 @@ impl Bm25 {
         slot
     }
 
+    /// Whether `token` says something in this collection: it occurs somewhere, and is not one of
+    /// the common terms scoring skips.
+    pub fn is_informative(&self, token: Token, max_df: f32) -> bool {
+        let n = self.lengths.len() as f32;
+        self.terms
+            .get(&token)
+            .is_some_and(|p| n < MIN_DOCS_TO_SKIP || p.len as f32 <= max_df * n)
+    }
+
     pub fn slots(&self) -> usize {
         self.lengths.len()
     }

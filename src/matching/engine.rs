@@ -5,11 +5,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::bm25::Bm25;
 use super::docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
+use super::merge_terms;
 use super::parts::{
     Breakdown, Part, PartValues, Weights, history_fit, is_offered, maturity, mode_fit, price_fit,
     region_fit,
 };
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, token_text, tokens};
 use crate::domain::{AchievementId, ClientId, NeedId, NeedStatus, Price};
 
 /// How many relevance candidates get the structured parts: enough that a well-fitting
@@ -128,6 +129,24 @@ impl MatchIndex {
 
     pub fn enterprise(&self, id: ClientId) -> Option<&EnterpriseDoc> {
         self.enterprises.get(&id)
+    }
+
+    /// The terms a need's text and an achievement's share that count for relevance (common
+    /// words and single letters left out), merged into runs as they read in `need_text`.
+    pub fn shared_terms(&self, need_text: &str, achievement_text: &str) -> Vec<String> {
+        let in_achievement: FxHashSet<Token> = tokens(achievement_text).into_iter().collect();
+        let mut seen = FxHashSet::default();
+        let terms: Vec<String> = tokens(need_text)
+            .into_iter()
+            .filter(|t| {
+                in_achievement.contains(t)
+                    && self.achievement_bm25.is_informative(*t, MAX_DF)
+                    && seen.insert(*t)
+            })
+            .filter_map(|t| token_text(t, need_text))
+            .filter(|t| t.chars().count() > 1)
+            .collect();
+        merge_terms(need_text, &terms)
     }
 
     /// The achievements an organisation owns.

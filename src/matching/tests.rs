@@ -272,3 +272,10 @@ fn transfer_modes_are_read() {
     modes.set(TransferMode::LicenceOrdinary, true);
     assert_eq!(parts::mode_fit(modes, NeedMode::Licence), 1.0);
 }
+
+#[test]
+fn shared_terms_leave_out_single_letters_and_unknown_terms() {
+    let ix = index(vec![ach(1, "退役动力电池回收技术", 7, Price::Negotiable, AVAILABLE)]);
+    let terms = ix.shared_terms("退役动力电池回收 m 量子", "退役动力电池回收 m 量子");
+    assert_eq!(terms, vec!["退役动力电池回收"]);
+}

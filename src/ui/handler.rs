@@ -288,7 +288,7 @@ pub fn export_shortlist(session: &Session, need: NeedId, path: &Path, tr: &Tr) -
         tr.col_price,
         tr.a_modes,
         tr.col_score,
-        tr.a_keywords,
+        tr.keywords,
     ];
     match write_csv(path, &header, &rows) {
         Ok(()) => Status::Info(fill(tr.exported, &[("path", &path.display())])),

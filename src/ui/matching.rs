@@ -13,7 +13,6 @@ use crate::i18n::{Tr, fill};
 pub use crate::matching::Subject;
 use crate::matching::{
     AchievementText, Candidate, Decisions, MatchIndex, Part, Weights, highlight_mask,
-    matched_terms, merge_terms,
 };
 use crate::store::{DecisionInput, Store};
 
@@ -425,14 +424,14 @@ impl MatchingScreen {
                             note: String::new(),
                         });
                     }
-                    if ui.link(tr.col_candidate).clicked() {
+                    if ui.link(tr.open_achievement).clicked() {
                         cmds.push(Command::Navigate(Screen::Achievement(c.achievement)));
                     }
                 });
                 ui.columns(2, |cols| {
                     breakdown_ui(&mut cols[0], &c, weights, tr);
                     if let Some(t) = &self.texts {
-                        texts_ui(&mut cols[1], t, tr);
+                        texts_ui(&mut cols[1], index, t, tr);
                     }
                 });
             });
@@ -620,9 +619,9 @@ fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, tr: &Tr) {
         });
 }
 
-fn texts_ui(ui: &mut Ui, t: &Texts, tr: &Tr) {
-    let terms = matched_terms(&t.left, &t.right);
-    let shown = merge_terms(&t.left, &terms);
+fn texts_ui(ui: &mut Ui, index: &MatchIndex, t: &Texts, tr: &Tr) {
+    let shown = index.shared_terms(&t.left, &t.right);
+    let terms = shown.clone();
     ui.strong(tr.matched_terms);
     ui.add(egui::Label::new(shown.join("、")).wrap());
     ui.add_space(6.0);

@@ -138,7 +138,7 @@ pub fn achievement_ui(
             &[
                 (tr.a_inventors, d.inventors.clone()),
                 (tr.a_field, d.field.clone()),
-                (tr.a_keywords, d.keywords.join("、")),
+                (tr.keywords, d.keywords.join("、")),
                 (tr.col_trl, format!("TRL {} · {}", d.trl, tr.stage(d.stage))),
                 (tr.a_modes, modes.join("、")),
                 (tr.a_price, tr.price_yuan(d.price)),
@@ -218,7 +218,7 @@ pub fn need_ui(
             "need_facts",
             &[
                 (tr.a_field, d.field.clone()),
-                (tr.a_keywords, d.keywords.join("、")),
+                (tr.keywords, d.keywords.join("、")),
                 (tr.n_budget, tr.price_yuan(d.budget)),
                 (tr.n_mode, tr.need_mode(d.preferred_mode).to_string()),
                 (tr.n_min_stage, maturity),
