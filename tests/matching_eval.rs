@@ -30,7 +30,6 @@ struct EvalAchievement {
     abstract_text: String,
     indicators: String,
     trl: u8,
-    stage: String,
     modes: Vec<String>,
     price_wan: Option<f64>,
     status: String,
@@ -107,13 +106,10 @@ fn build() -> EvalSet {
         index.upsert_achievement(
             AchievementDoc {
                 id,
-                title: a.title.clone(),
                 owner,
-                owner_name: a.owner.clone(),
                 field: a.field.clone(),
                 keywords: a.keywords.clone(),
                 trl: a.trl,
-                stage: Stage::from_code(&a.stage).unwrap_or(Stage::typical_for_trl(a.trl)),
                 price: wan(a.price_wan),
                 modes,
                 status: AchievementStatus::from_code(&a.status).unwrap_or_default(),

@@ -6,16 +6,15 @@ use crate::domain::{
     TransferModes,
 };
 
+/// An achievement as the engine reads it (its title and owner's name are shown from the
+/// catalogue, not kept here).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AchievementDoc {
     pub id: AchievementId,
-    pub title: String,
     pub owner: ClientId,
-    pub owner_name: String,
     pub field: String,
     pub keywords: Vec<String>,
     pub trl: u8,
-    pub stage: Stage,
     pub price: Price,
     pub modes: TransferModes,
     pub status: AchievementStatus,

@@ -11,7 +11,7 @@ use super::parts::{
     region_fit,
 };
 use super::tokens::{Token, token_text, tokens};
-use crate::domain::{AchievementId, ClientId, NeedId, NeedStatus, Price};
+use crate::domain::{AchievementId, ClientId, NeedId, NeedStatus, Price, TransferModes};
 
 /// How many relevance candidates get the structured parts: enough that a well-fitting
 /// achievement with modest word overlap still makes the top 20.
@@ -40,9 +40,52 @@ pub struct Candidate {
     pub rejected: bool,
 }
 
+/// Small numbers for the few distinct fields, provinces, cities and keywords, so 100,000
+/// achievements do not each carry their own copies of the same strings.
+#[derive(Default)]
+struct Names {
+    ids: FxHashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Names {
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.ids.insert(name.into(), id);
+        id
+    }
+
+    fn find(&self, name: &str) -> Option<u32> {
+        self.ids.get(name).copied()
+    }
+
+    fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", |n| n)
+    }
+}
+
+/// What the structured parts read of an achievement, compactly.
+struct Entry {
+    id: AchievementId,
+    owner: ClientId,
+    field: u32,
+    keywords: Box<[u32]>,
+    trl: u8,
+    price: Price,
+    modes: TransferModes,
+    status: crate::domain::AchievementStatus,
+    province: u32,
+    city: u32,
+}
+
 #[derive(Default)]
 pub struct MatchIndex {
-    achievements: Vec<Option<AchievementDoc>>,
+    achievements: Vec<Option<Entry>>,
+    names: Names,
     achievement_slot: FxHashMap<AchievementId, u32>,
     achievement_bm25: Bm25,
     needs: Vec<Option<NeedDoc>>,
@@ -72,7 +115,19 @@ impl MatchIndex {
             (text.indicators, 1),
         ]));
         self.achievement_slot.insert(doc.id, slot);
-        self.achievements.push(Some(doc));
+        let entry = Entry {
+            id: doc.id,
+            owner: doc.owner,
+            field: self.names.intern(&doc.field),
+            keywords: doc.keywords.iter().map(|k| self.names.intern(k)).collect(),
+            trl: doc.trl,
+            price: doc.price,
+            modes: doc.modes,
+            status: doc.status,
+            province: self.names.intern(&doc.province),
+            city: self.names.intern(&doc.city),
+        };
+        self.achievements.push(Some(entry));
     }
 
     /// Retires an achievement; its postings stay but are never read again. Term statistics
@@ -117,9 +172,14 @@ impl MatchIndex {
         self.need_bm25.shrink();
     }
 
-    pub fn achievement(&self, id: AchievementId) -> Option<&AchievementDoc> {
+    fn entry(&self, id: AchievementId) -> Option<&Entry> {
         let slot = *self.achievement_slot.get(&id)?;
         self.achievements.get(slot as usize)?.as_ref()
+    }
+
+    /// Whether the achievement is in the index (live, with a live owner).
+    pub fn has_achievement(&self, id: AchievementId) -> bool {
+        self.entry(id).is_some()
     }
 
     pub fn need(&self, id: NeedId) -> Option<&NeedDoc> {
@@ -197,16 +257,11 @@ impl MatchIndex {
     }
 
     /// The structured parts of one pair, with `text` its relevance from 0 to 1.
-    fn values(
-        &self,
-        need: &NeedDoc,
-        a: &AchievementDoc,
-        text: f32,
-        decisions: &Decisions,
-    ) -> PartValues {
+    fn values(&self, need: &NeedDoc, a: &Entry, text: f32, decisions: &Decisions) -> PartValues {
         let mut v = PartValues::default();
+        let same_field = self.names.find(&need.field) == Some(a.field);
         v.set(Part::Text, text);
-        v.set(Part::Field, if need.field == a.field { 1.0 } else { 0.0 });
+        v.set(Part::Field, if same_field { 1.0 } else { 0.0 });
         v.set(
             Part::Maturity,
             maturity(need.min_stage, need.min_trl, a.trl),
@@ -215,7 +270,10 @@ impl MatchIndex {
         v.set(Part::Mode, mode_fit(a.modes, need.mode));
         v.set(
             Part::Region,
-            region_fit((&need.province, &need.city), (&a.province, &a.city)),
+            region_fit(
+                (&need.province, &need.city),
+                (self.names.name(a.province), self.names.name(a.city)),
+            ),
         );
         v.set(
             Part::History,
@@ -225,19 +283,14 @@ impl MatchIndex {
     }
 
     /// Achievements of the same field sharing a keyword with `a` that `enterprise` rejected.
-    fn similar_rejections(
-        &self,
-        enterprise: ClientId,
-        a: &AchievementDoc,
-        decisions: &Decisions,
-    ) -> usize {
+    fn similar_rejections(&self, enterprise: ClientId, a: &Entry, decisions: &Decisions) -> usize {
         let Some(rejected) = decisions.rejected_by.get(&enterprise) else {
             return 0;
         };
         rejected
             .iter()
             .filter(|&&id| id != a.id)
-            .filter_map(|&id| self.achievement(id))
+            .filter_map(|&id| self.entry(id))
             .filter(|r| r.field == a.field && r.keywords.iter().any(|k| a.keywords.contains(k)))
             .count()
     }
@@ -322,7 +375,7 @@ impl MatchIndex {
         top: usize,
         include_rejected: bool,
     ) -> Vec<Candidate> {
-        let Some(a) = self.achievement(achievement) else {
+        let Some(a) = self.entry(achievement) else {
             return Vec::new();
         };
         let query: Vec<Token> = [
@@ -368,7 +421,7 @@ impl MatchIndex {
             }
         }
         for e in self.enterprises.values() {
-            if e.industry != a.field || by_enterprise.contains_key(&e.id) {
+            if self.names.find(&e.industry) != Some(a.field) || by_enterprise.contains_key(&e.id) {
                 continue;
             }
             // The profile as a need with no text, no requirement and no budget.

@@ -3,22 +3,29 @@ use crate::domain::{
     AchievementStatus, Money, NeedMode, NeedStatus, Price, Stage, TransferMode, TransferModes,
 };
 
-fn ach(id: i64, title: &str, trl: u8, price: Price, status: AchievementStatus) -> AchievementDoc {
-    AchievementDoc {
-        id,
-        title: title.into(),
-        owner: 100 + id,
-        owner_name: format!("大学{id}"),
-        field: "新能源".into(),
-        keywords: vec!["电池".into()],
-        trl,
-        stage: Stage::typical_for_trl(trl),
-        price,
-        modes: [TransferMode::Assignment].into_iter().collect(),
-        status,
-        province: "山东省".into(),
-        city: "济南市".into(),
-    }
+/// An achievement and its title, which the index reads as text.
+fn ach(
+    id: i64,
+    title: &str,
+    trl: u8,
+    price: Price,
+    status: AchievementStatus,
+) -> (AchievementDoc, String) {
+    (
+        AchievementDoc {
+            id,
+            owner: 100 + id,
+            field: "新能源".into(),
+            keywords: vec!["电池".into()],
+            trl,
+            price,
+            modes: [TransferMode::Assignment].into_iter().collect(),
+            status,
+            province: "山东省".into(),
+            city: "济南市".into(),
+        },
+        title.to_string(),
+    )
 }
 
 fn need(min_stage: Option<Stage>, budget: Price) -> NeedDoc {
@@ -40,10 +47,9 @@ fn need(min_stage: Option<Stage>, budget: Price) -> NeedDoc {
     }
 }
 
-fn index(docs: Vec<AchievementDoc>) -> MatchIndex {
+fn index(docs: Vec<(AchievementDoc, String)>) -> MatchIndex {
     let mut ix = MatchIndex::default();
-    for d in docs {
-        let title = d.title.clone();
+    for (d, title) in docs {
         ix.upsert_achievement(
             d,
             AchievementText {
@@ -224,7 +230,7 @@ fn edits_and_removals_are_seen_at_once() {
         ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false)
             .is_empty()
     );
-    let d = ach(1, "电池回收新工艺", 7, Price::Negotiable, AVAILABLE);
+    let (d, _) = ach(1, "电池回收新工艺", 7, Price::Negotiable, AVAILABLE);
     ix.upsert_achievement(
         d,
         AchievementText {
@@ -275,7 +281,13 @@ fn transfer_modes_are_read() {
 
 #[test]
 fn shared_terms_leave_out_single_letters_and_unknown_terms() {
-    let ix = index(vec![ach(1, "退役动力电池回收技术", 7, Price::Negotiable, AVAILABLE)]);
+    let ix = index(vec![ach(
+        1,
+        "退役动力电池回收技术",
+        7,
+        Price::Negotiable,
+        AVAILABLE,
+    )]);
     let terms = ix.shared_terms("退役动力电池回收 m 量子", "退役动力电池回收 m 量子");
     assert_eq!(terms, vec!["退役动力电池回收"]);
 }

@@ -36,22 +36,18 @@ pub(super) fn each_match_achievement(
         let keywords: String = r.get(5)?;
         let doc = AchievementDoc {
             id: r.get(0)?,
-            title: r.get(1)?,
             owner: r.get(2)?,
-            owner_name: r.get(3)?,
             field: r.get(4)?,
             keywords: keywords_from_sql(&keywords),
             trl: r.get(6)?,
-            stage: r.get(7)?,
             price: Price::from_fen(r.get(8)?),
             modes: TransferModes::from_bits(r.get(9)?),
             status: r.get(10)?,
             province: r.get(11)?,
             city: r.get(12)?,
         };
-        let title = doc.title.clone();
         let text = AchievementText {
-            title: &title,
+            title: r.get_ref(1)?.as_str().unwrap_or_default(),
             keywords: &keywords,
             abstract_text: r.get_ref(13)?.as_str().unwrap_or_default(),
             indicators: r.get_ref(14)?.as_str().unwrap_or_default(),

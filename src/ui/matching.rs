@@ -7,8 +7,8 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, Screen};
 use super::pickers::combo;
-use crate::catalog::Catalogs;
-use crate::domain::{ClientKind, ClientRow, Decision, RejectReason};
+use crate::catalog::{Catalog, Catalogs};
+use crate::domain::{AchievementRow, ClientKind, ClientRow, Decision, RejectReason};
 use crate::i18n::{Tr, fill};
 pub use crate::matching::Subject;
 use crate::matching::{
@@ -120,12 +120,13 @@ impl MatchingScreen {
         }
         let detail_height = (ui.available_height() * 0.5).max(200.0);
         let table_height = ui.available_height() - detail_height;
+        let rows = catalogs.achievements.ready();
         ui.allocate_ui(egui::vec2(ui.available_width(), table_height), |ui| {
-            self.table(ui, index, subject, tr);
+            self.table(ui, index, rows, subject, tr);
         });
         ui.separator();
         self.detail(ui, store, index, subject, &weights, tr, cmds);
-        self.reject_dialog(ui, index, subject, tr, cmds);
+        self.reject_dialog(ui, index, rows, subject, tr, cmds);
     }
 
     fn refresh(&mut self, store: &Store, index: &MatchIndex, subject: Subject, weights: &Weights) {
@@ -184,7 +185,7 @@ impl MatchingScreen {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr.match_subject);
             if let Some(subject) = self.subject {
-                ui.strong(subject_title(index, clients, subject, tr));
+                ui.strong(subject_title(index, catalogs, clients, subject, tr));
                 if ui.small_button(tr.change).clicked() {
                     self.subject = None;
                     self.selected = None;
@@ -291,7 +292,14 @@ impl MatchingScreen {
             });
     }
 
-    fn table(&mut self, ui: &mut Ui, index: &MatchIndex, subject: Subject, tr: &Tr) {
+    fn table(
+        &mut self,
+        ui: &mut Ui,
+        index: &MatchIndex,
+        rows: Option<&Catalog<AchievementRow>>,
+        subject: Subject,
+        tr: &Tr,
+    ) {
         let by_enterprise = direction_of(subject) == Direction::AchievementToEnterprises;
         let mut clicked = None;
         TableBuilder::new(ui)
@@ -329,7 +337,7 @@ impl MatchingScreen {
                         return;
                     };
                     row.set_selected(self.selected == Some(i));
-                    let a = index.achievement(c.achievement);
+                    let a = rows.and_then(|r| r.get(c.achievement));
                     row.col(|ui| {
                         ui.add(
                             egui::ProgressBar::new(c.breakdown.score / 100.0)
@@ -441,6 +449,7 @@ impl MatchingScreen {
         &mut self,
         ui: &mut Ui,
         index: &MatchIndex,
+        rows: Option<&Catalog<AchievementRow>>,
         subject: Subject,
         tr: &Tr,
         cmds: &mut Vec<Command>,
@@ -453,7 +462,7 @@ impl MatchingScreen {
         egui::Modal::new(egui::Id::unique("reject_dialog")).show(ui.ctx(), |ui| {
             ui.heading(tr.reject_title);
             if let Some(c) = self.results.get(dialog.candidate) {
-                ui.label(candidate_name(index, subject, c));
+                ui.label(candidate_name(index, rows, subject, c));
             }
             egui::Grid::new("reject_form")
                 .num_columns(2)
@@ -533,13 +542,21 @@ fn decide(c: &Candidate, decision: Decision, note: String) -> Command {
     }))
 }
 
-fn subject_title(index: &MatchIndex, clients: &[ClientRow], subject: Subject, tr: &Tr) -> String {
+fn subject_title(
+    index: &MatchIndex,
+    catalogs: &Catalogs,
+    clients: &[ClientRow],
+    subject: Subject,
+    tr: &Tr,
+) -> String {
     match subject {
         Subject::Need(id) => index.need(id).map_or_else(String::new, |n| {
             format!("{} · {}", n.title, n.enterprise_name)
         }),
-        Subject::Achievement(id) => index
-            .achievement(id)
+        Subject::Achievement(id) => catalogs
+            .achievements
+            .ready()
+            .and_then(|c| c.get(id))
             .map_or_else(String::new, |a| format!("{} · {}", a.title, a.owner_name)),
         Subject::Enterprise(id) => clients
             .iter()
@@ -548,15 +565,19 @@ fn subject_title(index: &MatchIndex, clients: &[ClientRow], subject: Subject, tr
     }
 }
 
-fn candidate_name(index: &MatchIndex, subject: Subject, c: &Candidate) -> String {
+fn candidate_name(
+    index: &MatchIndex,
+    rows: Option<&Catalog<AchievementRow>>,
+    subject: Subject,
+    c: &Candidate,
+) -> String {
     if direction_of(subject) == Direction::AchievementToEnterprises {
         index
             .enterprise(c.enterprise)
             .map(|e| e.name.clone())
             .unwrap_or_default()
     } else {
-        index
-            .achievement(c.achievement)
+        rows.and_then(|r| r.get(c.achievement))
             .map(|a| a.title.clone())
             .unwrap_or_default()
     }
