@@ -7,7 +7,7 @@ mod common;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use common::{full_db, percentile_ms};
+use common::{full_db, percentile_ms, resident_mib};
 use techbroker::catalog::load_matching;
 use techbroker::matching::{Decisions, MatchIndex, Subject, Weights};
 use techbroker::store::Store;
@@ -26,13 +26,18 @@ fn index() -> &'static MatchIndex {
 }
 
 fn main() {
+    drop(store());
+    let before = resident_mib().unwrap_or(0.0);
     let started = Instant::now();
     index();
     println!(
-        "match index built in {:.2} s; relevance postings {:.0} MiB",
+        "match index built in {:.2} s; relevance postings {:.0} MiB; process resident {:.0} -> {:.0} MiB",
         started.elapsed().as_secs_f64(),
-        index().heap_bytes() as f64 / (1024.0 * 1024.0)
+        index().heap_bytes() as f64 / (1024.0 * 1024.0),
+        before,
+        resident_mib().unwrap_or(0.0)
     );
+    println!("distinct terms (achievements, needs): {:?}", index().term_counts());
     divan::main();
     report();
 }

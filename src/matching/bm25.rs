@@ -104,6 +104,10 @@ impl Bm25 {
             .is_some_and(|p| n < MIN_DOCS_TO_SKIP || p.len as f32 <= max_df * n)
     }
 
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
     pub fn slots(&self) -> usize {
         self.lengths.len()
     }

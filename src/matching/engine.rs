@@ -251,6 +251,11 @@ impl MatchIndex {
         (self.achievement_slot.len(), self.need_slot.len())
     }
 
+    /// Distinct terms in the achievement and need relevance indexes.
+    pub fn term_counts(&self) -> (usize, usize) {
+        (self.achievement_bm25.term_count(), self.need_bm25.term_count())
+    }
+
     /// Bytes held by the relevance postings.
     pub fn heap_bytes(&self) -> usize {
         self.achievement_bm25.heap_bytes() + self.need_bm25.heap_bytes()
