@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::tokens::Token;
+use crate::search::varint;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -42,17 +43,7 @@ impl TermPostings {
         let mut pos = 0;
         let mut slot = 0u32;
         while pos < self.bytes.len() {
-            let mut gap = 0u32;
-            let mut shift = 0;
-            while let Some(&byte) = self.bytes.get(pos) {
-                pos += 1;
-                gap |= u32::from(byte & 0x7F) << shift;
-                if byte & 0x80 == 0 {
-                    break;
-                }
-                shift += 7;
-            }
-            slot += gap;
+            slot += varint::read(&self.bytes, &mut pos);
             let tf = self.bytes.get(pos).copied().unwrap_or(1);
             pos += 1;
             f(slot, tf);

@@ -253,7 +253,10 @@ impl MatchIndex {
 
     /// Distinct terms in the achievement and need relevance indexes.
     pub fn term_counts(&self) -> (usize, usize) {
-        (self.achievement_bm25.term_count(), self.need_bm25.term_count())
+        (
+            self.achievement_bm25.term_count(),
+            self.need_bm25.term_count(),
+        )
     }
 
     /// Bytes held by the relevance postings.

@@ -10,6 +10,7 @@
 mod index;
 mod postings;
 mod text;
+pub mod varint;
 
 pub use index::{Doc, Hit, IndexStats, SearchIndex};
 pub use text::normalize;

@@ -1,5 +1,7 @@
 //! A sorted list of slot numbers, stored as varint-encoded gaps.
 
+use super::varint;
+
 /// Appending only: slots are numbered in insertion order, so each new one is the largest.
 #[derive(Default)]
 pub struct Postings {
@@ -63,17 +65,7 @@ impl Iterator for PostingsIter<'_> {
         if self.pos >= self.bytes.len() {
             return None;
         }
-        let mut gap = 0u32;
-        let mut shift = 0;
-        while let Some(&byte) = self.bytes.get(self.pos) {
-            self.pos += 1;
-            gap |= u32::from(byte & 0x7F) << shift;
-            if byte & 0x80 == 0 {
-                break;
-            }
-            shift += 7;
-        }
-        self.current += gap;
+        self.current += varint::read(self.bytes, &mut self.pos);
         Some(self.current)
     }
 }

@@ -1,10 +1,11 @@
 //! Inserting many records at once (the demo generator, imports): prepared statements, one
 //! transaction per call.
 
-use rusqlite::{Connection, OpenFlags, params};
+use rusqlite::{Connection, OpenFlags};
 
 use super::achievements::{each_achievement_row, insert_achievement};
 use super::catalog::Scope;
+use super::clients::insert_client;
 use super::matches::{each_match_achievement, each_match_need, match_enterprises};
 use super::needs::{each_need_row, insert_need};
 use super::{Area, Store, StoreError, now};
@@ -19,30 +20,7 @@ impl Store {
     pub fn insert_clients(&mut self, clients: &[ClientDraft]) -> Result<Vec<ClientId>, StoreError> {
         let t = now();
         self.write(Area::Clients, |tx| {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO clients (name, kind, credit_code, province, city, district,
-                    industry, size, address, website, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-            )?;
-            let mut ids = Vec::with_capacity(clients.len());
-            for d in clients {
-                stmt.execute(params![
-                    d.name,
-                    d.kind,
-                    d.credit_code,
-                    d.province,
-                    d.city,
-                    d.district,
-                    d.industry,
-                    d.size,
-                    d.address,
-                    d.website,
-                    d.notes,
-                    t
-                ])?;
-                ids.push(tx.last_insert_rowid());
-            }
-            Ok(ids)
+            clients.iter().map(|d| insert_client(tx, d, t)).collect()
         })
     }
 

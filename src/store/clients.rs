@@ -26,6 +26,34 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     })
 }
 
+/// Inserts one client (checked and with a free name) with `t` as its created and updated time.
+pub(super) fn insert_client(
+    tx: &Transaction<'_>,
+    d: &ClientDraft,
+    t: chrono::DateTime<chrono::Utc>,
+) -> Result<ClientId, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO clients (name, kind, credit_code, province, city, district, industry, size,
+            address, website, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+    )?;
+    stmt.execute(params![
+        d.name,
+        d.kind,
+        d.credit_code,
+        d.province,
+        d.city,
+        d.district,
+        d.industry,
+        d.size,
+        d.address,
+        d.website,
+        d.notes,
+        t
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
 /// Whether another live client already has this name (names compare without case).
 fn name_taken(
     tx: &Transaction<'_>,
@@ -93,28 +121,7 @@ impl Store {
             }
             let t = now();
             let id = match id {
-                None => {
-                    tx.execute(
-                        "INSERT INTO clients (name, kind, credit_code, province, city, district,
-                            industry, size, address, website, notes, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-                        params![
-                            d.name,
-                            d.kind,
-                            d.credit_code,
-                            d.province,
-                            d.city,
-                            d.district,
-                            d.industry,
-                            d.size,
-                            d.address,
-                            d.website,
-                            d.notes,
-                            t
-                        ],
-                    )?;
-                    tx.last_insert_rowid()
-                }
+                None => insert_client(tx, &d, t)?,
                 Some(id) => {
                     let n = tx.execute(
                         "UPDATE clients SET name = ?2, kind = ?3, credit_code = ?4, province = ?5,
