@@ -146,6 +146,10 @@ fn needs_belong_to_enterprises_only() {
     let rows = store.need_rows(Scope::Client(enterprise)).unwrap();
     assert_eq!(rows.len(), 1);
     assert!(rows[0].0.confidential);
+    store.delete_need(id).unwrap();
+    let trash = store.list_trash().unwrap();
+    assert_eq!(trash[0].kind, TrashKind::Need);
+    assert!(trash[0].confidential, "the trash marks it confidential too");
 }
 
 #[test]

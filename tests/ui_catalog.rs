@@ -123,6 +123,9 @@ fn create_a_need_from_an_enterprises_detail_view() {
     h.get_by_label("该企业的需求（1）");
     h.get_by_label("【保密】发动机缸体铸造缺陷检测");
     click(&mut h, "技术需求");
+    click(&mut h, "【保密】发动机缸体铸造缺陷检测");
+    click(&mut h, "删除需求");
+    click(&mut h, "回收站");
     h.get_by_label("【保密】发动机缸体铸造缺陷检测");
 }
 

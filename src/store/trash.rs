@@ -19,6 +19,8 @@ pub struct TrashEntry {
     pub label: String,
     /// The client a contact, achievement or need belongs to; empty for a client.
     pub owner: String,
+    /// A confidential need, marked as such in every list.
+    pub confidential: bool,
     pub deleted_at: DateTime<Utc>,
 }
 
@@ -27,17 +29,17 @@ impl Store {
     /// deleted client's records come back with it), newest deletion first.
     pub fn list_trash(&self) -> Result<Vec<TrashEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT 'client', id, name, '', deleted_at FROM clients WHERE deleted_at IS NOT NULL
+            "SELECT 'client', id, name, '', deleted_at, 0 FROM clients WHERE deleted_at IS NOT NULL
              UNION ALL
-             SELECT 'contact', p.id, p.name, c.name, p.deleted_at
+             SELECT 'contact', p.id, p.name, c.name, p.deleted_at, 0
              FROM contacts p JOIN clients c ON c.id = p.client_id
              WHERE p.deleted_at IS NOT NULL AND c.deleted_at IS NULL
              UNION ALL
-             SELECT 'achievement', a.id, a.title, c.name, a.deleted_at
+             SELECT 'achievement', a.id, a.title, c.name, a.deleted_at, 0
              FROM achievements a JOIN clients c ON c.id = a.owner_id
              WHERE a.deleted_at IS NOT NULL AND c.deleted_at IS NULL
              UNION ALL
-             SELECT 'need', n.id, n.title, c.name, n.deleted_at
+             SELECT 'need', n.id, n.title, c.name, n.deleted_at, n.confidential
              FROM needs n JOIN clients c ON c.id = n.enterprise_id
              WHERE n.deleted_at IS NOT NULL AND c.deleted_at IS NULL
              ORDER BY 5 DESC, 2 DESC",
@@ -55,6 +57,7 @@ impl Store {
                 label: r.get(2)?,
                 owner: r.get(3)?,
                 deleted_at: r.get(4)?,
+                confidential: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

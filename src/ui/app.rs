@@ -146,7 +146,11 @@ impl TechBrokerApp {
     /// Applies one command. Every write to the store happens here or in the handler it calls.
     pub fn apply(&mut self, cmd: Command) {
         match cmd {
-            Command::SetLanguage(lang) => self.settings.lang = lang,
+            Command::SetLanguage(lang) => {
+                // The status line was written in the old language.
+                self.settings.lang = lang;
+                self.status = None;
+            }
             Command::NewDatabase => {
                 if let Some(path) = self.picker.new_database() {
                     self.open_database(&path);

@@ -76,7 +76,11 @@ impl TrashScreen {
                         });
                     });
                     row.col(|ui| {
-                        ui.label(&entry.label);
+                        if entry.confidential {
+                            ui.label(format!("{}{}", tr.confidential_mark, entry.label));
+                        } else {
+                            ui.label(&entry.label);
+                        }
                     });
                     row.col(|ui| {
                         ui.label(&entry.owner);
