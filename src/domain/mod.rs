@@ -9,7 +9,9 @@ pub mod dates;
 pub mod deal;
 pub mod money;
 pub mod need;
+pub mod payments;
 pub mod problem;
+pub mod registration;
 
 pub use achievement::{
     Achievement, AchievementData, AchievementDraft, AchievementField, AchievementId,
