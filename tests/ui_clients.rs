@@ -245,6 +245,19 @@ fn a_garbage_file_shows_a_clear_message_and_stays_unchanged() {
 }
 
 #[test]
+fn from_the_error_screen_the_default_database_opens() {
+    let (dir, path) = temp_db();
+    std::fs::write(&path, "garbage").unwrap();
+    let default = dir.path().join("default.sqlite");
+    let mut h = common::harness_with(&path, &default, None);
+    h.get_by_label("这不是数据库文件。");
+    click(&mut h, "打开默认数据库");
+    assert_eq!(h.state().store().unwrap().path(), default);
+    h.get_by_label("新建客户");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "garbage");
+}
+
+#[test]
 fn open_another_database_from_the_file_menu() {
     let (dir, first) = temp_db();
     let second = dir.path().join("second.sqlite");

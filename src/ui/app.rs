@@ -202,7 +202,7 @@ impl TechBrokerApp {
             }
             Database::Failed(error) => {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    open_failure_ui(ui, error, tr, &mut cmds);
+                    open_failure_ui(ui, error, &self.default_db, tr, &mut cmds);
                 });
             }
         }
@@ -310,7 +310,13 @@ fn open_session(
 }
 
 /// Says why the database did not open and offers the ways on.
-fn open_failure_ui(ui: &mut Ui, error: &OpenError, tr: &Tr, cmds: &mut Vec<Command>) {
+fn open_failure_ui(
+    ui: &mut Ui,
+    error: &OpenError,
+    default_db: &Path,
+    tr: &Tr,
+    cmds: &mut Vec<Command>,
+) {
     ui.add_space(24.0);
     ui.heading(tr.open_failed);
     ui.add_space(8.0);
@@ -325,6 +331,9 @@ fn open_failure_ui(ui: &mut Ui, error: &OpenError, tr: &Tr, cmds: &mut Vec<Comma
         }
         if ui.button(tr.menu_open_db).clicked() {
             cmds.push(Command::OpenDatabase);
+        }
+        if error.path() != default_db && ui.button(tr.menu_default_db).clicked() {
+            cmds.push(Command::OpenDatabaseAt(default_db.to_path_buf()));
         }
     });
 }

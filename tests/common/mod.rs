@@ -27,15 +27,25 @@ impl FilePicker for FixedPicker {
 }
 
 pub fn harness_with_picker(db: &Path, picked: Option<PathBuf>) -> Harness<'static, TechBrokerApp> {
+    harness_with(db, db, picked)
+}
+
+/// The app on `db`, with `default_db` as the database "open default" leads to.
+pub fn harness_with(
+    db: &Path,
+    default_db: &Path,
+    picked: Option<PathBuf>,
+) -> Harness<'static, TechBrokerApp> {
     let db = db.to_path_buf();
+    let default_db = default_db.to_path_buf();
     Harness::builder()
         .with_size([1280.0, 860.0])
         .build_eframe(move |cc| {
             TechBrokerApp::new(
                 cc,
                 StartOptions {
-                    db: Some(db.clone()),
-                    default_db: db,
+                    db: Some(db),
+                    default_db,
                     picker: Box::new(FixedPicker(picked)),
                     load_in_background: false,
                 },
