@@ -259,3 +259,38 @@ fn loading_in_the_background_applies_changes_made_meanwhile() {
     assert_eq!(search_achievements(&catalogs, "海带"), vec![later]);
     assert_eq!(search_achievements(&catalogs, "海").len(), 2);
 }
+
+#[test]
+fn the_match_index_follows_new_enterprises_and_edited_achievements() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store, "青岛科技大学", ClientKind::University);
+    let mut catalogs = Catalogs::load_now(&store).unwrap();
+    let enterprise = store
+        .save_client(
+            None,
+            &ClientDraft {
+                name: "青岛某橡胶公司".into(),
+                kind: ClientKind::Enterprise,
+                industry: "新材料".into(),
+                ..ClientDraft::default()
+            },
+        )
+        .unwrap();
+    catalogs.client_changed(&store, enterprise);
+    let id = store
+        .save_achievement(None, &achievement(owner, "低滚阻轮胎胎面胶配方", ""))
+        .unwrap();
+    catalogs.achievement_changed(&store, id);
+    let Loadable::Ready(index) = &catalogs.matching else {
+        panic!("not loaded");
+    };
+    assert!(index.enterprise(enterprise).is_some());
+    assert!(index.has_achievement(id));
+    store.delete_achievement(id).unwrap();
+    catalogs.achievement_changed(&store, id);
+    let Loadable::Ready(index) = &catalogs.matching else {
+        panic!("not loaded");
+    };
+    assert!(!index.has_achievement(id));
+}

@@ -66,9 +66,8 @@ pub fn apply_to_session(
         },
         Command::SaveClient { id, draft } => match store.save_client(id, &draft) {
             Ok(saved_id) => {
-                if id.is_some() {
-                    catalogs.client_changed(store, saved_id);
-                }
+                // A rename shows in its records; a new enterprise joins the matching profiles.
+                catalogs.client_changed(store, saved_id);
                 screens.client = None;
                 screens.navigate(Screen::Client(saved_id));
                 saved(tr)
