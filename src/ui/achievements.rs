@@ -1,17 +1,16 @@
 //! The achievement catalogue: search, filters and a virtualised, sortable table.
 
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
 
-use super::catalog_common::{catalog_state, local_date, price_range_inputs};
+use super::catalog_common::{
+    ColumnSpec, catalog_state, local_date, price_range_inputs, sortable_table,
+};
 use super::command::{Command, Screen};
 use super::list_view::ListView;
-use super::pickers::{option_combo, sort_header};
+use super::pickers::option_combo;
 use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey, Catalogs};
 use crate::domain::{AchievementStatus, ClientId, Stage, TransferMode};
 use crate::i18n::{Tr, fill};
-
-const ROW_HEIGHT: f32 = 24.0;
 
 #[derive(Default)]
 pub struct AchievementsScreen {
@@ -74,71 +73,75 @@ impl AchievementsScreen {
             ],
         ));
         let columns = [
-            (AchievementSortKey::Title, tr.col_title),
-            (AchievementSortKey::Owner, tr.col_owner),
-            (AchievementSortKey::Field, tr.col_field),
-            (AchievementSortKey::Trl, tr.col_trl),
-            (AchievementSortKey::Price, tr.col_price),
-            (AchievementSortKey::Status, tr.col_status),
-            (AchievementSortKey::Updated, tr.col_updated),
+            ColumnSpec {
+                key: AchievementSortKey::Title,
+                title: tr.col_title,
+                width: 340.0,
+            },
+            ColumnSpec {
+                key: AchievementSortKey::Owner,
+                title: tr.col_owner,
+                width: 220.0,
+            },
+            ColumnSpec {
+                key: AchievementSortKey::Field,
+                title: tr.col_field,
+                width: 110.0,
+            },
+            ColumnSpec {
+                key: AchievementSortKey::Trl,
+                title: tr.col_trl,
+                width: 90.0,
+            },
+            ColumnSpec {
+                key: AchievementSortKey::Price,
+                title: tr.col_price,
+                width: 100.0,
+            },
+            ColumnSpec {
+                key: AchievementSortKey::Status,
+                title: tr.col_status,
+                width: 80.0,
+            },
+            ColumnSpec {
+                key: AchievementSortKey::Updated,
+                title: tr.col_updated,
+                width: 90.0,
+            },
         ];
-        let mut clicked_sort = None;
-        TableBuilder::new(ui)
-            .striped(true)
-            .resizable(true)
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(340.0).at_least(120.0).clip(true))
-            .column(Column::initial(220.0).at_least(80.0).clip(true))
-            .column(Column::initial(110.0).at_least(60.0).clip(true))
-            .column(Column::initial(90.0).at_least(60.0))
-            .column(Column::initial(100.0).at_least(60.0))
-            .column(Column::initial(80.0).at_least(50.0))
-            .column(Column::remainder().at_least(90.0))
-            .header(ROW_HEIGHT, |mut header| {
-                for (key, title) in columns {
-                    header.col(|ui| {
-                        if sort_header(ui, title, sort.key == key, sort.descending) {
-                            clicked_sort = Some(key);
-                        }
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, self.list.view().len(), |mut row| {
-                    let Some(r) = self
-                        .list
-                        .view()
-                        .get(row.index())
-                        .and_then(|&p| catalog.rows().get(p as usize))
-                    else {
-                        return;
-                    };
-                    row.col(|ui| {
-                        if ui.link(&r.title).clicked() {
-                            cmds.push(Command::Navigate(Screen::Achievement(r.id)));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.owner_name);
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.field);
-                    });
-                    row.col(|ui| {
-                        ui.label(format!("{} · {}", r.trl, tr.stage(r.stage)));
-                    });
-                    row.col(|ui| {
-                        ui.label(tr.price_wan(r.price));
-                    });
-                    row.col(|ui| {
-                        ui.label(tr.achievement_status(r.status));
-                    });
-                    row.col(|ui| {
-                        ui.label(local_date(r.updated_at));
-                    });
+        let clicked = sortable_table(
+            ui,
+            catalog,
+            self.list.view(),
+            &columns,
+            (sort.key, sort.descending),
+            |row, r| {
+                row.col(|ui| {
+                    if ui.link(&r.title).clicked() {
+                        cmds.push(Command::Navigate(Screen::Achievement(r.id)));
+                    }
                 });
-            });
-        if let Some(key) = clicked_sort {
+                row.col(|ui| {
+                    ui.label(&r.owner_name);
+                });
+                row.col(|ui| {
+                    ui.label(&r.field);
+                });
+                row.col(|ui| {
+                    ui.label(format!("{} · {}", r.trl, tr.stage(r.stage)));
+                });
+                row.col(|ui| {
+                    ui.label(tr.price_wan(r.price));
+                });
+                row.col(|ui| {
+                    ui.label(tr.achievement_status(r.status));
+                });
+                row.col(|ui| {
+                    ui.label(local_date(r.updated_at));
+                });
+            },
+        );
+        if let Some(key) = clicked {
             self.sort = self.sort.clicked(key);
         }
     }

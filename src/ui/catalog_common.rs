@@ -2,8 +2,10 @@
 
 use chrono::{DateTime, Utc};
 use egui::Ui;
+use egui_extras::{Column, TableBuilder, TableRow};
 
-use crate::catalog::{Catalog, Catalogs, Loadable, PriceRange};
+use super::pickers::sort_header;
+use crate::catalog::{Catalog, Catalogs, Loadable, PriceRange, Record};
 use crate::domain::Money;
 use crate::i18n::{Tr, fill};
 
@@ -39,6 +41,60 @@ pub fn catalog_state<'a, R>(
             None
         }
     }
+}
+
+const ROW_HEIGHT: f32 = 24.0;
+
+/// A column of a catalogue table: what it sorts by, its title and its starting width.
+pub struct ColumnSpec<K> {
+    pub key: K,
+    pub title: &'static str,
+    pub width: f32,
+}
+
+/// A virtualised, sortable table over the `view` positions of `catalog`. `cells` draws one row
+/// (one `row.col` per column). Returns the column whose header was clicked.
+pub fn sortable_table<R: Record, K: Copy + PartialEq>(
+    ui: &mut Ui,
+    catalog: &Catalog<R>,
+    view: &[u32],
+    columns: &[ColumnSpec<K>],
+    (active, descending): (K, bool),
+    mut cells: impl FnMut(&mut TableRow<'_, '_>, &R),
+) -> Option<K> {
+    let mut clicked = None;
+    let mut table = TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for (i, c) in columns.iter().enumerate() {
+        table = table.column(if i + 1 == columns.len() {
+            Column::remainder().at_least(c.width)
+        } else {
+            Column::initial(c.width).at_least(50.0).clip(true)
+        });
+    }
+    table
+        .header(ROW_HEIGHT, |mut header| {
+            for c in columns {
+                header.col(|ui| {
+                    if sort_header(ui, c.title, c.key == active, descending) {
+                        clicked = Some(c.key);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, view.len(), |mut row| {
+                if let Some(r) = view
+                    .get(row.index())
+                    .and_then(|&p| catalog.rows().get(p as usize))
+                {
+                    cells(&mut row, r);
+                }
+            });
+        });
+    clicked
 }
 
 /// A UTC timestamp as the local calendar date.

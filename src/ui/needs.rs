@@ -2,18 +2,17 @@
 //! marked.
 
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
 
-use super::catalog_common::{catalog_state, local_date, price_range_inputs};
+use super::catalog_common::{
+    ColumnSpec, catalog_state, local_date, price_range_inputs, sortable_table,
+};
 use super::command::{Command, Screen};
 use super::list_view::ListView;
-use super::pickers::{option_combo, sort_header};
+use super::pickers::option_combo;
 use super::widgets::fmt_date;
 use crate::catalog::{Catalogs, NeedFilter, NeedSort, NeedSortKey};
 use crate::domain::{ClientId, NeedMode, NeedRow, NeedStatus, Stage};
 use crate::i18n::{Tr, fill};
-
-const ROW_HEIGHT: f32 = 24.0;
 
 #[derive(Default)]
 pub struct NeedsScreen {
@@ -85,73 +84,77 @@ impl NeedsScreen {
             ],
         ));
         let columns = [
-            (NeedSortKey::Title, tr.col_title),
-            (NeedSortKey::Enterprise, tr.col_enterprise),
-            (NeedSortKey::Field, tr.col_field),
-            (NeedSortKey::Budget, tr.col_budget),
-            (NeedSortKey::Deadline, tr.col_deadline),
-            (NeedSortKey::Status, tr.col_status),
-            (NeedSortKey::Updated, tr.col_updated),
+            ColumnSpec {
+                key: NeedSortKey::Title,
+                title: tr.col_title,
+                width: 340.0,
+            },
+            ColumnSpec {
+                key: NeedSortKey::Enterprise,
+                title: tr.col_enterprise,
+                width: 220.0,
+            },
+            ColumnSpec {
+                key: NeedSortKey::Field,
+                title: tr.col_field,
+                width: 110.0,
+            },
+            ColumnSpec {
+                key: NeedSortKey::Budget,
+                title: tr.col_budget,
+                width: 100.0,
+            },
+            ColumnSpec {
+                key: NeedSortKey::Deadline,
+                title: tr.col_deadline,
+                width: 100.0,
+            },
+            ColumnSpec {
+                key: NeedSortKey::Status,
+                title: tr.col_status,
+                width: 80.0,
+            },
+            ColumnSpec {
+                key: NeedSortKey::Updated,
+                title: tr.col_updated,
+                width: 90.0,
+            },
         ];
-        let mut clicked_sort = None;
-        TableBuilder::new(ui)
-            .striped(true)
-            .resizable(true)
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(340.0).at_least(120.0).clip(true))
-            .column(Column::initial(220.0).at_least(80.0).clip(true))
-            .column(Column::initial(110.0).at_least(60.0).clip(true))
-            .column(Column::initial(100.0).at_least(60.0))
-            .column(Column::initial(100.0).at_least(60.0))
-            .column(Column::initial(80.0).at_least(50.0))
-            .column(Column::remainder().at_least(90.0))
-            .header(ROW_HEIGHT, |mut header| {
-                for (key, title) in columns {
-                    header.col(|ui| {
-                        if sort_header(ui, title, sort.key == key, sort.descending) {
-                            clicked_sort = Some(key);
-                        }
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, self.list.view().len(), |mut row| {
-                    let Some(r) = self
-                        .list
-                        .view()
-                        .get(row.index())
-                        .and_then(|&p| catalog.rows().get(p as usize))
-                    else {
-                        return;
-                    };
-                    row.col(|ui| {
-                        if ui.link(need_title(r, tr)).clicked() {
-                            cmds.push(Command::Navigate(Screen::Need(r.id)));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.enterprise_name);
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.field);
-                    });
-                    row.col(|ui| {
-                        ui.label(tr.price_wan(r.budget));
-                    });
-                    row.col(|ui| {
-                        if let Some(d) = r.deadline {
-                            ui.label(fmt_date(d));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(tr.need_status(r.status));
-                    });
-                    row.col(|ui| {
-                        ui.label(local_date(r.updated_at));
-                    });
+        let clicked = sortable_table(
+            ui,
+            catalog,
+            self.list.view(),
+            &columns,
+            (sort.key, sort.descending),
+            |row, r| {
+                row.col(|ui| {
+                    if ui.link(need_title(r, tr)).clicked() {
+                        cmds.push(Command::Navigate(Screen::Need(r.id)));
+                    }
                 });
-            });
-        if let Some(key) = clicked_sort {
+                row.col(|ui| {
+                    ui.label(&r.enterprise_name);
+                });
+                row.col(|ui| {
+                    ui.label(&r.field);
+                });
+                row.col(|ui| {
+                    ui.label(tr.price_wan(r.budget));
+                });
+                row.col(|ui| {
+                    if let Some(d) = r.deadline {
+                        ui.label(fmt_date(d));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(tr.need_status(r.status));
+                });
+                row.col(|ui| {
+                    ui.label(local_date(r.updated_at));
+                });
+            },
+        );
+        if let Some(key) = clicked {
             self.sort = self.sort.clicked(key);
         }
     }
