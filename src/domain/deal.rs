@@ -159,7 +159,7 @@ pub fn cycle_time(history: &[StageChange]) -> Option<chrono::Duration> {
     Some(won - start)
 }
 
-/// A deal as the store keeps it so far (the deal screens build on it).
+/// A deal as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deal {
     pub id: DealId,
@@ -167,8 +167,166 @@ pub struct Deal {
     pub need: Option<super::NeedId>,
     pub achievements: Vec<super::AchievementId>,
     pub seller: super::ClientId,
+    pub seller_name: String,
     pub buyer: super::ClientId,
+    pub buyer_name: String,
     pub stage: DealStage,
+    pub terms: DealTerms,
+    pub lost_reason: String,
+    pub registration_due: Option<chrono::NaiveDate>,
+    pub registration_submitted: Option<chrono::NaiveDate>,
+    pub certificate_no: String,
+}
+
+impl Deal {
+    /// The commission: the amount typed, or the rate applied to the contract amount.
+    pub fn commission(&self) -> Option<super::Money> {
+        self.terms.commission.or_else(|| {
+            self.terms
+                .contract
+                .map(|amount| commission(amount, self.terms.commission_bp))
+        })
+    }
+}
+
+/// The terms of a deal the broker edits, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DealTerms {
+    pub title: String,
+    pub broker: String,
+    pub contract_type: ContractType,
+    pub expected: Option<super::Money>,
+    pub contract: Option<super::Money>,
+    /// The technology-transaction amount: may be lower than the contract amount (equipment
+    /// excluded).
+    pub technology: Option<super::Money>,
+    pub commission_bp: u32,
+    /// Typed over the computed commission; None means computed.
+    pub commission: Option<super::Money>,
+    pub signed_on: Option<chrono::NaiveDate>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DealField {
+    Title,
+    Broker,
+    Expected,
+    Contract,
+    Technology,
+    CommissionRate,
+    Commission,
+    SignedOn,
+    Notes,
+}
+
+/// A deal's terms as typed: amounts in yuan, the rate in percent, dates as text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DealDraft {
+    pub title: String,
+    pub broker: String,
+    pub contract_type: ContractType,
+    pub expected: String,
+    pub contract: String,
+    pub technology: String,
+    pub commission_rate: String,
+    pub commission: String,
+    pub signed_on: String,
+    pub notes: String,
+}
+
+fn money_text(m: Option<super::Money>) -> String {
+    m.map(super::Money::input_text).unwrap_or_default()
+}
+
+impl From<&DealTerms> for DealDraft {
+    fn from(t: &DealTerms) -> Self {
+        Self {
+            title: t.title.clone(),
+            broker: t.broker.clone(),
+            contract_type: t.contract_type,
+            expected: money_text(t.expected),
+            contract: money_text(t.contract),
+            technology: money_text(t.technology),
+            commission_rate: rate_text(t.commission_bp),
+            commission: money_text(t.commission),
+            signed_on: t.signed_on.map(|d| d.to_string()).unwrap_or_default(),
+            notes: t.notes.clone(),
+        }
+    }
+}
+
+/// "3" or "2.5%" → basis points (300, 250); at most 100%.
+pub fn parse_rate(text: &str) -> Option<u32> {
+    let t = text.trim().trim_end_matches(['%', '％']).trim();
+    if t.is_empty() {
+        return Some(0);
+    }
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    if int.is_empty() && frac.is_empty() || frac.len() > 2 {
+        return None;
+    }
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if !digits(int) || !digits(frac) || int.len() > 3 {
+        return None;
+    }
+    let int: u32 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let frac: u32 = format!("{frac:0<2}").parse().ok()?;
+    let bp = int * 100 + frac;
+    (bp <= 10_000).then_some(bp)
+}
+
+/// Basis points as the percentage typed back into a form: 250 → "2.5".
+pub fn rate_text(bp: u32) -> String {
+    let text = format!("{}.{:02}", bp / 100, bp % 100);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+impl DealDraft {
+    pub fn validate(&self) -> Result<DealTerms, super::FieldErrors<DealField>> {
+        use super::problem::check_text;
+        let mut e = super::FieldErrors::new();
+        let title = self.title.trim().to_string();
+        check_text(&mut e, DealField::Title, &title, true, 200);
+        check_text(&mut e, DealField::Broker, self.broker.trim(), false, 100);
+        check_text(&mut e, DealField::Notes, self.notes.trim(), false, 10_000);
+        let mut amount = |field: DealField, text: &str| match text.trim() {
+            "" => None,
+            t => super::Money::parse_yuan(t)
+                .map_err(|err| e.push(field, err.into()))
+                .ok(),
+        };
+        let expected = amount(DealField::Expected, &self.expected);
+        let contract = amount(DealField::Contract, &self.contract);
+        let technology = amount(DealField::Technology, &self.technology);
+        let commission = amount(DealField::Commission, &self.commission);
+        let commission_bp = parse_rate(&self.commission_rate).unwrap_or_else(|| {
+            e.push(DealField::CommissionRate, super::Problem::InvalidAmount);
+            0
+        });
+        let signed_on = match self.signed_on.trim() {
+            "" => None,
+            t => super::dates::parse_date(t).or_else(|| {
+                e.push(DealField::SignedOn, super::Problem::InvalidDate);
+                None
+            }),
+        };
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(DealTerms {
+            title,
+            broker: self.broker.trim().to_string(),
+            contract_type: self.contract_type,
+            expected,
+            contract,
+            technology,
+            commission_bp,
+            commission,
+            signed_on,
+            notes: self.notes.trim().to_string(),
+        })
+    }
 }
 
 /// What the broker decided about a proposed pair.
@@ -290,6 +448,56 @@ mod tests {
         assert_eq!(cycle_time(&history), Some(Duration::days(19)));
         assert_eq!(cycle_time(&history[..3]), None);
         assert_eq!(time_in_stage(&[], at(28)), None);
+    }
+
+    #[test]
+    fn rates_are_read_as_percent() {
+        assert_eq!(parse_rate("3"), Some(300));
+        assert_eq!(parse_rate("2.5%"), Some(250));
+        assert_eq!(parse_rate(" 0.05 "), Some(5));
+        assert_eq!(parse_rate(""), Some(0));
+        assert_eq!(parse_rate("101"), None);
+        assert_eq!(parse_rate("1.234"), None);
+        assert_eq!(parse_rate("三"), None);
+        assert_eq!(rate_text(250), "2.5");
+        assert_eq!(rate_text(300), "3");
+        assert_eq!(parse_rate(&rate_text(5)), Some(5));
+    }
+
+    #[test]
+    fn a_deal_draft_checks_amounts_rates_and_dates() {
+        let draft = DealDraft {
+            title: "高导热膜技术转让".into(),
+            contract: "120万".into(),
+            commission_rate: "3".into(),
+            signed_on: "2026/11/20".into(),
+            ..DealDraft::default()
+        };
+        let terms = draft.validate().unwrap();
+        assert_eq!(terms.contract, Some(Money::from_yuan(1_200_000)));
+        assert_eq!(terms.commission_bp, 300);
+        assert_eq!(DealDraft::from(&terms).validate().unwrap(), terms);
+        let bad = DealDraft {
+            title: String::new(),
+            contract: "-1".into(),
+            commission_rate: "abc".into(),
+            signed_on: "2026-02-30".into(),
+            ..DealDraft::default()
+        };
+        let e = bad.validate().unwrap_err();
+        assert_eq!(
+            e.get(DealField::Title),
+            Some(crate::domain::Problem::Required)
+        );
+        assert_eq!(
+            e.get(DealField::Contract),
+            Some(crate::domain::Problem::NegativeAmount)
+        );
+        assert!(e.get(DealField::CommissionRate).is_some());
+        assert_eq!(
+            e.get(DealField::SignedOn),
+            Some(crate::domain::Problem::InvalidDate)
+        );
     }
 
     #[test]

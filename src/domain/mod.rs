@@ -23,7 +23,9 @@ pub use client::{
     ContactField, ContactId, FollowUp, Interaction, InteractionDraft, InteractionField,
     InteractionId, InteractionKind,
 };
-pub use deal::{Deal, DealId, DealStage, Decision, RejectReason};
+pub use deal::{
+    ContractType, Deal, DealDraft, DealField, DealId, DealStage, DealTerms, Decision, RejectReason,
+};
 pub use money::{Money, Price};
 pub use need::{Need, NeedData, NeedDraft, NeedField, NeedId, NeedMode, NeedRow, NeedStatus};
 pub use problem::{FieldErrors, Problem};

@@ -6,8 +6,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::catalog::{Scope, keywords_from_sql, scope_sql};
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
-    AchievementId, ClientId, ClientKind, Deal, DealId, DealStage, Decision, NeedId, NeedStatus,
-    Price, TransferModes,
+    AchievementId, ClientId, ClientKind, DealId, DealStage, Decision, NeedId, NeedStatus, Price,
+    TransferModes,
 };
 use crate::matching::{
     AchievementDoc, AchievementText, Breakdown, Decisions, EnterpriseDoc, NeedDoc, Weights,
@@ -270,45 +270,6 @@ impl Store {
             .query_row("SELECT COUNT(*) FROM match_decisions", [], |r| {
                 r.get::<_, i64>(0)
             })? as usize)
-    }
-
-    pub fn get_deal(&self, id: DealId) -> Result<Option<Deal>, StoreError> {
-        let deal = self
-            .conn
-            .query_row(
-                "SELECT id, title, need_id, seller_id, buyer_id, stage FROM deals WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(Deal {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        need: r.get(2)?,
-                        achievements: Vec::new(),
-                        seller: r.get(3)?,
-                        buyer: r.get(4)?,
-                        stage: r.get(5)?,
-                    })
-                },
-            )
-            .optional()?;
-        let Some(mut deal) = deal else {
-            return Ok(None);
-        };
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT achievement_id FROM deal_achievements WHERE deal_id = ?1")?;
-        deal.achievements = stmt
-            .query_map([id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(Some(deal))
-    }
-
-    pub fn deal_ids(&self) -> Result<Vec<DealId>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM deals WHERE deleted_at IS NULL ORDER BY id")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The weights saved in this database, or the defaults.

@@ -10,6 +10,7 @@ mod catalog;
 mod clients;
 mod codes;
 mod contacts;
+mod deals;
 mod error;
 mod interactions;
 mod matches;
@@ -25,6 +26,7 @@ use rusqlite::Connection;
 
 pub use bulk::Reader;
 pub use catalog::Scope;
+pub use deals::{DealRow, MoveError, missing_as_errors};
 pub use error::{OpenError, SaveError, StoreError};
 pub use matches::DecisionInput;
 pub use schema::{APPLICATION_ID, latest_version};

@@ -171,18 +171,36 @@ CREATE INDEX match_decisions_need ON match_decisions (need_id, achievement_id);
 CREATE INDEX match_decisions_enterprise ON match_decisions (enterprise_id);
 ";
 
+const V4: &str = "
+ALTER TABLE deals ADD COLUMN broker TEXT NOT NULL DEFAULT '';
+ALTER TABLE deals ADD COLUMN contract_type TEXT NOT NULL DEFAULT 'transfer'
+    CHECK (contract_type IN ('development', 'transfer', 'licence', 'consulting', 'service'));
+ALTER TABLE deals ADD COLUMN expected_fen INTEGER CHECK (expected_fen IS NULL OR expected_fen >= 0);
+ALTER TABLE deals ADD COLUMN contract_fen INTEGER CHECK (contract_fen IS NULL OR contract_fen >= 0);
+ALTER TABLE deals ADD COLUMN technology_fen INTEGER CHECK (technology_fen IS NULL OR technology_fen >= 0);
+ALTER TABLE deals ADD COLUMN commission_bp INTEGER NOT NULL DEFAULT 0 CHECK (commission_bp BETWEEN 0 AND 10000);
+ALTER TABLE deals ADD COLUMN commission_fen INTEGER CHECK (commission_fen IS NULL OR commission_fen >= 0);
+ALTER TABLE deals ADD COLUMN signed_on TEXT;
+ALTER TABLE deals ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+ALTER TABLE deals ADD COLUMN lost_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE deals ADD COLUMN registration_due TEXT;
+ALTER TABLE deals ADD COLUMN registration_submitted TEXT;
+ALTER TABLE deals ADD COLUMN certificate_no TEXT NOT NULL DEFAULT '';
+";
+
 /// All versions, oldest first. `user_version` holds how many of them a database has.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1).comment("clients, contacts, interactions"),
         M::up(V2).comment("fields, achievements with IP items, needs"),
         M::up(V3).comment("settings, deals, match decisions"),
+        M::up(V4).comment("deal terms and registration"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    3
+    4
 }
 
 #[cfg(test)]

@@ -1,0 +1,286 @@
+//! Deals: their terms, stage changes with history, and registration.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Area, SaveError, Store, StoreError, now};
+use crate::domain::deal::{Missing, StageChange, missing_for};
+use crate::domain::registration::RegistrationRule;
+use crate::domain::{Deal, DealDraft, DealField, DealId, DealStage, DealTerms, FieldErrors, Money};
+
+const RULE_KEY: &str = "registration_rule";
+
+/// One line of the deal list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DealRow {
+    pub id: DealId,
+    pub title: String,
+    pub seller_name: String,
+    pub buyer_name: String,
+    pub stage: DealStage,
+    pub contract: Option<Money>,
+    pub expected: Option<Money>,
+    /// When the deal entered its current stage.
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    pub registration_due: Option<NaiveDate>,
+    pub registration_submitted: Option<NaiveDate>,
+}
+
+/// Why a stage change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum MoveError {
+    #[error("the deal lacks {0:?}")]
+    Missing(Vec<Missing>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn money(fen: Option<i64>) -> Option<Money> {
+    fen.map(Money)
+}
+
+const DEAL_COLUMNS: &str = "d.id, d.title, d.need_id, d.seller_id, s.name, d.buyer_id, b.name,
+    d.stage, d.broker, d.contract_type, d.expected_fen, d.contract_fen, d.technology_fen,
+    d.commission_bp, d.commission_fen, d.signed_on, d.notes, d.lost_reason, d.registration_due,
+    d.registration_submitted, d.certificate_no";
+
+fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<Deal> {
+    let contract_type: String = r.get(9)?;
+    Ok(Deal {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        need: r.get(2)?,
+        achievements: Vec::new(),
+        seller: r.get(3)?,
+        seller_name: r.get(4)?,
+        buyer: r.get(5)?,
+        buyer_name: r.get(6)?,
+        stage: r.get(7)?,
+        terms: DealTerms {
+            title: r.get(1)?,
+            broker: r.get(8)?,
+            contract_type: crate::domain::ContractType::from_code(&contract_type)
+                .unwrap_or_default(),
+            expected: money(r.get(10)?),
+            contract: money(r.get(11)?),
+            technology: money(r.get(12)?),
+            commission_bp: r.get(13)?,
+            commission: money(r.get(14)?),
+            signed_on: r.get(15)?,
+            notes: r.get(16)?,
+        },
+        lost_reason: r.get(17)?,
+        registration_due: r.get(18)?,
+        registration_submitted: r.get(19)?,
+        certificate_no: r.get(20)?,
+    })
+}
+
+impl Store {
+    pub fn get_deal(&self, id: DealId) -> Result<Option<Deal>, StoreError> {
+        let deal = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {DEAL_COLUMNS} FROM deals d
+                     JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
+                     WHERE d.id = ?1"
+                ),
+                [id],
+                deal_from_row,
+            )
+            .optional()?;
+        let Some(mut deal) = deal else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT achievement_id FROM deal_achievements WHERE deal_id = ?1")?;
+        deal.achievements = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(deal))
+    }
+
+    pub fn deal_ids(&self) -> Result<Vec<DealId>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM deals WHERE deleted_at IS NULL ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every live deal, newest first, with when it entered its stage.
+    pub fn deal_rows(&self) -> Result<Vec<DealRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id, d.title, s.name, b.name, d.stage, d.contract_fen, d.expected_fen,
+                (SELECT max(changed_at) FROM deal_stage_history h WHERE h.deal_id = d.id),
+                d.registration_due, d.registration_submitted
+             FROM deals d JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
+             WHERE d.deleted_at IS NULL ORDER BY d.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DealRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                seller_name: r.get(2)?,
+                buyer_name: r.get(3)?,
+                stage: r.get(4)?,
+                contract: money(r.get(5)?),
+                expected: money(r.get(6)?),
+                since: r.get(7)?,
+                registration_due: r.get(8)?,
+                registration_submitted: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Saves the terms the broker edits; the stage moves only through [`Store::move_deal`].
+    pub fn save_deal_terms(
+        &mut self,
+        id: DealId,
+        draft: &DealDraft,
+    ) -> Result<(), SaveError<DealField>> {
+        let t = draft.validate().map_err(SaveError::Invalid)?;
+        self.write(Area::Catalog, |tx| {
+            let n = tx.execute(
+                "UPDATE deals SET title = ?2, broker = ?3, contract_type = ?4, expected_fen = ?5,
+                    contract_fen = ?6, technology_fen = ?7, commission_bp = ?8,
+                    commission_fen = ?9, signed_on = ?10, notes = ?11, updated_at = ?12
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                params![
+                    id,
+                    t.title,
+                    t.broker,
+                    t.contract_type.code(),
+                    t.expected.map(Money::fen),
+                    t.contract.map(Money::fen),
+                    t.technology.map(Money::fen),
+                    t.commission_bp,
+                    t.commission.map(Money::fen),
+                    t.signed_on,
+                    t.notes,
+                    now()
+                ],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// Moves a deal to `stage` (backwards too), recording the change. Entering a signed stage
+    /// needs a signing date and a contract amount, and sets the registration due date by the
+    /// database's rule the first time. `lost_reason` is kept when the deal is lost.
+    pub fn move_deal(
+        &mut self,
+        id: DealId,
+        stage: DealStage,
+        lost_reason: &str,
+    ) -> Result<(), MoveError> {
+        let deal = self.get_deal(id)?.ok_or(StoreError::NotFound)?;
+        let missing = missing_for(stage, deal.terms.signed_on, deal.terms.contract);
+        if !missing.is_empty() {
+            return Err(MoveError::Missing(missing));
+        }
+        let due = match (
+            stage.is_signed(),
+            deal.registration_due,
+            deal.terms.signed_on,
+        ) {
+            (true, None, Some(signed)) => self.registration_rule()?.due_date(signed),
+            _ => deal.registration_due,
+        };
+        self.write(Area::Catalog, |tx| {
+            let t = now();
+            tx.execute(
+                "UPDATE deals SET stage = ?2, registration_due = ?3, lost_reason = ?4,
+                    updated_at = ?5 WHERE id = ?1",
+                params![id, stage, due, lost_reason.trim(), t],
+            )?;
+            tx.execute(
+                "INSERT INTO deal_stage_history (deal_id, stage, changed_at) VALUES (?1, ?2, ?3)",
+                params![id, stage, t],
+            )?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// The deal's stage changes, oldest first.
+    pub fn deal_history(&self, id: DealId) -> Result<Vec<StageChange>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT stage, changed_at FROM deal_stage_history WHERE deal_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(StageChange {
+                stage: r.get(0)?,
+                at: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records that the contract was submitted for registration, with its certificate number.
+    pub fn record_registration(
+        &mut self,
+        id: DealId,
+        submitted: NaiveDate,
+        certificate_no: &str,
+    ) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            match tx.execute(
+                "UPDATE deals SET registration_submitted = ?2, certificate_no = ?3, updated_at = ?4
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, submitted, certificate_no.trim(), now()],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// How registration due dates are counted in this database (default: 30 calendar days).
+    pub fn registration_rule(&self) -> Result<RegistrationRule, StoreError> {
+        let saved: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [RULE_KEY],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(saved
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn set_registration_rule(&mut self, rule: RegistrationRule) -> Result<(), StoreError> {
+        let value = serde_json::to_string(&rule)
+            .map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(e.into())))?;
+        self.write(Area::Catalog, |tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![RULE_KEY, value],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+/// The problems of a refused move, as field errors for the deal form.
+pub fn missing_as_errors(missing: &[Missing]) -> FieldErrors<DealField> {
+    let mut e = FieldErrors::new();
+    for m in missing {
+        let field = match m {
+            Missing::SigningDate => DealField::SignedOn,
+            Missing::ContractAmount => DealField::Contract,
+        };
+        e.push(field, crate::domain::Problem::Required);
+    }
+    e
+}

@@ -1,0 +1,170 @@
+//! Deals in the store: created from an accepted match, terms edited, stages moved with history,
+//! signing requirements and the registration due date.
+
+use chrono::NaiveDate;
+use techbroker::domain::deal::Missing;
+use techbroker::domain::registration::RegistrationRule;
+use techbroker::domain::{
+    AchievementDraft, ClientDraft, ClientKind, DealDraft, DealStage, Decision, Money, Stage,
+};
+use techbroker::matching::{Breakdown, PartValues, Weights};
+use techbroker::store::{DecisionInput, MoveError, Store};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A database with one deal, created the way the Matching screen creates it.
+fn with_deal() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("deals.sqlite")).unwrap();
+    let client = |store: &mut Store, name: &str, kind| {
+        store
+            .save_client(
+                None,
+                &ClientDraft {
+                    name: name.into(),
+                    kind,
+                    ..ClientDraft::default()
+                },
+            )
+            .unwrap()
+    };
+    let seller = client(&mut store, "山东大学", ClientKind::University);
+    let buyer = client(&mut store, "济南某装备公司", ClientKind::Enterprise);
+    let achievement = store
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: "数控机床热误差补偿技术".into(),
+                owner: Some(seller),
+                field: "高端装备制造".into(),
+                trl: "7".into(),
+                stage: Stage::Pilot,
+                ..AchievementDraft::default()
+            },
+        )
+        .unwrap();
+    let deal = store
+        .record_decision(&DecisionInput {
+            need: None,
+            achievement,
+            enterprise: buyer,
+            decision: Decision::Accepted,
+            note: String::new(),
+            breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
+        })
+        .unwrap()
+        .unwrap();
+    (dir, store, deal)
+}
+
+#[test]
+fn an_accepted_match_is_a_deal_in_the_introduced_stage() {
+    let (_dir, store, id) = with_deal();
+    let deal = store.get_deal(id).unwrap().unwrap();
+    assert_eq!(deal.stage, DealStage::Introduced);
+    assert_eq!(deal.seller_name, "山东大学");
+    assert_eq!(deal.buyer_name, "济南某装备公司");
+    assert_eq!(deal.terms.title, "数控机床热误差补偿技术");
+    let history = store.deal_history(id).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].stage, DealStage::Introduced);
+    let rows = store.deal_rows().unwrap();
+    assert_eq!(rows[0].id, id);
+    assert!(rows[0].since.is_some());
+}
+
+#[test]
+fn signing_needs_a_date_and_an_amount_then_sets_the_registration_due_date() {
+    let (_dir, mut store, id) = with_deal();
+    store.move_deal(id, DealStage::Negotiating, "").unwrap();
+    match store.move_deal(id, DealStage::Signed, "") {
+        Err(MoveError::Missing(m)) => {
+            assert_eq!(m, vec![Missing::SigningDate, Missing::ContractAmount]);
+        }
+        other => panic!("expected missing fields, got {other:?}"),
+    }
+    assert_eq!(
+        store.get_deal(id).unwrap().unwrap().stage,
+        DealStage::Negotiating,
+        "a refused move changes nothing"
+    );
+
+    let mut draft = DealDraft::from(&store.get_deal(id).unwrap().unwrap().terms);
+    draft.contract = "120万".into();
+    draft.technology = "100万".into();
+    draft.commission_rate = "3".into();
+    draft.signed_on = "2026-12-15".into();
+    store.save_deal_terms(id, &draft).unwrap();
+    store.move_deal(id, DealStage::Signed, "").unwrap();
+
+    let deal = store.get_deal(id).unwrap().unwrap();
+    assert_eq!(deal.stage, DealStage::Signed);
+    assert_eq!(deal.registration_due, Some(d(2027, 1, 14)));
+    assert_eq!(deal.commission(), Some(Money::from_yuan(36_000)));
+    assert_eq!(deal.terms.technology, Some(Money::from_yuan(1_000_000)));
+    let stages: Vec<DealStage> = store
+        .deal_history(id)
+        .unwrap()
+        .iter()
+        .map(|c| c.stage)
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            DealStage::Introduced,
+            DealStage::Negotiating,
+            DealStage::Signed
+        ]
+    );
+
+    store
+        .record_registration(id, d(2027, 1, 5), "3701012027000123")
+        .unwrap();
+    let deal = store.get_deal(id).unwrap().unwrap();
+    assert_eq!(deal.registration_submitted, Some(d(2027, 1, 5)));
+    assert_eq!(deal.certificate_no, "3701012027000123");
+}
+
+#[test]
+fn the_working_day_rule_and_moving_back_and_losing() {
+    let (_dir, mut store, id) = with_deal();
+    store
+        .set_registration_rule(RegistrationRule::WorkingDays(15))
+        .unwrap();
+    assert_eq!(
+        store.registration_rule().unwrap(),
+        RegistrationRule::WorkingDays(15)
+    );
+    let mut draft = DealDraft::from(&store.get_deal(id).unwrap().unwrap().terms);
+    draft.contract = "50000".into();
+    draft.signed_on = "2026-12-18".into();
+    store.save_deal_terms(id, &draft).unwrap();
+    store.move_deal(id, DealStage::Signed, "").unwrap();
+    assert_eq!(
+        store.get_deal(id).unwrap().unwrap().registration_due,
+        Some(d(2027, 1, 8))
+    );
+    store.move_deal(id, DealStage::Negotiating, "").unwrap();
+    store
+        .move_deal(id, DealStage::Lost, "企业预算取消")
+        .unwrap();
+    let deal = store.get_deal(id).unwrap().unwrap();
+    assert_eq!(deal.stage, DealStage::Lost);
+    assert_eq!(deal.lost_reason, "企业预算取消");
+    assert_eq!(store.deal_history(id).unwrap().len(), 4);
+}
+
+#[test]
+fn bad_terms_are_refused_and_change_nothing() {
+    let (_dir, mut store, id) = with_deal();
+    let before = store.get_deal(id).unwrap().unwrap();
+    let draft = DealDraft {
+        title: "x".into(),
+        contract: "一百万".into(),
+        ..DealDraft::default()
+    };
+    assert!(store.save_deal_terms(id, &draft).is_err());
+    assert_eq!(store.get_deal(id).unwrap().unwrap(), before);
+}
