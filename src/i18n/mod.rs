@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    AchievementStatus, ClientKind, InteractionKind, IpKind, IpStatus, NeedMode, NeedStatus, Price,
-    Problem, RejectReason, Stage, TransferMode,
+    AchievementStatus, ClientKind, ContractType, DealStage, InteractionKind, IpKind, IpStatus,
+    NeedMode, NeedStatus, Price, Problem, RejectReason, Stage, TransferMode,
 };
 use crate::matching::Part;
 
@@ -70,6 +70,7 @@ translations! {
     nav_achievements: "科技成果", "Achievements";
     nav_needs: "技术需求", "Needs";
     nav_matching: "成果匹配", "Matching";
+    nav_deals: "交易", "Deals";
     nav_trash: "回收站", "Trash";
 
     search: "搜索", "Search";
@@ -346,6 +347,56 @@ translations! {
     shortlist_file: "候选清单.csv", "shortlist.csv";
     shortlist_empty: "候选清单为空：先把候选加入清单。", "The shortlist is empty: shortlist candidates first.";
 
+    ds_lead: "意向", "Lead";
+    ds_introduced: "对接", "Introduced";
+    ds_negotiating: "洽谈", "Negotiating";
+    ds_signed: "签约", "Signed";
+    ds_registered: "登记", "Registered";
+    ds_executing: "履约/回款", "Executing";
+    ds_closed_won: "完成", "Closed won";
+    ds_lost: "终止", "Lost";
+    ct_development: "技术开发", "Development";
+    ct_transfer: "技术转让", "Transfer";
+    ct_licence: "技术许可", "Licence";
+    ct_consulting: "技术咨询", "Consulting";
+    ct_service: "技术服务", "Service";
+    deals_none: "还没有交易。在“成果匹配”中接受一个匹配即可建立交易。", "No deals yet. Accept a match in Matching to create one.";
+    deals_more: "…还有 {n} 个", "… {n} more";
+    column_total: "{n} 个 · {amount} 万元", "{n} · {amount} ×10k yuan";
+    open: "打开", "Open";
+    move_to: "移到…", "Move to…";
+    days_in_stage: "本阶段 {n} 天", "{n} days in stage";
+    badge_registration_overdue: "登记逾期", "Registration overdue";
+    deal_terms: "交易条款", "Terms";
+    d_title: "项目名称", "Title";
+    d_broker: "经纪人", "Broker";
+    d_contract_type: "合同类型", "Contract type";
+    d_expected: "预计金额（元）", "Expected amount (yuan)";
+    d_contract: "合同金额（元）", "Contract amount (yuan)";
+    d_technology: "技术交易额（元）", "Technology-transaction amount (yuan)";
+    d_rate: "佣金比例（%）", "Commission rate (%)";
+    d_commission: "佣金（元，留空按比例计算）", "Commission (yuan; empty: from the rate)";
+    d_commission_computed: "按比例计算：{amount} 元", "From the rate: {amount} yuan";
+    d_signed_on: "签约日期", "Signing date";
+    d_notes: "备注", "Notes";
+    d_seller: "卖方", "Seller";
+    d_buyer: "买方", "Buyer";
+    d_stage: "阶段", "Stage";
+    move_stage: "移到该阶段", "Move";
+    lost_reason: "终止原因", "Reason lost";
+    signing_needs: "签约前请填写签约日期和合同金额，并先保存条款。", "Signing needs a signing date and a contract amount: fill them in and save the terms first.";
+    stage_moved: "已移到“{stage}”", "Moved to “{stage}”";
+    registration: "技术合同认定登记", "Contract registration";
+    registration_due: "登记截止：{date}", "Registration due: {date}";
+    registration_due_in: "还有 {n} 天", "{n} days left";
+    registration_overdue: "已逾期 {n} 天", "{n} days overdue";
+    registration_done: "已登记（{date}，证书号 {no}）", "Registered ({date}, certificate {no})";
+    registration_not_yet: "签约后自动计算登记截止日期。", "The due date is set when the deal is signed.";
+    r_submitted: "登记日期", "Registered on";
+    r_certificate: "证书号", "Certificate no.";
+    record_registration: "记录登记", "Record registration";
+    stage_history: "阶段记录", "Stage history";
+
     open_failed: "无法打开数据库", "Cannot open the database";
     open_err_io: "无法读取或创建该文件：{detail}", "The file cannot be read or created: {detail}";
     open_err_folder: "这是一个文件夹，不是数据库文件。", "This is a folder, not a database file.";
@@ -466,6 +517,29 @@ impl Tr {
             Part::Mode => self.part_mode,
             Part::Region => self.part_region,
             Part::History => self.part_history,
+        }
+    }
+
+    pub fn deal_stage(&self, stage: DealStage) -> &'static str {
+        match stage {
+            DealStage::Lead => self.ds_lead,
+            DealStage::Introduced => self.ds_introduced,
+            DealStage::Negotiating => self.ds_negotiating,
+            DealStage::Signed => self.ds_signed,
+            DealStage::Registered => self.ds_registered,
+            DealStage::Executing => self.ds_executing,
+            DealStage::ClosedWon => self.ds_closed_won,
+            DealStage::Lost => self.ds_lost,
+        }
+    }
+
+    pub fn contract_type(&self, c: ContractType) -> &'static str {
+        match c {
+            ContractType::Development => self.ct_development,
+            ContractType::Transfer => self.ct_transfer,
+            ContractType::Licence => self.ct_licence,
+            ContractType::Consulting => self.ct_consulting,
+            ContractType::Service => self.ct_service,
         }
     }
 

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use super::matching::Subject;
 use crate::domain::{
-    AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId,
-    InteractionDraft, InteractionId, NeedDraft, NeedId,
+    AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId, DealDraft,
+    DealId, DealStage, InteractionDraft, InteractionId, NeedDraft, NeedId,
 };
 use crate::i18n::Lang;
 use crate::matching::Weights;
@@ -26,6 +26,8 @@ pub enum Screen {
     Need(NeedId),
     NeedForm,
     Matching,
+    Deals,
+    Deal(DealId),
     FollowUps,
     Trash,
 }
@@ -75,6 +77,20 @@ pub enum Command {
     /// The need list, filtered to one enterprise.
     ShowNeedsOf(ClientId),
     AddField(String),
+    MoveDeal {
+        id: DealId,
+        stage: DealStage,
+        lost_reason: String,
+    },
+    SaveDealTerms {
+        id: DealId,
+        draft: DealDraft,
+    },
+    RecordRegistration {
+        id: DealId,
+        submitted: chrono::NaiveDate,
+        certificate: String,
+    },
     /// The Matching screen on a need, an achievement or an enterprise.
     FindMatches(Subject),
     /// Shortlist, accept or reject a candidate.

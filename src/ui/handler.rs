@@ -14,7 +14,7 @@ use super::matching::decision_status;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft, NeedId};
 use crate::i18n::{Tr, fill};
 use crate::io::shortlist::{ShortlistRow, write_csv};
-use crate::store::{SaveError, Store, StoreError, TrashKind};
+use crate::store::{MoveError, SaveError, Store, StoreError, TrashKind, missing_as_errors};
 
 /// The status line for a store error, in the UI language.
 fn store_error(e: StoreError, tr: &Tr) -> Option<Status> {
@@ -252,6 +252,50 @@ pub fn apply_to_session(
         },
         Command::SaveWeights(weights) => match store.save_match_weights(&weights) {
             Ok(()) => Some(Status::Info(tr.weights_saved.to_string())),
+            Err(e) => store_error(e, tr),
+        },
+        Command::MoveDeal {
+            id,
+            stage,
+            lost_reason,
+        } => match store.move_deal(id, stage, &lost_reason) {
+            Ok(()) => {
+                if let Some(d) = screens.deal.as_mut().filter(|d| d.id == id) {
+                    d.move_refused = false;
+                }
+                let moved = fill(tr.stage_moved, &[("stage", &tr.deal_stage(stage))]);
+                Some(Status::Info(moved))
+            }
+            Err(MoveError::Missing(missing)) => {
+                if let Some(d) = screens.deal.as_mut().filter(|d| d.id == id) {
+                    d.move_refused = true;
+                    d.errors = missing_as_errors(&missing);
+                }
+                Some(Status::Error(tr.signing_needs.to_string()))
+            }
+            Err(MoveError::Store(e)) => store_error(e, tr),
+        },
+        Command::SaveDealTerms { id, draft } => match store.save_deal_terms(id, &draft) {
+            Ok(()) => {
+                if let Some(d) = &mut screens.deal {
+                    d.errors = crate::domain::FieldErrors::new();
+                }
+                saved(tr)
+            }
+            Err(SaveError::Invalid(errors)) => {
+                if let Some(d) = &mut screens.deal {
+                    d.errors = errors;
+                }
+                None
+            }
+            Err(SaveError::Store(e)) => store_error(e, tr),
+        },
+        Command::RecordRegistration {
+            id,
+            submitted,
+            certificate,
+        } => match store.record_registration(id, submitted, &certificate) {
+            Ok(()) => saved(tr),
             Err(e) => store_error(e, tr),
         },
         Command::AddField(name) => {

@@ -9,6 +9,8 @@ mod client_detail;
 mod client_form;
 mod clients;
 pub mod command;
+mod deal_detail;
+mod deals;
 mod follow_ups;
 pub mod fonts;
 mod handler;

@@ -10,6 +10,8 @@ use super::client_detail::ClientDetail;
 use super::client_form::ClientForm;
 use super::clients::ClientsScreen;
 use super::command::{Command, Screen};
+use super::deal_detail::DealDetail;
+use super::deals::DealsScreen;
 use super::follow_ups::FollowUpsScreen;
 use super::matching::MatchingScreen;
 use super::need_form::NeedForm;
@@ -33,6 +35,8 @@ pub struct Screens {
     pub need_form: NeedForm,
     pub need: Option<Detail<Need>>,
     pub matching: MatchingScreen,
+    pub deals: DealsScreen,
+    pub deal: Option<DealDetail>,
     pub follow_ups: FollowUpsScreen,
     pub trash: TrashScreen,
 }
@@ -53,6 +57,9 @@ impl Screens {
             }
             Screen::Need(id) if self.need.as_ref().is_none_or(|d| d.id != id) => {
                 self.need = Some(Detail::new(id));
+            }
+            Screen::Deal(id) if self.deal.as_ref().is_none_or(|d| d.id != id) => {
+                self.deal = Some(DealDetail::new(id));
             }
             _ => {}
         }
@@ -98,6 +105,11 @@ impl Screens {
                         current == Screen::Matching,
                         tr.nav_matching.to_string(),
                         Screen::Matching,
+                    ),
+                    (
+                        matches!(current, Screen::Deals | Screen::Deal(_)),
+                        tr.nav_deals.to_string(),
+                        Screen::Deals,
                     ),
                     (current == Screen::FollowUps, follow_ups, Screen::FollowUps),
                     (
@@ -149,6 +161,11 @@ impl Screens {
                 let clients = self.clients.rows(store);
                 self.matching.ui(ui, store, catalogs, clients, tr, cmds);
             }
+            Screen::Deals => self.deals.ui(ui, store, today(), tr, cmds),
+            Screen::Deal(_) => match &mut self.deal {
+                Some(detail) => detail.ui(ui, store, today(), tr, cmds),
+                None => self.deals.ui(ui, store, today(), tr, cmds),
+            },
             Screen::FollowUps => self.follow_ups.ui(ui, store, today(), tr, cmds),
             Screen::Trash => self.trash.ui(ui, store, tr, cmds),
         }

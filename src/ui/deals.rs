@@ -1,0 +1,195 @@
+//! The pipeline board: a column per stage with the deals in it. Drag a card to another column,
+//! or use its "move to" menu, to change its stage.
+
+use chrono::{NaiveDate, Utc};
+use egui::{RichText, Ui};
+
+use super::command::{Command, Screen};
+use super::widgets::error_text;
+use crate::domain::registration::{RegistrationState, registration_state};
+use crate::domain::{DealStage, Money};
+use crate::i18n::{Tr, fill};
+use crate::store::{DealRow, Store};
+
+const COLUMN_WIDTH: f32 = 190.0;
+/// Cards drawn per column; the rest are counted, so a large pipeline stays fast.
+const CARDS_SHOWN: usize = 60;
+
+/// What is dragged: a deal.
+#[derive(Debug, Clone, Copy)]
+struct DraggedDeal(i64);
+
+#[derive(Default)]
+pub struct DealsScreen {
+    rows: Vec<DealRow>,
+    loaded_revision: Option<u64>,
+    load_error: Option<String>,
+    query: String,
+}
+
+fn wan(m: Option<Money>) -> String {
+    m.map(Money::wan_text).unwrap_or_else(|| "—".to_string())
+}
+
+impl DealsScreen {
+    fn refresh(&mut self, store: &Store) {
+        if self.loaded_revision == Some(store.revision()) {
+            return;
+        }
+        self.loaded_revision = Some(store.revision());
+        match store.deal_rows() {
+            Ok(rows) => {
+                self.rows = rows;
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(e.to_string()),
+        }
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        today: NaiveDate,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        self.refresh(store);
+        if let Some(e) = &self.load_error {
+            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        }
+        if self.rows.is_empty() {
+            ui.label(tr.deals_none);
+            return;
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.search);
+            ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(240.0))
+                .labelled_by(label.id);
+        });
+        let needle = self.query.trim().to_lowercase();
+        let visible: Vec<&DealRow> = self
+            .rows
+            .iter()
+            .filter(|r| {
+                needle.is_empty()
+                    || [&r.title, &r.seller_name, &r.buyer_name]
+                        .iter()
+                        .any(|t| t.to_lowercase().contains(&needle))
+            })
+            .collect();
+        let mut stages = DealStage::PIPELINE.to_vec();
+        stages.push(DealStage::Lost);
+        egui::ScrollArea::both().show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                for stage in stages {
+                    let in_stage: Vec<&DealRow> = visible
+                        .iter()
+                        .copied()
+                        .filter(|r| r.stage == stage)
+                        .collect();
+                    ui.push_id(stage.code(), |ui| {
+                        column_ui(ui, stage, &in_stage, today, tr, cmds);
+                    });
+                }
+            });
+        });
+    }
+}
+
+fn column_ui(
+    ui: &mut Ui,
+    stage: DealStage,
+    deals: &[&DealRow],
+    today: NaiveDate,
+    tr: &Tr,
+    cmds: &mut Vec<Command>,
+) {
+    let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+    let (_, dropped) = ui.dnd_drop_zone::<DraggedDeal, ()>(frame, |ui| {
+        ui.set_width(COLUMN_WIDTH);
+        ui.set_min_height(300.0);
+        ui.strong(tr.deal_stage(stage));
+        let total: i64 = deals
+            .iter()
+            .filter_map(|d| d.contract.or(d.expected))
+            .map(Money::fen)
+            .sum();
+        ui.label(
+            RichText::new(fill(
+                tr.column_total,
+                &[("n", &deals.len()), ("amount", &Money(total).wan_text())],
+            ))
+            .weak(),
+        );
+        ui.separator();
+        for deal in deals.iter().take(CARDS_SHOWN) {
+            card_ui(ui, deal, today, tr, cmds);
+        }
+        if deals.len() > CARDS_SHOWN {
+            ui.label(fill(tr.deals_more, &[("n", &(deals.len() - CARDS_SHOWN))]));
+        }
+    });
+    if let Some(deal) = dropped
+        && deals.iter().all(|d| d.id != deal.0)
+    {
+        cmds.push(Command::MoveDeal {
+            id: deal.0,
+            stage,
+            lost_reason: String::new(),
+        });
+    }
+}
+
+fn card_ui(ui: &mut Ui, deal: &DealRow, today: NaiveDate, tr: &Tr, cmds: &mut Vec<Command>) {
+    ui.push_id(deal.id, |ui| {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(COLUMN_WIDTH - 16.0);
+            ui.dnd_drag_source(
+                egui::Id::unique(("deal_card", deal.id)),
+                DraggedDeal(deal.id),
+                |ui| {
+                    ui.add(egui::Label::new(RichText::new(&deal.title).strong()).wrap());
+                    ui.label(
+                        RichText::new(format!("{} → {}", deal.seller_name, deal.buyer_name))
+                            .small(),
+                    );
+                    ui.label(format!(
+                        "{} {}",
+                        wan(deal.contract.or(deal.expected)),
+                        tr.wan_unit
+                    ));
+                    if let Some(since) = deal.since {
+                        let days = (Utc::now() - since).num_days();
+                        ui.label(RichText::new(fill(tr.days_in_stage, &[("n", &days)])).weak());
+                    }
+                    if let Some(due) = deal.registration_due
+                        && let RegistrationState::Overdue(_) =
+                            registration_state(due, deal.registration_submitted, today)
+                    {
+                        ui.label(
+                            RichText::new(tr.badge_registration_overdue)
+                                .color(ui.visuals().error_fg_color),
+                        );
+                    }
+                },
+            );
+            ui.horizontal(|ui| {
+                if ui.small_button(tr.open).clicked() {
+                    cmds.push(Command::Navigate(Screen::Deal(deal.id)));
+                }
+                ui.menu_button(tr.move_to, |ui| {
+                    for stage in DealStage::ALL {
+                        if stage != deal.stage && ui.button(tr.deal_stage(stage)).clicked() {
+                            cmds.push(Command::MoveDeal {
+                                id: deal.id,
+                                stage,
+                                lost_reason: String::new(),
+                            });
+                        }
+                    }
+                });
+            });
+        });
+    });
+}

@@ -1,0 +1,122 @@
+//! The pipeline board and a deal's page, driven through the window.
+
+mod common;
+
+use common::{click, harness, seed_client, temp_db, type_into};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::{AchievementDraft, ClientKind, DealStage, Decision, Stage};
+use techbroker::matching::{Breakdown, PartValues, Weights};
+use techbroker::store::{DecisionInput, Store};
+use techbroker::ui::Screen;
+
+const TITLE: &str = "数控机床热误差补偿技术";
+
+/// A deal created the way accepting a match creates it.
+fn seed(path: &std::path::Path) -> i64 {
+    let seller = seed_client(path, "山东大学", ClientKind::University);
+    let buyer = seed_client(path, "济南某装备公司", ClientKind::Enterprise);
+    let mut store = Store::open(path).unwrap();
+    let achievement = store
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: TITLE.into(),
+                owner: Some(seller),
+                field: "高端装备制造".into(),
+                trl: "7".into(),
+                stage: Stage::Pilot,
+                ..AchievementDraft::default()
+            },
+        )
+        .unwrap();
+    store
+        .record_decision(&DecisionInput {
+            need: None,
+            achievement,
+            enterprise: buyer,
+            decision: Decision::Accepted,
+            note: String::new(),
+            breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
+        })
+        .unwrap()
+        .unwrap()
+}
+
+fn stage_of(h: &egui_kittest::Harness<'_, techbroker::ui::TechBrokerApp>, id: i64) -> DealStage {
+    h.state()
+        .store()
+        .unwrap()
+        .get_deal(id)
+        .unwrap()
+        .unwrap()
+        .stage
+}
+
+#[test]
+fn move_a_card_by_its_menu_and_by_dragging_it() {
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "交易");
+    h.get_by_label(TITLE);
+    h.get_by_label("1 个 · 0.00 万元");
+
+    click(&mut h, "移到…");
+    h.get_by_role_and_label(Role::Button, "洽谈").click();
+    h.run();
+    assert_eq!(stage_of(&h, id), DealStage::Negotiating);
+    h.get_by_label("已移到“洽谈”");
+
+    // Drag the card onto the 对接 column.
+    let from = h.get_by_label(TITLE).rect().center();
+    let to = h.get_by_label("对接").rect().center() + egui::vec2(0.0, 60.0);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=10 {
+        h.hover_at(from + (to - from) * (step as f32 / 10.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    assert_eq!(stage_of(&h, id), DealStage::Introduced);
+}
+
+#[test]
+fn signing_needs_an_amount_and_a_date_then_shows_the_registration_due_date() {
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "交易");
+    click(&mut h, "打开");
+    assert_eq!(h.state().screen(), Screen::Deal(id));
+
+    h.get_by_label("移到…").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "签约").click();
+    h.run();
+    click(&mut h, "移到该阶段");
+    // Said beside the stage and in the status line.
+    assert_eq!(
+        h.get_all_by_label("签约前请填写签约日期和合同金额，并先保存条款。")
+            .count(),
+        2
+    );
+    assert_eq!(stage_of(&h, id), DealStage::Introduced);
+
+    type_into(&mut h, "合同金额（元）", "120万");
+    type_into(&mut h, "佣金比例（%）", "3");
+    type_into(&mut h, "签约日期", "2026-11-20");
+    h.get_by_label("按比例计算：36,000.00 元");
+    click(&mut h, "保存");
+    click(&mut h, "移到该阶段");
+    assert_eq!(stage_of(&h, id), DealStage::Signed);
+    h.get_by_label("登记截止：2026-12-20");
+
+    type_into(&mut h, "登记日期", "2026-12-01");
+    type_into(&mut h, "证书号", "3701012026000888");
+    click(&mut h, "记录登记");
+    h.get_by_label("已登记（2026-12-01，证书号 3701012026000888）");
+}
