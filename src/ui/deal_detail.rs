@@ -221,15 +221,17 @@ impl DealDetail {
                 RichText::new(fill(tr.d_commission_computed, &[("amount", &computed)])).weak(),
             );
         }
-        if ui.button(tr.save).clicked() {
-            match self.draft.validate() {
-                Ok(_) => cmds.push(Command::SaveDealTerms {
-                    id: self.id,
-                    draft: self.draft.clone(),
-                }),
-                Err(errors) => self.errors = errors,
+        ui.horizontal(|ui| {
+            if ui.button(tr.save).clicked() {
+                match self.draft.validate() {
+                    Ok(_) => cmds.push(Command::SaveDealTerms {
+                        id: self.id,
+                        draft: self.draft.clone(),
+                    }),
+                    Err(errors) => self.errors = errors,
+                }
             }
-        }
+        });
     }
 
     fn stage_ui(&mut self, ui: &mut Ui, deal: &Deal, tr: &Tr, cmds: &mut Vec<Command>) {
@@ -319,17 +321,19 @@ impl DealDetail {
         if self.bad_registration_date {
             error_text(ui, &tr.problem(crate::domain::Problem::InvalidDate));
         }
-        if ui.button(tr.record_registration).clicked() {
-            let date = crate::domain::dates::parse_date(&self.submitted);
-            self.bad_registration_date = date.is_none();
-            if let Some(date) = date {
-                cmds.push(Command::RecordRegistration {
-                    id: deal.id,
-                    submitted: date,
-                    certificate: self.certificate.clone(),
-                });
+        ui.horizontal(|ui| {
+            if ui.button(tr.record_registration).clicked() {
+                let date = crate::domain::dates::parse_date(&self.submitted);
+                self.bad_registration_date = date.is_none();
+                if let Some(date) = date {
+                    cmds.push(Command::RecordRegistration {
+                        id: deal.id,
+                        submitted: date,
+                        certificate: self.certificate.clone(),
+                    });
+                }
             }
-        }
+        });
     }
 }
 

@@ -107,28 +107,31 @@ fn column_ui(
 ) {
     let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
     let (_, dropped) = ui.dnd_drop_zone::<DraggedDeal, ()>(frame, |ui| {
-        ui.set_width(COLUMN_WIDTH);
-        ui.set_min_height(300.0);
-        ui.strong(tr.deal_stage(stage));
-        let total: i64 = deals
-            .iter()
-            .filter_map(|d| d.contract.or(d.expected))
-            .map(Money::fen)
-            .sum();
-        ui.label(
-            RichText::new(fill(
-                tr.column_total,
-                &[("n", &deals.len()), ("amount", &Money(total).wan_text())],
-            ))
-            .weak(),
-        );
-        ui.separator();
-        for deal in deals.iter().take(CARDS_SHOWN) {
-            card_ui(ui, deal, today, tr, cmds);
-        }
-        if deals.len() > CARDS_SHOWN {
-            ui.label(fill(tr.deals_more, &[("n", &(deals.len() - CARDS_SHOWN))]));
-        }
+        // The board lays columns side by side; inside a column, everything stacks.
+        ui.vertical(|ui| {
+            ui.set_width(COLUMN_WIDTH);
+            ui.set_min_height(300.0);
+            ui.strong(tr.deal_stage(stage));
+            let total: i64 = deals
+                .iter()
+                .filter_map(|d| d.contract.or(d.expected))
+                .map(Money::fen)
+                .sum();
+            ui.label(
+                RichText::new(fill(
+                    tr.column_total,
+                    &[("n", &deals.len()), ("amount", &Money(total).wan_text())],
+                ))
+                .weak(),
+            );
+            ui.separator();
+            for deal in deals.iter().take(CARDS_SHOWN) {
+                card_ui(ui, deal, today, tr, cmds);
+            }
+            if deals.len() > CARDS_SHOWN {
+                ui.label(fill(tr.deals_more, &[("n", &(deals.len() - CARDS_SHOWN))]));
+            }
+        });
     });
     if let Some(deal) = dropped
         && deals.iter().all(|d| d.id != deal.0)
