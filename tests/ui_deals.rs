@@ -115,7 +115,24 @@ fn signing_needs_an_amount_and_a_date_then_shows_the_registration_due_date() {
     assert_eq!(stage_of(&h, id), DealStage::Signed);
     h.get_by_label("登记截止：2026-12-20");
 
-    type_into(&mut h, "登记日期", "2026-12-01");
+    type_into(&mut h, "登记日期", "2026-13-01");
+    click(&mut h, "记录登记");
+    h.get_by_label_contains("日期无效");
+    assert!(
+        h.state()
+            .store()
+            .unwrap()
+            .get_deal(id)
+            .unwrap()
+            .unwrap()
+            .registration_submitted
+            .is_none()
+    );
+    h.get_by_label("登记日期").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("登记日期").type_text("2026-12-01");
+    h.run();
     type_into(&mut h, "证书号", "3701012026000888");
     click(&mut h, "记录登记");
     h.get_by_label("已登记（2026-12-01，证书号 3701012026000888）");
