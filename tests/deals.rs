@@ -168,3 +168,58 @@ fn bad_terms_are_refused_and_change_nothing() {
     assert!(store.save_deal_terms(id, &draft).is_err());
     assert_eq!(store.get_deal(id).unwrap().unwrap(), before);
 }
+
+#[test]
+fn a_payment_plan_with_receipts_and_a_trial() {
+    use techbroker::domain::payments::{
+        Instalment, PayLaterForm, Receipt, TrialEnd, pay_later_schedule, plan_status,
+    };
+    let (_dir, mut store, id) = with_deal();
+    store
+        .set_trial(id, Some(TrialEnd::On(d(2027, 11, 30))))
+        .unwrap();
+    assert_eq!(
+        store.trial(id).unwrap(),
+        Some(TrialEnd::On(d(2027, 11, 30)))
+    );
+    let plan = pay_later_schedule(
+        Money::from_yuan(300_000),
+        TrialEnd::On(d(2027, 11, 30)),
+        PayLaterForm::Instalments {
+            count: 2,
+            every_months: 6,
+        },
+    );
+    store.add_instalments(id, &plan).unwrap();
+    store
+        .add_instalments(
+            id,
+            &[Instalment {
+                due: d(2026, 10, 31),
+                amount: Money::from_yuan(50_000),
+                trigger: "首付款".into(),
+            }],
+        )
+        .unwrap();
+    store
+        .add_receipt(
+            id,
+            &Receipt {
+                date: d(2026, 11, 5),
+                amount: Money::from_yuan(20_000),
+                note: "首付款部分".into(),
+            },
+        )
+        .unwrap();
+    let (instalments, receipts) = store.payment_plan(id).unwrap();
+    assert_eq!(instalments.len(), 3);
+    assert_eq!(instalments[0].1.trigger, "首付款");
+    let plain: Vec<Instalment> = instalments.iter().map(|(_, i)| i.clone()).collect();
+    let status = plan_status(&plain, &receipts, d(2026, 11, 28));
+    assert_eq!(status.outstanding, Money::from_yuan(330_000));
+    assert_eq!(status.overdue, Money::from_yuan(30_000));
+    store.remove_instalment(instalments[0].0).unwrap();
+    assert_eq!(store.payment_plan(id).unwrap().0.len(), 2);
+    store.set_trial(id, Some(TrialEnd::UntilRevenue)).unwrap();
+    assert_eq!(store.trial(id).unwrap(), Some(TrialEnd::UntilRevenue));
+}

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::deal::{Missing, StageChange, missing_for};
+use crate::domain::payments::{Instalment, Receipt, TrialEnd};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{Deal, DealDraft, DealField, DealId, DealStage, DealTerms, FieldErrors, Money};
 
@@ -283,4 +284,122 @@ pub fn missing_as_errors(missing: &[Missing]) -> FieldErrors<DealField> {
         e.push(field, crate::domain::Problem::Required);
     }
     e
+}
+
+/// A planned instalment as stored, with its id for removal.
+pub type PlannedInstalment = (i64, Instalment);
+
+impl Store {
+    /// A deal's instalments (by due date) and the payments received (by date).
+    pub fn payment_plan(
+        &self,
+        deal: DealId,
+    ) -> Result<(Vec<PlannedInstalment>, Vec<Receipt>), StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, due, amount_fen, trigger FROM instalments WHERE deal_id = ?1
+             ORDER BY due, id",
+        )?;
+        let instalments = stmt
+            .query_map([deal], |r| {
+                Ok((
+                    r.get(0)?,
+                    Instalment {
+                        due: r.get(1)?,
+                        amount: Money(r.get(2)?),
+                        trigger: r.get(3)?,
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT received_on, amount_fen, note FROM receipts WHERE deal_id = ?1
+             ORDER BY received_on, id",
+        )?;
+        let receipts = stmt
+            .query_map([deal], |r| {
+                Ok(Receipt {
+                    date: r.get(0)?,
+                    amount: Money(r.get(1)?),
+                    note: r.get(2)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok((instalments, receipts))
+    }
+
+    /// Adds instalments to a deal's plan, in one transaction.
+    pub fn add_instalments(
+        &mut self,
+        deal: DealId,
+        items: &[Instalment],
+    ) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO instalments (deal_id, due, amount_fen, trigger)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for i in items {
+                stmt.execute(params![deal, i.due, i.amount.fen(), i.trigger.trim()])?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn remove_instalment(&mut self, id: i64) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            match tx.execute("DELETE FROM instalments WHERE id = ?1", [id])? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    pub fn add_receipt(&mut self, deal: DealId, receipt: &Receipt) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            tx.execute(
+                "INSERT INTO receipts (deal_id, received_on, amount_fen, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    deal,
+                    receipt.date,
+                    receipt.amount.fen(),
+                    receipt.note.trim(),
+                    now()
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Sets when a "use first, pay later" trial ends (a date, or until revenue, or none).
+    pub fn set_trial(&mut self, deal: DealId, end: Option<TrialEnd>) -> Result<(), StoreError> {
+        let (date, until_revenue) = match end {
+            Some(TrialEnd::On(d)) => (Some(d), false),
+            Some(TrialEnd::UntilRevenue) => (None, true),
+            None => (None, false),
+        };
+        self.write(Area::Catalog, |tx| {
+            match tx.execute(
+                "UPDATE deals SET trial_end = ?2, trial_until_revenue = ?3, updated_at = ?4
+                 WHERE id = ?1",
+                params![deal, date, until_revenue, now()],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    pub fn trial(&self, deal: DealId) -> Result<Option<TrialEnd>, StoreError> {
+        let (date, until_revenue): (Option<NaiveDate>, bool) = self.conn.query_row(
+            "SELECT trial_end, trial_until_revenue FROM deals WHERE id = ?1",
+            [deal],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(match (date, until_revenue) {
+            (Some(d), _) => Some(TrialEnd::On(d)),
+            (None, true) => Some(TrialEnd::UntilRevenue),
+            (None, false) => None,
+        })
+    }
 }

@@ -186,6 +186,27 @@ ALTER TABLE deals ADD COLUMN lost_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE deals ADD COLUMN registration_due TEXT;
 ALTER TABLE deals ADD COLUMN registration_submitted TEXT;
 ALTER TABLE deals ADD COLUMN certificate_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE deals ADD COLUMN trial_end TEXT;
+ALTER TABLE deals ADD COLUMN trial_until_revenue INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE instalments (
+    id         INTEGER PRIMARY KEY,
+    deal_id    INTEGER NOT NULL REFERENCES deals (id),
+    due        TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+    trigger    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX instalments_deal ON instalments (deal_id, due);
+
+CREATE TABLE receipts (
+    id          INTEGER PRIMARY KEY,
+    deal_id     INTEGER NOT NULL REFERENCES deals (id),
+    received_on TEXT NOT NULL,
+    amount_fen  INTEGER NOT NULL CHECK (amount_fen > 0),
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX receipts_deal ON receipts (deal_id);
 ";
 
 /// All versions, oldest first. `user_version` holds how many of them a database has.
@@ -194,7 +215,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V1).comment("clients, contacts, interactions"),
         M::up(V2).comment("fields, achievements with IP items, needs"),
         M::up(V3).comment("settings, deals, match decisions"),
-        M::up(V4).comment("deal terms and registration"),
+        M::up(V4).comment("deal terms, registration, payment plans"),
     ])
 }
 
