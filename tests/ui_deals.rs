@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{click, harness, seed_client, temp_db, type_into};
+use common::{click, harness, replace_in, seed_client, temp_db, type_into};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{AchievementDraft, ClientKind, DealStage, Decision, Stage};
@@ -128,12 +128,71 @@ fn signing_needs_an_amount_and_a_date_then_shows_the_registration_due_date() {
             .registration_submitted
             .is_none()
     );
-    h.get_by_label("登记日期").click();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("登记日期").type_text("2026-12-01");
-    h.run();
+    replace_in(&mut h, "登记日期", "2026-12-01");
     type_into(&mut h, "证书号", "3701012026000888");
     click(&mut h, "记录登记");
     h.get_by_label("已登记（2026-12-01，证书号 3701012026000888）");
+}
+
+#[test]
+fn a_plan_of_two_instalments_and_a_partial_payment() {
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "交易");
+    click(&mut h, "打开");
+
+    type_into(&mut h, "到期日", "2026-01-31");
+    type_into(&mut h, "金额（元）", "30000");
+    type_into(&mut h, "触发条件", "签约后");
+    click(&mut h, "添加分期");
+    replace_in(&mut h, "到期日", "2099-06-30");
+    type_into(&mut h, "金额（元）", "70000");
+    click(&mut h, "添加分期");
+    let (plan, _) = h.state().store().unwrap().payment_plan(id).unwrap();
+    assert_eq!(plan.len(), 2);
+
+    type_into(&mut h, "回款日期", "2026-02-10");
+    type_into(&mut h, "回款金额（元）", "10000");
+    click(&mut h, "记录回款");
+    h.get_by_label(
+        "计划 100,000.00 元 · 已收 10,000.00 元 · 未收 90,000.00 元 · 逾期 20,000.00 元",
+    );
+    h.get_by_label("20,000.00 逾期");
+
+    type_into(&mut h, "回款金额（元）", "很多");
+    click(&mut h, "记录回款");
+    h.get_by_label_contains("金额格式不正确");
+    assert_eq!(
+        h.state().store().unwrap().payment_plan(id).unwrap().1.len(),
+        1
+    );
+}
+
+#[test]
+fn use_first_pay_later_generates_the_plan_after_the_trial() {
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "交易");
+    click(&mut h, "打开");
+    type_into(&mut h, "试用期结束日期", "2099-06-30");
+    type_into(&mut h, "分期数", "2");
+    type_into(&mut h, "间隔（月）", "6");
+    click(&mut h, "从试用期结束起生成分期");
+    h.get_by_label("请先填写并保存合同金额");
+
+    type_into(&mut h, "合同金额（元）", "20万");
+    click(&mut h, "保存");
+    click(&mut h, "从试用期结束起生成分期");
+    let store = h.state().store().unwrap();
+    let dues: Vec<String> = store
+        .payment_plan(id)
+        .unwrap()
+        .0
+        .iter()
+        .map(|(_, i)| i.due.to_string())
+        .collect();
+    assert_eq!(dues, ["2099-06-30", "2099-12-30"]);
+    h.get_by_label_contains("试用期还剩");
 }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::matching::Subject;
+use crate::domain::payments::{Instalment, Receipt, TrialEnd};
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId, DealDraft,
     DealId, DealStage, InteractionDraft, InteractionId, NeedDraft, NeedId,
@@ -85,6 +86,19 @@ pub enum Command {
     SaveDealTerms {
         id: DealId,
         draft: DealDraft,
+    },
+    AddInstalments {
+        deal: DealId,
+        items: Vec<Instalment>,
+    },
+    RemoveInstalment(i64),
+    AddReceipt {
+        deal: DealId,
+        receipt: Receipt,
+    },
+    SetTrial {
+        deal: DealId,
+        end: Option<TrialEnd>,
     },
     RecordRegistration {
         id: DealId,

@@ -4,13 +4,15 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::command::{Command, Screen};
+use super::deal_payments::PaymentForms;
 use super::pickers::combo;
 use super::widgets::{error_text, fmt_date, form_row, text_field};
 use crate::domain::deal::{StageChange, commission};
+use crate::domain::payments::{Receipt, TrialEnd};
 use crate::domain::registration::{RegistrationState, registration_state};
 use crate::domain::{ContractType, Deal, DealDraft, DealField, DealId, DealStage, FieldErrors};
 use crate::i18n::{Tr, fill};
-use crate::store::Store;
+use crate::store::{PlannedInstalment, Store};
 
 const WIDTH: f32 = 260.0;
 
@@ -28,6 +30,10 @@ pub struct DealDetail {
     submitted: String,
     certificate: String,
     bad_registration_date: bool,
+    plan: Vec<PlannedInstalment>,
+    receipts: Vec<Receipt>,
+    trial: Option<TrialEnd>,
+    payments: PaymentForms,
     load_error: Option<String>,
 }
 
@@ -46,6 +52,10 @@ impl DealDetail {
             submitted: String::new(),
             certificate: String::new(),
             bad_registration_date: false,
+            plan: Vec::new(),
+            receipts: Vec::new(),
+            trial: None,
+            payments: PaymentForms::default(),
             load_error: None,
         }
     }
@@ -55,16 +65,26 @@ impl DealDetail {
             return;
         }
         self.loaded_revision = Some(store.revision());
-        match store
-            .get_deal(self.id)
-            .and_then(|d| Ok((d, store.deal_history(self.id)?)))
-        {
-            Ok((deal, history)) => {
+        let loaded = store.get_deal(self.id).and_then(|d| {
+            let (plan, receipts) = store.payment_plan(self.id)?;
+            Ok((
+                d,
+                store.deal_history(self.id)?,
+                plan,
+                receipts,
+                store.trial(self.id)?,
+            ))
+        });
+        match loaded {
+            Ok((deal, history, plan, receipts, trial)) => {
                 if let Some(d) = &deal {
                     self.draft = DealDraft::from(&d.terms);
                 }
                 self.deal = deal;
                 self.history = history;
+                self.plan = plan;
+                self.receipts = receipts;
+                self.trial = trial;
                 self.load_error = None;
             }
             Err(e) => self.load_error = Some(e.to_string()),
@@ -113,6 +133,18 @@ impl DealDetail {
             ui.separator();
             ui.columns(2, |cols| {
                 self.terms_ui(&mut cols[0], tr, cmds);
+                cols[0].add_space(12.0);
+                self.payments.ui(
+                    &mut cols[0],
+                    deal.id,
+                    deal.terms.contract,
+                    &self.plan,
+                    &self.receipts,
+                    self.trial,
+                    today,
+                    tr,
+                    cmds,
+                );
                 self.stage_ui(&mut cols[1], &deal, tr, cmds);
                 cols[1].add_space(12.0);
                 self.registration_ui(&mut cols[1], &deal, today, tr, cmds);

@@ -290,6 +290,22 @@ pub fn apply_to_session(
             }
             Err(SaveError::Store(e)) => store_error(e, tr),
         },
+        Command::AddInstalments { deal, items } => match store.add_instalments(deal, &items) {
+            Ok(()) => saved(tr),
+            Err(e) => store_error(e, tr),
+        },
+        Command::RemoveInstalment(id) => match store.remove_instalment(id) {
+            Ok(()) => saved(tr),
+            Err(e) => store_error(e, tr),
+        },
+        Command::AddReceipt { deal, receipt } => match store.add_receipt(deal, &receipt) {
+            Ok(()) => saved(tr),
+            Err(e) => store_error(e, tr),
+        },
+        Command::SetTrial { deal, end } => match store.set_trial(deal, end) {
+            Ok(()) => saved(tr),
+            Err(e) => store_error(e, tr),
+        },
         Command::RecordRegistration {
             id,
             submitted,

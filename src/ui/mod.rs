@@ -10,6 +10,7 @@ mod client_form;
 mod clients;
 pub mod command;
 mod deal_detail;
+mod deal_payments;
 mod deals;
 mod follow_ups;
 pub mod fonts;

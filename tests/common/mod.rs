@@ -65,13 +65,18 @@ pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
 
 /// Clicks the field named `label`, then types `text` into it.
 pub fn type_into(h: &mut Harness<'_, TechBrokerApp>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
     h.get_by_label(label).click();
     h.run();
     h.get_by_label(label).type_text(text);
     h.run();
 }
 
+/// Scrolls the widget named `label` into view, then clicks it.
 pub fn click(h: &mut Harness<'_, TechBrokerApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
     h.get_by_label(label).click();
     h.run();
 }
@@ -90,4 +95,13 @@ pub fn seed_client(path: &Path, name: &str, kind: ClientKind) -> i64 {
             },
         )
         .unwrap()
+}
+
+/// Clicks the field named `label`, selects what it holds and types `text` over it.
+pub fn replace_in(h: &mut Harness<'_, TechBrokerApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
 }
