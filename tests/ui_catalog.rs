@@ -104,6 +104,7 @@ fn create_a_need_from_an_enterprises_detail_view() {
     let (_dir, path) = temp_db();
     let enterprise = seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "潍坊某动力公司");
     h.get_by_label("该企业的需求（0）");
     click(&mut h, "新建需求");

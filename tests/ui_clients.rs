@@ -24,6 +24,7 @@ fn client_names(h: &Harness<'_, TechBrokerApp>) -> Vec<String> {
 fn create_a_client_through_the_form_and_find_it_in_the_list() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "新建客户");
     type_into(&mut h, "名称", "山东理工大学");
     click(&mut h, "高校");
@@ -45,6 +46,7 @@ fn create_a_client_through_the_form_and_find_it_in_the_list() {
 fn an_empty_name_shows_an_error_and_saves_nothing() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "新建客户");
     type_into(&mut h, "行业", "新材料");
     click(&mut h, "保存");
@@ -57,6 +59,7 @@ fn an_empty_name_shows_an_error_and_saves_nothing() {
 fn an_invalid_credit_code_is_refused() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "新建客户");
     type_into(&mut h, "名称", "济南某科技有限公司");
     type_into(&mut h, "统一社会信用代码", "91370000163044841X");
@@ -70,6 +73,7 @@ fn a_duplicate_name_is_refused_next_to_the_field() {
     let (_dir, path) = temp_db();
     seed_client(&path, "山东大学", ClientKind::University);
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "新建客户");
     type_into(&mut h, "名称", "山东大学");
     click(&mut h, "保存");
@@ -82,6 +86,7 @@ fn edit_a_client() {
     let (_dir, path) = temp_db();
     seed_client(&path, "青岛某海洋科技公司", ClientKind::Enterprise);
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "青岛某海洋科技公司");
     click(&mut h, "编辑客户");
     type_into(&mut h, "名称", "（已更名）");
@@ -96,6 +101,7 @@ fn delete_a_client_then_restore_it_from_the_trash() {
     let (_dir, path) = temp_db();
     seed_client(&path, "烟台某生物公司", ClientKind::Enterprise);
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "烟台某生物公司");
     click(&mut h, "删除客户");
     assert!(client_names(&h).is_empty());
@@ -114,6 +120,7 @@ fn add_a_contact_and_an_interaction_whose_follow_up_is_then_marked_done() {
     let (_dir, path) = temp_db();
     seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "潍坊某动力公司");
 
     click(&mut h, "添加联系人");
@@ -145,6 +152,7 @@ fn a_next_step_without_a_due_date_is_refused() {
     let (_dir, path) = temp_db();
     seed_client(&path, "东营某化工公司", ClientKind::Enterprise);
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "东营某化工公司");
     type_into(&mut h, "摘要", "电话沟通");
     type_into(&mut h, "下一步", "约见技术负责人");
@@ -168,6 +176,7 @@ fn overdue_follow_ups_say_by_how_many_days() {
         store.add_interaction(id, &d).unwrap();
     }
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "待办跟进 (1)");
     h.get_by_label("逾期 4 天");
     click(&mut h, "临沂某物流公司");
@@ -181,6 +190,7 @@ fn the_list_filters_by_kind_and_by_name_as_you_type() {
     seed_client(&path, "山东某电池公司", ClientKind::Enterprise);
     seed_client(&path, "Inspur Group", ClientKind::Enterprise);
     let mut h = harness(&path);
+    click(&mut h, "客户");
     h.get_by_label("3 / 3 个客户");
 
     // The kind filter buttons come first; the table's kind cells follow.
@@ -203,6 +213,7 @@ fn clicking_a_column_header_sorts_the_list() {
     seed_client(&path, "B 公司", ClientKind::Enterprise);
     seed_client(&path, "A 大学", ClientKind::University);
     let mut h = harness(&path);
+    click(&mut h, "客户");
     let order = |h: &Harness<'_, TechBrokerApp>| {
         let a = h.get_by_label("A 大学").rect().top();
         let b = h.get_by_label("B 公司").rect().top();
@@ -217,6 +228,7 @@ fn clicking_a_column_header_sorts_the_list() {
 fn switching_language_changes_the_labels_at_once() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
+    click(&mut h, "客户");
     h.get_by_label("新建客户");
     click(&mut h, "English");
     h.get_by_label("New client");
@@ -253,7 +265,7 @@ fn from_the_error_screen_the_default_database_opens() {
     h.get_by_label("这不是数据库文件。");
     click(&mut h, "打开默认数据库");
     assert_eq!(h.state().store().unwrap().path(), default);
-    h.get_by_label("新建客户");
+    h.get_by_label("今天要做的事");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "garbage");
 }
 
@@ -267,6 +279,7 @@ fn open_another_database_from_the_file_menu() {
     click(&mut h, "文件");
     click(&mut h, "打开数据库…");
     assert_eq!(h.state().store().unwrap().path(), second);
+    click(&mut h, "客户");
     h.get_by_label("第二个库里的客户");
     h.get_by_label("数据库: second.sqlite");
     assert_eq!(h.state().settings().recent[0], second);
@@ -278,6 +291,7 @@ fn a_cancelled_dialog_changes_nothing() {
     let (_dir, path) = temp_db();
     seed_client(&path, "原来的客户", ClientKind::Other);
     let mut h = harness(&path);
+    click(&mut h, "客户");
     click(&mut h, "文件");
     click(&mut h, "新建数据库…");
     assert_eq!(h.state().store().unwrap().path(), path);
@@ -288,6 +302,7 @@ fn a_cancelled_dialog_changes_nothing() {
 fn ctrl_n_opens_the_new_client_form() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
+    click(&mut h, "客户");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     assert_eq!(h.state().screen(), Screen::ClientForm);

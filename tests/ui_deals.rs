@@ -196,3 +196,40 @@ fn use_first_pay_later_generates_the_plan_after_the_trial() {
     assert_eq!(dues, ["2099-06-30", "2099-12-30"]);
     h.get_by_label_contains("试用期还剩");
 }
+
+#[test]
+fn the_agenda_is_the_start_screen_and_opens_what_is_due() {
+    use chrono::{Days, Local};
+    use techbroker::domain::InteractionDraft;
+    use techbroker::domain::payments::Instalment;
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let today = Local::now().date_naive();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .add_instalments(
+                id,
+                &[Instalment {
+                    due: today - Days::new(3),
+                    amount: techbroker::domain::Money::from_yuan(8_000),
+                    trigger: "首付款".into(),
+                }],
+            )
+            .unwrap();
+        let buyer = store.get_deal(id).unwrap().unwrap().buyer;
+        let mut visit = InteractionDraft::new(today - Days::new(7));
+        visit.summary = "走访".into();
+        visit.next_step = "寄送合同草稿".into();
+        visit.next_due = Some(today);
+        store.add_interaction(buyer, &visit).unwrap();
+    }
+    let mut h = harness(&path);
+    assert_eq!(h.state().screen(), Screen::Agenda);
+    h.get_by_label("今天要做的事");
+    h.get_by_label("未收 8,000.00 元");
+    h.get_by_label("逾期 3 天");
+    h.get_by_label("寄送合同草稿");
+    click(&mut h, TITLE);
+    assert_eq!(h.state().screen(), Screen::Deal(id));
+}

@@ -1,6 +1,7 @@
 //! Plain types and rules of the trade: no egui, no SQL.
 
 pub mod achievement;
+pub mod agenda;
 pub mod catalog;
 pub mod client;
 pub mod client_list;

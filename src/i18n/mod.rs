@@ -65,6 +65,7 @@ translations! {
     menu_recent: "最近打开", "Recent";
     menu_no_recent: "（无）", "(none)";
     database: "数据库", "Database";
+    nav_agenda: "今日待办", "Agenda";
     nav_clients: "客户", "Clients";
     nav_follow_ups: "待办跟进", "Follow-ups";
     nav_achievements: "科技成果", "Achievements";
@@ -396,6 +397,17 @@ translations! {
     r_certificate: "证书号", "Certificate no.";
     record_registration: "记录登记", "Record registration";
     stage_history: "阶段记录", "Stage history";
+    agenda_title: "今天要做的事", "Today's work";
+    agenda_none: "今天没有到期或逾期的事项。", "Nothing is due or overdue.";
+    ag_follow_up: "跟进", "Follow-up";
+    ag_registration: "合同登记", "Registration";
+    ag_instalment: "回款", "Payment";
+    ag_trial: "试用期结束", "Trial ends";
+    col_what: "事项", "What";
+    col_subject: "对象", "For";
+    col_detail: "说明", "Detail";
+    due_in_days: "{n} 天后", "in {n} days";
+    outstanding_amount: "未收 {amount} 元", "{amount} yuan outstanding";
     payments: "回款计划", "Payment plan";
     pay_due: "到期日", "Due";
     pay_amount: "金额（元）", "Amount (yuan)";

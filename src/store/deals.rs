@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Area, SaveError, Store, StoreError, now};
+use crate::domain::agenda::AgendaDeal;
 use crate::domain::deal::{Missing, StageChange, missing_for};
 use crate::domain::payments::{Instalment, Receipt, TrialEnd};
 use crate::domain::registration::RegistrationRule;
@@ -401,5 +402,37 @@ impl Store {
             (None, true) => Some(TrialEnd::UntilRevenue),
             (None, false) => None,
         })
+    }
+}
+
+impl Store {
+    /// Every live deal that is not lost, as the agenda reads it.
+    pub fn agenda_deals(&self) -> Result<Vec<AgendaDeal>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, registration_due, registration_submitted, trial_end FROM deals
+             WHERE deleted_at IS NULL AND stage <> ?1 ORDER BY id",
+        )?;
+        let deals: Vec<AgendaDeal> = stmt
+            .query_map([DealStage::Lost], |r| {
+                Ok(AgendaDeal {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    registration_due: r.get(2)?,
+                    registration_submitted: r.get(3)?,
+                    instalments: Vec::new(),
+                    receipts: Vec::new(),
+                    trial_end: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        deals
+            .into_iter()
+            .map(|mut d| {
+                let (plan, receipts) = self.payment_plan(d.id)?;
+                d.instalments = plan.into_iter().map(|(_, i)| i).collect();
+                d.receipts = receipts;
+                Ok(d)
+            })
+            .collect()
     }
 }

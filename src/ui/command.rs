@@ -16,7 +16,9 @@ use crate::store::{DecisionInput, TrashKind};
 /// The screens the navigation leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {
+    /// The start screen: what is due today.
     #[default]
+    Agenda,
     Clients,
     Client(ClientId),
     ClientForm,

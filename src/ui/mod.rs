@@ -3,6 +3,7 @@
 
 mod achievement_form;
 mod achievements;
+mod agenda;
 mod app;
 mod catalog_common;
 mod client_detail;

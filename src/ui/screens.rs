@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 
 use super::achievement_form::AchievementForm;
 use super::achievements::AchievementsScreen;
+use super::agenda::AgendaScreen;
 use super::app::Session;
 use super::client_detail::ClientDetail;
 use super::client_form::ClientForm;
@@ -25,6 +26,7 @@ use crate::store::Store;
 #[derive(Default)]
 pub struct Screens {
     pub current: Screen,
+    pub agenda: AgendaScreen,
     pub clients: ClientsScreen,
     pub client_form: ClientForm,
     pub client: Option<ClientDetail>,
@@ -81,6 +83,11 @@ impl Screens {
                 };
                 let entries = [
                     (
+                        current == Screen::Agenda,
+                        tr.nav_agenda.to_string(),
+                        Screen::Agenda,
+                    ),
+                    (
                         matches!(
                             current,
                             Screen::Clients | Screen::Client(_) | Screen::ClientForm
@@ -133,6 +140,7 @@ impl Screens {
         let catalogs = &session.catalogs;
         let fields = &session.fields;
         match self.current {
+            Screen::Agenda => self.agenda.ui(ui, store, today(), tr, cmds),
             Screen::Clients => self.clients.ui(ui, store, tr, cmds),
             Screen::ClientForm => self.client_form.ui(ui, tr, cmds),
             Screen::Client(_) => match &mut self.client {
