@@ -8,7 +8,7 @@ use techbroker::domain::{
     AchievementDraft, ClientDraft, ClientKind, DealDraft, DealStage, Decision, Money, Stage,
 };
 use techbroker::matching::{Breakdown, PartValues, Weights};
-use techbroker::store::{DecisionInput, MoveError, Store};
+use techbroker::store::{DecisionInput, MoveError, Registration, Store};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -96,6 +96,7 @@ fn signing_needs_a_date_and_an_amount_then_sets_the_registration_due_date() {
     draft.technology = "100万".into();
     draft.commission_rate = "3".into();
     draft.signed_on = "2026-12-15".into();
+    draft.transfer_mode = Some(techbroker::domain::TransferMode::LicenceOrdinary);
     store.save_deal_terms(id, &draft).unwrap();
     store.move_deal(id, DealStage::Signed, "").unwrap();
 
@@ -104,6 +105,10 @@ fn signing_needs_a_date_and_an_amount_then_sets_the_registration_due_date() {
     assert_eq!(deal.registration_due, Some(d(2027, 1, 14)));
     assert_eq!(deal.commission(), Some(Money::from_yuan(36_000)));
     assert_eq!(deal.terms.technology, Some(Money::from_yuan(1_000_000)));
+    assert_eq!(
+        deal.terms.transfer_mode,
+        Some(techbroker::domain::TransferMode::LicenceOrdinary)
+    );
     let stages: Vec<DealStage> = store
         .deal_history(id)
         .unwrap()
@@ -120,11 +125,20 @@ fn signing_needs_a_date_and_an_amount_then_sets_the_registration_due_date() {
     );
 
     store
-        .record_registration(id, d(2027, 1, 5), "3701012027000123")
+        .record_registration(
+            id,
+            &Registration {
+                submitted: d(2027, 1, 5),
+                certificate_no: "3701012027000123".into(),
+                contract: Some(Money::from_yuan(1_200_000)),
+                technology: Some(Money::from_yuan(950_000)),
+            },
+        )
         .unwrap();
     let deal = store.get_deal(id).unwrap().unwrap();
     assert_eq!(deal.registration_submitted, Some(d(2027, 1, 5)));
     assert_eq!(deal.certificate_no, "3701012027000123");
+    assert_eq!(deal.registered_technology, Some(Money::from_yuan(950_000)));
 }
 
 #[test]

@@ -233,3 +233,19 @@ fn the_agenda_is_the_start_screen_and_opens_what_is_due() {
     click(&mut h, TITLE);
     assert_eq!(h.state().screen(), Screen::Deal(id));
 }
+
+#[test]
+fn the_registration_rule_is_set_on_the_board() {
+    use techbroker::domain::registration::RegistrationRule;
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "交易");
+    click(&mut h, "工作日");
+    replace_in(&mut h, "天数", "15");
+    click(&mut h, "保存");
+    assert_eq!(
+        h.state().store().unwrap().registration_rule().unwrap(),
+        RegistrationRule::WorkingDays(15)
+    );
+}

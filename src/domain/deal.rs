@@ -176,6 +176,9 @@ pub struct Deal {
     pub registration_due: Option<chrono::NaiveDate>,
     pub registration_submitted: Option<chrono::NaiveDate>,
     pub certificate_no: String,
+    /// The amounts on the registration certificate.
+    pub registered_contract: Option<super::Money>,
+    pub registered_technology: Option<super::Money>,
 }
 
 impl Deal {
@@ -195,6 +198,7 @@ pub struct DealTerms {
     pub title: String,
     pub broker: String,
     pub contract_type: ContractType,
+    pub transfer_mode: Option<super::TransferMode>,
     pub expected: Option<super::Money>,
     pub contract: Option<super::Money>,
     /// The technology-transaction amount: may be lower than the contract amount (equipment
@@ -226,6 +230,7 @@ pub struct DealDraft {
     pub title: String,
     pub broker: String,
     pub contract_type: ContractType,
+    pub transfer_mode: Option<super::TransferMode>,
     pub expected: String,
     pub contract: String,
     pub technology: String,
@@ -245,6 +250,7 @@ impl From<&DealTerms> for DealDraft {
             title: t.title.clone(),
             broker: t.broker.clone(),
             contract_type: t.contract_type,
+            transfer_mode: t.transfer_mode,
             expected: money_text(t.expected),
             contract: money_text(t.contract),
             technology: money_text(t.technology),
@@ -318,6 +324,7 @@ impl DealDraft {
             title,
             broker: self.broker.trim().to_string(),
             contract_type: self.contract_type,
+            transfer_mode: self.transfer_mode,
             expected,
             contract,
             technology,

@@ -396,6 +396,12 @@ translations! {
     r_submitted: "登记日期", "Registered on";
     r_certificate: "证书号", "Certificate no.";
     record_registration: "记录登记", "Record registration";
+    r_contract: "认定合同金额（元）", "Registered contract amount (yuan)";
+    r_technology: "认定技术交易额（元）", "Registered technology-transaction amount (yuan)";
+    rule_title: "登记期限", "Registration deadline";
+    rule_calendar: "自然日", "Calendar days";
+    rule_working: "工作日", "Working days";
+    rule_days: "天数", "Days";
     stage_history: "阶段记录", "Stage history";
     agenda_title: "今天要做的事", "Today's work";
     agenda_none: "今天没有到期或逾期的事项。", "Nothing is due or overdue.";

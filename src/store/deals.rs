@@ -8,7 +8,9 @@ use crate::domain::agenda::AgendaDeal;
 use crate::domain::deal::{Missing, StageChange, missing_for};
 use crate::domain::payments::{Instalment, Receipt, TrialEnd};
 use crate::domain::registration::RegistrationRule;
-use crate::domain::{Deal, DealDraft, DealField, DealId, DealStage, DealTerms, FieldErrors, Money};
+use crate::domain::{
+    Deal, DealDraft, DealField, DealId, DealStage, DealTerms, FieldErrors, Money, TransferMode,
+};
 
 const RULE_KEY: &str = "registration_rule";
 
@@ -28,6 +30,15 @@ pub struct DealRow {
     pub registration_submitted: Option<NaiveDate>,
 }
 
+/// What a registration certificate says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registration {
+    pub submitted: NaiveDate,
+    pub certificate_no: String,
+    pub contract: Option<Money>,
+    pub technology: Option<Money>,
+}
+
 /// Why a stage change was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum MoveError {
@@ -44,10 +55,12 @@ fn money(fen: Option<i64>) -> Option<Money> {
 const DEAL_COLUMNS: &str = "d.id, d.title, d.need_id, d.seller_id, s.name, d.buyer_id, b.name,
     d.stage, d.broker, d.contract_type, d.expected_fen, d.contract_fen, d.technology_fen,
     d.commission_bp, d.commission_fen, d.signed_on, d.notes, d.lost_reason, d.registration_due,
-    d.registration_submitted, d.certificate_no";
+    d.registration_submitted, d.certificate_no, d.registered_contract_fen,
+    d.registered_technology_fen, d.transfer_mode";
 
 fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<Deal> {
     let contract_type: String = r.get(9)?;
+    let transfer_mode: Option<String> = r.get(23)?;
     Ok(Deal {
         id: r.get(0)?,
         title: r.get(1)?,
@@ -63,6 +76,7 @@ fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<Deal> {
             broker: r.get(8)?,
             contract_type: crate::domain::ContractType::from_code(&contract_type)
                 .unwrap_or_default(),
+            transfer_mode: transfer_mode.as_deref().and_then(TransferMode::from_code),
             expected: money(r.get(10)?),
             contract: money(r.get(11)?),
             technology: money(r.get(12)?),
@@ -75,6 +89,8 @@ fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<Deal> {
         registration_due: r.get(18)?,
         registration_submitted: r.get(19)?,
         certificate_no: r.get(20)?,
+        registered_contract: money(r.get(21)?),
+        registered_technology: money(r.get(22)?),
     })
 }
 
@@ -149,7 +165,8 @@ impl Store {
             let n = tx.execute(
                 "UPDATE deals SET title = ?2, broker = ?3, contract_type = ?4, expected_fen = ?5,
                     contract_fen = ?6, technology_fen = ?7, commission_bp = ?8,
-                    commission_fen = ?9, signed_on = ?10, notes = ?11, updated_at = ?12
+                    commission_fen = ?9, signed_on = ?10, notes = ?11, updated_at = ?12,
+                    transfer_mode = ?13
                  WHERE id = ?1 AND deleted_at IS NULL",
                 params![
                     id,
@@ -163,7 +180,8 @@ impl Store {
                     t.commission.map(Money::fen),
                     t.signed_on,
                     t.notes,
-                    now()
+                    now(),
+                    t.transfer_mode.map(TransferMode::code)
                 ],
             )?;
             if n == 0 {
@@ -226,18 +244,27 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Records that the contract was submitted for registration, with its certificate number.
+    /// Records that the contract was registered: the date, the certificate number and the
+    /// amounts the certificate states.
     pub fn record_registration(
         &mut self,
         id: DealId,
-        submitted: NaiveDate,
-        certificate_no: &str,
+        registration: &Registration,
     ) -> Result<(), StoreError> {
+        let r = registration;
         self.write(Area::Catalog, |tx| {
             match tx.execute(
-                "UPDATE deals SET registration_submitted = ?2, certificate_no = ?3, updated_at = ?4
+                "UPDATE deals SET registration_submitted = ?2, certificate_no = ?3,
+                    registered_contract_fen = ?4, registered_technology_fen = ?5, updated_at = ?6
                  WHERE id = ?1 AND deleted_at IS NULL",
-                params![id, submitted, certificate_no.trim(), now()],
+                params![
+                    id,
+                    r.submitted,
+                    r.certificate_no.trim(),
+                    r.contract.map(Money::fen),
+                    r.technology.map(Money::fen),
+                    now()
+                ],
             )? {
                 0 => Err(StoreError::NotFound),
                 _ => Ok(()),

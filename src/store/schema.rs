@@ -186,6 +186,9 @@ ALTER TABLE deals ADD COLUMN lost_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE deals ADD COLUMN registration_due TEXT;
 ALTER TABLE deals ADD COLUMN registration_submitted TEXT;
 ALTER TABLE deals ADD COLUMN certificate_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE deals ADD COLUMN registered_contract_fen INTEGER;
+ALTER TABLE deals ADD COLUMN registered_technology_fen INTEGER;
+ALTER TABLE deals ADD COLUMN transfer_mode TEXT;
 ALTER TABLE deals ADD COLUMN trial_end TEXT;
 ALTER TABLE deals ADD COLUMN trial_until_revenue INTEGER NOT NULL DEFAULT 0;
 

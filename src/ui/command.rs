@@ -5,13 +5,14 @@ use std::path::PathBuf;
 
 use super::matching::Subject;
 use crate::domain::payments::{Instalment, Receipt, TrialEnd};
+use crate::domain::registration::RegistrationRule;
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId, DealDraft,
     DealId, DealStage, InteractionDraft, InteractionId, NeedDraft, NeedId,
 };
 use crate::i18n::Lang;
 use crate::matching::Weights;
-use crate::store::{DecisionInput, TrashKind};
+use crate::store::{DecisionInput, Registration, TrashKind};
 
 /// The screens the navigation leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -104,9 +105,9 @@ pub enum Command {
     },
     RecordRegistration {
         id: DealId,
-        submitted: chrono::NaiveDate,
-        certificate: String,
+        registration: Registration,
     },
+    SetRegistrationRule(RegistrationRule),
     /// The Matching screen on a need, an achievement or an enterprise.
     FindMatches(Subject),
     /// Shortlist, accept or reject a candidate.

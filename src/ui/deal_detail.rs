@@ -5,14 +5,17 @@ use egui::{RichText, Ui};
 
 use super::command::{Command, Screen};
 use super::deal_payments::PaymentForms;
-use super::pickers::combo;
+use super::pickers::{combo, option_combo};
 use super::widgets::{error_text, fmt_date, form_row, text_field};
 use crate::domain::deal::{StageChange, commission};
 use crate::domain::payments::{Receipt, TrialEnd};
 use crate::domain::registration::{RegistrationState, registration_state};
-use crate::domain::{ContractType, Deal, DealDraft, DealField, DealId, DealStage, FieldErrors};
+use crate::domain::{
+    ContractType, Deal, DealDraft, DealField, DealId, DealStage, FieldErrors, Money, Problem,
+    TransferMode,
+};
 use crate::i18n::{Tr, fill};
-use crate::store::{PlannedInstalment, Store};
+use crate::store::{PlannedInstalment, Registration, Store};
 
 const WIDTH: f32 = 260.0;
 
@@ -29,7 +32,9 @@ pub struct DealDetail {
     lost_reason: String,
     submitted: String,
     certificate: String,
-    bad_registration_date: bool,
+    registered_contract: String,
+    registered_technology: String,
+    bad_registration: Option<Problem>,
     plan: Vec<PlannedInstalment>,
     receipts: Vec<Receipt>,
     trial: Option<TrialEnd>,
@@ -51,7 +56,9 @@ impl DealDetail {
             lost_reason: String::new(),
             submitted: String::new(),
             certificate: String::new(),
-            bad_registration_date: false,
+            registered_contract: String::new(),
+            registered_technology: String::new(),
+            bad_registration: None,
             plan: Vec::new(),
             receipts: Vec::new(),
             trial: None,
@@ -186,6 +193,16 @@ impl DealDetail {
                         &mut d.contract_type,
                         &ContractType::ALL,
                         |c| tr.contract_type(c),
+                    )
+                });
+                form_row(ui, tr, tr.a_modes, false, None, |ui| {
+                    option_combo(
+                        ui,
+                        "deal_mode",
+                        &mut d.transfer_mode,
+                        &TransferMode::ALL,
+                        "—",
+                        |m| tr.transfer_mode(*m).to_string(),
                     )
                 });
                 form_row(
@@ -349,23 +366,47 @@ impl DealDetail {
                     None,
                     text_field(&mut self.certificate, WIDTH),
                 );
+                for (label, value) in [
+                    (tr.r_contract, &mut self.registered_contract),
+                    (tr.r_technology, &mut self.registered_technology),
+                ] {
+                    form_row(ui, tr, label, false, None, text_field(value, WIDTH));
+                }
             });
-        if self.bad_registration_date {
-            error_text(ui, &tr.problem(crate::domain::Problem::InvalidDate));
+        if let Some(p) = self.bad_registration {
+            error_text(ui, &tr.problem(p));
         }
         ui.horizontal(|ui| {
             if ui.button(tr.record_registration).clicked() {
-                let date = crate::domain::dates::parse_date(&self.submitted);
-                self.bad_registration_date = date.is_none();
-                if let Some(date) = date {
-                    cmds.push(Command::RecordRegistration {
-                        id: deal.id,
-                        submitted: date,
-                        certificate: self.certificate.clone(),
-                    });
+                match self.registration() {
+                    Ok(registration) => {
+                        self.bad_registration = None;
+                        cmds.push(Command::RecordRegistration {
+                            id: deal.id,
+                            registration,
+                        });
+                    }
+                    Err(p) => self.bad_registration = Some(p),
                 }
             }
         });
+    }
+}
+
+impl DealDetail {
+    /// The registration as typed: a valid date, and amounts in yuan when given.
+    fn registration(&self) -> Result<Registration, Problem> {
+        let amount = |text: &str| match text.trim() {
+            "" => Ok(None),
+            t => Money::parse_yuan(t).map(Some).map_err(Problem::from),
+        };
+        Ok(Registration {
+            submitted: crate::domain::dates::parse_date(&self.submitted)
+                .ok_or(Problem::InvalidDate)?,
+            certificate_no: self.certificate.trim().to_string(),
+            contract: amount(&self.registered_contract)?,
+            technology: amount(&self.registered_technology)?,
+        })
     }
 }
 

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::command::{Command, Screen};
 use super::widgets::error_text;
-use crate::domain::registration::{RegistrationState, registration_state};
+use crate::domain::registration::{RegistrationRule, RegistrationState, registration_state};
 use crate::domain::{DealStage, Money};
 use crate::i18n::{Tr, fill};
 use crate::store::{DealRow, Store};
@@ -25,6 +25,8 @@ pub struct DealsScreen {
     loaded_revision: Option<u64>,
     load_error: Option<String>,
     query: String,
+    /// The registration rule being edited: working days (or calendar days) and how many.
+    rule: Option<(bool, String)>,
 }
 
 fn wan(m: Option<Money>) -> String {
@@ -66,6 +68,8 @@ impl DealsScreen {
             let label = ui.label(tr.search);
             ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(240.0))
                 .labelled_by(label.id);
+            ui.separator();
+            self.rule_ui(ui, store, tr, cmds);
         });
         let needle = self.query.trim().to_lowercase();
         let visible: Vec<&DealRow> = self
@@ -94,6 +98,40 @@ impl DealsScreen {
                 }
             });
         });
+    }
+}
+
+impl DealsScreen {
+    /// How registration due dates are counted: calendar or working days, and how many.
+    fn rule_ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+        let (working, days) =
+            self.rule
+                .get_or_insert_with(|| match store.registration_rule().unwrap_or_default() {
+                    RegistrationRule::CalendarDays(n) => (false, n.to_string()),
+                    RegistrationRule::WorkingDays(n) => (true, n.to_string()),
+                });
+        ui.label(tr.rule_title);
+        ui.selectable_value(working, false, tr.rule_calendar);
+        ui.selectable_value(working, true, tr.rule_working);
+        let label = ui.label(tr.rule_days);
+        ui.add(egui::TextEdit::singleline(days).desired_width(40.0))
+            .labelled_by(label.id);
+        let parsed = days
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (1..=365).contains(n));
+        if ui
+            .add_enabled(parsed.is_some(), egui::Button::new(tr.save))
+            .clicked()
+            && let Some(n) = parsed
+        {
+            cmds.push(Command::SetRegistrationRule(if *working {
+                RegistrationRule::WorkingDays(n)
+            } else {
+                RegistrationRule::CalendarDays(n)
+            }));
+        }
     }
 }
 

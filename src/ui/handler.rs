@@ -306,11 +306,13 @@ pub fn apply_to_session(
             Ok(()) => saved(tr),
             Err(e) => store_error(e, tr),
         },
-        Command::RecordRegistration {
-            id,
-            submitted,
-            certificate,
-        } => match store.record_registration(id, submitted, &certificate) {
+        Command::RecordRegistration { id, registration } => {
+            match store.record_registration(id, &registration) {
+                Ok(()) => saved(tr),
+                Err(e) => store_error(e, tr),
+            }
+        }
+        Command::SetRegistrationRule(rule) => match store.set_registration_rule(rule) {
             Ok(()) => saved(tr),
             Err(e) => store_error(e, tr),
         },
