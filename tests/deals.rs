@@ -70,9 +70,48 @@ fn an_accepted_match_is_a_deal_in_the_introduced_stage() {
     let history = store.deal_history(id).unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].stage, DealStage::Introduced);
-    let rows = store.deal_rows().unwrap();
+    let rows = store.deal_rows(d(2026, 11, 28)).unwrap();
     assert_eq!(rows[0].id, id);
     assert!(rows[0].since.is_some());
+    assert!(!rows[0].overdue_follow_up);
+    assert_eq!(rows[0].field, "高端装备制造");
+}
+
+#[test]
+fn the_board_row_says_what_is_overdue() {
+    use techbroker::domain::InteractionDraft;
+    use techbroker::domain::payments::{Instalment, Receipt};
+    let (_dir, mut store, id) = with_deal();
+    let buyer = store.get_deal(id).unwrap().unwrap().buyer;
+    let mut call = InteractionDraft::new(d(2026, 11, 1));
+    call.summary = "电话".into();
+    call.next_step = "回电".into();
+    call.next_due = Some(d(2026, 11, 20));
+    store.add_interaction(buyer, &call).unwrap();
+    let inst = |due, yuan| Instalment {
+        due,
+        amount: Money::from_yuan(yuan),
+        trigger: String::new(),
+    };
+    store
+        .add_instalments(
+            id,
+            &[inst(d(2026, 10, 1), 5_000), inst(d(2026, 12, 31), 9_000)],
+        )
+        .unwrap();
+    store
+        .add_receipt(
+            id,
+            &Receipt {
+                date: d(2026, 10, 2),
+                amount: Money::from_yuan(2_000),
+                note: String::new(),
+            },
+        )
+        .unwrap();
+    let row = store.deal_rows(d(2026, 11, 28)).unwrap().remove(0);
+    assert!(row.overdue_follow_up);
+    assert_eq!(row.overdue_payment, Money::from_yuan(3_000));
 }
 
 #[test]

@@ -230,6 +230,9 @@ fn the_agenda_is_the_start_screen_and_opens_what_is_due() {
     h.get_by_label("未收 8,000.00 元");
     h.get_by_label("逾期 3 天");
     h.get_by_label("寄送合同草稿");
+    click(&mut h, "交易");
+    h.get_by_label("回款逾期 8,000.00 元");
+    click(&mut h, "今日待办");
     click(&mut h, TITLE);
     assert_eq!(h.state().screen(), Screen::Deal(id));
 }

@@ -28,6 +28,14 @@ pub struct DealRow {
     pub since: Option<chrono::DateTime<chrono::Utc>>,
     pub registration_due: Option<NaiveDate>,
     pub registration_submitted: Option<NaiveDate>,
+    pub broker: String,
+    pub contract_type: crate::domain::ContractType,
+    /// The field of the deal's (first) achievement.
+    pub field: String,
+    /// Unpaid on instalments already due (payments clear the oldest first).
+    pub overdue_payment: Money,
+    /// The buyer or seller has a next step past its due date.
+    pub overdue_follow_up: bool,
 }
 
 /// What a registration certificate says.
@@ -128,16 +136,27 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every live deal, newest first, with when it entered its stage.
-    pub fn deal_rows(&self) -> Result<Vec<DealRow>, StoreError> {
+    /// Every live deal, newest first, with when it entered its stage and what is overdue on
+    /// `today`.
+    pub fn deal_rows(&self, today: NaiveDate) -> Result<Vec<DealRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.id, d.title, s.name, b.name, d.stage, d.contract_fen, d.expected_fen,
                 (SELECT max(changed_at) FROM deal_stage_history h WHERE h.deal_id = d.id),
-                d.registration_due, d.registration_submitted
+                d.registration_due, d.registration_submitted, d.broker, d.contract_type,
+                ifnull((SELECT a.field FROM deal_achievements da
+                    JOIN achievements a ON a.id = da.achievement_id
+                    WHERE da.deal_id = d.id ORDER BY a.id LIMIT 1), ''),
+                max(0, ifnull((SELECT sum(amount_fen) FROM instalments i
+                        WHERE i.deal_id = d.id AND i.due < ?1), 0)
+                    - ifnull((SELECT sum(amount_fen) FROM receipts r WHERE r.deal_id = d.id), 0)),
+                EXISTS (SELECT 1 FROM interactions i
+                    WHERE i.client_id IN (d.seller_id, d.buyer_id) AND i.deleted_at IS NULL
+                      AND i.done_at IS NULL AND i.next_step <> '' AND i.next_due < ?1)
              FROM deals d JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
              WHERE d.deleted_at IS NULL ORDER BY d.id DESC",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([today], |r| {
+            let contract_type: String = r.get(11)?;
             Ok(DealRow {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -149,6 +168,12 @@ impl Store {
                 since: r.get(7)?,
                 registration_due: r.get(8)?,
                 registration_submitted: r.get(9)?,
+                broker: r.get(10)?,
+                contract_type: crate::domain::ContractType::from_code(&contract_type)
+                    .unwrap_or_default(),
+                field: r.get(12)?,
+                overdue_payment: Money(r.get(13)?),
+                overdue_follow_up: r.get(14)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

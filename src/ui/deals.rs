@@ -34,12 +34,12 @@ fn wan(m: Option<Money>) -> String {
 }
 
 impl DealsScreen {
-    fn refresh(&mut self, store: &Store) {
+    fn refresh(&mut self, store: &Store, today: NaiveDate) {
         if self.loaded_revision == Some(store.revision()) {
             return;
         }
         self.loaded_revision = Some(store.revision());
-        match store.deal_rows() {
+        match store.deal_rows(today) {
             Ok(rows) => {
                 self.rows = rows;
                 self.load_error = None;
@@ -56,7 +56,7 @@ impl DealsScreen {
         tr: &Tr,
         cmds: &mut Vec<Command>,
     ) {
-        self.refresh(store);
+        self.refresh(store, today);
         if let Some(e) = &self.load_error {
             error_text(ui, &fill(tr.db_error, &[("detail", e)]));
         }
@@ -182,6 +182,14 @@ fn column_ui(
     }
 }
 
+fn badge(ui: &mut Ui, text: &str) {
+    ui.label(
+        RichText::new(text)
+            .small()
+            .color(ui.visuals().error_fg_color),
+    );
+}
+
 fn card_ui(ui: &mut Ui, deal: &DealRow, today: NaiveDate, tr: &Tr, cmds: &mut Vec<Command>) {
     ui.push_id(deal.id, |ui| {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -208,10 +216,14 @@ fn card_ui(ui: &mut Ui, deal: &DealRow, today: NaiveDate, tr: &Tr, cmds: &mut Ve
                         && let RegistrationState::Overdue(_) =
                             registration_state(due, deal.registration_submitted, today)
                     {
-                        ui.label(
-                            RichText::new(tr.badge_registration_overdue)
-                                .color(ui.visuals().error_fg_color),
-                        );
+                        badge(ui, tr.badge_registration_overdue);
+                    }
+                    if deal.overdue_payment.fen() > 0 {
+                        let amount = deal.overdue_payment.yuan_text();
+                        badge(ui, &fill(tr.badge_payment_overdue, &[("amount", &amount)]));
+                    }
+                    if deal.overdue_follow_up {
+                        badge(ui, tr.badge_follow_up_overdue);
                     }
                 },
             );
