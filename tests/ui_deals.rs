@@ -252,3 +252,25 @@ fn the_registration_rule_is_set_on_the_board() {
         RegistrationRule::WorkingDays(15)
     );
 }
+
+#[test]
+fn the_table_view_lists_and_filters_deals() {
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "交易");
+    click(&mut h, "列表");
+    h.get_by_label(TITLE);
+    // Filter by a contract type the deal does not have: it leaves the table.
+    h.get_by_label("合同类型").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "技术开发").click();
+    h.run();
+    assert!(h.query_by_label(TITLE).is_none());
+    h.get_by_label("合同类型").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "技术转让").click();
+    h.run();
+    click(&mut h, TITLE);
+    assert_eq!(h.state().screen(), Screen::Deal(id));
+}

@@ -192,6 +192,30 @@ impl Deal {
     }
 }
 
+/// One line of the deal list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DealRow {
+    pub id: DealId,
+    pub title: String,
+    pub seller_name: String,
+    pub buyer_name: String,
+    pub stage: DealStage,
+    pub contract: Option<super::Money>,
+    pub expected: Option<super::Money>,
+    /// When the deal entered its current stage.
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    pub registration_due: Option<chrono::NaiveDate>,
+    pub registration_submitted: Option<chrono::NaiveDate>,
+    pub broker: String,
+    pub contract_type: ContractType,
+    /// The field of the deal's (first) achievement.
+    pub field: String,
+    /// Unpaid on instalments already due (payments clear the oldest first).
+    pub overdue_payment: super::Money,
+    /// The buyer or seller has a next step past its due date.
+    pub overdue_follow_up: bool,
+}
+
 /// The terms of a deal the broker edits, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DealTerms {

@@ -8,6 +8,7 @@ pub mod client_list;
 pub mod credit_code;
 pub mod dates;
 pub mod deal;
+pub mod deal_list;
 pub mod money;
 pub mod need;
 pub mod payments;
@@ -25,7 +26,8 @@ pub use client::{
     InteractionId, InteractionKind,
 };
 pub use deal::{
-    ContractType, Deal, DealDraft, DealField, DealId, DealStage, DealTerms, Decision, RejectReason,
+    ContractType, Deal, DealDraft, DealField, DealId, DealRow, DealStage, DealTerms, Decision,
+    RejectReason,
 };
 pub use money::{Money, Price};
 pub use need::{Need, NeedData, NeedDraft, NeedField, NeedId, NeedMode, NeedRow, NeedStatus};

@@ -361,6 +361,8 @@ translations! {
     ct_licence: "技术许可", "Licence";
     ct_consulting: "技术咨询", "Consulting";
     ct_service: "技术服务", "Service";
+    view_board: "看板", "Board";
+    view_table: "列表", "Table";
     deals_none: "还没有交易。在“成果匹配”中接受一个匹配即可建立交易。", "No deals yet. Accept a match in Matching to create one.";
     deals_more: "…还有 {n} 个", "… {n} more";
     column_total: "{n} 个 · {amount} 万元", "{n} · {amount} ×10k yuan";

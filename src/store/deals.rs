@@ -9,34 +9,11 @@ use crate::domain::deal::{Missing, StageChange, missing_for};
 use crate::domain::payments::{Instalment, Receipt, TrialEnd};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
-    Deal, DealDraft, DealField, DealId, DealStage, DealTerms, FieldErrors, Money, TransferMode,
+    Deal, DealDraft, DealField, DealId, DealRow, DealStage, DealTerms, FieldErrors, Money,
+    TransferMode,
 };
 
 const RULE_KEY: &str = "registration_rule";
-
-/// One line of the deal list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DealRow {
-    pub id: DealId,
-    pub title: String,
-    pub seller_name: String,
-    pub buyer_name: String,
-    pub stage: DealStage,
-    pub contract: Option<Money>,
-    pub expected: Option<Money>,
-    /// When the deal entered its current stage.
-    pub since: Option<chrono::DateTime<chrono::Utc>>,
-    pub registration_due: Option<NaiveDate>,
-    pub registration_submitted: Option<NaiveDate>,
-    pub broker: String,
-    pub contract_type: crate::domain::ContractType,
-    /// The field of the deal's (first) achievement.
-    pub field: String,
-    /// Unpaid on instalments already due (payments clear the oldest first).
-    pub overdue_payment: Money,
-    /// The buyer or seller has a next step past its due date.
-    pub overdue_follow_up: bool,
-}
 
 /// What a registration certificate says.
 #[derive(Debug, Clone, PartialEq, Eq)]

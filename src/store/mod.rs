@@ -26,7 +26,7 @@ use rusqlite::Connection;
 
 pub use bulk::Reader;
 pub use catalog::Scope;
-pub use deals::{DealRow, MoveError, PlannedInstalment, Registration, missing_as_errors};
+pub use deals::{MoveError, PlannedInstalment, Registration, missing_as_errors};
 pub use error::{OpenError, SaveError, StoreError};
 pub use matches::DecisionInput;
 pub use schema::{APPLICATION_ID, latest_version};

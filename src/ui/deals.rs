@@ -3,13 +3,17 @@
 
 use chrono::{NaiveDate, Utc};
 use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, Screen};
+use super::pickers::{option_combo, sort_header};
 use super::widgets::error_text;
+use crate::domain::deal_list::{DealFilter, DealSort, DealSortKey, brokers, select};
 use crate::domain::registration::{RegistrationRule, RegistrationState, registration_state};
+use crate::domain::{ContractType, DealRow};
 use crate::domain::{DealStage, Money};
 use crate::i18n::{Tr, fill};
-use crate::store::{DealRow, Store};
+use crate::store::Store;
 
 const COLUMN_WIDTH: f32 = 190.0;
 /// Cards drawn per column; the rest are counted, so a large pipeline stays fast.
@@ -24,7 +28,9 @@ pub struct DealsScreen {
     rows: Vec<DealRow>,
     loaded_revision: Option<u64>,
     load_error: Option<String>,
-    query: String,
+    filter: DealFilter,
+    sort: DealSort,
+    as_table: bool,
     /// The registration rule being edited: working days (or calendar days) and how many.
     rule: Option<(bool, String)>,
 }
@@ -52,6 +58,7 @@ impl DealsScreen {
         &mut self,
         ui: &mut Ui,
         store: &Store,
+        fields: &[String],
         today: NaiveDate,
         tr: &Tr,
         cmds: &mut Vec<Command>,
@@ -64,24 +71,53 @@ impl DealsScreen {
             ui.label(tr.deals_none);
             return;
         }
-        ui.horizontal(|ui| {
-            let label = ui.label(tr.search);
-            ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(240.0))
-                .labelled_by(label.id);
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut self.as_table, false, tr.view_board);
+            ui.selectable_value(&mut self.as_table, true, tr.view_table);
             ui.separator();
-            self.rule_ui(ui, store, tr, cmds);
+            let f = &mut self.filter;
+            let label = ui.label(tr.search);
+            ui.add(egui::TextEdit::singleline(&mut f.text).desired_width(200.0))
+                .labelled_by(label.id);
+            let label = ui.label(tr.d_broker);
+            option_combo(
+                ui,
+                "deal_broker",
+                &mut f.broker,
+                &brokers(&self.rows),
+                tr.any,
+                String::clone,
+            )
+            .labelled_by(label.id);
+            let label = ui.label(tr.col_field);
+            option_combo(
+                ui,
+                "deal_field",
+                &mut f.field,
+                fields,
+                tr.any,
+                String::clone,
+            )
+            .labelled_by(label.id);
+            let label = ui.label(tr.d_contract_type);
+            option_combo(
+                ui,
+                "deal_type",
+                &mut f.contract_type,
+                &ContractType::ALL,
+                tr.any,
+                |c| tr.contract_type(*c).to_string(),
+            )
+            .labelled_by(label.id);
         });
-        let needle = self.query.trim().to_lowercase();
-        let visible: Vec<&DealRow> = self
-            .rows
-            .iter()
-            .filter(|r| {
-                needle.is_empty()
-                    || [&r.title, &r.seller_name, &r.buyer_name]
-                        .iter()
-                        .any(|t| t.to_lowercase().contains(&needle))
-            })
-            .collect();
+        ui.horizontal(|ui| self.rule_ui(ui, store, tr, cmds));
+        let visible = select(&self.rows, &self.filter, self.sort);
+        if self.as_table {
+            if let Some(key) = table_ui(ui, &visible, self.sort, today, tr, cmds) {
+                self.sort = self.sort.clicked(key);
+            }
+            return;
+        }
         let mut stages = DealStage::PIPELINE.to_vec();
         stages.push(DealStage::Lost);
         egui::ScrollArea::both().show(ui, |ui| {
@@ -180,6 +216,92 @@ fn column_ui(
             lost_reason: String::new(),
         });
     }
+}
+
+/// The deals as a sortable table; returns the column whose header was clicked.
+fn table_ui(
+    ui: &mut Ui,
+    deals: &[&DealRow],
+    sort: DealSort,
+    today: NaiveDate,
+    tr: &Tr,
+    cmds: &mut Vec<Command>,
+) -> Option<DealSortKey> {
+    let mut clicked = None;
+    let columns = [
+        (Some(DealSortKey::Title), tr.col_title, 300.0),
+        (None, tr.d_seller, 180.0),
+        (None, tr.d_buyer, 180.0),
+        (Some(DealSortKey::Stage), tr.d_stage, 90.0),
+        (Some(DealSortKey::Amount), tr.wan_unit, 90.0),
+        (Some(DealSortKey::RegistrationDue), tr.col_due, 100.0),
+        (None, tr.col_status, 120.0),
+    ];
+    let mut table = TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for (_, _, width) in &columns {
+        table = table.column(Column::initial(*width).clip(true));
+    }
+    table
+        .header(24.0, |mut header| {
+            for (key, title, _) in columns {
+                header.col(|ui| match key {
+                    Some(key) => {
+                        if sort_header(ui, title, sort.key == key, sort.descending) {
+                            clicked = Some(key);
+                        }
+                    }
+                    None => {
+                        ui.strong(title);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, deals.len(), |mut row| {
+                let Some(d) = deals.get(row.index()) else {
+                    return;
+                };
+                row.col(|ui| {
+                    if ui.link(&d.title).clicked() {
+                        cmds.push(Command::Navigate(Screen::Deal(d.id)));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&d.seller_name);
+                });
+                row.col(|ui| {
+                    ui.label(&d.buyer_name);
+                });
+                row.col(|ui| {
+                    ui.label(tr.deal_stage(d.stage));
+                });
+                row.col(|ui| {
+                    ui.label(wan(d.contract.or(d.expected)));
+                });
+                row.col(|ui| {
+                    if let Some(due) = d.registration_due {
+                        ui.label(super::widgets::fmt_date(due));
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(due) = d.registration_due
+                        && let RegistrationState::Overdue(_) =
+                            registration_state(due, d.registration_submitted, today)
+                    {
+                        badge(ui, tr.badge_registration_overdue);
+                    } else if d.overdue_payment.fen() > 0 {
+                        let amount = d.overdue_payment.yuan_text();
+                        badge(ui, &fill(tr.badge_payment_overdue, &[("amount", &amount)]));
+                    } else if d.overdue_follow_up {
+                        badge(ui, tr.badge_follow_up_overdue);
+                    }
+                });
+            });
+        });
+    clicked
 }
 
 fn badge(ui: &mut Ui, text: &str) {

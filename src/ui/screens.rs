@@ -169,10 +169,10 @@ impl Screens {
                 let clients = self.clients.rows(store);
                 self.matching.ui(ui, store, catalogs, clients, tr, cmds);
             }
-            Screen::Deals => self.deals.ui(ui, store, today(), tr, cmds),
+            Screen::Deals => self.deals.ui(ui, store, fields, today(), tr, cmds),
             Screen::Deal(_) => match &mut self.deal {
                 Some(detail) => detail.ui(ui, store, today(), tr, cmds),
-                None => self.deals.ui(ui, store, today(), tr, cmds),
+                None => self.deals.ui(ui, store, fields, today(), tr, cmds),
             },
             Screen::FollowUps => self.follow_ups.ui(ui, store, today(), tr, cmds),
             Screen::Trash => self.trash.ui(ui, store, tr, cmds),

@@ -1,0 +1,136 @@
+//! Which deals the board and the table show, and in what order.
+
+use super::{ContractType, DealRow};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DealFilter {
+    /// Part of the title or of either party's name, without case.
+    pub text: String,
+    pub broker: Option<String>,
+    pub field: Option<String>,
+    pub contract_type: Option<ContractType>,
+}
+
+impl DealFilter {
+    pub fn accepts(&self, r: &DealRow) -> bool {
+        let needle = self.text.trim().to_lowercase();
+        (needle.is_empty()
+            || [&r.title, &r.seller_name, &r.buyer_name]
+                .iter()
+                .any(|t| t.to_lowercase().contains(&needle)))
+            && self.broker.as_ref().is_none_or(|b| r.broker == *b)
+            && self.field.as_ref().is_none_or(|f| r.field == *f)
+            && self.contract_type.is_none_or(|c| r.contract_type == c)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DealSortKey {
+    Title,
+    Stage,
+    Amount,
+    #[default]
+    Since,
+    RegistrationDue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DealSort {
+    pub key: DealSortKey,
+    pub descending: bool,
+}
+
+impl DealSort {
+    pub fn clicked(self, key: DealSortKey) -> Self {
+        Self {
+            key,
+            descending: self.key == key && !self.descending,
+        }
+    }
+}
+
+/// The rows `filter` accepts, sorted; ties keep id order.
+pub fn select<'a>(rows: &'a [DealRow], filter: &DealFilter, sort: DealSort) -> Vec<&'a DealRow> {
+    let mut out: Vec<&DealRow> = rows.iter().filter(|r| filter.accepts(r)).collect();
+    out.sort_by(|a, b| {
+        let o = match sort.key {
+            DealSortKey::Title => a.title.cmp(&b.title),
+            DealSortKey::Stage => (a.stage as u8).cmp(&(b.stage as u8)),
+            DealSortKey::Amount => a.contract.or(a.expected).cmp(&b.contract.or(b.expected)),
+            DealSortKey::Since => a.since.cmp(&b.since),
+            DealSortKey::RegistrationDue => a.registration_due.cmp(&b.registration_due),
+        };
+        let o = if sort.descending { o.reverse() } else { o };
+        o.then(a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// The distinct non-empty brokers, sorted, for the filter.
+pub fn brokers(rows: &[DealRow]) -> Vec<String> {
+    let mut out: Vec<String> = rows
+        .iter()
+        .map(|r| r.broker.clone())
+        .filter(|b| !b.is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{DealStage, Money};
+
+    fn row(id: i64, title: &str, broker: &str, ct: ContractType, amount: i64) -> DealRow {
+        DealRow {
+            id,
+            title: title.into(),
+            seller_name: "山东大学".into(),
+            buyer_name: format!("企业{id}"),
+            stage: DealStage::Negotiating,
+            contract: Some(Money::from_yuan(amount)),
+            expected: None,
+            since: None,
+            registration_due: None,
+            registration_submitted: None,
+            broker: broker.into(),
+            contract_type: ct,
+            field: "新材料".into(),
+            overdue_payment: Money::ZERO,
+            overdue_follow_up: false,
+        }
+    }
+
+    #[test]
+    fn filters_and_sorts() {
+        let rows = [
+            row(1, "石墨烯散热膜", "王经理", ContractType::Transfer, 500),
+            row(2, "轮胎配方", "李经理", ContractType::Licence, 900),
+            row(3, "涂层", "王经理", ContractType::Licence, 100),
+        ];
+        let by_broker = DealFilter {
+            broker: Some("王经理".into()),
+            ..DealFilter::default()
+        };
+        let ids = |v: Vec<&DealRow>| v.iter().map(|r| r.id).collect::<Vec<_>>();
+        let sort = DealSort::default().clicked(DealSortKey::Amount);
+        assert_eq!(ids(select(&rows, &by_broker, sort)), vec![3, 1]);
+        let licences = DealFilter {
+            contract_type: Some(ContractType::Licence),
+            text: "企业2".into(),
+            ..DealFilter::default()
+        };
+        assert_eq!(ids(select(&rows, &licences, sort)), vec![2]);
+        assert_eq!(
+            ids(select(
+                &rows,
+                &DealFilter::default(),
+                sort.clicked(DealSortKey::Amount)
+            )),
+            vec![2, 1, 3]
+        );
+        assert_eq!(brokers(&rows), vec!["李经理", "王经理"]);
+    }
+}
