@@ -276,3 +276,22 @@ fn a_payment_plan_with_receipts_and_a_trial() {
     store.set_trial(id, Some(TrialEnd::UntilRevenue)).unwrap();
     assert_eq!(store.trial(id).unwrap(), Some(TrialEnd::UntilRevenue));
 }
+
+#[test]
+fn interactions_logged_on_a_deal_belong_to_its_buyer_too() {
+    use techbroker::domain::InteractionDraft;
+    let (_dir, mut store, id) = with_deal();
+    let buyer = store.get_deal(id).unwrap().unwrap().buyer;
+    let mut call = InteractionDraft::new(d(2026, 11, 27));
+    call.summary = "与企业技术总监沟通许可条款".into();
+    call.next_step = "发送合同草稿".into();
+    call.next_due = Some(d(2026, 11, 28));
+    store.add_deal_interaction(id, &call).unwrap();
+    assert_eq!(store.list_deal_interactions(id).unwrap().len(), 1);
+    assert_eq!(store.list_interactions(buyer).unwrap().len(), 1);
+    assert_eq!(
+        store.follow_ups_due(d(2026, 11, 28)).unwrap()[0].next_step,
+        "发送合同草稿"
+    );
+    assert!(store.add_deal_interaction(9999, &call).is_err());
+}

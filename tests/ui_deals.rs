@@ -274,3 +274,19 @@ fn the_table_view_lists_and_filters_deals() {
     click(&mut h, TITLE);
     assert_eq!(h.state().screen(), Screen::Deal(id));
 }
+
+#[test]
+fn log_an_interaction_on_a_deal() {
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "交易");
+    click(&mut h, "打开");
+    type_into(&mut h, "摘要", "与企业确认许可范围");
+    type_into(&mut h, "下一步", "发送合同草稿");
+    click(&mut h, "设截止日期");
+    click(&mut h, "记录跟进");
+    h.get_by_label("与企业确认许可范围");
+    click(&mut h, "今日待办");
+    h.get_by_label("发送合同草稿");
+}

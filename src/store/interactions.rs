@@ -1,21 +1,26 @@
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::contacts::require_live_client;
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::{
-    ClientId, FollowUp, Interaction, InteractionDraft, InteractionField, InteractionId,
+    ClientId, DealId, FollowUp, Interaction, InteractionDraft, InteractionField, InteractionId,
 };
 
 impl Store {
     /// A client's timeline, newest first.
     pub fn list_interactions(&self, client: ClientId) -> Result<Vec<Interaction>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        self.interactions_where("client_id", client)
+    }
+
+    /// The live interactions whose `column` (a fixed column name) is `id`, newest first.
+    fn interactions_where(&self, column: &str, id: i64) -> Result<Vec<Interaction>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT id, client_id, date, kind, summary, next_step, next_due, done_at
-             FROM interactions WHERE client_id = ?1 AND deleted_at IS NULL
-             ORDER BY date DESC, id DESC",
-        )?;
-        let rows = stmt.query_map([client], |r| {
+             FROM interactions WHERE {column} = ?1 AND deleted_at IS NULL
+             ORDER BY date DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([id], |r| {
             Ok(Interaction {
                 id: r.get(0)?,
                 client_id: r.get(1)?,
@@ -53,6 +58,46 @@ impl Store {
             )?;
             Ok(tx.last_insert_rowid())
         })?)
+    }
+
+    /// Logs an interaction on a deal: it is kept with the deal's buyer (so its next step shows
+    /// in Follow-ups and the agenda) and tagged with the deal.
+    pub fn add_deal_interaction(
+        &mut self,
+        deal: DealId,
+        draft: &InteractionDraft,
+    ) -> Result<InteractionId, SaveError<InteractionField>> {
+        let d = draft.validate().map_err(SaveError::Invalid)?;
+        Ok(self.write(Area::Clients, |tx| {
+            let buyer: i64 = tx
+                .query_row(
+                    "SELECT buyer_id FROM deals WHERE id = ?1 AND deleted_at IS NULL",
+                    [deal],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound)?;
+            tx.execute(
+                "INSERT INTO interactions (client_id, deal_id, date, kind, summary, next_step,
+                    next_due, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                params![
+                    buyer,
+                    deal,
+                    d.date,
+                    d.kind,
+                    d.summary,
+                    d.next_step,
+                    d.next_due,
+                    now()
+                ],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?)
+    }
+
+    /// The interactions logged on a deal, newest first.
+    pub fn list_deal_interactions(&self, deal: DealId) -> Result<Vec<Interaction>, StoreError> {
+        self.interactions_where("deal_id", deal)
     }
 
     /// Open next steps due on or before `today` at live clients, oldest due first.

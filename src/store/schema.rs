@@ -190,6 +190,8 @@ ALTER TABLE deals ADD COLUMN registered_contract_fen INTEGER;
 ALTER TABLE deals ADD COLUMN registered_technology_fen INTEGER;
 ALTER TABLE deals ADD COLUMN transfer_mode TEXT;
 ALTER TABLE deals ADD COLUMN trial_end TEXT;
+ALTER TABLE interactions ADD COLUMN deal_id INTEGER REFERENCES deals (id);
+CREATE INDEX interactions_deal ON interactions (deal_id) WHERE deal_id IS NOT NULL;
 ALTER TABLE deals ADD COLUMN trial_until_revenue INTEGER NOT NULL DEFAULT 0;
 
 CREATE TABLE instalments (

@@ -3,13 +3,14 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::command::{Command, Screen};
+use super::command::{Command, LogFor, Screen};
+use super::interaction_log::{InteractionForm, log_ui};
 use super::needs::need_title;
-use super::widgets::{date_picker, error_text, fmt_date, form_row, text_field};
+use super::widgets::{error_text, form_row, text_field};
 use crate::catalog::Catalogs;
 use crate::domain::{
     AchievementRow, Client, ClientId, ClientKind, Contact, ContactDraft, ContactField, ContactId,
-    FieldErrors, Interaction, InteractionDraft, InteractionField, InteractionKind, NeedRow,
+    FieldErrors, Interaction, NeedRow,
 };
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
@@ -21,32 +22,6 @@ pub struct ContactForm {
     pub id: Option<ContactId>,
     pub draft: ContactDraft,
     pub errors: FieldErrors<ContactField>,
-}
-
-/// The "log interaction" form; it stays open under the client's details.
-pub struct InteractionForm {
-    pub draft: InteractionDraft,
-    pub has_due: bool,
-    pub due: NaiveDate,
-    pub errors: FieldErrors<InteractionField>,
-}
-
-impl InteractionForm {
-    pub fn new(today: NaiveDate) -> Self {
-        Self {
-            draft: InteractionDraft::new(today),
-            has_due: false,
-            due: today,
-            errors: FieldErrors::new(),
-        }
-    }
-
-    fn to_draft(&self) -> InteractionDraft {
-        InteractionDraft {
-            next_due: self.has_due.then_some(self.due),
-            ..self.draft.clone()
-        }
-    }
 }
 
 pub struct ClientDetail {
@@ -225,40 +200,14 @@ impl ClientDetail {
     }
 
     fn interactions_ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
-        ui.heading(tr.interactions);
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            interaction_form_ui(ui, &mut self.interaction_form, self.client_id, tr, cmds);
-        });
-        ui.add_space(8.0);
-        if self.interactions.is_empty() {
-            ui.label(tr.no_interactions);
-        }
-        for item in &self.interactions {
-            ui.push_id(item.id, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(fmt_date(item.date)).strong());
-                    ui.label(tr.interaction_kind(item.kind));
-                    ui.label(&item.summary);
-                });
-                if !item.next_step.is_empty() {
-                    ui.horizontal_wrapped(|ui| {
-                        let due = item.next_due.map(fmt_date).unwrap_or_default();
-                        ui.label(fill(
-                            tr.next_step_due,
-                            &[("step", &item.next_step), ("due", &due)],
-                        ));
-                        if item.is_open_follow_up() {
-                            if ui.small_button(tr.mark_done).clicked() {
-                                cmds.push(Command::CompleteFollowUp(item.id));
-                            }
-                        } else {
-                            ui.label(RichText::new(format!("√ {}", tr.done_on)).weak());
-                        }
-                    });
-                }
-                ui.separator();
-            });
-        }
+        log_ui(
+            ui,
+            &mut self.interaction_form,
+            LogFor::Client(self.client_id),
+            &self.interactions,
+            tr,
+            cmds,
+        );
     }
 }
 
@@ -400,85 +349,4 @@ fn contact_form_ui(
         close = ui.button(tr.cancel).clicked();
     });
     close
-}
-
-fn interaction_form_ui(
-    ui: &mut Ui,
-    form: &mut InteractionForm,
-    client: ClientId,
-    tr: &Tr,
-    cmds: &mut Vec<Command>,
-) {
-    let e = &form.errors;
-    egui::Grid::new("interaction_form")
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            form_row(ui, tr, tr.i_date, false, None, |ui| {
-                date_picker(ui, "interaction_date", &mut form.draft.date)
-            });
-            form_row(ui, tr, tr.i_kind, false, None, |ui| {
-                egui::ComboBox::from_id_salt("interaction_kind")
-                    .selected_text(tr.interaction_kind(form.draft.kind))
-                    .show_ui(ui, |ui| {
-                        for kind in InteractionKind::ALL {
-                            ui.selectable_value(
-                                &mut form.draft.kind,
-                                kind,
-                                tr.interaction_kind(kind),
-                            );
-                        }
-                    })
-                    .response
-            });
-            form_row(
-                ui,
-                tr,
-                tr.i_summary,
-                true,
-                e.get(InteractionField::Summary),
-                |ui| {
-                    ui.add(
-                        egui::TextEdit::multiline(&mut form.draft.summary)
-                            .desired_rows(2)
-                            .desired_width(FIELD_WIDTH),
-                    )
-                },
-            );
-            form_row(
-                ui,
-                tr,
-                tr.i_next_step,
-                false,
-                e.get(InteractionField::NextStep),
-                text_field(&mut form.draft.next_step, FIELD_WIDTH),
-            );
-            form_row(
-                ui,
-                tr,
-                tr.i_next_due,
-                false,
-                e.get(InteractionField::NextDue),
-                |ui| {
-                    ui.horizontal(|ui| {
-                        ui.checkbox(&mut form.has_due, tr.i_has_due);
-                        if form.has_due {
-                            date_picker(ui, "interaction_due", &mut form.due);
-                        }
-                    })
-                    .response
-                },
-            );
-        });
-    ui.horizontal(|ui| {
-        if ui.button(tr.add_interaction).clicked() {
-            match form.to_draft().validate() {
-                Ok(_) => cmds.push(Command::AddInteraction {
-                    client,
-                    draft: form.to_draft(),
-                }),
-                Err(errors) => form.errors = errors,
-            }
-        }
-    });
 }

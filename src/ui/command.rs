@@ -36,6 +36,14 @@ pub enum Screen {
     Trash,
 }
 
+/// Whose log an interaction is added to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFor {
+    Client(ClientId),
+    /// Kept with the deal's buyer, and shown on the deal.
+    Deal(DealId),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Navigate(Screen),
@@ -54,7 +62,7 @@ pub enum Command {
     },
     DeleteContact(ContactId),
     AddInteraction {
-        client: ClientId,
+        target: LogFor,
         draft: InteractionDraft,
     },
     CompleteFollowUp(InteractionId),

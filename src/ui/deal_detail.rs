@@ -3,16 +3,17 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::command::{Command, Screen};
+use super::command::{Command, LogFor, Screen};
 use super::deal_payments::PaymentForms;
+use super::interaction_log::{InteractionForm, log_ui};
 use super::pickers::{combo, option_combo};
 use super::widgets::{error_text, fmt_date, form_row, text_field};
 use crate::domain::deal::{StageChange, commission};
 use crate::domain::payments::{Receipt, TrialEnd};
 use crate::domain::registration::{RegistrationState, registration_state};
 use crate::domain::{
-    ContractType, Deal, DealDraft, DealField, DealId, DealStage, FieldErrors, Money, Problem,
-    TransferMode,
+    ContractType, Deal, DealDraft, DealField, DealId, DealStage, FieldErrors, Interaction, Money,
+    Problem, TransferMode,
 };
 use crate::i18n::{Tr, fill};
 use crate::store::{PlannedInstalment, Registration, Store};
@@ -36,6 +37,8 @@ pub struct DealDetail {
     registered_technology: String,
     bad_registration: Option<Problem>,
     plan: Vec<PlannedInstalment>,
+    interactions: Vec<Interaction>,
+    pub interaction_form: InteractionForm,
     receipts: Vec<Receipt>,
     trial: Option<TrialEnd>,
     payments: PaymentForms,
@@ -60,6 +63,8 @@ impl DealDetail {
             registered_technology: String::new(),
             bad_registration: None,
             plan: Vec::new(),
+            interactions: Vec::new(),
+            interaction_form: InteractionForm::new(chrono::Local::now().date_naive()),
             receipts: Vec::new(),
             trial: None,
             payments: PaymentForms::default(),
@@ -74,16 +79,19 @@ impl DealDetail {
         self.loaded_revision = Some(store.revision());
         let loaded = store.get_deal(self.id).and_then(|d| {
             let (plan, receipts) = store.payment_plan(self.id)?;
+            let log = store.list_deal_interactions(self.id)?;
             Ok((
                 d,
                 store.deal_history(self.id)?,
                 plan,
                 receipts,
                 store.trial(self.id)?,
+                log,
             ))
         });
         match loaded {
-            Ok((deal, history, plan, receipts, trial)) => {
+            Ok((deal, history, plan, receipts, trial, log)) => {
+                self.interactions = log;
                 if let Some(d) = &deal {
                     self.draft = DealDraft::from(&d.terms);
                 }
@@ -157,6 +165,15 @@ impl DealDetail {
                 self.registration_ui(&mut cols[1], &deal, today, tr, cmds);
                 cols[1].add_space(12.0);
                 history_ui(&mut cols[1], &self.history, tr);
+                cols[1].add_space(12.0);
+                log_ui(
+                    &mut cols[1],
+                    &mut self.interaction_form,
+                    LogFor::Deal(deal.id),
+                    &self.interactions,
+                    tr,
+                    cmds,
+                );
             });
         });
     }

@@ -3,9 +3,9 @@
 
 use super::achievement_form::AchievementForm;
 use super::app::{Session, Status};
-use super::client_detail::InteractionForm;
 use super::client_form::ClientForm;
-use super::command::{Command, Screen};
+use super::command::{Command, LogFor, Screen};
+use super::interaction_log::InteractionForm;
 use super::need_form::NeedForm;
 use super::screens::{Screens, today};
 use std::path::Path;
@@ -126,21 +126,31 @@ pub fn apply_to_session(
             Ok(()) => moved_to_trash(tr.trash_contact, tr),
             Err(e) => store_error(e, tr),
         },
-        Command::AddInteraction { client, draft } => match store.add_interaction(client, &draft) {
-            Ok(_) => {
-                if let Some(d) = &mut screens.client {
-                    d.interaction_form = InteractionForm::new(today());
+        Command::AddInteraction { target, draft } => {
+            let added = match target {
+                LogFor::Client(client) => store.add_interaction(client, &draft),
+                LogFor::Deal(deal) => store.add_deal_interaction(deal, &draft),
+            };
+            let form = match target {
+                LogFor::Client(_) => screens.client.as_mut().map(|d| &mut d.interaction_form),
+                LogFor::Deal(_) => screens.deal.as_mut().map(|d| &mut d.interaction_form),
+            };
+            match added {
+                Ok(_) => {
+                    if let Some(form) = form {
+                        *form = InteractionForm::new(today());
+                    }
+                    saved(tr)
                 }
-                saved(tr)
-            }
-            Err(SaveError::Invalid(errors)) => {
-                if let Some(d) = &mut screens.client {
-                    d.interaction_form.errors = errors;
+                Err(SaveError::Invalid(errors)) => {
+                    if let Some(form) = form {
+                        form.errors = errors;
+                    }
+                    None
                 }
-                None
+                Err(SaveError::Store(e)) => store_error(e, tr),
             }
-            Err(SaveError::Store(e)) => store_error(e, tr),
-        },
+        }
         Command::CompleteFollowUp(id) => match store.complete_follow_up(id) {
             Ok(()) => Some(Status::Info(tr.marked_done.to_string())),
             Err(e) => store_error(e, tr),

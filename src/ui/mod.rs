@@ -16,6 +16,7 @@ mod deals;
 mod follow_ups;
 pub mod fonts;
 mod handler;
+mod interaction_log;
 mod list_view;
 pub mod matching;
 mod need_form;
