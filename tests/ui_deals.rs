@@ -82,6 +82,13 @@ fn move_a_card_by_its_menu_and_by_dragging_it() {
     h.drop_at(to);
     h.run();
     assert_eq!(stage_of(&h, id), DealStage::Introduced);
+
+    // Losing a deal needs a reason: the board's menu cannot give one.
+    click(&mut h, "移到…");
+    h.get_by_role_and_label(Role::Button, "终止").click();
+    h.run();
+    h.get_by_label_contains("终止交易请填写原因");
+    assert_eq!(stage_of(&h, id), DealStage::Introduced);
 }
 
 #[test]

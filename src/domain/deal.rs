@@ -109,19 +109,24 @@ pub fn commission(amount: super::Money, rate_basis_points: u32) -> super::Money 
     super::Money(((fen + 5_000) / 10_000) as i64)
 }
 
-/// What a deal still lacks to enter `stage`: signing needs a signing date and a contract amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
     SigningDate,
     ContractAmount,
+    LostReason,
 }
 
+/// What a deal lacks to enter `stage`: signing needs a date and an amount; losing a reason.
 pub fn missing_for(
     stage: DealStage,
     signing_date: Option<chrono::NaiveDate>,
     contract_amount: Option<super::Money>,
+    lost_reason: &str,
 ) -> Vec<Missing> {
     let mut missing = Vec::new();
+    if stage == DealStage::Lost && lost_reason.trim().is_empty() {
+        missing.push(Missing::LostReason);
+    }
     if stage.is_signed() {
         if signing_date.is_none() {
             missing.push(Missing::SigningDate);
@@ -441,17 +446,21 @@ mod tests {
     #[test]
     fn signing_needs_a_date_and_an_amount() {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 28);
-        assert!(missing_for(DealStage::Negotiating, None, None).is_empty());
+        assert!(missing_for(DealStage::Negotiating, None, None, "").is_empty());
         assert_eq!(
-            missing_for(DealStage::Signed, None, None),
+            missing_for(DealStage::Signed, None, None, ""),
             vec![Missing::SigningDate, Missing::ContractAmount]
         );
         assert_eq!(
-            missing_for(DealStage::Registered, day, Some(Money::ZERO)),
+            missing_for(DealStage::Registered, day, Some(Money::ZERO), ""),
             vec![Missing::ContractAmount]
         );
-        assert!(missing_for(DealStage::Signed, day, Some(Money::from_yuan(1))).is_empty());
-        assert!(missing_for(DealStage::Lost, None, None).is_empty());
+        assert!(missing_for(DealStage::Signed, day, Some(Money::from_yuan(1)), "").is_empty());
+        assert_eq!(
+            missing_for(DealStage::Lost, None, None, " "),
+            vec![Missing::LostReason]
+        );
+        assert!(missing_for(DealStage::Lost, None, None, "预算取消").is_empty());
     }
 
     #[test]

@@ -321,6 +321,8 @@ translations! {
     part_history: "以往拒绝", "Past rejections";
     shortlist: "加入候选清单", "Shortlist";
     open_achievement: "查看成果", "Open achievement";
+    open_need: "查看需求", "Open need";
+    lost_needs_reason: "终止交易请填写原因（在交易页“终止原因”中）。", "Losing a deal needs a reason (on the deal's page).";
     accept: "接受（建立交易）", "Accept (create deal)";
     reject: "拒绝…", "Reject…";
     reject_title: "拒绝这个匹配", "Reject this match";

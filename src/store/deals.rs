@@ -204,7 +204,12 @@ impl Store {
         lost_reason: &str,
     ) -> Result<(), MoveError> {
         let deal = self.get_deal(id)?.ok_or(StoreError::NotFound)?;
-        let missing = missing_for(stage, deal.terms.signed_on, deal.terms.contract);
+        let missing = missing_for(
+            stage,
+            deal.terms.signed_on,
+            deal.terms.contract,
+            lost_reason,
+        );
         if !missing.is_empty() {
             return Err(MoveError::Missing(missing));
         }
@@ -310,6 +315,7 @@ pub fn missing_as_errors(missing: &[Missing]) -> FieldErrors<DealField> {
         let field = match m {
             Missing::SigningDate => DealField::SignedOn,
             Missing::ContractAmount => DealField::Contract,
+            Missing::LostReason => continue,
         };
         e.push(field, crate::domain::Problem::Required);
     }

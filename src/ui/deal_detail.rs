@@ -144,6 +144,11 @@ impl DealDetail {
                         cmds.push(Command::Navigate(Screen::Achievement(a)));
                     }
                 }
+                if let Some(need) = deal.need
+                    && ui.link(tr.open_need).clicked()
+                {
+                    cmds.push(Command::Navigate(Screen::Need(need)));
+                }
             });
             ui.separator();
             ui.columns(2, |cols| {

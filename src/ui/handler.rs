@@ -11,6 +11,7 @@ use super::screens::{Screens, today};
 use std::path::Path;
 
 use super::matching::decision_status;
+use crate::domain::deal::Missing;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft, NeedId};
 use crate::i18n::{Tr, fill};
 use crate::io::shortlist::{ShortlistRow, write_csv};
@@ -277,11 +278,17 @@ pub fn apply_to_session(
                 Some(Status::Info(moved))
             }
             Err(MoveError::Missing(missing)) => {
+                let lost = missing.contains(&Missing::LostReason);
                 if let Some(d) = screens.deal.as_mut().filter(|d| d.id == id) {
-                    d.move_refused = true;
+                    d.move_refused = !lost;
                     d.errors = missing_as_errors(&missing);
                 }
-                Some(Status::Error(tr.signing_needs.to_string()))
+                let message = if lost {
+                    tr.lost_needs_reason
+                } else {
+                    tr.signing_needs
+                };
+                Some(Status::Error(message.to_string()))
             }
             Err(MoveError::Store(e)) => store_error(e, tr),
         },
