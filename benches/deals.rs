@@ -90,7 +90,9 @@ fn deals_db() -> PathBuf {
             .expect("deal")
             .expect("a deal id");
         if i % 2 == 0 {
-            store.move_deal(deal, stages[i % 3], "基准测试").expect("move");
+            store
+                .move_deal(deal, stages[i % 3], "基准测试")
+                .expect("move");
         }
     }
     drop(store);

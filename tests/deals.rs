@@ -225,16 +225,19 @@ fn bad_terms_are_refused_and_change_nothing() {
 #[test]
 fn a_payment_plan_with_receipts_and_a_trial() {
     use techbroker::domain::payments::{
-        Instalment, PayLaterForm, Receipt, TrialEnd, pay_later_schedule, plan_status,
+        Instalment, PayLaterForm, Receipt, Trial, TrialEnd, pay_later_schedule, plan_status,
     };
     let (_dir, mut store, id) = with_deal();
-    store
-        .set_trial(id, Some(TrialEnd::On(d(2027, 11, 30))))
-        .unwrap();
-    assert_eq!(
-        store.trial(id).unwrap(),
-        Some(TrialEnd::On(d(2027, 11, 30)))
-    );
+    let trial = Trial {
+        start: Some(d(2026, 12, 1)),
+        end: Some(TrialEnd::On(d(2027, 11, 30))),
+        form: Some(PayLaterForm::Instalments {
+            count: 2,
+            every_months: 6,
+        }),
+    };
+    store.set_trial(id, &trial).unwrap();
+    assert_eq!(store.trial(id).unwrap(), trial);
     let plan = pay_later_schedule(
         Money::from_yuan(300_000),
         TrialEnd::On(d(2027, 11, 30)),
@@ -273,8 +276,16 @@ fn a_payment_plan_with_receipts_and_a_trial() {
     assert_eq!(status.overdue, Money::from_yuan(30_000));
     store.remove_instalment(instalments[0].0).unwrap();
     assert_eq!(store.payment_plan(id).unwrap().0.len(), 2);
-    store.set_trial(id, Some(TrialEnd::UntilRevenue)).unwrap();
-    assert_eq!(store.trial(id).unwrap(), Some(TrialEnd::UntilRevenue));
+    let share = Trial {
+        start: None,
+        end: Some(TrialEnd::UntilRevenue),
+        form: Some(PayLaterForm::RevenueShare {
+            rate_basis_points: 300,
+            period_months: 12,
+        }),
+    };
+    store.set_trial(id, &share).unwrap();
+    assert_eq!(store.trial(id).unwrap(), share);
 }
 
 #[test]

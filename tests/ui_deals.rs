@@ -297,3 +297,33 @@ fn log_an_interaction_on_a_deal() {
     click(&mut h, "今日待办");
     h.get_by_label("发送合同草稿");
 }
+
+#[test]
+fn deferred_payment_and_revenue_share_after_a_trial() {
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "交易");
+    click(&mut h, "打开");
+    type_into(&mut h, "合同金额（元）", "50000");
+    click(&mut h, "保存");
+    type_into(&mut h, "试用期开始日期", "2098-06-30");
+    type_into(&mut h, "试用期结束日期", "2099-06-30");
+    click(&mut h, "延期一次付清");
+    type_into(&mut h, "试用期后天数", "90");
+    click(&mut h, "从试用期结束起生成分期");
+    let plan = h.state().store().unwrap().payment_plan(id).unwrap().0;
+    assert_eq!(plan.len(), 1);
+    assert_eq!(plan[0].1.due.to_string(), "2099-09-28");
+
+    click(&mut h, "收益提成");
+    type_into(&mut h, "提成比例（%）", "3");
+    type_into(&mut h, "报告周期（月）", "12");
+    click(&mut h, "保存试用期");
+    h.get_by_label("收益提成 3% · 每 12 个月报告一次");
+    let trial = h.state().store().unwrap().trial(id).unwrap();
+    assert_eq!(
+        trial.start.map(|d| d.to_string()).as_deref(),
+        Some("2098-06-30")
+    );
+}

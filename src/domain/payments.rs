@@ -99,6 +99,15 @@ pub enum TrialEnd {
     UntilRevenue,
 }
 
+/// A "use first, pay later" arrangement: when free use started and ends, and how payment
+/// follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Trial {
+    pub start: Option<NaiveDate>,
+    pub end: Option<TrialEnd>,
+    pub form: Option<PayLaterForm>,
+}
+
 /// How a "use first, pay later" deal is paid once the trial ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PayLaterForm {

@@ -446,8 +446,16 @@ translations! {
     plan_count: "分期数", "Instalments";
     plan_every: "间隔（月）", "Every (months)";
     generate_plan: "从试用期结束起生成分期", "Generate instalments from the trial end";
+    trial_start: "试用期开始日期", "Trial starts on";
+    pl_instalments: "分期付款", "Instalments";
+    pl_deferred: "延期一次付清", "Deferred single payment";
+    pl_revenue_share: "收益提成", "Revenue share";
+    plan_days_after: "试用期后天数", "Days after the trial";
+    plan_share_rate: "提成比例（%）", "Share (%)";
+    plan_period: "报告周期（月）", "Reporting period (months)";
+    revenue_share_terms: "收益提成 {rate}% · 每 {months} 个月报告一次", "Revenue share {rate}% · reported every {months} months";
     plan_needs_contract: "请先填写并保存合同金额", "Fill in and save the contract amount first";
-    plan_needs_numbers: "分期数和间隔月数应为正整数", "Instalments and months must be whole numbers above 0";
+    plan_needs_numbers: "请填写大于 0 的数字（分期数、月数、天数或提成比例）", "Fill in numbers above 0 (instalments, months, days or share)";
 
     open_failed: "无法打开数据库", "Cannot open the database";
     open_err_io: "无法读取或创建该文件：{detail}", "The file cannot be read or created: {detail}";

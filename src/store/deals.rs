@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::agenda::AgendaDeal;
 use crate::domain::deal::{Missing, StageChange, missing_for};
-use crate::domain::payments::{Instalment, Receipt, TrialEnd};
+use crate::domain::payments::{Instalment, Receipt, Trial, TrialEnd};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
     Deal, DealDraft, DealField, DealId, DealRow, DealStage, DealTerms, FieldErrors, Money,
@@ -407,18 +407,24 @@ impl Store {
         })
     }
 
-    /// Sets when a "use first, pay later" trial ends (a date, or until revenue, or none).
-    pub fn set_trial(&mut self, deal: DealId, end: Option<TrialEnd>) -> Result<(), StoreError> {
-        let (date, until_revenue) = match end {
+    /// Saves a deal's "use first, pay later" arrangement.
+    pub fn set_trial(&mut self, deal: DealId, trial: &Trial) -> Result<(), StoreError> {
+        let (end, until_revenue) = match trial.end {
             Some(TrialEnd::On(d)) => (Some(d), false),
             Some(TrialEnd::UntilRevenue) => (None, true),
             None => (None, false),
         };
+        let form = trial
+            .form
+            .map(|f| serde_json::to_string(&f))
+            .transpose()
+            .map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(e.into())))?;
         self.write(Area::Catalog, |tx| {
             match tx.execute(
-                "UPDATE deals SET trial_end = ?2, trial_until_revenue = ?3, updated_at = ?4
+                "UPDATE deals SET trial_start = ?2, trial_end = ?3, trial_until_revenue = ?4,
+                    pay_later_form = ?5, updated_at = ?6
                  WHERE id = ?1",
-                params![deal, date, until_revenue, now()],
+                params![deal, trial.start, end, until_revenue, form, now()],
             )? {
                 0 => Err(StoreError::NotFound),
                 _ => Ok(()),
@@ -426,16 +432,27 @@ impl Store {
         })
     }
 
-    pub fn trial(&self, deal: DealId) -> Result<Option<TrialEnd>, StoreError> {
-        let (date, until_revenue): (Option<NaiveDate>, bool) = self.conn.query_row(
-            "SELECT trial_end, trial_until_revenue FROM deals WHERE id = ?1",
+    pub fn trial(&self, deal: DealId) -> Result<Trial, StoreError> {
+        let (start, end, until_revenue, form): (
+            Option<NaiveDate>,
+            Option<NaiveDate>,
+            bool,
+            Option<String>,
+        ) = self.conn.query_row(
+            "SELECT trial_start, trial_end, trial_until_revenue, pay_later_form FROM deals
+             WHERE id = ?1",
             [deal],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
-        Ok(match (date, until_revenue) {
-            (Some(d), _) => Some(TrialEnd::On(d)),
-            (None, true) => Some(TrialEnd::UntilRevenue),
-            (None, false) => None,
+        Ok(Trial {
+            start,
+            end: match (end, until_revenue) {
+                (Some(d), _) => Some(TrialEnd::On(d)),
+                (None, true) => Some(TrialEnd::UntilRevenue),
+                (None, false) => None,
+            },
+            // A form this version cannot read shows as none rather than failing the page.
+            form: form.and_then(|f| serde_json::from_str(&f).ok()),
         })
     }
 }

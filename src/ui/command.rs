@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::matching::Subject;
-use crate::domain::payments::{Instalment, Receipt, TrialEnd};
+use crate::domain::payments::{Instalment, Receipt, Trial};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId, DealDraft,
@@ -109,7 +109,7 @@ pub enum Command {
     },
     SetTrial {
         deal: DealId,
-        end: Option<TrialEnd>,
+        trial: Trial,
     },
     RecordRegistration {
         id: DealId,

@@ -9,7 +9,7 @@ use super::interaction_log::{InteractionForm, log_ui};
 use super::pickers::{combo, option_combo};
 use super::widgets::{error_text, fmt_date, form_row, text_field};
 use crate::domain::deal::{StageChange, commission};
-use crate::domain::payments::{Receipt, TrialEnd};
+use crate::domain::payments::{Receipt, Trial};
 use crate::domain::registration::{RegistrationState, registration_state};
 use crate::domain::{
     ContractType, Deal, DealDraft, DealField, DealId, DealStage, FieldErrors, Interaction, Money,
@@ -40,7 +40,7 @@ pub struct DealDetail {
     interactions: Vec<Interaction>,
     pub interaction_form: InteractionForm,
     receipts: Vec<Receipt>,
-    trial: Option<TrialEnd>,
+    trial: Trial,
     payments: PaymentForms,
     load_error: Option<String>,
 }
@@ -66,7 +66,7 @@ impl DealDetail {
             interactions: Vec::new(),
             interaction_form: InteractionForm::new(chrono::Local::now().date_naive()),
             receipts: Vec::new(),
-            trial: None,
+            trial: Trial::default(),
             payments: PaymentForms::default(),
             load_error: None,
         }

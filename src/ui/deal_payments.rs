@@ -7,8 +7,9 @@ use egui::{RichText, Ui};
 use super::command::Command;
 use super::widgets::{error_text, fmt_date, form_row, text_field};
 use crate::domain::dates::parse_date;
+use crate::domain::deal::{parse_rate, rate_text};
 use crate::domain::payments::{
-    Instalment, PayLaterForm, Receipt, TrialEnd, pay_later_schedule, plan_gap, plan_status,
+    Instalment, PayLaterForm, Receipt, Trial, TrialEnd, pay_later_schedule, plan_gap, plan_status,
     trial_days_left,
 };
 use crate::domain::{DealId, Money, Problem};
@@ -26,11 +27,24 @@ pub struct PaymentForms {
     received: String,
     note: String,
     receipt_problem: Option<Problem>,
+    trial_start: String,
     trial_end: String,
     until_revenue: bool,
+    kind: PayKind,
     count: String,
     every: String,
+    days_after: String,
+    share_rate: String,
     trial_problem: Option<&'static str>,
+}
+
+/// Which way payment follows the trial, in the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum PayKind {
+    #[default]
+    Instalments,
+    Deferred,
+    RevenueShare,
 }
 
 /// A date and an amount typed in a form, or the first problem with them.
@@ -49,7 +63,7 @@ impl PaymentForms {
         contract: Option<Money>,
         plan: &[PlannedInstalment],
         receipts: &[Receipt],
-        trial: Option<TrialEnd>,
+        trial: Trial,
         today: NaiveDate,
         tr: &Tr,
         cmds: &mut Vec<Command>,
@@ -240,31 +254,104 @@ impl PaymentForms {
         });
     }
 
+    /// What the form's fields say, as the arrangement to save (None with the problem).
+    fn typed_trial(&self, tr: &Tr) -> Result<Trial, &'static str> {
+        let start = match self.trial_start.trim() {
+            "" => None,
+            t => Some(parse_date(t).ok_or(tr.p_invalid_date)?),
+        };
+        let end = if self.until_revenue {
+            TrialEnd::UntilRevenue
+        } else {
+            TrialEnd::On(parse_date(&self.trial_end).ok_or(tr.p_invalid_date)?)
+        };
+        let number = |text: &str| text.trim().parse::<u16>().ok().filter(|n| *n > 0);
+        let form = match self.kind {
+            PayKind::Instalments => PayLaterForm::Instalments {
+                count: number(&self.count)
+                    .and_then(|n| u8::try_from(n).ok())
+                    .ok_or(tr.plan_needs_numbers)?,
+                every_months: number(&self.every)
+                    .and_then(|n| u8::try_from(n).ok())
+                    .ok_or(tr.plan_needs_numbers)?,
+            },
+            PayKind::Deferred => PayLaterForm::Deferred {
+                days_after: number(&self.days_after).ok_or(tr.plan_needs_numbers)?,
+            },
+            PayKind::RevenueShare => PayLaterForm::RevenueShare {
+                rate_basis_points: parse_rate(&self.share_rate)
+                    .and_then(|bp| u16::try_from(bp).ok())
+                    .filter(|bp| *bp > 0)
+                    .ok_or(tr.plan_needs_numbers)?,
+                period_months: number(&self.every)
+                    .and_then(|n| u8::try_from(n).ok())
+                    .ok_or(tr.plan_needs_numbers)?,
+            },
+        };
+        Ok(Trial {
+            start,
+            end: Some(end),
+            form: Some(form),
+        })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn trial_form(
         &mut self,
         ui: &mut Ui,
         deal: DealId,
         contract: Option<Money>,
-        trial: Option<TrialEnd>,
+        trial: Trial,
         today: NaiveDate,
         tr: &Tr,
         cmds: &mut Vec<Command>,
     ) {
         ui.strong(tr.trial);
-        match trial.and_then(|t| trial_days_left(t, today)) {
-            Some(n) if n >= 0 => {
-                ui.label(fill(tr.trial_days_left, &[("n", &n)]));
-            }
-            Some(_) => {
-                ui.label(tr.trial_ended);
-            }
-            None if trial == Some(TrialEnd::UntilRevenue) => {
+        match trial.end {
+            Some(end @ TrialEnd::On(_)) => match trial_days_left(end, today) {
+                Some(n) if n >= 0 => {
+                    ui.label(fill(tr.trial_days_left, &[("n", &n)]));
+                }
+                _ => {
+                    ui.label(tr.trial_ended);
+                }
+            },
+            Some(TrialEnd::UntilRevenue) => {
                 ui.label(tr.until_revenue);
             }
             None => {}
         }
+        if let Some(PayLaterForm::RevenueShare {
+            rate_basis_points,
+            period_months,
+        }) = trial.form
+        {
+            ui.label(fill(
+                tr.revenue_share_terms,
+                &[
+                    ("rate", &rate_text(u32::from(rate_basis_points))),
+                    ("months", &period_months),
+                ],
+            ));
+        }
+        ui.horizontal(|ui| {
+            for (kind, label) in [
+                (PayKind::Instalments, tr.pl_instalments),
+                (PayKind::Deferred, tr.pl_deferred),
+                (PayKind::RevenueShare, tr.pl_revenue_share),
+            ] {
+                ui.selectable_value(&mut self.kind, kind, label);
+            }
+        });
         egui::Grid::new("trial_form").num_columns(2).show(ui, |ui| {
+            form_row(
+                ui,
+                tr,
+                tr.trial_start,
+                false,
+                None,
+                text_field(&mut self.trial_start, 120.0),
+            );
             form_row(ui, tr, tr.trial_end, false, None, |ui| {
                 ui.horizontal(|ui| {
                     let r = ui.add_enabled(
@@ -276,65 +363,83 @@ impl PaymentForms {
                 })
                 .inner
             });
-            form_row(
-                ui,
-                tr,
-                tr.plan_count,
-                false,
-                None,
-                text_field(&mut self.count, 60.0),
-            );
-            form_row(
-                ui,
-                tr,
-                tr.plan_every,
-                false,
-                None,
-                text_field(&mut self.every, 60.0),
-            );
+            match self.kind {
+                PayKind::Instalments => {
+                    form_row(
+                        ui,
+                        tr,
+                        tr.plan_count,
+                        false,
+                        None,
+                        text_field(&mut self.count, 60.0),
+                    );
+                    form_row(
+                        ui,
+                        tr,
+                        tr.plan_every,
+                        false,
+                        None,
+                        text_field(&mut self.every, 60.0),
+                    );
+                }
+                PayKind::Deferred => {
+                    form_row(
+                        ui,
+                        tr,
+                        tr.plan_days_after,
+                        false,
+                        None,
+                        text_field(&mut self.days_after, 60.0),
+                    );
+                }
+                PayKind::RevenueShare => {
+                    form_row(
+                        ui,
+                        tr,
+                        tr.plan_share_rate,
+                        false,
+                        None,
+                        text_field(&mut self.share_rate, 60.0),
+                    );
+                    form_row(
+                        ui,
+                        tr,
+                        tr.plan_period,
+                        false,
+                        None,
+                        text_field(&mut self.every, 60.0),
+                    );
+                }
+            }
         });
         if let Some(text) = self.trial_problem {
             error_text(ui, text);
         }
         ui.horizontal(|ui| {
-            let end = if self.until_revenue {
-                Some(TrialEnd::UntilRevenue)
-            } else {
-                parse_date(&self.trial_end).map(TrialEnd::On)
-            };
             if ui.button(tr.save_trial).clicked() {
-                self.trial_problem = end.is_none().then_some(tr.p_invalid_date);
-                if end.is_some() {
-                    cmds.push(Command::SetTrial { deal, end });
+                match self.typed_trial(tr) {
+                    Ok(trial) => {
+                        self.trial_problem = None;
+                        cmds.push(Command::SetTrial { deal, trial });
+                    }
+                    Err(problem) => self.trial_problem = Some(problem),
                 }
             }
-            if ui.button(tr.generate_plan).clicked() {
-                let count = self.count.trim().parse::<u8>().ok().filter(|c| *c > 0);
-                let every = self.every.trim().parse::<u8>().ok().filter(|e| *e > 0);
-                match (end, count, every, contract) {
-                    (Some(end @ TrialEnd::On(_)), Some(count), Some(every_months), Some(total)) => {
-                        self.trial_problem = None;
-                        let items = pay_later_schedule(
-                            total,
-                            end,
-                            PayLaterForm::Instalments {
-                                count,
-                                every_months,
-                            },
-                        );
-                        cmds.push(Command::SetTrial {
-                            deal,
-                            end: Some(end),
-                        });
-                        cmds.push(Command::AddInstalments { deal, items });
+            if self.kind != PayKind::RevenueShare && ui.button(tr.generate_plan).clicked() {
+                match (self.typed_trial(tr), contract) {
+                    (Ok(trial), Some(total)) => {
+                        let items = match (trial.end, trial.form) {
+                            (Some(end), Some(form)) => pay_later_schedule(total, end, form),
+                            _ => Vec::new(),
+                        };
+                        self.trial_problem = items.is_empty().then_some(tr.p_invalid_date);
+                        cmds.push(Command::SetTrial { deal, trial });
+                        if !items.is_empty() {
+                            cmds.push(Command::AddInstalments { deal, items });
+                        }
                     }
-                    (Some(TrialEnd::On(_)), _, _, None) => {
-                        self.trial_problem = Some(tr.plan_needs_contract);
-                    }
-                    (None | Some(TrialEnd::UntilRevenue), ..) => {
-                        self.trial_problem = Some(tr.p_invalid_date);
-                    }
-                    _ => self.trial_problem = Some(tr.plan_needs_numbers),
+                    (Ok(_), None) => self.trial_problem = Some(tr.plan_needs_contract),
+                    (Err(problem), _) => self.trial_problem = Some(problem),
                 }
             }
         });

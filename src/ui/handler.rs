@@ -319,7 +319,7 @@ pub fn apply_to_session(
             Ok(()) => saved(tr),
             Err(e) => store_error(e, tr),
         },
-        Command::SetTrial { deal, end } => match store.set_trial(deal, end) {
+        Command::SetTrial { deal, trial } => match store.set_trial(deal, &trial) {
             Ok(()) => saved(tr),
             Err(e) => store_error(e, tr),
         },
