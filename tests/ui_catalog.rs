@@ -181,3 +181,27 @@ fn edit_a_need_and_see_the_list_follow() {
     h.get_by_label("稠油降黏技术（二期）");
     h.get_by_label("50.00");
 }
+
+#[test]
+fn export_the_achievement_list_as_filtered() {
+    let (dir, path) = temp_db();
+    let owner = seed_client(&path, "山东理工大学", ClientKind::University);
+    seed_achievement(&path, owner, "=实验室阶段的催化剂", Stage::Lab);
+    seed_achievement(&path, owner, "中试阶段的催化剂", Stage::Pilot);
+    seed_achievement(&path, owner, "海水淡化膜", Stage::Pilot);
+    let csv = dir.path().join("成果.csv");
+    let mut h = common::harness_with_picker(&path, Some(csv.clone()));
+    click(&mut h, "科技成果");
+    type_into(&mut h, "搜索", "催化");
+    click(&mut h, "导出 CSV…");
+    h.get_by_label_contains("已导出到");
+    let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "a header and the two matches: {text}");
+    assert!(lines[0].starts_with("成果名称,完成单位,所属领域"));
+    assert!(
+        text.contains("'=实验室阶段的催化剂,山东理工大学"),
+        "neutralised: {text}"
+    );
+    assert!(!text.contains("海水淡化膜"));
+}

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::catalog_common::{
     ColumnSpec, catalog_state, local_date, price_range_inputs, sortable_table,
 };
-use super::command::{Command, Screen};
+use super::command::{Command, ListKind, Screen};
 use super::list_view::ListView;
 use super::pickers::option_combo;
 use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey, Catalogs};
@@ -146,6 +146,46 @@ impl AchievementsScreen {
         }
     }
 
+    /// The list as shown (filtered, searched, sorted), as a header and text rows for export.
+    pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let header = vec![
+            tr.a_title,
+            tr.a_owner,
+            tr.a_field,
+            tr.keywords,
+            tr.col_trl,
+            tr.a_stage,
+            tr.col_price,
+            tr.col_status,
+            tr.col_updated,
+        ];
+        let rows = catalogs
+            .achievements
+            .ready()
+            .map(|c| {
+                self.list
+                    .view()
+                    .iter()
+                    .filter_map(|&p| c.rows().get(p as usize))
+                    .map(|r| {
+                        vec![
+                            r.title.clone(),
+                            r.owner_name.clone(),
+                            r.field.clone(),
+                            r.keywords.clone(),
+                            r.trl.to_string(),
+                            tr.stage(r.stage).to_string(),
+                            tr.price_wan(r.price),
+                            tr.achievement_status(r.status).to_string(),
+                            local_date(r.updated_at),
+                        ]
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        (header, rows)
+    }
+
     fn toolbar(
         &mut self,
         ui: &mut Ui,
@@ -157,6 +197,9 @@ impl AchievementsScreen {
         ui.horizontal_wrapped(|ui| {
             if ui.button(tr.new_achievement).clicked() {
                 cmds.push(Command::NewAchievement { owner: None });
+            }
+            if ui.button(tr.export_csv).clicked() {
+                cmds.push(Command::ExportList(ListKind::Achievements));
             }
             ui.separator();
             let label = ui.label(tr.search);

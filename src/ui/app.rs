@@ -6,13 +6,14 @@ use std::sync::Arc;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use super::command::{Command, Screen};
-use super::handler::{apply_to_session, export_shortlist};
+use super::command::{Command, ListKind, Screen};
+use super::handler::{apply_to_session, export_shortlist, write_status};
 use super::picker::FilePicker;
 use super::screens::Screens;
 use super::widgets::error_text;
 use crate::catalog::Catalogs;
 use crate::i18n::{Lang, Tr, fill};
+use crate::io::csv_out::write_csv;
 use crate::store::{OpenError, Store};
 
 const SETTINGS_KEY: &str = "techbroker_settings";
@@ -162,6 +163,27 @@ impl TechBrokerApp {
                 }
             }
             Command::OpenDatabaseAt(path) => self.open_database(&path),
+            Command::ExportList(kind) => {
+                let tr = self.tr();
+                let name = match kind {
+                    ListKind::Clients => tr.file_clients,
+                    ListKind::Achievements => tr.file_achievements,
+                    ListKind::Needs => tr.file_needs,
+                    ListKind::Deals => tr.file_deals,
+                };
+                if let Database::Open(session) = &self.db
+                    && let Some(path) = self.picker.save_csv(name)
+                {
+                    let s = &self.screens;
+                    let (header, rows) = match kind {
+                        ListKind::Clients => s.clients.export(tr),
+                        ListKind::Achievements => s.achievements.export(&session.catalogs, tr),
+                        ListKind::Needs => s.needs.export(&session.catalogs, tr),
+                        ListKind::Deals => s.deals.export(tr),
+                    };
+                    self.status = Some(write_status(write_csv(&path, &header, &rows), &path, tr));
+                }
+            }
             Command::ExportShortlist(need) => {
                 let tr = self.tr();
                 if let Database::Open(session) = &self.db

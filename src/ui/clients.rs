@@ -3,7 +3,7 @@
 use egui::{Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::command::{Command, Screen};
+use super::command::{Command, ListKind, Screen};
 use super::widgets::fmt_date;
 use crate::domain::ClientKind;
 use crate::domain::ClientRow;
@@ -71,10 +71,41 @@ impl ClientsScreen {
         self.table(ui, tr, cmds);
     }
 
+    /// The list as shown (filtered, sorted), as a header and text rows for export.
+    pub fn export(&self, tr: &Tr) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let header = vec![
+            tr.col_name,
+            tr.col_kind,
+            tr.col_region,
+            tr.col_industry,
+            tr.col_open_follow_ups,
+            tr.col_last_contact,
+        ];
+        let rows = self
+            .view
+            .iter()
+            .filter_map(|&i| self.rows.get(i))
+            .map(|r| {
+                vec![
+                    r.name.clone(),
+                    tr.client_kind(r.kind).to_string(),
+                    r.region(),
+                    r.industry.clone(),
+                    r.open_follow_ups.to_string(),
+                    r.last_contact.map(fmt_date).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        (header, rows)
+    }
+
     fn toolbar(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             if ui.button(tr.new_client).clicked() {
                 cmds.push(Command::NewClient);
+            }
+            if ui.button(tr.export_csv).clicked() {
+                cmds.push(Command::ExportList(ListKind::Clients));
             }
             ui.separator();
             let label = ui.label(tr.search);

@@ -36,6 +36,15 @@ pub enum Screen {
     Trash,
 }
 
+/// A list that can be exported as it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Clients,
+    Achievements,
+    Needs,
+    Deals,
+}
+
 /// Whose log an interaction is added to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFor {
@@ -123,6 +132,8 @@ pub enum Command {
     SaveWeights(Weights),
     /// Asks where, then writes the need's shortlist as CSV.
     ExportShortlist(NeedId),
+    /// Asks where, then writes the list as currently filtered and sorted, as CSV.
+    ExportList(ListKind),
     SetLanguage(Lang),
     NewDatabase,
     OpenDatabase,

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, Utc};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::command::{Command, Screen};
+use super::command::{Command, ListKind, Screen};
 use super::pickers::{option_combo, sort_header};
 use super::widgets::error_text;
 use crate::domain::deal_list::{DealFilter, DealSort, DealSortKey, brokers, select};
@@ -74,6 +74,9 @@ impl DealsScreen {
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.as_table, false, tr.view_board);
             ui.selectable_value(&mut self.as_table, true, tr.view_table);
+            if ui.button(tr.export_csv).clicked() {
+                cmds.push(Command::ExportList(ListKind::Deals));
+            }
             ui.separator();
             let f = &mut self.filter;
             let label = ui.label(tr.search);
@@ -138,6 +141,43 @@ impl DealsScreen {
 }
 
 impl DealsScreen {
+    /// The deals as shown (filtered, sorted), as a header and text rows for export.
+    pub fn export(&self, tr: &Tr) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let header = vec![
+            tr.d_title,
+            tr.d_seller,
+            tr.d_buyer,
+            tr.d_stage,
+            tr.d_contract_type,
+            tr.d_broker,
+            tr.col_field,
+            tr.wan_unit,
+            tr.col_due,
+        ];
+        let rows = select(&self.rows, &self.filter, self.sort)
+            .into_iter()
+            .map(|d| {
+                vec![
+                    d.title.clone(),
+                    d.seller_name.clone(),
+                    d.buyer_name.clone(),
+                    tr.deal_stage(d.stage).to_string(),
+                    tr.contract_type(d.contract_type).to_string(),
+                    d.broker.clone(),
+                    d.field.clone(),
+                    d.contract
+                        .or(d.expected)
+                        .map(Money::wan_text)
+                        .unwrap_or_default(),
+                    d.registration_due
+                        .map(super::widgets::fmt_date)
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect();
+        (header, rows)
+    }
+
     /// How registration due dates are counted: calendar or working days, and how many.
     fn rule_ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
         let (working, days) =

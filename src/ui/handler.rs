@@ -14,7 +14,7 @@ use super::matching::decision_status;
 use crate::domain::deal::Missing;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft, NeedId};
 use crate::i18n::{Tr, fill};
-use crate::io::shortlist::{ShortlistRow, write_csv};
+use crate::io::csv_out::write_csv;
 use crate::store::{MoveError, SaveError, Store, StoreError, TrashKind, missing_as_errors};
 
 /// The status line for a store error, in the UI language.
@@ -346,7 +346,8 @@ pub fn apply_to_session(
         | Command::NewDatabase
         | Command::OpenDatabase
         | Command::OpenDatabaseAt(_)
-        | Command::ExportShortlist(_) => None,
+        | Command::ExportShortlist(_)
+        | Command::ExportList(_) => None,
     }
 }
 
@@ -368,35 +369,40 @@ pub fn export_shortlist(session: &Session, need: NeedId, path: &Path, tr: &Tr) -
         tr.col_score,
         tr.keywords,
     ];
-    match write_csv(path, &header, &rows) {
+    write_status(write_csv(path, &header, &rows), path, tr)
+}
+
+/// The status line after writing a file.
+pub fn write_status(result: anyhow::Result<()>, path: &Path, tr: &Tr) -> Status {
+    match result {
         Ok(()) => Status::Info(fill(tr.exported, &[("path", &path.display())])),
         Err(e) => Status::Error(fill(tr.export_failed, &[("detail", &format!("{e:#}"))])),
     }
 }
 
-fn shortlist_rows(store: &Store, need: NeedId, tr: &Tr) -> Result<Vec<ShortlistRow>, StoreError> {
+fn shortlist_rows(store: &Store, need: NeedId, tr: &Tr) -> Result<Vec<Vec<String>>, StoreError> {
     let mut rows = Vec::new();
     for (id, score) in store.shortlist(need)? {
         let Some(a) = store.get_achievement(id)? else {
             continue;
         };
         let d = a.data;
-        rows.push(ShortlistRow {
-            title: d.title,
-            owner: a.owner_name,
-            field: d.field,
-            trl: d.trl,
-            stage: tr.stage(d.stage).to_string(),
-            price: tr.price_wan(d.price),
-            modes: d
-                .transfer_modes
-                .iter()
-                .map(|m| tr.transfer_mode(m))
-                .collect::<Vec<_>>()
-                .join("、"),
-            score,
-            keywords: d.keywords.join("、"),
-        });
+        let modes: Vec<&str> = d
+            .transfer_modes
+            .iter()
+            .map(|m| tr.transfer_mode(m))
+            .collect();
+        rows.push(vec![
+            d.title,
+            a.owner_name,
+            d.field,
+            d.trl.to_string(),
+            tr.stage(d.stage).to_string(),
+            tr.price_wan(d.price),
+            modes.join("、"),
+            format!("{score:.0}"),
+            d.keywords.join("、"),
+        ]);
     }
     Ok(rows)
 }

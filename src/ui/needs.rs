@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use super::catalog_common::{
     ColumnSpec, catalog_state, local_date, price_range_inputs, sortable_table,
 };
-use super::command::{Command, Screen};
+use super::command::{Command, ListKind, Screen};
 use super::list_view::ListView;
 use super::pickers::option_combo;
 use super::widgets::fmt_date;
@@ -159,6 +159,50 @@ impl NeedsScreen {
         }
     }
 
+    /// The list as shown (filtered, searched, sorted), as a header and text rows for export.
+    pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let header = vec![
+            tr.n_title,
+            tr.n_enterprise,
+            tr.a_field,
+            tr.keywords,
+            tr.col_budget,
+            tr.col_deadline,
+            tr.col_status,
+            tr.n_confidential,
+            tr.col_updated,
+        ];
+        let rows = catalogs
+            .needs
+            .ready()
+            .map(|c| {
+                self.list
+                    .view()
+                    .iter()
+                    .filter_map(|&p| c.rows().get(p as usize))
+                    .map(|r| {
+                        vec![
+                            r.title.clone(),
+                            r.enterprise_name.clone(),
+                            r.field.clone(),
+                            r.keywords.clone(),
+                            tr.price_wan(r.budget),
+                            r.deadline.map(fmt_date).unwrap_or_default(),
+                            tr.need_status(r.status).to_string(),
+                            if r.confidential {
+                                tr.confidential_mark.trim().to_string()
+                            } else {
+                                String::new()
+                            },
+                            local_date(r.updated_at),
+                        ]
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        (header, rows)
+    }
+
     fn toolbar(
         &mut self,
         ui: &mut Ui,
@@ -170,6 +214,9 @@ impl NeedsScreen {
         ui.horizontal_wrapped(|ui| {
             if ui.button(tr.new_need).clicked() {
                 cmds.push(Command::NewNeed { enterprise: None });
+            }
+            if ui.button(tr.export_csv).clicked() {
+                cmds.push(Command::ExportList(ListKind::Needs));
             }
             ui.separator();
             let label = ui.label(tr.search);
