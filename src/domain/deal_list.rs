@@ -49,10 +49,13 @@ impl DealSort {
     }
 }
 
-/// The rows `filter` accepts, sorted; ties keep id order.
-pub fn select<'a>(rows: &'a [DealRow], filter: &DealFilter, sort: DealSort) -> Vec<&'a DealRow> {
-    let mut out: Vec<&DealRow> = rows.iter().filter(|r| filter.accepts(r)).collect();
-    out.sort_by(|a, b| {
+/// The positions in `rows` that `filter` accepts, sorted; ties keep id order.
+pub fn select(rows: &[DealRow], filter: &DealFilter, sort: DealSort) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..rows.len())
+        .filter(|&i| filter.accepts(&rows[i]))
+        .collect();
+    out.sort_by(|&a, &b| {
+        let (a, b) = (&rows[a], &rows[b]);
         let o = match sort.key {
             DealSortKey::Title => a.title.cmp(&b.title),
             DealSortKey::Stage => (a.stage as u8).cmp(&(b.stage as u8)),
@@ -114,7 +117,7 @@ mod tests {
             broker: Some("王经理".into()),
             ..DealFilter::default()
         };
-        let ids = |v: Vec<&DealRow>| v.iter().map(|r| r.id).collect::<Vec<_>>();
+        let ids = |v: Vec<usize>| v.iter().map(|&i| rows[i].id).collect::<Vec<_>>();
         let sort = DealSort::default().clicked(DealSortKey::Amount);
         assert_eq!(ids(select(&rows, &by_broker, sort)), vec![3, 1]);
         let licences = DealFilter {

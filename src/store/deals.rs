@@ -477,14 +477,36 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        deals
-            .into_iter()
-            .map(|mut d| {
-                let (plan, receipts) = self.payment_plan(d.id)?;
-                d.instalments = plan.into_iter().map(|(_, i)| i).collect();
-                d.receipts = receipts;
-                Ok(d)
-            })
-            .collect()
+        // Two queries for every deal's plan, not two per deal.
+        let mut deals = deals;
+        let position: std::collections::HashMap<DealId, usize> =
+            deals.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT deal_id, due, amount_fen, trigger FROM instalments ORDER BY due, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&i) = position.get(&r.get::<_, DealId>(0)?) {
+                deals[i].instalments.push(Instalment {
+                    due: r.get(1)?,
+                    amount: Money(r.get(2)?),
+                    trigger: r.get(3)?,
+                });
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT deal_id, received_on, amount_fen, note FROM receipts ORDER BY received_on, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&i) = position.get(&r.get::<_, DealId>(0)?) {
+                deals[i].receipts.push(Receipt {
+                    date: r.get(1)?,
+                    amount: Money(r.get(2)?),
+                    note: r.get(3)?,
+                });
+            }
+        }
+        Ok(deals)
     }
 }

@@ -33,6 +33,7 @@ pub struct ClientDetail {
     load_error: Option<String>,
     pub contact_form: Option<ContactForm>,
     pub interaction_form: InteractionForm,
+    owned: OwnedRecords,
 }
 
 impl ClientDetail {
@@ -46,6 +47,7 @@ impl ClientDetail {
             load_error: None,
             contact_form: None,
             interaction_form: InteractionForm::new(today),
+            owned: OwnedRecords::default(),
         }
     }
 
@@ -95,7 +97,8 @@ impl ClientDetail {
         egui::ScrollArea::vertical().show(ui, |ui| {
             self.header(ui, &client, tr, cmds);
             ui.separator();
-            records_ui(ui, &client, catalogs, tr, cmds);
+            self.owned.refresh(client.id, catalogs);
+            records_ui(ui, &client, &self.owned, catalogs, tr, cmds);
             ui.separator();
             ui.columns(2, |cols| {
                 self.contacts_ui(&mut cols[0], tr, cmds);
@@ -216,11 +219,58 @@ const RECORDS_SHOWN: usize = 10;
 
 /// The client's achievements (any organisation may own some) and, for an enterprise, its needs,
 /// each with a "new" button prefilled with the client.
-fn records_ui(ui: &mut Ui, client: &Client, catalogs: &Catalogs, tr: &Tr, cmds: &mut Vec<Command>) {
+/// The ids of a client's achievements and needs, found once per change of the catalogues rather
+/// than by scanning 100,000 rows every frame.
+#[derive(Default)]
+struct OwnedRecords {
+    key: Option<(i64, u64, u64)>,
+    achievements: Vec<i64>,
+    needs: Vec<i64>,
+}
+
+impl OwnedRecords {
+    fn refresh(&mut self, client: i64, catalogs: &Catalogs) {
+        let (Some(a), Some(n)) = (catalogs.achievements.ready(), catalogs.needs.ready()) else {
+            return;
+        };
+        let key = (client, a.revision(), n.revision());
+        if self.key == Some(key) {
+            return;
+        }
+        self.key = Some(key);
+        self.achievements = a
+            .rows()
+            .iter()
+            .filter(|r| r.owner == client)
+            .map(|r| r.id)
+            .collect();
+        self.needs = n
+            .rows()
+            .iter()
+            .filter(|r| r.enterprise == client)
+            .map(|r| r.id)
+            .collect();
+    }
+}
+
+fn records_ui(
+    ui: &mut Ui,
+    client: &Client,
+    owned: &OwnedRecords,
+    catalogs: &Catalogs,
+    tr: &Tr,
+    cmds: &mut Vec<Command>,
+) {
     let achievements: Vec<&AchievementRow> = catalogs
         .achievements
         .ready()
-        .map(|c| c.rows().iter().filter(|r| r.owner == client.id).collect())
+        .map(|c| {
+            owned
+                .achievements
+                .iter()
+                .filter_map(|&id| c.get(id))
+                .collect()
+        })
         .unwrap_or_default();
     let is_enterprise = client.kind == ClientKind::Enterprise;
     if !achievements.is_empty() || !is_enterprise {
@@ -249,12 +299,7 @@ fn records_ui(ui: &mut Ui, client: &Client, catalogs: &Catalogs, tr: &Tr, cmds: 
         let needs: Vec<&NeedRow> = catalogs
             .needs
             .ready()
-            .map(|c| {
-                c.rows()
-                    .iter()
-                    .filter(|r| r.enterprise == client.id)
-                    .collect()
-            })
+            .map(|c| owned.needs.iter().filter_map(|&id| c.get(id)).collect())
             .unwrap_or_default();
         ui.horizontal(|ui| {
             ui.strong(fill(tr.client_needs, &[("n", &needs.len())]));

@@ -33,6 +33,10 @@ pub struct DealsScreen {
     as_table: bool,
     /// The registration rule being edited: working days (or calendar days) and how many.
     rule: Option<(bool, String)>,
+    brokers: Vec<String>,
+    /// Positions in `rows` to show; recomputed only when the data, filter or sort change.
+    view: Vec<usize>,
+    view_for: Option<(u64, DealFilter, DealSort)>,
 }
 
 fn wan(m: Option<Money>) -> String {
@@ -47,6 +51,7 @@ impl DealsScreen {
         self.loaded_revision = Some(store.revision());
         match store.deal_rows(today) {
             Ok(rows) => {
+                self.brokers = brokers(&rows);
                 self.rows = rows;
                 self.load_error = None;
             }
@@ -87,7 +92,7 @@ impl DealsScreen {
                 ui,
                 "deal_broker",
                 &mut f.broker,
-                &brokers(&self.rows),
+                &self.brokers,
                 tr.any,
                 String::clone,
             )
@@ -114,7 +119,12 @@ impl DealsScreen {
             .labelled_by(label.id);
         });
         ui.horizontal(|ui| self.rule_ui(ui, store, tr, cmds));
-        let visible = select(&self.rows, &self.filter, self.sort);
+        let key = (store.revision(), self.filter.clone(), self.sort);
+        if self.view_for.as_ref() != Some(&key) {
+            self.view = select(&self.rows, &self.filter, self.sort);
+            self.view_for = Some(key);
+        }
+        let visible: Vec<&DealRow> = self.view.iter().filter_map(|&i| self.rows.get(i)).collect();
         if self.as_table {
             if let Some(key) = table_ui(ui, &visible, self.sort, today, tr, cmds) {
                 self.sort = self.sort.clicked(key);
@@ -156,6 +166,7 @@ impl DealsScreen {
         ];
         let rows = select(&self.rows, &self.filter, self.sort)
             .into_iter()
+            .filter_map(|i| self.rows.get(i))
             .map(|d| {
                 vec![
                     d.title.clone(),
