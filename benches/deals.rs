@@ -6,30 +6,15 @@ mod common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use common::percentile_ms;
+use common::{NoDialogs, percentile_ms};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, DealStage, Decision, Stage};
 use techbroker::matching::{Breakdown, PartValues, Weights};
 use techbroker::store::{DecisionInput, Store};
-use techbroker::ui::picker::FilePicker;
 use techbroker::ui::{Command, Screen, StartOptions, TechBrokerApp};
 
 const DEALS: usize = 10_000;
-
-struct NoDialogs;
-
-impl FilePicker for NoDialogs {
-    fn open_database(&self) -> Option<PathBuf> {
-        None
-    }
-    fn new_database(&self) -> Option<PathBuf> {
-        None
-    }
-    fn save_csv(&self, _name: &str) -> Option<PathBuf> {
-        None
-    }
-}
 
 /// A database with 10,000 deals spread over the open stages, made once and reused.
 fn deals_db() -> PathBuf {

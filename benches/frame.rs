@@ -5,26 +5,11 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{full_db, percentile_ms};
+use common::{NoDialogs, full_db, percentile_ms};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::catalog::AchievementSort;
-use techbroker::ui::picker::FilePicker;
 use techbroker::ui::{Command, Screen, StartOptions, TechBrokerApp};
-
-struct NoDialogs;
-
-impl FilePicker for NoDialogs {
-    fn open_database(&self) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn new_database(&self) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn save_csv(&self, _name: &str) -> Option<std::path::PathBuf> {
-        None
-    }
-}
 
 fn main() {
     let db = full_db();

@@ -103,3 +103,21 @@ pub fn percentile_ms(sorted: &[std::time::Duration], p: f64) -> f64 {
     let i = ((sorted.len() - 1) as f64 * p / 100.0).round() as usize;
     sorted[i.min(sorted.len() - 1)].as_secs_f64() * 1000.0
 }
+
+/// Answers every file dialog as if the user cancelled: benchmarks never touch files.
+pub struct NoDialogs;
+
+impl techbroker::ui::picker::FilePicker for NoDialogs {
+    fn open_database(&self) -> Option<PathBuf> {
+        None
+    }
+    fn new_database(&self) -> Option<PathBuf> {
+        None
+    }
+    fn open_file(&self, _kind: techbroker::ui::picker::FileType) -> Option<PathBuf> {
+        None
+    }
+    fn save_file(&self, _name: &str, _kind: techbroker::ui::picker::FileType) -> Option<PathBuf> {
+        None
+    }
+}

@@ -347,12 +347,12 @@ translations! {
     export_shortlist: "导出候选清单 CSV…", "Export shortlist as CSV…";
     exported: "已导出到 {path}", "Exported to {path}";
     export_failed: "导出失败：{detail}", "Export failed: {detail}";
-    shortlist_file: "候选清单.csv", "shortlist.csv";
+    shortlist_file: "候选清单", "shortlist";
     export_csv: "导出 CSV…", "Export CSV…";
-    file_clients: "客户.csv", "clients.csv";
-    file_achievements: "科技成果.csv", "achievements.csv";
-    file_needs: "技术需求.csv", "needs.csv";
-    file_deals: "交易.csv", "deals.csv";
+    file_clients: "客户", "clients";
+    file_achievements: "科技成果", "achievements";
+    file_needs: "技术需求", "needs";
+    file_deals: "交易", "deals";
     shortlist_empty: "候选清单为空：先把候选加入清单。", "The shortlist is empty: shortlist candidates first.";
 
     ds_lead: "意向", "Lead";

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::{Command, ListKind, Screen};
 use super::handler::{apply_to_session, export_shortlist, write_status};
-use super::picker::FilePicker;
+use super::picker::{FilePicker, FileType};
 use super::screens::Screens;
 use super::widgets::error_text;
 use crate::catalog::Catalogs;
@@ -172,7 +172,7 @@ impl TechBrokerApp {
                     ListKind::Deals => tr.file_deals,
                 };
                 if let Database::Open(session) = &self.db
-                    && let Some(path) = self.picker.save_csv(name)
+                    && let Some(path) = self.picker.save_file(name, FileType::Csv)
                 {
                     let s = &self.screens;
                     let (header, rows) = match kind {
@@ -187,7 +187,7 @@ impl TechBrokerApp {
             Command::ExportShortlist(need) => {
                 let tr = self.tr();
                 if let Database::Open(session) = &self.db
-                    && let Some(path) = self.picker.save_csv(tr.shortlist_file)
+                    && let Some(path) = self.picker.save_file(tr.shortlist_file, FileType::Csv)
                 {
                     self.status = Some(export_shortlist(session, need, &path, tr));
                 }

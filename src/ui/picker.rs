@@ -2,13 +2,43 @@
 
 use std::path::PathBuf;
 
+/// The kinds of file the app reads or writes, each with its dialog filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    Csv,
+    Xlsx,
+    Json,
+    Html,
+    /// Anything an import reads: CSV, Excel workbooks, TechBroker's JSON.
+    Importable,
+}
+
+impl FileType {
+    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileType::Csv => ("CSV", &["csv"]),
+            FileType::Xlsx => ("Excel", &["xlsx"]),
+            FileType::Json => ("JSON", &["json"]),
+            FileType::Html => ("HTML", &["html"]),
+            FileType::Importable => ("CSV / Excel / JSON", &["csv", "txt", "xlsx", "xls", "json"]),
+        }
+    }
+
+    /// The extension a saved file gets.
+    pub fn extension(self) -> &'static str {
+        self.filter().1[0]
+    }
+}
+
 pub trait FilePicker {
     /// Asks for an existing database file to open.
     fn open_database(&self) -> Option<PathBuf>;
     /// Asks where to create a new database file.
     fn new_database(&self) -> Option<PathBuf>;
-    /// Asks where to save a CSV file, suggesting `name`.
-    fn save_csv(&self, name: &str) -> Option<PathBuf>;
+    /// Asks for an existing file of `kind` to read.
+    fn open_file(&self, kind: FileType) -> Option<PathBuf>;
+    /// Asks where to save a file of `kind`, suggesting `name` (without extension).
+    fn save_file(&self, name: &str, kind: FileType) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (rfd).
@@ -30,10 +60,18 @@ impl FilePicker for NativePicker {
             .save_file()
     }
 
-    fn save_csv(&self, name: &str) -> Option<PathBuf> {
+    fn open_file(&self, kind: FileType) -> Option<PathBuf> {
+        let (label, extensions) = kind.filter();
         rfd::FileDialog::new()
-            .add_filter("CSV", &["csv"])
-            .set_file_name(name)
+            .add_filter(label, extensions)
+            .pick_file()
+    }
+
+    fn save_file(&self, name: &str, kind: FileType) -> Option<PathBuf> {
+        let (label, extensions) = kind.filter();
+        rfd::FileDialog::new()
+            .add_filter(label, extensions)
+            .set_file_name(format!("{name}.{}", kind.extension()))
             .save_file()
     }
 }

@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{ClientDraft, ClientKind};
 use techbroker::store::Store;
-use techbroker::ui::picker::FilePicker;
+use techbroker::ui::picker::{FilePicker, FileType};
 use techbroker::ui::{StartOptions, TechBrokerApp};
 
 /// Answers the file dialogs with a fixed path (or as if the user cancelled).
@@ -21,7 +21,10 @@ impl FilePicker for FixedPicker {
     fn new_database(&self) -> Option<PathBuf> {
         self.0.clone()
     }
-    fn save_csv(&self, _name: &str) -> Option<PathBuf> {
+    fn open_file(&self, _kind: FileType) -> Option<PathBuf> {
+        self.0.clone()
+    }
+    fn save_file(&self, _name: &str, _kind: FileType) -> Option<PathBuf> {
         self.0.clone()
     }
 }
