@@ -130,6 +130,79 @@ pub(super) fn insert_achievement(
     Ok(id)
 }
 
+pub(super) fn achievement_by_id(
+conn: &Connection,
+id: AchievementId,
+) -> Result<Option<Achievement>, StoreError> {
+    let found = conn
+        .query_row(
+            "SELECT a.id, a.title, a.owner_id, a.inventors, a.field, a.abstract, a.keywords,
+                a.indicators, a.trl, a.stage, a.transfer_modes, a.price_fen,
+                a.registration_no, a.status, a.source, a.created_at, a.updated_at, c.name,
+                a.deleted_at
+             FROM achievements a JOIN clients c ON c.id = a.owner_id WHERE a.id = ?1",
+            [id],
+            achievement_from_row,
+        )
+        .optional()?;
+    let Some(mut achievement) = found else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, number, status, expiry FROM ip_items WHERE achievement_id = ?1
+         ORDER BY position",
+    )?;
+    achievement.data.ip_items = stmt
+        .query_map([id], |r| {
+            Ok(IpItem {
+                kind: r.get(0)?,
+                number: r.get(1)?,
+                status: r.get(2)?,
+                expiry: r.get(3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(Some(achievement))
+}
+
+/// Overwrites a live achievement's fields and IP items.
+pub(super) fn update_achievement(
+    tx: &Transaction<'_>,
+    id: AchievementId,
+    a: &AchievementData,
+    t: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let n = tx.execute(
+        "UPDATE achievements SET title = ?2, owner_id = ?3, inventors = ?4, field = ?5,
+            keywords = ?6, abstract = ?7, indicators = ?8, trl = ?9, stage = ?10,
+            transfer_modes = ?11, price_fen = ?12, registration_no = ?13, status = ?14,
+            source = ?15, updated_at = ?16
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![
+            id,
+            a.title,
+            a.owner,
+            a.inventors,
+            a.field,
+            join_keywords(&a.keywords),
+            a.abstract_text,
+            a.indicators,
+            a.trl,
+            a.stage,
+            a.transfer_modes.0,
+            a.price.amount().map(|m| m.fen()),
+            a.registration_no,
+            a.status,
+            a.source,
+            t
+        ],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    write_ip_items(tx, id, &a.ip_items)
+}
+
 impl Store {
     /// The rows of `scope` with their searched text, collected.
     pub fn achievement_rows(
@@ -145,36 +218,7 @@ impl Store {
 
     /// The achievement with this id, live or in the trash, with its IP items.
     pub fn get_achievement(&self, id: AchievementId) -> Result<Option<Achievement>, StoreError> {
-        let found = self
-            .conn
-            .query_row(
-                "SELECT a.id, a.title, a.owner_id, a.inventors, a.field, a.abstract, a.keywords,
-                    a.indicators, a.trl, a.stage, a.transfer_modes, a.price_fen,
-                    a.registration_no, a.status, a.source, a.created_at, a.updated_at, c.name,
-                    a.deleted_at
-                 FROM achievements a JOIN clients c ON c.id = a.owner_id WHERE a.id = ?1",
-                [id],
-                achievement_from_row,
-            )
-            .optional()?;
-        let Some(mut achievement) = found else {
-            return Ok(None);
-        };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, number, status, expiry FROM ip_items WHERE achievement_id = ?1
-             ORDER BY position",
-        )?;
-        achievement.data.ip_items = stmt
-            .query_map([id], |r| {
-                Ok(IpItem {
-                    kind: r.get(0)?,
-                    number: r.get(1)?,
-                    status: r.get(2)?,
-                    expiry: r.get(3)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(Some(achievement))
+        achievement_by_id(&self.conn, id)
     }
 
     /// Creates (`id` None) or updates an achievement with its IP items, in one transaction.
@@ -192,35 +236,7 @@ impl Store {
             let Some(id) = id else {
                 return insert_achievement(tx, &a, t).map(Some);
             };
-            let n = tx.execute(
-                "UPDATE achievements SET title = ?2, owner_id = ?3, inventors = ?4, field = ?5,
-                    keywords = ?6, abstract = ?7, indicators = ?8, trl = ?9, stage = ?10,
-                    transfer_modes = ?11, price_fen = ?12, registration_no = ?13, status = ?14,
-                    source = ?15, updated_at = ?16
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                params![
-                    id,
-                    a.title,
-                    a.owner,
-                    a.inventors,
-                    a.field,
-                    join_keywords(&a.keywords),
-                    a.abstract_text,
-                    a.indicators,
-                    a.trl,
-                    a.stage,
-                    a.transfer_modes.0,
-                    a.price.amount().map(|m| m.fen()),
-                    a.registration_no,
-                    a.status,
-                    a.source,
-                    t
-                ],
-            )?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
-            }
-            write_ip_items(tx, id, &a.ip_items)?;
+            update_achievement(tx, id, &a, t)?;
             Ok(Some(id))
         })?;
         saved.ok_or_else(|| {

@@ -54,8 +54,42 @@ pub(super) fn insert_client(
     Ok(tx.last_insert_rowid())
 }
 
+/// Overwrites a live client's fields.
+pub(super) fn update_client(
+    tx: &Transaction<'_>,
+    id: ClientId,
+    d: &ClientDraft,
+    t: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let n = tx.execute(
+        "UPDATE clients SET name = ?2, kind = ?3, credit_code = ?4, province = ?5,
+            city = ?6, district = ?7, industry = ?8, size = ?9, address = ?10,
+            website = ?11, notes = ?12, updated_at = ?13
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![
+            id,
+            d.name,
+            d.kind,
+            d.credit_code,
+            d.province,
+            d.city,
+            d.district,
+            d.industry,
+            d.size,
+            d.address,
+            d.website,
+            d.notes,
+            t
+        ],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
 /// Whether another live client already has this name (names compare without case).
-fn name_taken(
+pub(super) fn name_taken(
     tx: &Transaction<'_>,
     name: &str,
     except: Option<ClientId>,
@@ -123,30 +157,7 @@ impl Store {
             let id = match id {
                 None => insert_client(tx, &d, t)?,
                 Some(id) => {
-                    let n = tx.execute(
-                        "UPDATE clients SET name = ?2, kind = ?3, credit_code = ?4, province = ?5,
-                            city = ?6, district = ?7, industry = ?8, size = ?9, address = ?10,
-                            website = ?11, notes = ?12, updated_at = ?13
-                         WHERE id = ?1 AND deleted_at IS NULL",
-                        params![
-                            id,
-                            d.name,
-                            d.kind,
-                            d.credit_code,
-                            d.province,
-                            d.city,
-                            d.district,
-                            d.industry,
-                            d.size,
-                            d.address,
-                            d.website,
-                            d.notes,
-                            t
-                        ],
-                    )?;
-                    if n == 0 {
-                        return Err(StoreError::NotFound);
-                    }
+                    update_client(tx, id, &d, t)?;
                     id
                 }
             };

@@ -103,8 +103,59 @@ pub(super) fn insert_need(
     Ok(tx.last_insert_rowid())
 }
 
+pub(super) fn need_by_id(conn: &Connection, id: NeedId) -> Result<Option<Need>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT n.id, n.enterprise_id, n.title, n.description, n.indicators, n.field,
+                n.keywords, n.budget_fen, n.preferred_mode, n.min_stage, n.min_trl,
+                n.deadline, n.confidential, n.status, n.created_at, n.updated_at, c.name,
+                n.deleted_at
+             FROM needs n JOIN clients c ON c.id = n.enterprise_id WHERE n.id = ?1",
+            [id],
+            need_from_row,
+        )
+        .optional()?)
+}
+
+/// Overwrites a live need's fields.
+pub(super) fn update_need(
+    tx: &Transaction<'_>,
+    id: NeedId,
+    n: &NeedData,
+    t: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let changed = tx.execute(
+        "UPDATE needs SET enterprise_id = ?2, title = ?3, description = ?4,
+            indicators = ?5, field = ?6, keywords = ?7, budget_fen = ?8,
+            preferred_mode = ?9, min_stage = ?10, min_trl = ?11, deadline = ?12,
+            confidential = ?13, status = ?14, updated_at = ?15
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![
+            id,
+            n.enterprise,
+            n.title,
+            n.description,
+            n.indicators,
+            n.field,
+            join_keywords(&n.keywords),
+            n.budget.amount().map(|m| m.fen()),
+            n.preferred_mode,
+            n.min_stage,
+            n.min_trl,
+            n.deadline,
+            n.confidential,
+            n.status,
+            t
+        ],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
 /// Whether `id` is a live enterprise: only enterprises have needs.
-fn enterprise_is_live(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<bool> {
+pub(super) fn enterprise_is_live(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<bool> {
     Ok(client_is_live(tx, id)?
         && tx.query_row("SELECT kind FROM clients WHERE id = ?1", [id], |r| {
             r.get::<_, ClientKind>(0)
@@ -122,18 +173,7 @@ impl Store {
     }
 
     pub fn get_need(&self, id: NeedId) -> Result<Option<Need>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT n.id, n.enterprise_id, n.title, n.description, n.indicators, n.field,
-                    n.keywords, n.budget_fen, n.preferred_mode, n.min_stage, n.min_trl,
-                    n.deadline, n.confidential, n.status, n.created_at, n.updated_at, c.name,
-                    n.deleted_at
-                 FROM needs n JOIN clients c ON c.id = n.enterprise_id WHERE n.id = ?1",
-                [id],
-                need_from_row,
-            )
-            .optional()?)
+        need_by_id(&self.conn, id)
     }
 
     /// Creates (`id` None) or updates a need of an enterprise.
@@ -151,33 +191,7 @@ impl Store {
             let Some(id) = id else {
                 return insert_need(tx, &n, t).map(Some);
             };
-            let changed = tx.execute(
-                "UPDATE needs SET enterprise_id = ?2, title = ?3, description = ?4,
-                    indicators = ?5, field = ?6, keywords = ?7, budget_fen = ?8,
-                    preferred_mode = ?9, min_stage = ?10, min_trl = ?11, deadline = ?12,
-                    confidential = ?13, status = ?14, updated_at = ?15
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                params![
-                    id,
-                    n.enterprise,
-                    n.title,
-                    n.description,
-                    n.indicators,
-                    n.field,
-                    join_keywords(&n.keywords),
-                    n.budget.amount().map(|m| m.fen()),
-                    n.preferred_mode,
-                    n.min_stage,
-                    n.min_trl,
-                    n.deadline,
-                    n.confidential,
-                    n.status,
-                    t
-                ],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::NotFound);
-            }
+            update_need(tx, id, &n, t)?;
             Ok(Some(id))
         })?;
         saved.ok_or_else(|| {

@@ -1,0 +1,21 @@
+//! Why an import as a whole did not happen. Nothing was written in any of these cases.
+
+use super::fields::Target;
+use super::plan::RowError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A JSON file that is not a TechBroker export, or not of the kind asked for.
+    #[error("not a TechBroker export of this kind: {0}")]
+    Json(String),
+    #[error("required columns are not mapped: {0:?}")]
+    Unmapped(Vec<Target>),
+    /// A row was invalid and the user did not choose to skip invalid rows.
+    #[error("row {} is invalid", .0.number)]
+    Invalid(Box<RowError>),
+    #[error("cancelled")]
+    Cancelled,
+}

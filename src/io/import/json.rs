@@ -1,0 +1,161 @@
+//! TechBroker's own JSON: every field of every record, with owners by name and kind, so an
+//! export imported into another (even empty) database gives the same records back.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::convert::{Candidate, OwnerRef};
+use super::error::ImportError;
+use super::fields::ImportKind;
+use super::plan::{RawRow, SourceRow};
+use crate::domain::{AchievementData, ClientDraft, ClientId, ContactDraft, NeedData};
+use crate::store::{Store, StoreError};
+
+const FORMAT: &str = "techbroker";
+const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct JsonFile {
+    format: String,
+    version: u32,
+    kind: ImportKind,
+    exported_at: DateTime<Utc>,
+    records: Vec<JsonRecord>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum JsonRecord {
+    Client {
+        client: ClientDraft,
+        contacts: Vec<ContactDraft>,
+    },
+    Achievement {
+        owner: OwnerRef,
+        achievement: AchievementData,
+    },
+    Need {
+        enterprise: OwnerRef,
+        need: NeedData,
+    },
+}
+
+impl From<JsonRecord> for Candidate {
+    fn from(r: JsonRecord) -> Self {
+        match r {
+            JsonRecord::Client { client, contacts } => Candidate::Client {
+                draft: client,
+                contacts,
+            },
+            JsonRecord::Achievement { owner, achievement } => Candidate::Achievement {
+                data: achievement,
+                owner,
+            },
+            JsonRecord::Need { enterprise, need } => Candidate::Need {
+                data: need,
+                enterprise,
+            },
+        }
+    }
+}
+
+/// The records of a TechBroker JSON export of `kind`, numbered from 1.
+pub fn read_json(path: &Path, kind: ImportKind) -> Result<Vec<SourceRow>, ImportError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| ImportError::Json(format!("{}: {e}", path.display())))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| ImportError::Json("not UTF-8".into()))?
+        .trim_start_matches('\u{feff}');
+    let file: JsonFile =
+        serde_json::from_str(text).map_err(|e| ImportError::Json(e.to_string()))?;
+    if file.format != FORMAT || file.version > VERSION {
+        return Err(ImportError::Json(format!(
+            "format {} version {}",
+            file.format, file.version
+        )));
+    }
+    if file.kind != kind {
+        return Err(ImportError::Json(format!("holds {}", file.kind.code())));
+    }
+    let rows = file
+        .records
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| SourceRow {
+            number: i + 1,
+            raw: RawRow::Record(r.into()),
+        })
+        .collect();
+    Ok(rows)
+}
+
+/// Writes records `ids` of `kind`, in that order, with everything stored about them.
+pub fn write_json(
+    store: &Store,
+    kind: ImportKind,
+    ids: &[i64],
+    path: &Path,
+) -> anyhow::Result<usize> {
+    let records = collect(store, kind, ids).context("cannot read the records")?;
+    let file = JsonFile {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind,
+        exported_at: Utc::now(),
+        records,
+    };
+    let out = std::fs::File::create(path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &file)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    std::io::Write::flush(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(file.records.len())
+}
+
+fn collect(store: &Store, kind: ImportKind, ids: &[i64]) -> Result<Vec<JsonRecord>, StoreError> {
+    let mut owners: HashMap<ClientId, OwnerRef> = HashMap::new();
+    let mut owner = |id: ClientId, name: &str| -> Result<OwnerRef, StoreError> {
+        if let Some(o) = owners.get(&id) {
+            return Ok(o.clone());
+        }
+        let o = OwnerRef {
+            name: name.to_string(),
+            kind: store.get_client(id)?.map(|c| c.kind),
+        };
+        owners.insert(id, o.clone());
+        Ok(o)
+    };
+    let mut records = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let record = match kind {
+            ImportKind::Clients => store.get_client(id)?.map(|c| -> Result<_, StoreError> {
+                let contacts = store.list_contacts(id)?;
+                Ok(JsonRecord::Client {
+                    client: ClientDraft::from(&c),
+                    contacts: contacts.iter().map(ContactDraft::from).collect(),
+                })
+            }),
+            ImportKind::Achievements => store.get_achievement(id)?.map(|a| {
+                Ok(JsonRecord::Achievement {
+                    owner: owner(a.data.owner, &a.owner_name)?,
+                    achievement: a.data,
+                })
+            }),
+            ImportKind::Needs => store.get_need(id)?.map(|n| {
+                Ok(JsonRecord::Need {
+                    enterprise: owner(n.data.enterprise, &n.enterprise_name)?,
+                    need: n.data,
+                })
+            }),
+        };
+        if let Some(r) = record {
+            records.push(r?);
+        }
+    }
+    Ok(records)
+}

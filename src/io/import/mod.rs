@@ -1,0 +1,20 @@
+//! Bringing clients, achievements and needs in from spreadsheets and TechBroker's own JSON:
+//! columns mapped to fields, every row checked by the rules of the forms, duplicates found
+//! against the database and within the file, and everything written in one transaction.
+//! The window and the command line both go through [`plan::scan`] and [`plan::commit`].
+
+pub mod cells;
+pub mod convert;
+pub mod error;
+pub mod fields;
+pub mod json;
+pub mod mapping;
+pub mod plan;
+
+pub use convert::{Candidate, CellError, OwnerRef, RowProblem};
+pub use error::ImportError;
+pub use fields::{ImportKind, Target};
+pub use mapping::{Mapping, MappingFile};
+pub use plan::{
+    DuplicatePolicy, ImportOptions, ImportSummary, RawRow, RowError, ScanReport, SourceRow,
+};

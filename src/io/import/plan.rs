@@ -1,0 +1,514 @@
+//! The two passes of an import over the same rows: `scan` checks every row and counts what
+//! would happen, touching nothing; `commit` writes the rows in one transaction with the choices
+//! the user made after seeing the scan.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::convert::{self, Candidate, CellError, OwnerRef, RowProblem};
+use super::error::ImportError;
+use super::mapping::Mapping;
+use crate::domain::{
+    AchievementDraft, ClientDraft, ClientId, ClientKind, NeedDraft, Problem,
+};
+use super::cells::guess_client_kind;
+use super::fields::Target;
+use crate::store::{ImportIndex, ImportWriter, Store, StoreError, title_key};
+
+/// One row of the source: cells of a sheet, or a record of TechBroker's JSON.
+#[derive(Debug, Clone)]
+pub struct SourceRow {
+    /// As the user finds it: the line or sheet row, or the record's position in a JSON file.
+    pub number: usize,
+    pub raw: RawRow,
+}
+
+#[derive(Debug, Clone)]
+pub enum RawRow {
+    Cells(Vec<String>),
+    Record(Candidate),
+}
+
+/// What to do with a row that is already stored, or appeared earlier in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DuplicatePolicy {
+    #[default]
+    Skip,
+    /// Overwrite the stored record with what the row says (columns not in the file are kept).
+    Update,
+    KeepBoth,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportOptions {
+    /// Import the valid rows and hand the others back; otherwise any invalid row stops it all.
+    pub skip_invalid: bool,
+    pub duplicates: DuplicatePolicy,
+    /// Create the organisations rows name that are not clients yet.
+    pub create_owners: bool,
+}
+
+/// A row that was not imported, with the cells it had and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub number: usize,
+    pub cells: Vec<String>,
+    pub errors: Vec<CellError>,
+}
+
+/// What an import would do: the outcome of `scan`.
+#[derive(Debug, Clone, Default)]
+pub struct ScanReport {
+    pub rows: usize,
+    /// Rows that can be stored (rows naming an unknown owner included).
+    pub valid: usize,
+    pub errors: Vec<RowError>,
+    /// Organisations named by valid rows that are not clients: name → rows.
+    pub unknown_owners: BTreeMap<String, usize>,
+    pub duplicates_in_db: usize,
+    pub duplicates_in_file: usize,
+    /// The first valid rows, as they will be stored.
+    pub preview: Vec<Candidate>,
+}
+
+pub const PREVIEW_ROWS: usize = 20;
+
+impl ScanReport {
+    /// Rows that would be refused with these options.
+    pub fn rejected(&self, create_owners: bool) -> usize {
+        let unknown: usize = if create_owners {
+            0
+        } else {
+            self.unknown_owners.values().sum()
+        };
+        self.errors.len() + unknown
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub inserted: usize,
+    pub updated: usize,
+    pub skipped_duplicates: usize,
+    pub owners_created: usize,
+    pub contacts_added: usize,
+    pub rejected: Vec<RowError>,
+}
+
+/// The organisation a record belongs to: stored already, or created by this import.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum OwnerKey {
+    Stored(ClientId),
+    New(String),
+}
+
+/// What identifies "the same record".
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    ClientName(String),
+    CreditCode(String),
+    Record(OwnerKey, String),
+}
+
+/// Where a row's record already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Existing {
+    Nowhere,
+    Stored(i64),
+    /// Earlier in the file; for `commit`, the id that row got (None if it was not stored).
+    InFile(Option<i64>),
+}
+
+/// Finds owners and duplicates for rows in file order.
+struct Resolver<'a> {
+    index: &'a ImportIndex,
+    /// Keys of the rows seen so far, with the id each row's record got (commit only).
+    seen: HashMap<Key, Option<i64>>,
+    /// Owners created by this import.
+    created: HashMap<String, ClientId>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(index: &'a ImportIndex) -> Self {
+        Resolver {
+            index,
+            seen: HashMap::new(),
+            created: HashMap::new(),
+        }
+    }
+
+    /// The owner of a record, or why it cannot have it.
+    fn owner(&self, owner: &OwnerRef, needs_enterprise: bool) -> Result<OwnerKey, RowProblem> {
+        let name = title_key(&owner.name);
+        if let Some(&(id, kind)) = self.index.clients.get(&name) {
+            if needs_enterprise && kind != ClientKind::Enterprise {
+                return Err(RowProblem::NotAnEnterprise(owner.name.clone()));
+            }
+            return Ok(OwnerKey::Stored(id));
+        }
+        if let Some(&id) = self.created.get(&name) {
+            return Ok(OwnerKey::Stored(id));
+        }
+        Err(RowProblem::UnknownOwner(owner.name.trim().to_string()))
+    }
+
+    /// The keys a candidate is found by, with the stored record that has one of them.
+    fn keys(&self, c: &Candidate, owner: Option<&OwnerKey>) -> (Vec<Key>, Option<i64>) {
+        match c {
+            Candidate::Client { draft, .. } => {
+                let mut keys = Vec::new();
+                let mut stored = None;
+                if !draft.credit_code.is_empty() {
+                    stored = self.index.credit_codes.get(&draft.credit_code).copied();
+                    keys.push(Key::CreditCode(draft.credit_code.clone()));
+                }
+                let name = title_key(&draft.name);
+                stored = stored.or_else(|| self.index.clients.get(&name).map(|&(id, _)| id));
+                keys.push(Key::ClientName(name));
+                (keys, stored)
+            }
+            Candidate::Achievement { data, .. } => {
+                record_keys(&data.title, &self.index.achievements, owner)
+            }
+            Candidate::Need { data, .. } => record_keys(&data.title, &self.index.needs, owner),
+        }
+    }
+
+    fn existing(&self, keys: &[Key], stored: Option<i64>) -> Existing {
+        if let Some(id) = keys.iter().find_map(|k| self.seen.get(k)) {
+            return Existing::InFile(*id);
+        }
+        match stored {
+            Some(id) => Existing::Stored(id),
+            None => Existing::Nowhere,
+        }
+    }
+
+    fn remember(&mut self, keys: Vec<Key>, id: Option<i64>) {
+        for k in keys {
+            self.seen.entry(k).or_insert(id);
+        }
+    }
+}
+
+/// An achievement or need is the same record as another with the same owner and title.
+fn record_keys(
+    title: &str,
+    stored: &HashMap<(ClientId, String), i64>,
+    owner: Option<&OwnerKey>,
+) -> (Vec<Key>, Option<i64>) {
+    let Some(owner) = owner else {
+        return (Vec::new(), None);
+    };
+    let t = title_key(title);
+    let found = match owner {
+        OwnerKey::Stored(id) => stored.get(&(*id, t.clone())).copied(),
+        OwnerKey::New(_) => None,
+    };
+    (vec![Key::Record(owner.clone(), t)], found)
+}
+
+fn owner_of(c: &Candidate) -> Option<(&OwnerRef, bool)> {
+    match c {
+        Candidate::Client { .. } => None,
+        Candidate::Achievement { owner, .. } => Some((owner, false)),
+        Candidate::Need { enterprise, .. } => Some((enterprise, true)),
+    }
+}
+
+fn to_candidate(mapping: Option<&Mapping>, raw: RawRow) -> Result<Candidate, Vec<CellError>> {
+    match (raw, mapping) {
+        (RawRow::Record(c), _) => convert::check_record(c),
+        (RawRow::Cells(cells), Some(m)) => convert::new_record(m, &cells),
+        (RawRow::Cells(_), None) => Err(Vec::new()),
+    }
+}
+
+fn cells_of(raw: &RawRow) -> Vec<String> {
+    match raw {
+        RawRow::Cells(cells) => cells.clone(),
+        RawRow::Record(_) => Vec::new(),
+    }
+}
+
+fn unknown_owner_error(problem: RowProblem, kind_is_need: bool) -> CellError {
+    CellError {
+        target: Some(if kind_is_need {
+            Target::Enterprise
+        } else {
+            Target::Owner
+        }),
+        problem,
+    }
+}
+
+fn check_cancel(cancel: &AtomicBool) -> Result<(), ImportError> {
+    if cancel.load(Ordering::Relaxed) {
+        Err(ImportError::Cancelled)
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks every row against the rules and the database, and counts what an import would do.
+pub fn scan(
+    rows: impl Iterator<Item = Result<SourceRow, ImportError>>,
+    mapping: Option<&Mapping>,
+    index: &ImportIndex,
+    cancel: &AtomicBool,
+) -> Result<ScanReport, ImportError> {
+    let mut report = ScanReport::default();
+    let mut resolver = Resolver::new(index);
+    for row in rows {
+        check_cancel(cancel)?;
+        let SourceRow { number, raw } = row?;
+        report.rows += 1;
+        let cells = cells_of(&raw);
+        let candidate = match to_candidate(mapping, raw) {
+            Ok(c) => c,
+            Err(errors) => {
+                report.errors.push(RowError {
+                    number,
+                    cells,
+                    errors,
+                });
+                continue;
+            }
+        };
+        let owner = match owner_of(&candidate) {
+            None => None,
+            Some((owner, enterprise)) => match resolver.owner(owner, enterprise) {
+                Ok(key) => Some(key),
+                Err(RowProblem::UnknownOwner(name)) => {
+                    *report.unknown_owners.entry(name.clone()).or_default() += 1;
+                    Some(OwnerKey::New(title_key(&name)))
+                }
+                Err(problem) => {
+                    report.errors.push(RowError {
+                        number,
+                        cells,
+                        errors: vec![unknown_owner_error(problem, enterprise)],
+                    });
+                    continue;
+                }
+            },
+        };
+        let (keys, stored) = resolver.keys(&candidate, owner.as_ref());
+        match resolver.existing(&keys, stored) {
+            Existing::Nowhere => {}
+            Existing::Stored(_) => report.duplicates_in_db += 1,
+            Existing::InFile(_) => report.duplicates_in_file += 1,
+        }
+        resolver.remember(keys, None);
+        report.valid += 1;
+        if report.preview.len() < PREVIEW_ROWS {
+            report.preview.push(candidate);
+        }
+    }
+    Ok(report)
+}
+
+/// Stores the rows in one transaction. Any error, an invalid row when `skip_invalid` is off,
+/// or a cancel rolls everything back.
+pub fn commit(
+    store: &mut Store,
+    rows: impl Iterator<Item = Result<SourceRow, ImportError>>,
+    mapping: Option<&Mapping>,
+    options: &ImportOptions,
+    cancel: &AtomicBool,
+) -> Result<ImportSummary, ImportError> {
+    let index = store.import_index()?;
+    store.import_with(|w| {
+        let mut summary = ImportSummary::default();
+        let mut resolver = Resolver::new(&index);
+        for row in rows {
+            check_cancel(cancel)?;
+            let SourceRow { number, raw } = row?;
+            let outcome = commit_row(w, &mut resolver, mapping, options, &raw, &mut summary);
+            if let Err(failure) = outcome {
+                let errors = match failure {
+                    RowFailure::Invalid(errors) => errors,
+                    RowFailure::Store(e) => return Err(e.into()),
+                };
+                let rejected = RowError {
+                    number,
+                    cells: cells_of(&raw),
+                    errors,
+                };
+                if !options.skip_invalid {
+                    return Err(ImportError::Invalid(Box::new(rejected)));
+                }
+                summary.rejected.push(rejected);
+            }
+        }
+        Ok(summary)
+    })
+}
+
+/// Stores one row, or says why it cannot be.
+fn commit_row(
+    w: &ImportWriter<'_>,
+    resolver: &mut Resolver<'_>,
+    mapping: Option<&Mapping>,
+    options: &ImportOptions,
+    raw: &RawRow,
+    summary: &mut ImportSummary,
+) -> Result<(), RowFailure> {
+    let candidate = to_candidate(mapping, raw.clone())?;
+    let owner = match owner_of(&candidate) {
+        None => None,
+        Some((owner, enterprise)) => match resolver.owner(owner, enterprise) {
+            Ok(key) => Some(key),
+            Err(RowProblem::UnknownOwner(name)) if options.create_owners => {
+                let draft = ClientDraft {
+                    name: name.clone(),
+                    kind: if enterprise {
+                        ClientKind::Enterprise
+                    } else {
+                        owner.kind.unwrap_or_else(|| guess_client_kind(&name))
+                    },
+                    ..ClientDraft::default()
+                };
+                let id = w.insert_client(&draft)?;
+                resolver.created.insert(title_key(&name), id);
+                summary.owners_created += 1;
+                Some(OwnerKey::Stored(id))
+            }
+            Err(problem) => return Err(vec![unknown_owner_error(problem, enterprise)].into()),
+        },
+    };
+    let owner_id = match owner {
+        Some(OwnerKey::Stored(id)) => id,
+        _ => 0,
+    };
+    let (keys, stored) = resolver.keys(&candidate, owner.as_ref());
+    let target = match (resolver.existing(&keys, stored), options.duplicates) {
+        (Existing::Nowhere, _) | (_, DuplicatePolicy::KeepBoth) => None,
+        (Existing::InFile(None), _) | (_, DuplicatePolicy::Skip) => {
+            summary.skipped_duplicates += 1;
+            return Ok(());
+        }
+        (Existing::Stored(id) | Existing::InFile(Some(id)), DuplicatePolicy::Update) => Some(id),
+    };
+    let id = match target {
+        Some(id) => {
+            update(w, id, owner_id, mapping, raw, candidate, summary)?;
+            summary.updated += 1;
+            id
+        }
+        None => {
+            let id = insert(w, owner_id, candidate, summary)?;
+            summary.inserted += 1;
+            id
+        }
+    };
+    resolver.remember(keys, Some(id));
+    Ok(())
+}
+
+/// Why a row was not stored: its own problems (the row is rejected) or the database's (the
+/// whole import stops).
+enum RowFailure {
+    Invalid(Vec<CellError>),
+    Store(StoreError),
+}
+
+impl From<Vec<CellError>> for RowFailure {
+    fn from(errors: Vec<CellError>) -> Self {
+        RowFailure::Invalid(errors)
+    }
+}
+
+impl From<StoreError> for RowFailure {
+    fn from(e: StoreError) -> Self {
+        RowFailure::Store(e)
+    }
+}
+
+fn duplicate_name() -> RowFailure {
+    RowFailure::Invalid(vec![CellError {
+        target: Some(Target::Name),
+        problem: RowProblem::Field(Problem::DuplicateName),
+    }])
+}
+
+fn insert(
+    w: &ImportWriter<'_>,
+    owner: ClientId,
+    candidate: Candidate,
+    summary: &mut ImportSummary,
+) -> Result<i64, RowFailure> {
+    match candidate {
+        Candidate::Client { draft, contacts } => {
+            if w.name_taken(&draft.name, None)? {
+                return Err(duplicate_name());
+            }
+            let id = w.insert_client(&draft)?;
+            for c in &contacts {
+                summary.contacts_added += usize::from(w.add_contact(id, c)?);
+            }
+            Ok(id)
+        }
+        Candidate::Achievement { mut data, .. } => {
+            data.owner = owner;
+            Ok(w.insert_achievement(&data)?)
+        }
+        Candidate::Need { mut data, .. } => {
+            data.enterprise = owner;
+            Ok(w.insert_need(&data)?)
+        }
+    }
+}
+
+/// Overwrites record `id` with the row. A mapped row is laid over the stored record, so the
+/// columns the file does not have keep their values.
+fn update(
+    w: &ImportWriter<'_>,
+    id: i64,
+    owner: ClientId,
+    mapping: Option<&Mapping>,
+    raw: &RawRow,
+    candidate: Candidate,
+    summary: &mut ImportSummary,
+) -> Result<(), RowFailure> {
+    let merged = match (raw, mapping) {
+        (RawRow::Cells(cells), Some(m)) => match &candidate {
+            Candidate::Client { .. } => {
+                let base = w.client(id)?.unwrap_or_default();
+                convert::client(m, cells, base)?
+            }
+            Candidate::Achievement { owner: o, .. } => {
+                let base = w.achievement(id)?;
+                let draft = base.as_ref().map(AchievementDraft::from).unwrap_or_default();
+                convert::achievement(m, cells, draft, &o.name)?
+            }
+            Candidate::Need { enterprise, .. } => {
+                let base = w.need(id)?;
+                let draft = base.as_ref().map(NeedDraft::from).unwrap_or_default();
+                convert::need(m, cells, draft, &enterprise.name)?
+            }
+        },
+        _ => candidate,
+    };
+    match merged {
+        Candidate::Client { draft, contacts } => {
+            if w.name_taken(&draft.name, Some(id))? {
+                return Err(duplicate_name());
+            }
+            w.update_client(id, &draft)?;
+            for c in &contacts {
+                summary.contacts_added += usize::from(w.add_contact(id, c)?);
+            }
+        }
+        Candidate::Achievement { mut data, .. } => {
+            data.owner = owner;
+            w.update_achievement(id, &data)?;
+        }
+        Candidate::Need { mut data, .. } => {
+            data.enterprise = owner;
+            w.update_need(id, &data)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! Writing an import: everything in one transaction, so a failure or a cancel halfway leaves
+//! the database as it was; and the lookups an import checks rows against.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::achievements::{achievement_by_id, insert_achievement, update_achievement};
+use super::clients::{insert_client, name_taken, update_client};
+use super::needs::{insert_need, need_by_id, update_need};
+use super::{Store, StoreError, now};
+use crate::domain::{
+    AchievementData, AchievementId, ClientDraft, ClientId, ClientKind, ContactDraft, NeedData,
+    NeedId,
+};
+
+/// What is already stored, keyed the way imports find duplicates: clients by name (without
+/// case) and by credit code; achievements and needs by owner and title (without case).
+#[derive(Debug, Default)]
+pub struct ImportIndex {
+    pub clients: HashMap<String, (ClientId, ClientKind)>,
+    pub credit_codes: HashMap<String, ClientId>,
+    pub achievements: HashMap<(ClientId, String), AchievementId>,
+    pub needs: HashMap<(ClientId, String), NeedId>,
+}
+
+/// How names and titles are compared when looking for duplicates.
+pub fn title_key(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+impl Store {
+    /// The live records an import compares its rows with.
+    pub fn import_index(&self) -> Result<ImportIndex, StoreError> {
+        let mut index = ImportIndex::default();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, kind, credit_code FROM clients WHERE deleted_at IS NULL")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: ClientId = r.get(0)?;
+            let name: String = r.get(1)?;
+            let code: String = r.get(3)?;
+            index.clients.insert(title_key(&name), (id, r.get(2)?));
+            if !code.is_empty() {
+                index.credit_codes.insert(code, id);
+            }
+        }
+        for (sql, map) in [
+            (
+                "SELECT id, owner_id, title FROM achievements WHERE deleted_at IS NULL",
+                &mut index.achievements,
+            ),
+            (
+                "SELECT id, enterprise_id, title FROM needs WHERE deleted_at IS NULL",
+                &mut index.needs,
+            ),
+        ] {
+            let mut stmt = self.conn.prepare(sql)?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let title: String = r.get(2)?;
+                map.insert((r.get(1)?, title_key(&title)), r.get(0)?);
+            }
+        }
+        Ok(index)
+    }
+
+    /// Runs `f` in one transaction: committed when it returns Ok, rolled back otherwise.
+    pub fn import_with<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&ImportWriter<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let value = f(&ImportWriter { tx: &tx, t: now() })?;
+        tx.commit().map_err(StoreError::from)?;
+        self.revision += 1;
+        self.clients_revision += 1;
+        Ok(value)
+    }
+
+    /// The layout's saved column mapping (JSON), if one was saved.
+    pub fn saved_mapping(&self, layout: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [mapping_key(layout)],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn save_mapping(&mut self, layout: &str, json: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![mapping_key(layout), json],
+        )?;
+        Ok(())
+    }
+}
+
+fn mapping_key(layout: &str) -> String {
+    format!("import_mapping:{layout}")
+}
+
+/// The writes an import makes, inside its transaction.
+pub struct ImportWriter<'t> {
+    tx: &'t Transaction<'t>,
+    t: chrono::DateTime<chrono::Utc>,
+}
+
+impl ImportWriter<'_> {
+    /// Whether a live client other than `except` has this name.
+    pub fn name_taken(&self, name: &str, except: Option<ClientId>) -> Result<bool, StoreError> {
+        Ok(name_taken(self.tx, name, except)?)
+    }
+
+    pub fn insert_client(&self, d: &ClientDraft) -> Result<ClientId, StoreError> {
+        insert_client(self.tx, d, self.t)
+    }
+
+    pub fn update_client(&self, id: ClientId, d: &ClientDraft) -> Result<(), StoreError> {
+        update_client(self.tx, id, d, self.t)
+    }
+
+    pub fn client(&self, id: ClientId) -> Result<Option<ClientDraft>, StoreError> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT name, kind, credit_code, province, city, district, industry, size,
+                    address, website, notes
+                 FROM clients WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |r| {
+                    Ok(ClientDraft {
+                        name: r.get(0)?,
+                        kind: r.get(1)?,
+                        credit_code: r.get(2)?,
+                        province: r.get(3)?,
+                        city: r.get(4)?,
+                        district: r.get(5)?,
+                        industry: r.get(6)?,
+                        size: r.get(7)?,
+                        address: r.get(8)?,
+                        website: r.get(9)?,
+                        notes: r.get(10)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Adds a contact unless the client already has a live one of that name.
+    pub fn add_contact(&self, client: ClientId, c: &ContactDraft) -> Result<bool, StoreError> {
+        let exists: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE client_id = ?1 AND name = ?2
+                AND deleted_at IS NULL)",
+            params![client, c.name],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Ok(false);
+        }
+        self.tx.execute(
+            "INSERT INTO contacts (client_id, name, title, phone, email, wechat, created_at,
+                updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![client, c.name, c.title, c.phone, c.email, c.wechat, self.t],
+        )?;
+        Ok(true)
+    }
+
+    pub fn insert_achievement(&self, a: &AchievementData) -> Result<AchievementId, StoreError> {
+        insert_achievement(self.tx, a, self.t)
+    }
+
+    pub fn update_achievement(
+        &self,
+        id: AchievementId,
+        a: &AchievementData,
+    ) -> Result<(), StoreError> {
+        update_achievement(self.tx, id, a, self.t)
+    }
+
+    pub fn achievement(&self, id: AchievementId) -> Result<Option<AchievementData>, StoreError> {
+        Ok(achievement_by_id(self.tx, id)?.map(|a| a.data))
+    }
+
+    pub fn insert_need(&self, n: &NeedData) -> Result<NeedId, StoreError> {
+        insert_need(self.tx, n, self.t)
+    }
+
+    pub fn update_need(&self, id: NeedId, n: &NeedData) -> Result<(), StoreError> {
+        update_need(self.tx, id, n, self.t)
+    }
+
+    pub fn need(&self, id: NeedId) -> Result<Option<NeedData>, StoreError> {
+        Ok(need_by_id(self.tx, id)?.map(|n| n.data))
+    }
+}

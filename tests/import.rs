@@ -1,0 +1,427 @@
+//! Imports end to end against a real database: checking, duplicates, owners, atomicity, and
+//! the JSON round trip.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, ContactDraft, Stage};
+use techbroker::io::import::json::{read_json, write_json};
+use techbroker::io::import::plan::{commit, scan};
+use techbroker::io::import::{
+    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, RawRow,
+    RowProblem, SourceRow, Target,
+};
+use techbroker::store::{Scope, Store};
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broker.sqlite");
+    (dir, path)
+}
+
+const HEADERS: &[&str] = &["成果名称", "完成单位", "技术领域", "成熟度", "意向价格（万元）"];
+
+fn mapping() -> Mapping {
+    Mapping::auto(
+        ImportKind::Achievements,
+        HEADERS.iter().map(|s| s.to_string()).collect(),
+    )
+}
+
+/// Sheet rows numbered as Excel would (header on row 1).
+fn rows(data: &[[&str; 5]]) -> Vec<Result<SourceRow, ImportError>> {
+    data.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            Ok(SourceRow {
+                number: i + 2,
+                raw: RawRow::Cells(r.iter().map(|s| s.to_string()).collect()),
+            })
+        })
+        .collect()
+}
+
+fn store_with_sdu() -> (tempfile::TempDir, Store) {
+    let (dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let sdu = store
+        .save_client(
+            None,
+            &ClientDraft {
+                name: "山东大学".into(),
+                kind: ClientKind::University,
+                ..ClientDraft::default()
+            },
+        )
+        .unwrap();
+    store
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: "锂电池回收技术".into(),
+                owner: Some(sdu),
+                field: "新能源".into(),
+                trl: "5".into(),
+                abstract_text: "已有简介".into(),
+                ..AchievementDraft::default()
+            },
+        )
+        .unwrap();
+    (dir, store)
+}
+
+fn titles(store: &Store) -> Vec<(String, String)> {
+    let mut t: Vec<_> = store
+        .achievement_rows(Scope::All)
+        .unwrap()
+        .into_iter()
+        .map(|(r, _)| (r.title, r.owner_name))
+        .collect();
+    t.sort();
+    t
+}
+
+const FILE: &[[&str; 5]] = &[
+    ["锂电池回收技术", "山东大学", "新能源", "7", "80"],
+    ["秸秆还田装备", "山东农业大学", "农业", "6", "面议"],
+    ["坏行", "山东大学", "新能源", "12", "50"],
+    ["秸秆还田装备", "山东农业大学", "农业", "6", "30"],
+];
+
+#[test]
+fn a_scan_counts_everything_and_writes_nothing() {
+    let (_dir, store) = store_with_sdu();
+    let index = store.import_index().unwrap();
+    let report = scan(
+        rows(FILE).into_iter(),
+        Some(&mapping()),
+        &index,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(report.rows, 4);
+    assert_eq!(report.valid, 3);
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(report.errors[0].number, 4);
+    assert_eq!(report.errors[0].errors[0].target, Some(Target::Trl));
+    assert_eq!(report.duplicates_in_db, 1);
+    assert_eq!(report.duplicates_in_file, 1);
+    assert_eq!(report.unknown_owners.get("山东农业大学"), Some(&2));
+    assert_eq!(report.rejected(false), 3);
+    assert_eq!(report.rejected(true), 1);
+    assert_eq!(report.preview.len(), 3);
+    assert_eq!(titles(&store).len(), 1);
+}
+
+#[test]
+fn an_invalid_row_stops_the_import_and_nothing_is_written() {
+    let (_dir, mut store) = store_with_sdu();
+    let before = titles(&store);
+    let options = ImportOptions {
+        create_owners: true,
+        ..ImportOptions::default()
+    };
+    let err = commit(
+        &mut store,
+        rows(FILE).into_iter(),
+        Some(&mapping()),
+        &options,
+        &AtomicBool::new(false),
+    )
+    .unwrap_err();
+    let ImportError::Invalid(row) = err else {
+        panic!("expected an invalid row, got {err:?}");
+    };
+    assert_eq!(row.number, 4);
+    // The owner created and the rows stored before row 4 are rolled back too.
+    assert_eq!(titles(&store), before);
+    assert!(store.list_clients().unwrap().iter().all(|c| c.name != "山东农业大学"));
+}
+
+#[test]
+fn a_failure_halfway_leaves_no_rows() {
+    let (_dir, mut store) = store_with_sdu();
+    let before = titles(&store);
+    let mut source = rows(FILE);
+    source.insert(2, Err(ImportError::Json("the file went away".into())));
+    let options = ImportOptions {
+        skip_invalid: true,
+        create_owners: true,
+        ..ImportOptions::default()
+    };
+    let err = commit(
+        &mut store,
+        source.into_iter(),
+        Some(&mapping()),
+        &options,
+        &AtomicBool::new(false),
+    );
+    assert!(matches!(err, Err(ImportError::Json(_))));
+    assert_eq!(titles(&store), before);
+}
+
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    let (_dir, mut store) = store_with_sdu();
+    let before = titles(&store);
+    let options = ImportOptions {
+        skip_invalid: true,
+        create_owners: true,
+        ..ImportOptions::default()
+    };
+    let err = commit(
+        &mut store,
+        rows(FILE).into_iter(),
+        Some(&mapping()),
+        &options,
+        &AtomicBool::new(true),
+    );
+    assert!(matches!(err, Err(ImportError::Cancelled)));
+    assert_eq!(titles(&store), before);
+}
+
+#[test]
+fn skipping_invalid_rows_returns_them_and_duplicates_are_skipped() {
+    let (_dir, mut store) = store_with_sdu();
+    let options = ImportOptions {
+        skip_invalid: true,
+        create_owners: true,
+        duplicates: DuplicatePolicy::Skip,
+    };
+    let summary = commit(
+        &mut store,
+        rows(FILE).into_iter(),
+        Some(&mapping()),
+        &options,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(summary.inserted, 1);
+    assert_eq!(summary.skipped_duplicates, 2);
+    assert_eq!(summary.owners_created, 1);
+    assert_eq!(summary.rejected.len(), 1);
+    assert_eq!(summary.rejected[0].cells[0], "坏行");
+    let clients = store.list_clients().unwrap();
+    let created = clients.iter().find(|c| c.name == "山东农业大学").unwrap();
+    assert_eq!(created.kind, ClientKind::University);
+    assert_eq!(
+        titles(&store),
+        vec![
+            ("秸秆还田装备".into(), "山东农业大学".into()),
+            ("锂电池回收技术".into(), "山东大学".into()),
+        ]
+    );
+}
+
+#[test]
+fn update_overwrites_mapped_fields_and_keeps_the_rest() {
+    let (_dir, mut store) = store_with_sdu();
+    let options = ImportOptions {
+        skip_invalid: true,
+        create_owners: true,
+        duplicates: DuplicatePolicy::Update,
+    };
+    let summary = commit(
+        &mut store,
+        rows(FILE).into_iter(),
+        Some(&mapping()),
+        &options,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    // Row 1 updates the stored record; row 5 updates the record row 3 created.
+    assert_eq!((summary.inserted, summary.updated), (1, 2));
+    let rows = store.achievement_rows(Scope::All).unwrap();
+    let lithium = rows.iter().find(|(r, _)| r.title == "锂电池回收技术").unwrap();
+    assert_eq!(lithium.0.trl, 7);
+    assert_eq!(lithium.0.stage, Stage::typical_for_trl(7));
+    let stored = store.get_achievement(lithium.0.id).unwrap().unwrap();
+    assert_eq!(stored.data.abstract_text, "已有简介");
+    let straw = rows.iter().find(|(r, _)| r.title == "秸秆还田装备").unwrap();
+    assert_eq!(straw.0.price.amount().map(|m| m.fen()), Some(30_000_000));
+}
+
+#[test]
+fn keep_both_stores_the_duplicates() {
+    let (_dir, mut store) = store_with_sdu();
+    let options = ImportOptions {
+        skip_invalid: true,
+        create_owners: true,
+        duplicates: DuplicatePolicy::KeepBoth,
+    };
+    let summary = commit(
+        &mut store,
+        rows(FILE).into_iter(),
+        Some(&mapping()),
+        &options,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(summary.inserted, 3);
+    assert_eq!(titles(&store).len(), 4);
+}
+
+#[test]
+fn unknown_owners_are_refused_unless_created() {
+    let (_dir, mut store) = store_with_sdu();
+    let options = ImportOptions {
+        skip_invalid: true,
+        ..ImportOptions::default()
+    };
+    let summary = commit(
+        &mut store,
+        rows(FILE).into_iter(),
+        Some(&mapping()),
+        &options,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(summary.inserted, 0);
+    assert_eq!(summary.rejected.len(), 3);
+    assert!(summary.rejected.iter().any(|r| r.errors[0].problem
+        == RowProblem::UnknownOwner("山东农业大学".into())));
+}
+
+#[test]
+fn needs_belong_to_enterprises_only() {
+    let (_dir, store) = store_with_sdu();
+    let m = Mapping::auto(
+        ImportKind::Needs,
+        ["需求名称", "企业名称", "技术领域"].iter().map(|s| s.to_string()).collect(),
+    );
+    let source = vec![Ok(SourceRow {
+        number: 2,
+        raw: RawRow::Cells(vec!["储能".into(), "山东大学".into(), "新能源".into()]),
+    })];
+    let report = scan(
+        source.into_iter(),
+        Some(&m),
+        &store.import_index().unwrap(),
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(
+        report.errors[0].errors[0].problem,
+        RowProblem::NotAnEnterprise("山东大学".into())
+    );
+}
+
+#[test]
+fn clients_import_with_contacts_and_match_by_credit_code() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store
+        .save_client(
+            None,
+            &ClientDraft {
+                name: "潍柴动力".into(),
+                credit_code: "91370000163000000H".into(),
+                ..ClientDraft::default()
+            },
+        )
+        .ok();
+    let m = Mapping::auto(
+        ImportKind::Clients,
+        ["客户名称", "类型", "联系人", "电话"].iter().map(|s| s.to_string()).collect(),
+    );
+    let source = vec![
+        Ok(SourceRow {
+            number: 2,
+            raw: RawRow::Cells(vec![
+                "济南二机床".into(),
+                "企业".into(),
+                "王工".into(),
+                "0531-88888888".into(),
+            ]),
+        }),
+        Ok(SourceRow {
+            number: 3,
+            raw: RawRow::Cells(vec![
+                "济南二机床".into(),
+                "企业".into(),
+                "李工".into(),
+                "".into(),
+            ]),
+        }),
+    ];
+    let options = ImportOptions {
+        duplicates: DuplicatePolicy::Update,
+        ..ImportOptions::default()
+    };
+    let summary = commit(
+        &mut store,
+        source.into_iter(),
+        Some(&m),
+        &options,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!((summary.inserted, summary.updated, summary.contacts_added), (1, 1, 2));
+    let client = store
+        .list_clients()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "济南二机床")
+        .unwrap();
+    let contacts = store.list_contacts(client.id).unwrap();
+    assert_eq!(contacts.len(), 2);
+}
+
+#[test]
+fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
+    let (dir, mut from) = store_with_sdu();
+    let sdu = from.list_clients().unwrap()[0].id;
+    from.save_contact(
+        sdu,
+        None,
+        &ContactDraft {
+            name: "张老师".into(),
+            phone: "0531-88888888".into(),
+            ..ContactDraft::default()
+        },
+    )
+    .unwrap();
+    let achievement_ids: Vec<i64> = from
+        .achievement_rows(Scope::All)
+        .unwrap()
+        .iter()
+        .map(|(r, _)| r.id)
+        .collect();
+    let clients_json = dir.path().join("clients.json");
+    let achievements_json = dir.path().join("achievements.json");
+    assert_eq!(write_json(&from, ImportKind::Clients, &[sdu], &clients_json).unwrap(), 1);
+    write_json(&from, ImportKind::Achievements, &achievement_ids, &achievements_json).unwrap();
+
+    let (_dir2, path2) = temp_db();
+    let mut to = Store::open(&path2).unwrap();
+    let options = ImportOptions {
+        create_owners: true,
+        ..ImportOptions::default()
+    };
+    for (file, kind) in [
+        (&clients_json, ImportKind::Clients),
+        (&achievements_json, ImportKind::Achievements),
+    ] {
+        let source = read_json(file, kind).unwrap();
+        commit(&mut to, source.into_iter().map(Ok), None, &options, &AtomicBool::new(false))
+            .unwrap();
+    }
+    let original = from.get_achievement(achievement_ids[0]).unwrap().unwrap();
+    let copy_id = to.achievement_rows(Scope::All).unwrap()[0].0.id;
+    let copy = to.get_achievement(copy_id).unwrap().unwrap();
+    let to_sdu = to.list_clients().unwrap()[0].id;
+    assert_eq!(copy.data, techbroker::domain::AchievementData { owner: to_sdu, ..original.data });
+    assert_eq!(copy.owner_name, original.owner_name);
+    let client = to.get_client(to_sdu).unwrap().unwrap();
+    assert_eq!(
+        ClientDraft::from(&client),
+        ClientDraft::from(&from.get_client(sdu).unwrap().unwrap())
+    );
+    assert_eq!(to.list_contacts(to_sdu).unwrap()[0].name, "张老师");
+
+    // A JSON file of another kind, or not ours, is refused.
+    assert!(matches!(read_json(&clients_json, ImportKind::Needs), Err(ImportError::Json(_))));
+    let foreign = dir.path().join("foreign.json");
+    std::fs::write(&foreign, r#"{"hello": "world"}"#).unwrap();
+    assert!(matches!(read_json(&foreign, ImportKind::Clients), Err(ImportError::Json(_))));
+}
