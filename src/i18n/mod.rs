@@ -1,6 +1,8 @@
 //! Every string a user sees, in Chinese and English. The table gives each key both texts, so a
 //! missing translation does not compile.
 
+mod import;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
@@ -476,6 +478,76 @@ translations! {
     cli_no_such_db: "找不到数据库文件 {path}", "There is no database file at {path}";
     cli_generated: "已生成 {clients} 个客户、{achievements} 项成果、{needs} 项需求，用时 {seconds} 秒", "Generated {clients} clients, {achievements} achievements and {needs} needs in {seconds} s";
     open_what_to_do: "文件未被改动。请打开另一个文件，或新建一个数据库。", "The file was left unchanged. Open another file or create a new database.";
+
+    // Import
+    menu_import: "导入…", "Import…";
+    import_button: "导入…", "Import…";
+    im_title: "导入数据", "Import data";
+    im_kind: "导入内容", "What to import";
+    im_choose_file: "选择文件…", "Choose file…";
+    im_drop_hint: "支持 CSV（UTF-8 或 GBK）、Excel（xlsx/xls）和 TechBroker 导出的 JSON；也可以把文件拖到窗口上。", "CSV (UTF-8 or GBK), Excel (xlsx/xls) and TechBroker's own JSON; you can also drop a file on the window.";
+    im_file: "文件：{name}", "File: {name}";
+    im_csv_format: "编码 {encoding} · 分隔符 {delimiter}", "Encoding {encoding} · delimiter {delimiter}";
+    im_sheet: "工作表", "Sheet";
+    im_json_file: "TechBroker JSON 文件，无需映射列。", "A TechBroker JSON file: no columns to map.";
+    im_mapping: "列映射", "Column mapping";
+    im_col_column: "文件中的列", "Column in the file";
+    im_col_sample: "第一行的值", "First row";
+    im_col_field: "导入为", "Import as";
+    im_ignore: "（忽略）", "(ignore)";
+    im_missing_required: "必填字段尚未对应到列：{fields}", "Required fields have no column yet: {fields}";
+    im_save_mapping: "保存映射", "Save mapping";
+    im_save_mapping_hint: "表头相同的文件以后自动使用这个映射", "Files with the same headers will use this mapping";
+    im_saved_mapping_applied: "已应用为这种表头保存的映射", "The mapping saved for these headers was applied";
+    im_mapping_saved: "映射已保存", "Mapping saved";
+    im_check: "检查数据", "Check data";
+    im_checking: "正在检查…", "Checking…";
+    im_importing: "正在导入…", "Importing…";
+    im_rows_summary: "共 {rows} 行：{valid} 行有效，{invalid} 行有错误", "{rows} rows: {valid} valid, {invalid} with errors";
+    im_duplicates: "重复：数据库中已有 {db} 行，文件内重复 {file} 行", "Duplicates: {db} already stored, {file} repeated within the file";
+    im_dup_policy: "重复记录（同名同单位，或同一信用代码）", "Duplicates (same title and owner, or same credit code)";
+    im_dup_skip: "跳过", "Skip";
+    im_dup_update: "更新已有记录", "Update the stored record";
+    im_dup_keep: "两条都保留", "Keep both";
+    im_unknown_owners: "{n} 个单位还不是客户：{names}", "{n} organisations are not clients yet: {names}";
+    im_create_owners: "导入时创建这些单位", "Create them as clients";
+    im_preview: "预览（前 {n} 行，按存储后的样子）", "Preview (first {n} rows, as they will be stored)";
+    im_errors: "有错误的行", "Rows with errors";
+    im_col_row: "行号", "Row";
+    im_col_reason: "原因", "Reason";
+    im_import_all: "导入 {n} 行", "Import {n} rows";
+    im_import_valid: "导入有效的 {n} 行，退回 {m} 行", "Import the {n} valid rows, hand back {m}";
+    im_import_nothing: "不导入", "Import nothing";
+    im_nothing_valid: "没有可导入的有效行。", "There are no valid rows to import.";
+    im_done: "导入完成：新增 {inserted}，更新 {updated}，跳过重复 {skipped}，新建单位 {owners}，退回 {rejected}", "Import done: {inserted} added, {updated} updated, {skipped} duplicates skipped, {owners} organisations created, {rejected} handed back";
+    im_save_rejected: "保存被退回的行（CSV）…", "Save the rows handed back (CSV)…";
+    im_rejected_file: "被退回的行", "rejected rows";
+    im_close: "完成", "Done";
+    im_cancelled: "导入已取消，数据库未改动。", "The import was cancelled; the database is unchanged.";
+    im_failed: "导入失败，数据库未改动：{detail}", "The import failed; the database is unchanged: {detail}";
+    im_p_unknown_choice: "无法识别的值“{value}”", "Unknown value “{value}”";
+    im_p_unknown_owner: "“{name}”不是客户", "“{name}” is not a client";
+    im_p_not_enterprise: "“{name}”不是企业，需求只能属于企业", "“{name}” is not an enterprise; needs belong to enterprises";
+    im_err_io: "无法读取文件：{detail}", "The file cannot be read: {detail}";
+    im_err_empty: "文件是空的，没有可导入的行。", "The file is empty: there is nothing to import.";
+    im_err_not_text: "这不是表格文件（可能是其他文件改了扩展名）。", "This is not a table file (perhaps another kind of file renamed).";
+    im_err_workbook: "无法读取 Excel 文件：{detail}", "The Excel file cannot be read: {detail}";
+    im_err_no_sheet: "没有名为“{name}”的工作表", "There is no sheet named “{name}”";
+    im_err_csv: "第 {line} 行格式有误：{detail}", "Line {line} is malformed: {detail}";
+    im_err_json: "这不是此类记录的 TechBroker 导出文件（{detail}）", "This is not a TechBroker export of these records ({detail})";
+    im_err_invalid: "第 {row} 行有错误：{reasons}", "Row {row} has errors: {reasons}";
+    im_err_store: "数据库错误：{detail}", "Database error: {detail}";
+    im_t_contact_name: "联系人", "Contact";
+    im_t_contact_title: "联系人职务", "Contact's title";
+    im_t_contact_phone: "联系人电话", "Contact's phone";
+    im_t_contact_email: "联系人邮箱", "Contact's email";
+    im_t_contact_wechat: "联系人微信", "Contact's WeChat";
+    im_t_trl: "技术成熟度 TRL", "TRL";
+    im_t_price: "意向价格", "Asking price";
+    im_t_budget: "预算", "Budget";
+    im_t_min_trl: "最低 TRL", "Minimum TRL";
+    im_t_deadline: "截止日期", "Deadline";
+    im_t_keywords: "关键词", "Keywords";
 }
 
 impl Tr {

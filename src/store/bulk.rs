@@ -100,4 +100,8 @@ impl Reader {
     pub fn match_enterprises(&self) -> Result<Vec<EnterpriseDoc>, StoreError> {
         match_enterprises(&self.conn, None)
     }
+
+    pub fn import_index(&self) -> Result<super::ImportIndex, StoreError> {
+        super::import::import_index(&self.conn)
+    }
 }

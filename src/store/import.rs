@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::achievements::{achievement_by_id, insert_achievement, update_achievement};
 use super::clients::{insert_client, name_taken, update_client};
@@ -29,41 +29,45 @@ pub fn title_key(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
+/// The live records an import compares its rows with.
+pub(super) fn import_index(conn: &Connection) -> Result<ImportIndex, StoreError> {
+    let mut index = ImportIndex::default();
+    let mut stmt = conn
+        .prepare("SELECT id, name, kind, credit_code FROM clients WHERE deleted_at IS NULL")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: ClientId = r.get(0)?;
+        let name: String = r.get(1)?;
+        let code: String = r.get(3)?;
+        index.clients.insert(title_key(&name), (id, r.get(2)?));
+        if !code.is_empty() {
+            index.credit_codes.insert(code, id);
+        }
+    }
+    for (sql, map) in [
+        (
+            "SELECT id, owner_id, title FROM achievements WHERE deleted_at IS NULL",
+            &mut index.achievements,
+        ),
+        (
+            "SELECT id, enterprise_id, title FROM needs WHERE deleted_at IS NULL",
+            &mut index.needs,
+        ),
+    ] {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let title: String = r.get(2)?;
+            map.insert((r.get(1)?, title_key(&title)), r.get(0)?);
+        }
+    }
+    Ok(index)
+}
+
 impl Store {
     /// The live records an import compares its rows with.
     pub fn import_index(&self) -> Result<ImportIndex, StoreError> {
-        let mut index = ImportIndex::default();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, kind, credit_code FROM clients WHERE deleted_at IS NULL")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let id: ClientId = r.get(0)?;
-            let name: String = r.get(1)?;
-            let code: String = r.get(3)?;
-            index.clients.insert(title_key(&name), (id, r.get(2)?));
-            if !code.is_empty() {
-                index.credit_codes.insert(code, id);
-            }
-        }
-        for (sql, map) in [
-            (
-                "SELECT id, owner_id, title FROM achievements WHERE deleted_at IS NULL",
-                &mut index.achievements,
-            ),
-            (
-                "SELECT id, enterprise_id, title FROM needs WHERE deleted_at IS NULL",
-                &mut index.needs,
-            ),
-        ] {
-            let mut stmt = self.conn.prepare(sql)?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let title: String = r.get(2)?;
-                map.insert((r.get(1)?, title_key(&title)), r.get(0)?);
-            }
-        }
-        Ok(index)
+        import_index(&self.conn)
     }
 
     /// Runs `f` in one transaction: committed when it returns Ok, rolled back otherwise.

@@ -1,0 +1,103 @@
+//! The import's fields, row problems and failures in the UI language.
+
+use super::{Tr, fill};
+use crate::io::import::{CellError, ImportError, Mapping, RowProblem, Target};
+
+impl Tr {
+    /// A field a column can be imported as.
+    pub fn target(&self, t: Target) -> &'static str {
+        use Target::*;
+        match t {
+            Name => self.f_name,
+            ClientKind => self.f_kind,
+            CreditCode => self.f_credit_code,
+            Province => self.f_province,
+            City => self.f_city,
+            District => self.f_district,
+            Industry => self.f_industry,
+            Size => self.f_size,
+            Address => self.f_address,
+            Website => self.f_website,
+            Notes => self.f_notes,
+            ContactName => self.im_t_contact_name,
+            ContactTitle => self.im_t_contact_title,
+            ContactPhone => self.im_t_contact_phone,
+            ContactEmail => self.im_t_contact_email,
+            ContactWechat => self.im_t_contact_wechat,
+            Title => self.a_title,
+            Owner => self.a_owner,
+            Inventors => self.a_inventors,
+            Field => self.a_field,
+            Keywords => self.im_t_keywords,
+            Abstract => self.a_abstract,
+            Indicators => self.a_indicators,
+            Trl => self.im_t_trl,
+            Stage => self.a_stage,
+            IpNumbers => self.a_ip,
+            TransferModes => self.a_modes,
+            Price => self.im_t_price,
+            RegistrationNo => self.a_registration,
+            AchievementStatus | NeedStatus => self.a_status,
+            Source => self.a_source,
+            Enterprise => self.n_enterprise,
+            Description => self.n_description,
+            Budget => self.im_t_budget,
+            PreferredMode => self.n_mode,
+            MinStage => self.n_min_stage,
+            MinTrl => self.im_t_min_trl,
+            Deadline => self.im_t_deadline,
+            Confidential => self.n_confidential,
+        }
+    }
+
+    pub fn row_problem(&self, p: &RowProblem) -> String {
+        match p {
+            RowProblem::Field(problem) => self.problem(*problem),
+            RowProblem::UnknownChoice(value) => fill(self.im_p_unknown_choice, &[("value", value)]),
+            RowProblem::UnknownOwner(name) => fill(self.im_p_unknown_owner, &[("name", name)]),
+            RowProblem::NotAnEnterprise(name) => {
+                fill(self.im_p_not_enterprise, &[("name", name)])
+            }
+        }
+    }
+
+    /// "列名：问题；列名：问题", naming each column as the file does.
+    pub fn cell_errors(&self, errors: &[CellError], mapping: Option<&Mapping>) -> String {
+        errors
+            .iter()
+            .map(|e| {
+                let column = e.target.map(|t| {
+                    mapping
+                        .and_then(|m| m.column_of(t).and_then(|c| m.headers.get(c)))
+                        .map(String::as_str)
+                        .unwrap_or_else(|| self.target(t))
+                });
+                match column {
+                    Some(c) => format!("{c}：{}", self.row_problem(&e.problem)),
+                    None => self.row_problem(&e.problem),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("；")
+    }
+
+    /// Why an import did not happen.
+    pub fn import_error(&self, e: &ImportError, mapping: Option<&Mapping>) -> String {
+        match e {
+            ImportError::Store(e) => fill(self.im_err_store, &[("detail", e)]),
+            ImportError::Json(detail) => fill(self.im_err_json, &[("detail", detail)]),
+            ImportError::Unmapped(targets) => {
+                let fields: Vec<&str> = targets.iter().map(|t| self.target(*t)).collect();
+                fill(self.im_missing_required, &[("fields", &fields.join("、"))])
+            }
+            ImportError::Invalid(row) => fill(
+                self.im_err_invalid,
+                &[
+                    ("row", &row.number),
+                    ("reasons", &self.cell_errors(&row.errors, mapping)),
+                ],
+            ),
+            ImportError::Cancelled => self.im_cancelled.to_string(),
+        }
+    }
+}
