@@ -193,7 +193,8 @@ fn export_the_achievement_list_as_filtered() {
     let mut h = common::harness_with_picker(&path, Some(csv.clone()));
     click(&mut h, "科技成果");
     type_into(&mut h, "搜索", "催化");
-    click(&mut h, "导出 CSV…");
+    click(&mut h, "导出…");
+    click(&mut h, "CSV（Excel 可直接打开）…");
     h.get_by_label_contains("已导出到");
     let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();

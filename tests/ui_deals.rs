@@ -335,11 +335,13 @@ fn export_the_deals_and_the_clients() {
     let csv = dir.path().join("export.csv");
     let mut h = common::harness_with_picker(&path, Some(csv.clone()));
     click(&mut h, "交易");
-    click(&mut h, "导出 CSV…");
+    click(&mut h, "导出…");
+    click(&mut h, "CSV（Excel 可直接打开）…");
     let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
     assert!(text.contains(TITLE) && text.contains("山东大学") && text.contains("对接"));
     click(&mut h, "客户");
-    click(&mut h, "导出 CSV…");
+    click(&mut h, "导出…");
+    click(&mut h, "CSV（Excel 可直接打开）…");
     let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
     assert_eq!(text.lines().count(), 3, "a header and two clients: {text}");
     assert!(text.contains("济南某装备公司,企业"));

@@ -1,7 +1,9 @@
 //! The command line: `techbroker [--db PATH] [SUBCOMMAND]`. Subcommands call the same store,
 //! catalogue and search code as the window.
 
+mod export_cmd;
 mod gen_data;
+mod import_cmd;
 mod match_cmd;
 mod search;
 
@@ -12,9 +14,9 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{Lang, fill};
+use crate::io::import::{DuplicatePolicy, ImportKind, ImportOptions};
 use crate::matching::Subject;
 use crate::store::Store;
-use crate::ui::open_error_text;
 
 /// TechBroker · 技术经理人工作台 — a workbench for technology-transfer brokers.
 #[derive(Parser, Debug)]
@@ -67,6 +69,63 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Imports a CSV, Excel or TechBroker JSON file in one transaction: all rows, or with
+    /// --skip-invalid the valid ones. Prints what was imported and the rows refused, with reasons.
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        kind: ImportTarget,
+        /// A mapping file (JSON: {"kind": "...", "columns": {"header": "field"}}); else the
+        /// mapping saved in the window for this layout, or one guessed from the headers.
+        #[arg(long, value_name = "M")]
+        mapping: Option<PathBuf>,
+        /// The workbook sheet (the first one if not given).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Import the valid rows and report the others, instead of importing nothing.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// What to do with a row already stored or repeated in the file.
+        #[arg(long, value_enum, default_value_t = DuplicateChoice::Skip)]
+        duplicates: DuplicateChoice,
+        /// Create the organisations rows name that are not clients yet.
+        #[arg(long)]
+        create_owners: bool,
+        /// Write the refused rows, with a reason column, to this CSV file.
+        #[arg(long, value_name = "CSV")]
+        rejected: Option<PathBuf>,
+    },
+    /// Writes a whole list as CSV, Excel or (records only) TechBroker JSON.
+    Export {
+        #[arg(long, value_enum)]
+        kind: ExportKind,
+        #[arg(long, value_enum)]
+        format: export_cmd::ExportFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportTarget {
+    Clients,
+    Achievements,
+    Needs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DuplicateChoice {
+    Skip,
+    Update,
+    Keep,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Clients,
+    Achievements,
+    Needs,
+    Deals,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +181,43 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
             };
             match_cmd::run(&store, subject, top, json, out)
         }
+        Command::Import {
+            file,
+            kind,
+            mapping,
+            sheet,
+            skip_invalid,
+            duplicates,
+            create_owners,
+            rejected,
+        } => {
+            let mut store = open(db, lang, false)?;
+            let args = import_cmd::Args {
+                file: &file,
+                kind: match kind {
+                    ImportTarget::Clients => ImportKind::Clients,
+                    ImportTarget::Achievements => ImportKind::Achievements,
+                    ImportTarget::Needs => ImportKind::Needs,
+                },
+                sheet: sheet.as_deref(),
+                mapping: mapping.as_deref(),
+                options: ImportOptions {
+                    skip_invalid,
+                    create_owners,
+                    duplicates: match duplicates {
+                        DuplicateChoice::Skip => DuplicatePolicy::Skip,
+                        DuplicateChoice::Update => DuplicatePolicy::Update,
+                        DuplicateChoice::Keep => DuplicatePolicy::KeepBoth,
+                    },
+                },
+                rejected: rejected.as_deref(),
+            };
+            import_cmd::run(&mut store, args, lang.tr(), out)
+        }
+        Command::Export { kind, format, out: path } => {
+            let store = open(db, lang, false)?;
+            export_cmd::run(&store, kind, format, &path, lang.tr(), out)
+        }
     }
 }
 
@@ -133,6 +229,6 @@ fn open(db: &Path, lang: Lang, create: bool) -> anyhow::Result<Store> {
         bail!("{}", fill(tr.cli_no_such_db, &[("path", &db.display())]));
     }
     Store::open(db)
-        .map_err(|e| anyhow::anyhow!("{}: {}", db.display(), open_error_text(&e, tr)))
+        .map_err(|e| anyhow::anyhow!("{}: {}", db.display(), tr.open_error(&e)))
         .context(tr.open_failed)
 }

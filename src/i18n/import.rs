@@ -1,7 +1,9 @@
 //! The import's fields, row problems and failures in the UI language.
 
 use super::{Tr, fill};
-use crate::io::import::{CellError, ImportError, Mapping, RowProblem, Target};
+use crate::io::import::{CellError, ImportError, ImportSummary, Mapping, RowProblem, Target};
+use crate::io::read::ReadError;
+use crate::store::OpenError;
 
 impl Tr {
     /// A field a column can be imported as.
@@ -84,6 +86,8 @@ impl Tr {
     /// Why an import did not happen.
     pub fn import_error(&self, e: &ImportError, mapping: Option<&Mapping>) -> String {
         match e {
+            ImportError::Read(e) => self.read_error(e),
+            ImportError::Open(e) => self.open_error(e),
             ImportError::Store(e) => fill(self.im_err_store, &[("detail", e)]),
             ImportError::Json(detail) => fill(self.im_err_json, &[("detail", detail)]),
             ImportError::Unmapped(targets) => {
@@ -99,5 +103,53 @@ impl Tr {
             ),
             ImportError::Cancelled => self.im_cancelled.to_string(),
         }
+    }
+
+    pub fn read_error(&self, e: &ReadError) -> String {
+        match e {
+            ReadError::Io { source, .. } => fill(self.im_err_io, &[("detail", source)]),
+            ReadError::Empty => self.im_err_empty.to_string(),
+            ReadError::NotText => self.im_err_not_text.to_string(),
+            ReadError::Workbook(detail) => fill(self.im_err_workbook, &[("detail", detail)]),
+            ReadError::NoSuchSheet(name) => fill(self.im_err_no_sheet, &[("name", name)]),
+            ReadError::Csv { line, message } => {
+                fill(self.im_err_csv, &[("line", line), ("detail", message)])
+            }
+            ReadError::IsJson => fill(self.im_err_json, &[("detail", &"JSON")]),
+        }
+    }
+
+    /// The reason a database did not open, in the UI language.
+    pub fn open_error(&self, error: &OpenError) -> String {
+        match error {
+            OpenError::Io { source, .. } => fill(self.open_err_io, &[("detail", source)]),
+            OpenError::IsFolder { .. } => self.open_err_folder.to_string(),
+            OpenError::EmptyFile { .. } => self.open_err_empty.to_string(),
+            OpenError::NotADatabase { .. } => self.open_err_not_db.to_string(),
+            OpenError::Foreign { .. } => self.open_err_foreign.to_string(),
+            OpenError::Corrupt { detail, .. } => fill(self.open_err_corrupt, &[("detail", detail)]),
+            OpenError::NewerSchema {
+                found, supported, ..
+            } => fill(
+                self.open_err_newer,
+                &[("found", found), ("supported", supported)],
+            ),
+            OpenError::Backup { detail, .. } => fill(self.open_err_backup, &[("detail", detail)]),
+            OpenError::Setup { detail, .. } => fill(self.open_err_setup, &[("detail", detail)]),
+        }
+    }
+
+    /// What an import did, in one line.
+    pub fn import_summary(&self, s: &ImportSummary) -> String {
+        fill(
+            self.im_done,
+            &[
+                ("inserted", &s.inserted),
+                ("updated", &s.updated),
+                ("skipped", &s.skipped_duplicates),
+                ("owners", &s.owners_created),
+                ("rejected", &s.rejected.len()),
+            ],
+        )
     }
 }

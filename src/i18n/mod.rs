@@ -350,7 +350,10 @@ translations! {
     exported: "已导出到 {path}", "Exported to {path}";
     export_failed: "导出失败：{detail}", "Export failed: {detail}";
     shortlist_file: "候选清单", "shortlist";
-    export_csv: "导出 CSV…", "Export CSV…";
+    export_menu: "导出…", "Export…";
+    export_as_csv: "CSV（Excel 可直接打开）…", "CSV (opens in Excel)…";
+    export_as_xlsx: "Excel 工作簿（xlsx）…", "Excel workbook (xlsx)…";
+    export_as_json: "JSON（完整记录，可再导入）…", "JSON (full records, importable)…";
     file_clients: "客户", "clients";
     file_achievements: "科技成果", "achievements";
     file_needs: "技术需求", "needs";
@@ -548,6 +551,10 @@ translations! {
     im_t_min_trl: "最低 TRL", "Minimum TRL";
     im_t_deadline: "截止日期", "Deadline";
     im_t_keywords: "关键词", "Keywords";
+    cli_import_invalid: "{n} 行无法导入，未导入任何内容。改正后重试，或加 --skip-invalid 只导入有效行（加 --create-owners 创建缺少的单位）。", "{n} rows cannot be imported; nothing was imported. Fix them and retry, or add --skip-invalid to import the valid rows (and --create-owners to create missing organisations).";
+    cli_nothing_imported: "没有导入任何记录。", "No record was imported.";
+    cli_exported: "已导出 {n} 条到 {path}", "Exported {n} rows to {path}";
+    cli_report_written: "报告已写入 {path}：{deals} 笔签约，合同金额 {amount} 万元", "Report written to {path}: {deals} deals signed, contract amount {amount} (10k yuan)";
 }
 
 impl Tr {

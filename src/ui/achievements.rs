@@ -5,11 +5,14 @@ use egui::{RichText, Ui};
 use super::catalog_common::{
     ColumnSpec, catalog_state, local_date, price_range_inputs, sortable_table,
 };
+use super::widgets::export_menu;
 use super::command::{Command, ListKind, Screen};
 use super::list_view::ListView;
 use super::pickers::option_combo;
 use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey, Catalogs};
 use crate::domain::{AchievementStatus, ClientId, Stage, TransferMode};
+use crate::io::import::ImportKind;
+use crate::io::tables::{self, Table};
 use crate::i18n::{Tr, fill};
 
 #[derive(Default)]
@@ -146,20 +149,21 @@ impl AchievementsScreen {
         }
     }
 
-    /// The list as shown (filtered, searched, sorted), as a header and text rows for export.
-    pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec![
-            tr.a_title,
-            tr.a_owner,
-            tr.a_field,
-            tr.keywords,
-            tr.col_trl,
-            tr.a_stage,
-            tr.col_price,
-            tr.col_status,
-            tr.col_updated,
-        ];
-        let rows = catalogs
+    /// The list as shown (filtered, searched, sorted), for export.
+    pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> Table {
+        let rows = catalogs.achievements.ready().map(|c| {
+            self.list
+                .view()
+                .iter()
+                .filter_map(|&p| c.rows().get(p as usize))
+                .collect::<Vec<_>>()
+        });
+        tables::achievements(rows.unwrap_or_default().into_iter(), tr)
+    }
+
+    /// The ids of the records shown, in order.
+    pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<i64> {
+        catalogs
             .achievements
             .ready()
             .map(|c| {
@@ -167,23 +171,10 @@ impl AchievementsScreen {
                     .view()
                     .iter()
                     .filter_map(|&p| c.rows().get(p as usize))
-                    .map(|r| {
-                        vec![
-                            r.title.clone(),
-                            r.owner_name.clone(),
-                            r.field.clone(),
-                            r.keywords.clone(),
-                            r.trl.to_string(),
-                            tr.stage(r.stage).to_string(),
-                            tr.price_wan(r.price),
-                            tr.achievement_status(r.status).to_string(),
-                            local_date(r.updated_at),
-                        ]
-                    })
+                    .map(|r| r.id)
                     .collect()
             })
-            .unwrap_or_default();
-        (header, rows)
+            .unwrap_or_default()
     }
 
     fn toolbar(
@@ -198,8 +189,9 @@ impl AchievementsScreen {
             if ui.button(tr.new_achievement).clicked() {
                 cmds.push(Command::NewAchievement { owner: None });
             }
-            if ui.button(tr.export_csv).clicked() {
-                cmds.push(Command::ExportList(ListKind::Achievements));
+            export_menu(ui, ListKind::Achievements, tr, cmds);
+            if ui.button(tr.import_button).clicked() {
+                cmds.push(Command::StartImport(Some(ImportKind::Achievements)));
             }
             ui.separator();
             let label = ui.label(tr.search);

@@ -7,13 +7,13 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::command::{Command, ListKind, Screen};
-use super::handler::{apply_to_session, export_shortlist, write_status};
+use super::handler::{apply_to_session, export_list, export_shortlist, write_status};
 use super::picker::{FilePicker, FileType};
 use super::screens::Screens;
 use super::widgets::error_text;
 use crate::catalog::Catalogs;
 use crate::i18n::{Lang, Tr, fill};
-use crate::io::csv_out::write_csv;
+use crate::io::import::rejected::write_rejected;
 use crate::store::{OpenError, Store};
 
 const SETTINGS_KEY: &str = "techbroker_settings";
@@ -163,7 +163,7 @@ impl TechBrokerApp {
                 }
             }
             Command::OpenDatabaseAt(path) => self.open_database(&path),
-            Command::ExportList(kind) => {
+            Command::ExportList(kind, format) => {
                 let tr = self.tr();
                 let name = match kind {
                     ListKind::Clients => tr.file_clients,
@@ -172,16 +172,93 @@ impl TechBrokerApp {
                     ListKind::Deals => tr.file_deals,
                 };
                 if let Database::Open(session) = &self.db
-                    && let Some(path) = self.picker.save_file(name, FileType::Csv)
+                    && let Some(path) = self.picker.save_file(name, format)
                 {
-                    let s = &self.screens;
-                    let (header, rows) = match kind {
-                        ListKind::Clients => s.clients.export(tr),
-                        ListKind::Achievements => s.achievements.export(&session.catalogs, tr),
-                        ListKind::Needs => s.needs.export(&session.catalogs, tr),
-                        ListKind::Deals => s.deals.export(tr),
-                    };
-                    self.status = Some(write_status(write_csv(&path, &header, &rows), &path, tr));
+                    let written = export_list(&self.screens, session, kind, format, &path, tr);
+                    self.status = Some(write_status(written, &path, tr));
+                }
+            }
+            Command::StartImport(kind) => {
+                if !self.screens.import.is_busy() {
+                    self.screens.import.reset(kind);
+                }
+                self.screens.navigate(Screen::Import);
+                if kind.is_some() {
+                    self.apply(Command::ImportPickFile);
+                }
+            }
+            Command::ImportPickFile => {
+                if let Some(path) = self.picker.open_file(FileType::Importable) {
+                    self.apply(Command::ImportOpen(path));
+                }
+            }
+            Command::ImportOpen(path) => {
+                self.screens.navigate(Screen::Import);
+                if let Database::Open(session) = &self.db
+                    && !self.screens.import.is_busy()
+                {
+                    self.screens.import.open_file(&path, &session.store);
+                }
+            }
+            Command::ImportReload => {
+                if let Database::Open(session) = &self.db {
+                    self.screens.import.reload(&session.store);
+                }
+            }
+            Command::ImportSheet(sheet) => {
+                if let Database::Open(session) = &self.db {
+                    self.screens.import.choose_sheet(sheet, &session.store);
+                }
+            }
+            Command::ImportCheck => {
+                let tr = self.tr();
+                if let Database::Open(session) = &self.db {
+                    match session.store.reader() {
+                        Ok(reader) => self.screens.import.start_scan(
+                            reader,
+                            self.load_in_background,
+                            Arc::clone(&self.waker),
+                        ),
+                        Err(e) => {
+                            self.status = Some(Status::Error(fill(
+                                tr.im_failed,
+                                &[("detail", &e)],
+                            )));
+                        }
+                    }
+                }
+            }
+            Command::ImportCommit => {
+                if let Database::Open(session) = &self.db {
+                    self.screens.import.start_commit(
+                        session.store.path().to_path_buf(),
+                        self.load_in_background,
+                        Arc::clone(&self.waker),
+                    );
+                }
+            }
+            Command::ImportReset => self.screens.import.reset(None),
+            Command::ImportSaveRejected => {
+                let tr = self.tr();
+                if let Some((mapping, rows)) = self.screens.import.rejected()
+                    && let Some(path) = self.picker.save_file(tr.im_rejected_file, FileType::Csv)
+                {
+                    let written = write_rejected(&path, mapping, rows, tr);
+                    self.status = Some(write_status(written, &path, tr));
+                }
+            }
+            Command::ImportWritten => {
+                // The import wrote through its own connection: read everything again, keeping
+                // the import screen with its summary.
+                let import = std::mem::take(&mut self.screens.import);
+                let summary = import.summary_text(self.tr());
+                if let Some(path) = self.store().map(|s| s.path().to_path_buf()) {
+                    self.open_database(&path);
+                }
+                self.screens.import = import;
+                self.screens.navigate(Screen::Import);
+                if let Some(text) = summary {
+                    self.status = Some(Status::Info(text));
                 }
             }
             Command::ExportShortlist(need) => {
@@ -212,6 +289,10 @@ impl TechBrokerApp {
             if ui.input_mut(|i| i.consume_shortcut(&NEW_CLIENT)) {
                 cmds.push(Command::NewClient);
             }
+        }
+        let dropped = ui.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            cmds.push(Command::ImportOpen(path));
         }
         self.top_bar(ui, tr, &mut cmds);
         self.status_bar(ui);
@@ -245,6 +326,10 @@ impl TechBrokerApp {
                     }
                     if ui.button(tr.menu_default_db).clicked() {
                         cmds.push(Command::OpenDatabaseAt(self.default_db.clone()));
+                    }
+                    ui.separator();
+                    if ui.button(tr.menu_import).clicked() {
+                        cmds.push(Command::StartImport(None));
                     }
                     ui.separator();
                     ui.menu_button(tr.menu_recent, |ui| {
@@ -344,7 +429,7 @@ fn open_failure_ui(
     ui.add_space(8.0);
     ui.label(RichText::new(error.path().display().to_string()).monospace());
     ui.add_space(8.0);
-    error_text(ui, &open_error_text(error, tr));
+    error_text(ui, &tr.open_error(error));
     ui.label(tr.open_what_to_do);
     ui.add_space(12.0);
     ui.horizontal(|ui| {
@@ -358,26 +443,6 @@ fn open_failure_ui(
             cmds.push(Command::OpenDatabaseAt(default_db.to_path_buf()));
         }
     });
-}
-
-/// The reason a database did not open, in the UI language.
-pub fn open_error_text(error: &OpenError, tr: &Tr) -> String {
-    match error {
-        OpenError::Io { source, .. } => fill(tr.open_err_io, &[("detail", source)]),
-        OpenError::IsFolder { .. } => tr.open_err_folder.to_string(),
-        OpenError::EmptyFile { .. } => tr.open_err_empty.to_string(),
-        OpenError::NotADatabase { .. } => tr.open_err_not_db.to_string(),
-        OpenError::Foreign { .. } => tr.open_err_foreign.to_string(),
-        OpenError::Corrupt { detail, .. } => fill(tr.open_err_corrupt, &[("detail", detail)]),
-        OpenError::NewerSchema {
-            found, supported, ..
-        } => fill(
-            tr.open_err_newer,
-            &[("found", found), ("supported", supported)],
-        ),
-        OpenError::Backup { detail, .. } => fill(tr.open_err_backup, &[("detail", detail)]),
-        OpenError::Setup { detail, .. } => fill(tr.open_err_setup, &[("detail", detail)]),
-    }
 }
 
 impl eframe::App for TechBrokerApp {

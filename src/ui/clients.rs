@@ -4,10 +4,13 @@ use egui::{Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, ListKind, Screen};
+use super::widgets::export_menu;
 use super::widgets::fmt_date;
 use crate::domain::ClientKind;
 use crate::domain::ClientRow;
 use crate::domain::client_list::{self, ClientColumn, ClientFilter, ClientSort};
+use crate::io::import::ImportKind;
+use crate::io::tables::{self, Table};
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
 
@@ -71,32 +74,18 @@ impl ClientsScreen {
         self.table(ui, tr, cmds);
     }
 
-    /// The list as shown (filtered, sorted), as a header and text rows for export.
-    pub fn export(&self, tr: &Tr) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec![
-            tr.col_name,
-            tr.col_kind,
-            tr.col_region,
-            tr.col_industry,
-            tr.col_open_follow_ups,
-            tr.col_last_contact,
-        ];
-        let rows = self
-            .view
+    /// The list as shown (filtered, sorted), for export.
+    pub fn export(&self, tr: &Tr) -> Table {
+        tables::clients(self.view.iter().filter_map(|&i| self.rows.get(i)), tr)
+    }
+
+    /// The ids of the clients shown, in order.
+    pub fn shown_ids(&self) -> Vec<i64> {
+        self.view
             .iter()
             .filter_map(|&i| self.rows.get(i))
-            .map(|r| {
-                vec![
-                    r.name.clone(),
-                    tr.client_kind(r.kind).to_string(),
-                    r.region(),
-                    r.industry.clone(),
-                    r.open_follow_ups.to_string(),
-                    r.last_contact.map(fmt_date).unwrap_or_default(),
-                ]
-            })
-            .collect();
-        (header, rows)
+            .map(|r| r.id)
+            .collect()
     }
 
     fn toolbar(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
@@ -104,8 +93,9 @@ impl ClientsScreen {
             if ui.button(tr.new_client).clicked() {
                 cmds.push(Command::NewClient);
             }
-            if ui.button(tr.export_csv).clicked() {
-                cmds.push(Command::ExportList(ListKind::Clients));
+            export_menu(ui, ListKind::Clients, tr, cmds);
+            if ui.button(tr.import_button).clicked() {
+                cmds.push(Command::StartImport(Some(ImportKind::Clients)));
             }
             ui.separator();
             let label = ui.label(tr.search);

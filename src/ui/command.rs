@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::matching::Subject;
+use super::picker::FileType;
 use crate::domain::payments::{Instalment, Receipt, Trial};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
@@ -11,6 +12,7 @@ use crate::domain::{
     DealId, DealStage, InteractionDraft, InteractionId, NeedDraft, NeedId,
 };
 use crate::i18n::Lang;
+use crate::io::import::ImportKind;
 use crate::matching::Weights;
 use crate::store::{DecisionInput, Registration, TrashKind};
 
@@ -34,6 +36,7 @@ pub enum Screen {
     Deal(DealId),
     FollowUps,
     Trash,
+    Import,
 }
 
 /// A list that can be exported as it is shown.
@@ -133,9 +136,24 @@ pub enum Command {
     /// Asks where, then writes the need's shortlist as CSV.
     ExportShortlist(NeedId),
     /// Asks where, then writes the list as currently filtered and sorted, as CSV.
-    ExportList(ListKind),
+    ExportList(ListKind, FileType),
     SetLanguage(Lang),
     NewDatabase,
     OpenDatabase,
     OpenDatabaseAt(PathBuf),
+    /// Opens the import screen; with a kind, asks for the file at once.
+    StartImport(Option<ImportKind>),
+    ImportPickFile,
+    /// A file dropped on the window.
+    ImportOpen(PathBuf),
+    /// Maps the chosen file again (the kind changed).
+    ImportReload,
+    ImportSheet(String),
+    ImportSaveMapping,
+    ImportCheck,
+    ImportCommit,
+    ImportReset,
+    ImportSaveRejected,
+    /// An import has been written: the screens read the database again.
+    ImportWritten,
 }

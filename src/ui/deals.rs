@@ -7,11 +7,13 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, ListKind, Screen};
 use super::pickers::{option_combo, sort_header};
+use super::widgets::export_menu;
 use super::widgets::error_text;
 use crate::domain::deal_list::{DealFilter, DealSort, DealSortKey, brokers, select};
 use crate::domain::registration::{RegistrationRule, RegistrationState, registration_state};
 use crate::domain::{ContractType, DealRow};
 use crate::domain::{DealStage, Money};
+use crate::io::tables::{self, Table};
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
 
@@ -79,9 +81,7 @@ impl DealsScreen {
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.as_table, false, tr.view_board);
             ui.selectable_value(&mut self.as_table, true, tr.view_table);
-            if ui.button(tr.export_csv).clicked() {
-                cmds.push(Command::ExportList(ListKind::Deals));
-            }
+            export_menu(ui, ListKind::Deals, tr, cmds);
             ui.separator();
             let f = &mut self.filter;
             let label = ui.label(tr.search);
@@ -151,42 +151,10 @@ impl DealsScreen {
 }
 
 impl DealsScreen {
-    /// The deals as shown (filtered, sorted), as a header and text rows for export.
-    pub fn export(&self, tr: &Tr) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec![
-            tr.d_title,
-            tr.d_seller,
-            tr.d_buyer,
-            tr.d_stage,
-            tr.d_contract_type,
-            tr.d_broker,
-            tr.col_field,
-            tr.wan_unit,
-            tr.col_due,
-        ];
-        let rows = select(&self.rows, &self.filter, self.sort)
-            .into_iter()
-            .filter_map(|i| self.rows.get(i))
-            .map(|d| {
-                vec![
-                    d.title.clone(),
-                    d.seller_name.clone(),
-                    d.buyer_name.clone(),
-                    tr.deal_stage(d.stage).to_string(),
-                    tr.contract_type(d.contract_type).to_string(),
-                    d.broker.clone(),
-                    d.field.clone(),
-                    d.contract
-                        .or(d.expected)
-                        .map(Money::wan_text)
-                        .unwrap_or_default(),
-                    d.registration_due
-                        .map(super::widgets::fmt_date)
-                        .unwrap_or_default(),
-                ]
-            })
-            .collect();
-        (header, rows)
+    /// The deals as shown (filtered, sorted), for export.
+    pub fn export(&self, tr: &Tr) -> Table {
+        let shown = select(&self.rows, &self.filter, self.sort);
+        tables::deals(shown.into_iter().filter_map(|i| self.rows.get(i)), tr)
     }
 
     /// How registration due dates are counted: calendar or working days, and how many.

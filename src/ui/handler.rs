@@ -4,7 +4,8 @@
 use super::achievement_form::AchievementForm;
 use super::app::{Session, Status};
 use super::client_form::ClientForm;
-use super::command::{Command, LogFor, Screen};
+use super::command::{Command, ListKind, LogFor, Screen};
+use super::picker::FileType;
 use super::interaction_log::InteractionForm;
 use super::need_form::NeedForm;
 use super::screens::{Screens, today};
@@ -15,6 +16,9 @@ use crate::domain::deal::Missing;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft, NeedId};
 use crate::i18n::{Tr, fill};
 use crate::io::csv_out::write_csv;
+use crate::io::import::ImportKind;
+use crate::io::import::json::write_json;
+use crate::io::tables::TableFormat;
 use crate::store::{MoveError, SaveError, Store, StoreError, TrashKind, missing_as_errors};
 
 /// The status line for a store error, in the UI language.
@@ -261,6 +265,13 @@ pub fn apply_to_session(
             }
             Err(e) => store_error(e, tr),
         },
+        Command::ImportSaveMapping => {
+            let (layout, json) = screens.import.mapping_to_save()?;
+            match store.save_mapping(&layout, &json) {
+                Ok(()) => Some(Status::Info(tr.im_mapping_saved.to_string())),
+                Err(e) => store_error(e, tr),
+            }
+        }
         Command::SaveWeights(weights) => match store.save_match_weights(&weights) {
             Ok(()) => Some(Status::Info(tr.weights_saved.to_string())),
             Err(e) => store_error(e, tr),
@@ -347,7 +358,7 @@ pub fn apply_to_session(
         | Command::OpenDatabase
         | Command::OpenDatabaseAt(_)
         | Command::ExportShortlist(_)
-        | Command::ExportList(_) => None,
+        | Command::ExportList(..) => None,
     }
 }
 
@@ -405,4 +416,40 @@ fn shortlist_rows(store: &Store, need: NeedId, tr: &Tr) -> Result<Vec<Vec<String
         ]);
     }
     Ok(rows)
+}
+
+/// Writes a list as shown: CSV or Excel from the screen's table, JSON as full records.
+pub fn export_list(
+    screens: &Screens,
+    session: &Session,
+    list: ListKind,
+    format: FileType,
+    path: &Path,
+    tr: &Tr,
+) -> anyhow::Result<()> {
+    let catalogs = &session.catalogs;
+    if format == FileType::Json {
+        let (kind, ids) = match list {
+            ListKind::Clients => (ImportKind::Clients, screens.clients.shown_ids()),
+            ListKind::Achievements => (
+                ImportKind::Achievements,
+                screens.achievements.shown_ids(catalogs),
+            ),
+            ListKind::Needs => (ImportKind::Needs, screens.needs.shown_ids(catalogs)),
+            ListKind::Deals => anyhow::bail!("deals are exported as CSV or Excel"),
+        };
+        return write_json(&session.store, kind, &ids, path).map(|_| ());
+    }
+    let table = match list {
+        ListKind::Clients => screens.clients.export(tr),
+        ListKind::Achievements => screens.achievements.export(catalogs, tr),
+        ListKind::Needs => screens.needs.export(catalogs, tr),
+        ListKind::Deals => screens.deals.export(tr),
+    };
+    let format = if format == FileType::Xlsx {
+        TableFormat::Xlsx
+    } else {
+        TableFormat::Csv
+    };
+    table.write(path, format)
 }

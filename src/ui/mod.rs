@@ -16,7 +16,9 @@ mod deals;
 mod follow_ups;
 pub mod fonts;
 mod handler;
+mod import;
 mod interaction_log;
+pub mod job;
 mod list_view;
 pub mod matching;
 mod need_form;
@@ -28,5 +30,5 @@ mod screens;
 mod trash;
 mod widgets;
 
-pub use app::{Session, Settings, StartOptions, TechBrokerApp, open_error_text};
+pub use app::{Session, Settings, StartOptions, TechBrokerApp};
 pub use command::{Command, Screen};

@@ -9,9 +9,12 @@ use super::catalog_common::{
 use super::command::{Command, ListKind, Screen};
 use super::list_view::ListView;
 use super::pickers::option_combo;
+use super::widgets::export_menu;
 use super::widgets::fmt_date;
 use crate::catalog::{Catalogs, NeedFilter, NeedSort, NeedSortKey};
 use crate::domain::{ClientId, NeedMode, NeedRow, NeedStatus, Stage};
+use crate::io::import::ImportKind;
+use crate::io::tables::{self, Table};
 use crate::i18n::{Tr, fill};
 
 #[derive(Default)]
@@ -159,20 +162,21 @@ impl NeedsScreen {
         }
     }
 
-    /// The list as shown (filtered, searched, sorted), as a header and text rows for export.
-    pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec![
-            tr.n_title,
-            tr.n_enterprise,
-            tr.a_field,
-            tr.keywords,
-            tr.col_budget,
-            tr.col_deadline,
-            tr.col_status,
-            tr.n_confidential,
-            tr.col_updated,
-        ];
-        let rows = catalogs
+    /// The list as shown (filtered, searched, sorted), for export.
+    pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> Table {
+        let rows = catalogs.needs.ready().map(|c| {
+            self.list
+                .view()
+                .iter()
+                .filter_map(|&p| c.rows().get(p as usize))
+                .collect::<Vec<_>>()
+        });
+        tables::needs(rows.unwrap_or_default().into_iter(), tr)
+    }
+
+    /// The ids of the records shown, in order.
+    pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<i64> {
+        catalogs
             .needs
             .ready()
             .map(|c| {
@@ -180,27 +184,10 @@ impl NeedsScreen {
                     .view()
                     .iter()
                     .filter_map(|&p| c.rows().get(p as usize))
-                    .map(|r| {
-                        vec![
-                            r.title.clone(),
-                            r.enterprise_name.clone(),
-                            r.field.clone(),
-                            r.keywords.clone(),
-                            tr.price_wan(r.budget),
-                            r.deadline.map(fmt_date).unwrap_or_default(),
-                            tr.need_status(r.status).to_string(),
-                            if r.confidential {
-                                tr.confidential_mark.trim().to_string()
-                            } else {
-                                String::new()
-                            },
-                            local_date(r.updated_at),
-                        ]
-                    })
+                    .map(|r| r.id)
                     .collect()
             })
-            .unwrap_or_default();
-        (header, rows)
+            .unwrap_or_default()
     }
 
     fn toolbar(
@@ -215,8 +202,9 @@ impl NeedsScreen {
             if ui.button(tr.new_need).clicked() {
                 cmds.push(Command::NewNeed { enterprise: None });
             }
-            if ui.button(tr.export_csv).clicked() {
-                cmds.push(Command::ExportList(ListKind::Needs));
+            export_menu(ui, ListKind::Needs, tr, cmds);
+            if ui.button(tr.import_button).clicked() {
+                cmds.push(Command::StartImport(Some(ImportKind::Needs)));
             }
             ui.separator();
             let label = ui.label(tr.search);

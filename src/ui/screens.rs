@@ -14,6 +14,7 @@ use super::command::{Command, Screen};
 use super::deal_detail::DealDetail;
 use super::deals::DealsScreen;
 use super::follow_ups::FollowUpsScreen;
+use super::import::ImportScreen;
 use super::matching::MatchingScreen;
 use super::need_form::NeedForm;
 use super::needs::NeedsScreen;
@@ -41,6 +42,7 @@ pub struct Screens {
     pub deal: Option<DealDetail>,
     pub follow_ups: FollowUpsScreen,
     pub trash: TrashScreen,
+    pub import: ImportScreen,
 }
 
 pub fn today() -> NaiveDate {
@@ -176,6 +178,7 @@ impl Screens {
             },
             Screen::FollowUps => self.follow_ups.ui(ui, store, today(), tr, cmds),
             Screen::Trash => self.trash.ui(ui, store, tr, cmds),
+            Screen::Import => self.import.ui(ui, tr, cmds),
         }
     }
 }

@@ -3,6 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 use egui::{Response, RichText, Ui};
 
+use super::command::{Command, ListKind};
+use super::picker::FileType;
 use crate::domain::Problem;
 use crate::i18n::Tr;
 
@@ -74,4 +76,19 @@ fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
 /// "2026-11-28".
 pub fn fmt_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
+}
+
+/// The list's export menu: CSV, Excel, and for records TechBroker can import, JSON.
+pub fn export_menu(ui: &mut Ui, list: ListKind, tr: &Tr, cmds: &mut Vec<Command>) {
+    ui.menu_button(tr.export_menu, |ui| {
+        let mut formats = vec![(FileType::Csv, tr.export_as_csv), (FileType::Xlsx, tr.export_as_xlsx)];
+        if list != ListKind::Deals {
+            formats.push((FileType::Json, tr.export_as_json));
+        }
+        for (format, label) in formats {
+            if ui.button(label).clicked() {
+                cmds.push(Command::ExportList(list, format));
+            }
+        }
+    });
 }

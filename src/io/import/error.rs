@@ -2,10 +2,14 @@
 
 use super::fields::Target;
 use super::plan::RowError;
-use crate::store::StoreError;
+use crate::store::{OpenError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    #[error(transparent)]
+    Read(#[from] crate::io::read::ReadError),
+    #[error(transparent)]
+    Open(#[from] OpenError),
     #[error(transparent)]
     Store(#[from] StoreError),
     /// A JSON file that is not a TechBroker export, or not of the kind asked for.

@@ -10,6 +10,8 @@ pub mod fields;
 pub mod json;
 pub mod mapping;
 pub mod plan;
+pub mod rejected;
+pub mod source;
 
 pub use convert::{Candidate, CellError, OwnerRef, RowProblem};
 pub use error::ImportError;

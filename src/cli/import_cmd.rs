@@ -1,0 +1,103 @@
+//! `techbroker import`: the import screen's check and import, printed.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, bail};
+
+use crate::i18n::{Tr, fill};
+use crate::io::import::rejected::write_rejected;
+use crate::io::import::source::{import_file, inspect, scan_file};
+use crate::io::import::{ImportKind, ImportOptions, Mapping, MappingFile, RowError};
+use crate::store::Store;
+
+/// Invalid rows listed before "…".
+const ERRORS_SHOWN: usize = 20;
+
+pub struct Args<'a> {
+    pub file: &'a Path,
+    pub kind: ImportKind,
+    pub sheet: Option<&'a str>,
+    pub mapping: Option<&'a Path>,
+    pub options: ImportOptions,
+    pub rejected: Option<&'a Path>,
+}
+
+/// The mapping for the file: the one given, the one saved for this layout, or the guess.
+fn mapping(store: &Store, args: &Args<'_>, headers: Vec<String>) -> anyhow::Result<Mapping> {
+    let file: Option<MappingFile> = match args.mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Some(serde_json::from_str(&text).with_context(|| format!("{}", path.display()))?)
+        }
+        None => store
+            .saved_mapping(&Mapping::layout_key(args.kind, &headers))?
+            .and_then(|json| serde_json::from_str(&json).ok()),
+    };
+    Ok(match file {
+        Some(f) => Mapping::from_file(args.kind, headers, &f)?,
+        None => Mapping::auto(args.kind, headers),
+    })
+}
+
+fn print_errors(out: &mut dyn Write, errors: &[RowError], m: Option<&Mapping>, tr: &Tr) -> anyhow::Result<()> {
+    for e in errors.iter().take(ERRORS_SHOWN) {
+        writeln!(out, "{}\t{}", e.number, tr.cell_errors(&e.errors, m))?;
+    }
+    if errors.len() > ERRORS_SHOWN {
+        writeln!(out, "…")?;
+    }
+    Ok(())
+}
+
+pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> anyhow::Result<()> {
+    let fail = |e| anyhow::anyhow!("{}: {}", args.file.display(), tr.import_error(&e, None));
+    let info = inspect(args.file, args.sheet).map_err(fail)?;
+    let mapping = if info.is_json() {
+        None
+    } else {
+        Some(mapping(store, &args, info.headers.clone())?)
+    };
+    let cancel = AtomicBool::new(false);
+    let index = store.import_index()?;
+    let report = scan_file(
+        args.file,
+        args.kind,
+        args.sheet,
+        mapping.as_ref(),
+        &index,
+        &cancel,
+        &mut |_, _| {},
+    )
+    .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), tr.import_error(&e, mapping.as_ref())))?;
+    let rejected = report.rejected(args.options.create_owners);
+    if rejected > 0 && !args.options.skip_invalid {
+        print_errors(out, &report.errors, mapping.as_ref(), tr)?;
+        for (name, rows) in report.unknown_owners.iter().filter(|_| !args.options.create_owners) {
+            writeln!(out, "{rows}\t{}", fill(tr.im_p_unknown_owner, &[("name", name)]))?;
+        }
+        bail!("{}", fill(tr.cli_import_invalid, &[("n", &rejected)]));
+    }
+    let summary = import_file(
+        store,
+        args.file,
+        args.kind,
+        args.sheet,
+        mapping.as_ref(),
+        &args.options,
+        &cancel,
+        &mut |_, _| {},
+    )
+    .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), tr.import_error(&e, mapping.as_ref())))?;
+    writeln!(out, "{}", tr.import_summary(&summary))?;
+    print_errors(out, &summary.rejected, mapping.as_ref(), tr)?;
+    if let Some(path) = args.rejected.filter(|_| !summary.rejected.is_empty()) {
+        write_rejected(path, mapping.as_ref(), &summary.rejected, tr)?;
+    }
+    if summary.inserted + summary.updated == 0 {
+        bail!("{}", tr.cli_nothing_imported);
+    }
+    Ok(())
+}

@@ -1,0 +1,209 @@
+//! The lists as tables to export: the columns each list shows, with money and dates kept as
+//! numbers and dates so a spreadsheet can sum and sort them. The window passes the rows as the
+//! user filtered and sorted them; the command line passes them all.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::csv_out::write_csv;
+use super::xlsx_out::{Cell, MoneyUnit, SheetData, write_xlsx};
+use crate::domain::{AchievementRow, ClientRow, DealRow, NeedRow, Price};
+use crate::i18n::Tr;
+
+/// A list ready to be written: money in 万元, as the lists show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// The formats a list can be written in; JSON (full records) is written from the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    Csv,
+    Xlsx,
+}
+
+impl Table {
+    pub fn write(&self, path: &Path, format: TableFormat) -> anyhow::Result<()> {
+        match format {
+            TableFormat::Csv => {
+                let header: Vec<&str> = self.headers.iter().map(String::as_str).collect();
+                let rows: Vec<Vec<String>> = self
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(cell_text).collect())
+                    .collect();
+                write_csv(path, &header, &rows)
+            }
+            TableFormat::Xlsx => write_xlsx(
+                path,
+                &[SheetData {
+                    name: self.name.clone(),
+                    headers: self.headers.clone(),
+                    rows: self.rows.clone(),
+                    money: MoneyUnit::Wan,
+                }],
+            ),
+        }
+    }
+}
+
+/// A cell as CSV text: money in 万元 without the unit (the header names it), so the file can
+/// be imported again.
+pub fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) => t.clone(),
+        Cell::Int(n) => n.to_string(),
+        Cell::Money(m) => m.map(|m| m.wan_text()).unwrap_or_default(),
+        Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+        Cell::Empty => String::new(),
+    }
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+fn price(p: Price, tr: &Tr) -> Cell {
+    match p {
+        Price::Negotiable => text(tr.negotiable),
+        Price::Amount(m) => Cell::Money(Some(m)),
+    }
+}
+
+fn local_day(t: DateTime<Utc>) -> Cell {
+    Cell::Date(Some(t.with_timezone(&chrono::Local).date_naive()))
+}
+
+fn headers(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+pub fn clients<'a>(rows: impl Iterator<Item = &'a ClientRow>, tr: &Tr) -> Table {
+    Table {
+        name: tr.file_clients.to_string(),
+        headers: headers(&[
+            tr.col_name,
+            tr.col_kind,
+            tr.col_region,
+            tr.col_industry,
+            tr.col_open_follow_ups,
+            tr.col_last_contact,
+        ]),
+        rows: rows
+            .map(|r| {
+                vec![
+                    text(&r.name),
+                    text(tr.client_kind(r.kind)),
+                    Cell::Text(r.region()),
+                    text(&r.industry),
+                    Cell::Int(r.open_follow_ups as i64),
+                    Cell::Date(r.last_contact),
+                ]
+            })
+            .collect(),
+    }
+}
+
+pub fn achievements<'a>(rows: impl Iterator<Item = &'a AchievementRow>, tr: &Tr) -> Table {
+    Table {
+        name: tr.file_achievements.to_string(),
+        headers: headers(&[
+            tr.a_title,
+            tr.a_owner,
+            tr.a_field,
+            tr.keywords,
+            tr.col_trl,
+            tr.a_stage,
+            tr.col_price,
+            tr.col_status,
+            tr.col_updated,
+        ]),
+        rows: rows
+            .map(|r| {
+                vec![
+                    text(&r.title),
+                    text(&r.owner_name),
+                    text(&r.field),
+                    text(&r.keywords),
+                    Cell::Int(i64::from(r.trl)),
+                    text(tr.stage(r.stage)),
+                    price(r.price, tr),
+                    text(tr.achievement_status(r.status)),
+                    local_day(r.updated_at),
+                ]
+            })
+            .collect(),
+    }
+}
+
+pub fn needs<'a>(rows: impl Iterator<Item = &'a NeedRow>, tr: &Tr) -> Table {
+    Table {
+        name: tr.file_needs.to_string(),
+        headers: headers(&[
+            tr.n_title,
+            tr.n_enterprise,
+            tr.a_field,
+            tr.keywords,
+            tr.col_budget,
+            tr.col_deadline,
+            tr.col_status,
+            tr.n_confidential,
+            tr.col_updated,
+        ]),
+        rows: rows
+            .map(|r| {
+                vec![
+                    text(&r.title),
+                    text(&r.enterprise_name),
+                    text(&r.field),
+                    text(&r.keywords),
+                    price(r.budget, tr),
+                    Cell::Date(r.deadline),
+                    text(tr.need_status(r.status)),
+                    if r.confidential {
+                        text(tr.confidential_mark.trim())
+                    } else {
+                        Cell::Empty
+                    },
+                    local_day(r.updated_at),
+                ]
+            })
+            .collect(),
+    }
+}
+
+pub fn deals<'a>(rows: impl Iterator<Item = &'a DealRow>, tr: &Tr) -> Table {
+    Table {
+        name: tr.file_deals.to_string(),
+        headers: headers(&[
+            tr.d_title,
+            tr.d_seller,
+            tr.d_buyer,
+            tr.d_stage,
+            tr.d_contract_type,
+            tr.d_broker,
+            tr.col_field,
+            tr.wan_unit,
+            tr.col_due,
+        ]),
+        rows: rows
+            .map(|d| {
+                vec![
+                    text(&d.title),
+                    text(&d.seller_name),
+                    text(&d.buyer_name),
+                    text(tr.deal_stage(d.stage)),
+                    text(tr.contract_type(d.contract_type)),
+                    text(&d.broker),
+                    text(&d.field),
+                    Cell::Money(d.contract.or(d.expected)),
+                    Cell::Date(d.registration_due),
+                ]
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,692 @@
+//! The import screen: choose what and which file, map the columns, check every row, then
+//! import in one transaction and get the refused rows back.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::command::Command;
+use super::job::{Job, Waker};
+use super::pickers::option_combo;
+use super::widgets::error_text;
+use crate::domain::TransferMode;
+use crate::i18n::{Tr, fill};
+use crate::io::import::source::{FileInfo, import_file, inspect, scan_file};
+use crate::io::import::{
+    Candidate, DuplicatePolicy, ImportError, ImportKind, ImportOptions, ImportSummary, Mapping,
+    MappingFile, RowError, ScanReport,
+};
+use crate::store::{Reader, Store};
+
+const ROW_HEIGHT: f32 = 22.0;
+/// Unknown owners named in the review before "…".
+const OWNERS_SHOWN: usize = 8;
+
+type ScanResult = Result<ScanReport, ImportError>;
+type CommitResult = Result<ImportSummary, ImportError>;
+
+#[derive(Default)]
+enum Step {
+    #[default]
+    Choose,
+    Map,
+    Scanning(Job<ScanResult>),
+    Review(ScanReport),
+    Importing(Job<CommitResult>),
+    Done(ImportSummary),
+}
+
+pub struct ImportScreen {
+    pub kind: ImportKind,
+    file: Option<PathBuf>,
+    info: Option<FileInfo>,
+    sheet: Option<String>,
+    mapping: Option<Mapping>,
+    saved_applied: bool,
+    pub options: ImportOptions,
+    step: Step,
+    error: Option<ImportError>,
+}
+
+impl Default for ImportScreen {
+    fn default() -> Self {
+        Self {
+            kind: ImportKind::Achievements,
+            file: None,
+            info: None,
+            sheet: None,
+            mapping: None,
+            saved_applied: false,
+            options: ImportOptions::default(),
+            step: Step::Choose,
+            error: None,
+        }
+    }
+}
+
+impl ImportScreen {
+    /// Back to the first step, keeping (or setting) the kind.
+    pub fn reset(&mut self, kind: Option<ImportKind>) {
+        let kind = kind.unwrap_or(self.kind);
+        *self = ImportScreen {
+            kind,
+            ..ImportScreen::default()
+        };
+    }
+
+    pub fn is_busy(&self) -> bool {
+        matches!(self.step, Step::Scanning(_) | Step::Importing(_))
+    }
+
+    /// Reads the file's headers and maps them: with the mapping saved for this layout, or
+    /// guessed from the header names.
+    pub fn open_file(&mut self, path: &Path, store: &Store) {
+        self.reset(None);
+        self.file = Some(path.to_path_buf());
+        self.load(store);
+    }
+
+    pub fn choose_sheet(&mut self, sheet: String, store: &Store) {
+        self.sheet = Some(sheet);
+        self.load(store);
+    }
+
+    /// Reads the chosen file again, for another kind or sheet.
+    pub fn reload(&mut self, store: &Store) {
+        self.load(store);
+    }
+
+    /// The summary of a finished import, for the status line.
+    pub fn summary_text(&self, tr: &Tr) -> Option<String> {
+        match &self.step {
+            Step::Done(summary) => Some(tr.import_summary(summary)),
+            _ => None,
+        }
+    }
+
+    fn load(&mut self, store: &Store) {
+        let Some(path) = &self.file else {
+            return;
+        };
+        self.error = None;
+        self.step = Step::Map;
+        match inspect(path, self.sheet.as_deref()) {
+            Ok(info) => {
+                self.mapping = (!info.is_json()).then(|| self.mapping_for(&info, store));
+                if self.sheet.is_none() {
+                    self.sheet = info.sheets.first().cloned();
+                }
+                self.info = Some(info);
+            }
+            Err(e) => {
+                self.info = None;
+                self.mapping = None;
+                self.error = Some(e);
+            }
+        }
+    }
+
+    fn mapping_for(&mut self, info: &FileInfo, store: &Store) -> Mapping {
+        let layout = Mapping::layout_key(self.kind, &info.headers);
+        let saved = store
+            .saved_mapping(&layout)
+            .ok()
+            .flatten()
+            .and_then(|json| serde_json::from_str::<MappingFile>(&json).ok())
+            .and_then(|file| Mapping::from_file(self.kind, info.headers.clone(), &file).ok());
+        self.saved_applied = saved.is_some();
+        saved.unwrap_or_else(|| Mapping::auto(self.kind, info.headers.clone()))
+    }
+
+    /// The layout key and JSON of the current mapping, for the handler to save.
+    pub fn mapping_to_save(&self) -> Option<(String, String)> {
+        let m = self.mapping.as_ref()?;
+        let json = serde_json::to_string(&m.to_file()).ok()?;
+        Some((Mapping::layout_key(m.kind, &m.headers), json))
+    }
+
+    /// Checks every row on a worker (reading the database through `reader`).
+    pub fn start_scan(&mut self, reader: Reader, background: bool, waker: Waker) {
+        let Some(path) = self.file.clone() else {
+            return;
+        };
+        let (kind, sheet, mapping) = (self.kind, self.sheet.clone(), self.mapping.clone());
+        self.error = None;
+        self.step = Step::Scanning(Job::start(background, waker, move |cancel, progress| {
+            let index = reader.import_index()?;
+            scan_file(
+                &path,
+                kind,
+                sheet.as_deref(),
+                mapping.as_ref(),
+                &index,
+                cancel,
+                progress,
+            )
+        }));
+    }
+
+    /// Imports on a worker through its own connection to `db`, in one transaction.
+    pub fn start_commit(&mut self, db: PathBuf, background: bool, waker: Waker) {
+        let Some(path) = self.file.clone() else {
+            return;
+        };
+        let (kind, sheet, mapping) = (self.kind, self.sheet.clone(), self.mapping.clone());
+        let mut options = self.options;
+        if let Step::Review(report) = &self.step {
+            options.skip_invalid = report.rejected(options.create_owners) > 0;
+        }
+        self.step = Step::Importing(Job::start(background, waker, move |cancel, progress| {
+            let mut store = Store::open(&db)?;
+            import_file(
+                &mut store,
+                &path,
+                kind,
+                sheet.as_deref(),
+                mapping.as_ref(),
+                &options,
+                cancel,
+                progress,
+            )
+        }));
+    }
+
+    /// The rows the finished import handed back, with the mapping that names their columns.
+    pub fn rejected(&self) -> Option<(Option<&Mapping>, &[RowError])> {
+        match &self.step {
+            Step::Done(summary) if !summary.rejected.is_empty() => {
+                Some((self.mapping.as_ref(), &summary.rejected))
+            }
+            _ => None,
+        }
+    }
+
+    /// Takes the results of finished work. True when an import has just been written.
+    fn poll(&mut self) -> bool {
+        match &self.step {
+            Step::Scanning(job) => match job.poll() {
+                Some(Ok(report)) => self.step = Step::Review(report),
+                Some(Err(e)) => {
+                    self.step = Step::Map;
+                    self.error = Some(e);
+                }
+                None => {}
+            },
+            Step::Importing(job) => match job.poll() {
+                Some(Ok(summary)) => {
+                    self.step = Step::Done(summary);
+                    return true;
+                }
+                Some(Err(e)) => {
+                    self.step = Step::Map;
+                    self.error = Some(e);
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        false
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        if self.poll() {
+            cmds.push(Command::ImportWritten);
+        }
+        ui.heading(tr.im_title);
+        ui.add_space(6.0);
+        if matches!(self.step, Step::Choose | Step::Map) {
+            self.choose_ui(ui, tr, cmds);
+        } else if let Some(path) = &self.file {
+            ui.label(file_line(path, tr));
+        }
+        if let Some(e) = &self.error {
+            error_text(ui, &tr.import_error(e, self.mapping.as_ref()));
+        }
+        ui.separator();
+        match &mut self.step {
+            Step::Choose => {
+                ui.label(tr.im_drop_hint);
+            }
+            Step::Map => self.map_ui(ui, tr, cmds),
+            Step::Scanning(job) => progress_ui(ui, tr.im_checking, job.fraction(), || job.cancel(), tr),
+            Step::Importing(job) => {
+                progress_ui(ui, tr.im_importing, job.fraction(), || job.cancel(), tr)
+            }
+            Step::Review(_) => self.review_ui(ui, tr, cmds),
+            Step::Done(summary) => done_ui(ui, summary, tr, cmds),
+        }
+    }
+
+    fn choose_ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.label(tr.im_kind);
+            for (kind, label) in [
+                (ImportKind::Clients, tr.nav_clients),
+                (ImportKind::Achievements, tr.nav_achievements),
+                (ImportKind::Needs, tr.nav_needs),
+            ] {
+                if ui.radio(self.kind == kind, label).clicked() && self.kind != kind {
+                    self.kind = kind;
+                    // The same file maps differently for another kind of record.
+                    if self.file.is_some() {
+                        cmds.push(Command::ImportReload);
+                    }
+                }
+            }
+            ui.separator();
+            if ui.button(tr.im_choose_file).clicked() {
+                cmds.push(Command::ImportPickFile);
+            }
+        });
+        if let Some(path) = &self.file {
+            ui.label(file_line(path, tr));
+        }
+        if let Some(info) = &self.info {
+            ui.horizontal(|ui| {
+                if let (Some(enc), Some(delim)) = (info.encoding, info.delimiter) {
+                    let delim = match delim {
+                        b'\t' => "Tab".to_string(),
+                        d => char::from(d).to_string(),
+                    };
+                    ui.label(fill(
+                        tr.im_csv_format,
+                        &[("encoding", &enc), ("delimiter", &delim)],
+                    ));
+                }
+                if !info.sheets.is_empty() {
+                    let label = ui.label(tr.im_sheet);
+                    let mut sheet = self.sheet.clone();
+                    option_combo(ui, "import_sheet", &mut sheet, &info.sheets, "", String::clone)
+                        .labelled_by(label.id);
+                    if sheet != self.sheet
+                        && let Some(s) = sheet
+                    {
+                        cmds.push(Command::ImportSheet(s));
+                    }
+                }
+            });
+        }
+    }
+
+    fn map_ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        let Some(info) = &self.info else {
+            return;
+        };
+        let Some(mapping) = &mut self.mapping else {
+            ui.label(tr.im_json_file);
+            if ui.button(tr.im_check).clicked() {
+                cmds.push(Command::ImportCheck);
+            }
+            return;
+        };
+        ui.horizontal(|ui| {
+            ui.strong(tr.im_mapping);
+            if self.saved_applied {
+                ui.label(RichText::new(tr.im_saved_mapping_applied).italics());
+            }
+        });
+        let missing = mapping.missing_required();
+        egui::ScrollArea::vertical()
+            .max_height(ui.available_height() - 80.0)
+            .show(ui, |ui| {
+                egui::Grid::new("import_mapping")
+                    .striped(true)
+                    .num_columns(3)
+                    .show(ui, |ui| {
+                        ui.strong(tr.im_col_column);
+                        ui.strong(tr.im_col_sample);
+                        ui.strong(tr.im_col_field);
+                        ui.end_row();
+                        for col in 0..mapping.headers.len() {
+                            let label = ui.label(&mapping.headers[col]);
+                            let sample = info.first_row.get(col).map(String::as_str).unwrap_or("");
+                            ui.label(RichText::new(truncate(sample, 40)).weak());
+                            let mut target = mapping.columns[col];
+                            let required = mapping.kind.required();
+                            ui.push_id(col, |ui| {
+                                option_combo(
+                                    ui,
+                                    "target",
+                                    &mut target,
+                                    mapping.kind.targets(),
+                                    tr.im_ignore,
+                                    |t| {
+                                        if required.contains(t) {
+                                            format!("{} *", tr.target(*t))
+                                        } else {
+                                            tr.target(*t).to_string()
+                                        }
+                                    },
+                                )
+                                .labelled_by(label.id);
+                            });
+                            if target != mapping.columns[col] {
+                                mapping.set(col, target);
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        if !missing.is_empty() {
+            let names: Vec<&str> = missing.iter().map(|t| tr.target(*t)).collect();
+            error_text(
+                ui,
+                &fill(tr.im_missing_required, &[("fields", &names.join("、"))]),
+            );
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .button(tr.im_save_mapping)
+                .on_hover_text(tr.im_save_mapping_hint)
+                .clicked()
+            {
+                cmds.push(Command::ImportSaveMapping);
+            }
+            if ui
+                .add_enabled(missing.is_empty(), egui::Button::new(tr.im_check))
+                .clicked()
+            {
+                cmds.push(Command::ImportCheck);
+            }
+        });
+    }
+
+    fn review_ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        let Step::Review(report) = &self.step else {
+            return;
+        };
+        let options = &mut self.options;
+        ui.label(fill(
+            tr.im_rows_summary,
+            &[
+                ("rows", &report.rows),
+                ("valid", &report.valid),
+                ("invalid", &report.errors.len()),
+            ],
+        ));
+        ui.label(fill(
+            tr.im_duplicates,
+            &[
+                ("db", &report.duplicates_in_db),
+                ("file", &report.duplicates_in_file),
+            ],
+        ));
+        ui.horizontal(|ui| {
+            ui.label(tr.im_dup_policy);
+            for (policy, label) in [
+                (DuplicatePolicy::Skip, tr.im_dup_skip),
+                (DuplicatePolicy::Update, tr.im_dup_update),
+                (DuplicatePolicy::KeepBoth, tr.im_dup_keep),
+            ] {
+                ui.radio_value(&mut options.duplicates, policy, label);
+            }
+        });
+        if !report.unknown_owners.is_empty() {
+            let mut names: Vec<&str> = report
+                .unknown_owners
+                .keys()
+                .take(OWNERS_SHOWN)
+                .map(String::as_str)
+                .collect();
+            if report.unknown_owners.len() > OWNERS_SHOWN {
+                names.push("…");
+            }
+            ui.label(fill(
+                tr.im_unknown_owners,
+                &[
+                    ("n", &report.unknown_owners.len()),
+                    ("names", &names.join("、")),
+                ],
+            ));
+            ui.checkbox(&mut options.create_owners, tr.im_create_owners);
+        }
+        let rejected = report.rejected(options.create_owners);
+        let importable = report.rows - rejected;
+        ui.horizontal(|ui| {
+            if importable == 0 {
+                error_text(ui, tr.im_nothing_valid);
+            } else if rejected == 0 {
+                if ui
+                    .button(fill(tr.im_import_all, &[("n", &importable)]))
+                    .clicked()
+                {
+                    cmds.push(Command::ImportCommit);
+                }
+            } else if ui
+                .button(fill(
+                    tr.im_import_valid,
+                    &[("n", &importable), ("m", &rejected)],
+                ))
+                .clicked()
+            {
+                cmds.push(Command::ImportCommit);
+            }
+            if ui.button(tr.im_import_nothing).clicked() {
+                cmds.push(Command::ImportReset);
+            }
+        });
+        ui.separator();
+        ui.strong(fill(tr.im_preview, &[("n", &report.preview.len())]));
+        preview_table(ui, self.kind, &report.preview, tr);
+        let unknown = (!options.create_owners).then_some(&report.unknown_owners);
+        if !report.errors.is_empty() || unknown.is_some_and(|u| !u.is_empty()) {
+            ui.separator();
+            ui.strong(tr.im_errors);
+            errors_table(ui, &report.errors, self.mapping.as_ref(), tr);
+        }
+    }
+}
+
+fn file_line(path: &Path, tr: &Tr) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    fill(tr.im_file, &[("name", &name)])
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut t: String = text.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn progress_ui(ui: &mut Ui, label: &str, fraction: f32, cancel: impl FnOnce(), tr: &Tr) {
+    ui.label(label);
+    ui.add(egui::ProgressBar::new(fraction).show_percentage());
+    if ui.button(tr.cancel).clicked() {
+        cancel();
+    }
+}
+
+fn done_ui(ui: &mut Ui, summary: &ImportSummary, tr: &Tr, cmds: &mut Vec<Command>) {
+    ui.label(tr.import_summary(summary));
+    ui.horizontal(|ui| {
+        if !summary.rejected.is_empty() && ui.button(tr.im_save_rejected).clicked() {
+            cmds.push(Command::ImportSaveRejected);
+        }
+        if ui.button(tr.im_close).clicked() {
+            cmds.push(Command::ImportReset);
+        }
+    });
+}
+
+
+/// A candidate's main fields as the lists show them.
+fn preview_cells(c: &Candidate, tr: &Tr) -> Vec<String> {
+    let modes = |m: crate::domain::TransferModes| {
+        m.iter()
+            .map(|x: TransferMode| tr.transfer_mode(x))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    match c {
+        Candidate::Client { draft, contacts } => vec![
+            draft.name.clone(),
+            tr.client_kind(draft.kind).to_string(),
+            draft.credit_code.clone(),
+            crate::domain::client::join_region(&draft.province, &draft.city, &draft.district),
+            draft.industry.clone(),
+            contacts.first().map(|c| c.name.clone()).unwrap_or_default(),
+        ],
+        Candidate::Achievement { data, owner } => vec![
+            data.title.clone(),
+            owner.name.clone(),
+            data.field.clone(),
+            data.trl.to_string(),
+            tr.stage(data.stage).to_string(),
+            tr.price_wan(data.price),
+            modes(data.transfer_modes),
+        ],
+        Candidate::Need { data, enterprise } => vec![
+            data.title.clone(),
+            enterprise.name.clone(),
+            data.field.clone(),
+            tr.price_wan(data.budget),
+            data.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            tr.need_status(data.status).to_string(),
+        ],
+    }
+}
+
+fn preview_headers(kind: ImportKind, tr: &Tr) -> Vec<&'static str> {
+    match kind {
+        ImportKind::Clients => vec![
+            tr.f_name,
+            tr.f_kind,
+            tr.f_credit_code,
+            tr.f_province,
+            tr.f_industry,
+            tr.im_t_contact_name,
+        ],
+        ImportKind::Achievements => vec![
+            tr.a_title,
+            tr.a_owner,
+            tr.a_field,
+            tr.col_trl,
+            tr.a_stage,
+            tr.col_price,
+            tr.a_modes,
+        ],
+        ImportKind::Needs => vec![
+            tr.n_title,
+            tr.n_enterprise,
+            tr.a_field,
+            tr.col_budget,
+            tr.col_deadline,
+            tr.a_status,
+        ],
+    }
+}
+
+fn preview_table(ui: &mut Ui, kind: ImportKind, rows: &[Candidate], tr: &Tr) {
+    let headers = preview_headers(kind, tr);
+    ui.push_id("import_preview", |ui| {
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .max_scroll_height(220.0)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for i in 0..headers.len() {
+            table = table.column(if i + 1 == headers.len() {
+                Column::remainder().at_least(80.0)
+            } else {
+                Column::initial(if i == 0 { 220.0 } else { 110.0 }).clip(true)
+            });
+        }
+        table
+            .header(ROW_HEIGHT, |mut h| {
+                for title in &headers {
+                    h.col(|ui| {
+                        ui.strong(*title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let cells = preview_cells(&rows[row.index()], tr);
+                    for cell in cells {
+                        row.col(|ui| {
+                            ui.label(cell);
+                        });
+                    }
+                });
+            });
+    });
+}
+
+fn errors_table(ui: &mut Ui, errors: &[RowError], mapping: Option<&Mapping>, tr: &Tr) {
+    ui.push_id("import_errors", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::initial(70.0))
+            .column(Column::remainder())
+            .header(ROW_HEIGHT, |mut h| {
+                h.col(|ui| {
+                    ui.strong(tr.im_col_row);
+                });
+                h.col(|ui| {
+                    ui.strong(tr.im_col_reason);
+                });
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, errors.len(), |mut row| {
+                    let e = &errors[row.index()];
+                    row.col(|ui| {
+                        ui.label(e.number.to_string());
+                    });
+                    row.col(|ui| {
+                        error_text(ui, &tr.cell_errors(&e.errors, mapping));
+                    });
+                });
+            });
+    });
+}
+
+/// Whether a negotiable price shows as such: used by the preview (kept with the table code).
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AchievementData, Money, Stage, TransferModes};
+    use crate::i18n::ZH;
+    use crate::io::import::OwnerRef;
+
+    #[test]
+    fn preview_cells_show_a_record_as_stored() {
+        let mut modes = TransferModes::default();
+        modes.set(TransferMode::Assignment, true);
+        let c = Candidate::Achievement {
+            data: AchievementData {
+                title: "锂电池回收".into(),
+                owner: 0,
+                inventors: String::new(),
+                field: "新能源".into(),
+                keywords: Vec::new(),
+                abstract_text: String::new(),
+                indicators: String::new(),
+                trl: 6,
+                stage: Stage::Pilot,
+                ip_items: Vec::new(),
+                transfer_modes: modes,
+                price: Price::Amount(Money::from_yuan(500_000)),
+                registration_no: String::new(),
+                status: Default::default(),
+                source: String::new(),
+            },
+            owner: OwnerRef {
+                name: "山东大学".into(),
+                kind: None,
+            },
+        };
+        let cells = preview_cells(&c, &ZH);
+        assert_eq!(cells.len(), preview_headers(ImportKind::Achievements, &ZH).len());
+        assert_eq!(cells[1], "山东大学");
+        assert_eq!(cells[4], "中试");
+        assert_eq!(cells[6], "转让");
+        assert_eq!(truncate("一二三四五", 3), "一二三…");
+    }
+}
