@@ -2,6 +2,7 @@
 
 pub mod csv_out;
 pub mod import;
+pub mod read;
 pub mod tables;
 
 /// Text that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the
