@@ -1,6 +1,7 @@
 //! Files in and out. Pure over plain data and paths: no egui, no SQL.
 
 pub mod csv_out;
+pub mod xlsx_out;
 
 /// Text that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the
 /// start) gets a leading apostrophe, so an exported cell can never execute.

@@ -16,6 +16,7 @@ mod interactions;
 mod matches;
 mod needs;
 mod open;
+mod report;
 mod schema;
 mod trash;
 
