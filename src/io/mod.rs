@@ -4,6 +4,7 @@ pub mod csv_out;
 pub mod import;
 pub mod read;
 pub mod tables;
+pub mod xlsx_out;
 
 /// Text that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the
 /// start) gets a leading apostrophe, so an exported cell can never execute.

@@ -17,6 +17,7 @@ mod interactions;
 mod matches;
 mod needs;
 mod open;
+mod report;
 mod schema;
 mod trash;
 
