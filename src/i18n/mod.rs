@@ -587,6 +587,13 @@ translations! {
     im_t_deadline: "截止日期", "Deadline";
     im_t_keywords: "关键词", "Keywords";
     cli_import_invalid: "{n} 行无法导入，未导入任何内容。改正后重试，或加 --skip-invalid 只导入有效行（加 --create-owners 创建缺少的单位）。", "{n} rows cannot be imported; nothing was imported. Fix them and retry, or add --skip-invalid to import the valid rows (and --create-owners to create missing organisations).";
+    nav_report: "交易报告", "Deal report";
+    rp_this_month: "本月", "This month";
+    rp_this_quarter: "本季度", "This quarter";
+    rp_this_year: "本年", "This year";
+    rp_custom: "自定义", "Custom";
+    rp_export_xlsx: "导出 Excel…", "Export Excel…";
+    rp_export_html: "导出打印版（HTML）…", "Export printable page (HTML)…";
     cli_nothing_imported: "没有导入任何记录。", "No record was imported.";
     cli_exported: "已导出 {n} 条到 {path}", "Exported {n} rows to {path}";
     cli_report_written: "报告已写入 {path}：{deals} 笔签约，合同金额 {amount} 万元", "Report written to {path}: {deals} deals signed, contract amount {amount} (10k yuan)";

@@ -4,13 +4,13 @@ use super::{DealReport, Group, GroupKey, ReportFilter};
 use crate::i18n::{Tr, fill};
 
 /// A breakdown as a table: its title, the header of its first column and its groups.
-pub(super) struct Breakdown<'a> {
+pub struct Breakdown<'a> {
     pub title: &'static str,
     pub key_header: &'static str,
     pub groups: &'a [Group],
 }
 
-pub(super) fn breakdowns<'a>(report: &'a DealReport, tr: &Tr) -> [Breakdown<'a>; 5] {
+pub fn breakdowns<'a>(report: &'a DealReport, tr: &Tr) -> [Breakdown<'a>; 5] {
     let b = |title, key_header, groups| Breakdown {
         title,
         key_header,
@@ -33,7 +33,7 @@ pub(super) fn breakdowns<'a>(report: &'a DealReport, tr: &Tr) -> [Breakdown<'a>;
     ]
 }
 
-pub(super) fn group_label(key: &GroupKey, tr: &Tr) -> String {
+pub fn group_label(key: &GroupKey, tr: &Tr) -> String {
     match key {
         GroupKey::Stage(s) => tr.deal_stage(*s).to_string(),
         GroupKey::ContractType(c) => tr.contract_type(*c).to_string(),
@@ -41,7 +41,7 @@ pub(super) fn group_label(key: &GroupKey, tr: &Tr) -> String {
     }
 }
 
-pub(super) fn or_unspecified<'a>(text: &'a str, tr: &Tr) -> &'a str {
+pub fn or_unspecified<'a>(text: &'a str, tr: &Tr) -> &'a str {
     if text.trim().is_empty() {
         tr.rp_unspecified
     } else {
@@ -49,7 +49,7 @@ pub(super) fn or_unspecified<'a>(text: &'a str, tr: &Tr) -> &'a str {
     }
 }
 
-pub(super) fn period_text(report: &DealReport, tr: &Tr) -> String {
+pub fn period_text(report: &DealReport, tr: &Tr) -> String {
     fill(
         tr.rp_period_range,
         &[("from", &report.from), ("to", &report.to)],
@@ -57,7 +57,7 @@ pub(super) fn period_text(report: &DealReport, tr: &Tr) -> String {
 }
 
 /// "经纪人：张三；领域：新材料", or that there is no filter.
-pub(super) fn filter_text(filter: &ReportFilter, tr: &Tr) -> String {
+pub fn filter_text(filter: &ReportFilter, tr: &Tr) -> String {
     if filter.is_empty() {
         return tr.rp_no_filter.to_string();
     }

@@ -3,7 +3,7 @@
 //! No egui, no SQL: the store reads the rows (`Store::report_deals`).
 
 mod html;
-mod labels;
+pub mod labels;
 mod period;
 mod xlsx;
 

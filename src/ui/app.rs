@@ -7,9 +7,12 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::command::{Command, ListKind, Screen};
-use super::handler::{apply_to_session, export_list, export_shortlist, write_status};
+use super::handler::{
+    apply_to_session, export_list, export_shortlist, write_report, write_status,
+};
 use super::picker::{FilePicker, FileType};
-use super::screens::Screens;
+use super::report::period_name;
+use super::screens::{Screens, today};
 use super::widgets::error_text;
 use crate::catalog::Catalogs;
 use crate::i18n::{Lang, Tr, fill};
@@ -259,6 +262,18 @@ impl TechBrokerApp {
                 self.screens.navigate(Screen::Import);
                 if let Some(text) = summary {
                     self.status = Some(Status::Info(text));
+                }
+            }
+            Command::ExportReport(format) => {
+                let tr = self.tr();
+                if let Database::Open(session) = &self.db
+                    && let Some(report) = self.screens.report.report(&session.store, today())
+                {
+                    let name = format!("{}-{}", tr.rp_file, period_name(report.from, report.to));
+                    if let Some(path) = self.picker.save_file(&name, format) {
+                        let written = write_report(report, format, &path, tr);
+                        self.status = Some(write_status(written, &path, tr));
+                    }
                 }
             }
             Command::ExportShortlist(need) => {

@@ -37,6 +37,7 @@ pub enum Screen {
     FollowUps,
     Trash,
     Import,
+    Report,
 }
 
 /// A list that can be exported as it is shown.
@@ -156,4 +157,6 @@ pub enum Command {
     ImportSaveRejected,
     /// An import has been written: the screens read the database again.
     ImportWritten,
+    /// Writes the report shown as a workbook (Xlsx) or a printable page (Html).
+    ExportReport(FileType),
 }

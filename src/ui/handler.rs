@@ -19,6 +19,8 @@ use crate::io::csv_out::write_csv;
 use crate::io::import::ImportKind;
 use crate::io::import::json::write_json;
 use crate::io::tables::TableFormat;
+use crate::report::DealReport;
+use anyhow::Context;
 use crate::store::{MoveError, SaveError, Store, StoreError, TrashKind, missing_as_errors};
 
 /// The status line for a store error, in the UI language.
@@ -358,7 +360,18 @@ pub fn apply_to_session(
         | Command::OpenDatabase
         | Command::OpenDatabaseAt(_)
         | Command::ExportShortlist(_)
-        | Command::ExportList(..) => None,
+        | Command::ExportList(..)
+        | Command::StartImport(_)
+        | Command::ImportPickFile
+        | Command::ImportOpen(_)
+        | Command::ImportReload
+        | Command::ImportSheet(_)
+        | Command::ImportCheck
+        | Command::ImportCommit
+        | Command::ImportReset
+        | Command::ImportSaveRejected
+        | Command::ImportWritten
+        | Command::ExportReport(_) => None,
     }
 }
 
@@ -452,4 +465,19 @@ pub fn export_list(
         TableFormat::Csv
     };
     table.write(path, format)
+}
+
+/// Writes a report as a workbook, or as a page that prints cleanly.
+pub fn write_report(
+    report: &DealReport,
+    format: FileType,
+    path: &Path,
+    tr: &Tr,
+) -> anyhow::Result<()> {
+    if format == FileType::Xlsx {
+        crate::report::write_xlsx(report, tr, path)
+    } else {
+        std::fs::write(path, crate::report::to_html(report, tr))
+            .with_context(|| format!("cannot write {}", path.display()))
+    }
 }

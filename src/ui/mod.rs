@@ -26,6 +26,7 @@ mod needs;
 pub mod picker;
 mod pickers;
 mod record_detail;
+mod report;
 mod screens;
 mod trash;
 mod widgets;

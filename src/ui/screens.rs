@@ -15,6 +15,7 @@ use super::deal_detail::DealDetail;
 use super::deals::DealsScreen;
 use super::follow_ups::FollowUpsScreen;
 use super::import::ImportScreen;
+use super::report::ReportScreen;
 use super::matching::MatchingScreen;
 use super::need_form::NeedForm;
 use super::needs::NeedsScreen;
@@ -43,6 +44,7 @@ pub struct Screens {
     pub follow_ups: FollowUpsScreen,
     pub trash: TrashScreen,
     pub import: ImportScreen,
+    pub report: ReportScreen,
 }
 
 pub fn today() -> NaiveDate {
@@ -120,6 +122,11 @@ impl Screens {
                         tr.nav_deals.to_string(),
                         Screen::Deals,
                     ),
+                    (
+                        current == Screen::Report,
+                        tr.nav_report.to_string(),
+                        Screen::Report,
+                    ),
                     (current == Screen::FollowUps, follow_ups, Screen::FollowUps),
                     (
                         current == Screen::Trash,
@@ -179,6 +186,7 @@ impl Screens {
             Screen::FollowUps => self.follow_ups.ui(ui, store, today(), tr, cmds),
             Screen::Trash => self.trash.ui(ui, store, tr, cmds),
             Screen::Import => self.import.ui(ui, tr, cmds),
+            Screen::Report => self.report.ui(ui, store, fields, today(), tr, cmds),
         }
     }
 }
