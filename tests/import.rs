@@ -8,8 +8,8 @@ use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, ContactDraft
 use techbroker::io::import::json::{read_json, write_json};
 use techbroker::io::import::plan::{commit, scan};
 use techbroker::io::import::{
-    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, RawRow,
-    RowProblem, SourceRow, Target,
+    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, RawRow, RowProblem,
+    SourceRow, Target,
 };
 use techbroker::store::{Scope, Store};
 
@@ -19,7 +19,13 @@ fn temp_db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-const HEADERS: &[&str] = &["成果名称", "完成单位", "技术领域", "成熟度", "意向价格（万元）"];
+const HEADERS: &[&str] = &[
+    "成果名称",
+    "完成单位",
+    "技术领域",
+    "成熟度",
+    "意向价格（万元）",
+];
 
 fn mapping() -> Mapping {
     Mapping::auto(
@@ -135,7 +141,13 @@ fn an_invalid_row_stops_the_import_and_nothing_is_written() {
     assert_eq!(row.number, 4);
     // The owner created and the rows stored before row 4 are rolled back too.
     assert_eq!(titles(&store), before);
-    assert!(store.list_clients().unwrap().iter().all(|c| c.name != "山东农业大学"));
+    assert!(
+        store
+            .list_clients()
+            .unwrap()
+            .iter()
+            .all(|c| c.name != "山东农业大学")
+    );
 }
 
 #[test]
@@ -232,12 +244,18 @@ fn update_overwrites_mapped_fields_and_keeps_the_rest() {
     // Row 1 updates the stored record; row 5 updates the record row 3 created.
     assert_eq!((summary.inserted, summary.updated), (1, 2));
     let rows = store.achievement_rows(Scope::All).unwrap();
-    let lithium = rows.iter().find(|(r, _)| r.title == "锂电池回收技术").unwrap();
+    let lithium = rows
+        .iter()
+        .find(|(r, _)| r.title == "锂电池回收技术")
+        .unwrap();
     assert_eq!(lithium.0.trl, 7);
     assert_eq!(lithium.0.stage, Stage::typical_for_trl(7));
     let stored = store.get_achievement(lithium.0.id).unwrap().unwrap();
     assert_eq!(stored.data.abstract_text, "已有简介");
-    let straw = rows.iter().find(|(r, _)| r.title == "秸秆还田装备").unwrap();
+    let straw = rows
+        .iter()
+        .find(|(r, _)| r.title == "秸秆还田装备")
+        .unwrap();
     assert_eq!(straw.0.price.amount().map(|m| m.fen()), Some(30_000_000));
 }
 
@@ -278,8 +296,12 @@ fn unknown_owners_are_refused_unless_created() {
     .unwrap();
     assert_eq!(summary.inserted, 0);
     assert_eq!(summary.rejected.len(), 3);
-    assert!(summary.rejected.iter().any(|r| r.errors[0].problem
-        == RowProblem::UnknownOwner("山东农业大学".into())));
+    assert!(
+        summary
+            .rejected
+            .iter()
+            .any(|r| r.errors[0].problem == RowProblem::UnknownOwner("山东农业大学".into()))
+    );
 }
 
 #[test]
@@ -287,7 +309,10 @@ fn needs_belong_to_enterprises_only() {
     let (_dir, store) = store_with_sdu();
     let m = Mapping::auto(
         ImportKind::Needs,
-        ["需求名称", "企业名称", "技术领域"].iter().map(|s| s.to_string()).collect(),
+        ["需求名称", "企业名称", "技术领域"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     );
     let source = vec![Ok(SourceRow {
         number: 2,
@@ -322,7 +347,10 @@ fn clients_import_with_contacts_and_match_by_credit_code() {
         .ok();
     let m = Mapping::auto(
         ImportKind::Clients,
-        ["客户名称", "类型", "联系人", "电话"].iter().map(|s| s.to_string()).collect(),
+        ["客户名称", "类型", "联系人", "电话"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     );
     let source = vec![
         Ok(SourceRow {
@@ -356,7 +384,10 @@ fn clients_import_with_contacts_and_match_by_credit_code() {
         &AtomicBool::new(false),
     )
     .unwrap();
-    assert_eq!((summary.inserted, summary.updated, summary.contacts_added), (1, 1, 2));
+    assert_eq!(
+        (summary.inserted, summary.updated, summary.contacts_added),
+        (1, 1, 2)
+    );
     let client = store
         .list_clients()
         .unwrap()
@@ -389,8 +420,17 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
         .collect();
     let clients_json = dir.path().join("clients.json");
     let achievements_json = dir.path().join("achievements.json");
-    assert_eq!(write_json(&from, ImportKind::Clients, &[sdu], &clients_json).unwrap(), 1);
-    write_json(&from, ImportKind::Achievements, &achievement_ids, &achievements_json).unwrap();
+    assert_eq!(
+        write_json(&from, ImportKind::Clients, &[sdu], &clients_json).unwrap(),
+        1
+    );
+    write_json(
+        &from,
+        ImportKind::Achievements,
+        &achievement_ids,
+        &achievements_json,
+    )
+    .unwrap();
 
     let (_dir2, path2) = temp_db();
     let mut to = Store::open(&path2).unwrap();
@@ -403,14 +443,26 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
         (&achievements_json, ImportKind::Achievements),
     ] {
         let source = read_json(file, kind).unwrap();
-        commit(&mut to, source.into_iter().map(Ok), None, &options, &AtomicBool::new(false))
-            .unwrap();
+        commit(
+            &mut to,
+            source.into_iter().map(Ok),
+            None,
+            &options,
+            &AtomicBool::new(false),
+        )
+        .unwrap();
     }
     let original = from.get_achievement(achievement_ids[0]).unwrap().unwrap();
     let copy_id = to.achievement_rows(Scope::All).unwrap()[0].0.id;
     let copy = to.get_achievement(copy_id).unwrap().unwrap();
     let to_sdu = to.list_clients().unwrap()[0].id;
-    assert_eq!(copy.data, techbroker::domain::AchievementData { owner: to_sdu, ..original.data });
+    assert_eq!(
+        copy.data,
+        techbroker::domain::AchievementData {
+            owner: to_sdu,
+            ..original.data
+        }
+    );
     assert_eq!(copy.owner_name, original.owner_name);
     let client = to.get_client(to_sdu).unwrap().unwrap();
     assert_eq!(
@@ -420,8 +472,14 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
     assert_eq!(to.list_contacts(to_sdu).unwrap()[0].name, "张老师");
 
     // A JSON file of another kind, or not ours, is refused.
-    assert!(matches!(read_json(&clients_json, ImportKind::Needs), Err(ImportError::Json(_))));
+    assert!(matches!(
+        read_json(&clients_json, ImportKind::Needs),
+        Err(ImportError::Json(_))
+    ));
     let foreign = dir.path().join("foreign.json");
     std::fs::write(&foreign, r#"{"hello": "world"}"#).unwrap();
-    assert!(matches!(read_json(&foreign, ImportKind::Clients), Err(ImportError::Json(_))));
+    assert!(matches!(
+        read_json(&foreign, ImportKind::Clients),
+        Err(ImportError::Json(_))
+    ));
 }

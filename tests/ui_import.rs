@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use common::{click, seed_client, temp_db};
-use egui_kittest::kittest::{Queryable as _, Role};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::ClientKind;
 use techbroker::store::{Scope, Store};
 
@@ -54,20 +55,29 @@ fn import_a_csv_after_fixing_a_mapping_and_get_the_bad_rows_back() {
     h.get_by_label("共 3 行：2 行有效，1 行有错误");
     h.get_by_label_contains("成熟度：");
     // The preview shows the rows as stored: 50 in a 万元 column is 50 万元.
-    h.get_by_label("50.00万");
+    h.get_by_label("50.00");
     assert!(titles(&db).is_empty(), "checking writes nothing");
     click(&mut h, "导入有效的 2 行，退回 1 行");
-    h.get_by_label_contains("导入完成：新增 2");
+    // The summary shows on the screen and in the status line.
+    assert_eq!(h.get_all_by_label_contains("导入完成：新增 2").count(), 2);
     assert_eq!(titles(&db), vec!["秸秆还田装备", "锂电池回收技术"]);
     // The refused row comes back as a CSV with its cells and the reason.
     click(&mut h, "保存被退回的行（CSV）…");
     let back = std::fs::read_to_string(&csv).unwrap();
     let back = back.trim_start_matches('\u{feff}');
-    assert!(back.starts_with("行号,成果名称,持有人,技术领域,成熟度,意向价格（万元）,原因"), "{back}");
-    assert!(back.contains("4,坏的一行,山东大学,农业,12,30,成熟度："), "{back}");
+    assert!(
+        back.starts_with("行号,成果名称,持有人,技术领域,成熟度,意向价格（万元）,原因"),
+        "{back}"
+    );
+    assert!(
+        back.contains("4,坏的一行,山东大学,农业,12,30,成熟度："),
+        "{back}"
+    );
     // The list shows the new records.
     click(&mut h, "完成");
-    click(&mut h, "科技成果");
+    // The kind choice repeats the navigation's names: go through the navigation button.
+    h.get_by_role_and_label(Role::Button, "科技成果").click();
+    h.run();
     h.get_by_label("锂电池回收技术");
 }
 
@@ -76,7 +86,11 @@ fn import_nothing_leaves_the_database_alone() {
     let (dir, db) = temp_db();
     seed_client(&db, "山东大学", ClientKind::University);
     let csv = dir.path().join("ok.csv");
-    std::fs::write(&csv, "成果名称,完成单位,技术领域,成熟度\n氢能储运,山东大学,新能源,5\n").unwrap();
+    std::fs::write(
+        &csv,
+        "成果名称,完成单位,技术领域,成熟度\n氢能储运,山东大学,新能源,5\n",
+    )
+    .unwrap();
     let mut h = common::harness_with_picker(&db, Some(csv));
     click(&mut h, "科技成果");
     click(&mut h, "导入…");
@@ -91,7 +105,11 @@ fn import_nothing_leaves_the_database_alone() {
 fn an_unknown_owner_can_be_created_during_the_import() {
     let (dir, db) = temp_db();
     let csv = dir.path().join("owners.csv");
-    std::fs::write(&csv, "成果名称,完成单位,技术领域,成熟度\n氢能储运,青岛科技大学,新能源,5\n").unwrap();
+    std::fs::write(
+        &csv,
+        "成果名称,完成单位,技术领域,成熟度\n氢能储运,青岛科技大学,新能源,5\n",
+    )
+    .unwrap();
     let mut h = common::harness_with_picker(&db, Some(csv));
     click(&mut h, "科技成果");
     click(&mut h, "导入…");
@@ -100,9 +118,14 @@ fn an_unknown_owner_can_be_created_during_the_import() {
     assert!(h.query_by_label_contains("导入 1 行").is_none());
     click(&mut h, "导入时创建这些单位");
     click(&mut h, "导入 1 行");
-    h.get_by_label_contains("新建单位 1");
+    assert!(h.get_all_by_label_contains("新建单位 1").next().is_some());
     let store = Store::open(&db).unwrap();
-    let client = store.list_clients().unwrap().into_iter().find(|c| c.name == "青岛科技大学").unwrap();
+    let client = store
+        .list_clients()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "青岛科技大学")
+        .unwrap();
     assert_eq!(client.kind, ClientKind::University);
 }
 
@@ -154,11 +177,16 @@ fn export_a_filtered_list_as_excel_and_json() {
     click(&mut h, "Excel 工作簿（xlsx）…");
     h.get_by_label_contains("已导出到");
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
-    let range = calamine::Reader::worksheet_range_at(&mut book, 0).unwrap().unwrap();
+    let range = calamine::Reader::worksheet_range_at(&mut book, 0)
+        .unwrap()
+        .unwrap();
     let names: Vec<String> = range.rows().skip(1).map(|r| r[0].to_string()).collect();
     assert_eq!(names, vec!["潍柴动力"]);
     click(&mut h, "导出…");
     click(&mut h, "JSON（完整记录，可再导入）…");
     let json = std::fs::read_to_string(&out).unwrap();
-    assert!(json.contains("潍柴动力") && !json.contains("山东大学"), "{json}");
+    assert!(
+        json.contains("潍柴动力") && !json.contains("山东大学"),
+        "{json}"
+    );
 }

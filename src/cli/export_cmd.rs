@@ -36,11 +36,19 @@ pub fn run(
                 ),
                 ExportKind::Achievements => (
                     ImportKind::Achievements,
-                    store.achievement_rows(Scope::All)?.iter().map(|(r, _)| r.id).collect(),
+                    store
+                        .achievement_rows(Scope::All)?
+                        .iter()
+                        .map(|(r, _)| r.id)
+                        .collect(),
                 ),
                 ExportKind::Needs => (
                     ImportKind::Needs,
-                    store.need_rows(Scope::All)?.iter().map(|(r, _)| r.id).collect(),
+                    store
+                        .need_rows(Scope::All)?
+                        .iter()
+                        .map(|(r, _)| r.id)
+                        .collect(),
                 ),
                 ExportKind::Deals => anyhow::bail!("deals: --format csv or xlsx"),
             };
@@ -73,7 +81,10 @@ pub fn run(
     writeln!(
         out,
         "{}",
-        fill(tr.cli_exported, &[("n", &written), ("path", &path.display())])
+        fill(
+            tr.cli_exported,
+            &[("n", &written), ("path", &path.display())]
+        )
     )?;
     Ok(())
 }

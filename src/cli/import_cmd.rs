@@ -42,7 +42,12 @@ fn mapping(store: &Store, args: &Args<'_>, headers: Vec<String>) -> anyhow::Resu
     })
 }
 
-fn print_errors(out: &mut dyn Write, errors: &[RowError], m: Option<&Mapping>, tr: &Tr) -> anyhow::Result<()> {
+fn print_errors(
+    out: &mut dyn Write,
+    errors: &[RowError],
+    m: Option<&Mapping>,
+    tr: &Tr,
+) -> anyhow::Result<()> {
     for e in errors.iter().take(ERRORS_SHOWN) {
         writeln!(out, "{}\t{}", e.number, tr.cell_errors(&e.errors, m))?;
     }
@@ -71,12 +76,26 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
         &cancel,
         &mut |_, _| {},
     )
-    .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), tr.import_error(&e, mapping.as_ref())))?;
+    .map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}",
+            args.file.display(),
+            tr.import_error(&e, mapping.as_ref())
+        )
+    })?;
     let rejected = report.rejected(args.options.create_owners);
     if rejected > 0 && !args.options.skip_invalid {
         print_errors(out, &report.errors, mapping.as_ref(), tr)?;
-        for (name, rows) in report.unknown_owners.iter().filter(|_| !args.options.create_owners) {
-            writeln!(out, "{rows}\t{}", fill(tr.im_p_unknown_owner, &[("name", name)]))?;
+        for (name, rows) in report
+            .unknown_owners
+            .iter()
+            .filter(|_| !args.options.create_owners)
+        {
+            writeln!(
+                out,
+                "{rows}\t{}",
+                fill(tr.im_p_unknown_owner, &[("name", name)])
+            )?;
         }
         bail!("{}", fill(tr.cli_import_invalid, &[("n", &rejected)]));
     }
@@ -90,7 +109,13 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
         &cancel,
         &mut |_, _| {},
     )
-    .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), tr.import_error(&e, mapping.as_ref())))?;
+    .map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}",
+            args.file.display(),
+            tr.import_error(&e, mapping.as_ref())
+        )
+    })?;
     writeln!(out, "{}", tr.import_summary(&summary))?;
     print_errors(out, &summary.rejected, mapping.as_ref(), tr)?;
     if let Some(path) = args.rejected.filter(|_| !summary.rejected.is_empty()) {

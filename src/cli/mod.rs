@@ -5,6 +5,7 @@ mod export_cmd;
 mod gen_data;
 mod import_cmd;
 mod match_cmd;
+mod report_cmd;
 mod search;
 
 use std::io::Write;
@@ -13,10 +14,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::domain::{ContractType, DealStage};
 use crate::i18n::{Lang, fill};
 use crate::io::import::{DuplicatePolicy, ImportKind, ImportOptions};
 use crate::matching::Subject;
 use crate::store::Store;
+use chrono::NaiveDate;
 
 /// TechBroker · 技术经理人工作台 — a workbench for technology-transfer brokers.
 #[derive(Parser, Debug)]
@@ -104,6 +107,41 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Writes the deal report for the deals signed from --from to --to (dates included), as an
+    /// Excel workbook or a self-contained page that prints cleanly (print it to PDF from a
+    /// browser).
+    Report {
+        #[arg(long, value_parser = parse_day)]
+        from: NaiveDate,
+        #[arg(long, value_parser = parse_day)]
+        to: NaiveDate,
+        #[arg(long, value_enum)]
+        format: report_cmd::ReportFormat,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        broker: Option<String>,
+        #[arg(long)]
+        field: Option<String>,
+        /// development, transfer, licence, consulting or service.
+        #[arg(long, value_parser = parse_contract_type)]
+        contract_type: Option<ContractType>,
+        /// A deal stage code: lead, introduced, negotiating, signed, registered, executing, closed_won or lost.
+        #[arg(long, value_parser = parse_stage)]
+        stage: Option<DealStage>,
+    },
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    crate::domain::dates::parse_date(text).ok_or_else(|| format!("not a date: {text}"))
+}
+
+fn parse_contract_type(text: &str) -> Result<ContractType, String> {
+    ContractType::from_code(text).ok_or_else(|| format!("unknown contract type: {text}"))
+}
+
+fn parse_stage(text: &str) -> Result<DealStage, String> {
+    DealStage::from_code(text).ok_or_else(|| format!("unknown stage: {text}"))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,7 +252,30 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
             };
             import_cmd::run(&mut store, args, lang.tr(), out)
         }
-        Command::Export { kind, format, out: path } => {
+        Command::Report {
+            from,
+            to,
+            format,
+            out: path,
+            broker,
+            field,
+            contract_type,
+            stage,
+        } => {
+            let store = open(db, lang, false)?;
+            let filter = crate::report::ReportFilter {
+                broker,
+                field,
+                contract_type,
+                stage,
+            };
+            report_cmd::run(&store, (from, to), &filter, format, &path, lang.tr(), out)
+        }
+        Command::Export {
+            kind,
+            format,
+            out: path,
+        } => {
             let store = open(db, lang, false)?;
             export_cmd::run(&store, kind, format, &path, lang.tr(), out)
         }

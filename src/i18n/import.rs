@@ -57,9 +57,7 @@ impl Tr {
             RowProblem::Field(problem) => self.problem(*problem),
             RowProblem::UnknownChoice(value) => fill(self.im_p_unknown_choice, &[("value", value)]),
             RowProblem::UnknownOwner(name) => fill(self.im_p_unknown_owner, &[("name", name)]),
-            RowProblem::NotAnEnterprise(name) => {
-                fill(self.im_p_not_enterprise, &[("name", name)])
-            }
+            RowProblem::NotAnEnterprise(name) => fill(self.im_p_not_enterprise, &[("name", name)]),
         }
     }
 

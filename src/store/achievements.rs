@@ -131,8 +131,8 @@ pub(super) fn insert_achievement(
 }
 
 pub(super) fn achievement_by_id(
-conn: &Connection,
-id: AchievementId,
+    conn: &Connection,
+    id: AchievementId,
 ) -> Result<Option<Achievement>, StoreError> {
     let found = conn
         .query_row(

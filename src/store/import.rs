@@ -32,8 +32,8 @@ pub fn title_key(text: &str) -> String {
 /// The live records an import compares its rows with.
 pub(super) fn import_index(conn: &Connection) -> Result<ImportIndex, StoreError> {
     let mut index = ImportIndex::default();
-    let mut stmt = conn
-        .prepare("SELECT id, name, kind, credit_code FROM clients WHERE deleted_at IS NULL")?;
+    let mut stmt =
+        conn.prepare("SELECT id, name, kind, credit_code FROM clients WHERE deleted_at IS NULL")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let id: ClientId = r.get(0)?;

@@ -5,15 +5,15 @@ use egui::{RichText, Ui};
 use super::catalog_common::{
     ColumnSpec, catalog_state, local_date, price_range_inputs, sortable_table,
 };
-use super::widgets::export_menu;
 use super::command::{Command, ListKind, Screen};
 use super::list_view::ListView;
 use super::pickers::option_combo;
+use super::widgets::export_menu;
 use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey, Catalogs};
 use crate::domain::{AchievementStatus, ClientId, Stage, TransferMode};
+use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
-use crate::i18n::{Tr, fill};
 
 #[derive(Default)]
 pub struct AchievementsScreen {

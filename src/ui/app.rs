@@ -7,9 +7,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::command::{Command, ListKind, Screen};
-use super::handler::{
-    apply_to_session, export_list, export_shortlist, write_report, write_status,
-};
+use super::handler::{apply_to_session, export_list, export_shortlist, write_report, write_status};
 use super::picker::{FilePicker, FileType};
 use super::report::period_name;
 use super::screens::{Screens, today};
@@ -223,10 +221,8 @@ impl TechBrokerApp {
                             Arc::clone(&self.waker),
                         ),
                         Err(e) => {
-                            self.status = Some(Status::Error(fill(
-                                tr.im_failed,
-                                &[("detail", &e)],
-                            )));
+                            self.status =
+                                Some(Status::Error(fill(tr.im_failed, &[("detail", &e)])));
                         }
                     }
                 }

@@ -9,9 +9,9 @@ use super::widgets::fmt_date;
 use crate::domain::ClientKind;
 use crate::domain::ClientRow;
 use crate::domain::client_list::{self, ClientColumn, ClientFilter, ClientSort};
+use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
-use crate::i18n::{Tr, fill};
 use crate::store::Store;
 
 const ROW_HEIGHT: f32 = 24.0;

@@ -7,14 +7,14 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, ListKind, Screen};
 use super::pickers::{option_combo, sort_header};
-use super::widgets::export_menu;
 use super::widgets::error_text;
+use super::widgets::export_menu;
 use crate::domain::deal_list::{DealFilter, DealSort, DealSortKey, brokers, select};
 use crate::domain::registration::{RegistrationRule, RegistrationState, registration_state};
 use crate::domain::{ContractType, DealRow};
 use crate::domain::{DealStage, Money};
-use crate::io::tables::{self, Table};
 use crate::i18n::{Tr, fill};
+use crate::io::tables::{self, Table};
 use crate::store::Store;
 
 const COLUMN_WIDTH: f32 = 190.0;

@@ -5,9 +5,9 @@ use super::achievement_form::AchievementForm;
 use super::app::{Session, Status};
 use super::client_form::ClientForm;
 use super::command::{Command, ListKind, LogFor, Screen};
-use super::picker::FileType;
 use super::interaction_log::InteractionForm;
 use super::need_form::NeedForm;
+use super::picker::FileType;
 use super::screens::{Screens, today};
 use std::path::Path;
 
@@ -20,8 +20,8 @@ use crate::io::import::ImportKind;
 use crate::io::import::json::write_json;
 use crate::io::tables::TableFormat;
 use crate::report::DealReport;
-use anyhow::Context;
 use crate::store::{MoveError, SaveError, Store, StoreError, TrashKind, missing_as_errors};
+use anyhow::Context;
 
 /// The status line for a store error, in the UI language.
 fn store_error(e: StoreError, tr: &Tr) -> Option<Status> {

@@ -249,7 +249,9 @@ impl ImportScreen {
                 ui.label(tr.im_drop_hint);
             }
             Step::Map => self.map_ui(ui, tr, cmds),
-            Step::Scanning(job) => progress_ui(ui, tr.im_checking, job.fraction(), || job.cancel(), tr),
+            Step::Scanning(job) => {
+                progress_ui(ui, tr.im_checking, job.fraction(), || job.cancel(), tr)
+            }
             Step::Importing(job) => {
                 progress_ui(ui, tr.im_importing, job.fraction(), || job.cancel(), tr)
             }
@@ -297,8 +299,15 @@ impl ImportScreen {
                 if !info.sheets.is_empty() {
                     let label = ui.label(tr.im_sheet);
                     let mut sheet = self.sheet.clone();
-                    option_combo(ui, "import_sheet", &mut sheet, &info.sheets, "", String::clone)
-                        .labelled_by(label.id);
+                    option_combo(
+                        ui,
+                        "import_sheet",
+                        &mut sheet,
+                        &info.sheets,
+                        "",
+                        String::clone,
+                    )
+                    .labelled_by(label.id);
                     if sheet != self.sheet
                         && let Some(s) = sheet
                     {
@@ -516,7 +525,6 @@ fn done_ui(ui: &mut Ui, summary: &ImportSummary, tr: &Tr, cmds: &mut Vec<Command
     });
 }
 
-
 /// A candidate's main fields as the lists show them.
 fn preview_cells(c: &Candidate, tr: &Tr) -> Vec<String> {
     let modes = |m: crate::domain::TransferModes| {
@@ -683,7 +691,10 @@ mod tests {
             },
         };
         let cells = preview_cells(&c, &ZH);
-        assert_eq!(cells.len(), preview_headers(ImportKind::Achievements, &ZH).len());
+        assert_eq!(
+            cells.len(),
+            preview_headers(ImportKind::Achievements, &ZH).len()
+        );
         assert_eq!(cells[1], "山东大学");
         assert_eq!(cells[4], "中试");
         assert_eq!(cells[6], "转让");

@@ -13,9 +13,9 @@ use super::widgets::export_menu;
 use super::widgets::fmt_date;
 use crate::catalog::{Catalogs, NeedFilter, NeedSort, NeedSortKey};
 use crate::domain::{ClientId, NeedMode, NeedRow, NeedStatus, Stage};
+use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
-use crate::i18n::{Tr, fill};
 
 #[derive(Default)]
 pub struct NeedsScreen {

@@ -81,7 +81,11 @@ impl ReportScreen {
         let (from, to) = self.bounds(today);
         let key = (revision, from, to, self.filter.clone());
         if self.report.as_ref().is_none_or(|(k, _)| *k != key) {
-            let deals = self.deals.as_ref().map(|(_, d)| d.as_slice()).unwrap_or(&[]);
+            let deals = self
+                .deals
+                .as_ref()
+                .map(|(_, d)| d.as_slice())
+                .unwrap_or(&[]);
             let report = build(deals, from, to, &self.filter, today);
             self.report = Some((key, report));
         }
@@ -143,8 +147,15 @@ impl ReportScreen {
         ui.horizontal_wrapped(|ui| {
             let f = &mut self.filter;
             let label = ui.label(tr.d_broker);
-            option_combo(ui, "rp_broker", &mut f.broker, &self.brokers, tr.any, String::clone)
-                .labelled_by(label.id);
+            option_combo(
+                ui,
+                "rp_broker",
+                &mut f.broker,
+                &self.brokers,
+                tr.any,
+                String::clone,
+            )
+            .labelled_by(label.id);
             let label = ui.label(tr.col_field);
             option_combo(ui, "rp_field", &mut f.field, fields, tr.any, String::clone)
                 .labelled_by(label.id);

@@ -81,7 +81,10 @@ pub fn fmt_date(d: NaiveDate) -> String {
 /// The list's export menu: CSV, Excel, and for records TechBroker can import, JSON.
 pub fn export_menu(ui: &mut Ui, list: ListKind, tr: &Tr, cmds: &mut Vec<Command>) {
     ui.menu_button(tr.export_menu, |ui| {
-        let mut formats = vec![(FileType::Csv, tr.export_as_csv), (FileType::Xlsx, tr.export_as_xlsx)];
+        let mut formats = vec![
+            (FileType::Csv, tr.export_as_csv),
+            (FileType::Xlsx, tr.export_as_xlsx),
+        ];
         if list != ListKind::Deals {
             formats.push((FileType::Json, tr.export_as_json));
         }

@@ -23,9 +23,7 @@ fn choice<T: Copy>(
     let t = text.trim().to_lowercase();
     all.iter()
         .copied()
-        .find(|&v| {
-            t == code(v) || t == label(&ZH, v) || t == label(&EN, v).to_lowercase()
-        })
+        .find(|&v| t == code(v) || t == label(&ZH, v) || t == label(&EN, v).to_lowercase())
         .or_else(|| extra.iter().find(|(w, _)| *w == t).map(|&(_, v)| v))
 }
 
@@ -235,7 +233,9 @@ pub fn is_negotiable(text: &str) -> bool {
 /// An amount in a column whose header says 万元: a bare number there means 万.
 pub fn money_text(text: &str, in_wan: bool) -> String {
     let t = text.trim();
-    let bare = !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+    let bare = !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
     if in_wan && bare {
         format!("{t}万")
     } else {
@@ -279,7 +279,10 @@ mod tests {
         assert_eq!(client_kind("大学"), Some(ClientKind::University));
         assert_eq!(client_kind("企业"), Some(ClientKind::Enterprise));
         assert_eq!(need_status("征集中"), Some(NeedStatus::Open));
-        assert_eq!(achievement_status("已转化"), Some(AchievementStatus::Transferred));
+        assert_eq!(
+            achievement_status("已转化"),
+            Some(AchievementStatus::Transferred)
+        );
     }
 
     #[test]
@@ -329,7 +332,13 @@ mod tests {
         assert_eq!(yes_no(""), Some(false));
         assert_eq!(yes_no("也许"), None);
         assert_eq!(guess_client_kind("山东大学"), ClientKind::University);
-        assert_eq!(guess_client_kind("山东省科学院能源研究所"), ClientKind::Institute);
-        assert_eq!(guess_client_kind("潍柴动力股份有限公司"), ClientKind::Enterprise);
+        assert_eq!(
+            guess_client_kind("山东省科学院能源研究所"),
+            ClientKind::Institute
+        );
+        assert_eq!(
+            guess_client_kind("潍柴动力股份有限公司"),
+            ClientKind::Enterprise
+        );
     }
 }

@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use super::cells;
 use super::fields::{ImportKind, Target, header_in_wan};
 use super::mapping::Mapping;
+use crate::domain::achievement::parse_trl;
 use crate::domain::{
     AchievementData, AchievementDraft, AchievementField, ClientDraft, ClientField, ClientKind,
     ContactDraft, ContactField, FieldErrors, NeedData, NeedDraft, NeedField, Problem, Stage,
 };
-use crate::domain::achievement::parse_trl;
 
 /// The organisation a record belongs to, by name: ids do not travel between databases.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,7 +210,9 @@ pub fn client(
     c.text(Target::ContactWechat, &mut contact.wechat);
     let has_contact = contact != ContactDraft::default();
     let mut errors = c.errors;
-    let draft = d.validate().map_err(|e| field_errors(&mut errors, e, client_target));
+    let draft = d
+        .validate()
+        .map_err(|e| field_errors(&mut errors, e, client_target));
     let contact = if has_contact {
         contact
             .validate()
@@ -262,13 +264,21 @@ pub fn achievement(
     if let Some(v) = c.get(Target::IpNumbers) {
         d.ip_items = cells::ip_items(v).iter().map(Into::into).collect();
     }
-    c.choice(Target::TransferModes, cells::transfer_modes, &mut d.transfer_modes);
+    c.choice(
+        Target::TransferModes,
+        cells::transfer_modes,
+        &mut d.transfer_modes,
+    );
     if let Some(v) = c.get(Target::Price) {
         d.negotiable = cells::is_negotiable(v);
         d.price = cells::money_text(v, c.in_wan(Target::Price));
     }
     c.text(Target::RegistrationNo, &mut d.registration_no);
-    c.choice(Target::AchievementStatus, cells::achievement_status, &mut d.status);
+    c.choice(
+        Target::AchievementStatus,
+        cells::achievement_status,
+        &mut d.status,
+    );
     c.text(Target::Source, &mut d.source);
     let owner = owner.trim().to_string();
     d.owner = (!owner.is_empty()).then_some(0);
@@ -313,8 +323,16 @@ pub fn need(
         d.negotiable = cells::is_negotiable(v);
         d.budget = cells::money_text(v, c.in_wan(Target::Budget));
     }
-    c.choice(Target::PreferredMode, cells::need_mode, &mut d.preferred_mode);
-    c.choice(Target::MinStage, |v| cells::stage(v).map(Some), &mut d.min_stage);
+    c.choice(
+        Target::PreferredMode,
+        cells::need_mode,
+        &mut d.preferred_mode,
+    );
+    c.choice(
+        Target::MinStage,
+        |v| cells::stage(v).map(Some),
+        &mut d.min_stage,
+    );
     if let Some(v) = c.get(Target::MinTrl) {
         d.min_trl = cells::trl_text(v);
     }
@@ -379,7 +397,9 @@ pub fn check_record(record: Candidate) -> Result<Candidate, Vec<CellError>> {
                         .ok()
                 })
                 .collect();
-            draft.ok().map(|draft| Candidate::Client { draft, contacts })
+            draft
+                .ok()
+                .map(|draft| Candidate::Client { draft, contacts })
         }
         Candidate::Achievement { data, owner } => {
             let mut d = AchievementDraft::from(&data);
@@ -421,11 +441,27 @@ mod tests {
     fn an_achievement_row_is_stored_as_typed() {
         let m = mapping(
             ImportKind::Achievements,
-            &["成果名称", "完成单位", "技术领域", "成熟度", "意向价格（万元）", "转化方式", "专利号"],
+            &[
+                "成果名称",
+                "完成单位",
+                "技术领域",
+                "成熟度",
+                "意向价格（万元）",
+                "转化方式",
+                "专利号",
+            ],
         );
         let c = new_record(
             &m,
-            &row(&["锂电池回收技术", "山东大学", "新能源", "TRL6", "50", "转让、普通许可", "ZL202110123456.7"]),
+            &row(&[
+                "锂电池回收技术",
+                "山东大学",
+                "新能源",
+                "TRL6",
+                "50",
+                "转让、普通许可",
+                "ZL202110123456.7",
+            ]),
         )
         .unwrap();
         let Candidate::Achievement { data, owner } = c else {
@@ -447,12 +483,21 @@ mod tests {
             &["成果名称", "完成单位", "技术领域", "成熟度", "价格", "阶段"],
         );
         let errors = new_record(&m, &row(&["", "", "新能源", "12", "五十万", "试验"])).unwrap_err();
-        let got: Vec<_> = errors.iter().map(|e| (e.target, e.problem.clone())).collect();
-        assert!(got.contains(&(Some(Target::Stage), RowProblem::UnknownChoice("试验".into()))));
+        let got: Vec<_> = errors
+            .iter()
+            .map(|e| (e.target, e.problem.clone()))
+            .collect();
+        assert!(got.contains(&(
+            Some(Target::Stage),
+            RowProblem::UnknownChoice("试验".into())
+        )));
         assert!(got.contains(&(Some(Target::Title), RowProblem::Field(Problem::Required))));
         assert!(got.contains(&(Some(Target::Owner), RowProblem::Field(Problem::Required))));
         assert!(got.contains(&(Some(Target::Trl), RowProblem::Field(Problem::TrlOutOfRange))));
-        assert!(got.contains(&(Some(Target::Price), RowProblem::Field(Problem::InvalidAmount))));
+        assert!(got.contains(&(
+            Some(Target::Price),
+            RowProblem::Field(Problem::InvalidAmount)
+        )));
     }
 
     #[test]
@@ -473,12 +518,18 @@ mod tests {
 
     #[test]
     fn need_deadlines_accept_excel_serials_and_refuse_nonsense() {
-        let m = mapping(ImportKind::Needs, &["需求名称", "企业名称", "技术领域", "截止日期"]);
+        let m = mapping(
+            ImportKind::Needs,
+            &["需求名称", "企业名称", "技术领域", "截止日期"],
+        );
         let ok = new_record(&m, &row(&["储能", "潍柴", "新能源", "45413"])).unwrap();
         let Candidate::Need { data, .. } = ok else {
             panic!("not a need");
         };
-        assert_eq!(data.deadline.map(|d| d.to_string()), Some("2024-05-01".into()));
+        assert_eq!(
+            data.deadline.map(|d| d.to_string()),
+            Some("2024-05-01".into())
+        );
         let bad = new_record(&m, &row(&["储能", "潍柴", "新能源", "明年"])).unwrap_err();
         assert_eq!(
             bad,
@@ -490,11 +541,25 @@ mod tests {
     fn a_client_row_brings_its_contact() {
         let m = mapping(
             ImportKind::Clients,
-            &["客户名称", "类型", "统一社会信用代码", "联系人", "电话", "邮箱"],
+            &[
+                "客户名称",
+                "类型",
+                "统一社会信用代码",
+                "联系人",
+                "电话",
+                "邮箱",
+            ],
         );
         let c = new_record(
             &m,
-            &row(&["山东大学", "高校", "", "张老师", "0531-88888888", "zhang@sdu.edu.cn"]),
+            &row(&[
+                "山东大学",
+                "高校",
+                "",
+                "张老师",
+                "0531-88888888",
+                "zhang@sdu.edu.cn",
+            ]),
         )
         .unwrap();
         let Candidate::Client { draft, contacts } = c else {
@@ -504,6 +569,9 @@ mod tests {
         assert_eq!(contacts[0].name, "张老师");
         let bad = new_record(&m, &row(&["某公司", "企业", "123", "李四", "abc", ""])).unwrap_err();
         let targets: Vec<_> = bad.iter().map(|e| e.target).collect();
-        assert_eq!(targets, vec![Some(Target::CreditCode), Some(Target::ContactPhone)]);
+        assert_eq!(
+            targets,
+            vec![Some(Target::CreditCode), Some(Target::ContactPhone)]
+        );
     }
 }

@@ -65,8 +65,8 @@ impl From<JsonRecord> for Candidate {
 
 /// The records of a TechBroker JSON export of `kind`, numbered from 1.
 pub fn read_json(path: &Path, kind: ImportKind) -> Result<Vec<SourceRow>, ImportError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| ImportError::Json(format!("{}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| ImportError::Json(format!("{}: {e}", path.display())))?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| ImportError::Json("not UTF-8".into()))?
         .trim_start_matches('\u{feff}');
@@ -108,8 +108,8 @@ pub fn write_json(
         exported_at: Utc::now(),
         records,
     };
-    let out = std::fs::File::create(path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
+    let out =
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let mut out = std::io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut out, &file)
         .with_context(|| format!("cannot write {}", path.display()))?;

@@ -86,8 +86,8 @@ impl Mapping {
             headers,
         };
         for (header, key) in &file.columns {
-            let target =
-                Target::from_key(kind, key).ok_or_else(|| MappingError::UnknownField(key.clone()))?;
+            let target = Target::from_key(kind, key)
+                .ok_or_else(|| MappingError::UnknownField(key.clone()))?;
             let norm = normalize_header(header);
             if let Some(col) = mapping
                 .headers
@@ -147,7 +147,10 @@ mod tests {
         m.set(2, Some(Target::Budget));
         let json = serde_json::to_string(&m.to_file()).unwrap();
         let file: MappingFile = serde_json::from_str(&json).unwrap();
-        assert_eq!(Mapping::from_file(ImportKind::Needs, h.clone(), &file).unwrap(), m);
+        assert_eq!(
+            Mapping::from_file(ImportKind::Needs, h.clone(), &file).unwrap(),
+            m
+        );
         assert_eq!(
             Mapping::from_file(ImportKind::Clients, h, &file),
             Err(MappingError::OtherKind("needs".into()))

@@ -5,14 +5,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::cells::guess_client_kind;
 use super::convert::{self, Candidate, CellError, OwnerRef, RowProblem};
 use super::error::ImportError;
-use super::mapping::Mapping;
-use crate::domain::{
-    AchievementDraft, ClientDraft, ClientId, ClientKind, NeedDraft, Problem,
-};
-use super::cells::guess_client_kind;
 use super::fields::Target;
+use super::mapping::Mapping;
+use crate::domain::{AchievementDraft, ClientDraft, ClientId, ClientKind, NeedDraft, Problem};
 use crate::store::{ImportIndex, ImportWriter, Store, StoreError, title_key};
 
 /// One row of the source: cells of a sheet, or a record of TechBroker's JSON.
@@ -480,7 +478,10 @@ fn update(
             }
             Candidate::Achievement { owner: o, .. } => {
                 let base = w.achievement(id)?;
-                let draft = base.as_ref().map(AchievementDraft::from).unwrap_or_default();
+                let draft = base
+                    .as_ref()
+                    .map(AchievementDraft::from)
+                    .unwrap_or_default();
                 convert::achievement(m, cells, draft, &o.name)?
             }
             Candidate::Need { enterprise, .. } => {
