@@ -9,8 +9,8 @@ use encoding_rs::Encoding;
 use super::decode::Utf8Reader;
 use super::{ReadError, Row, Sample, sniff};
 
-/// A record spanning more lines than this is a quote that was never closed, swallowing the rest
-/// of the file, not a cell with line breaks: even a long abstract has far fewer.
+/// A record spanning more lines than this is a stray quote paired with another far below, not a
+/// cell with line breaks: even a long abstract has far fewer.
 pub(super) const MAX_RECORD_LINES: u64 = 500;
 
 pub(super) struct CsvTable {
@@ -66,16 +66,23 @@ impl CsvTable {
                 Ok(true) => {}
                 Err(e) => return Some(Err(self.csv_error(e))),
             }
-            // The line break ending the record was counted, and every one inside its quoted
-            // fields; what is left is the line it starts on (see `decode`). A quote left open
-            // at the end of the file has no line break ending it: `before` bounds that case.
             let inside = self
                 .record
                 .as_byte_record()
                 .iter()
                 .map(|field| memchr::memchr_iter(b'\n', field).count() as u64)
                 .sum::<u64>();
-            let line = before.max(self.reader.position().line().saturating_sub(inside + 1));
+            // Line breaks consumed: any blank lines before the record, those inside its quoted
+            // fields, and the one ending it. The text always ends with one (see `decode`), so
+            // a record that no line break ended is a quote that swallowed the rest of the file.
+            let end = self.reader.position().line();
+            if end - before == inside {
+                return Some(Err(ReadError::Csv {
+                    line: before,
+                    message: "a quote opened here is never closed".to_string(),
+                }));
+            }
+            let line = end - inside - 1;
             if inside > MAX_RECORD_LINES {
                 return Some(Err(ReadError::Csv {
                     line,

@@ -147,18 +147,42 @@ fn blank_lines_and_empty_records_are_skipped_but_counted() {
 }
 
 #[test]
-fn an_unclosed_quote_is_reported_where_it_starts() {
+fn an_unclosed_quote_is_reported_where_it_opens() {
     let dir = tempfile::tempdir().unwrap();
-    let mut text = String::from("名称,摘要\n锂电池,\"没有结束的引号\n");
-    for i in 0..csv_table::MAX_RECORD_LINES + 100 {
-        text.push_str(&format!("成果{i},摘要{i}\n"));
-    }
+    let text = "名称,摘要\n锂电池,\"没有结束的引号\n海参,育苗\n";
     let path = write(&dir, "a.csv", text.as_bytes());
     let mut reader = TableReader::open(&path, None).unwrap();
     match reader.next_row() {
-        Some(Err(ReadError::Csv { line, .. })) => assert_eq!(line, 2),
+        Some(Err(ReadError::Csv { line, message })) => {
+            assert_eq!(line, 2);
+            assert!(message.contains("never closed"), "{message}");
+        }
         other => panic!("expected a CSV error, got {other:?}"),
     }
+}
+
+#[test]
+fn stray_quotes_far_apart_are_reported_then_reading_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("名称,摘要\n锂电池,\"引号从这里开始\n");
+    for i in 0..csv_table::MAX_RECORD_LINES {
+        text.push_str(&format!("成果{i},摘要{i}\n"));
+    }
+    text.push_str("到这里才结束\",x\n海参,育苗\n");
+    let path = write(&dir, "a.csv", text.as_bytes());
+    let mut reader = TableReader::open(&path, None).unwrap();
+    match reader.next_row() {
+        Some(Err(ReadError::Csv { line, message })) => {
+            assert_eq!(line, 2);
+            assert!(message.contains("lines"), "{message}");
+        }
+        other => panic!("expected a CSV error, got {other:?}"),
+    }
+    let last_line = 4 + csv_table::MAX_RECORD_LINES as usize;
+    assert_eq!(
+        rows(&mut reader),
+        vec![(last_line, cells(&["海参", "育苗"]))]
+    );
 }
 
 #[test]
@@ -325,6 +349,20 @@ fn a_missing_sheet_is_named_in_the_error() {
     assert!(matches!(
         TableReader::open(&csv, Some("成果")),
         Err(ReadError::NoSuchSheet(_))
+    ));
+}
+
+#[test]
+fn a_workbook_whose_sheet_has_no_cells_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    workbook.add_worksheet().set_name("空表").unwrap();
+    workbook.save(&path).unwrap();
+    assert_eq!(sheet_names(&path).unwrap(), cells(&["空表"]));
+    assert!(matches!(
+        TableReader::open(&path, None),
+        Err(ReadError::Empty)
     ));
 }
 
