@@ -659,7 +659,7 @@ fn errors_table(ui: &mut Ui, errors: &[RowError], mapping: Option<&Mapping>, tr:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{AchievementData, Money, Stage, TransferModes};
+    use crate::domain::{AchievementData, Money, Price, Stage, TransferModes};
     use crate::i18n::ZH;
     use crate::io::import::OwnerRef;
 
