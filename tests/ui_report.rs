@@ -1,0 +1,135 @@
+//! The deal report screen: totals for the period, filters, and both exports.
+
+mod common;
+
+use chrono::{Datelike, Local};
+use common::{click, temp_db};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::{
+    AchievementDraft, ClientDraft, ClientKind, ContractType, DealDraft, DealStage, Decision,
+};
+use techbroker::matching::{Breakdown, PartValues, Weights};
+use techbroker::store::{DecisionInput, Store};
+
+/// Two deals signed this month (a transfer of 120万 and a licence of 30万), one not signed.
+fn seed(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    let client = |store: &mut Store, name: &str, kind| {
+        store
+            .save_client(
+                None,
+                &ClientDraft {
+                    name: name.into(),
+                    kind,
+                    province: "山东省".into(),
+                    city: "潍坊市".into(),
+                    ..ClientDraft::default()
+                },
+            )
+            .unwrap()
+    };
+    let seller = client(&mut store, "山东大学", ClientKind::University);
+    let buyer = client(&mut store, "潍柴动力", ClientKind::Enterprise);
+    let achievement = store
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: "发动机余热回收".into(),
+                owner: Some(seller),
+                field: "节能环保".into(),
+                trl: "6".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let today = Local::now().date_naive();
+    let first = today.with_day(1).unwrap();
+    for (title, kind, amount, sign) in [
+        ("余热回收技术转让", ContractType::Transfer, "120万", true),
+        ("余热回收专利许可", ContractType::Licence, "30万", true),
+        ("尚在洽谈的交易", ContractType::Transfer, "500万", false),
+    ] {
+        let deal = store
+            .record_decision(&DecisionInput {
+                need: None,
+                achievement,
+                enterprise: buyer,
+                decision: Decision::Accepted,
+                note: String::new(),
+                breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
+            })
+            .unwrap()
+            .unwrap();
+        store
+            .save_deal_terms(
+                deal,
+                &DealDraft {
+                    title: title.into(),
+                    contract_type: kind,
+                    contract: amount.into(),
+                    signed_on: if sign {
+                        first.to_string()
+                    } else {
+                        String::new()
+                    },
+                    ..DealDraft::default()
+                },
+            )
+            .unwrap();
+        if sign {
+            store.move_deal(deal, DealStage::Signed, "").unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_report_shows_this_months_totals_and_filters_them() {
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = common::harness(&path);
+    h.get_by_role_and_label(Role::Button, "交易报告").click();
+    h.run();
+    h.get_by_label("技术交易报告");
+    // Two deals signed, 150万 in all; the deal still being negotiated is not counted.
+    h.get_by_label("签约项数");
+    assert!(
+        h.query_all_by_label("150.00").count() >= 2,
+        "the total and its groups"
+    );
+    h.get_by_label("余热回收技术转让");
+    h.get_by_label("余热回收专利许可");
+    assert!(h.query_by_label("尚在洽谈的交易").is_none());
+    // Only licences.
+    h.get_by_role_and_label(Role::ComboBox, "合同类型").click();
+    h.run();
+    // The breakdown shows the same name as a label: pick the option in the open list.
+    h.get_by_role_and_label(Role::Button, "技术许可").click();
+    h.run();
+    assert!(h.query_by_label("余热回收技术转让").is_none());
+    assert_eq!(h.query_all_by_label("150.00").count(), 0);
+    assert!(h.query_all_by_label("30.00").count() >= 2);
+    h.get_by_label("余热回收专利许可");
+}
+
+#[test]
+fn the_report_exports_a_workbook_and_a_printable_page() {
+    let (dir, path) = temp_db();
+    seed(&path);
+    let out = dir.path().join("report.out");
+    let mut h = common::harness_with_picker(&path, Some(out.clone()));
+    h.get_by_role_and_label(Role::Button, "交易报告").click();
+    h.run();
+    click(&mut h, "导出打印版（HTML）…");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("<html") && html.contains("余热回收技术转让"));
+    assert!(h.get_all_by_label_contains("已导出到").next().is_some());
+    click(&mut h, "导出 Excel…");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    assert!(calamine::Reader::sheet_names(&book).len() >= 7);
+    let summary = calamine::Reader::worksheet_range_at(&mut book, 0)
+        .unwrap()
+        .unwrap();
+    let cells: Vec<String> = summary.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c == "技术交易报告"), "{cells:?}");
+}
