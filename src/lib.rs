@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod io;
 pub mod matching;
 pub mod paths;
+pub mod sandbox;
 pub mod search;
 pub mod store;
 pub mod ui;
