@@ -93,8 +93,12 @@ const STAGE_WEIGHTS: [(DealStage, u32); 8] = [
 ];
 
 /// 5万 to 800万 yuan in 万, log-uniform.
-const CONTRACT_BANDS: [((u32, u32), u32); 4] =
-    [((5, 20), 14), ((20, 80), 14), ((80, 300), 13), ((300, 800), 10)];
+const CONTRACT_BANDS: [((u32, u32), u32); 4] = [
+    ((5, 20), 14),
+    ((20, 80), 14),
+    ((80, 300), 13),
+    ((300, 800), 10),
+];
 
 const BROKERS: [&str; 6] = ["张明", "李娜", "王磊", "刘洋", "陈静", "赵强"];
 
@@ -311,7 +315,10 @@ impl<'a> Maker<'a> {
         // The stages the deal went through, ending with its own.
         let reached = match stage {
             DealStage::Lost => between(rng, 0, 2) as usize,
-            s => DealStage::PIPELINE.iter().position(|p| *p == s).unwrap_or(0),
+            s => DealStage::PIPELINE
+                .iter()
+                .position(|p| *p == s)
+                .unwrap_or(0),
         };
         let first = if reached > 0 && chance(rng, 70) { 1 } else { 0 };
         let mut path: Vec<DealStage> = DealStage::PIPELINE[first..=reached].to_vec();
@@ -335,7 +342,9 @@ impl<'a> Maker<'a> {
         let created = days_before(today, created_ago);
         let history = self.history(rng, &path, created, signed_on);
         let contract = stage.is_signed().then(|| match a.price {
-            Price::Amount(p) if p.fen() > 0 => Money(p.fen() / 100 * i64::from(between(rng, 70, 100))),
+            Price::Amount(p) if p.fen() > 0 => {
+                Money(p.fen() / 100 * i64::from(between(rng, 70, 100)))
+            }
             _ => amount(rng, &CONTRACT_BANDS, 10_000),
         });
         let mode = if stage.is_signed() && chance(rng, 12) {
@@ -378,7 +387,14 @@ impl<'a> Maker<'a> {
             .filter(|_| registered)
             .map(|d| shift(d, i64::from(between(rng, 5, 28))));
         let certificate_no = registration_submitted
-            .map(|d| format!("{}3701{:02}{:06}", d.format("%Y"), between(rng, 1, 17), between(rng, 1, 999_999)))
+            .map(|d| {
+                format!(
+                    "{}3701{:02}{:06}",
+                    d.format("%Y"),
+                    between(rng, 1, 17),
+                    between(rng, 1, 999_999)
+                )
+            })
             .unwrap_or_default();
         let mut deal = DemoDeal {
             need,
@@ -504,8 +520,7 @@ impl<'a> Maker<'a> {
         let paid_all = deal.stage == DealStage::ClosedWon;
         for i in &deal.instalments {
             let late_payer = chance(rng, 35);
-            let due_and_paid =
-                i.due < today && deal.stage == DealStage::Executing && !late_payer;
+            let due_and_paid = i.due < today && deal.stage == DealStage::Executing && !late_payer;
             if paid_all || due_and_paid {
                 deal.receipts.push(Receipt {
                     date: shift(i.due, i64::from(between(rng, 0, 10))).min(today),
@@ -528,7 +543,9 @@ impl<'a> Maker<'a> {
         let field = &self.data.needs[need].field;
         let before = first.at - chrono::Duration::days(i64::from(between(rng, 1, 10)));
         for _ in 0..between(rng, 0, 2) {
-            let Some(other) = self.offered_in(rng, field).filter(|&o| o != deal.achievement)
+            let Some(other) = self
+                .offered_in(rng, field)
+                .filter(|&o| o != deal.achievement)
             else {
                 continue;
             };
@@ -588,7 +605,11 @@ impl<'a> Maker<'a> {
                 )
             } else if chance(rng, 50) {
                 let due = shift(date, i64::from(between(rng, 3, 14)));
-                (one(rng, &DEAL_NEXT_STEPS).to_string(), Some(due), Some(at(due)))
+                (
+                    one(rng, &DEAL_NEXT_STEPS).to_string(),
+                    Some(due),
+                    Some(at(due)),
+                )
             } else {
                 (String::new(), None, None)
             };

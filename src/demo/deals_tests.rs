@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use super::{DealData, DemoData, Sizes, generate, generate_deals};
 use crate::domain::agenda::{AgendaDeal, AgendaItem, agenda};
 use crate::domain::payments::{TrialEnd, plan_status};
-use crate::domain::{Decision, DealStage, NeedStatus, TransferMode};
+use crate::domain::{DealStage, Decision, NeedStatus, TransferMode};
 
 const SIZES: Sizes = Sizes {
     clients: 300,
@@ -66,7 +66,11 @@ fn registrations_payments_and_trials_are_due_soon_overdue_and_done() {
         .filter(|d| d.stage == DealStage::Signed)
         .collect();
     assert!(signed.iter().any(|d| d.registration_due.unwrap() < today()));
-    assert!(signed.iter().any(|d| d.registration_due.unwrap() >= today()));
+    assert!(
+        signed
+            .iter()
+            .any(|d| d.registration_due.unwrap() >= today())
+    );
     assert!(
         set.deals
             .iter()
@@ -75,7 +79,12 @@ fn registrations_payments_and_trials_are_due_soon_overdue_and_done() {
     let overdue = set
         .deals
         .iter()
-        .filter(|d| plan_status(&d.instalments, &d.receipts, today()).overdue.fen() > 0)
+        .filter(|d| {
+            plan_status(&d.instalments, &d.receipts, today())
+                .overdue
+                .fen()
+                > 0
+        })
         .count();
     assert!(overdue > 0);
     let trials: Vec<_> = set
@@ -125,8 +134,16 @@ fn the_agenda_of_the_day_has_follow_ups_registrations_and_instalments() {
         })
         .collect();
     let items = agenda(today(), Vec::new(), &deals);
-    assert!(items.iter().any(|i| matches!(i, AgendaItem::Registration { .. })));
-    assert!(items.iter().any(|i| matches!(i, AgendaItem::Instalment { .. })));
+    assert!(
+        items
+            .iter()
+            .any(|i| matches!(i, AgendaItem::Registration { .. }))
+    );
+    assert!(
+        items
+            .iter()
+            .any(|i| matches!(i, AgendaItem::Instalment { .. }))
+    );
 }
 
 #[test]
@@ -141,7 +158,11 @@ fn decisions_agree_with_the_deals_and_the_open_need_is_untouched() {
             assert_eq!(d.deal, None);
         }
     }
-    assert!(set.decisions.iter().any(|d| d.decision == Decision::Proposed));
+    assert!(
+        set.decisions
+            .iter()
+            .any(|d| d.decision == Decision::Proposed)
+    );
     assert!(
         set.decisions
             .iter()
@@ -174,10 +195,13 @@ fn ten_thousand_deals_for_a_benchmark() {
 
 #[test]
 fn no_enterprises_or_achievements_give_no_deals() {
-    let mut data = generate(1, Sizes {
-        clients: 0,
-        achievements: 0,
-        needs: 0,
-    });
+    let mut data = generate(
+        1,
+        Sizes {
+            clients: 0,
+            achievements: 0,
+            needs: 0,
+        },
+    );
     assert!(generate_deals(1, &mut data, 10, today()).deals.is_empty());
 }

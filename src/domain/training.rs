@@ -85,7 +85,10 @@ pub struct Progress {
 
 impl Progress {
     pub fn done_at(&self, task: Task) -> Option<DateTime<Utc>> {
-        self.done.iter().find(|(t, _)| *t == task).map(|(_, at)| *at)
+        self.done
+            .iter()
+            .find(|(t, _)| *t == task)
+            .map(|(_, at)| *at)
     }
 
     /// How many tasks are done.

@@ -68,8 +68,8 @@ pub fn prepare(
     for c in companions(&building) {
         remove_if_there(&c)?;
     }
-    let mut store = Store::open(&building)
-        .with_context(|| format!("cannot create {}", building.display()))?;
+    let mut store =
+        Store::open(&building).with_context(|| format!("cannot create {}", building.display()))?;
     let classroom = populate_classroom(&mut store, SEED, SIZES, DEALS, today, progress)
         .context("cannot fill the sandbox")?;
     let baseline = store.current_baseline(classroom.open_need)?;

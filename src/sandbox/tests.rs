@@ -117,15 +117,31 @@ fn each_task_ticks_when_the_data_shows_it_done() {
 
     // A call is not a visit; a visit at a university is not one at an enterprise.
     let clients = store.list_clients().unwrap();
-    let enterprise = clients.iter().find(|c| c.kind == ClientKind::Enterprise).unwrap().id;
-    let university = clients.iter().find(|c| c.kind == ClientKind::University).unwrap().id;
-    store.add_interaction(enterprise, &visit(InteractionKind::Call)).unwrap();
-    store.add_interaction(university, &visit(InteractionKind::Visit)).unwrap();
+    let enterprise = clients
+        .iter()
+        .find(|c| c.kind == ClientKind::Enterprise)
+        .unwrap()
+        .id;
+    let university = clients
+        .iter()
+        .find(|c| c.kind == ClientKind::University)
+        .unwrap()
+        .id;
+    store
+        .add_interaction(enterprise, &visit(InteractionKind::Call))
+        .unwrap();
+    store
+        .add_interaction(university, &visit(InteractionKind::Visit))
+        .unwrap();
     assert!(done(&store).is_empty());
-    store.add_interaction(enterprise, &visit(InteractionKind::Visit)).unwrap();
+    store
+        .add_interaction(enterprise, &visit(InteractionKind::Visit))
+        .unwrap();
     check(&store, Task::VisitEnterprise);
 
-    store.record_decision(&decision(&store, Decision::Proposed)).unwrap();
+    store
+        .record_decision(&decision(&store, Decision::Proposed))
+        .unwrap();
     check(&store, Task::ShortlistForNeed);
     let deal = store
         .record_decision(&decision(&store, Decision::Accepted))
@@ -197,7 +213,9 @@ fn reset_restores_the_initial_data_after_changes() {
         let deal = store.deal_ids().unwrap()[0];
         store.move_deal(deal, DealStage::Lost, "练习").unwrap();
         let client = store.list_clients().unwrap()[0].id;
-        store.add_interaction(client, &visit(InteractionKind::Visit)).unwrap();
+        store
+            .add_interaction(client, &visit(InteractionKind::Visit))
+            .unwrap();
         store.delete_client(client).unwrap();
         store.note_report_exported().unwrap();
         assert_ne!(content(&store), before);
@@ -230,7 +248,9 @@ fn the_sandbox_never_writes_to_the_brokers_database() {
     {
         let mut store = Store::open(&sandbox).unwrap();
         let client = store.list_clients().unwrap()[0].id;
-        store.add_interaction(client, &visit(InteractionKind::Visit)).unwrap();
+        store
+            .add_interaction(client, &visit(InteractionKind::Visit))
+            .unwrap();
     }
     build(&sandbox, today(), &mut |_, _| {}).unwrap();
     // Building over the broker's file is refused, and leaves it as it was.
@@ -257,21 +277,32 @@ fn progress_is_exported_with_the_trainee_and_the_times() {
     let (dir, path) = built();
     let mut store = Store::open(&path).unwrap();
     let client = store.list_clients().unwrap()[0].id;
-    store.add_interaction(client, &visit(InteractionKind::Visit)).unwrap();
+    store
+        .add_interaction(client, &visit(InteractionKind::Visit))
+        .unwrap();
     store.note_report_exported().unwrap();
     let progress = store
         .training_progress(&store.baseline().unwrap().unwrap())
         .unwrap();
     let out = dir.path().join("progress.json");
     let at = chrono::Utc::now();
-    super::progress::write_progress(&out, " 王同学 ", &progress, &|t| t.code().to_uppercase(), at)
-        .unwrap();
+    super::progress::write_progress(
+        &out,
+        " 王同学 ",
+        &progress,
+        &|t| t.code().to_uppercase(),
+        at,
+    )
+    .unwrap();
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(json["trainee"], "王同学");
     assert_eq!(json["tasks"], 8);
     let completed = json["completed"].as_array().unwrap();
-    let codes: Vec<&str> = completed.iter().map(|c| c["task"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = completed
+        .iter()
+        .map(|c| c["task"].as_str().unwrap())
+        .collect();
     assert_eq!(codes.len(), progress.count());
     assert!(codes.contains(&"export_report"));
     assert_eq!(completed.last().unwrap()["title"], "EXPORT_REPORT");

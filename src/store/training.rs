@@ -48,9 +48,9 @@ impl Store {
                 |r| r.get(0),
             )?)
         };
-        let mut stmt = self.conn.prepare(
-            "SELECT id FROM deals WHERE registration_submitted IS NOT NULL ORDER BY id",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM deals WHERE registration_submitted IS NOT NULL ORDER BY id")?;
         let registered = stmt
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
@@ -62,7 +62,11 @@ impl Store {
             last_stage_change: max("deal_stage_history")?,
             last_receipt: max("receipts")?,
             registered,
-            trials: self.trial_prints()?.into_iter().map(|(id, p, _)| (id, p)).collect(),
+            trials: self
+                .trial_prints()?
+                .into_iter()
+                .map(|(id, p, _)| (id, p))
+                .collect(),
         })
     }
 

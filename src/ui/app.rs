@@ -10,6 +10,7 @@ use super::command::{Command, ListKind, Screen};
 use super::handler::{apply_to_session, export_shortlist, write_status};
 use super::picker::{FilePicker, FileType};
 use super::screens::Screens;
+use super::training::{Build, Building, Training, start_build};
 use super::widgets::error_text;
 use crate::catalog::Catalogs;
 use crate::i18n::{Lang, Tr, fill};
@@ -50,6 +51,10 @@ pub struct StartOptions {
     pub picker: Box<dyn FilePicker>,
     /// Load the catalogues on a worker thread (the app) or before the first frame (tests).
     pub load_in_background: bool,
+    /// Where the training sandbox lives; never the broker's database.
+    pub sandbox_db: PathBuf,
+    /// Start in the training sandbox (`techbroker --demo`).
+    pub demo: bool,
 }
 
 /// An open database with what the screens read from it.
@@ -62,6 +67,8 @@ pub struct Session {
 enum Database {
     Open(Box<Session>),
     Failed(OpenError),
+    /// Between two databases: while the sandbox is built at start, or replaced.
+    Closed,
 }
 
 pub enum Status {
@@ -81,6 +88,10 @@ pub struct TechBrokerApp {
     picker: Box<dyn FilePicker>,
     waker: Waker,
     load_in_background: bool,
+    sandbox_db: PathBuf,
+    training: Option<Training>,
+    /// The sandbox being built, and the database to go back to when leaving it.
+    building: Option<(Building, PathBuf)>,
 }
 
 impl TechBrokerApp {
@@ -97,8 +108,12 @@ impl TechBrokerApp {
             .clone()
             .or_else(|| settings.last_db().cloned())
             .unwrap_or_else(|| start.default_db.clone());
-        let (db, status) = open_session(&mut settings, &path, &waker, start.load_in_background);
-        Self {
+        let (db, status) = if start.demo {
+            (Database::Closed, None)
+        } else {
+            open_session(&mut settings, &path, &waker, start.load_in_background, true)
+        };
+        let mut app = Self {
             settings,
             default_db: start.default_db,
             db,
@@ -107,7 +122,19 @@ impl TechBrokerApp {
             picker: start.picker,
             waker,
             load_in_background: start.load_in_background,
+            sandbox_db: start.sandbox_db,
+            training: None,
+            building: None,
+        };
+        if start.demo {
+            app.build_sandbox(Some(path));
         }
+        app
+    }
+
+    /// Whether the training sandbox is open.
+    pub fn in_sandbox(&self) -> bool {
+        self.training.is_some()
     }
 
     pub fn settings(&self) -> &Settings {
@@ -117,7 +144,7 @@ impl TechBrokerApp {
     pub fn session(&self) -> Option<&Session> {
         match &self.db {
             Database::Open(session) => Some(session),
-            Database::Failed(_) => None,
+            Database::Failed(_) | Database::Closed => None,
         }
     }
 
@@ -136,12 +163,88 @@ impl TechBrokerApp {
 
     fn open_database(&mut self, path: &Path) {
         self.screens = Screens::default();
+        self.training = None;
         (self.db, self.status) = open_session(
             &mut self.settings,
             path,
             &self.waker,
             self.load_in_background,
+            true,
         );
+    }
+
+    /// Builds a fresh sandbox (on a worker when the app loads in the background) and opens
+    /// it. The way back is kept on a reset; otherwise it is `from`, the database open now.
+    fn build_sandbox(&mut self, from: Option<PathBuf>) {
+        if self.building.is_some() {
+            return;
+        }
+        let return_to = match (&self.training, from) {
+            (Some(t), _) => t.return_to.clone(),
+            // Never "back" into the sandbox itself.
+            (None, from) => from
+                .filter(|p| *p != self.sandbox_db)
+                .unwrap_or_else(|| self.default_db.clone()),
+        };
+        let waker = Arc::clone(&self.waker);
+        match start_build(&self.sandbox_db, self.load_in_background, waker) {
+            Build::Finished(result) => self.finish_sandbox(result, return_to),
+            Build::Running(building) => self.building = Some((building, return_to)),
+        }
+    }
+
+    fn poll_sandbox(&mut self) {
+        let Some(result) = self.building.as_ref().and_then(|(b, _)| b.poll()) else {
+            return;
+        };
+        if let Some((_, return_to)) = self.building.take() {
+            self.finish_sandbox(result, return_to);
+        }
+    }
+
+    /// Puts the prepared sandbox in place and opens it; on failure the sandbox (or the
+    /// database open before) stays as it was.
+    fn finish_sandbox(&mut self, built: Result<PathBuf, String>, return_to: PathBuf) {
+        let tr = self.tr();
+        let failed = |e: &dyn std::fmt::Display| {
+            Status::Error(fill(tr.sandbox_build_failed, &[("detail", e)]))
+        };
+        let built = match built {
+            Ok(built) => built,
+            Err(e) => {
+                if matches!(self.db, Database::Closed) {
+                    self.open_database(&return_to);
+                }
+                self.status = Some(failed(&e));
+                return;
+            }
+        };
+        let reset = self.training.is_some();
+        let trainee = self.training.take().map(|t| t.trainee).unwrap_or_default();
+        // The open sandbox must be closed before its file is replaced.
+        self.db = Database::Closed;
+        self.screens = Screens::default();
+        if let Err(e) = crate::sandbox::install(&built, &self.sandbox_db) {
+            self.open_database(&return_to);
+            self.status = Some(failed(&format!("{e:#}")));
+            return;
+        }
+        (self.db, _) = open_session(
+            &mut self.settings,
+            &self.sandbox_db,
+            &self.waker,
+            self.load_in_background,
+            false,
+        );
+        if let Database::Open(_) = self.db {
+            self.training = Some(Training::new(return_to, trainee));
+            let done = if reset {
+                tr.sandbox_reset_done
+            } else {
+                tr.sandbox_started
+            };
+            self.status = Some(Status::Info(done.to_string()));
+        }
     }
 
     /// Applies one command. Every write to the store happens here or in the handler it calls.
@@ -163,6 +266,28 @@ impl TechBrokerApp {
                 }
             }
             Command::OpenDatabaseAt(path) => self.open_database(&path),
+            Command::StartSandbox if self.training.is_none() => {
+                let here = self.store().map(|s| s.path().to_path_buf());
+                self.build_sandbox(here);
+            }
+            Command::ResetSandbox if self.training.is_some() => self.build_sandbox(None),
+            Command::LeaveSandbox => {
+                if let Some(training) = self.training.take() {
+                    self.open_database(&training.return_to);
+                }
+            }
+            Command::ExportTrainingProgress { trainee } => {
+                let tr = self.tr();
+                if let (Database::Open(session), Some(training)) = (&self.db, &mut self.training)
+                    && let Some(path) = self
+                        .picker
+                        .save_file(tr.sandbox_progress_file, FileType::Json)
+                {
+                    training.trainee = trainee;
+                    let written = training.export(&session.store, &path, tr);
+                    self.status = Some(write_status(written, &path, tr));
+                }
+            }
             Command::ExportList(kind) => {
                 let tr = self.tr();
                 let name = match kind {
@@ -213,10 +338,20 @@ impl TechBrokerApp {
                 cmds.push(Command::NewClient);
             }
         }
+        self.poll_sandbox();
         self.top_bar(ui, tr, &mut cmds);
+        if let Some(training) = &mut self.training {
+            training.banner(ui, tr, &mut cmds);
+        }
+        if let Some((building, _)) = &self.building {
+            building.ui(ui, tr);
+        }
         self.status_bar(ui);
         match &self.db {
             Database::Open(session) => {
+                if let Some(training) = &mut self.training {
+                    training.panel(ui, &session.store, tr, &mut cmds);
+                }
                 self.screens.navigation(ui, &session.store, tr, &mut cmds);
                 egui::CentralPanel::default().show(ui, |ui| {
                     self.screens.central(ui, session, tr, &mut cmds);
@@ -226,6 +361,9 @@ impl TechBrokerApp {
                 egui::CentralPanel::default().show(ui, |ui| {
                     open_failure_ui(ui, error, &self.default_db, tr, &mut cmds);
                 });
+            }
+            Database::Closed => {
+                egui::CentralPanel::default().show(ui, |_| {});
             }
         }
         for cmd in cmds {
@@ -245,6 +383,22 @@ impl TechBrokerApp {
                     }
                     if ui.button(tr.menu_default_db).clicked() {
                         cmds.push(Command::OpenDatabaseAt(self.default_db.clone()));
+                    }
+                    ui.separator();
+                    match &mut self.training {
+                        None => {
+                            if ui.button(tr.menu_sandbox_start).clicked() {
+                                cmds.push(Command::StartSandbox);
+                            }
+                        }
+                        Some(training) => {
+                            if ui.button(tr.menu_sandbox_reset).clicked() {
+                                training.ask_reset();
+                            }
+                            if ui.button(tr.menu_sandbox_leave).clicked() {
+                                cmds.push(Command::LeaveSandbox);
+                            }
+                        }
                     }
                     ui.separator();
                     ui.menu_button(tr.menu_recent, |ui| {
@@ -297,18 +451,23 @@ impl TechBrokerApp {
     }
 }
 
-/// Opens `path` with its catalogues, remembering it among the recent files when it opens.
+/// Opens `path` with its catalogues, remembering it among the recent files when it opens and
+/// `remember`.
 fn open_session(
     settings: &mut Settings,
     path: &Path,
     waker: &Waker,
     background: bool,
+    remember: bool,
 ) -> (Database, Option<Status>) {
     let store = match Store::open(path) {
         Ok(store) => store,
         Err(e) => return (Database::Failed(e), None),
     };
-    settings.remember(path);
+    // The sandbox is not among the recent files: the next start opens the broker's own.
+    if remember {
+        settings.remember(path);
+    }
     let tr = settings.lang.tr();
     let fields = store.list_fields().unwrap_or_default();
     let catalogs = if background {

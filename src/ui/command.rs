@@ -138,4 +138,14 @@ pub enum Command {
     NewDatabase,
     OpenDatabase,
     OpenDatabaseAt(PathBuf),
+    /// Builds the training sandbox (or opens it again fresh) and switches to it.
+    StartSandbox,
+    /// Rebuilds the sandbox with its initial data (the user has confirmed).
+    ResetSandbox,
+    /// Back to the database open before the sandbox, or the default one.
+    LeaveSandbox,
+    /// Asks where, then writes the trainee's progress as JSON.
+    ExportTrainingProgress {
+        trainee: String,
+    },
 }

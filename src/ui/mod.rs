@@ -25,6 +25,7 @@ pub mod picker;
 mod pickers;
 mod record_detail;
 mod screens;
+mod training;
 mod trash;
 mod widgets;
 
