@@ -75,6 +75,10 @@ fn start_practise_reset_and_leave_the_sandbox() {
     click(&mut h, "记录回款");
     h.get_by_label("已完成 2/8");
 
+    // The matching exercise opens the Matching screen on the exercise's need.
+    click(&mut h, "打开匹配");
+    assert!(matches!(h.state().screen(), Screen::Matching));
+
     type_into(&mut h, "学员姓名", "王同学");
     click(&mut h, "导出学习进度");
     let json: serde_json::Value =

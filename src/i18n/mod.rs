@@ -69,7 +69,7 @@ translations! {
     menu_sandbox_reset: "重置培训数据…", "Reset sandbox…";
     menu_sandbox_leave: "退出培训模式", "Leave sandbox";
     sandbox_banner: "培训模式：这里是练习数据，你自己的数据库不受影响", "Training mode: practice data; your own database is not touched";
-    sandbox_show_tasks: "练习任务", "Exercises";
+    sandbox_tasks: "练习任务", "Exercises";
     sandbox_reset_title: "重置培训数据", "Reset the sandbox";
     sandbox_reset_question: "练习中的所有修改都将清除，恢复为初始数据。确定吗？", "Every change made in practice is removed and the initial data comes back. Continue?";
     sandbox_reset_confirm: "确认重置", "Reset";
@@ -78,7 +78,6 @@ translations! {
     sandbox_started: "已进入培训模式", "Training mode started";
     sandbox_reset_done: "培训数据已重置", "The sandbox was reset";
     sandbox_left: "已退出培训模式", "Left training mode";
-    sandbox_tasks_title: "练习任务", "Exercises";
     sandbox_trainee: "学员姓名", "Trainee";
     sandbox_done_count: "已完成 {done}/{total}", "{done} of {total} done";
     sandbox_done_at: "完成于 {time}", "done at {time}";

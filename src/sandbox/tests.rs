@@ -269,6 +269,7 @@ fn a_failed_build_leaves_the_old_sandbox() {
     std::fs::write(building_path(&path).join("x"), "x").unwrap();
     assert!(build(&path, today(), &mut |_, _| {}).is_err());
     assert_eq!(file_hash(&path), before);
+    assert!(Store::is_sandbox_file(&path));
     drop(dir);
 }
 

@@ -170,7 +170,7 @@ impl Training {
                     );
                     ui.separator();
                     if ui
-                        .selectable_label(self.show_tasks, tr.sandbox_show_tasks)
+                        .selectable_label(self.show_tasks, tr.sandbox_tasks)
                         .clicked()
                     {
                         self.show_tasks = !self.show_tasks;
@@ -219,7 +219,7 @@ impl Training {
             .exact_size(300.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
-                ui.heading(tr.sandbox_tasks_title);
+                ui.heading(tr.sandbox_tasks);
                 ui.horizontal(|ui| {
                     let label = ui.label(tr.sandbox_trainee);
                     ui.add(egui::TextEdit::singleline(&mut self.trainee).desired_width(150.0))
