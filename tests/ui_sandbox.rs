@@ -137,3 +137,28 @@ fn demo_starts_in_the_sandbox_in_english_too() {
     click(&mut h, "Leave sandbox");
     assert_eq!(open_path(&h), broker);
 }
+
+#[test]
+fn the_window_builds_the_sandbox_on_a_worker_showing_progress() {
+    let (dir, broker) = temp_db();
+    let mut h = start_with(StartOptions {
+        db: Some(broker.clone()),
+        default_db: broker,
+        sandbox_db: dir.path().join("sandbox.sqlite"),
+        picker: Box::new(FixedPicker(None)),
+        load_in_background: true,
+        demo: true,
+    });
+    // Building takes a good part of a second; the first frame comes long before.
+    h.step();
+    h.get_by_label("正在准备培训数据…");
+    let started = std::time::Instant::now();
+    while !h.state().in_sandbox() && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    assert!(h.state().in_sandbox());
+    h.step();
+    h.get_by_label(BANNER);
+    assert!(h.query_by_label("正在准备培训数据…").is_none());
+}
