@@ -168,3 +168,74 @@ fn insert_deal(tx: &Transaction<'_>, d: &DemoDeal, ids: &DemoIds<'_>) -> Result<
     }
     Ok(deal)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::demo::{Sizes, generate, generate_deals, populate_classroom};
+    use crate::domain::payments::Trial;
+    use crate::store::Store;
+
+    #[test]
+    fn generated_deals_are_stored_with_their_own_times_plans_and_decisions() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let sizes = Sizes {
+            clients: 60,
+            achievements: 200,
+            needs: 100,
+        };
+        let mut data = generate(5, sizes);
+        let expected = generate_deals(5, &mut data, 30, today);
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+        let stored = populate_classroom(&mut store, 5, sizes, 30, today, &mut |_, _| {}).unwrap();
+        assert_eq!(stored.deals.len(), 30);
+        for (id, d) in stored.deals.iter().zip(&expected.deals) {
+            let deal = store.get_deal(*id).unwrap().unwrap();
+            assert_eq!((deal.stage, &deal.terms), (d.stage, &d.terms));
+            assert_eq!(deal.registration_submitted, d.registration_submitted);
+            assert_eq!(
+                store.deal_history(*id).unwrap(),
+                d.history,
+                "backdated, not now"
+            );
+            let (instalments, receipts) = store.payment_plan(*id).unwrap();
+            let instalments: Vec<_> = instalments.into_iter().map(|(_, i)| i).collect();
+            let mut planned = d.instalments.clone();
+            planned.sort_by_key(|i| i.due);
+            assert_eq!(instalments, planned);
+            assert_eq!(receipts.len(), d.receipts.len());
+            let trial = store.trial(*id).unwrap();
+            assert_eq!(
+                trial,
+                if d.trial == Trial::default() {
+                    Trial::default()
+                } else {
+                    d.trial
+                }
+            );
+        }
+        assert_eq!(store.decision_count().unwrap(), expected.decisions.len());
+        let logged: usize = stored
+            .deals
+            .iter()
+            .map(|id| store.list_deal_interactions(*id).unwrap().len())
+            .sum();
+        let generated = expected
+            .interactions
+            .iter()
+            .filter(|i| i.deal.is_some())
+            .count();
+        assert_eq!(logged, generated);
+        assert_eq!(
+            store
+                .get_need(stored.open_need.unwrap())
+                .unwrap()
+                .unwrap()
+                .data
+                .status,
+            crate::domain::NeedStatus::Open
+        );
+    }
+}

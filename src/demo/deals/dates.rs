@@ -9,6 +9,7 @@ use crate::domain::deal::StageChange;
 use crate::domain::payments::{
     Instalment, PayLaterForm, Receipt, Trial, TrialEnd, pay_later_schedule,
 };
+use crate::domain::registration::RegistrationRule;
 use crate::domain::{ContractType, DealStage, DealTerms, Money, Price, TransferMode};
 
 impl Maker<'_> {
@@ -90,7 +91,7 @@ impl Maker<'_> {
             signed_on,
             notes: String::new(),
         };
-        let registration_due = signed_on.map(|d| shift(d, 30));
+        let registration_due = signed_on.and_then(|d| RegistrationRule::default().due_date(d));
         let registered = matches!(
             stage,
             DealStage::Registered | DealStage::Executing | DealStage::ClosedWon
