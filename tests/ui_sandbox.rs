@@ -1,5 +1,5 @@
 //! The training sandbox driven through the window: start it from the File menu, see the banner,
-//! do two exercises and see them ticked, export the progress, reset, and leave.
+//! do four exercises and see them ticked, export the progress, reset, and leave.
 
 mod common;
 
@@ -7,7 +7,9 @@ use common::{FixedPicker, click, harness_with, seed_client, start_with, temp_db,
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sha2::{Digest, Sha256};
+use techbroker::catalog::load_matching;
 use techbroker::domain::{ClientKind, DealStage};
+use techbroker::matching::Subject;
 use techbroker::ui::{Command, Screen, StartOptions, TechBrokerApp};
 
 const BANNER: &str = "培训模式：这里是练习数据，你自己的数据库不受影响";
@@ -18,6 +20,18 @@ fn hash(path: &std::path::Path) -> Vec<u8> {
 
 fn open_path(h: &Harness<'_, TechBrokerApp>) -> std::path::PathBuf {
     h.state().store().unwrap().path().to_path_buf()
+}
+
+/// The title of the top-ranked achievement for the sandbox's exercise need.
+fn best_candidate(h: &Harness<'_, TechBrokerApp>) -> String {
+    let store = h.state().store().unwrap();
+    let need = store.baseline().unwrap().unwrap().open_need.unwrap();
+    let index = load_matching(&store.reader().unwrap()).unwrap();
+    let weights = store.match_weights().unwrap();
+    let decisions = store.decisions().unwrap();
+    let top = index.rank(Subject::Need(need), None, &weights, &decisions, 1, false);
+    let achievement = store.get_achievement(top[0].achievement).unwrap().unwrap();
+    achievement.data.title
 }
 
 #[test]
@@ -75,9 +89,17 @@ fn start_practise_reset_and_leave_the_sandbox() {
     click(&mut h, "记录回款");
     h.get_by_label("已完成 2/8");
 
-    // The matching exercise opens the Matching screen on the exercise's need.
+    // Exercises 2 and 3: the panel opens Matching on the exercise's need; the best
+    // candidate is shortlisted, then accepted.
     click(&mut h, "打开匹配");
     assert!(matches!(h.state().screen(), Screen::Matching));
+    let best = best_candidate(&h);
+    h.get_all_by_label(&best).next().unwrap().click();
+    h.run();
+    click(&mut h, "加入候选清单");
+    h.get_by_label("已完成 3/8");
+    click(&mut h, "接受（建立交易）");
+    h.get_by_label("已完成 4/8");
 
     type_into(&mut h, "学员姓名", "王同学");
     click(&mut h, "导出学习进度");
@@ -90,12 +112,20 @@ fn start_practise_reset_and_leave_the_sandbox() {
         .iter()
         .map(|t| t["task"].as_str().unwrap())
         .collect();
-    assert_eq!(done, ["visit_enterprise", "record_payment"]);
+    assert_eq!(
+        done,
+        [
+            "visit_enterprise",
+            "shortlist_for_need",
+            "accept_for_need",
+            "record_payment"
+        ]
+    );
 
     // Reset asks first; cancelling keeps the work.
     click(&mut h, "重置培训数据…");
     click(&mut h, "取消");
-    h.get_by_label("已完成 2/8");
+    h.get_by_label("已完成 4/8");
     click(&mut h, "重置培训数据…");
     click(&mut h, "确认重置");
     h.get_by_label("已完成 0/8");
