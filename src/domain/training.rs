@@ -53,21 +53,12 @@ impl Task {
             Task::ExportReport => "export_report",
         }
     }
-
-    /// Whether the task is about the sandbox's open need.
-    pub fn on_need(self) -> bool {
-        matches!(
-            self,
-            Task::ShortlistForNeed | Task::AcceptForNeed | Task::SignNeedDeal
-        )
-    }
 }
 
 /// What the sandbox held when it was built: the highest ids of the tables a class adds to, and
 /// the deals already registered or on a trial (with how the trial was set).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
-    pub built_at: DateTime<Utc>,
     pub open_need: Option<NeedId>,
     pub last_interaction: i64,
     pub last_decision: i64,

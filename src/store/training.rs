@@ -55,7 +55,6 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         Ok(Baseline {
-            built_at: now(),
             open_need,
             last_interaction: max("interactions")?,
             last_decision: max("match_decisions")?,
