@@ -110,9 +110,12 @@ fn main() {
                 cc,
                 StartOptions {
                     db: Some(db.clone()),
+                    // Beside the benchmark's database, never in the real data directory.
+                    sandbox_db: db.with_file_name("sandbox.sqlite"),
                     default_db: db,
                     picker: Box::new(NoDialogs),
                     load_in_background: false,
+                    demo: false,
                 },
             )
         });

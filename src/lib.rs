@@ -12,6 +12,7 @@ pub mod io;
 pub mod matching;
 pub mod paths;
 pub mod report;
+pub mod sandbox;
 pub mod search;
 pub mod store;
 pub mod ui;

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use techbroker::cli::{Cli, run};
-use techbroker::paths::default_db_path;
+use techbroker::paths::{default_db_path, sandbox_db_path};
 use techbroker::ui::{StartOptions, TechBrokerApp, picker::NativePicker};
 
 fn main() -> ExitCode {
@@ -31,6 +31,8 @@ fn main() -> ExitCode {
         default_db: default_db_path(),
         picker: Box::new(NativePicker),
         load_in_background: true,
+        sandbox_db: sandbox_db_path(),
+        demo: cli.demo,
     };
     match eframe::run_native(
         "TechBroker",

@@ -2,10 +2,20 @@
 
 use std::path::PathBuf;
 
-/// `techbroker.sqlite` in the OS data directory (e.g. `~/.local/share/techbroker` on Linux,
+/// `name` in the OS data directory (e.g. `~/.local/share/techbroker` on Linux,
 /// `%APPDATA%\TechBroker\data` on Windows), or in the working directory when the OS gives none.
-pub fn default_db_path() -> PathBuf {
+fn in_data_dir(name: &str) -> PathBuf {
     directories::ProjectDirs::from("cn", "TechBroker", "TechBroker")
-        .map(|dirs| dirs.data_dir().join("techbroker.sqlite"))
-        .unwrap_or_else(|| PathBuf::from("techbroker.sqlite"))
+        .map(|dirs| dirs.data_dir().join(name))
+        .unwrap_or_else(|| PathBuf::from(name))
+}
+
+/// The broker's own database, `techbroker.sqlite`.
+pub fn default_db_path() -> PathBuf {
+    in_data_dir("techbroker.sqlite")
+}
+
+/// The training sandbox, `sandbox.sqlite`, next to the default database and never it.
+pub fn sandbox_db_path() -> PathBuf {
+    in_data_dir("sandbox.sqlite")
 }

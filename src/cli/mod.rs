@@ -28,6 +28,9 @@ pub struct Cli {
     /// The database file: opened (or created) by the app; required by the subcommands.
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Opens the training sandbox (a separate database of practice data) instead.
+    #[arg(long)]
+    pub demo: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -292,4 +295,16 @@ fn open(db: &Path, lang: Lang, create: bool) -> anyhow::Result<Store> {
     Store::open(db)
         .map_err(|e| anyhow::anyhow!("{}: {}", db.display(), tr.open_error(&e)))
         .context(tr.open_failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_asks_for_the_sandbox_without_a_subcommand() {
+        let cli = Cli::try_parse_from(["techbroker", "--demo"]).unwrap();
+        assert!(cli.demo && cli.command.is_none() && cli.db.is_none());
+        assert!(!Cli::try_parse_from(["techbroker"]).unwrap().demo);
+    }
 }

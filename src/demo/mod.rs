@@ -8,6 +8,7 @@
 mod achievements;
 mod clients;
 mod credit;
+mod deals;
 mod fill;
 mod geo;
 mod ip;
@@ -21,7 +22,11 @@ mod vocab;
 #[cfg(test)]
 mod tests;
 
-pub use fill::{Counts, populate};
+#[cfg(test)]
+mod deals_tests;
+
+pub use deals::{DealData, DemoDeal, DemoDecision, DemoInteraction, generate_deals};
+pub use fill::{Classroom, Counts, populate, populate_classroom};
 
 use rand::SeedableRng;
 

@@ -14,6 +14,7 @@ pub mod need;
 pub mod payments;
 pub mod problem;
 pub mod registration;
+pub mod training;
 
 pub use achievement::{
     Achievement, AchievementData, AchievementDraft, AchievementField, AchievementId,

@@ -11,11 +11,14 @@ use super::handler::{apply_to_session, export_list, export_shortlist, write_repo
 use super::picker::{FilePicker, FileType};
 use super::report::period_name;
 use super::screens::{Screens, today};
+use super::training::{Building, Training};
 use super::widgets::error_text;
 use crate::catalog::Catalogs;
 use crate::i18n::{Lang, Tr, fill};
 use crate::io::import::rejected::write_rejected;
 use crate::store::{OpenError, Store};
+
+mod sandbox;
 
 const SETTINGS_KEY: &str = "techbroker_settings";
 const MAX_RECENT: usize = 8;
@@ -51,6 +54,10 @@ pub struct StartOptions {
     pub picker: Box<dyn FilePicker>,
     /// Load the catalogues on a worker thread (the app) or before the first frame (tests).
     pub load_in_background: bool,
+    /// Where the training sandbox lives; never the broker's database.
+    pub sandbox_db: PathBuf,
+    /// Start in the training sandbox (`techbroker --demo`).
+    pub demo: bool,
 }
 
 /// An open database with what the screens read from it.
@@ -63,6 +70,8 @@ pub struct Session {
 enum Database {
     Open(Box<Session>),
     Failed(OpenError),
+    /// Between two databases: while the sandbox is built at start, or replaced.
+    Closed,
 }
 
 pub enum Status {
@@ -82,6 +91,10 @@ pub struct TechBrokerApp {
     picker: Box<dyn FilePicker>,
     waker: Waker,
     load_in_background: bool,
+    sandbox_db: PathBuf,
+    training: Option<Training>,
+    /// The sandbox being built, and the database to go back to when leaving it.
+    building: Option<(Building, PathBuf)>,
 }
 
 impl TechBrokerApp {
@@ -98,8 +111,12 @@ impl TechBrokerApp {
             .clone()
             .or_else(|| settings.last_db().cloned())
             .unwrap_or_else(|| start.default_db.clone());
-        let (db, status) = open_session(&mut settings, &path, &waker, start.load_in_background);
-        Self {
+        let (db, status) = if start.demo {
+            (Database::Closed, None)
+        } else {
+            open_session(&mut settings, &path, &waker, start.load_in_background, true)
+        };
+        let mut app = Self {
             settings,
             default_db: start.default_db,
             db,
@@ -108,7 +125,19 @@ impl TechBrokerApp {
             picker: start.picker,
             waker,
             load_in_background: start.load_in_background,
+            sandbox_db: start.sandbox_db,
+            training: None,
+            building: None,
+        };
+        if start.demo {
+            app.build_sandbox(Some(path));
         }
+        app
+    }
+
+    /// Whether the training sandbox is open.
+    pub fn in_sandbox(&self) -> bool {
+        self.training.is_some()
     }
 
     pub fn settings(&self) -> &Settings {
@@ -118,7 +147,7 @@ impl TechBrokerApp {
     pub fn session(&self) -> Option<&Session> {
         match &self.db {
             Database::Open(session) => Some(session),
-            Database::Failed(_) => None,
+            Database::Failed(_) | Database::Closed => None,
         }
     }
 
@@ -137,11 +166,13 @@ impl TechBrokerApp {
 
     fn open_database(&mut self, path: &Path) {
         self.screens = Screens::default();
+        self.training = None;
         (self.db, self.status) = open_session(
             &mut self.settings,
             path,
             &self.waker,
             self.load_in_background,
+            true,
         );
     }
 
@@ -164,6 +195,28 @@ impl TechBrokerApp {
                 }
             }
             Command::OpenDatabaseAt(path) => self.open_database(&path),
+            Command::StartSandbox if self.training.is_none() => {
+                let here = self.store().map(|s| s.path().to_path_buf());
+                self.build_sandbox(here);
+            }
+            Command::ResetSandbox if self.training.is_some() => self.build_sandbox(None),
+            Command::LeaveSandbox => {
+                if let Some(training) = self.training.take() {
+                    self.open_database(&training.return_to);
+                }
+            }
+            Command::ExportTrainingProgress { trainee } => {
+                let tr = self.tr();
+                if let (Database::Open(session), Some(training)) = (&self.db, &mut self.training)
+                    && let Some(path) = self
+                        .picker
+                        .save_file(tr.sandbox_progress_file, FileType::Json)
+                {
+                    training.trainee = trainee;
+                    let written = training.export(&session.store, &path, tr);
+                    self.status = Some(write_status(written, &path, tr));
+                }
+            }
             Command::ExportList(kind, format) => {
                 let tr = self.tr();
                 let name = match kind {
@@ -262,12 +315,19 @@ impl TechBrokerApp {
             }
             Command::ExportReport(format) => {
                 let tr = self.tr();
-                if let Database::Open(session) = &self.db
+                if let Database::Open(session) = &mut self.db
                     && let Some(report) = self.screens.report.report(&session.store, today())
                 {
                     let name = format!("{}-{}", tr.rp_file, period_name(report.from, report.to));
                     if let Some(path) = self.picker.save_file(&name, format) {
                         let written = write_report(report, format, &path, tr);
+                        // A class's exercise asks for this export; only a sandbox records it.
+                        if written.is_ok()
+                            && let Err(e) = session.store.note_report_exported()
+                        {
+                            self.status = Some(Status::Error(fill(tr.db_error, &[("detail", &e)])));
+                            return;
+                        }
                         self.status = Some(write_status(written, &path, tr));
                     }
                 }
@@ -305,10 +365,20 @@ impl TechBrokerApp {
         if let Some(path) = dropped {
             cmds.push(Command::ImportOpen(path));
         }
+        self.poll_sandbox();
         self.top_bar(ui, tr, &mut cmds);
+        if let Some(training) = &mut self.training {
+            training.banner(ui, tr, &mut cmds);
+        }
+        if let Some((building, _)) = &self.building {
+            building.ui(ui, tr);
+        }
         self.status_bar(ui);
         match &self.db {
             Database::Open(session) => {
+                if let Some(training) = &mut self.training {
+                    training.panel(ui, &session.store, tr, &mut cmds);
+                }
                 self.screens.navigation(ui, &session.store, tr, &mut cmds);
                 egui::CentralPanel::default().show(ui, |ui| {
                     self.screens.central(ui, session, tr, &mut cmds);
@@ -318,6 +388,9 @@ impl TechBrokerApp {
                 egui::CentralPanel::default().show(ui, |ui| {
                     open_failure_ui(ui, error, &self.default_db, tr, &mut cmds);
                 });
+            }
+            Database::Closed => {
+                egui::CentralPanel::default().show(ui, |_| {});
             }
         }
         for cmd in cmds {
@@ -341,6 +414,22 @@ impl TechBrokerApp {
                     ui.separator();
                     if ui.button(tr.menu_import).clicked() {
                         cmds.push(Command::StartImport(None));
+                    }
+                    ui.separator();
+                    match &mut self.training {
+                        None => {
+                            if ui.button(tr.menu_sandbox_start).clicked() {
+                                cmds.push(Command::StartSandbox);
+                            }
+                        }
+                        Some(training) => {
+                            if ui.button(tr.menu_sandbox_reset).clicked() {
+                                training.ask_reset();
+                            }
+                            if ui.button(tr.menu_sandbox_leave).clicked() {
+                                cmds.push(Command::LeaveSandbox);
+                            }
+                        }
                     }
                     ui.separator();
                     ui.menu_button(tr.menu_recent, |ui| {
@@ -393,18 +482,23 @@ impl TechBrokerApp {
     }
 }
 
-/// Opens `path` with its catalogues, remembering it among the recent files when it opens.
+/// Opens `path` with its catalogues, remembering it among the recent files when it opens and
+/// `remember`.
 fn open_session(
     settings: &mut Settings,
     path: &Path,
     waker: &Waker,
     background: bool,
+    remember: bool,
 ) -> (Database, Option<Status>) {
     let store = match Store::open(path) {
         Ok(store) => store,
         Err(e) => return (Database::Failed(e), None),
     };
-    settings.remember(path);
+    // The sandbox is not among the recent files: the next start opens the broker's own.
+    if remember {
+        settings.remember(path);
+    }
     let tr = settings.lang.tr();
     let fields = store.list_fields().unwrap_or_default();
     let catalogs = if background {

@@ -159,4 +159,14 @@ pub enum Command {
     ImportWritten,
     /// Writes the report shown as a workbook (Xlsx) or a printable page (Html).
     ExportReport(FileType),
+    /// Builds the training sandbox (or opens it again fresh) and switches to it.
+    StartSandbox,
+    /// Rebuilds the sandbox with its initial data (the user has confirmed).
+    ResetSandbox,
+    /// Back to the database open before the sandbox, or the default one.
+    LeaveSandbox,
+    /// Asks where, then writes the trainee's progress as JSON.
+    ExportTrainingProgress {
+        trainee: String,
+    },
 }

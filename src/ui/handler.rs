@@ -359,6 +359,10 @@ pub fn apply_to_session(
         | Command::NewDatabase
         | Command::OpenDatabase
         | Command::OpenDatabaseAt(_)
+        | Command::StartSandbox
+        | Command::ResetSandbox
+        | Command::LeaveSandbox
+        | Command::ExportTrainingProgress { .. }
         | Command::ExportShortlist(_)
         | Command::ExportList(..)
         | Command::StartImport(_)

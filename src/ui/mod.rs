@@ -28,6 +28,7 @@ mod pickers;
 mod record_detail;
 mod report;
 mod screens;
+mod training;
 mod trash;
 mod widgets;
 

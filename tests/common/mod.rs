@@ -39,21 +39,22 @@ pub fn harness_with(
     default_db: &Path,
     picked: Option<PathBuf>,
 ) -> Harness<'static, TechBrokerApp> {
-    let db = db.to_path_buf();
-    let default_db = default_db.to_path_buf();
+    start_with(StartOptions {
+        // Beside the test's database, never in the real data directory.
+        sandbox_db: db.with_file_name("sandbox.sqlite"),
+        db: Some(db.to_path_buf()),
+        default_db: default_db.to_path_buf(),
+        picker: Box::new(FixedPicker(picked)),
+        load_in_background: false,
+        demo: false,
+    })
+}
+
+/// The app started with `options`, in a window of the size every UI test uses.
+pub fn start_with(options: StartOptions) -> Harness<'static, TechBrokerApp> {
     Harness::builder()
         .with_size([1280.0, 860.0])
-        .build_eframe(move |cc| {
-            TechBrokerApp::new(
-                cc,
-                StartOptions {
-                    db: Some(db),
-                    default_db,
-                    picker: Box::new(FixedPicker(picked)),
-                    load_in_background: false,
-                },
-            )
-        })
+        .build_eframe(move |cc| TechBrokerApp::new(cc, options))
 }
 
 pub fn harness(db: &Path) -> Harness<'static, TechBrokerApp> {

@@ -1,0 +1,194 @@
+//! The training sandbox driven through the window: start it from the File menu, see the banner,
+//! do four exercises and see them ticked, export the progress, reset, and leave.
+
+mod common;
+
+use common::{FixedPicker, click, harness_with, seed_client, start_with, temp_db, type_into};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use sha2::{Digest, Sha256};
+use techbroker::catalog::load_matching;
+use techbroker::domain::{ClientKind, DealStage};
+use techbroker::matching::Subject;
+use techbroker::ui::{Command, Screen, StartOptions, TechBrokerApp};
+
+const BANNER: &str = "培训模式：这里是练习数据，你自己的数据库不受影响";
+
+fn hash(path: &std::path::Path) -> Vec<u8> {
+    Sha256::digest(std::fs::read(path).unwrap()).to_vec()
+}
+
+fn open_path(h: &Harness<'_, TechBrokerApp>) -> std::path::PathBuf {
+    h.state().store().unwrap().path().to_path_buf()
+}
+
+/// The title of the top-ranked achievement for the sandbox's exercise need.
+fn best_candidate(h: &Harness<'_, TechBrokerApp>) -> String {
+    let store = h.state().store().unwrap();
+    let need = store.baseline().unwrap().unwrap().open_need.unwrap();
+    let index = load_matching(&store.reader().unwrap()).unwrap();
+    let weights = store.match_weights().unwrap();
+    let decisions = store.decisions().unwrap();
+    let top = index.rank(Subject::Need(need), None, &weights, &decisions, 1, false);
+    let achievement = store.get_achievement(top[0].achievement).unwrap().unwrap();
+    achievement.data.title
+}
+
+#[test]
+fn start_practise_reset_and_leave_the_sandbox() {
+    let (dir, broker) = temp_db();
+    seed_client(&broker, "济南某装备公司", ClientKind::Enterprise);
+    let before = hash(&broker);
+    let progress_file = dir.path().join("progress.json");
+    let mut h = harness_with(&broker, &broker, Some(progress_file.clone()));
+    assert!(h.query_by_label(BANNER).is_none());
+
+    click(&mut h, "文件");
+    click(&mut h, "进入培训模式");
+    let sandbox = dir.path().join("sandbox.sqlite");
+    assert_eq!(open_path(&h), sandbox);
+    assert!(h.state().in_sandbox());
+    h.get_by_label(BANNER);
+    h.get_by_label("已完成 0/8");
+    // The banner stays on every screen.
+    click(&mut h, "交易");
+    h.get_by_label(BANNER);
+
+    // Exercise 1: a visit logged on an enterprise's page.
+    let store = h.state().store().unwrap();
+    let enterprise = store
+        .list_clients()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.kind == ClientKind::Enterprise)
+        .unwrap();
+    click(&mut h, "客户");
+    type_into(&mut h, "搜索", &enterprise.name);
+    click(&mut h, &enterprise.name);
+    type_into(&mut h, "摘要", "走访企业，了解技术需求");
+    click(&mut h, "记录跟进");
+    h.get_by_label("已完成 1/8");
+
+    // Exercise 6: a payment recorded on a signed deal's page.
+    let store = h.state().store().unwrap();
+    let deal = store
+        .deal_rows(chrono::Local::now().date_naive())
+        .unwrap()
+        .into_iter()
+        .find(|d| d.stage == DealStage::Executing)
+        .unwrap();
+    h.state_mut()
+        .apply(Command::Navigate(Screen::Deal(deal.id)));
+    h.run();
+    type_into(
+        &mut h,
+        "回款日期",
+        &chrono::Local::now().date_naive().to_string(),
+    );
+    type_into(&mut h, "回款金额（元）", "10000");
+    click(&mut h, "记录回款");
+    h.get_by_label("已完成 2/8");
+
+    // Exercises 2 and 3: the panel opens Matching on the exercise's need; the best
+    // candidate is shortlisted, then accepted.
+    click(&mut h, "打开匹配");
+    assert!(matches!(h.state().screen(), Screen::Matching));
+    let best = best_candidate(&h);
+    h.get_all_by_label(&best).next().unwrap().click();
+    h.run();
+    click(&mut h, "加入候选清单");
+    h.get_by_label("已完成 3/8");
+    click(&mut h, "接受（建立交易）");
+    h.get_by_label("已完成 4/8");
+
+    type_into(&mut h, "学员姓名", "王同学");
+    click(&mut h, "导出学习进度");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&progress_file).unwrap()).unwrap();
+    assert_eq!(json["trainee"], "王同学");
+    let done: Vec<&str> = json["completed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["task"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        done,
+        [
+            "visit_enterprise",
+            "shortlist_for_need",
+            "accept_for_need",
+            "record_payment"
+        ]
+    );
+
+    // Reset asks first; cancelling keeps the work.
+    click(&mut h, "重置培训数据…");
+    click(&mut h, "取消");
+    h.get_by_label("已完成 4/8");
+    click(&mut h, "重置培训数据…");
+    click(&mut h, "确认重置");
+    h.get_by_label("已完成 0/8");
+    h.get_by_label("培训数据已重置");
+    assert_eq!(open_path(&h), sandbox);
+    assert_eq!(
+        h.get_by_label("学员姓名").value().as_deref(),
+        Some("王同学")
+    );
+
+    click(&mut h, "退出培训模式");
+    assert_eq!(open_path(&h), broker);
+    assert!(h.query_by_label(BANNER).is_none());
+    assert!(!h.state().in_sandbox());
+    // The sandbox is not offered among the recent files.
+    assert!(!h.state().settings().recent.contains(&sandbox));
+    drop(h);
+    assert_eq!(hash(&broker), before, "the broker's file is unchanged");
+}
+
+#[test]
+fn demo_starts_in_the_sandbox_in_english_too() {
+    let (dir, broker) = temp_db();
+    let mut h = start_with(StartOptions {
+        db: Some(broker.clone()),
+        default_db: broker.clone(),
+        sandbox_db: dir.path().join("sandbox.sqlite"),
+        picker: Box::new(FixedPicker(None)),
+        load_in_background: false,
+        demo: true,
+    });
+    h.run();
+    assert!(h.state().in_sandbox());
+    assert!(!broker.exists(), "the broker's database is not even opened");
+    click(&mut h, "English");
+    h.get_by_label("Training mode: practice data; your own database is not touched");
+    h.get_by_label("0 of 8 done");
+    h.get_by_label_contains("Log a visit");
+    click(&mut h, "Leave sandbox");
+    assert_eq!(open_path(&h), broker);
+}
+
+#[test]
+fn the_window_builds_the_sandbox_on_a_worker_showing_progress() {
+    let (dir, broker) = temp_db();
+    let mut h = start_with(StartOptions {
+        db: Some(broker.clone()),
+        default_db: broker,
+        sandbox_db: dir.path().join("sandbox.sqlite"),
+        picker: Box::new(FixedPicker(None)),
+        load_in_background: true,
+        demo: true,
+    });
+    // Building takes a good part of a second; the first frame comes long before.
+    h.step();
+    h.get_by_label("正在准备培训数据…");
+    let started = std::time::Instant::now();
+    while !h.state().in_sandbox() && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    assert!(h.state().in_sandbox());
+    h.step();
+    h.get_by_label(BANNER);
+    assert!(h.query_by_label("正在准备培训数据…").is_none());
+}
