@@ -239,7 +239,7 @@ fn the_agenda_is_the_start_screen_and_opens_what_is_due() {
     h.get_by_label("寄送合同草稿");
     click(&mut h, "交易");
     h.get_by_label("回款逾期 8,000.00 元");
-    click(&mut h, "今日待办");
+    click(&mut h, "工作台");
     click(&mut h, TITLE);
     assert_eq!(h.state().screen(), Screen::Deal(id));
 }
@@ -294,7 +294,7 @@ fn log_an_interaction_on_a_deal() {
     click(&mut h, "设截止日期");
     click(&mut h, "记录跟进");
     h.get_by_label("与企业确认许可范围");
-    click(&mut h, "今日待办");
+    click(&mut h, "工作台");
     h.get_by_label("发送合同草稿");
 }
 

@@ -9,6 +9,7 @@ use super::clients::insert_client;
 use super::matches::{each_match_achievement, each_match_need, match_enterprises};
 use super::needs::{each_need_row, insert_need};
 use super::{Area, Store, StoreError, now};
+use crate::domain::dashboard::Dashboard;
 use crate::domain::{
     AchievementData, AchievementId, AchievementRow, ClientDraft, ClientId, NeedData, NeedId,
     NeedRow,
@@ -99,5 +100,10 @@ impl Reader {
 
     pub fn match_enterprises(&self) -> Result<Vec<EnterpriseDoc>, StoreError> {
         match_enterprises(&self.conn, None)
+    }
+
+    /// The dashboard as of `today`, as `Store::dashboard` computes it, for a worker thread.
+    pub fn dashboard(&self, today: chrono::NaiveDate) -> Result<Dashboard, StoreError> {
+        super::dashboard::dashboard(&self.conn, today)
     }
 }
