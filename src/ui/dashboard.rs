@@ -74,7 +74,11 @@ impl DashboardScreen {
                     self.land(key, computed);
                 }
                 Err(TryRecvError::Empty) => return,
-                Err(TryRecvError::Disconnected) => self.running = None,
+                // Shown rather than retried: a worker that stopped once would stop again.
+                Err(e @ TryRecvError::Disconnected) => {
+                    self.running = None;
+                    self.land(key, Err(e.to_string()));
+                }
             }
         }
         let key = (store.revision(), today);
@@ -114,26 +118,29 @@ impl DashboardScreen {
         cmds: &mut Vec<Command>,
     ) {
         self.refresh(store, today, ui.ctx());
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            if let Some(e) = &self.error {
-                error_text(ui, &fill(tr.db_error, &[("detail", e)]));
-            }
-            match &self.shown {
-                Some(d) => {
-                    cards_ui(ui, cards(d, today, tr), tr, cmds);
-                    ui.add_space(8.0);
-                    charts_ui(ui, d, tr);
+        // Its own id: the other screens' scroll areas in the central panel keep their offsets.
+        egui::ScrollArea::vertical()
+            .id_salt("dashboard")
+            .show(ui, |ui| {
+                if let Some(e) = &self.error {
+                    error_text(ui, &fill(tr.db_error, &[("detail", e)]));
                 }
-                None => {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label(tr.dash_loading);
-                    });
+                match &self.shown {
+                    Some(d) => {
+                        cards_ui(ui, cards(d, today, tr), tr, cmds);
+                        ui.add_space(8.0);
+                        charts_ui(ui, d, tr);
+                    }
+                    None => {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label(tr.dash_loading);
+                        });
+                    }
                 }
-            }
-            ui.add_space(12.0);
-            agenda.ui(ui, store, today, tr, cmds);
-        });
+                ui.add_space(12.0);
+                agenda.ui(ui, store, today, tr, cmds);
+            });
     }
 }
 
