@@ -183,3 +183,55 @@ fn the_dashboard_follows_a_stage_change() {
     h.run();
     card(&h, "今年签约额", "170.00 万元");
 }
+
+/// As the app runs it: the figures come from a worker thread, and again after a change.
+#[test]
+fn the_figures_arrive_from_a_worker_thread() {
+    use std::time::{Duration, Instant};
+    let (_dir, path) = temp_db();
+    let seeded = seed(&path);
+    let db = path.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_eframe(move |cc| {
+            TechBrokerApp::new(
+                cc,
+                techbroker::ui::StartOptions {
+                    db: Some(db.clone()),
+                    default_db: db,
+                    picker: Box::new(common::FixedPicker(None)),
+                    load_in_background: true,
+                },
+            )
+        });
+    let wait_for = |h: &mut Harness<'_, TechBrokerApp>, name: &str| {
+        let started = Instant::now();
+        while h.query_by_label(name).is_none() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{name} never showed"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+            h.step();
+        }
+    };
+    wait_for(&mut h, "进行中交易：1");
+
+    h.state_mut().apply(Command::MoveDeal {
+        id: seeded.open,
+        stage: DealStage::Negotiating,
+        lost_reason: String::new(),
+    });
+    h.step();
+    wait_for(&mut h, "进行中交易：1");
+    assert!(
+        h.query_by_label("正在计算统计…").is_none(),
+        "the old figures stay meanwhile"
+    );
+    h.state_mut().apply(Command::MoveDeal {
+        id: seeded.open,
+        stage: DealStage::Lost,
+        lost_reason: "企业预算取消".into(),
+    });
+    wait_for(&mut h, "进行中交易：0");
+}

@@ -240,3 +240,54 @@ fn chart_ui(ui: &mut Ui, chart: &Chart, width: f32) {
         ui.label(note);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dashboard::{Conversion, MonthTally, StageTally};
+    use crate::domain::{DealStage, Money};
+    use crate::i18n::{EN, ZH};
+
+    #[test]
+    fn bars_carry_their_figures_for_hovering() {
+        let tally = Tally {
+            count: 3,
+            amount: Money::from_yuan(1_205_000),
+        };
+        let dash = Dashboard {
+            monthly: vec![MonthTally {
+                year: 2026,
+                month: 3,
+                tally,
+            }],
+            funnel: vec![
+                StageTally {
+                    stage: DealStage::Lead,
+                    tally: Tally::default(),
+                },
+                StageTally {
+                    stage: DealStage::Signed,
+                    tally,
+                },
+            ],
+            conversion: Conversion {
+                shortlisted: 8,
+                accepted: 4,
+                signed: 1,
+            },
+            ..Dashboard::default()
+        };
+        let [monthly, funnel, fields, conversion] = charts(&dash, &ZH);
+        assert_eq!(monthly.items[0].name, "03");
+        assert_eq!(monthly.items[0].tip, "2026年3月\n3 个交易 · 120.50 万元");
+        assert_eq!(monthly.items[0].value, 120.5);
+        assert_eq!(funnel.items[1].tip, "签约\n3 个交易 · 120.50 万元");
+        assert_eq!(funnel.items[1].value, 3.0, "the funnel counts deals");
+        assert!(fields.items.is_empty());
+        let values: Vec<f64> = conversion.items.iter().map(|i| i.value).collect();
+        assert_eq!(values, [8.0, 4.0, 1.0]);
+        assert_eq!(conversion.note.as_deref(), Some("接受后签约率 25.0%"));
+        let [_, _, _, english] = charts(&dash, &EN);
+        assert_eq!(english.items[2].tip, "Signed: 1");
+    }
+}
