@@ -3,87 +3,13 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use common::{NoDialogs, percentile_ms};
+use common::{DEALS, NoDialogs, deals_db, percentile_ms};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, DealStage, Decision, Stage};
-use techbroker::matching::{Breakdown, PartValues, Weights};
-use techbroker::store::{DecisionInput, Store};
+use techbroker::domain::DealStage;
 use techbroker::ui::{Command, Screen, StartOptions, TechBrokerApp};
-
-const DEALS: usize = 10_000;
-
-/// A database with 10,000 deals spread over the open stages, made once and reused.
-fn deals_db() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join("bench-deals-10k.sqlite");
-    if path.exists() {
-        return path;
-    }
-    let partial = dir.join("bench-deals-10k.partial.sqlite");
-    let _ = std::fs::remove_file(&partial);
-    let mut store = Store::open(&partial).expect("open");
-    let client = |store: &mut Store, name: String, kind| {
-        store
-            .save_client(
-                None,
-                &ClientDraft {
-                    name,
-                    kind,
-                    ..ClientDraft::default()
-                },
-            )
-            .expect("client")
-    };
-    let seller = client(&mut store, "山东大学".into(), ClientKind::University);
-    let buyers: Vec<i64> = (0..200)
-        .map(|i| {
-            client(
-                &mut store,
-                format!("济南测试企业{i}"),
-                ClientKind::Enterprise,
-            )
-        })
-        .collect();
-    let achievement = store
-        .save_achievement(
-            None,
-            &AchievementDraft {
-                title: "数控机床热误差补偿技术".into(),
-                owner: Some(seller),
-                field: "高端装备制造".into(),
-                trl: "7".into(),
-                stage: Stage::Pilot,
-                ..AchievementDraft::default()
-            },
-        )
-        .expect("achievement");
-    let stages = [DealStage::Lead, DealStage::Negotiating, DealStage::Lost];
-    for i in 0..DEALS {
-        let deal = store
-            .record_decision(&DecisionInput {
-                need: None,
-                achievement,
-                enterprise: buyers[i % buyers.len()],
-                decision: Decision::Accepted,
-                note: String::new(),
-                breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
-            })
-            .expect("deal")
-            .expect("a deal id");
-        if i % 2 == 0 {
-            store
-                .move_deal(deal, stages[i % 3], "基准测试")
-                .expect("move");
-        }
-    }
-    drop(store);
-    std::fs::rename(&partial, &path).expect("keep the bench database");
-    path
-}
 
 fn frames(
     h: &mut Harness<'_, TechBrokerApp>,

@@ -55,7 +55,11 @@ fn data() -> (PathBuf, Vec<AchievementData>) {
         for a in &rows {
             let owner = &generated.clients[a.owner as usize].name;
             let ip: Vec<&str> = a.ip_items.iter().map(|i| i.number.as_str()).collect();
-            let modes: Vec<&str> = a.transfer_modes.iter().map(|m| ZH.transfer_mode(m)).collect();
+            let modes: Vec<&str> = a
+                .transfer_modes
+                .iter()
+                .map(|m| ZH.transfer_mode(m))
+                .collect();
             let price = match a.price {
                 Price::Negotiable => "面议".to_string(),
                 Price::Amount(m) => m.input_text(),
@@ -85,7 +89,12 @@ fn data() -> (PathBuf, Vec<AchievementData>) {
         generated
             .clients
             .iter()
-            .map(|c| index.clients.get(&c.name.to_lowercase()).map_or(0, |&(id, _)| id))
+            .map(|c| {
+                index
+                    .clients
+                    .get(&c.name.to_lowercase())
+                    .map_or(0, |&(id, _)| id)
+            })
             .collect()
     };
     let with_ids = rows
@@ -132,22 +141,18 @@ fn import(db: &Path, csv: &Path) -> usize {
 #[divan::bench(sample_count = 3)]
 fn import_csv_end_to_end(bencher: divan::Bencher) {
     let (csv, _) = data();
-    bencher
-        .with_inputs(fresh_copy)
-        .bench_values(|(dir, db)| {
-            assert_eq!(import(&db, &csv), ROWS, "every row imported or a duplicate");
-            drop(dir);
-        });
+    bencher.with_inputs(fresh_copy).bench_values(|(dir, db)| {
+        assert_eq!(import(&db, &csv), ROWS, "every row imported or a duplicate");
+        drop(dir);
+    });
 }
 
 #[divan::bench(sample_count = 3)]
 fn plain_prepared_insert(bencher: divan::Bencher) {
     let (_, rows) = data();
-    bencher
-        .with_inputs(fresh_copy)
-        .bench_values(|(dir, db)| {
-            let mut store = Store::open(&db).expect("open");
-            store.insert_achievements(&rows).expect("insert");
-            drop(dir);
-        });
+    bencher.with_inputs(fresh_copy).bench_values(|(dir, db)| {
+        let mut store = Store::open(&db).expect("open");
+        store.insert_achievements(&rows).expect("insert");
+        drop(dir);
+    });
 }

@@ -407,7 +407,8 @@ fn an_older_database_is_backed_up_then_upgraded() {
     {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP INDEX interactions_deal; ALTER TABLE interactions DROP COLUMN deal_id;
+            "DROP INDEX clients_deleted;
+             DROP INDEX interactions_deal; ALTER TABLE interactions DROP COLUMN deal_id;
              DROP TABLE receipts; DROP TABLE instalments;
              DROP TABLE match_decisions; DROP TABLE deal_stage_history;
              DROP TABLE deal_achievements; DROP TABLE deals; DROP TABLE settings;

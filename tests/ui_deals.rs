@@ -233,13 +233,17 @@ fn the_agenda_is_the_start_screen_and_opens_what_is_due() {
     }
     let mut h = harness(&path);
     assert_eq!(h.state().screen(), Screen::Agenda);
-    h.get_by_label("今天要做的事");
+    // The agenda is under the dashboard's cards and charts.
+    h.get_by_label("今天要做的事").scroll_to_me();
+    h.run();
     h.get_by_label("未收 8,000.00 元");
     h.get_by_label("逾期 3 天");
     h.get_by_label("寄送合同草稿");
     click(&mut h, "交易");
     h.get_by_label("回款逾期 8,000.00 元");
-    click(&mut h, "今日待办");
+    click(&mut h, "工作台");
+    h.get_by_label("今天要做的事").scroll_to_me();
+    h.run();
     click(&mut h, TITLE);
     assert_eq!(h.state().screen(), Screen::Deal(id));
 }
@@ -294,7 +298,7 @@ fn log_an_interaction_on_a_deal() {
     click(&mut h, "设截止日期");
     click(&mut h, "记录跟进");
     h.get_by_label("与企业确认许可范围");
-    click(&mut h, "今日待办");
+    click(&mut h, "工作台");
     h.get_by_label("发送合同草稿");
 }
 

@@ -8,7 +8,9 @@ use std::time::Instant;
 
 use techbroker::demo::Sizes;
 use techbroker::demo::populate;
-use techbroker::store::Store;
+use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, DealStage, Decision, Stage};
+use techbroker::matching::{Breakdown, PartValues, Weights};
+use techbroker::store::{DecisionInput, Store};
 
 pub const SEED: u64 = 42;
 
@@ -39,6 +41,81 @@ pub fn full_db() -> PathBuf {
         started.elapsed().as_secs_f64()
     );
     path
+}
+
+pub const DEALS: usize = 10_000;
+
+/// A database with 10,000 deals spread over the open stages, made once and reused.
+pub fn deals_db() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join("bench-deals-10k.sqlite");
+    if path.exists() {
+        return path;
+    }
+    let partial = dir.join("bench-deals-10k.partial.sqlite");
+    let _ = std::fs::remove_file(&partial);
+    let mut store = Store::open(&partial).expect("open");
+    add_deals(&mut store, DEALS);
+    drop(store);
+    std::fs::rename(&partial, &path).expect("keep the bench database");
+    path
+}
+
+/// Adds `count` deals the way accepting a match creates them, between one university and 200
+/// enterprises of their own (named so they cannot clash with generated clients), every other
+/// one moved to 意向, 洽谈 or 终止 in turn. Returns their ids.
+pub fn add_deals(store: &mut Store, count: usize) -> Vec<i64> {
+    let client = |store: &mut Store, name: String, kind| {
+        store
+            .save_client(
+                None,
+                &ClientDraft {
+                    name,
+                    kind,
+                    ..ClientDraft::default()
+                },
+            )
+            .expect("client")
+    };
+    let seller = client(store, "基准测试大学".into(), ClientKind::University);
+    let buyers: Vec<i64> = (0..200)
+        .map(|i| client(store, format!("济南测试企业{i}"), ClientKind::Enterprise))
+        .collect();
+    let achievement = store
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: "数控机床热误差补偿技术".into(),
+                owner: Some(seller),
+                field: "高端装备制造".into(),
+                trl: "7".into(),
+                stage: Stage::Pilot,
+                ..AchievementDraft::default()
+            },
+        )
+        .expect("achievement");
+    let stages = [DealStage::Lead, DealStage::Negotiating, DealStage::Lost];
+    (0..count)
+        .map(|i| {
+            let deal = store
+                .record_decision(&DecisionInput {
+                    need: None,
+                    achievement,
+                    enterprise: buyers[i % buyers.len()],
+                    decision: Decision::Accepted,
+                    note: String::new(),
+                    breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
+                })
+                .expect("deal")
+                .expect("a deal id");
+            if i % 2 == 0 {
+                store
+                    .move_deal(deal, stages[i % 3], "基准测试")
+                    .expect("move");
+            }
+            deal
+        })
+        .collect()
 }
 
 /// The mixed query set: 1-, 2-, 3- and 4-character Chinese queries and Latin ones.

@@ -207,6 +207,7 @@ pub struct DealRow {
     pub stage: DealStage,
     pub contract: Option<super::Money>,
     pub expected: Option<super::Money>,
+    pub signed_on: Option<chrono::NaiveDate>,
     /// When the deal entered its current stage.
     pub since: Option<chrono::DateTime<chrono::Utc>>,
     pub registration_due: Option<chrono::NaiveDate>,

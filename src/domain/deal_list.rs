@@ -1,6 +1,8 @@
 //! Which deals the board and the table show, and in what order.
 
-use super::{ContractType, DealRow};
+use chrono::{Datelike, NaiveDate};
+
+use super::{ContractType, DealRow, DealStage};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DealFilter {
@@ -9,6 +11,12 @@ pub struct DealFilter {
     pub broker: Option<String>,
     pub field: Option<String>,
     pub contract_type: Option<ContractType>,
+    /// Only deals in these stages; empty means every stage.
+    pub stages: Vec<DealStage>,
+    /// Only deals signed in this calendar year.
+    pub signed_in: Option<i32>,
+    /// Only deals not lost, not registered, whose registration is due on or before this day.
+    pub registration_due_by: Option<NaiveDate>,
 }
 
 impl DealFilter {
@@ -21,6 +29,26 @@ impl DealFilter {
             && self.broker.as_ref().is_none_or(|b| r.broker == *b)
             && self.field.as_ref().is_none_or(|f| r.field == *f)
             && self.contract_type.is_none_or(|c| r.contract_type == c)
+            && (self.stages.is_empty() || self.stages.contains(&r.stage))
+            && self
+                .signed_in
+                .is_none_or(|y| r.signed_on.is_some_and(|d| d.year() == y))
+            && self.registration_due_by.is_none_or(|by| {
+                r.stage != DealStage::Lost
+                    && r.registration_submitted.is_none()
+                    && r.registration_due.is_some_and(|due| due <= by)
+            })
+    }
+
+    /// Whether the filter holds a preset from the dashboard that the toolbar does not show.
+    pub fn has_preset(&self) -> bool {
+        !self.stages.is_empty() || self.signed_in.is_some() || self.registration_due_by.is_some()
+    }
+
+    pub fn clear_preset(&mut self) {
+        self.stages.clear();
+        self.signed_in = None;
+        self.registration_due_by = None;
     }
 }
 
@@ -95,6 +123,7 @@ mod tests {
             stage: DealStage::Negotiating,
             contract: Some(Money::from_yuan(amount)),
             expected: None,
+            signed_on: None,
             since: None,
             registration_due: None,
             registration_submitted: None,
@@ -135,5 +164,51 @@ mod tests {
             vec![2, 1, 3]
         );
         assert_eq!(brokers(&rows), vec!["李经理", "王经理"]);
+    }
+
+    #[test]
+    fn presets_filter_by_stage_signing_year_and_registration_due() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        let mut rows = [
+            row(1, "已签约", "", ContractType::Transfer, 100),
+            row(2, "去年签约", "", ContractType::Transfer, 100),
+            row(3, "已登记", "", ContractType::Transfer, 100),
+            row(4, "终止", "", ContractType::Transfer, 100),
+        ];
+        for r in &mut rows {
+            r.stage = DealStage::Signed;
+            r.signed_on = day(11, 1);
+            r.registration_due = day(12, 1);
+        }
+        rows[1].signed_on = NaiveDate::from_ymd_opt(2025, 12, 31);
+        rows[2].registration_submitted = day(11, 20);
+        rows[3].stage = DealStage::Lost;
+        let ids = |f: &DealFilter| {
+            select(&rows, f, DealSort::default())
+                .iter()
+                .map(|&i| rows[i].id)
+                .collect::<Vec<_>>()
+        };
+        let signed = DealFilter {
+            stages: vec![DealStage::Signed],
+            signed_in: Some(2026),
+            ..DealFilter::default()
+        };
+        assert_eq!(ids(&signed), vec![1, 3]);
+        let due = DealFilter {
+            registration_due_by: day(12, 1),
+            ..DealFilter::default()
+        };
+        assert_eq!(ids(&due), vec![1, 2]);
+        let too_early = DealFilter {
+            registration_due_by: day(11, 30),
+            ..DealFilter::default()
+        };
+        assert!(ids(&too_early).is_empty());
+        let mut cleared = signed.clone();
+        assert!(cleared.has_preset());
+        cleared.clear_preset();
+        assert!(!cleared.has_preset());
+        assert_eq!(ids(&cleared), vec![1, 2, 3, 4]);
     }
 }

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod client;
 pub mod client_list;
 pub mod credit_code;
+pub mod dashboard;
 pub mod dates;
 pub mod deal;
 pub mod deal_list;

@@ -9,6 +9,7 @@ use super::clients::insert_client;
 use super::matches::{each_match_achievement, each_match_need, match_enterprises};
 use super::needs::{each_need_row, insert_need};
 use super::{Area, Store, StoreError, now};
+use crate::domain::dashboard::Dashboard;
 use crate::domain::{
     AchievementData, AchievementId, AchievementRow, ClientDraft, ClientId, NeedData, NeedId,
     NeedRow,
@@ -103,5 +104,10 @@ impl Reader {
 
     pub fn import_index(&self) -> Result<super::ImportIndex, StoreError> {
         super::import::import_index(&self.conn)
+    }
+
+    /// The dashboard as of `today`, as `Store::dashboard` computes it, for a worker thread.
+    pub fn dashboard(&self, today: chrono::NaiveDate) -> Result<Dashboard, StoreError> {
+        super::dashboard::dashboard(&self.conn, today)
     }
 }

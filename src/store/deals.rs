@@ -128,7 +128,8 @@ impl Store {
                     - ifnull((SELECT sum(amount_fen) FROM receipts r WHERE r.deal_id = d.id), 0)),
                 EXISTS (SELECT 1 FROM interactions i
                     WHERE i.client_id IN (d.seller_id, d.buyer_id) AND i.deleted_at IS NULL
-                      AND i.done_at IS NULL AND i.next_step <> '' AND i.next_due < ?1)
+                      AND i.done_at IS NULL AND i.next_step <> '' AND i.next_due < ?1),
+                d.signed_on
              FROM deals d JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
              WHERE d.deleted_at IS NULL ORDER BY d.id DESC",
         )?;
@@ -142,6 +143,7 @@ impl Store {
                 stage: r.get(4)?,
                 contract: money(r.get(5)?),
                 expected: money(r.get(6)?),
+                signed_on: r.get(15)?,
                 since: r.get(7)?,
                 registration_due: r.get(8)?,
                 registration_submitted: r.get(9)?,

@@ -10,6 +10,7 @@ mod catalog;
 mod clients;
 mod codes;
 mod contacts;
+mod dashboard;
 mod deals;
 mod demo_deals;
 mod error;

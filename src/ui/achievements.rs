@@ -28,11 +28,16 @@ pub struct AchievementsScreen {
 impl AchievementsScreen {
     /// Shows only the achievements of one organisation (from its detail view).
     pub fn show_owner(&mut self, owner: ClientId) {
+        self.show_filter(AchievementFilter {
+            owner: Some(owner),
+            ..AchievementFilter::default()
+        });
+    }
+
+    /// Shows the list with `filter` and nothing else: no search, default order.
+    pub fn show_filter(&mut self, filter: AchievementFilter) {
         *self = Self {
-            filter: AchievementFilter {
-                owner: Some(owner),
-                ..AchievementFilter::default()
-            },
+            filter,
             ..Self::default()
         };
     }

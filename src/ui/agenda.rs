@@ -10,6 +10,10 @@ use crate::domain::agenda::{AgendaItem, agenda};
 use crate::i18n::{Tr, fill};
 use crate::store::{Store, StoreError};
 
+/// The agenda sits under the dashboard in one scrolling column: its table scrolls on its own
+/// beyond this height.
+const TABLE_MAX_HEIGHT: f32 = 420.0;
+
 #[derive(Default)]
 pub struct AgendaScreen {
     items: Vec<AgendaItem>,
@@ -58,6 +62,7 @@ impl AgendaScreen {
             return;
         }
         TableBuilder::new(ui)
+            .max_scroll_height(TABLE_MAX_HEIGHT)
             .striped(true)
             .resizable(true)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))

@@ -120,7 +120,7 @@ impl TechBrokerApp {
             settings,
             default_db: start.default_db,
             db,
-            screens: Screens::default(),
+            screens: Screens::new(start.load_in_background),
             status,
             picker: start.picker,
             waker,
@@ -165,7 +165,7 @@ impl TechBrokerApp {
     }
 
     fn open_database(&mut self, path: &Path) {
-        self.screens = Screens::default();
+        self.screens = Screens::new(self.load_in_background);
         self.training = None;
         (self.db, self.status) = open_session(
             &mut self.settings,

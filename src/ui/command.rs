@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use super::matching::Subject;
 use super::picker::FileType;
+use crate::catalog::{AchievementFilter, NeedFilter};
+use crate::domain::deal_list::DealFilter;
 use crate::domain::payments::{Instalment, Receipt, Trial};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
@@ -19,7 +21,7 @@ use crate::store::{DecisionInput, Registration, TrashKind};
 /// The screens the navigation leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {
-    /// The start screen: what is due today.
+    /// The start screen: the dashboard, then what is due today.
     #[default]
     Agenda,
     Clients,
@@ -47,6 +49,15 @@ pub enum ListKind {
     Achievements,
     Needs,
     Deals,
+}
+
+/// A list opened from a dashboard card, filtered to what the card counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListPreset {
+    Achievements(AchievementFilter),
+    Needs(NeedFilter),
+    /// Shown as the table, where every matching deal is listed.
+    Deals(DealFilter),
 }
 
 /// Whose log an interaction is added to.
@@ -101,6 +112,8 @@ pub enum Command {
     DeleteNeed(NeedId),
     /// The need list, filtered to one enterprise.
     ShowNeedsOf(ClientId),
+    /// A list with its filters set to `ListPreset`'s, the rest cleared.
+    ShowList(ListPreset),
     AddField(String),
     MoveDeal {
         id: DealId,

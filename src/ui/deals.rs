@@ -117,6 +117,7 @@ impl DealsScreen {
                 |c| tr.contract_type(*c).to_string(),
             )
             .labelled_by(label.id);
+            self.preset_ui(ui, tr);
         });
         ui.horizontal(|ui| self.rule_ui(ui, store, tr, cmds));
         let key = (store.revision(), self.filter.clone(), self.sort);
@@ -151,6 +152,37 @@ impl DealsScreen {
 }
 
 impl DealsScreen {
+    /// Shows the table with `filter` (from a dashboard card), in the default order.
+    pub fn show_filter(&mut self, filter: DealFilter) {
+        self.filter = filter;
+        self.sort = DealSort::default();
+        self.as_table = true;
+    }
+
+    /// The dashboard's part of the filter, which the toolbar has no control for, as one button
+    /// that clears it.
+    fn preset_ui(&mut self, ui: &mut Ui, tr: &Tr) {
+        let f = &self.filter;
+        if !f.has_preset() {
+            return;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        if !f.stages.is_empty() {
+            let stages: Vec<&str> = f.stages.iter().map(|s| tr.deal_stage(*s)).collect();
+            parts.push(stages.join(tr.dash_list_separator));
+        }
+        if let Some(year) = f.signed_in {
+            parts.push(fill(tr.dash_filter_signed_in, &[("year", &year)]));
+        }
+        if f.registration_due_by.is_some() {
+            parts.push(tr.dash_filter_registration_due.to_string());
+        }
+        let text = format!("{} ×", parts.join(" · "));
+        if ui.button(text).on_hover_text(tr.clear_filters).clicked() {
+            self.filter.clear_preset();
+        }
+    }
+
     /// The deals as shown (filtered, sorted), for export.
     pub fn export(&self, tr: &Tr) -> Table {
         let shown = select(&self.rows, &self.filter, self.sort);

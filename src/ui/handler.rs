@@ -4,7 +4,7 @@
 use super::achievement_form::AchievementForm;
 use super::app::{Session, Status};
 use super::client_form::ClientForm;
-use super::command::{Command, ListKind, LogFor, Screen};
+use super::command::{Command, ListKind, ListPreset, LogFor, Screen};
 use super::interaction_log::InteractionForm;
 use super::need_form::NeedForm;
 use super::picker::FileType;
@@ -251,6 +251,24 @@ pub fn apply_to_session(
         Command::ShowNeedsOf(client) => {
             screens.needs.show_enterprise(client);
             screens.navigate(Screen::Needs);
+            None
+        }
+        Command::ShowList(preset) => {
+            let screen = match preset {
+                ListPreset::Achievements(filter) => {
+                    screens.achievements.show_filter(filter);
+                    Screen::Achievements
+                }
+                ListPreset::Needs(filter) => {
+                    screens.needs.show_filter(filter);
+                    Screen::Needs
+                }
+                ListPreset::Deals(filter) => {
+                    screens.deals.show_filter(filter);
+                    Screen::Deals
+                }
+            };
+            screens.navigate(screen);
             None
         }
         Command::FindMatches(subject) => {

@@ -10,6 +10,8 @@ mod client_detail;
 mod client_form;
 mod clients;
 pub mod command;
+mod dashboard;
+mod dashboard_charts;
 mod deal_detail;
 mod deal_payments;
 mod deals;

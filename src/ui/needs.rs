@@ -39,11 +39,16 @@ pub fn need_title(r: &NeedRow, tr: &Tr) -> String {
 impl NeedsScreen {
     /// Shows only the needs of one enterprise (from its detail view).
     pub fn show_enterprise(&mut self, enterprise: ClientId) {
+        self.show_filter(NeedFilter {
+            enterprise: Some(enterprise),
+            ..NeedFilter::default()
+        });
+    }
+
+    /// Shows the list with `filter` and nothing else: no search, default order.
+    pub fn show_filter(&mut self, filter: NeedFilter) {
         *self = Self {
-            filter: NeedFilter {
-                enterprise: Some(enterprise),
-                ..NeedFilter::default()
-            },
+            filter,
             ..Self::default()
         };
     }

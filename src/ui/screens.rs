@@ -11,6 +11,7 @@ use super::client_detail::ClientDetail;
 use super::client_form::ClientForm;
 use super::clients::ClientsScreen;
 use super::command::{Command, Screen};
+use super::dashboard::DashboardScreen;
 use super::deal_detail::DealDetail;
 use super::deals::DealsScreen;
 use super::follow_ups::FollowUpsScreen;
@@ -28,6 +29,7 @@ use crate::store::Store;
 #[derive(Default)]
 pub struct Screens {
     pub current: Screen,
+    pub dashboard: DashboardScreen,
     pub agenda: AgendaScreen,
     pub clients: ClientsScreen,
     pub client_form: ClientForm,
@@ -52,6 +54,14 @@ pub fn today() -> NaiveDate {
 }
 
 impl Screens {
+    /// Every screen in its first state; `background` computes the dashboard on a worker thread.
+    pub fn new(background: bool) -> Self {
+        Self {
+            dashboard: DashboardScreen::new(background),
+            ..Self::default()
+        }
+    }
+
     /// Shows `screen`, preparing its detail state when it shows one record.
     pub fn navigate(&mut self, screen: Screen) {
         match screen {
@@ -149,7 +159,10 @@ impl Screens {
         let catalogs = &session.catalogs;
         let fields = &session.fields;
         match self.current {
-            Screen::Agenda => self.agenda.ui(ui, store, today(), tr, cmds),
+            Screen::Agenda => {
+                let agenda = &mut self.agenda;
+                self.dashboard.ui(ui, store, agenda, today(), tr, cmds);
+            }
             Screen::Clients => self.clients.ui(ui, store, tr, cmds),
             Screen::ClientForm => self.client_form.ui(ui, tr, cmds),
             Screen::Client(_) => match &mut self.client {

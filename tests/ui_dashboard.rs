@@ -1,0 +1,239 @@
+//! The dashboard on the start screen, driven through the window: its cards show what the store
+//! computes, open the list behind them, and follow changes.
+
+mod common;
+
+use chrono::Local;
+use common::{click, harness, seed_client, temp_db};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::{
+    AchievementDraft, AchievementStatus, ClientKind, DealDraft, DealStage, Decision, Money, Stage,
+};
+use techbroker::matching::{Breakdown, PartValues, Weights};
+use techbroker::store::{DecisionInput, Store};
+use techbroker::ui::{Command, Screen, TechBrokerApp};
+
+const OPEN_DEAL: &str = "石墨烯散热膜";
+const SIGNED_DEAL: &str = "数控机床热误差补偿技术";
+const TAKEN: &str = "轮胎配方";
+
+struct Seeded {
+    open: i64,
+}
+
+/// Two deals from accepted matches: one introduced, one signed today for 120万 (technology
+/// 100万); and a third achievement already in negotiation.
+fn seed(path: &std::path::Path) -> Seeded {
+    let seller = seed_client(path, "山东大学", ClientKind::University);
+    let buyer = seed_client(path, "济南某装备公司", ClientKind::Enterprise);
+    let mut store = Store::open(path).unwrap();
+    let mut achievement = |title: &str, status| {
+        store
+            .save_achievement(
+                None,
+                &AchievementDraft {
+                    title: title.into(),
+                    owner: Some(seller),
+                    field: "高端装备制造".into(),
+                    trl: "7".into(),
+                    stage: Stage::Pilot,
+                    status,
+                    ..AchievementDraft::default()
+                },
+            )
+            .unwrap()
+    };
+    let open_a = achievement(OPEN_DEAL, AchievementStatus::Available);
+    let signed_a = achievement(SIGNED_DEAL, AchievementStatus::Available);
+    achievement(TAKEN, AchievementStatus::Negotiating);
+    let mut accept = |achievement| {
+        store
+            .record_decision(&DecisionInput {
+                need: None,
+                achievement,
+                enterprise: buyer,
+                decision: Decision::Accepted,
+                note: String::new(),
+                breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
+            })
+            .unwrap()
+            .unwrap()
+    };
+    let open = accept(open_a);
+    let signed = accept(signed_a);
+    store
+        .save_deal_terms(
+            signed,
+            &DealDraft {
+                title: SIGNED_DEAL.into(),
+                contract: "120万".into(),
+                technology: "100万".into(),
+                signed_on: Local::now().date_naive().to_string(),
+                ..DealDraft::default()
+            },
+        )
+        .unwrap();
+    store.move_deal(signed, DealStage::Signed, "").unwrap();
+    Seeded { open }
+}
+
+fn card(h: &Harness<'_, TechBrokerApp>, label: &str, value: &str) -> String {
+    let name = format!("{label}：{value}");
+    h.get_by_label(&name);
+    name
+}
+
+fn wan(m: Money) -> String {
+    format!("{} 万元", m.wan_text())
+}
+
+#[test]
+fn the_cards_show_what_the_store_computes() {
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Agenda);
+    let k = h
+        .state()
+        .store()
+        .unwrap()
+        .dashboard(Local::now().date_naive())
+        .unwrap()
+        .kpis;
+    assert_eq!(k.achievements_available, 2);
+    assert_eq!(k.signed_this_year.amount, Money::from_yuan(1_200_000));
+    card(&h, "在售成果", &k.achievements_available.to_string());
+    card(&h, "开放需求", &k.needs_open.to_string());
+    card(&h, "进行中交易", &k.in_progress.count.to_string());
+    card(&h, "今年签约额", &wan(k.signed_this_year.amount));
+    card(&h, "今年技术交易额", &wan(k.technology_this_year));
+    card(&h, "今年回款", &wan(k.received_this_year));
+    card(&h, "待收款", &wan(k.outstanding));
+    card(&h, "待登记合同", &k.registrations_due.to_string());
+    // The charts and the agenda are on the same screen.
+    h.get_by_label("近 12 个月签约额（万元）");
+    h.get_by_label("匹配转化");
+    h.get_by_label("接受后签约率 50.0%");
+    h.get_by_label("今天要做的事");
+}
+
+#[test]
+fn a_card_opens_its_list_filtered() {
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    h.run();
+
+    let name = card(&h, "在售成果", "2");
+    click(&mut h, &name);
+    assert_eq!(h.state().screen(), Screen::Achievements);
+    h.get_by_label(OPEN_DEAL);
+    assert!(h.query_by_label(TAKEN).is_none(), "in negotiation");
+
+    click(&mut h, "工作台");
+    let name = card(&h, "进行中交易", "1");
+    click(&mut h, &name);
+    assert_eq!(h.state().screen(), Screen::Deals);
+    h.get_by_label(OPEN_DEAL);
+    assert!(h.query_by_label(SIGNED_DEAL).is_none(), "signed already");
+    // The preset shows, and clearing it shows every deal.
+    click(&mut h, "意向、对接、洽谈 ×");
+    h.get_by_label(SIGNED_DEAL);
+
+    click(&mut h, "工作台");
+    let name = card(&h, "今年签约额", "120.00 万元");
+    click(&mut h, &name);
+    h.get_by_label(SIGNED_DEAL);
+    assert!(h.query_by_label(OPEN_DEAL).is_none());
+}
+
+#[test]
+fn the_dashboard_follows_a_stage_change() {
+    let (_dir, path) = temp_db();
+    let seeded = seed(&path);
+    let mut h = harness(&path);
+    h.run();
+    card(&h, "进行中交易", "1");
+    card(&h, "今年签约额", "120.00 万元");
+
+    h.state_mut().apply(Command::MoveDeal {
+        id: seeded.open,
+        stage: DealStage::Lost,
+        lost_reason: "企业预算取消".into(),
+    });
+    h.run();
+    card(&h, "进行中交易", "0");
+    // Sign it through its page instead: 50万 more this year.
+    h.state_mut().apply(Command::SaveDealTerms {
+        id: seeded.open,
+        draft: DealDraft {
+            title: OPEN_DEAL.into(),
+            contract: "50万".into(),
+            signed_on: Local::now().date_naive().to_string(),
+            ..DealDraft::default()
+        },
+    });
+    h.state_mut().apply(Command::MoveDeal {
+        id: seeded.open,
+        stage: DealStage::Signed,
+        lost_reason: String::new(),
+    });
+    h.run();
+    card(&h, "今年签约额", "170.00 万元");
+}
+
+/// As the app runs it: the figures come from a worker thread, and again after a change.
+#[test]
+fn the_figures_arrive_from_a_worker_thread() {
+    use std::time::{Duration, Instant};
+    let (_dir, path) = temp_db();
+    let seeded = seed(&path);
+    let db = path.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_eframe(move |cc| {
+            TechBrokerApp::new(
+                cc,
+                techbroker::ui::StartOptions {
+                    db: Some(db.clone()),
+                    sandbox_db: db.with_file_name("sandbox.sqlite"),
+                    default_db: db,
+                    picker: Box::new(common::FixedPicker(None)),
+                    load_in_background: true,
+                    demo: false,
+                },
+            )
+        });
+    let wait_for = |h: &mut Harness<'_, TechBrokerApp>, name: &str| {
+        let started = Instant::now();
+        while h.query_by_label(name).is_none() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{name} never showed"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+            h.step();
+        }
+    };
+    wait_for(&mut h, "进行中交易：1");
+
+    h.state_mut().apply(Command::MoveDeal {
+        id: seeded.open,
+        stage: DealStage::Negotiating,
+        lost_reason: String::new(),
+    });
+    h.step();
+    wait_for(&mut h, "进行中交易：1");
+    assert!(
+        h.query_by_label("正在计算统计…").is_none(),
+        "the old figures stay meanwhile"
+    );
+    h.state_mut().apply(Command::MoveDeal {
+        id: seeded.open,
+        stage: DealStage::Lost,
+        lost_reason: "企业预算取消".into(),
+    });
+    wait_for(&mut h, "进行中交易：0");
+}
