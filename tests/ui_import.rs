@@ -190,3 +190,35 @@ fn export_a_filtered_list_as_excel_and_json() {
         "{json}"
     );
 }
+
+#[test]
+fn an_import_in_the_training_sandbox_stays_in_the_sandbox() {
+    let (dir, broker) = temp_db();
+    let csv = dir.path().join("clients.csv");
+    std::fs::write(&csv, "客户名称,类型\n练习导入公司,企业\n").unwrap();
+    seed_client(&broker, "山东大学", ClientKind::University);
+    let before = std::fs::read(&broker).unwrap();
+    let mut h = common::harness_with(&broker, &broker, Some(csv));
+    click(&mut h, "文件");
+    click(&mut h, "进入培训模式");
+    assert!(h.state().in_sandbox());
+    h.get_by_role_and_label(Role::Button, "客户").click();
+    h.run();
+    click(&mut h, "导入…");
+    click(&mut h, "检查数据");
+    click(&mut h, "导入 1 行");
+    assert!(h.state().in_sandbox(), "still training after the import");
+    let store = h.state().store().unwrap();
+    assert_eq!(store.path(), dir.path().join("sandbox.sqlite"));
+    assert!(
+        store
+            .list_clients()
+            .unwrap()
+            .iter()
+            .any(|c| c.name == "练习导入公司")
+    );
+    assert!(
+        std::fs::read(&broker).unwrap() == before,
+        "the broker's file is untouched"
+    );
+}

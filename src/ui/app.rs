@@ -165,14 +165,19 @@ impl TechBrokerApp {
     }
 
     fn open_database(&mut self, path: &Path) {
-        self.screens = Screens::new(self.load_in_background);
         self.training = None;
+        self.reopen(path);
+    }
+
+    /// Opens `path` with fresh screens, staying in training mode if in it.
+    fn reopen(&mut self, path: &Path) {
+        self.screens = Screens::new(self.load_in_background);
         (self.db, self.status) = open_session(
             &mut self.settings,
             path,
             &self.waker,
             self.load_in_background,
-            true,
+            self.training.is_none(),
         );
     }
 
@@ -305,7 +310,7 @@ impl TechBrokerApp {
                 let import = std::mem::take(&mut self.screens.import);
                 let summary = import.summary_text(self.tr());
                 if let Some(path) = self.store().map(|s| s.path().to_path_buf()) {
-                    self.open_database(&path);
+                    self.reopen(&path);
                 }
                 self.screens.import = import;
                 self.screens.navigate(Screen::Import);

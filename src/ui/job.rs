@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, channel};
 
 /// Wakes the window from a worker thread.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -54,10 +54,7 @@ impl<T: Send + 'static> Job<T> {
 
     /// The result, once the work is over.
     pub fn poll(&self) -> Option<T> {
-        match self.result.try_recv() {
-            Ok(value) => Some(value),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-        }
+        self.result.try_recv().ok()
     }
 
     /// How far the work is, from 0 to 1.

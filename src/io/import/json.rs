@@ -87,7 +87,7 @@ pub fn read_json(path: &Path, kind: ImportKind) -> Result<Vec<SourceRow>, Import
         .enumerate()
         .map(|(i, r)| SourceRow {
             number: i + 1,
-            raw: RawRow::Record(r.into()),
+            raw: RawRow::Record(Box::new(r.into())),
         })
         .collect();
     Ok(rows)

@@ -24,7 +24,7 @@ pub struct SourceRow {
 #[derive(Debug, Clone)]
 pub enum RawRow {
     Cells(Vec<String>),
-    Record(Candidate),
+    Record(Box<Candidate>),
 }
 
 /// What to do with a row that is already stored, or appeared earlier in the file.
@@ -217,7 +217,7 @@ fn owner_of(c: &Candidate) -> Option<(&OwnerRef, bool)> {
 
 fn to_candidate(mapping: Option<&Mapping>, raw: RawRow) -> Result<Candidate, Vec<CellError>> {
     match (raw, mapping) {
-        (RawRow::Record(c), _) => convert::check_record(c),
+        (RawRow::Record(c), _) => convert::check_record(*c),
         (RawRow::Cells(cells), Some(m)) => convert::new_record(m, &cells),
         (RawRow::Cells(_), None) => Err(Vec::new()),
     }

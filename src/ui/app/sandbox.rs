@@ -60,7 +60,7 @@ impl TechBrokerApp {
         let trainee = self.training.take().map(|t| t.trainee).unwrap_or_default();
         // The open sandbox must be closed before its file is replaced.
         self.db = Database::Closed;
-        self.screens = Screens::default();
+        self.screens = Screens::new(self.load_in_background);
         if let Err(e) = crate::sandbox::install(&built, &self.sandbox_db) {
             self.open_database(&return_to);
             self.status = Some(failed(&format!("{e:#}")));
