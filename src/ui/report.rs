@@ -213,12 +213,18 @@ fn report_ui(ui: &mut Ui, report: &DealReport, tr: &Tr) {
         return;
     }
     ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
-        for b in breakdowns(report, tr) {
-            breakdown_ui(ui, &b, tr);
-        }
-        monthly_ui(ui, report, tr);
-    });
+    // Three tables a row: groups have no width until drawn, so a wrapping row cannot place them.
+    let tables = breakdowns(report, tr);
+    for row in 0..2 {
+        ui.columns(3, |cols| {
+            for (i, col) in cols.iter_mut().enumerate() {
+                match tables.get(row * 3 + i) {
+                    Some(b) => breakdown_ui(col, b, tr),
+                    None => monthly_ui(col, report, tr),
+                }
+            }
+        });
+    }
     ui.add_space(8.0);
     ui.strong(tr.rp_deal_list);
     deal_list(ui, &report.deals, tr);
@@ -226,15 +232,23 @@ fn report_ui(ui: &mut Ui, report: &DealReport, tr: &Tr) {
 
 fn breakdown_ui(ui: &mut Ui, b: &Breakdown<'_>, tr: &Tr) {
     ui.group(|ui| {
+        ui.set_width(ui.available_width());
         ui.vertical(|ui| {
             ui.strong(b.title);
+            // The name takes what the two number columns leave.
+            let name_width = (ui.available_width() - 190.0).max(80.0);
             egui::Grid::new(b.title).striped(true).show(ui, |ui| {
                 ui.label(b.key_header);
                 ui.label(tr.rp_deals);
                 ui.label(tr.rp_contract);
                 ui.end_row();
                 for g in b.groups {
-                    ui.label(group_label(&g.key, tr));
+                    let name = group_label(&g.key, tr);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(name_width, ROW_HEIGHT - 4.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| ui.add(egui::Label::new(name).truncate()),
+                    );
                     ui.label(g.deals.to_string());
                     ui.label(wan(g.contract));
                     ui.end_row();
@@ -246,6 +260,7 @@ fn breakdown_ui(ui: &mut Ui, b: &Breakdown<'_>, tr: &Tr) {
 
 fn monthly_ui(ui: &mut Ui, report: &DealReport, tr: &Tr) {
     ui.group(|ui| {
+        ui.set_width(ui.available_width());
         ui.vertical(|ui| {
             ui.strong(tr.rp_monthly);
             egui::Grid::new("rp_monthly").striped(true).show(ui, |ui| {
@@ -283,7 +298,13 @@ fn deal_list(ui: &mut Ui, deals: &[ReportDeal], tr: &Tr) {
             table = table.column(if i + 1 == headers.len() {
                 Column::remainder().at_least(80.0)
             } else {
-                Column::initial(if i == 1 { 240.0 } else { 110.0 }).clip(true)
+                Column::initial(match i {
+                    0 => 90.0,
+                    1 => 230.0,
+                    2 | 3 => 120.0,
+                    _ => 80.0,
+                })
+                .clip(true)
             });
         }
         table
