@@ -446,6 +446,7 @@ translations! {
     export_failed: "导出失败：{detail}", "Export failed: {detail}";
     shortlist_file: "候选清单", "shortlist";
     export_menu: "导出…", "Export…";
+    exporting: "正在导出到 {path}…", "Exporting to {path}…";
     export_as_csv: "CSV（Excel 可直接打开）…", "CSV (opens in Excel)…";
     export_as_xlsx: "Excel 工作簿（xlsx）…", "Excel workbook (xlsx)…";
     export_as_json: "JSON（完整记录，可再导入）…", "JSON (full records, importable)…";

@@ -7,7 +7,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::command::{Command, ListKind, Screen};
-use super::handler::{apply_to_session, export_list, export_shortlist, write_report, write_status};
+use super::handler::{apply_to_session, export_shortlist, export_work, write_report, write_status};
+use super::job::{Job, Waker};
 use super::picker::{FilePicker, FileType};
 use super::report::period_name;
 use super::screens::{Screens, today};
@@ -79,9 +80,6 @@ pub enum Status {
     Error(String),
 }
 
-/// Wakes the window from a worker thread.
-type Waker = Arc<dyn Fn() + Send + Sync>;
-
 pub struct TechBrokerApp {
     settings: Settings,
     default_db: PathBuf,
@@ -95,6 +93,8 @@ pub struct TechBrokerApp {
     training: Option<Training>,
     /// The sandbox being built, and the database to go back to when leaving it.
     building: Option<(Building, PathBuf)>,
+    /// A list being written on a worker, and where.
+    export: Option<(Job<anyhow::Result<()>>, PathBuf)>,
 }
 
 impl TechBrokerApp {
@@ -128,6 +128,7 @@ impl TechBrokerApp {
             sandbox_db: start.sandbox_db,
             training: None,
             building: None,
+            export: None,
         };
         if start.demo {
             app.build_sandbox(Some(path));
@@ -158,6 +159,16 @@ impl TechBrokerApp {
 
     pub fn screen(&self) -> Screen {
         self.screens.current
+    }
+
+    /// Says how a list export on the worker ended, once it has.
+    fn poll_export(&mut self, tr: &Tr) {
+        if let Some((job, path)) = &self.export
+            && let Some(written) = job.poll()
+        {
+            self.status = Some(write_status(written, path, tr));
+            self.export = None;
+        }
     }
 
     fn tr(&self) -> &'static Tr {
@@ -231,10 +242,25 @@ impl TechBrokerApp {
                     ListKind::Deals => tr.file_deals,
                 };
                 if let Database::Open(session) = &self.db
+                    && self.export.is_none()
                     && let Some(path) = self.picker.save_file(name, format)
                 {
-                    let written = export_list(&self.screens, session, kind, format, &path, tr);
-                    self.status = Some(write_status(written, &path, tr));
+                    match export_work(&self.screens, session, kind, format, tr) {
+                        Ok(work) => {
+                            let to = path.clone();
+                            let job = Job::start(
+                                self.load_in_background,
+                                Arc::clone(&self.waker),
+                                move |_, _| work.write(&to),
+                            );
+                            self.status = Some(Status::Info(fill(
+                                tr.exporting,
+                                &[("path", &path.display())],
+                            )));
+                            self.export = Some((job, path));
+                        }
+                        Err(e) => self.status = Some(write_status(Err(e), &path, tr)),
+                    }
                 }
             }
             Command::StartImport(kind) => {
@@ -371,6 +397,7 @@ impl TechBrokerApp {
             cmds.push(Command::ImportOpen(path));
         }
         self.poll_sandbox();
+        self.poll_export(tr);
         self.top_bar(ui, tr, &mut cmds);
         if let Some(training) = &mut self.training {
             training.banner(ui, tr, &mut cmds);

@@ -9,7 +9,7 @@ use super::interaction_log::InteractionForm;
 use super::need_form::NeedForm;
 use super::picker::FileType;
 use super::screens::{Screens, today};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::matching::decision_status;
 use crate::domain::deal::Missing;
@@ -18,7 +18,7 @@ use crate::i18n::{Tr, fill};
 use crate::io::csv_out::write_csv;
 use crate::io::import::ImportKind;
 use crate::io::import::json::write_json;
-use crate::io::tables::TableFormat;
+use crate::io::tables::{Table, TableFormat};
 use crate::report::DealReport;
 use crate::store::{MoveError, SaveError, Store, StoreError, TrashKind, missing_as_errors};
 use anyhow::Context;
@@ -453,15 +453,38 @@ fn shortlist_rows(store: &Store, need: NeedId, tr: &Tr) -> Result<Vec<Vec<String
     Ok(rows)
 }
 
-/// Writes a list as shown: CSV or Excel from the screen's table, JSON as full records.
-pub fn export_list(
+/// What a list export writes, gathered from the screen at once so that the writing, which takes
+/// seconds for 100,000 rows, can run on a worker.
+pub enum ExportWork {
+    Table(Table, TableFormat),
+    /// Full records, read through a connection of the worker's own.
+    Json {
+        db: PathBuf,
+        kind: ImportKind,
+        ids: Vec<i64>,
+    },
+}
+
+impl ExportWork {
+    pub fn write(self, path: &Path) -> anyhow::Result<()> {
+        match self {
+            ExportWork::Table(table, format) => table.write(path, format),
+            ExportWork::Json { db, kind, ids } => {
+                let store = Store::open(&db).map_err(|e| anyhow::anyhow!("{e}"))?;
+                write_json(&store, kind, &ids, path).map(|_| ())
+            }
+        }
+    }
+}
+
+/// A list as shown: CSV or Excel from the screen's table, JSON as full records.
+pub fn export_work(
     screens: &Screens,
     session: &Session,
     list: ListKind,
     format: FileType,
-    path: &Path,
     tr: &Tr,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<ExportWork> {
     let catalogs = &session.catalogs;
     if format == FileType::Json {
         let (kind, ids) = match list {
@@ -473,7 +496,8 @@ pub fn export_list(
             ListKind::Needs => (ImportKind::Needs, screens.needs.shown_ids(catalogs)),
             ListKind::Deals => anyhow::bail!("deals are exported as CSV or Excel"),
         };
-        return write_json(&session.store, kind, &ids, path).map(|_| ());
+        let db = session.store.path().to_path_buf();
+        return Ok(ExportWork::Json { db, kind, ids });
     }
     let table = match list {
         ListKind::Clients => screens.clients.export(tr),
@@ -486,7 +510,7 @@ pub fn export_list(
     } else {
         TableFormat::Csv
     };
-    table.write(path, format)
+    Ok(ExportWork::Table(table, format))
 }
 
 /// Writes a report as a workbook, or as a page that prints cleanly.
