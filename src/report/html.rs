@@ -26,6 +26,8 @@ th { background: #eee; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th.num { white-space: normal; }
+td:first-child { min-width: 8em; }
 td.bar { width: 40%; }
 td.bar div { background: #3b7dd8; height: 9pt; }
 table.deals { font-size: 8pt; }
