@@ -4,8 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use techbroker::domain::{ClientDraft, ClientKind, ContractType, DealDraft, DealStage, Decision};
-use techbroker::matching::{Breakdown, PartValues, Weights};
+use techbroker::domain::{ClientDraft, ClientKind, ContractType, DealDraft, DealStage};
 use techbroker::store::{DecisionInput, Scope, Store};
 
 fn techbroker(args: &[&str]) -> Output {
@@ -365,14 +364,7 @@ fn report_writes_a_workbook_and_a_printable_page() {
             )
             .unwrap();
         let deal = store
-            .record_decision(&DecisionInput {
-                need: None,
-                achievement,
-                enterprise: buyer,
-                decision: Decision::Accepted,
-                note: String::new(),
-                breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
-            })
+            .record_decision(&DecisionInput::accepted(None, achievement, buyer))
             .unwrap()
             .unwrap();
         store

@@ -5,9 +5,8 @@ use chrono::NaiveDate;
 use techbroker::domain::deal::Missing;
 use techbroker::domain::registration::RegistrationRule;
 use techbroker::domain::{
-    AchievementDraft, ClientDraft, ClientKind, DealDraft, DealStage, Decision, Money, Stage,
+    AchievementDraft, ClientDraft, ClientKind, DealDraft, DealStage, Money, Stage,
 };
-use techbroker::matching::{Breakdown, PartValues, Weights};
 use techbroker::store::{DecisionInput, MoveError, Registration, Store};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -46,14 +45,7 @@ fn with_deal() -> (tempfile::TempDir, Store, i64) {
         )
         .unwrap();
     let deal = store
-        .record_decision(&DecisionInput {
-            need: None,
-            achievement,
-            enterprise: buyer,
-            decision: Decision::Accepted,
-            note: String::new(),
-            breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
-        })
+        .record_decision(&DecisionInput::accepted(None, achievement, buyer))
         .unwrap()
         .unwrap();
     (dir, store, deal)

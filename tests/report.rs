@@ -4,11 +4,9 @@
 use chrono::NaiveDate;
 use techbroker::domain::payments::Receipt;
 use techbroker::domain::{
-    AchievementDraft, ClientDraft, ClientKind, ContractType, DealDraft, DealStage, Decision, Money,
-    Stage,
+    AchievementDraft, ClientDraft, ClientKind, ContractType, DealDraft, DealStage, Money, Stage,
 };
 use techbroker::i18n::ZH;
-use techbroker::matching::{Breakdown, PartValues, Weights};
 use techbroker::report::{self, GroupKey, Period, ReportFilter};
 use techbroker::store::{DecisionInput, Store};
 
@@ -51,14 +49,7 @@ fn new_deal(store: &mut Store, seller: i64, buyer: i64, title: &str, field: &str
         )
         .unwrap();
     store
-        .record_decision(&DecisionInput {
-            need: None,
-            achievement,
-            enterprise: buyer,
-            decision: Decision::Accepted,
-            note: String::new(),
-            breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
-        })
+        .record_decision(&DecisionInput::accepted(None, achievement, buyer))
         .unwrap()
         .unwrap()
 }

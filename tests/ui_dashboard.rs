@@ -8,9 +8,8 @@ use common::{click, harness, seed_client, temp_db};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{
-    AchievementDraft, AchievementStatus, ClientKind, DealDraft, DealStage, Decision, Money, Stage,
+    AchievementDraft, AchievementStatus, ClientKind, DealDraft, DealStage, Money, Stage,
 };
-use techbroker::matching::{Breakdown, PartValues, Weights};
 use techbroker::store::{DecisionInput, Store};
 use techbroker::ui::{Command, Screen, TechBrokerApp};
 
@@ -49,14 +48,7 @@ fn seed(path: &std::path::Path) -> Seeded {
     achievement(TAKEN, AchievementStatus::Negotiating);
     let mut accept = |achievement| {
         store
-            .record_decision(&DecisionInput {
-                need: None,
-                achievement,
-                enterprise: buyer,
-                decision: Decision::Accepted,
-                note: String::new(),
-                breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
-            })
+            .record_decision(&DecisionInput::accepted(None, achievement, buyer))
             .unwrap()
             .unwrap()
     };

@@ -5,8 +5,7 @@ mod common;
 use common::{click, harness, replace_in, seed_client, temp_db, type_into};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
-use techbroker::domain::{AchievementDraft, ClientKind, DealStage, Decision, Stage};
-use techbroker::matching::{Breakdown, PartValues, Weights};
+use techbroker::domain::{AchievementDraft, ClientKind, DealStage, Stage};
 use techbroker::store::{DecisionInput, Store};
 use techbroker::ui::Screen;
 
@@ -31,14 +30,7 @@ fn seed(path: &std::path::Path) -> i64 {
         )
         .unwrap();
     store
-        .record_decision(&DecisionInput {
-            need: None,
-            achievement,
-            enterprise: buyer,
-            decision: Decision::Accepted,
-            note: String::new(),
-            breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
-        })
+        .record_decision(&DecisionInput::accepted(None, achievement, buyer))
         .unwrap()
         .unwrap()
 }

@@ -7,9 +7,8 @@ use common::{click, temp_db};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{
-    AchievementDraft, ClientDraft, ClientKind, ContractType, DealDraft, DealStage, Decision,
+    AchievementDraft, ClientDraft, ClientKind, ContractType, DealDraft, DealStage,
 };
-use techbroker::matching::{Breakdown, PartValues, Weights};
 use techbroker::store::{DecisionInput, Store};
 
 /// Two deals signed this month (a transfer of 120万 and a licence of 30万), one not signed.
@@ -51,14 +50,7 @@ fn seed(path: &std::path::Path) {
         ("尚在洽谈的交易", ContractType::Transfer, "500万", false),
     ] {
         let deal = store
-            .record_decision(&DecisionInput {
-                need: None,
-                achievement,
-                enterprise: buyer,
-                decision: Decision::Accepted,
-                note: String::new(),
-                breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
-            })
+            .record_decision(&DecisionInput::accepted(None, achievement, buyer))
             .unwrap()
             .unwrap();
         store

@@ -8,8 +8,7 @@ use std::time::Instant;
 
 use techbroker::demo::Sizes;
 use techbroker::demo::populate;
-use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, DealStage, Decision, Stage};
-use techbroker::matching::{Breakdown, PartValues, Weights};
+use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, DealStage, Stage};
 use techbroker::store::{DecisionInput, Store};
 
 pub const SEED: u64 = 42;
@@ -98,14 +97,11 @@ pub fn add_deals(store: &mut Store, count: usize) -> Vec<i64> {
     (0..count)
         .map(|i| {
             let deal = store
-                .record_decision(&DecisionInput {
-                    need: None,
+                .record_decision(&DecisionInput::accepted(
+                    None,
                     achievement,
-                    enterprise: buyers[i % buyers.len()],
-                    decision: Decision::Accepted,
-                    note: String::new(),
-                    breakdown: Breakdown::new(PartValues::default(), &Weights::default()),
-                })
+                    buyers[i % buyers.len()],
+                ))
                 .expect("deal")
                 .expect("a deal id");
             if i % 2 == 0 {

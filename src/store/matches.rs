@@ -131,6 +131,28 @@ pub struct DecisionInput {
     pub breakdown: Breakdown,
 }
 
+impl DecisionInput {
+    /// An accepted pair without a note or a score: a deal opened by hand rather than from a
+    /// ranking.
+    pub fn accepted(
+        need: Option<NeedId>,
+        achievement: AchievementId,
+        enterprise: ClientId,
+    ) -> Self {
+        DecisionInput {
+            need,
+            achievement,
+            enterprise,
+            decision: Decision::Accepted,
+            note: String::new(),
+            breakdown: Breakdown::new(
+                crate::matching::PartValues::default(),
+                &crate::matching::Weights::default(),
+            ),
+        }
+    }
+}
+
 impl Store {
     pub fn each_match_achievement(
         &self,
