@@ -222,3 +222,38 @@ fn an_import_in_the_training_sandbox_stays_in_the_sandbox() {
         "the broker's file is untouched"
     );
 }
+
+#[test]
+fn a_workbook_sheet_is_chosen_before_mapping() {
+    let (dir, db) = temp_db();
+    seed_client(&db, "潍柴动力", ClientKind::Enterprise);
+    let book_path = dir.path().join("needs.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let notes = book.add_worksheet().set_name("说明").unwrap();
+    notes.write_string(0, 0, "本表由平台导出").unwrap();
+    let sheet = book.add_worksheet().set_name("需求").unwrap();
+    for (c, h) in ["需求名称", "企业名称", "技术领域"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["发动机余热回收", "潍柴动力", "节能环保"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *v).unwrap();
+    }
+    book.save(&book_path).unwrap();
+    let mut h = common::harness_with_picker(&db, Some(book_path));
+    click(&mut h, "技术需求");
+    click(&mut h, "导入…");
+    // The first sheet holds a note, not the list: nothing maps to the required fields.
+    h.get_by_label_contains("必填字段尚未对应到列");
+    h.get_by_role_and_label(Role::ComboBox, "工作表").click();
+    h.run();
+    click(&mut h, "需求");
+    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
+    click(&mut h, "检查数据");
+    click(&mut h, "导入 1 行");
+    let store = Store::open(&db).unwrap();
+    let needs = store.need_rows(Scope::All).unwrap();
+    assert_eq!(needs[0].0.title, "发动机余热回收");
+}

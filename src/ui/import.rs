@@ -298,20 +298,18 @@ impl ImportScreen {
                 }
                 if !info.sheets.is_empty() {
                     let label = ui.label(tr.im_sheet);
-                    let mut sheet = self.sheet.clone();
-                    option_combo(
-                        ui,
-                        "import_sheet",
-                        &mut sheet,
-                        &info.sheets,
-                        "",
-                        String::clone,
-                    )
-                    .labelled_by(label.id);
-                    if sheet != self.sheet
-                        && let Some(s) = sheet
-                    {
-                        cmds.push(Command::ImportSheet(s));
+                    let mut sheet = self.sheet.clone().unwrap_or_default();
+                    egui::ComboBox::from_id_salt("import_sheet")
+                        .selected_text(&sheet)
+                        .show_ui(ui, |ui| {
+                            for name in &info.sheets {
+                                ui.selectable_value(&mut sheet, name.clone(), name);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    if self.sheet.as_ref() != Some(&sheet) {
+                        cmds.push(Command::ImportSheet(sheet));
                     }
                 }
             });
