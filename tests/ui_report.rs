@@ -125,3 +125,18 @@ fn the_report_exports_a_workbook_and_a_printable_page() {
     let cells: Vec<String> = summary.cells().map(|(_, _, c)| c.to_string()).collect();
     assert!(cells.iter().any(|c| c == "技术交易报告"), "{cells:?}");
 }
+
+#[test]
+fn exporting_this_months_report_ticks_the_class_exercise() {
+    let (dir, broker) = temp_db();
+    common::seed_client(&broker, "济南某装备公司", ClientKind::Enterprise);
+    let out = dir.path().join("report.html");
+    let mut h = common::harness_with(&broker, &broker, Some(out));
+    click(&mut h, "文件");
+    click(&mut h, "进入培训模式");
+    h.get_by_label("已完成 0/8");
+    h.get_by_role_and_label(Role::Button, "交易报告").click();
+    h.run();
+    click(&mut h, "导出打印版（HTML）…");
+    h.get_by_label("已完成 1/8");
+}

@@ -352,8 +352,11 @@ impl TechBrokerApp {
                     let name = format!("{}-{}", tr.rp_file, period_name(report.from, report.to));
                     if let Some(path) = self.picker.save_file(&name, format) {
                         let written = write_report(report, format, &path, tr);
-                        // A class's exercise asks for this export; only a sandbox records it.
+                        // A class's exercise asks for this month's report; only a sandbox
+                        // records that it was exported.
+                        let this_month = (report.from..=report.to).contains(&today());
                         if written.is_ok()
+                            && this_month
                             && let Err(e) = session.store.note_report_exported()
                         {
                             self.status = Some(Status::Error(fill(tr.db_error, &[("detail", &e)])));
@@ -398,6 +401,9 @@ impl TechBrokerApp {
         }
         self.poll_sandbox();
         self.poll_export(tr);
+        if self.screens.import.poll() {
+            cmds.push(Command::ImportWritten);
+        }
         self.top_bar(ui, tr, &mut cmds);
         if let Some(training) = &mut self.training {
             training.banner(ui, tr, &mut cmds);

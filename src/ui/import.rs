@@ -202,8 +202,9 @@ impl ImportScreen {
         }
     }
 
-    /// Takes the results of finished work. True when an import has just been written.
-    fn poll(&mut self) -> bool {
+    /// Takes the results of finished work, whichever screen is shown. True when an import has
+    /// just been written.
+    pub fn poll(&mut self) -> bool {
         match &self.step {
             Step::Scanning(job) => match job.poll() {
                 Some(Ok(report)) => self.step = Step::Review(report),
@@ -230,9 +231,6 @@ impl ImportScreen {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
-        if self.poll() {
-            cmds.push(Command::ImportWritten);
-        }
         ui.heading(tr.im_title);
         ui.add_space(6.0);
         if matches!(self.step, Step::Choose | Step::Map) {
