@@ -257,3 +257,63 @@ fn a_workbook_sheet_is_chosen_before_mapping() {
     let needs = store.need_rows(Scope::All).unwrap();
     assert_eq!(needs[0].0.title, "发动机余热回收");
 }
+
+/// As the app runs it: checking and importing happen on worker threads, and the import is
+/// taken even when the user has moved to another screen meanwhile.
+#[test]
+fn check_and_import_run_on_workers() {
+    use std::time::{Duration, Instant};
+    use techbroker::ui::{StartOptions, TechBrokerApp};
+    let (dir, db) = temp_db();
+    seed_client(&db, "山东大学", ClientKind::University);
+    let csv = write_csv(dir.path());
+    let opened = db.clone();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_eframe(move |cc| {
+            TechBrokerApp::new(
+                cc,
+                StartOptions {
+                    db: Some(opened.clone()),
+                    sandbox_db: opened.with_file_name("sandbox.sqlite"),
+                    default_db: opened,
+                    picker: Box::new(common::FixedPicker(Some(csv))),
+                    load_in_background: true,
+                    demo: false,
+                },
+            )
+        });
+    let wait_for = |h: &mut egui_kittest::Harness<'_, TechBrokerApp>, label: &str| {
+        let started = Instant::now();
+        while h.query_all_by_label_contains(label).next().is_none() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "{label} never showed"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+            h.step();
+        }
+    };
+    wait_for(&mut h, "在售成果");
+    // Workers wake the window at any time, so the harness steps frames instead of waiting for
+    // it to settle.
+    let tap = |h: &mut egui_kittest::Harness<'_, TechBrokerApp>, label: &str| {
+        h.get_by_label(label).click();
+        h.step();
+        h.step();
+    };
+    tap(&mut h, "文件");
+    tap(&mut h, "导入…");
+    tap(&mut h, "选择文件…");
+    h.get_by_role_and_label(Role::ComboBox, "持有人").click();
+    h.step();
+    h.step();
+    tap(&mut h, "完成单位 *");
+    tap(&mut h, "检查数据");
+    wait_for(&mut h, "共 3 行：2 行有效，1 行有错误");
+    tap(&mut h, "导入有效的 2 行，退回 1 行");
+    h.get_by_role_and_label(Role::Button, "客户").click();
+    h.step();
+    wait_for(&mut h, "导入完成：新增 2");
+    assert_eq!(titles(&db), vec!["秸秆还田装备", "锂电池回收技术"]);
+}
