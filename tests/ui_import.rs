@@ -317,3 +317,22 @@ fn check_and_import_run_on_workers() {
     wait_for(&mut h, "导入完成：新增 2");
     assert_eq!(titles(&db), vec!["秸秆还田装备", "锂电池回收技术"]);
 }
+
+#[test]
+fn a_saved_mapping_is_used_for_the_next_file_of_the_same_layout() {
+    let (dir, db) = temp_db();
+    seed_client(&db, "山东大学", ClientKind::University);
+    let csv = write_csv(dir.path());
+    let mut h = common::harness_with_picker(&db, Some(csv));
+    click(&mut h, "科技成果");
+    click(&mut h, "导入…");
+    h.get_by_role_and_label(Role::ComboBox, "持有人").click();
+    h.run();
+    click(&mut h, "完成单位 *");
+    click(&mut h, "保存映射");
+    assert!(h.get_all_by_label("映射已保存").next().is_some());
+    // The same headers again: the owner column is mapped without asking.
+    click(&mut h, "选择文件…");
+    h.get_by_label("已应用为这种表头保存的映射");
+    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
+}
