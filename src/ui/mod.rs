@@ -19,6 +19,7 @@ mod follow_ups;
 pub mod fonts;
 mod handler;
 mod import;
+mod import_tables;
 mod interaction_log;
 pub mod job;
 mod list_view;
