@@ -420,3 +420,38 @@ fn report_writes_a_workbook_and_a_printable_page() {
     ]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn deals_import_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_owner(dir.path());
+    let file = dir.path().join("deals.csv");
+    std::fs::write(
+        &file,
+        "项目名称,卖方,买方,阶段,合同类型,合同金额（万元）,签约日期\n\
+         余热回收技术许可,山东大学,潍柴动力,登记,技术许可,80,2026-02-01\n",
+    )
+    .unwrap();
+    let f = file.display().to_string();
+    let out = techbroker(&["import", &f, "--kind", "deals", "--db", &db]);
+    assert!(!out.status.success(), "the buyer is not a client yet");
+    assert!(
+        text(&out.stdout).contains("“潍柴动力”不是客户"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = techbroker(&[
+        "import",
+        &f,
+        "--kind",
+        "deals",
+        "--create-owners",
+        "--db",
+        &db,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let store = Store::open(Path::new(&db)).unwrap();
+    let deals = store.deal_rows(chrono::Local::now().date_naive()).unwrap();
+    assert_eq!(deals.len(), 1);
+    assert_eq!(deals[0].stage, DealStage::Registered);
+}

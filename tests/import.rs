@@ -483,3 +483,148 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
         Err(ImportError::Json(_))
     ));
 }
+
+fn deal_rows(data: &[[&str; 8]]) -> Vec<Result<SourceRow, ImportError>> {
+    data.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            Ok(SourceRow {
+                number: i + 2,
+                raw: RawRow::Cells(r.iter().map(|s| s.to_string()).collect()),
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn deals_import_at_their_stage_with_terms_links_and_registration() {
+    use techbroker::domain::{DealStage, Money};
+    let (_dir, mut store) = store_with_sdu();
+    let m = Mapping::auto(
+        ImportKind::Deals,
+        [
+            "项目名称",
+            "卖方",
+            "买方",
+            "成果名称",
+            "阶段",
+            "合同类型",
+            "合同金额（万元）",
+            "签约日期",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+    );
+    assert!(m.missing_required().is_empty());
+    let file = [
+        [
+            "锂电池回收技术转让",
+            "山东大学",
+            "潍柴动力",
+            "锂电池回收技术",
+            "签约",
+            "技术转让",
+            "120",
+            "2026/3/15",
+        ],
+        [
+            "智能温室合作开发",
+            "山东农业大学",
+            "寿光蔬菜集团",
+            "",
+            "洽谈",
+            "技术开发",
+            "",
+            "",
+        ],
+        [
+            "缺签约日期",
+            "山东大学",
+            "潍柴动力",
+            "",
+            "签约",
+            "技术许可",
+            "30",
+            "",
+        ],
+        [
+            "终止无原因",
+            "山东大学",
+            "潍柴动力",
+            "",
+            "终止",
+            "技术许可",
+            "",
+            "",
+        ],
+    ];
+    let options = ImportOptions {
+        skip_invalid: true,
+        create_owners: true,
+        duplicates: DuplicatePolicy::Update,
+    };
+    let summary = commit(
+        &mut store,
+        deal_rows(&file).into_iter(),
+        Some(&m),
+        &options,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!((summary.inserted, summary.owners_created), (2, 3));
+    let reasons: Vec<_> = summary
+        .rejected
+        .iter()
+        .map(|r| r.errors[0].target)
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![Some(Target::SignedOn), Some(Target::LostReason)]
+    );
+
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let rows = store.deal_rows(today).unwrap();
+    let signed = rows
+        .iter()
+        .find(|d| d.title == "锂电池回收技术转让")
+        .unwrap();
+    let deal = store.get_deal(signed.id).unwrap().unwrap();
+    assert_eq!(deal.stage, DealStage::Signed);
+    assert_eq!(deal.terms.contract, Some(Money::from_yuan(1_200_000)));
+    assert_eq!(deal.buyer_name, "潍柴动力");
+    assert_eq!(
+        deal.achievements.len(),
+        1,
+        "linked to the seller's achievement"
+    );
+    assert_eq!(
+        deal.registration_due.map(|d| d.to_string()),
+        Some("2026-04-14".into()),
+        "30 calendar days after signing"
+    );
+    assert_eq!(store.deal_history(signed.id).unwrap().len(), 1);
+    let buyer = store.get_client(deal.buyer).unwrap().unwrap();
+    assert_eq!(buyer.kind, ClientKind::Enterprise);
+
+    // The same file again updates the two deals: an amount changed, nothing added.
+    let mut again = file;
+    again[0][6] = "150";
+    let summary = commit(
+        &mut store,
+        deal_rows(&again).into_iter(),
+        Some(&m),
+        &options,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!((summary.inserted, summary.updated), (0, 2));
+    let deal = store.get_deal(signed.id).unwrap().unwrap();
+    assert_eq!(deal.terms.contract, Some(Money::from_yuan(1_500_000)));
+    assert_eq!(
+        store.deal_history(signed.id).unwrap().len(),
+        1,
+        "the stage did not change"
+    );
+    assert_eq!(store.deal_rows(today).unwrap().len(), 2);
+}

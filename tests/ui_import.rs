@@ -336,3 +336,32 @@ fn a_saved_mapping_is_used_for_the_next_file_of_the_same_layout() {
     h.get_by_label("已应用为这种表头保存的映射");
     assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
 }
+
+#[test]
+fn deals_import_from_the_deal_list() {
+    let (dir, db) = temp_db();
+    seed_client(&db, "山东大学", ClientKind::University);
+    seed_client(&db, "潍柴动力", ClientKind::Enterprise);
+    let csv = dir.path().join("deals.csv");
+    std::fs::write(
+        &csv,
+        "项目名称,卖方,买方,阶段,合同金额（万元）,签约日期\n\
+         余热回收技术转让,山东大学,潍柴动力,签约,120,2026-03-15\n\
+         缺日期的签约,山东大学,潍柴动力,签约,30,\n",
+    )
+    .unwrap();
+    let mut h = common::harness_with_picker(&db, Some(csv));
+    h.get_by_role_and_label(Role::Button, "交易").click();
+    h.run();
+    click(&mut h, "导入…");
+    click(&mut h, "检查数据");
+    h.get_by_label("共 2 行：1 行有效，1 行有错误");
+    h.get_by_label_contains("签约日期：");
+    click(&mut h, "导入有效的 1 行，退回 1 行");
+    let store = Store::open(&db).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let deals = store.deal_rows(today).unwrap();
+    assert_eq!(deals.len(), 1);
+    assert_eq!(deals[0].title, "余热回收技术转让");
+    assert_eq!(deals[0].stage, techbroker::domain::DealStage::Signed);
+}

@@ -152,6 +152,7 @@ pub enum ImportTarget {
     Clients,
     Achievements,
     Needs,
+    Deals,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -239,6 +240,7 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
                     ImportTarget::Clients => ImportKind::Clients,
                     ImportTarget::Achievements => ImportKind::Achievements,
                     ImportTarget::Needs => ImportKind::Needs,
+                    ImportTarget::Deals => ImportKind::Deals,
                 },
                 sheet: sheet.as_deref(),
                 mapping: mapping.as_deref(),

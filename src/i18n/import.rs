@@ -49,6 +49,18 @@ impl Tr {
             MinTrl => self.im_t_min_trl,
             Deadline => self.im_t_deadline,
             Confidential => self.n_confidential,
+            Seller => self.d_seller,
+            Buyer => self.d_buyer,
+            AchievementTitle => self.a_title,
+            DealStage => self.d_stage,
+            ContractType => self.d_contract_type,
+            Expected => self.im_t_expected,
+            Contract => self.im_t_contract,
+            Technology => self.im_t_technology,
+            CommissionRate => self.d_rate,
+            SignedOn => self.d_signed_on,
+            Broker => self.d_broker,
+            LostReason => self.lost_reason,
         }
     }
 

@@ -647,6 +647,9 @@ translations! {
     im_t_min_trl: "最低 TRL", "Minimum TRL";
     im_t_deadline: "截止日期", "Deadline";
     im_t_keywords: "关键词", "Keywords";
+    im_t_expected: "预计金额", "Expected amount";
+    im_t_contract: "合同金额", "Contract amount";
+    im_t_technology: "技术交易额", "Technology-transaction amount";
     cli_import_invalid: "{n} 行无法导入，未导入任何内容。改正后重试，或加 --skip-invalid 只导入有效行（加 --create-owners 创建缺少的单位）。", "{n} rows cannot be imported; nothing was imported. Fix them and retry, or add --skip-invalid to import the valid rows (and --create-owners to create missing organisations).";
     nav_report: "交易报告", "Deal report";
     rp_this_month: "本月", "This month";

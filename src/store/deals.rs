@@ -165,34 +165,7 @@ impl Store {
         draft: &DealDraft,
     ) -> Result<(), SaveError<DealField>> {
         let t = draft.validate().map_err(SaveError::Invalid)?;
-        self.write(Area::Catalog, |tx| {
-            let n = tx.execute(
-                "UPDATE deals SET title = ?2, broker = ?3, contract_type = ?4, expected_fen = ?5,
-                    contract_fen = ?6, technology_fen = ?7, commission_bp = ?8,
-                    commission_fen = ?9, signed_on = ?10, notes = ?11, updated_at = ?12,
-                    transfer_mode = ?13
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                params![
-                    id,
-                    t.title,
-                    t.broker,
-                    t.contract_type.code(),
-                    t.expected.map(Money::fen),
-                    t.contract.map(Money::fen),
-                    t.technology.map(Money::fen),
-                    t.commission_bp,
-                    t.commission.map(Money::fen),
-                    t.signed_on,
-                    t.notes,
-                    now(),
-                    t.transfer_mode.map(TransferMode::code)
-                ],
-            )?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
-            }
-            Ok(())
-        })?;
+        self.write(Area::Catalog, |tx| write_terms(tx, id, &t, now()))?;
         Ok(())
     }
 
@@ -283,17 +256,7 @@ impl Store {
 
     /// How registration due dates are counted in this database (default: 30 calendar days).
     pub fn registration_rule(&self) -> Result<RegistrationRule, StoreError> {
-        let saved: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [RULE_KEY],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(saved
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default())
+        registration_rule(&self.conn)
     }
 
     pub fn set_registration_rule(&mut self, rule: RegistrationRule) -> Result<(), StoreError> {
@@ -511,4 +474,74 @@ impl Store {
         }
         Ok(deals)
     }
+}
+
+/// A deal's terms and stage, read inside a transaction.
+pub(super) fn deal_terms(
+    conn: &rusqlite::Connection,
+    id: DealId,
+) -> Result<Option<(DealTerms, DealStage)>, StoreError> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {DEAL_COLUMNS} FROM deals d
+                 JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
+                 WHERE d.id = ?1 AND d.deleted_at IS NULL"
+            ),
+            [id],
+            deal_from_row,
+        )
+        .optional()?
+        .map(|d| (d.terms, d.stage)))
+}
+
+/// Writes the terms the broker edits over a live deal's.
+pub(super) fn write_terms(
+    tx: &rusqlite::Transaction<'_>,
+    id: DealId,
+    t: &DealTerms,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let n = tx.execute(
+        "UPDATE deals SET title = ?2, broker = ?3, contract_type = ?4, expected_fen = ?5,
+            contract_fen = ?6, technology_fen = ?7, commission_bp = ?8,
+            commission_fen = ?9, signed_on = ?10, notes = ?11, updated_at = ?12,
+            transfer_mode = ?13
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![
+            id,
+            t.title,
+            t.broker,
+            t.contract_type.code(),
+            t.expected.map(Money::fen),
+            t.contract.map(Money::fen),
+            t.technology.map(Money::fen),
+            t.commission_bp,
+            t.commission.map(Money::fen),
+            t.signed_on,
+            t.notes,
+            at,
+            t.transfer_mode.map(TransferMode::code)
+        ],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// How registration due dates are counted in this database (default: 30 calendar days).
+pub(super) fn registration_rule(
+    conn: &rusqlite::Connection,
+) -> Result<RegistrationRule, StoreError> {
+    let saved: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [RULE_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(saved
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default())
 }

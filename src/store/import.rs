@@ -7,11 +7,12 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::achievements::{achievement_by_id, insert_achievement, update_achievement};
 use super::clients::{insert_client, name_taken, update_client};
+use super::deals::{deal_terms, registration_rule, write_terms};
 use super::needs::{insert_need, need_by_id, update_need};
 use super::{Store, StoreError, now};
 use crate::domain::{
-    AchievementData, AchievementId, ClientDraft, ClientId, ClientKind, ContactDraft, NeedData,
-    NeedId,
+    AchievementData, AchievementId, ClientDraft, ClientId, ClientKind, ContactDraft, DealId,
+    DealStage, DealTerms, NeedData, NeedId,
 };
 
 /// What is already stored, keyed the way imports find duplicates: clients by name (without
@@ -22,6 +23,20 @@ pub struct ImportIndex {
     pub credit_codes: HashMap<String, ClientId>,
     pub achievements: HashMap<(ClientId, String), AchievementId>,
     pub needs: HashMap<(ClientId, String), NeedId>,
+    /// Deals by seller, buyer and title.
+    pub deals: HashMap<(ClientId, ClientId, String), DealId>,
+}
+
+/// A deal as an import stores it: the organisations found by name, the achievement when the
+/// seller has one of the title given.
+#[derive(Debug, Clone, Copy)]
+pub struct DealImport<'a> {
+    pub seller: ClientId,
+    pub buyer: ClientId,
+    pub achievement: Option<AchievementId>,
+    pub stage: DealStage,
+    pub lost_reason: &'a str,
+    pub terms: &'a DealTerms,
 }
 
 /// How names and titles are compared when looking for duplicates.
@@ -60,6 +75,15 @@ pub(super) fn import_index(conn: &Connection) -> Result<ImportIndex, StoreError>
             let title: String = r.get(2)?;
             map.insert((r.get(1)?, title_key(&title)), r.get(0)?);
         }
+    }
+    let mut stmt =
+        conn.prepare("SELECT id, seller_id, buyer_id, title FROM deals WHERE deleted_at IS NULL")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let title: String = r.get(3)?;
+        index
+            .deals
+            .insert((r.get(1)?, r.get(2)?, title_key(&title)), r.get(0)?);
     }
     Ok(index)
 }
@@ -201,5 +225,63 @@ impl ImportWriter<'_> {
 
     pub fn need(&self, id: NeedId) -> Result<Option<NeedData>, StoreError> {
         Ok(need_by_id(self.tx, id)?.map(|n| n.data))
+    }
+
+    /// Inserts a deal at its stage, with its terms, the stage in its history and, when signed,
+    /// the registration due date by the database's rule.
+    pub fn insert_deal(&self, d: &DealImport<'_>) -> Result<DealId, StoreError> {
+        self.tx.execute(
+            "INSERT INTO deals (title, need_id, seller_id, buyer_id, stage, created_at, updated_at)
+             VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?5)",
+            params![d.terms.title, d.seller, d.buyer, DealStage::Lead, self.t],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        if let Some(a) = d.achievement {
+            self.tx.execute(
+                "INSERT INTO deal_achievements (deal_id, achievement_id) VALUES (?1, ?2)",
+                params![id, a],
+            )?;
+        }
+        self.update_deal(id, d)?;
+        Ok(id)
+    }
+
+    /// Overwrites a deal's terms and, when it differs, moves it to the row's stage.
+    pub fn update_deal(&self, id: DealId, d: &DealImport<'_>) -> Result<(), StoreError> {
+        write_terms(self.tx, id, d.terms, self.t)?;
+        let (stage, due): (DealStage, Option<chrono::NaiveDate>) = self.tx.query_row(
+            "SELECT stage, registration_due FROM deals WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let moved = stage != d.stage || !self.has_history(id)?;
+        if !moved {
+            return Ok(());
+        }
+        let due = match (d.stage.is_signed(), due, d.terms.signed_on) {
+            (true, None, Some(signed)) => registration_rule(self.tx)?.due_date(signed),
+            _ => due,
+        };
+        self.tx.execute(
+            "UPDATE deals SET stage = ?2, registration_due = ?3, lost_reason = ?4 WHERE id = ?1",
+            params![id, d.stage, due, d.lost_reason.trim()],
+        )?;
+        self.tx.execute(
+            "INSERT INTO deal_stage_history (deal_id, stage, changed_at) VALUES (?1, ?2, ?3)",
+            params![id, d.stage, self.t],
+        )?;
+        Ok(())
+    }
+
+    pub fn deal(&self, id: DealId) -> Result<Option<(DealTerms, DealStage)>, StoreError> {
+        deal_terms(self.tx, id)
+    }
+
+    fn has_history(&self, id: DealId) -> Result<bool, StoreError> {
+        Ok(self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM deal_stage_history WHERE deal_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?)
     }
 }

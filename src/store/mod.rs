@@ -34,7 +34,7 @@ pub use catalog::Scope;
 pub use deals::{MoveError, PlannedInstalment, Registration, missing_as_errors};
 pub use demo_deals::DemoIds;
 pub use error::{OpenError, SaveError, StoreError};
-pub use import::{ImportIndex, ImportWriter, title_key};
+pub use import::{DealImport, ImportIndex, ImportWriter, title_key};
 pub use matches::DecisionInput;
 pub use schema::{APPLICATION_ID, latest_version};
 pub use trash::{TrashEntry, TrashKind};

@@ -14,6 +14,7 @@ use crate::domain::registration::{RegistrationRule, RegistrationState, registrat
 use crate::domain::{ContractType, DealRow};
 use crate::domain::{DealStage, Money};
 use crate::i18n::{Tr, fill};
+use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
 use crate::store::Store;
 
@@ -76,12 +77,19 @@ impl DealsScreen {
         }
         if self.rows.is_empty() {
             ui.label(tr.deals_none);
+            // A broker starting out brings the deals from a spreadsheet.
+            if ui.button(tr.import_button).clicked() {
+                cmds.push(Command::StartImport(Some(ImportKind::Deals)));
+            }
             return;
         }
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.as_table, false, tr.view_board);
             ui.selectable_value(&mut self.as_table, true, tr.view_table);
             export_menu(ui, ListKind::Deals, tr, cmds);
+            if ui.button(tr.import_button).clicked() {
+                cmds.push(Command::StartImport(Some(ImportKind::Deals)));
+            }
             ui.separator();
             let f = &mut self.filter;
             let label = ui.label(tr.search);

@@ -263,6 +263,7 @@ impl ImportScreen {
                 (ImportKind::Clients, tr.nav_clients),
                 (ImportKind::Achievements, tr.nav_achievements),
                 (ImportKind::Needs, tr.nav_needs),
+                (ImportKind::Deals, tr.nav_deals),
             ] {
                 if ui.radio(self.kind == kind, label).clicked() && self.kind != kind {
                     self.kind = kind;

@@ -45,6 +45,18 @@ fn preview_cells(c: &Candidate, tr: &Tr) -> Vec<String> {
             data.deadline.map(|d| d.to_string()).unwrap_or_default(),
             tr.need_status(data.status).to_string(),
         ],
+        Candidate::Deal(d) => vec![
+            d.terms.title.clone(),
+            d.seller.name.clone(),
+            d.buyer.name.clone(),
+            tr.deal_stage(d.stage).to_string(),
+            tr.contract_type(d.terms.contract_type).to_string(),
+            d.terms.contract.map(|m| m.wan_text()).unwrap_or_default(),
+            d.terms
+                .signed_on
+                .map(|day| day.to_string())
+                .unwrap_or_default(),
+        ],
     }
 }
 
@@ -74,6 +86,15 @@ fn preview_headers(kind: ImportKind, tr: &Tr) -> Vec<&'static str> {
             tr.col_budget,
             tr.col_deadline,
             tr.a_status,
+        ],
+        ImportKind::Deals => vec![
+            tr.d_title,
+            tr.d_seller,
+            tr.d_buyer,
+            tr.d_stage,
+            tr.d_contract_type,
+            tr.wan_unit,
+            tr.d_signed_on,
         ],
     }
 }

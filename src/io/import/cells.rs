@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use crate::domain::dates::{from_excel_serial, parse_date};
 use crate::domain::{
-    AchievementStatus, ClientKind, IpItem, IpKind, IpStatus, NeedMode, NeedStatus, Stage,
-    TransferMode, TransferModes,
+    AchievementStatus, ClientKind, ContractType, DealStage, IpItem, IpKind, IpStatus, NeedMode,
+    NeedStatus, Stage, TransferMode, TransferModes,
 };
 use crate::i18n::{EN, Tr, ZH};
 
@@ -134,6 +134,54 @@ pub fn need_mode(text: &str) -> Option<NeedMode> {
             ("联合开发", CoDevelop),
             ("委托开发", CoDevelop),
             ("咨询", Consult),
+        ],
+    )
+}
+
+pub fn deal_stage(text: &str) -> Option<DealStage> {
+    use DealStage::*;
+    choice(
+        text,
+        &DealStage::ALL,
+        DealStage::code,
+        Tr::deal_stage,
+        &[
+            ("线索", Lead),
+            ("意向", Lead),
+            ("已对接", Introduced),
+            ("谈判", Negotiating),
+            ("洽谈中", Negotiating),
+            ("已签约", Signed),
+            ("已登记", Registered),
+            ("履约", Executing),
+            ("回款", Executing),
+            ("履约中", Executing),
+            ("已完成", ClosedWon),
+            ("完成", ClosedWon),
+            ("已终止", Lost),
+            ("终止", Lost),
+        ],
+    )
+}
+
+pub fn contract_type(text: &str) -> Option<ContractType> {
+    use ContractType::*;
+    choice(
+        text,
+        &ContractType::ALL,
+        ContractType::code,
+        Tr::contract_type,
+        &[
+            ("开发", Development),
+            ("技术开发合同", Development),
+            ("转让", Transfer),
+            ("技术转让合同", Transfer),
+            ("许可", Licence),
+            ("技术许可合同", Licence),
+            ("咨询", Consulting),
+            ("技术咨询合同", Consulting),
+            ("服务", Service),
+            ("技术服务合同", Service),
         ],
     )
 }

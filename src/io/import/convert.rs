@@ -8,9 +8,11 @@ use super::cells;
 use super::fields::{ImportKind, Target, header_in_wan};
 use super::mapping::Mapping;
 use crate::domain::achievement::parse_trl;
+use crate::domain::deal::{Missing, missing_for};
 use crate::domain::{
     AchievementData, AchievementDraft, AchievementField, ClientDraft, ClientField, ClientKind,
-    ContactDraft, ContactField, FieldErrors, NeedData, NeedDraft, NeedField, Problem, Stage,
+    ContactDraft, ContactField, DealDraft, DealField, DealStage, DealTerms, FieldErrors, NeedData,
+    NeedDraft, NeedField, Problem, Stage,
 };
 
 /// The organisation a record belongs to, by name: ids do not travel between databases.
@@ -37,6 +39,19 @@ pub enum Candidate {
         data: NeedData,
         enterprise: OwnerRef,
     },
+    Deal(Box<DealCandidate>),
+}
+
+/// A deal row: its terms and stage, the organisations on both sides, and the achievement the
+/// seller offered, by title (linked when the seller has it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DealCandidate {
+    pub terms: DealTerms,
+    pub stage: DealStage,
+    pub lost_reason: String,
+    pub seller: OwnerRef,
+    pub buyer: OwnerRef,
+    pub achievement: String,
 }
 
 /// Why a row cannot be stored.
@@ -372,12 +387,117 @@ pub fn need(
     }
 }
 
+fn deal_target(f: DealField) -> Target {
+    match f {
+        DealField::Title => Target::Title,
+        DealField::Broker => Target::Broker,
+        DealField::Expected => Target::Expected,
+        DealField::Contract => Target::Contract,
+        DealField::Technology => Target::Technology,
+        DealField::CommissionRate | DealField::Commission => Target::CommissionRate,
+        DealField::SignedOn => Target::SignedOn,
+        DealField::Notes => Target::Notes,
+    }
+}
+
+/// A deal row laid over `base`. Signed stages need a signing date and a contract amount, and a
+/// lost deal a reason, as when a deal is moved on its page.
+pub fn deal(
+    mapping: &Mapping,
+    cells: &[String],
+    base: (DealDraft, DealStage),
+) -> Result<Candidate, Vec<CellError>> {
+    let mut c = Cells {
+        mapping,
+        cells,
+        errors: Vec::new(),
+    };
+    let (mut d, mut stage) = base;
+    let (mut seller, mut buyer, mut achievement, mut lost_reason) =
+        (String::new(), String::new(), String::new(), String::new());
+    c.text(Target::Title, &mut d.title);
+    c.text(Target::Seller, &mut seller);
+    c.text(Target::Buyer, &mut buyer);
+    c.text(Target::AchievementTitle, &mut achievement);
+    c.choice(Target::DealStage, cells::deal_stage, &mut stage);
+    c.choice(
+        Target::ContractType,
+        cells::contract_type,
+        &mut d.contract_type,
+    );
+    for (t, slot) in [
+        (Target::Expected, &mut d.expected),
+        (Target::Contract, &mut d.contract),
+        (Target::Technology, &mut d.technology),
+    ] {
+        if let Some(v) = c.get(t) {
+            *slot = cells::money_text(v, c.in_wan(t));
+        }
+    }
+    c.text(Target::CommissionRate, &mut d.commission_rate);
+    let mut signed_error = None;
+    if let Some(v) = c.get(Target::SignedOn) {
+        d.signed_on = match v.trim() {
+            "" => String::new(),
+            text => cells::date(text)
+                .map(|day| day.to_string())
+                .unwrap_or_else(|| {
+                    signed_error = Some(CellError::field(Target::SignedOn, Problem::InvalidDate));
+                    String::new()
+                }),
+        };
+    }
+    c.text(Target::Broker, &mut d.broker);
+    c.text(Target::LostReason, &mut lost_reason);
+    c.text(Target::Notes, &mut d.notes);
+    let mut errors = c.errors;
+    errors.extend(signed_error);
+    for (t, name) in [(Target::Seller, &seller), (Target::Buyer, &buyer)] {
+        if name.trim().is_empty() {
+            errors.push(CellError::field(t, Problem::Required));
+        }
+    }
+    let terms = match d.validate() {
+        Ok(terms) => terms,
+        Err(e) => {
+            field_errors(&mut errors, e, deal_target);
+            return Err(errors);
+        }
+    };
+    for m in missing_for(stage, terms.signed_on, terms.contract, &lost_reason) {
+        let target = match m {
+            Missing::SigningDate => Target::SignedOn,
+            Missing::ContractAmount => Target::Contract,
+            Missing::LostReason => Target::LostReason,
+        };
+        errors.push(CellError::field(target, Problem::Required));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Candidate::Deal(Box::new(DealCandidate {
+        terms,
+        stage,
+        lost_reason: lost_reason.trim().to_string(),
+        seller: OwnerRef {
+            name: seller.trim().to_string(),
+            kind: None,
+        },
+        buyer: OwnerRef {
+            name: buyer.trim().to_string(),
+            kind: Some(ClientKind::Enterprise),
+        },
+        achievement: achievement.trim().to_string(),
+    })))
+}
+
 /// A row of a mapped file as a new record.
 pub fn new_record(mapping: &Mapping, cells: &[String]) -> Result<Candidate, Vec<CellError>> {
     match mapping.kind {
         ImportKind::Clients => client(mapping, cells, ClientDraft::default()),
         ImportKind::Achievements => achievement(mapping, cells, AchievementDraft::default(), ""),
         ImportKind::Needs => need(mapping, cells, NeedDraft::default(), ""),
+        ImportKind::Deals => deal(mapping, cells, (DealDraft::default(), DealStage::Lead)),
     }
 }
 
@@ -417,6 +537,8 @@ pub fn check_record(record: Candidate) -> Result<Candidate, Vec<CellError>> {
                 .ok()
                 .map(|data| Candidate::Need { data, enterprise })
         }
+        // TechBroker's JSON holds no deals.
+        Candidate::Deal(d) => Some(Candidate::Deal(d)),
     };
     match checked {
         Some(c) if errors.is_empty() => Ok(c),

@@ -9,13 +9,15 @@ pub enum ImportKind {
     Clients,
     Achievements,
     Needs,
+    Deals,
 }
 
 impl ImportKind {
-    pub const ALL: [ImportKind; 3] = [
+    pub const ALL: [ImportKind; 4] = [
         ImportKind::Clients,
         ImportKind::Achievements,
         ImportKind::Needs,
+        ImportKind::Deals,
     ];
 
     pub fn code(self) -> &'static str {
@@ -23,6 +25,7 @@ impl ImportKind {
             ImportKind::Clients => "clients",
             ImportKind::Achievements => "achievements",
             ImportKind::Needs => "needs",
+            ImportKind::Deals => "deals",
         }
     }
 
@@ -84,6 +87,22 @@ impl ImportKind {
                 Confidential,
                 NeedStatus,
             ],
+            ImportKind::Deals => &[
+                Title,
+                Seller,
+                Buyer,
+                AchievementTitle,
+                DealStage,
+                ContractType,
+                Expected,
+                Contract,
+                Technology,
+                CommissionRate,
+                SignedOn,
+                Broker,
+                LostReason,
+                Notes,
+            ],
         }
     }
 
@@ -93,6 +112,7 @@ impl ImportKind {
             ImportKind::Clients => &[Target::Name],
             ImportKind::Achievements => &[Target::Title, Target::Owner, Target::Field, Target::Trl],
             ImportKind::Needs => &[Target::Title, Target::Enterprise, Target::Field],
+            ImportKind::Deals => &[Target::Title, Target::Seller, Target::Buyer],
         }
     }
 }
@@ -142,6 +162,19 @@ pub enum Target {
     Deadline,
     Confidential,
     NeedStatus,
+    // Deals.
+    Seller,
+    Buyer,
+    AchievementTitle,
+    DealStage,
+    ContractType,
+    Expected,
+    Contract,
+    Technology,
+    CommissionRate,
+    SignedOn,
+    Broker,
+    LostReason,
 }
 
 impl Target {
@@ -203,6 +236,16 @@ impl Target {
             ContactEmail => &["邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "mail"],
             ContactWechat => &["微信", "微信号", "wechat"],
             Title => match kind {
+                ImportKind::Deals => &[
+                    "项目名称",
+                    "交易名称",
+                    "合同名称",
+                    "名称",
+                    "标题",
+                    "title",
+                    "deal",
+                    "name",
+                ],
                 ImportKind::Needs => &[
                     "需求名称",
                     "技术需求",
@@ -343,6 +386,68 @@ impl Target {
             MinTrl => &["最低trl", "最低技术成熟度", "mintrl"],
             Deadline => &["截止日期", "截止时间", "有效期", "有效期至", "deadline"],
             Confidential => &["保密", "是否保密", "confidential"],
+            Seller => &[
+                "卖方",
+                "转让方",
+                "许可方",
+                "成果方",
+                "供方",
+                "完成单位",
+                "seller",
+                "licensor",
+            ],
+            Buyer => &[
+                "买方",
+                "受让方",
+                "被许可方",
+                "需方",
+                "企业",
+                "企业名称",
+                "buyer",
+                "licensee",
+            ],
+            AchievementTitle => &["成果名称", "科技成果", "成果", "achievement"],
+            DealStage => &["阶段", "交易阶段", "进展", "状态", "stage", "status"],
+            ContractType => &[
+                "合同类型",
+                "合同类别",
+                "技术合同类型",
+                "contracttype",
+                "type",
+            ],
+            Expected => &[
+                "预期金额",
+                "预计金额",
+                "意向金额",
+                "expected",
+                "expectedamount",
+            ],
+            Contract => &[
+                "合同金额",
+                "合同额",
+                "成交金额",
+                "contract",
+                "contractamount",
+                "amount",
+            ],
+            Technology => &[
+                "技术交易额",
+                "技术交易金额",
+                "技术性收入",
+                "technology",
+                "technologyamount",
+            ],
+            CommissionRate => &["佣金比例", "佣金率", "服务费比例", "commissionrate", "rate"],
+            SignedOn => &[
+                "签约日期",
+                "签订日期",
+                "合同签订日期",
+                "签约时间",
+                "signedon",
+                "signed",
+            ],
+            Broker => &["经纪人", "技术经理人", "负责人", "broker"],
+            LostReason => &["终止原因", "失败原因", "lostreason", "reason"],
         }
     }
 
@@ -390,6 +495,18 @@ impl Target {
             Deadline => "deadline",
             Confidential => "confidential",
             NeedStatus => "status",
+            Seller => "seller",
+            Buyer => "buyer",
+            AchievementTitle => "achievement",
+            DealStage => "stage",
+            ContractType => "contract_type",
+            Expected => "expected",
+            Contract => "contract",
+            Technology => "technology",
+            CommissionRate => "commission_rate",
+            SignedOn => "signed_on",
+            Broker => "broker",
+            LostReason => "lost_reason",
         }
     }
 
@@ -398,7 +515,14 @@ impl Target {
     }
 
     pub fn is_money(self) -> bool {
-        matches!(self, Target::Price | Target::Budget)
+        matches!(
+            self,
+            Target::Price
+                | Target::Budget
+                | Target::Expected
+                | Target::Contract
+                | Target::Technology
+        )
     }
 }
 

@@ -130,6 +130,10 @@ fn collect(store: &Store, kind: ImportKind, ids: &[i64]) -> Result<Vec<JsonRecor
         owners.insert(id, o.clone());
         Ok(o)
     };
+    if kind == ImportKind::Deals {
+        // Deals are exported as tables: JSON carries the records other databases import.
+        return Ok(Vec::new());
+    }
     let mut records = Vec::with_capacity(ids.len());
     for &id in ids {
         let record = match kind {
@@ -152,6 +156,7 @@ fn collect(store: &Store, kind: ImportKind, ids: &[i64]) -> Result<Vec<JsonRecor
                     need: n.data,
                 })
             }),
+            ImportKind::Deals => None,
         };
         if let Some(r) = record {
             records.push(r?);

@@ -6,12 +6,14 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::cells::guess_client_kind;
-use super::convert::{self, Candidate, CellError, OwnerRef, RowProblem};
+use super::convert::{self, Candidate, CellError, DealCandidate, OwnerRef, RowProblem};
 use super::error::ImportError;
 use super::fields::Target;
 use super::mapping::Mapping;
-use crate::domain::{AchievementDraft, ClientDraft, ClientId, ClientKind, NeedDraft, Problem};
-use crate::store::{ImportIndex, ImportWriter, Store, StoreError, title_key};
+use crate::domain::{
+    AchievementDraft, ClientDraft, ClientId, ClientKind, DealDraft, DealStage, NeedDraft, Problem,
+};
+use crate::store::{DealImport, ImportIndex, ImportWriter, Store, StoreError, title_key};
 
 /// One row of the source: cells of a sheet, or a record of TechBroker's JSON.
 #[derive(Debug, Clone)]
@@ -63,6 +65,8 @@ pub struct ScanReport {
     pub errors: Vec<RowError>,
     /// Organisations named by valid rows that are not clients: name → rows.
     pub unknown_owners: BTreeMap<String, usize>,
+    /// Valid rows naming at least one of them.
+    pub unknown_owner_rows: usize,
     pub duplicates_in_db: usize,
     pub duplicates_in_file: usize,
     /// The first valid rows, as they will be stored.
@@ -74,10 +78,10 @@ pub const PREVIEW_ROWS: usize = 20;
 impl ScanReport {
     /// Rows that would be refused with these options.
     pub fn rejected(&self, create_owners: bool) -> usize {
-        let unknown: usize = if create_owners {
+        let unknown = if create_owners {
             0
         } else {
-            self.unknown_owners.values().sum()
+            self.unknown_owner_rows
         };
         self.errors.len() + unknown
     }
@@ -107,6 +111,7 @@ enum Key {
     ClientName(String),
     CreditCode(String),
     Record(OwnerKey, String),
+    Deal(OwnerKey, OwnerKey, String),
 }
 
 /// Where a row's record already exists.
@@ -152,7 +157,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// The keys a candidate is found by, with the stored record that has one of them.
-    fn keys(&self, c: &Candidate, owner: Option<&OwnerKey>) -> (Vec<Key>, Option<i64>) {
+    fn keys(&self, c: &Candidate, owners: &[OwnerKey]) -> (Vec<Key>, Option<i64>) {
+        let owner = owners.first();
         match c {
             Candidate::Client { draft, .. } => {
                 let mut keys = Vec::new();
@@ -170,6 +176,19 @@ impl<'a> Resolver<'a> {
                 record_keys(&data.title, &self.index.achievements, owner)
             }
             Candidate::Need { data, .. } => record_keys(&data.title, &self.index.needs, owner),
+            Candidate::Deal(d) => match owners {
+                [seller, buyer] => {
+                    let t = title_key(&d.terms.title);
+                    let stored = match (seller, buyer) {
+                        (OwnerKey::Stored(s), OwnerKey::Stored(b)) => {
+                            self.index.deals.get(&(*s, *b, t.clone())).copied()
+                        }
+                        _ => None,
+                    };
+                    (vec![Key::Deal(seller.clone(), buyer.clone(), t)], stored)
+                }
+                _ => (Vec::new(), None),
+            },
         }
     }
 
@@ -207,11 +226,17 @@ fn record_keys(
     (vec![Key::Record(owner.clone(), t)], found)
 }
 
-fn owner_of(c: &Candidate) -> Option<(&OwnerRef, bool)> {
+/// The organisations a record belongs to: whether each must be an enterprise, and the field
+/// that names it.
+fn owners_of(c: &Candidate) -> Vec<(&OwnerRef, bool, Target)> {
     match c {
-        Candidate::Client { .. } => None,
-        Candidate::Achievement { owner, .. } => Some((owner, false)),
-        Candidate::Need { enterprise, .. } => Some((enterprise, true)),
+        Candidate::Client { .. } => Vec::new(),
+        Candidate::Achievement { owner, .. } => vec![(owner, false, Target::Owner)],
+        Candidate::Need { enterprise, .. } => vec![(enterprise, true, Target::Enterprise)],
+        Candidate::Deal(d) => vec![
+            (&d.seller, false, Target::Seller),
+            (&d.buyer, false, Target::Buyer),
+        ],
     }
 }
 
@@ -230,13 +255,9 @@ fn cells_of(raw: &RawRow) -> Vec<String> {
     }
 }
 
-fn unknown_owner_error(problem: RowProblem, kind_is_need: bool) -> CellError {
+fn owner_error(problem: RowProblem, target: Target) -> CellError {
     CellError {
-        target: Some(if kind_is_need {
-            Target::Enterprise
-        } else {
-            Target::Owner
-        }),
+        target: Some(target),
         problem,
     }
 }
@@ -274,25 +295,33 @@ pub fn scan(
                 continue;
             }
         };
-        let owner = match owner_of(&candidate) {
-            None => None,
-            Some((owner, enterprise)) => match resolver.owner(owner, enterprise) {
-                Ok(key) => Some(key),
+        let mut owners = Vec::new();
+        let mut unknown = false;
+        let mut refused = None;
+        for (owner, enterprise, target) in owners_of(&candidate) {
+            match resolver.owner(owner, enterprise) {
+                Ok(key) => owners.push(key),
                 Err(RowProblem::UnknownOwner(name)) => {
                     *report.unknown_owners.entry(name.clone()).or_default() += 1;
-                    Some(OwnerKey::New(title_key(&name)))
+                    unknown = true;
+                    owners.push(OwnerKey::New(title_key(&name)));
                 }
                 Err(problem) => {
-                    report.errors.push(RowError {
-                        number,
-                        cells,
-                        errors: vec![unknown_owner_error(problem, enterprise)],
-                    });
-                    continue;
+                    refused = Some(owner_error(problem, target));
+                    break;
                 }
-            },
-        };
-        let (keys, stored) = resolver.keys(&candidate, owner.as_ref());
+            }
+        }
+        if let Some(error) = refused {
+            report.errors.push(RowError {
+                number,
+                cells,
+                errors: vec![error],
+            });
+            continue;
+        }
+        report.unknown_owner_rows += usize::from(unknown);
+        let (keys, stored) = resolver.keys(&candidate, &owners);
         match resolver.existing(&keys, stored) {
             Existing::Nowhere => {}
             Existing::Stored(_) => report.duplicates_in_db += 1,
@@ -354,10 +383,10 @@ fn commit_row(
     summary: &mut ImportSummary,
 ) -> Result<(), RowFailure> {
     let candidate = to_candidate(mapping, raw.clone())?;
-    let owner = match owner_of(&candidate) {
-        None => None,
-        Some((owner, enterprise)) => match resolver.owner(owner, enterprise) {
-            Ok(key) => Some(key),
+    let mut owners = Vec::new();
+    for (owner, enterprise, target) in owners_of(&candidate) {
+        let key = match resolver.owner(owner, enterprise) {
+            Ok(key) => key,
             Err(RowProblem::UnknownOwner(name)) if options.create_owners => {
                 let draft = ClientDraft {
                     name: name.clone(),
@@ -371,16 +400,20 @@ fn commit_row(
                 let id = w.insert_client(&draft)?;
                 resolver.created.insert(title_key(&name), id);
                 summary.owners_created += 1;
-                Some(OwnerKey::Stored(id))
+                OwnerKey::Stored(id)
             }
-            Err(problem) => return Err(vec![unknown_owner_error(problem, enterprise)].into()),
-        },
-    };
-    let owner_id = match owner {
-        Some(OwnerKey::Stored(id)) => id,
-        _ => 0,
-    };
-    let (keys, stored) = resolver.keys(&candidate, owner.as_ref());
+            Err(problem) => return Err(vec![owner_error(problem, target)].into()),
+        };
+        owners.push(key);
+    }
+    let owner_ids: Vec<ClientId> = owners
+        .iter()
+        .map(|o| match o {
+            OwnerKey::Stored(id) => *id,
+            OwnerKey::New(_) => 0,
+        })
+        .collect();
+    let (keys, stored) = resolver.keys(&candidate, &owners);
     let target = match (resolver.existing(&keys, stored), options.duplicates) {
         (Existing::Nowhere, _) | (_, DuplicatePolicy::KeepBoth) => None,
         (Existing::InFile(None), _) | (_, DuplicatePolicy::Skip) => {
@@ -391,12 +424,21 @@ fn commit_row(
     };
     let id = match target {
         Some(id) => {
-            update(w, id, owner_id, mapping, raw, candidate, summary)?;
+            update(
+                w,
+                id,
+                &owner_ids,
+                resolver.index,
+                mapping,
+                raw,
+                candidate,
+                summary,
+            )?;
             summary.updated += 1;
             id
         }
         None => {
-            let id = insert(w, owner_id, candidate, summary)?;
+            let id = insert(w, &owner_ids, resolver.index, candidate, summary)?;
             summary.inserted += 1;
             id
         }
@@ -433,10 +475,12 @@ fn duplicate_name() -> RowFailure {
 
 fn insert(
     w: &ImportWriter<'_>,
-    owner: ClientId,
+    owners: &[ClientId],
+    index: &ImportIndex,
     candidate: Candidate,
     summary: &mut ImportSummary,
 ) -> Result<i64, RowFailure> {
+    let owner = owners.first().copied().unwrap_or_default();
     match candidate {
         Candidate::Client { draft, contacts } => {
             if w.name_taken(&draft.name, None)? {
@@ -456,20 +500,50 @@ fn insert(
             data.enterprise = owner;
             Ok(w.insert_need(&data)?)
         }
+        Candidate::Deal(d) => Ok(w.insert_deal(&deal_import(&d, owners, index))?),
+    }
+}
+
+/// A deal row with its organisations' ids, and its achievement when the seller has one of
+/// that title.
+fn deal_import<'a>(
+    d: &'a DealCandidate,
+    owners: &[ClientId],
+    index: &ImportIndex,
+) -> DealImport<'a> {
+    let seller = owners.first().copied().unwrap_or_default();
+    let achievement = (!d.achievement.is_empty())
+        .then(|| {
+            index
+                .achievements
+                .get(&(seller, title_key(&d.achievement)))
+                .copied()
+        })
+        .flatten();
+    DealImport {
+        seller,
+        buyer: owners.get(1).copied().unwrap_or_default(),
+        achievement,
+        stage: d.stage,
+        lost_reason: &d.lost_reason,
+        terms: &d.terms,
     }
 }
 
 /// Overwrites record `id` with the row. A mapped row is laid over the stored record, so the
 /// columns the file does not have keep their values.
+#[allow(clippy::too_many_arguments)]
 fn update(
     w: &ImportWriter<'_>,
     id: i64,
-    owner: ClientId,
+    owners: &[ClientId],
+    index: &ImportIndex,
     mapping: Option<&Mapping>,
     raw: &RawRow,
     candidate: Candidate,
     summary: &mut ImportSummary,
 ) -> Result<(), RowFailure> {
+    let owner = owners.first().copied().unwrap_or_default();
     let merged = match (raw, mapping) {
         (RawRow::Cells(cells), Some(m)) => match &candidate {
             Candidate::Client { .. } => {
@@ -488,6 +562,13 @@ fn update(
                 let base = w.need(id)?;
                 let draft = base.as_ref().map(NeedDraft::from).unwrap_or_default();
                 convert::need(m, cells, draft, &enterprise.name)?
+            }
+            Candidate::Deal(_) => {
+                let base = w
+                    .deal(id)?
+                    .map(|(terms, stage)| (DealDraft::from(&terms), stage))
+                    .unwrap_or((DealDraft::default(), DealStage::Lead));
+                convert::deal(m, cells, base)?
             }
         },
         _ => candidate,
@@ -510,6 +591,7 @@ fn update(
             data.enterprise = owner;
             w.update_need(id, &data)?;
         }
+        Candidate::Deal(d) => w.update_deal(id, &deal_import(&d, owners, index))?,
     }
     Ok(())
 }
