@@ -110,7 +110,7 @@ pub fn preview_table(ui: &mut Ui, kind: ImportKind, rows: &[Candidate], tr: &Tr)
             table = table.column(if i + 1 == headers.len() {
                 Column::remainder().at_least(80.0)
             } else {
-                Column::initial(if i == 0 { 220.0 } else { 110.0 }).clip(true)
+                Column::initial(if i == 0 { 200.0 } else { 96.0 }).clip(true)
             });
         }
         table
