@@ -305,6 +305,8 @@ fn check_and_import_run_on_workers() {
     tap(&mut h, "文件");
     tap(&mut h, "导入…");
     tap(&mut h, "选择文件…");
+    // The headers are read on a worker too.
+    wait_for(&mut h, "持有人");
     h.get_by_role_and_label(Role::ComboBox, "持有人").click();
     h.step();
     h.step();

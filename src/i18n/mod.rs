@@ -600,6 +600,7 @@ translations! {
     im_saved_mapping_applied: "已应用为这种表头保存的映射", "The mapping saved for these headers was applied";
     im_mapping_saved: "映射已保存", "Mapping saved";
     im_check: "检查数据", "Check data";
+    im_reading: "正在读取文件…", "Reading the file…";
     im_checking: "正在检查…", "Checking…";
     im_importing: "正在导入…", "Importing…";
     im_rows_summary: "共 {rows} 行：{valid} 行有效，{invalid} 行有错误", "{rows} rows: {valid} valid, {invalid} with errors";

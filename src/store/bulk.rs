@@ -106,6 +106,10 @@ impl Reader {
         super::import::import_index(&self.conn)
     }
 
+    pub fn saved_mapping(&self, layout: &str) -> Result<Option<String>, StoreError> {
+        super::import::saved_mapping(&self.conn, layout)
+    }
+
     /// The dashboard as of `today`, as `Store::dashboard` computes it, for a worker thread.
     pub fn dashboard(&self, today: chrono::NaiveDate) -> Result<Dashboard, StoreError> {
         super::dashboard::dashboard(&self.conn, today)

@@ -109,14 +109,7 @@ impl Store {
 
     /// The layout's saved column mapping (JSON), if one was saved.
     pub fn saved_mapping(&self, layout: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [mapping_key(layout)],
-                |r| r.get(0),
-            )
-            .optional()?)
+        saved_mapping(&self.conn, layout)
     }
 
     pub fn save_mapping(&mut self, layout: &str, json: &str) -> Result<(), StoreError> {
@@ -127,6 +120,16 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+pub(super) fn saved_mapping(conn: &Connection, layout: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [mapping_key(layout)],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 fn mapping_key(layout: &str) -> String {

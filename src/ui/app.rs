@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::{Command, ListKind, Screen};
 use super::handler::{apply_to_session, export_shortlist, export_work, write_report, write_status};
+use super::import::Worker;
 use super::job::{Job, Waker};
 use super::picker::{FilePicker, FileType};
 use super::report::period_name;
@@ -161,6 +162,26 @@ impl TechBrokerApp {
         self.screens.current
     }
 
+    /// A read-only connection for the import screen's workers; None (and the reason in the
+    /// status line) when there is no database to read.
+    fn import_worker(&mut self) -> Option<Worker> {
+        let Database::Open(session) = &self.db else {
+            return None;
+        };
+        match session.store.reader() {
+            Ok(reader) => Some(Worker {
+                reader,
+                background: self.load_in_background,
+                waker: Arc::clone(&self.waker),
+            }),
+            Err(e) => {
+                let tr = self.tr();
+                self.status = Some(Status::Error(fill(tr.im_failed, &[("detail", &e)])));
+                None
+            }
+        }
+    }
+
     /// Says how a list export on the worker ended, once it has.
     fn poll_export(&mut self, tr: &Tr) {
         if let Some((job, path)) = &self.export
@@ -279,36 +300,25 @@ impl TechBrokerApp {
             }
             Command::ImportOpen(path) => {
                 self.screens.navigate(Screen::Import);
-                if let Database::Open(session) = &self.db
-                    && !self.screens.import.is_busy()
+                if !self.screens.import.is_busy()
+                    && let Some(worker) = self.import_worker()
                 {
-                    self.screens.import.open_file(&path, &session.store);
+                    self.screens.import.open_file(&path, worker);
                 }
             }
             Command::ImportReload => {
-                if let Database::Open(session) = &self.db {
-                    self.screens.import.reload(&session.store);
+                if let Some(worker) = self.import_worker() {
+                    self.screens.import.reload(worker);
                 }
             }
             Command::ImportSheet(sheet) => {
-                if let Database::Open(session) = &self.db {
-                    self.screens.import.choose_sheet(sheet, &session.store);
+                if let Some(worker) = self.import_worker() {
+                    self.screens.import.choose_sheet(sheet, worker);
                 }
             }
             Command::ImportCheck => {
-                let tr = self.tr();
-                if let Database::Open(session) = &self.db {
-                    match session.store.reader() {
-                        Ok(reader) => self.screens.import.start_scan(
-                            reader,
-                            self.load_in_background,
-                            Arc::clone(&self.waker),
-                        ),
-                        Err(e) => {
-                            self.status =
-                                Some(Status::Error(fill(tr.im_failed, &[("detail", &e)])));
-                        }
-                    }
+                if let Some(worker) = self.import_worker() {
+                    self.screens.import.start_scan(worker);
                 }
             }
             Command::ImportCommit => {

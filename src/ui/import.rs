@@ -21,6 +21,7 @@ use crate::store::{Reader, Store};
 /// Unknown owners named in the review before "…".
 const OWNERS_SHOWN: usize = 8;
 
+type Opened = Result<(FileInfo, Option<MappingFile>), ImportError>;
 type ScanResult = Result<ScanReport, ImportError>;
 type CommitResult = Result<ImportSummary, ImportError>;
 
@@ -28,11 +29,20 @@ type CommitResult = Result<ImportSummary, ImportError>;
 enum Step {
     #[default]
     Choose,
+    /// Reading the headers (a workbook is read whole: seconds for a large one).
+    Opening(Job<Opened>),
     Map,
     Scanning(Job<ScanResult>),
     Review(ScanReport),
     Importing(Job<CommitResult>),
     Done(ImportSummary),
+}
+
+/// What the screen's workers need: their own read-only connection, and how to wake the window.
+pub struct Worker {
+    pub reader: Reader,
+    pub background: bool,
+    pub waker: Waker,
 }
 
 pub struct ImportScreen {
@@ -74,25 +84,28 @@ impl ImportScreen {
     }
 
     pub fn is_busy(&self) -> bool {
-        matches!(self.step, Step::Scanning(_) | Step::Importing(_))
+        matches!(
+            self.step,
+            Step::Opening(_) | Step::Scanning(_) | Step::Importing(_)
+        )
     }
 
-    /// Reads the file's headers and maps them: with the mapping saved for this layout, or
-    /// guessed from the header names.
-    pub fn open_file(&mut self, path: &Path, store: &Store) {
+    /// Reads the file's headers on a worker and maps them: with the mapping saved for this
+    /// layout, or guessed from the header names.
+    pub fn open_file(&mut self, path: &Path, worker: Worker) {
         self.reset(None);
         self.file = Some(path.to_path_buf());
-        self.load(store);
+        self.load(worker);
     }
 
-    pub fn choose_sheet(&mut self, sheet: String, store: &Store) {
+    pub fn choose_sheet(&mut self, sheet: String, worker: Worker) {
         self.sheet = Some(sheet);
-        self.load(store);
+        self.load(worker);
     }
 
     /// Reads the chosen file again, for another kind or sheet.
-    pub fn reload(&mut self, store: &Store) {
-        self.load(store);
+    pub fn reload(&mut self, worker: Worker) {
+        self.load(worker);
     }
 
     /// The summary of a finished import, for the status line.
@@ -103,15 +116,43 @@ impl ImportScreen {
         }
     }
 
-    fn load(&mut self, store: &Store) {
-        let Some(path) = &self.file else {
+    fn load(&mut self, worker: Worker) {
+        let Some(path) = self.file.clone() else {
             return;
         };
         self.error = None;
+        let (kind, sheet) = (self.kind, self.sheet.clone());
+        let Worker {
+            reader,
+            background,
+            waker,
+        } = worker;
+        self.step = Step::Opening(Job::start(background, waker, move |_, _| {
+            let info = inspect(&path, sheet.as_deref())?;
+            let saved = if info.is_json() {
+                None
+            } else {
+                let layout = Mapping::layout_key(kind, &info.headers);
+                reader
+                    .saved_mapping(&layout)?
+                    .and_then(|json| serde_json::from_str::<MappingFile>(&json).ok())
+            };
+            Ok((info, saved))
+        }));
+    }
+
+    /// Shows an opened file's columns mapped.
+    fn opened(&mut self, opened: Opened) {
         self.step = Step::Map;
-        match inspect(path, self.sheet.as_deref()) {
-            Ok(info) => {
-                self.mapping = (!info.is_json()).then(|| self.mapping_for(&info, store));
+        match opened {
+            Ok((info, saved)) => {
+                let saved = saved.and_then(|file| {
+                    Mapping::from_file(self.kind, info.headers.clone(), &file).ok()
+                });
+                self.saved_applied = saved.is_some();
+                self.mapping = (!info.is_json()).then(|| {
+                    saved.unwrap_or_else(|| Mapping::auto(self.kind, info.headers.clone()))
+                });
                 if self.sheet.is_none() {
                     self.sheet = info.sheets.first().cloned();
                 }
@@ -125,18 +166,6 @@ impl ImportScreen {
         }
     }
 
-    fn mapping_for(&mut self, info: &FileInfo, store: &Store) -> Mapping {
-        let layout = Mapping::layout_key(self.kind, &info.headers);
-        let saved = store
-            .saved_mapping(&layout)
-            .ok()
-            .flatten()
-            .and_then(|json| serde_json::from_str::<MappingFile>(&json).ok())
-            .and_then(|file| Mapping::from_file(self.kind, info.headers.clone(), &file).ok());
-        self.saved_applied = saved.is_some();
-        saved.unwrap_or_else(|| Mapping::auto(self.kind, info.headers.clone()))
-    }
-
     /// The layout key and JSON of the current mapping, for the handler to save.
     pub fn mapping_to_save(&self) -> Option<(String, String)> {
         let m = self.mapping.as_ref()?;
@@ -145,10 +174,15 @@ impl ImportScreen {
     }
 
     /// Checks every row on a worker (reading the database through `reader`).
-    pub fn start_scan(&mut self, reader: Reader, background: bool, waker: Waker) {
+    pub fn start_scan(&mut self, worker: Worker) {
         let Some(path) = self.file.clone() else {
             return;
         };
+        let Worker {
+            reader,
+            background,
+            waker,
+        } = worker;
         let (kind, sheet, mapping) = (self.kind, self.sheet.clone(), self.mapping.clone());
         self.error = None;
         self.step = Step::Scanning(Job::start(background, waker, move |cancel, progress| {
@@ -204,6 +238,11 @@ impl ImportScreen {
     /// just been written.
     pub fn poll(&mut self) -> bool {
         match &self.step {
+            Step::Opening(job) => {
+                if let Some(opened) = job.poll() {
+                    self.opened(opened);
+                }
+            }
             Step::Scanning(job) => match job.poll() {
                 Some(Ok(report)) => self.step = Step::Review(report),
                 Some(Err(e)) => {
@@ -231,7 +270,7 @@ impl ImportScreen {
     pub fn ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
         ui.heading(tr.im_title);
         ui.add_space(6.0);
-        if matches!(self.step, Step::Choose | Step::Map) {
+        if matches!(self.step, Step::Choose | Step::Opening(_) | Step::Map) {
             self.choose_ui(ui, tr, cmds);
         } else if let Some(path) = &self.file {
             ui.label(file_line(path, tr));
@@ -243,6 +282,12 @@ impl ImportScreen {
         match &mut self.step {
             Step::Choose => {
                 ui.label(tr.im_drop_hint);
+            }
+            Step::Opening(_) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr.im_reading);
+                });
             }
             Step::Map => self.map_ui(ui, tr, cmds),
             Step::Scanning(job) => {
