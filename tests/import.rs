@@ -35,7 +35,7 @@ fn mapping() -> Mapping {
 }
 
 /// Sheet rows numbered as Excel would (header on row 1).
-fn rows(data: &[[&str; 5]]) -> Vec<Result<SourceRow, ImportError>> {
+fn rows<const N: usize>(data: &[[&str; N]]) -> Vec<Result<SourceRow, ImportError>> {
     data.iter()
         .enumerate()
         .map(|(i, r)| {
@@ -484,18 +484,6 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
     ));
 }
 
-fn deal_rows(data: &[[&str; 8]]) -> Vec<Result<SourceRow, ImportError>> {
-    data.iter()
-        .enumerate()
-        .map(|(i, r)| {
-            Ok(SourceRow {
-                number: i + 2,
-                raw: RawRow::Cells(r.iter().map(|s| s.to_string()).collect()),
-            })
-        })
-        .collect()
-}
-
 #[test]
 fn deals_import_at_their_stage_with_terms_links_and_registration() {
     use techbroker::domain::{DealStage, Money};
@@ -566,7 +554,7 @@ fn deals_import_at_their_stage_with_terms_links_and_registration() {
     };
     let summary = commit(
         &mut store,
-        deal_rows(&file).into_iter(),
+        rows(&file).into_iter(),
         Some(&m),
         &options,
         &AtomicBool::new(false),
@@ -584,8 +572,8 @@ fn deals_import_at_their_stage_with_terms_links_and_registration() {
     );
 
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-    let rows = store.deal_rows(today).unwrap();
-    let signed = rows
+    let deals = store.deal_rows(today).unwrap();
+    let signed = deals
         .iter()
         .find(|d| d.title == "锂电池回收技术转让")
         .unwrap();
@@ -612,7 +600,7 @@ fn deals_import_at_their_stage_with_terms_links_and_registration() {
     again[0][6] = "150";
     let summary = commit(
         &mut store,
-        deal_rows(&again).into_iter(),
+        rows(&again).into_iter(),
         Some(&m),
         &options,
         &AtomicBool::new(false),
