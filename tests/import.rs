@@ -47,6 +47,22 @@ fn rows<const N: usize>(data: &[[&str; N]]) -> Vec<Result<SourceRow, ImportError
         .collect()
 }
 
+/// Commits `source`, never cancelled.
+fn import(
+    store: &mut Store,
+    source: Vec<Result<SourceRow, ImportError>>,
+    mapping: Option<&Mapping>,
+    options: ImportOptions,
+) -> Result<techbroker::io::import::ImportSummary, ImportError> {
+    commit(
+        store,
+        source.into_iter(),
+        mapping,
+        &options,
+        &AtomicBool::new(false),
+    )
+}
+
 fn store_with_sdu() -> (tempfile::TempDir, Store) {
     let (dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
@@ -127,14 +143,7 @@ fn an_invalid_row_stops_the_import_and_nothing_is_written() {
         create_owners: true,
         ..ImportOptions::default()
     };
-    let err = commit(
-        &mut store,
-        rows(FILE).into_iter(),
-        Some(&mapping()),
-        &options,
-        &AtomicBool::new(false),
-    )
-    .unwrap_err();
+    let err = import(&mut store, rows(FILE), Some(&mapping()), options).unwrap_err();
     let ImportError::Invalid(row) = err else {
         panic!("expected an invalid row, got {err:?}");
     };
@@ -161,13 +170,7 @@ fn a_failure_halfway_leaves_no_rows() {
         create_owners: true,
         ..ImportOptions::default()
     };
-    let err = commit(
-        &mut store,
-        source.into_iter(),
-        Some(&mapping()),
-        &options,
-        &AtomicBool::new(false),
-    );
+    let err = import(&mut store, source, Some(&mapping()), options);
     assert!(matches!(err, Err(ImportError::Json(_))));
     assert_eq!(titles(&store), before);
 }
@@ -200,14 +203,7 @@ fn skipping_invalid_rows_returns_them_and_duplicates_are_skipped() {
         create_owners: true,
         duplicates: DuplicatePolicy::Skip,
     };
-    let summary = commit(
-        &mut store,
-        rows(FILE).into_iter(),
-        Some(&mapping()),
-        &options,
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let summary = import(&mut store, rows(FILE), Some(&mapping()), options).unwrap();
     assert_eq!(summary.inserted, 1);
     assert_eq!(summary.skipped_duplicates, 2);
     assert_eq!(summary.owners_created, 1);
@@ -233,14 +229,7 @@ fn update_overwrites_mapped_fields_and_keeps_the_rest() {
         create_owners: true,
         duplicates: DuplicatePolicy::Update,
     };
-    let summary = commit(
-        &mut store,
-        rows(FILE).into_iter(),
-        Some(&mapping()),
-        &options,
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let summary = import(&mut store, rows(FILE), Some(&mapping()), options).unwrap();
     // Row 1 updates the stored record; row 5 updates the record row 3 created.
     assert_eq!((summary.inserted, summary.updated), (1, 2));
     let rows = store.achievement_rows(Scope::All).unwrap();
@@ -267,14 +256,7 @@ fn keep_both_stores_the_duplicates() {
         create_owners: true,
         duplicates: DuplicatePolicy::KeepBoth,
     };
-    let summary = commit(
-        &mut store,
-        rows(FILE).into_iter(),
-        Some(&mapping()),
-        &options,
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let summary = import(&mut store, rows(FILE), Some(&mapping()), options).unwrap();
     assert_eq!(summary.inserted, 3);
     assert_eq!(titles(&store).len(), 4);
 }
@@ -286,14 +268,7 @@ fn unknown_owners_are_refused_unless_created() {
         skip_invalid: true,
         ..ImportOptions::default()
     };
-    let summary = commit(
-        &mut store,
-        rows(FILE).into_iter(),
-        Some(&mapping()),
-        &options,
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let summary = import(&mut store, rows(FILE), Some(&mapping()), options).unwrap();
     assert_eq!(summary.inserted, 0);
     assert_eq!(summary.rejected.len(), 3);
     assert!(
@@ -376,14 +351,7 @@ fn clients_import_with_contacts_and_match_by_credit_code() {
         duplicates: DuplicatePolicy::Update,
         ..ImportOptions::default()
     };
-    let summary = commit(
-        &mut store,
-        source.into_iter(),
-        Some(&m),
-        &options,
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let summary = import(&mut store, source, Some(&m), options).unwrap();
     assert_eq!(
         (summary.inserted, summary.updated, summary.contacts_added),
         (1, 1, 2)
@@ -552,14 +520,7 @@ fn deals_import_at_their_stage_with_terms_links_and_registration() {
         create_owners: true,
         duplicates: DuplicatePolicy::Update,
     };
-    let summary = commit(
-        &mut store,
-        rows(&file).into_iter(),
-        Some(&m),
-        &options,
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let summary = import(&mut store, rows(&file), Some(&m), options).unwrap();
     assert_eq!((summary.inserted, summary.owners_created), (2, 3));
     let reasons: Vec<_> = summary
         .rejected
@@ -598,14 +559,7 @@ fn deals_import_at_their_stage_with_terms_links_and_registration() {
     // The same file again updates the two deals: an amount changed, nothing added.
     let mut again = file;
     again[0][6] = "150";
-    let summary = commit(
-        &mut store,
-        rows(&again).into_iter(),
-        Some(&m),
-        &options,
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let summary = import(&mut store, rows(&again), Some(&m), options).unwrap();
     assert_eq!((summary.inserted, summary.updated), (0, 2));
     let deal = store.get_deal(signed.id).unwrap().unwrap();
     assert_eq!(deal.terms.contract, Some(Money::from_yuan(1_500_000)));

@@ -112,6 +112,7 @@ impl Tr {
                 ],
             ),
             ImportError::Cancelled => self.im_cancelled.to_string(),
+            ImportError::Interrupted => self.im_interrupted.to_string(),
         }
     }
 

@@ -624,6 +624,7 @@ translations! {
     im_rejected_file: "被退回的行", "rejected rows";
     im_close: "完成", "Done";
     im_cancelled: "导入已取消，数据库未改动。", "The import was cancelled; the database is unchanged.";
+    im_interrupted: "读取或导入意外中断，数据库未改动。请重试。", "Reading or importing stopped unexpectedly; the database is unchanged. Please try again.";
     im_failed: "导入失败，数据库未改动：{detail}", "The import failed; the database is unchanged: {detail}";
     im_p_unknown_choice: "无法识别的值“{value}”", "Unknown value “{value}”";
     im_p_unknown_owner: "“{name}”不是客户", "“{name}” is not a client";

@@ -156,30 +156,14 @@ impl AchievementsScreen {
 
     /// The list as shown (filtered, searched, sorted), for export.
     pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> Table {
-        let rows = catalogs.achievements.ready().map(|c| {
-            self.list
-                .view()
-                .iter()
-                .filter_map(|&p| c.rows().get(p as usize))
-                .collect::<Vec<_>>()
-        });
-        tables::achievements(rows.unwrap_or_default().into_iter(), tr)
+        let rows = self.list.shown(catalogs.achievements.ready());
+        tables::achievements(rows.into_iter(), tr)
     }
 
     /// The ids of the records shown, in order.
     pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<i64> {
-        catalogs
-            .achievements
-            .ready()
-            .map(|c| {
-                self.list
-                    .view()
-                    .iter()
-                    .filter_map(|&p| c.rows().get(p as usize))
-                    .map(|r| r.id)
-                    .collect()
-            })
-            .unwrap_or_default()
+        let rows = self.list.shown(catalogs.achievements.ready());
+        rows.iter().map(|r| r.id).collect()
     }
 
     fn toolbar(

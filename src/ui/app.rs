@@ -13,7 +13,7 @@ use super::job::{Job, Waker};
 use super::picker::{FilePicker, FileType};
 use super::report::period_name;
 use super::screens::{Screens, today};
-use super::training::{Building, Training};
+use super::training::{Building, Training, building_ui};
 use super::widgets::error_text;
 use crate::catalog::Catalogs;
 use crate::i18n::{Lang, Tr, fill};
@@ -95,7 +95,7 @@ pub struct TechBrokerApp {
     /// The sandbox being built, and the database to go back to when leaving it.
     building: Option<(Building, PathBuf)>,
     /// A list being written on a worker, and where.
-    export: Option<(Job<anyhow::Result<()>>, PathBuf)>,
+    export: Option<(Job<(), anyhow::Error>, PathBuf)>,
 }
 
 impl TechBrokerApp {
@@ -419,7 +419,7 @@ impl TechBrokerApp {
             training.banner(ui, tr, &mut cmds);
         }
         if let Some((building, _)) = &self.building {
-            building.ui(ui, tr);
+            building_ui(building, ui, tr);
         }
         self.status_bar(ui);
         match &self.db {

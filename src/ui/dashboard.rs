@@ -1,7 +1,7 @@
 //! The start screen: key numbers as cards that open the list behind them, four charts, then
 //! today's agenda. The figures are computed on a worker thread after every write.
 
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
 use egui::{Label, RichText, Role, Sense, Ui, UiBuilder, WidgetInfo};
@@ -9,6 +9,7 @@ use egui::{Label, RichText, Role, Sense, Ui, UiBuilder, WidgetInfo};
 use super::agenda::AgendaScreen;
 use super::command::{Command, ListPreset};
 use super::dashboard_charts::charts_ui;
+use super::job::Job;
 use super::widgets::error_text;
 use crate::catalog::{AchievementFilter, NeedFilter};
 use crate::domain::agenda::REGISTRATION_AHEAD_DAYS;
@@ -32,7 +33,7 @@ pub struct DashboardScreen {
     shown: Option<Dashboard>,
     shown_for: Option<Key>,
     /// At most one computation runs; a newer revision waits for it to land.
-    running: Option<(Key, Receiver<Computed>)>,
+    running: Option<(Key, Job<Dashboard, String>)>,
     error: Option<String>,
 }
 
@@ -66,28 +67,16 @@ impl DashboardScreen {
 
     /// Takes a finished computation, and starts one when the data changed since the last.
     fn refresh(&mut self, store: &Store, today: NaiveDate, ctx: &egui::Context) {
-        if let Some((key, rx)) = &self.running {
+        if let Some((key, job)) = &self.running {
+            let Some(computed) = job.poll() else {
+                return;
+            };
             let key = *key;
-            match rx.try_recv() {
-                Ok(computed) => {
-                    self.running = None;
-                    self.land(key, computed);
-                }
-                Err(TryRecvError::Empty) => return,
-                // Shown rather than retried: a worker that stopped once would stop again.
-                Err(e @ TryRecvError::Disconnected) => {
-                    self.running = None;
-                    self.land(key, Err(e.to_string()));
-                }
-            }
+            self.running = None;
+            self.land(key, computed);
         }
         let key = (store.revision(), today);
         if self.shown_for == Some(key) {
-            return;
-        }
-        if !self.background {
-            let computed = store.dashboard(today).map_err(|e| e.to_string());
-            self.land(key, computed);
             return;
         }
         let reader = match store.reader() {
@@ -97,14 +86,17 @@ impl DashboardScreen {
                 return;
             }
         };
-        let (tx, rx) = channel();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            // The receiver is gone when another database was opened meanwhile: nothing to do.
-            let _ = tx.send(reader.dashboard(today).map_err(|e| e.to_string()));
-            ctx.request_repaint();
-        });
-        self.running = Some((key, rx));
+        let job = Job::start(
+            self.background,
+            Arc::new(move || ctx.request_repaint()),
+            move |_, _| reader.dashboard(today).map_err(|e| e.to_string()),
+        );
+        // Tests compute at once: show it in this frame.
+        match job.poll() {
+            Some(computed) => self.land(key, computed),
+            None => self.running = Some((key, job)),
+        }
     }
 
     /// The cards, the charts and the agenda, in one scrolling column.

@@ -22,19 +22,17 @@ use crate::store::{Reader, Store};
 const OWNERS_SHOWN: usize = 8;
 
 type Opened = Result<(FileInfo, Option<MappingFile>), ImportError>;
-type ScanResult = Result<ScanReport, ImportError>;
-type CommitResult = Result<ImportSummary, ImportError>;
 
 #[derive(Default)]
 enum Step {
     #[default]
     Choose,
     /// Reading the headers (a workbook is read whole: seconds for a large one).
-    Opening(Job<Opened>),
+    Opening(Job<(FileInfo, Option<MappingFile>), ImportError>),
     Map,
-    Scanning(Job<ScanResult>),
+    Scanning(Job<ScanReport, ImportError>),
     Review(ScanReport),
-    Importing(Job<CommitResult>),
+    Importing(Job<ImportSummary, ImportError>),
     Done(ImportSummary),
 }
 

@@ -1,13 +1,30 @@
-//! Work too long for a frame (reading and importing files) on a worker thread, with progress
-//! and a cancel flag; in tests the same work runs at once, so results are there on the next
-//! frame without waiting.
+//! Work too long for a frame (reading and importing files, exports, the dashboard's figures,
+//! building the sandbox) on a worker thread, with progress and a cancel flag; in tests the same
+//! work runs at once, so results are there on the next frame without waiting.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// Wakes the window from a worker thread.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// The worker stopped without an answer: it panicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the work stopped before it finished")]
+pub struct Lost;
+
+impl From<Lost> for crate::io::import::ImportError {
+    fn from(_: Lost) -> Self {
+        crate::io::import::ImportError::Interrupted
+    }
+}
+
+impl From<Lost> for String {
+    fn from(lost: Lost) -> String {
+        lost.to_string()
+    }
+}
 
 #[derive(Default)]
 struct Shared {
@@ -16,18 +33,18 @@ struct Shared {
     cancel: AtomicBool,
 }
 
-pub struct Job<T> {
+pub struct Job<V, E> {
     shared: Arc<Shared>,
-    result: Receiver<T>,
+    result: Receiver<Result<V, E>>,
 }
 
-impl<T: Send + 'static> Job<T> {
+impl<V: Send + 'static, E: From<Lost> + Send + 'static> Job<V, E> {
     /// Runs `work(cancel, progress)` on a worker thread (`background`) or right here.
     pub fn start(
         background: bool,
         waker: Waker,
-        work: impl FnOnce(&AtomicBool, &mut dyn FnMut(u64, u64)) -> T + Send + 'static,
-    ) -> Job<T> {
+        work: impl FnOnce(&AtomicBool, &mut dyn FnMut(u64, u64)) -> Result<V, E> + Send + 'static,
+    ) -> Job<V, E> {
         let shared = Arc::new(Shared::default());
         let (tx, result) = channel();
         let run = {
@@ -52,9 +69,13 @@ impl<T: Send + 'static> Job<T> {
         Job { shared, result }
     }
 
-    /// The result, once the work is over.
-    pub fn poll(&self) -> Option<T> {
-        self.result.try_recv().ok()
+    /// The result, once the work is over; [`Lost`] if the worker stopped without one.
+    pub fn poll(&self) -> Option<Result<V, E>> {
+        match self.result.try_recv() {
+            Ok(value) => Some(value),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(Lost.into())),
+        }
     }
 
     /// How far the work is, from 0 to 1.
@@ -77,47 +98,49 @@ impl<T: Send + 'static> Job<T> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_background_job_reports_progress_and_its_result() {
-        let job = Job::start(true, Arc::new(|| {}), |_, progress| {
-            progress(5, 10);
-            42
-        });
-        let mut value = None;
+    fn wait<V: Send + 'static, E: From<Lost> + Send + 'static>(job: &Job<V, E>) -> Result<V, E> {
         for _ in 0..1000 {
-            value = job.poll();
-            if value.is_some() {
-                break;
+            if let Some(value) = job.poll() {
+                return value;
             }
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
-        assert_eq!(value, Some(42));
+        panic!("the job never finished");
+    }
+
+    #[test]
+    fn a_background_job_reports_progress_and_its_result() {
+        let job: Job<i32, String> = Job::start(true, Arc::new(|| {}), |_, progress| {
+            progress(5, 10);
+            Ok(42)
+        });
+        assert_eq!(wait(&job), Ok(42));
         assert!((job.fraction() - 0.5).abs() < 1e-6);
     }
 
     #[test]
     fn a_cancelled_job_sees_the_flag() {
         let (tx, rx) = channel::<()>();
-        let job = Job::start(true, Arc::new(|| {}), move |cancel, _| {
+        let job: Job<bool, String> = Job::start(true, Arc::new(|| {}), move |cancel, _| {
             let _ = rx.recv();
-            cancel.load(Ordering::Relaxed)
+            Ok(cancel.load(Ordering::Relaxed))
         });
         job.cancel();
         tx.send(()).unwrap();
-        let mut value = None;
-        for _ in 0..1000 {
-            value = job.poll();
-            if value.is_some() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(2));
-        }
-        assert_eq!(value, Some(true));
+        assert_eq!(wait(&job), Ok(true));
     }
 
     #[test]
     fn an_inline_job_is_done_at_once() {
-        let job = Job::start(false, Arc::new(|| {}), |_, _| "done");
-        assert_eq!(job.poll(), Some("done"));
+        let job: Job<&str, String> = Job::start(false, Arc::new(|| {}), |_, _| Ok("done"));
+        assert_eq!(job.poll(), Some(Ok("done")));
+    }
+
+    #[test]
+    fn a_worker_that_stops_without_an_answer_is_reported() {
+        let job: Job<(), String> = Job::start(true, Arc::new(|| {}), |_, _| {
+            panic!("a bug in the worker");
+        });
+        assert_eq!(wait(&job), Err(Lost.to_string()));
     }
 }

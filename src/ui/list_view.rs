@@ -48,4 +48,16 @@ impl<S: Copy + PartialEq, F: Clone + PartialEq> ListView<S, F> {
     pub fn view(&self) -> &[u32] {
         &self.view
     }
+
+    /// The rows shown, in order, for exports; none while the catalogue loads.
+    pub fn shown<'a, R: Record>(&self, catalog: Option<&'a Catalog<R>>) -> Vec<&'a R> {
+        catalog
+            .map(|c| {
+                self.view
+                    .iter()
+                    .filter_map(|&p| c.rows().get(p as usize))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }

@@ -169,30 +169,14 @@ impl NeedsScreen {
 
     /// The list as shown (filtered, searched, sorted), for export.
     pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> Table {
-        let rows = catalogs.needs.ready().map(|c| {
-            self.list
-                .view()
-                .iter()
-                .filter_map(|&p| c.rows().get(p as usize))
-                .collect::<Vec<_>>()
-        });
-        tables::needs(rows.unwrap_or_default().into_iter(), tr)
+        let rows = self.list.shown(catalogs.needs.ready());
+        tables::needs(rows.into_iter(), tr)
     }
 
     /// The ids of the records shown, in order.
     pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<i64> {
-        catalogs
-            .needs
-            .ready()
-            .map(|c| {
-                self.list
-                    .view()
-                    .iter()
-                    .filter_map(|&p| c.rows().get(p as usize))
-                    .map(|r| r.id)
-                    .collect()
-            })
-            .unwrap_or_default()
+        let rows = self.list.shown(catalogs.needs.ready());
+        rows.iter().map(|r| r.id).collect()
     }
 
     fn toolbar(

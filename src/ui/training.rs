@@ -2,13 +2,11 @@
 //! shows, the reset confirmation and the guided exercise panel.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Color32, RichText, Ui};
 
 use super::command::Command;
+use super::job::{Job, Waker};
 use super::matching::Subject;
 use super::screens::today;
 use super::widgets::error_text;
@@ -18,63 +16,25 @@ use crate::i18n::{Tr, fill};
 use crate::sandbox::progress::write_progress;
 use crate::store::{Store, StoreError};
 
-/// A sandbox being built on a worker thread.
-pub struct Building {
-    rx: Receiver<Result<PathBuf, String>>,
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
-}
-
-/// A build that finished at once, or one still running.
-pub enum Build {
-    Finished(Result<PathBuf, String>),
-    Running(Building),
-}
+/// A sandbox being built on a worker thread: the prepared file once done.
+pub type Building = Job<PathBuf, String>;
 
 /// Prepares a fresh sandbox for `path` (see [`crate::sandbox::prepare`]): on a worker thread
 /// that calls `wake` as it goes when `background`, else before returning.
-pub fn start_build(path: &Path, background: bool, wake: Arc<dyn Fn() + Send + Sync>) -> Build {
-    let run = |path: &Path, progress: &mut dyn FnMut(usize, usize)| {
-        crate::sandbox::prepare(path, today(), progress).map_err(|e| format!("{e:#}"))
-    };
-    if !background {
-        return Build::Finished(run(path, &mut |_, _| {}));
-    }
-    let (tx, rx) = channel();
-    let done = Arc::new(AtomicUsize::new(0));
-    let total = Arc::new(AtomicUsize::new(0));
-    let (d, t, path) = (Arc::clone(&done), Arc::clone(&total), path.to_path_buf());
-    std::thread::spawn(move || {
-        let result = run(&path, &mut |n, of| {
-            d.store(n, Ordering::Relaxed);
-            t.store(of, Ordering::Relaxed);
-            wake();
-        });
-        // The window may have closed meanwhile; then nobody is waiting for the result.
-        let _ = tx.send(result);
-        wake();
-    });
-    Build::Running(Building { rx, done, total })
+pub fn start_build(path: &Path, background: bool, wake: Waker) -> Building {
+    let path = path.to_path_buf();
+    Job::start(background, wake, move |_, progress| {
+        let mut report = |n: usize, of: usize| progress(n as u64, of as u64);
+        crate::sandbox::prepare(&path, today(), &mut report).map_err(|e| format!("{e:#}"))
+    })
 }
 
-impl Building {
-    /// The prepared file once the worker is done.
-    pub fn poll(&self) -> Option<Result<PathBuf, String>> {
-        match self.rx.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err("the build thread stopped".into())),
-        }
-    }
-
-    pub fn ui(&self, ui: &mut Ui, tr: &Tr) {
-        let total = self.total.load(Ordering::Relaxed).max(1);
-        let done = self.done.load(Ordering::Relaxed);
-        egui::Modal::new(egui::Id::unique("sandbox_building")).show(ui.ctx(), |ui| {
-            ui.label(tr.sandbox_building);
-            ui.add(egui::ProgressBar::new(done as f32 / total as f32).desired_width(280.0));
-        });
-    }
+/// The build's progress, over whatever screen is shown.
+pub fn building_ui(building: &Building, ui: &mut Ui, tr: &Tr) {
+    egui::Modal::new(egui::Id::unique("sandbox_building")).show(ui.ctx(), |ui| {
+        ui.label(tr.sandbox_building);
+        ui.add(egui::ProgressBar::new(building.fraction()).desired_width(280.0));
+    });
 }
 
 /// The sandbox while it is open: where to go back to, and the exercise panel's state.

@@ -22,4 +22,7 @@ pub enum ImportError {
     Invalid(Box<RowError>),
     #[error("cancelled")]
     Cancelled,
+    /// The work stopped before it finished (a worker thread failed); nothing was written.
+    #[error("interrupted")]
+    Interrupted,
 }
