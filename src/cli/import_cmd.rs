@@ -9,16 +9,19 @@ use anyhow::{Context, bail};
 use crate::i18n::{Tr, fill};
 use crate::io::import::rejected::write_rejected;
 use crate::io::import::source::{import_file, inspect, scan_file};
-use crate::io::import::{ImportKind, ImportOptions, Mapping, MappingFile, RowError};
+use crate::io::import::{
+    ImportKind, ImportOptions, Mapping, MappingFile, RowError, RowWarnings, SkippedRow,
+    TableChoice,
+};
 use crate::store::Store;
 
-/// Invalid rows listed before "…".
+/// Invalid rows, and rows with notes, listed before "…".
 const ERRORS_SHOWN: usize = 20;
 
 pub struct Args<'a> {
     pub file: &'a Path,
     pub kind: ImportKind,
-    pub sheet: Option<&'a str>,
+    pub choice: TableChoice,
     pub mapping: Option<&'a Path>,
     pub options: ImportOptions,
     pub rejected: Option<&'a Path>,
@@ -57,9 +60,59 @@ fn print_errors(
     Ok(())
 }
 
+fn print_warnings(
+    out: &mut dyn Write,
+    rows: &[RowWarnings],
+    m: Option<&Mapping>,
+    tr: &Tr,
+) -> anyhow::Result<()> {
+    for r in rows.iter().take(ERRORS_SHOWN) {
+        writeln!(
+            out,
+            "{}\t{}：{}",
+            r.number,
+            tr.im_col_note,
+            tr.cell_warnings(&r.warnings, m)
+        )?;
+    }
+    if rows.len() > ERRORS_SHOWN {
+        writeln!(out, "…")?;
+    }
+    Ok(())
+}
+
+fn print_skipped(out: &mut dyn Write, rows: &[SkippedRow], tr: &Tr) -> anyhow::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{} {}", r.number, tr.skip_reason(r.reason)))
+        .collect();
+    writeln!(
+        out,
+        "{}",
+        fill(
+            tr.im_skipped_summary,
+            &[("n", &rows.len()), ("rows", &list.join("、"))]
+        )
+    )?;
+    Ok(())
+}
+
 pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> anyhow::Result<()> {
     let fail = |e| anyhow::anyhow!("{}: {}", args.file.display(), tr.import_error(&e, None));
-    let info = inspect(args.file, args.sheet).map_err(fail)?;
+    let info = inspect(args.file, args.kind, &args.choice).map_err(fail)?;
+    if info.sheet_chosen
+        && let Some(sheet) = &info.sheet
+    {
+        writeln!(out, "{}", fill(tr.im_sheet_chosen, &[("name", sheet)]))?;
+    }
+    // The sheet and header found are read again by the check and the import.
+    let choice = TableChoice {
+        sheet: info.sheet.clone(),
+        header_row: (!info.is_json()).then_some(info.header_row),
+    };
     let mapping = if info.is_json() {
         None
     } else {
@@ -70,7 +123,7 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
     let report = scan_file(
         args.file,
         args.kind,
-        args.sheet,
+        &choice,
         mapping.as_ref(),
         &index,
         &cancel,
@@ -103,7 +156,7 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
         store,
         args.file,
         args.kind,
-        args.sheet,
+        &choice,
         mapping.as_ref(),
         &args.options,
         &cancel,
@@ -118,6 +171,8 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
     })?;
     writeln!(out, "{}", tr.import_summary(&summary))?;
     print_errors(out, &summary.rejected, mapping.as_ref(), tr)?;
+    print_warnings(out, &summary.warnings, mapping.as_ref(), tr)?;
+    print_skipped(out, &summary.skipped, tr)?;
     if let Some(path) = args.rejected.filter(|_| !summary.rejected.is_empty()) {
         write_rejected(path, mapping.as_ref(), &summary.rejected, tr)?;
     }

@@ -85,9 +85,14 @@ pub enum Command {
         /// mapping saved in the window for this layout, or one guessed from the headers.
         #[arg(long, value_name = "M")]
         mapping: Option<PathBuf>,
-        /// The workbook sheet (the first one if not given).
+        /// The workbook sheet (if not given, the one that holds the table: a first sheet that
+        /// is a cover or notes is passed over).
         #[arg(long)]
         sheet: Option<String>,
+        /// The row number of the header, as the spreadsheet shows it (if not given, it is
+        /// found: titles and notes above it are passed over).
+        #[arg(long, value_name = "N")]
+        header_row: Option<usize>,
         /// Import the valid rows and report the others, instead of importing nothing.
         #[arg(long)]
         skip_invalid: bool,
@@ -228,12 +233,18 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
             kind,
             mapping,
             sheet,
+            header_row,
             skip_invalid,
             duplicates,
             create_owners,
             rejected,
         } => {
-            let mut store = open(db, lang, false)?;
+            // As the app does: a path with no database gets a new one.
+            let created = !db.exists();
+            let mut store = open(db, lang, true)?;
+            if created {
+                writeln!(out, "{}", fill(lang.tr().cli_db_created, &[("path", &db.display())]))?;
+            }
             let args = import_cmd::Args {
                 file: &file,
                 kind: match kind {
@@ -242,7 +253,7 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
                     ImportTarget::Needs => ImportKind::Needs,
                     ImportTarget::Deals => ImportKind::Deals,
                 },
-                sheet: sheet.as_deref(),
+                choice: crate::io::import::TableChoice { sheet, header_row },
                 mapping: mapping.as_deref(),
                 options: ImportOptions {
                     skip_invalid,

@@ -149,6 +149,7 @@ fn need(rng: &mut DemoRng, enterprise: usize, home: Option<&'static Vocab>) -> N
         } else {
             Price::Amount(amount(rng, &BUDGET_BANDS, 10_000))
         },
+        budget_range: None,
         preferred_mode: pick(rng, &MODES),
         min_stage,
         min_trl,

@@ -265,7 +265,7 @@ impl ContactDraft {
         let d = ContactDraft {
             name: self.name.trim().to_string(),
             title: self.title.trim().to_string(),
-            phone: self.phone.trim().to_string(),
+            phone: normalize_phone(&self.phone),
             email: self.email.trim().to_string(),
             wechat: self.wechat.trim().to_string(),
         };
@@ -284,15 +284,45 @@ impl ContactDraft {
 }
 
 /// Digits with the separators people write in Chinese phone numbers: "0531-8888 6666",
-/// "+86 138 0000 0000", "(0531)88886666 转 123" is too much: extensions go in the title.
-fn is_phone(s: &str) -> bool {
-    let digits = s.chars().filter(char::is_ascii_digit).count();
+/// "+86 138 0000 0000", an extension ("0531-88886666转123", "ext. 12", "分机 8"), or several
+/// numbers in one cell ("13800000000/0531-88886666").
+pub fn is_phone(s: &str) -> bool {
+    s.split(['/', '、', ',', '，', ';', '；'])
+        .flat_map(|part| part.split("或"))
+        .all(|part| is_one_phone(part.trim()))
+}
+
+fn is_one_phone(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let number = ["转", "分机", "ext.", "ext", "x"]
+        .iter()
+        .find_map(|mark| {
+            let (number, extension) = lower.split_once(mark)?;
+            let extension = extension.trim();
+            (!extension.is_empty() && extension.chars().all(|c| c.is_ascii_digit()))
+                .then_some(number)
+        })
+        .unwrap_or(&lower);
+    let digits = number.chars().filter(char::is_ascii_digit).count();
     (5..=20).contains(&digits)
-        && s.chars()
+        && number
+            .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')'))
 }
 
-fn is_email(s: &str) -> bool {
+/// Full-width digits and brackets as ASCII, the way a phone is stored.
+pub fn normalize_phone(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
@@ -505,6 +535,21 @@ mod tests {
         let e = c.validate().unwrap_err();
         assert_eq!(e.get(ContactField::Email), Some(Problem::InvalidEmail));
         assert_eq!(e.get(ContactField::Phone), Some(Problem::InvalidPhone));
+    }
+
+    #[test]
+    fn phones_with_extensions_or_two_numbers_are_phones() {
+        for phone in [
+            "0531-88886666转123",
+            "0531-88886666 ext. 12",
+            "(0531)88886666 分机 8",
+            "13800000000/0531-88886666",
+            "13800000000、13900000000",
+        ] {
+            assert!(is_phone(phone), "{phone}");
+        }
+        assert_eq!(normalize_phone(" １３８００００００００ "), "13800000000");
+        assert!(!is_phone("0531-88886666/电话"));
     }
 
     #[test]

@@ -6,9 +6,18 @@ const WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
 
-/// Upper-cases and trims what a user typed, so "91350100m000100y43 " is accepted.
+/// Upper-cases what a user typed and drops spaces (full-width ones too) and dashes, with
+/// full-width characters read as ASCII, so "91350100m000100y43 ", "9137 0000 1630 4484 1F" and
+/// "９１３７…" are accepted.
 pub fn normalize(code: &str) -> String {
-    code.trim().to_ascii_uppercase()
+    code.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{3000}'))
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 /// Whether `code` (already normalised) is 18 characters from the alphabet with a correct check
@@ -58,5 +67,7 @@ mod tests {
     #[test]
     fn normalize_uppercases_and_trims() {
         assert!(is_valid(&normalize(" 91350100m000100y43 ")));
+        assert!(is_valid(&normalize("9137 0000 1630 4484 1F")));
+        assert!(is_valid(&normalize("９１３７００００１６３０４４８４１Ｆ")));
     }
 }

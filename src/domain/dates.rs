@@ -1,10 +1,19 @@
 //! Reading the dates people type and spreadsheets hold.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
+
+/// The first year a date may have: Excel cannot hold dates before 1900, so an export of one
+/// would fail.
+pub const MIN_YEAR: i32 = 1900;
 
 /// Parses 2024-05-01, 2024/5/1, 2024.5.1, 2024年5月1日 and 20240501, with or without a time
-/// after it. Full-width digits are accepted. Returns None for anything else or an impossible date (2024-02-30).
+/// after it. Full-width digits are accepted. Returns None for anything else, an impossible
+/// date (2024-02-30) or one before 1900.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    parse_any_date(text).filter(|d| d.year() >= MIN_YEAR)
+}
+
+fn parse_any_date(text: &str) -> Option<NaiveDate> {
     let s: String = text
         .trim()
         .chars()
@@ -26,6 +35,70 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// A date cell as people fill it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateText {
+    /// No date: an empty cell, or a word for "no deadline" (长期有效, 不限).
+    Nothing,
+    Exact(NaiveDate),
+    /// Only a month or a year was given ("2027年6月", "2026年底"): its last day.
+    EndOf(NaiveDate),
+}
+
+const NO_DATE: &[&str] = &[
+    "长期有效", "长期", "不限", "无限期", "永久", "永久有效", "无期限", "无", "-", "—", "/", "待定",
+    "none", "n/a",
+];
+
+/// Reads a date cell: a full date, a month (its last day), a year's end or half, or a word
+/// meaning no date. None when it is none of these.
+pub fn read_date(text: &str) -> Option<DateText> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    if NO_DATE.contains(&t.as_str()) || t.is_empty() {
+        return Some(DateText::Nothing);
+    }
+    if let Some(d) = parse_date(&t) {
+        return Some(DateText::Exact(d));
+    }
+    // A bare number is an Excel serial or a year, not a month: the caller decides.
+    if t.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (year, rest) = t.split_at_checked(4)?;
+    let year: i32 = year.parse().ok().filter(|y| *y >= MIN_YEAR)?;
+    let rest = rest.trim_start_matches(['年', '-', '/', '.']);
+    let month = match rest.trim_end_matches(['前', '止']) {
+        "" | "底" | "末" | "年底" | "年末" | "年终" | "下半年" | "12月底" => 12,
+        "上半年" | "年中" | "中" => 6,
+        m => m
+            .trim_end_matches(['底', '末'])
+            .trim_end_matches('份')
+            .trim_end_matches('月')
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=12).contains(m))?,
+    };
+    last_day_of(year, month).map(DateText::EndOf)
+}
+
+fn last_day_of(year: i32, month: u32) -> Option<NaiveDate> {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
 }
 
 /// An Excel serial date (days since 1899-12-30, the 1900 date system).
@@ -71,6 +144,35 @@ mod tests {
             "2024-05-01-02",
         ] {
             assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_before_1900_are_refused() {
+        assert_eq!(parse_date("1899-12-31"), None);
+        assert_eq!(parse_date("1900-01-01"), Some(d(1900, 1, 1)));
+    }
+
+    #[test]
+    fn reads_months_year_ends_and_no_deadline() {
+        for (text, expected) in [
+            ("2027.6.30", DateText::Exact(d(2027, 6, 30))),
+            ("20270630", DateText::Exact(d(2027, 6, 30))),
+            ("2027年6月", DateText::EndOf(d(2027, 6, 30))),
+            ("2027-02", DateText::EndOf(d(2027, 2, 28))),
+            ("2026年底", DateText::EndOf(d(2026, 12, 31))),
+            ("2026年末", DateText::EndOf(d(2026, 12, 31))),
+            ("2026年上半年", DateText::EndOf(d(2026, 6, 30))),
+            ("2026年", DateText::EndOf(d(2026, 12, 31))),
+            ("长期有效", DateText::Nothing),
+            ("长期", DateText::Nothing),
+            ("不限", DateText::Nothing),
+            ("", DateText::Nothing),
+        ] {
+            assert_eq!(read_date(text), Some(expected), "{text}");
+        }
+        for text in ["明年", "2027年13月", "1850年底", "2024-02-30", "45413", "2026"] {
+            assert_eq!(read_date(text), None, "{text}");
         }
     }
 

@@ -103,6 +103,66 @@ impl ContractType {
     }
 }
 
+/// Words for each category of technology contract, and subtypes the registration system lists
+/// under it (written alone, the subtype names its category).
+const CONTRACT_WORDS: &[(&str, ContractType)] = &[
+    ("技术开发", ContractType::Development),
+    ("委托开发", ContractType::Development),
+    ("合作开发", ContractType::Development),
+    ("开发", ContractType::Development),
+    ("development", ContractType::Development),
+    ("技术转让", ContractType::Transfer),
+    ("专利权转让", ContractType::Transfer),
+    ("专利申请权转让", ContractType::Transfer),
+    ("技术秘密转让", ContractType::Transfer),
+    ("转让", ContractType::Transfer),
+    ("transfer", ContractType::Transfer),
+    ("技术许可", ContractType::Licence),
+    ("专利实施许可", ContractType::Licence),
+    ("技术秘密使用许可", ContractType::Licence),
+    ("许可", ContractType::Licence),
+    ("licence", ContractType::Licence),
+    ("license", ContractType::Licence),
+    ("技术咨询", ContractType::Consulting),
+    ("咨询", ContractType::Consulting),
+    ("consulting", ContractType::Consulting),
+    ("技术服务", ContractType::Service),
+    ("技术中介", ContractType::Service),
+    ("技术培训", ContractType::Service),
+    ("服务", ContractType::Service),
+    ("service", ContractType::Service),
+];
+
+/// Reads a contract type as registration ledgers write it: the category, then a subtype in
+/// brackets or after a dash ("技术开发（委托）", "技术转让-专利权", "技术服务(技术中介)"), or a subtype
+/// alone ("专利实施许可"). Returns the category and the subtype as written (empty if none).
+pub fn read_contract_type(text: &str) -> Option<(ContractType, String)> {
+    let t = text.trim();
+    let (main, sub) = match t.find(['（', '(', '-', '－', '—', '：', ':', '/']) {
+        Some(i) => {
+            let open = t[i..].chars().next().map_or(1, char::len_utf8);
+            let sub = t[i + open..].trim_end_matches([')', '）']).trim();
+            (t[..i].trim(), sub)
+        }
+        None => (t, ""),
+    };
+    let category = |words: &str| {
+        let w = words.trim().to_lowercase();
+        let w = w.strip_suffix("合同").unwrap_or(&w).trim().to_string();
+        CONTRACT_WORDS
+            .iter()
+            .find(|(word, _)| w == *word)
+            .or_else(|| CONTRACT_WORDS.iter().find(|(word, _)| w.ends_with(word)))
+            .map(|&(_, c)| c)
+    };
+    match category(main) {
+        Some(c) => Some((c, sub.to_string())),
+        None if sub.is_empty() => None,
+        None => category(sub).map(|c| (c, String::new())),
+    }
+    .or_else(|| category(t).map(|c| (c, t.to_string())))
+}
+
 /// The commission on `amount` at `rate_basis_points` (1 bp = 0.01%), rounded half up to the fen.
 pub fn commission(amount: super::Money, rate_basis_points: u32) -> super::Money {
     let fen = i128::from(amount.fen()) * i128::from(rate_basis_points);
@@ -184,6 +244,10 @@ pub struct Deal {
     /// The amounts on the registration certificate.
     pub registered_contract: Option<super::Money>,
     pub registered_technology: Option<super::Money>,
+    /// The contract's number, as a registration ledger gives it.
+    pub contract_no: String,
+    /// The registry's subtype of the contract type ("委托" of 技术开发（委托）), as imported.
+    pub contract_subtype: String,
 }
 
 impl Deal {
@@ -207,6 +271,7 @@ pub struct DealRow {
     pub stage: DealStage,
     pub contract: Option<super::Money>,
     pub expected: Option<super::Money>,
+    pub technology: Option<super::Money>,
     pub signed_on: Option<chrono::NaiveDate>,
     /// When the deal entered its current stage.
     pub since: Option<chrono::DateTime<chrono::Utc>>,
@@ -214,6 +279,8 @@ pub struct DealRow {
     pub registration_submitted: Option<chrono::NaiveDate>,
     pub broker: String,
     pub contract_type: ContractType,
+    pub contract_subtype: String,
+    pub contract_no: String,
     /// The field of the deal's (first) achievement.
     pub field: String,
     /// Unpaid on instalments already due (payments clear the oldest first).
@@ -539,6 +606,30 @@ mod tests {
             e.get(DealField::SignedOn),
             Some(crate::domain::Problem::InvalidDate)
         );
+    }
+
+    #[test]
+    fn contract_types_are_read_with_their_registry_subtypes() {
+        use ContractType::*;
+        for (text, kind, sub) in [
+            ("技术开发（委托）", Development, "委托"),
+            ("技术开发(合作)", Development, "合作"),
+            ("技术转让（专利权）", Transfer, "专利权"),
+            ("技术许可（专利实施许可）", Licence, "专利实施许可"),
+            ("技术服务（技术中介）", Service, "技术中介"),
+            ("技术咨询", Consulting, ""),
+            ("技术开发合同", Development, ""),
+            ("技术转让-技术秘密", Transfer, "技术秘密"),
+            ("专利实施许可", Licence, ""),
+            ("Licence", Licence, ""),
+        ] {
+            assert_eq!(
+                read_contract_type(text),
+                Some((kind, sub.to_string())),
+                "{text}"
+            );
+        }
+        assert_eq!(read_contract_type("买卖合同"), None);
     }
 
     #[test]

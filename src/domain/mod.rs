@@ -2,6 +2,7 @@
 
 pub mod achievement;
 pub mod agenda;
+pub mod amount;
 pub mod catalog;
 pub mod client;
 pub mod client_list;
@@ -10,6 +11,7 @@ pub mod dashboard;
 pub mod dates;
 pub mod deal;
 pub mod deal_list;
+pub mod maturity;
 pub mod money;
 pub mod need;
 pub mod payments;

@@ -31,21 +31,35 @@ impl Money {
         self.0
     }
 
-    /// Parses what a broker types in yuan: "120000", "120,000.50", "１２万", "12.5万元", "¥3000".
-    /// A trailing 万 multiplies by 10,000.
+    /// Parses what a broker types in yuan: "120000", "120,000.50", "１２万", "12.5万元", "¥3000",
+    /// "1.2亿", "人民币50万元", "五十万". A trailing 万 multiplies by 10,000, 亿 by 100,000,000.
     pub fn parse_yuan(text: &str) -> Result<Money, MoneyError> {
         let mut s: String = text
             .trim()
             .chars()
             .map(fullwidth_to_ascii)
-            .filter(|c| !matches!(c, ',' | ' ' | '¥' | '￥'))
-            .collect();
-        if let Some(stripped) = s.strip_suffix('元') {
-            s = stripped.to_string();
+            .filter(|c| !matches!(c, ',' | ' ' | '¥' | '￥' | '\u{a0}'))
+            .collect::<String>()
+            .to_lowercase();
+        for prefix in ["人民币", "rmb", "cny"] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                s = rest.to_string();
+            }
         }
-        let (number, scale) = match s.strip_suffix('万') {
-            Some(n) => (n, 4),
-            None => (s.as_str(), 0),
+        for suffix in ["人民币", "rmb", "cny", "整", "元"] {
+            if let Some(rest) = s.strip_suffix(suffix) {
+                s = rest.to_string();
+            }
+        }
+        if !s.is_empty() && s.chars().all(is_chinese_numeral) {
+            return chinese_yuan(&s);
+        }
+        let (number, scale) = if let Some(n) = s.strip_suffix('亿') {
+            (n, 8)
+        } else if let Some(n) = s.strip_suffix('万') {
+            (n, 4)
+        } else {
+            (s.as_str(), 0)
         };
         if number.starts_with('-') {
             return Err(MoneyError::Negative);
@@ -117,7 +131,50 @@ impl Money {
     }
 }
 
-fn fullwidth_to_ascii(c: char) -> char {
+fn is_chinese_numeral(c: char) -> bool {
+    "零〇一二两三四五六七八九十百千万亿".contains(c)
+}
+
+/// Whole yuan written in Chinese numerals: "五十万", "一百二十万", "三千", "两亿".
+fn chinese_yuan(text: &str) -> Result<Money, MoneyError> {
+    let digit = |c| "零一二三四五六七八九".find(c).map(|i| i as i64 / 3);
+    let (mut total, mut section, mut number) = (0_i64, 0_i64, 0_i64);
+    for c in text.chars() {
+        let c = match c {
+            '〇' => '零',
+            '两' => '二',
+            c => c,
+        };
+        if let Some(d) = digit(c) {
+            number = d;
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            _ => 100_000_000,
+        };
+        if unit >= 10_000 {
+            section = (section + number).max(1) * unit;
+            total = total.checked_add(section).ok_or(MoneyError::TooLarge)?;
+            section = 0;
+        } else {
+            // "十万" is 十 with no digit before it: one ten.
+            section += number.max(1) * unit;
+        }
+        number = 0;
+    }
+    let yuan = total + section + number;
+    let fen = yuan.checked_mul(100).ok_or(MoneyError::TooLarge)?;
+    if fen >= MAX_FEN {
+        return Err(MoneyError::TooLarge);
+    }
+    Ok(Money(fen))
+}
+
+pub(super) fn fullwidth_to_ascii(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
@@ -160,6 +217,14 @@ mod tests {
         assert_eq!(Money::parse_yuan("１２万"), Ok(Money(12_000_000)));
         assert_eq!(Money::parse_yuan(".5"), Ok(Money(50)));
         assert_eq!(Money::parse_yuan("0"), Ok(Money(0)));
+        assert_eq!(Money::parse_yuan("1.2亿"), Ok(Money(12_000_000_000)));
+        assert_eq!(Money::parse_yuan("人民币50万元"), Ok(Money(50_000_000)));
+        assert_eq!(Money::parse_yuan("3，000"), Ok(Money(300_000)));
+        assert_eq!(Money::parse_yuan("１２０．５"), Ok(Money(12_050)));
+        assert_eq!(Money::parse_yuan("五十万"), Ok(Money(50_000_000)));
+        assert_eq!(Money::parse_yuan("一百二十万元"), Ok(Money(120_000_000)));
+        assert_eq!(Money::parse_yuan("十万"), Ok(Money(10_000_000)));
+        assert_eq!(Money::parse_yuan("两千五百"), Ok(Money(250_000)));
     }
 
     #[test]

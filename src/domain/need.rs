@@ -4,7 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ClientId;
-use super::achievement::{check_keywords, parse_price, parse_trl};
+use super::achievement::{check_keywords, parse_trl};
+use super::amount::{AmountRange, AmountText, read_amount};
 use super::catalog::{Stage, join_keywords};
 use super::dates::parse_date;
 use super::money::{Money, Price};
@@ -87,13 +88,26 @@ pub struct NeedData {
     pub indicators: String,
     pub field: String,
     pub keywords: Vec<String>,
+    /// The amount matching and filters compare: a range's upper bound (or its floor when it
+    /// has none).
     pub budget: Price,
+    /// A budget given as a range, cap or floor, kept as written with its bounds.
+    #[serde(default)]
+    pub budget_range: Option<AmountRange>,
     pub preferred_mode: NeedMode,
     pub min_stage: Option<Stage>,
     pub min_trl: Option<u8>,
     pub deadline: Option<NaiveDate>,
     pub confidential: bool,
     pub status: NeedStatus,
+}
+
+impl NeedData {
+    /// The budget as the lists show it, in 万元: the range as written, the amount, or None for
+    /// 面议.
+    pub fn budget_written(&self) -> Option<&str> {
+        self.budget_range.as_ref().map(|r| r.written.as_str())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +130,8 @@ pub struct NeedRow {
     pub field: String,
     pub keywords: String,
     pub budget: Price,
+    /// A range, cap or floor as written; empty for an amount or 面议.
+    pub budget_text: String,
     pub preferred_mode: NeedMode,
     pub min_stage: Option<Stage>,
     pub min_trl: Option<u8>,
@@ -188,7 +204,10 @@ impl From<&NeedData> for NeedDraft {
             field: n.field.clone(),
             keywords: join_keywords(&n.keywords),
             negotiable: n.budget == Price::Negotiable,
-            budget: n.budget.amount().map(Money::input_text).unwrap_or_default(),
+            budget: match &n.budget_range {
+                Some(range) => range.written.clone(),
+                None => n.budget.amount().map(Money::input_text).unwrap_or_default(),
+            },
             preferred_mode: n.preferred_mode,
             min_stage: n.min_stage,
             min_trl: n.min_trl.map(|t| t.to_string()).unwrap_or_default(),
@@ -196,6 +215,25 @@ impl From<&NeedData> for NeedDraft {
             confidential: n.confidential,
             status: n.status,
         }
+    }
+}
+
+/// A budget as typed: 面议, an amount in yuan, or a range, cap or floor ("50-100万", "100万以内")
+/// kept as written; the price is the amount comparisons use.
+pub fn parse_budget(
+    negotiable: bool,
+    text: &str,
+) -> Result<(Price, Option<AmountRange>), Problem> {
+    if negotiable {
+        return Ok((Price::Negotiable, None));
+    }
+    if text.trim().is_empty() {
+        return Err(Problem::Required);
+    }
+    match read_amount(text, None).map_err(Problem::from)? {
+        AmountText::Negotiable => Ok((Price::Negotiable, None)),
+        AmountText::Amount(m) => Ok((Price::Amount(m), None)),
+        AmountText::Range(r) => Ok((r.amount().map_or(Price::Negotiable, Price::Amount), Some(r))),
     }
 }
 
@@ -225,10 +263,11 @@ impl NeedDraft {
             MAX_LONG,
         );
         let keywords = check_keywords(&mut e, F::Keywords, &self.keywords);
-        let budget = parse_price(self.negotiable, &self.budget).unwrap_or_else(|p| {
-            e.push(F::Budget, p);
-            Price::Negotiable
-        });
+        let (budget, budget_range) = parse_budget(self.negotiable, &self.budget)
+            .unwrap_or_else(|p| {
+                e.push(F::Budget, p);
+                (Price::Negotiable, None)
+            });
         let min_trl = match self.min_trl.trim() {
             "" => None,
             text => parse_trl(text).map(Some).unwrap_or_else(|p| {
@@ -254,6 +293,7 @@ impl NeedDraft {
             field,
             keywords,
             budget,
+            budget_range,
             preferred_mode: self.preferred_mode,
             min_stage: self.min_stage,
             min_trl,
@@ -298,6 +338,22 @@ mod tests {
         assert_eq!(e.get(NeedField::MinTrl), Some(Problem::TrlOutOfRange));
         assert_eq!(e.get(NeedField::Deadline), Some(Problem::InvalidDate));
         assert_eq!(e.get(NeedField::Enterprise), Some(Problem::Required));
+    }
+
+    #[test]
+    fn a_budget_range_is_kept_as_written_and_compared_by_its_top() {
+        let mut d = draft();
+        d.negotiable = false;
+        d.budget = "50-100万".into();
+        let n = d.validate().unwrap();
+        assert_eq!(n.budget, Price::Amount(Money::from_yuan(1_000_000)));
+        assert_eq!(n.budget_written(), Some("50-100万"));
+        let range = n.budget_range.clone().unwrap();
+        assert_eq!(range.min, Some(Money::from_yuan(500_000)));
+        assert_eq!(NeedDraft::from(&n).validate().unwrap(), n);
+        d.budget = "500万以上".into();
+        let n = d.validate().unwrap();
+        assert_eq!(n.budget, Price::Amount(Money::from_yuan(5_000_000)));
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! The import's fields, row problems and failures in the UI language.
 
 use super::{Tr, fill};
-use crate::io::import::{CellError, ImportError, ImportSummary, Mapping, RowProblem, Target};
+use crate::io::import::{
+    CellError, CellWarning, ImportError, ImportSummary, Mapping, RowProblem, SkipReason, Target,
+    Warning,
+};
 use crate::io::read::ReadError;
 use crate::store::OpenError;
 
@@ -61,6 +64,10 @@ impl Tr {
             SignedOn => self.d_signed_on,
             Broker => self.d_broker,
             LostReason => self.lost_reason,
+            Region => self.col_region,
+            ContractNo => self.ex_contract_no,
+            RegisteredOn => self.r_submitted,
+            CertificateNo => self.r_certificate,
         }
     }
 
@@ -70,24 +77,67 @@ impl Tr {
             RowProblem::UnknownChoice(value) => fill(self.im_p_unknown_choice, &[("value", value)]),
             RowProblem::UnknownOwner(name) => fill(self.im_p_unknown_owner, &[("name", name)]),
             RowProblem::NotAnEnterprise(name) => fill(self.im_p_not_enterprise, &[("name", name)]),
+            RowProblem::Undecodable => self.im_p_undecodable.to_string(),
         }
+    }
+
+    pub fn warning(&self, w: &Warning) -> String {
+        let value = |template, v: &str| fill(template, &[("value", &v)]);
+        match w {
+            Warning::UnknownValue(v) => value(self.im_w_unknown_value, v),
+            Warning::KeptAsWritten(v) => value(self.im_w_kept, v),
+            Warning::Long { max } => fill(self.im_w_long, &[("max", max)]),
+            Warning::AmountUnreadable(v) => value(self.im_w_amount, v),
+            Warning::PriceRange(v) => value(self.im_w_price_range, v),
+            Warning::DateUnreadable(v) => value(self.im_w_date, v),
+            Warning::DateEndOf(v, date) => fill(self.im_w_date_end, &[("value", v), ("date", date)]),
+            Warning::TrlFromWords(v, trl) => fill(self.im_w_trl_words, &[("value", v), ("trl", trl)]),
+            Warning::UnknownModes(v) => value(self.im_w_modes, v),
+            Warning::ContactWithoutName => self.im_w_contact_no_name.to_string(),
+            Warning::OtherEncoding(name) => fill(self.im_w_encoding, &[("encoding", name)]),
+            Warning::NulRemoved => self.im_w_nul.to_string(),
+        }
+    }
+
+    pub fn skip_reason(&self, r: SkipReason) -> &'static str {
+        match r {
+            SkipReason::Total => self.im_skip_total,
+            SkipReason::Footer => self.im_skip_footer,
+            SkipReason::Note => self.im_skip_note,
+            SkipReason::RepeatedHeader => self.im_skip_header,
+        }
+    }
+
+    /// "列名：提示；列名：提示", naming each column as the file does.
+    pub fn cell_warnings(&self, warnings: &[CellWarning], mapping: Option<&Mapping>) -> String {
+        warnings
+            .iter()
+            .map(|w| match self.column_name(w.target, mapping) {
+                Some(c) => format!("{c}：{}", self.warning(&w.warning)),
+                None => self.warning(&w.warning),
+            })
+            .collect::<Vec<_>>()
+            .join("；")
+    }
+
+    /// A field's column as the file names it, or the field's own name.
+    fn column_name(&self, target: Option<Target>, mapping: Option<&Mapping>) -> Option<String> {
+        let t = target?;
+        Some(
+            mapping
+                .and_then(|m| m.column_of(t).and_then(|c| m.headers.get(c)))
+                .map(|h| h.replace('\n', " "))
+                .unwrap_or_else(|| self.target(t).to_string()),
+        )
     }
 
     /// "列名：问题；列名：问题", naming each column as the file does.
     pub fn cell_errors(&self, errors: &[CellError], mapping: Option<&Mapping>) -> String {
         errors
             .iter()
-            .map(|e| {
-                let column = e.target.map(|t| {
-                    mapping
-                        .and_then(|m| m.column_of(t).and_then(|c| m.headers.get(c)))
-                        .map(String::as_str)
-                        .unwrap_or_else(|| self.target(t))
-                });
-                match column {
-                    Some(c) => format!("{c}：{}", self.row_problem(&e.problem)),
-                    None => self.row_problem(&e.problem),
-                }
+            .map(|e| match self.column_name(e.target, mapping) {
+                Some(c) => format!("{c}：{}", self.row_problem(&e.problem)),
+                None => self.row_problem(&e.problem),
             })
             .collect::<Vec<_>>()
             .join("；")
@@ -111,6 +161,8 @@ impl Tr {
                     ("reasons", &self.cell_errors(&row.errors, mapping)),
                 ],
             ),
+            ImportError::NoHeaderRow(row) => fill(self.im_err_no_header_row, &[("row", row)]),
+            ImportError::NoRows => self.im_err_no_rows.to_string(),
             ImportError::Cancelled => self.im_cancelled.to_string(),
             ImportError::Interrupted => self.im_interrupted.to_string(),
         }
@@ -127,6 +179,13 @@ impl Tr {
                 fill(self.im_err_csv, &[("line", line), ("detail", message)])
             }
             ReadError::IsJson => fill(self.im_err_json, &[("detail", &"JSON")]),
+            ReadError::Password => self.im_err_password.to_string(),
+            ReadError::WebPage => self.im_err_web_page.to_string(),
+            ReadError::TooLarge { rows: 0, .. } => self.im_err_too_big.to_string(),
+            ReadError::TooLarge { rows, columns } => fill(
+                self.im_err_too_large,
+                &[("rows", rows), ("columns", columns)],
+            ),
         }
     }
 
@@ -160,6 +219,8 @@ impl Tr {
                 ("skipped", &s.skipped_duplicates),
                 ("owners", &s.owners_created),
                 ("rejected", &s.rejected.len()),
+                ("warned", &s.warnings.len()),
+                ("left", &s.skipped.len()),
             ],
         )
     }

@@ -619,7 +619,7 @@ translations! {
     im_import_valid: "导入有效的 {n} 行，退回 {m} 行", "Import the {n} valid rows, hand back {m}";
     im_import_nothing: "不导入", "Import nothing";
     im_nothing_valid: "没有可导入的有效行。", "There are no valid rows to import.";
-    im_done: "导入完成：新增 {inserted}，更新 {updated}，跳过重复 {skipped}，新建单位 {owners}，退回 {rejected}", "Import done: {inserted} added, {updated} updated, {skipped} duplicates skipped, {owners} organisations created, {rejected} handed back";
+    im_done: "导入完成：新增 {inserted}，更新 {updated}，跳过重复 {skipped}，新建单位 {owners}，退回 {rejected}，有提示 {warned}，略过合计/表尾 {left}", "Import done: {inserted} added, {updated} updated, {skipped} duplicates skipped, {owners} organisations created, {rejected} handed back, {warned} with notes, {left} total or footer rows left out";
     im_save_rejected: "保存被退回的行（CSV）…", "Save the rows handed back (CSV)…";
     im_rejected_file: "被退回的行", "rejected rows";
     im_close: "完成", "Done";
@@ -663,6 +663,45 @@ translations! {
     cli_nothing_imported: "没有导入任何记录。", "No record was imported.";
     cli_exported: "已导出 {n} 条到 {path}", "Exported {n} rows to {path}";
     cli_report_written: "报告已写入 {path}：{deals} 笔签约，合同金额 {amount} 万元", "Report written to {path}: {deals} deals signed, contract amount {amount} (10k yuan)";
+    // Importing the files brokers hold (issue 11): finding the table, values read leniently
+    // with notes, files refused with a reason.
+    im_err_password: "工作簿设有密码保护：请先在 Excel 中取消密码再导入。", "The workbook is password-protected: remove the password in Excel, then import it.";
+    im_err_web_page: "这是一个网页，不是表格文件（可能是登录页或出错页被存成了 .xls）。", "This is a web page, not a spreadsheet (perhaps a login or error page saved as .xls).";
+    im_err_too_large: "工作表过大（{rows} 行 × {columns} 列），无法安全读取：请删除远处多余的单元格，或另存为 CSV 后导入。", "The sheet is too large ({rows} rows × {columns} columns) to read safely: delete the stray cells far out, or save it as CSV and import that.";
+    im_err_too_big: "文件中的内容过大，无法安全读取：请另存为 CSV 后导入。", "Part of the file is too large to read safely: save it as CSV and import that.";
+    im_err_no_rows: "文件只有表头，没有数据行。", "The file has a header but no rows.";
+    im_err_no_header_row: "第 {row} 行不在表格开头的几行中，不能作为表头。", "Row {row} is not among the first rows of the table, so it cannot be the header.";
+    im_p_undecodable: "含有无法识别编码的字节（既不是 UTF-8 也不是 GBK）", "holds bytes in no known encoding (neither UTF-8 nor GBK)";
+    im_w_unknown_value: "无法识别的值“{value}”，未采用", "unknown value “{value}”, not used";
+    im_w_kept: "格式不规范，按原样保存“{value}”", "not in the usual form; kept as written: “{value}”";
+    im_w_long: "超过 {max} 字，已完整保存", "longer than {max} characters; kept whole";
+    im_w_amount: "无法识别的金额“{value}”，按面议保存", "the amount “{value}” cannot be read; stored as negotiable";
+    im_w_price_range: "价格是区间“{value}”，按下限保存", "the price is a range, “{value}”: its lower end is stored";
+    im_w_date: "无法识别的日期“{value}”，未保存日期", "the date “{value}” cannot be read; no date is stored";
+    im_w_date_end: "“{value}”按 {date} 保存", "“{value}” is stored as {date}";
+    im_w_trl_words: "“{value}”按 TRL {trl} 保存", "“{value}” is stored as TRL {trl}";
+    im_w_modes: "无法识别的转化方式“{value}”，未保存", "transfer modes not known, left out: “{value}”";
+    im_w_contact_no_name: "联系人没有姓名，未保存该联系人", "the contact has no name, so it is not stored";
+    im_w_encoding: "这一格是 {encoding} 编码，已按 {encoding} 读取", "this cell is in {encoding}; it was read as such";
+    im_w_nul: "含有 NUL 字符，已删除", "NUL characters were removed";
+    im_skip_total: "合计行", "total";
+    im_skip_footer: "表尾签字行", "footer";
+    im_skip_note: "说明行", "note";
+    im_skip_header: "重复的表头", "repeated header";
+    im_header_row: "表头所在行", "Header row";
+    im_row_n: "第 {n} 行：{cells}", "Row {n}: {cells}";
+    im_sheet_chosen: "已选择含有表格的工作表“{name}”。", "The sheet with the table, “{name}”, was chosen.";
+    im_two_row_header: "表头占两行，列名已合并。", "The header takes two rows; their names were joined.";
+    im_warnings: "有提示的行（照常导入）", "Rows with notes (they are imported)";
+    im_warnings_summary: "{n} 行有提示：数值按说明保存，照常导入。", "{n} rows with notes: values stored as described, imported as usual.";
+    im_skipped_summary: "{n} 行是合计、表尾或说明，不作为记录导入：{rows}", "{n} rows are totals, footers or notes, not records, and are left out: {rows}";
+    im_col_note: "提示", "Note";
+    cli_db_created: "已新建数据库 {path}", "Created the database {path}";
+    ex_contract_wan: "合同金额（万元）", "Contract amount (10k yuan)";
+    ex_expected_wan: "预计金额（万元）", "Expected amount (10k yuan)";
+    ex_technology_wan: "技术交易额（万元）", "Technology-transaction amount (10k yuan)";
+    ex_contract_no: "合同编号", "Contract no.";
+    ex_err_database: "不能写到数据库文件上：{path}", "Will not write over a database file: {path}";
 }
 
 impl Tr {

@@ -41,7 +41,7 @@ const DEAL_COLUMNS: &str = "d.id, d.title, d.need_id, d.seller_id, s.name, d.buy
     d.stage, d.broker, d.contract_type, d.expected_fen, d.contract_fen, d.technology_fen,
     d.commission_bp, d.commission_fen, d.signed_on, d.notes, d.lost_reason, d.registration_due,
     d.registration_submitted, d.certificate_no, d.registered_contract_fen,
-    d.registered_technology_fen, d.transfer_mode";
+    d.registered_technology_fen, d.transfer_mode, d.contract_no, d.contract_subtype";
 
 fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<Deal> {
     let contract_type: String = r.get(9)?;
@@ -76,6 +76,8 @@ fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<Deal> {
         certificate_no: r.get(20)?,
         registered_contract: money(r.get(21)?),
         registered_technology: money(r.get(22)?),
+        contract_no: r.get(24)?,
+        contract_subtype: r.get(25)?,
     })
 }
 
@@ -129,7 +131,7 @@ impl Store {
                 EXISTS (SELECT 1 FROM interactions i
                     WHERE i.client_id IN (d.seller_id, d.buyer_id) AND i.deleted_at IS NULL
                       AND i.done_at IS NULL AND i.next_step <> '' AND i.next_due < ?1),
-                d.signed_on
+                d.signed_on, d.technology_fen, d.contract_subtype, d.contract_no
              FROM deals d JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
              WHERE d.deleted_at IS NULL ORDER BY d.id DESC",
         )?;
@@ -143,6 +145,7 @@ impl Store {
                 stage: r.get(4)?,
                 contract: money(r.get(5)?),
                 expected: money(r.get(6)?),
+                technology: money(r.get(16)?),
                 signed_on: r.get(15)?,
                 since: r.get(7)?,
                 registration_due: r.get(8)?,
@@ -150,6 +153,8 @@ impl Store {
                 broker: r.get(10)?,
                 contract_type: crate::domain::ContractType::from_code(&contract_type)
                     .unwrap_or_default(),
+                contract_subtype: r.get(17)?,
+                contract_no: r.get(18)?,
                 field: r.get(12)?,
                 overdue_payment: Money(r.get(13)?),
                 overdue_follow_up: r.get(14)?,

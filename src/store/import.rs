@@ -28,7 +28,7 @@ pub struct ImportIndex {
 }
 
 /// A deal as an import stores it: the organisations found by name, the achievement when the
-/// seller has one of the title given.
+/// seller has one of the title given, and what a registration ledger says of its contract.
 #[derive(Debug, Clone, Copy)]
 pub struct DealImport<'a> {
     pub seller: ClientId,
@@ -37,6 +37,23 @@ pub struct DealImport<'a> {
     pub stage: DealStage,
     pub lost_reason: &'a str,
     pub terms: &'a DealTerms,
+    pub contract_no: &'a str,
+    pub contract_subtype: &'a str,
+    /// The registration office registered the contract on this day.
+    pub registered_on: Option<chrono::NaiveDate>,
+    pub certificate_no: &'a str,
+}
+
+/// A stored deal as an update lays a row over it.
+#[derive(Debug, Clone)]
+pub struct StoredDeal {
+    pub terms: DealTerms,
+    pub stage: DealStage,
+    pub lost_reason: String,
+    pub contract_no: String,
+    pub contract_subtype: String,
+    pub registered_on: Option<chrono::NaiveDate>,
+    pub certificate_no: String,
 }
 
 /// How names and titles are compared when looking for duplicates.
@@ -252,6 +269,26 @@ impl ImportWriter<'_> {
     /// Overwrites a deal's terms and, when it differs, moves it to the row's stage.
     pub fn update_deal(&self, id: DealId, d: &DealImport<'_>) -> Result<(), StoreError> {
         write_terms(self.tx, id, d.terms, self.t)?;
+        self.tx.execute(
+            "UPDATE deals SET contract_no = ?2, contract_subtype = ?3 WHERE id = ?1",
+            params![id, d.contract_no, d.contract_subtype],
+        )?;
+        if let Some(registered) = d.registered_on {
+            // A ledger's amounts are those the certificate states.
+            self.tx.execute(
+                "UPDATE deals SET registration_submitted = ?2,
+                    certificate_no = CASE WHEN ?3 = '' THEN certificate_no ELSE ?3 END,
+                    registered_contract_fen = ?4, registered_technology_fen = ?5
+                 WHERE id = ?1",
+                params![
+                    id,
+                    registered,
+                    d.certificate_no,
+                    d.terms.contract.map(|m| m.fen()),
+                    d.terms.technology.map(|m| m.fen())
+                ],
+            )?;
+        }
         let (stage, due): (DealStage, Option<chrono::NaiveDate>) = self.tx.query_row(
             "SELECT stage, registration_due FROM deals WHERE id = ?1",
             [id],
@@ -276,8 +313,26 @@ impl ImportWriter<'_> {
         Ok(())
     }
 
-    pub fn deal(&self, id: DealId) -> Result<Option<(DealTerms, DealStage)>, StoreError> {
-        deal_terms(self.tx, id)
+    pub fn deal(&self, id: DealId) -> Result<Option<StoredDeal>, StoreError> {
+        let Some((terms, stage)) = deal_terms(self.tx, id)? else {
+            return Ok(None);
+        };
+        let (lost_reason, contract_no, contract_subtype, registered_on, certificate_no) =
+            self.tx.query_row(
+                "SELECT lost_reason, contract_no, contract_subtype, registration_submitted,
+                    certificate_no FROM deals WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )?;
+        Ok(Some(StoredDeal {
+            terms,
+            stage,
+            lost_reason,
+            contract_no,
+            contract_subtype,
+            registered_on,
+            certificate_no,
+        }))
     }
 
     fn has_history(&self, id: DealId) -> Result<bool, StoreError> {

@@ -4,7 +4,8 @@ use super::catalog::{Scope, SoftTable, client_is_live, keywords_from_sql, scope_
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
 use crate::domain::{
-    ClientKind, FieldErrors, Need, NeedData, NeedDraft, NeedField, NeedId, NeedRow, Price, Problem,
+    ClientKind, FieldErrors, Money, Need, NeedData, NeedDraft, NeedField, NeedId, NeedRow, Price,
+    Problem,
 };
 
 /// Calls `f` with the list row of each live need of a live enterprise in `scope`, and the text
@@ -18,7 +19,7 @@ pub(super) fn each_need_row(
     let sql = format!(
         "SELECT n.id, n.title, n.enterprise_id, c.name, n.field, n.keywords, n.budget_fen,
             n.preferred_mode, n.min_stage, n.min_trl, n.deadline, n.confidential, n.status,
-            n.updated_at, n.description || char(10) || n.indicators
+            n.updated_at, n.description || char(10) || n.indicators, n.budget_text
          FROM needs n JOIN clients c ON c.id = n.enterprise_id
          WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL {filter}
          ORDER BY n.id"
@@ -34,6 +35,7 @@ pub(super) fn each_need_row(
             field: r.get(4)?,
             keywords: r.get(5)?,
             budget: Price::from_fen(r.get(6)?),
+            budget_text: r.get(15)?,
             preferred_mode: r.get(7)?,
             min_stage: r.get(8)?,
             min_trl: r.get(9)?,
@@ -45,6 +47,19 @@ pub(super) fn each_need_row(
         f(row, r.get_ref(14)?.as_str().unwrap_or_default());
     }
     Ok(())
+}
+
+/// A budget range as stored: its text, empty for none, and its bounds.
+fn budget_range(
+    text: String,
+    min: Option<i64>,
+    max: Option<i64>,
+) -> Option<crate::domain::amount::AmountRange> {
+    (!text.is_empty()).then(|| crate::domain::amount::AmountRange {
+        written: text,
+        min: min.map(Money),
+        max: max.map(Money),
+    })
 }
 
 fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
@@ -60,6 +75,7 @@ fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
             field: r.get(5)?,
             keywords: keywords_from_sql(&keywords),
             budget: Price::from_fen(r.get(7)?),
+            budget_range: budget_range(r.get(18)?, r.get(19)?, r.get(20)?),
             preferred_mode: r.get(8)?,
             min_stage: r.get(9)?,
             min_trl: r.get(10)?,
@@ -81,9 +97,10 @@ pub(super) fn insert_need(
     let mut stmt = tx.prepare_cached(
         "INSERT INTO needs (enterprise_id, title, description, indicators, field, keywords,
             budget_fen, preferred_mode, min_stage, min_trl, deadline, confidential, status,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+            created_at, updated_at, budget_text, budget_min_fen, budget_max_fen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16, ?17)",
     )?;
+    let range = n.budget_range.as_ref();
     stmt.execute(params![
         n.enterprise,
         n.title,
@@ -98,7 +115,10 @@ pub(super) fn insert_need(
         n.deadline,
         n.confidential,
         n.status,
-        t
+        t,
+        range.map_or("", |r| r.written.as_str()),
+        range.and_then(|r| r.min).map(Money::fen),
+        range.and_then(|r| r.max).map(Money::fen)
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -109,7 +129,7 @@ pub(super) fn need_by_id(conn: &Connection, id: NeedId) -> Result<Option<Need>, 
             "SELECT n.id, n.enterprise_id, n.title, n.description, n.indicators, n.field,
                 n.keywords, n.budget_fen, n.preferred_mode, n.min_stage, n.min_trl,
                 n.deadline, n.confidential, n.status, n.created_at, n.updated_at, c.name,
-                n.deleted_at
+                n.deleted_at, n.budget_text, n.budget_min_fen, n.budget_max_fen
              FROM needs n JOIN clients c ON c.id = n.enterprise_id WHERE n.id = ?1",
             [id],
             need_from_row,
@@ -128,7 +148,8 @@ pub(super) fn update_need(
         "UPDATE needs SET enterprise_id = ?2, title = ?3, description = ?4,
             indicators = ?5, field = ?6, keywords = ?7, budget_fen = ?8,
             preferred_mode = ?9, min_stage = ?10, min_trl = ?11, deadline = ?12,
-            confidential = ?13, status = ?14, updated_at = ?15
+            confidential = ?13, status = ?14, updated_at = ?15, budget_text = ?16,
+            budget_min_fen = ?17, budget_max_fen = ?18
          WHERE id = ?1 AND deleted_at IS NULL",
         params![
             id,
@@ -145,7 +166,10 @@ pub(super) fn update_need(
             n.deadline,
             n.confidential,
             n.status,
-            t
+            t,
+            n.budget_range.as_ref().map_or("", |r| r.written.as_str()),
+            n.budget_range.as_ref().and_then(|r| r.min).map(Money::fen),
+            n.budget_range.as_ref().and_then(|r| r.max).map(Money::fen)
         ],
     )?;
     if changed == 0 {

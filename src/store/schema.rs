@@ -227,6 +227,21 @@ CREATE INDEX match_decisions_decision
     ON match_decisions (decision, deal_id, need_id, achievement_id, enterprise_id);
 ";
 
+// Imports (issue 11): a need's budget given as a range, cap or floor is kept as written with its
+// bounds; budget_fen stays the amount compared (the upper bound, or the floor).
+const V6_BUDGET_RANGE: &str = "
+ALTER TABLE needs ADD COLUMN budget_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE needs ADD COLUMN budget_min_fen INTEGER CHECK (budget_min_fen IS NULL OR budget_min_fen >= 0);
+ALTER TABLE needs ADD COLUMN budget_max_fen INTEGER CHECK (budget_max_fen IS NULL OR budget_max_fen >= 0);
+";
+
+// Imports (issue 11): a registration ledger's contract number and the registry's subtype of the
+// contract type (技术开发（委托）).
+const V7_CONTRACT_NUMBER: &str = "
+ALTER TABLE deals ADD COLUMN contract_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE deals ADD COLUMN contract_subtype TEXT NOT NULL DEFAULT '';
+";
+
 /// All versions, oldest first. `user_version` holds how many of them a database has.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -235,12 +250,14 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V3).comment("settings, deals, match decisions"),
         M::up(V4).comment("deal terms, registration, payment plans"),
         M::up(V5).comment("indexes for the dashboard's counts"),
+        M::up(V6_BUDGET_RANGE).comment("need budgets as ranges, kept as written"),
+        M::up(V7_CONTRACT_NUMBER).comment("deals' contract numbers and contract subtypes"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    5
+    7
 }
 
 #[cfg(test)]

@@ -316,6 +316,11 @@ impl TechBrokerApp {
                     self.screens.import.choose_sheet(sheet, worker);
                 }
             }
+            Command::ImportHeaderRow(row) => {
+                if let Some(worker) = self.import_worker() {
+                    self.screens.import.choose_header_row(row, worker);
+                }
+            }
             Command::ImportCheck => {
                 if let Some(worker) = self.import_worker() {
                     self.screens.import.start_scan(worker);

@@ -163,6 +163,8 @@ pub enum Command {
     /// Maps the chosen file again (the kind changed).
     ImportReload,
     ImportSheet(String),
+    /// Takes another row as the header, by its number as shown.
+    ImportHeaderRow(usize),
     ImportSaveMapping,
     ImportCheck,
     ImportCommit,

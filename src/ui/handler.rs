@@ -388,6 +388,7 @@ pub fn apply_to_session(
         | Command::ImportOpen(_)
         | Command::ImportReload
         | Command::ImportSheet(_)
+        | Command::ImportHeaderRow(_)
         | Command::ImportCheck
         | Command::ImportCommit
         | Command::ImportReset

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::command::Command;
-use super::import_tables::{errors_table, preview_table};
+use super::import_tables::{errors_table, preview_table, warnings_table};
 use super::job::{Job, Waker};
 use super::pickers::option_combo;
 use super::widgets::error_text;
@@ -14,7 +14,7 @@ use crate::i18n::{Tr, fill};
 use crate::io::import::source::{FileInfo, import_file, inspect, scan_file};
 use crate::io::import::{
     DuplicatePolicy, ImportError, ImportKind, ImportOptions, ImportSummary, Mapping, MappingFile,
-    RowError, ScanReport,
+    RowError, ScanReport, SkippedRow, TableChoice,
 };
 use crate::store::{Reader, Store};
 
@@ -48,6 +48,8 @@ pub struct ImportScreen {
     file: Option<PathBuf>,
     info: Option<FileInfo>,
     sheet: Option<String>,
+    /// The header row the user chose, by its number; None while it is the one found.
+    header_row: Option<usize>,
     mapping: Option<Mapping>,
     saved_applied: bool,
     pub options: ImportOptions,
@@ -62,6 +64,7 @@ impl Default for ImportScreen {
             file: None,
             info: None,
             sheet: None,
+            header_row: None,
             mapping: None,
             saved_applied: false,
             options: ImportOptions::default(),
@@ -98,7 +101,27 @@ impl ImportScreen {
 
     pub fn choose_sheet(&mut self, sheet: String, worker: Worker) {
         self.sheet = Some(sheet);
+        // Another sheet has its own header.
+        self.header_row = None;
         self.load(worker);
+    }
+
+    /// Reads the file again with row `row` as the header.
+    pub fn choose_header_row(&mut self, row: usize, worker: Worker) {
+        self.header_row = Some(row);
+        self.load(worker);
+    }
+
+    /// The sheet and header the check and the import read: those shown.
+    fn choice(&self) -> TableChoice {
+        TableChoice {
+            sheet: self.sheet.clone(),
+            header_row: self
+                .header_row
+                .or(self.info.as_ref().map(|i| i.header_row).filter(|_| {
+                    self.info.as_ref().is_some_and(|i| !i.is_json())
+                })),
+        }
     }
 
     /// Reads the chosen file again, for another kind or sheet.
@@ -119,14 +142,18 @@ impl ImportScreen {
             return;
         };
         self.error = None;
-        let (kind, sheet) = (self.kind, self.sheet.clone());
+        let kind = self.kind;
+        let choice = TableChoice {
+            sheet: self.sheet.clone(),
+            header_row: self.header_row,
+        };
         let Worker {
             reader,
             background,
             waker,
         } = worker;
         self.step = Step::Opening(Job::start(background, waker, move |_, _| {
-            let info = inspect(&path, sheet.as_deref())?;
+            let info = inspect(&path, kind, &choice)?;
             let saved = if info.is_json() {
                 None
             } else {
@@ -152,7 +179,7 @@ impl ImportScreen {
                     saved.unwrap_or_else(|| Mapping::auto(self.kind, info.headers.clone()))
                 });
                 if self.sheet.is_none() {
-                    self.sheet = info.sheets.first().cloned();
+                    self.sheet.clone_from(&info.sheet);
                 }
                 self.info = Some(info);
             }
@@ -181,14 +208,14 @@ impl ImportScreen {
             background,
             waker,
         } = worker;
-        let (kind, sheet, mapping) = (self.kind, self.sheet.clone(), self.mapping.clone());
+        let (kind, choice, mapping) = (self.kind, self.choice(), self.mapping.clone());
         self.error = None;
         self.step = Step::Scanning(Job::start(background, waker, move |cancel, progress| {
             let index = reader.import_index()?;
             scan_file(
                 &path,
                 kind,
-                sheet.as_deref(),
+                &choice,
                 mapping.as_ref(),
                 &index,
                 cancel,
@@ -202,7 +229,7 @@ impl ImportScreen {
         let Some(path) = self.file.clone() else {
             return;
         };
-        let (kind, sheet, mapping) = (self.kind, self.sheet.clone(), self.mapping.clone());
+        let (kind, choice, mapping) = (self.kind, self.choice(), self.mapping.clone());
         let mut options = self.options;
         if let Step::Review(report) = &self.step {
             options.skip_invalid = report.rejected(options.create_owners) > 0;
@@ -213,7 +240,7 @@ impl ImportScreen {
                 &mut store,
                 &path,
                 kind,
-                sheet.as_deref(),
+                &choice,
                 mapping.as_ref(),
                 &options,
                 cancel,
@@ -352,7 +379,18 @@ impl ImportScreen {
                         cmds.push(Command::ImportSheet(sheet));
                     }
                 }
+                if !info.is_json() && !info.top_rows.is_empty() {
+                    header_row_ui(ui, info, tr, cmds);
+                }
             });
+            if info.sheet_chosen
+                && let Some(sheet) = &info.sheet
+            {
+                ui.label(fill(tr.im_sheet_chosen, &[("name", sheet)]));
+            }
+            if info.two_row_header {
+                ui.label(tr.im_two_row_header);
+            }
         }
     }
 
@@ -459,6 +497,12 @@ impl ImportScreen {
                 ("file", &report.duplicates_in_file),
             ],
         ));
+        if !report.warnings.is_empty() {
+            ui.label(fill(tr.im_warnings_summary, &[("n", &report.warnings.len())]));
+        }
+        if !report.skipped.is_empty() {
+            ui.label(skipped_text(&report.skipped, tr));
+        }
         ui.horizontal(|ui| {
             ui.label(tr.im_dup_policy);
             for (policy, label) in [
@@ -522,7 +566,62 @@ impl ImportScreen {
             ui.strong(tr.im_errors);
             errors_table(ui, &report.errors, self.mapping.as_ref(), tr);
         }
+        if !report.warnings.is_empty() {
+            ui.separator();
+            ui.strong(tr.im_warnings);
+            warnings_table(ui, &report.warnings, self.mapping.as_ref(), tr);
+        }
     }
+}
+
+/// The choice of the header row among the table's first rows, each shown by its cells.
+fn header_row_ui(ui: &mut Ui, info: &FileInfo, tr: &Tr, cmds: &mut Vec<Command>) {
+    let row_text = |number: usize| {
+        let cells = info
+            .top_rows
+            .iter()
+            .find(|r| r.number == number)
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .map(|c| c.replace('\n', " "))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .unwrap_or_default();
+        fill(tr.im_row_n, &[("n", &number), ("cells", &truncate(&cells, 48))])
+    };
+    let label = ui.label(tr.im_header_row);
+    let mut chosen = info.header_row;
+    egui::ComboBox::from_id_salt("import_header_row")
+        .selected_text(row_text(chosen))
+        .width(360.0)
+        .show_ui(ui, |ui| {
+            for row in &info.top_rows {
+                ui.selectable_value(&mut chosen, row.number, row_text(row.number));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if chosen != info.header_row {
+        cmds.push(Command::ImportHeaderRow(chosen));
+    }
+}
+
+fn skipped_text(rows: &[SkippedRow], tr: &Tr) -> String {
+    let mut list: Vec<String> = rows
+        .iter()
+        .take(OWNERS_SHOWN)
+        .map(|r| format!("{} {}", r.number, tr.skip_reason(r.reason)))
+        .collect();
+    if rows.len() > OWNERS_SHOWN {
+        list.push("…".into());
+    }
+    fill(
+        tr.im_skipped_summary,
+        &[("n", &rows.len()), ("rows", &list.join("、"))],
+    )
 }
 
 fn file_line(path: &Path, tr: &Tr) -> String {
@@ -553,6 +652,9 @@ fn progress_ui(ui: &mut Ui, label: &str, fraction: f32, cancel: impl FnOnce(), t
 
 fn done_ui(ui: &mut Ui, summary: &ImportSummary, tr: &Tr, cmds: &mut Vec<Command>) {
     ui.label(tr.import_summary(summary));
+    if !summary.skipped.is_empty() {
+        ui.label(skipped_text(&summary.skipped, tr));
+    }
     ui.horizontal(|ui| {
         if !summary.rejected.is_empty() && ui.button(tr.im_save_rejected).clicked() {
             cmds.push(Command::ImportSaveRejected);

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::widgets::error_text;
 use crate::domain::TransferMode;
 use crate::i18n::Tr;
-use crate::io::import::{Candidate, ImportKind, Mapping, RowError};
+use crate::io::import::{Candidate, ImportKind, Mapping, RowError, RowWarnings};
 
 const ROW_HEIGHT: f32 = 22.0;
 
@@ -41,7 +41,8 @@ fn preview_cells(c: &Candidate, tr: &Tr) -> Vec<String> {
             data.title.clone(),
             enterprise.name.clone(),
             data.field.clone(),
-            tr.price_wan(data.budget),
+            data.budget_written()
+                .map_or_else(|| tr.price_wan(data.budget), str::to_string),
             data.deadline.map(|d| d.to_string()).unwrap_or_default(),
             tr.need_status(data.status).to_string(),
         ],
@@ -156,6 +157,36 @@ pub fn errors_table(ui: &mut Ui, errors: &[RowError], mapping: Option<&Mapping>,
                     });
                     row.col(|ui| {
                         error_text(ui, &tr.cell_errors(&e.errors, mapping));
+                    });
+                });
+            });
+    });
+}
+
+/// The rows imported with notes: what was stored otherwise than written, and how.
+pub fn warnings_table(ui: &mut Ui, rows: &[RowWarnings], mapping: Option<&Mapping>, tr: &Tr) {
+    ui.push_id("import_warnings", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .max_scroll_height(200.0)
+            .column(Column::initial(70.0))
+            .column(Column::remainder())
+            .header(ROW_HEIGHT, |mut h| {
+                h.col(|ui| {
+                    ui.strong(tr.im_col_row);
+                });
+                h.col(|ui| {
+                    ui.strong(tr.im_col_note);
+                });
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let r = &rows[row.index()];
+                    row.col(|ui| {
+                        ui.label(r.number.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(tr.cell_warnings(&r.warnings, mapping));
                     });
                 });
             });

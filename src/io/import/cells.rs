@@ -1,10 +1,11 @@
 //! Reading one spreadsheet cell as the value a field wants: choices written in Chinese or
-//! English, TRL levels, amounts with or without 万, dates in the common formats or as Excel
-//! serial numbers.
+//! English, transfer modes, IP numbers, dates in the common formats, as a month, or as Excel
+//! serial numbers. Amounts and maturity words are read by the domain's tables
+//! (`domain::amount`, `domain::maturity`).
 
-use chrono::NaiveDate;
-
-use crate::domain::dates::{from_excel_serial, parse_date};
+use crate::domain::dates::{DateText, from_excel_serial, read_date};
+use crate::domain::deal::read_contract_type;
+use crate::domain::maturity::read_maturity;
 use crate::domain::{
     AchievementStatus, ClientKind, ContractType, DealStage, IpItem, IpKind, IpStatus, NeedMode,
     NeedStatus, Stage, TransferMode, TransferModes,
@@ -43,8 +44,18 @@ pub fn client_kind(text: &str) -> Option<ClientKind> {
             ("研究院", Institute),
             ("研究所", Institute),
             ("公司", Enterprise),
+            ("民营企业", Enterprise),
+            ("国有企业", Enterprise),
+            ("有限公司", Enterprise),
+            ("高新技术企业", Enterprise),
+            ("科技型中小企业", Enterprise),
+            ("事业单位", Other),
+            ("政府", Other),
+            ("投资机构", Other),
+            ("服务机构", Other),
             ("company", Enterprise),
             ("institute", Institute),
+            ("university", University),
         ],
     )
 }
@@ -81,6 +92,7 @@ pub fn stage(text: &str) -> Option<Stage> {
             ("已产业化", Industrial),
         ],
     )
+    .or_else(|| read_maturity(text).map(|m| m.stage))
 }
 
 pub fn achievement_status(text: &str) -> Option<AchievementStatus> {
@@ -99,6 +111,14 @@ pub fn achievement_status(text: &str) -> Option<AchievementStatus> {
             ("已转让", Transferred),
             ("已下架", Withdrawn),
             ("撤回", Withdrawn),
+            ("已撤回", Withdrawn),
+            ("挂牌中", Available),
+            ("已挂牌", Available),
+            ("正常", Available),
+            ("有效", Available),
+            ("交易中", Negotiating),
+            ("已成交", Transferred),
+            ("已交易", Transferred),
         ],
     )
 }
@@ -113,9 +133,17 @@ pub fn need_status(text: &str) -> Option<NeedStatus> {
         &[
             ("征集中", Open),
             ("发布中", Open),
+            ("待对接", Open),
+            ("有效", Open),
+            ("已发布", Open),
+            ("对接中", Matched),
             ("已对接", Matched),
+            ("已匹配", Matched),
             ("已解决", Solved),
+            ("已完成", Solved),
             ("已关闭", Closed),
+            ("已过期", Closed),
+            ("已失效", Closed),
         ],
     )
 }
@@ -130,10 +158,22 @@ pub fn need_mode(text: &str) -> Option<NeedMode> {
         &[
             ("技术转让", Buy),
             ("转让", Buy),
+            ("购买", Buy),
+            ("技术购买", Buy),
+            ("成果转让", Buy),
             ("技术许可", Licence),
+            ("许可", Licence),
+            ("专利许可", Licence),
             ("联合开发", CoDevelop),
+            ("合作开发", CoDevelop),
             ("委托开发", CoDevelop),
+            ("共建研发平台", CoDevelop),
+            ("技术入股", CoDevelop),
             ("咨询", Consult),
+            ("技术咨询", Consult),
+            ("技术服务", Consult),
+            ("技术攻关", CoDevelop),
+            ("其他", Buy),
         ],
     )
 }
@@ -152,7 +192,13 @@ pub fn deal_stage(text: &str) -> Option<DealStage> {
             ("谈判", Negotiating),
             ("洽谈中", Negotiating),
             ("已签约", Signed),
+            ("已签订", Signed),
+            ("签订", Signed),
             ("已登记", Registered),
+            ("已认定登记", Registered),
+            ("已认定", Registered),
+            ("执行中", Executing),
+            ("回款中", Executing),
             ("履约", Executing),
             ("回款", Executing),
             ("履约中", Executing),
@@ -164,26 +210,9 @@ pub fn deal_stage(text: &str) -> Option<DealStage> {
     )
 }
 
-pub fn contract_type(text: &str) -> Option<ContractType> {
-    use ContractType::*;
-    choice(
-        text,
-        &ContractType::ALL,
-        ContractType::code,
-        Tr::contract_type,
-        &[
-            ("开发", Development),
-            ("技术开发合同", Development),
-            ("转让", Transfer),
-            ("技术转让合同", Transfer),
-            ("许可", Licence),
-            ("技术许可合同", Licence),
-            ("咨询", Consulting),
-            ("技术咨询合同", Consulting),
-            ("服务", Service),
-            ("技术服务合同", Service),
-        ],
-    )
+/// A contract type and its registry subtype ("技术开发（委托）"), by the domain's table.
+pub fn contract_type(text: &str) -> Option<(ContractType, String)> {
+    read_contract_type(text)
 }
 
 fn transfer_mode(text: &str) -> Option<TransferMode> {
@@ -200,8 +229,26 @@ fn transfer_mode(text: &str) -> Option<TransferMode> {
             ("许可使用", LicenceOrdinary),
             ("作价入股", Equity),
             ("技术入股", Equity),
+            ("入股", Equity),
+            ("作价投资", Equity),
+            ("股权", Equity),
             ("联合开发", CoDevelopment),
+            ("合作开发", CoDevelopment),
+            ("共同开发", CoDevelopment),
             ("先用后付", UseFirstPayLater),
+            ("先使用后付费", UseFirstPayLater),
+            ("独占", LicenceExclusive),
+            ("独占许可", LicenceExclusive),
+            ("排他", LicenceSole),
+            ("排他许可", LicenceSole),
+            ("普通", LicenceOrdinary),
+            ("普通许可", LicenceOrdinary),
+            ("实施许可", LicenceOrdinary),
+            ("专利许可", LicenceOrdinary),
+            ("转让", Assignment),
+            ("成果转让", Assignment),
+            ("专利转让", Assignment),
+            ("所有权转让", Assignment),
         ],
     )
 }
@@ -213,13 +260,18 @@ fn list_items(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
-/// Every mode in the cell, or None if any of them is unknown.
-pub fn transfer_modes(text: &str) -> Option<TransferModes> {
+/// The modes in the cell, and the items no mode is known for.
+pub fn transfer_modes(text: &str) -> (TransferModes, Vec<String>) {
     let mut modes = TransferModes::default();
+    let mut unknown = Vec::new();
     for item in list_items(text) {
-        modes.set(transfer_mode(item)?, true);
+        match transfer_mode(item) {
+            Some(mode) => modes.set(mode, true),
+            None if matches!(item, "其他" | "其它" | "面议" | "均可" | "不限") => {}
+            None => unknown.push(item.to_string()),
+        }
     }
-    Some(modes)
+    (modes, unknown)
 }
 
 /// Patent and copyright numbers, told apart by their shape: ZL numbers are granted Chinese
@@ -257,65 +309,50 @@ pub fn ip_items(text: &str) -> Vec<IpItem> {
         .collect()
 }
 
-/// "6", "TRL6", "TRL 6", "6级" → "6"; anything else is passed on for the TRL check to refuse.
-pub fn trl_text(text: &str) -> String {
+/// A date cell: a date in the common formats, a month or a year's end (see
+/// [`read_date`]), or an Excel serial number (a date cell saved in a CSV). None when it is
+/// none of these.
+pub fn date(text: &str) -> Option<DateText> {
     let t = text.trim();
-    let t = t
-        .strip_prefix("TRL")
-        .or_else(|| t.strip_prefix("trl"))
-        .unwrap_or(t)
-        .trim();
-    let t = t.strip_suffix('级').unwrap_or(t).trim();
-    // Excel may hand a whole number over as "6.0".
-    t.strip_suffix(".0").unwrap_or(t).to_string()
-}
-
-pub fn is_negotiable(text: &str) -> bool {
-    let t = text.trim().to_lowercase();
-    matches!(
-        t.as_str(),
-        "" | "面议" | "议价" | "待定" | "协商" | "negotiable" | "tbd"
-    )
-}
-
-/// An amount in a column whose header says 万元: a bare number there means 万.
-pub fn money_text(text: &str, in_wan: bool) -> String {
-    let t = text.trim();
-    let bare = !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
-    if in_wan && bare {
-        format!("{t}万")
-    } else {
-        t.to_string()
-    }
-}
-
-/// A date in the common formats, or an Excel serial number (a date cell saved in a CSV).
-pub fn date(text: &str) -> Option<NaiveDate> {
-    parse_date(text).or_else(|| {
-        let t = text.trim();
-        let serial: f64 = t.parse().ok()?;
+    if let Ok(serial) = t.parse::<f64>() {
         // Serial numbers of plausible dates only (1927–2173): "2024" is a year, not a date.
-        if (10_000.0..100_000.0).contains(&serial) {
-            from_excel_serial(serial)
-        } else {
-            None
-        }
-    })
+        return (10_000.0..100_000.0)
+            .contains(&serial)
+            .then(|| from_excel_serial(serial).map(DateText::Exact))
+            .flatten();
+    }
+    read_date(t)
 }
 
+/// Yes or no, as forms write it; the confidential marks of TechBroker's lists
+/// (【保密】, [Confidential]) are a yes.
 pub fn yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "" | "否" | "不保密" | "no" | "n" | "false" | "0" => Some(false),
-        "是" | "保密" | "yes" | "y" | "true" | "1" => Some(true),
+    let t: String = text
+        .trim()
+        .trim_matches(['【', '】', '[', ']', ' '])
+        .to_lowercase();
+    match t.as_str() {
+        "" | "否" | "不保密" | "不" | "无" | "公开" | "no" | "n" | "false" | "0" | "×" => Some(false),
+        "是" | "保密" | "需保密" | "保密需求" | "yes" | "y" | "true" | "1" | "confidential" | "√" => {
+            Some(true)
+        }
         _ => None,
     }
+}
+
+/// A title marked confidential as TechBroker's lists show it, without the mark.
+pub fn without_confidential_mark(title: &str) -> Option<&str> {
+    let t = title.trim();
+    ["【保密】", "[Confidential]", "[confidential]", "[保密]"]
+        .iter()
+        .find_map(|mark| t.strip_prefix(mark))
+        .map(str::trim)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn choices_read_both_languages_codes_and_synonyms() {
@@ -334,14 +371,17 @@ mod tests {
     }
 
     #[test]
-    fn a_list_of_modes_is_read_whole_or_refused() {
-        let modes = transfer_modes("转让、普通许可；作价投资").unwrap();
+    fn modes_are_read_and_unknown_ones_named() {
+        let (modes, unknown) = transfer_modes("转让、普通许可；作价投资");
         assert!(modes.contains(TransferMode::Assignment));
         assert!(modes.contains(TransferMode::LicenceOrdinary));
         assert!(modes.contains(TransferMode::Equity));
         assert!(!modes.contains(TransferMode::CoDevelopment));
-        assert_eq!(transfer_modes("转让、送人"), None);
-        assert_eq!(transfer_modes(""), Some(TransferModes::default()));
+        assert!(unknown.is_empty());
+        let (modes, unknown) = transfer_modes("转让、送人");
+        assert!(modes.contains(TransferMode::Assignment));
+        assert_eq!(unknown, vec!["送人"]);
+        assert_eq!(transfer_modes(""), (TransferModes::default(), Vec::new()));
     }
 
     #[test]
@@ -361,24 +401,25 @@ mod tests {
     }
 
     #[test]
-    fn trl_money_dates_and_flags() {
-        assert_eq!(trl_text("TRL 6"), "6");
-        assert_eq!(trl_text("7级"), "7");
-        assert_eq!(trl_text("6.0"), "6");
-        assert_eq!(trl_text("十"), "十");
-        assert_eq!(money_text("50", true), "50万");
-        assert_eq!(money_text("50万", true), "50万");
-        assert_eq!(money_text("500000", false), "500000");
-        assert!(is_negotiable("面议"));
-        assert!(!is_negotiable("50万"));
-        let may_day = NaiveDate::from_ymd_opt(2024, 5, 1);
-        assert_eq!(date("2024年5月1日"), may_day);
-        assert_eq!(date("45413"), may_day);
+    fn dates_and_flags() {
+        let may_day = NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+        assert_eq!(date("2024年5月1日"), Some(DateText::Exact(may_day)));
+        assert_eq!(date("45413"), Some(DateText::Exact(may_day)));
         assert_eq!(date("2024"), None);
         assert_eq!(date("2024-02-30"), None);
+        assert_eq!(date("长期有效"), Some(DateText::Nothing));
         assert_eq!(yes_no("是"), Some(true));
+        assert_eq!(yes_no("【保密】"), Some(true));
+        assert_eq!(yes_no("[Confidential]"), Some(true));
         assert_eq!(yes_no(""), Some(false));
         assert_eq!(yes_no("也许"), None);
+        assert_eq!(without_confidential_mark("【保密】 储能系统"), Some("储能系统"));
+        assert_eq!(without_confidential_mark("储能系统"), None);
+        assert_eq!(stage("通过中试"), Some(Stage::Pilot));
+        assert_eq!(
+            contract_type("技术开发（委托）"),
+            Some((ContractType::Development, "委托".into()))
+        );
         assert_eq!(guess_client_kind("山东大学"), ClientKind::University);
         assert_eq!(
             guess_client_kind("山东省科学院能源研究所"),

@@ -1,18 +1,30 @@
 //! One row of a file as a record ready to store: the mapped cells laid over a draft (empty for
 //! a new record, the stored one when a duplicate is updated) and checked by the same rules as
 //! the forms.
+//!
+//! A row is refused only when it cannot be stored: a record without its title, its owner or
+//! its field, an achievement whose maturity no cell tells, a signed deal without a date. Any
+//! other value the forms would refuse is stored as well as it can be and comes with a warning:
+//! a price no one can read is 面议, a date no one can read is left empty, a credit code that
+//! fails its check is kept as written.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::cells;
-use super::fields::{ImportKind, Target, header_in_wan};
+use super::fields::{ImportKind, Target, header_unit};
 use super::mapping::Mapping;
-use crate::domain::achievement::parse_trl;
-use crate::domain::deal::{Missing, missing_for};
+use crate::domain::amount::{AmountText, read_amount};
+use crate::domain::catalog::split_keywords;
+use crate::domain::client::{is_email, is_phone, normalize_phone};
+use crate::domain::credit_code;
+use crate::domain::dates::DateText;
+use crate::domain::deal::{Missing, missing_for, parse_rate};
+use crate::domain::maturity::read_maturity;
 use crate::domain::{
     AchievementData, AchievementDraft, AchievementField, ClientDraft, ClientField, ClientKind,
-    ContactDraft, ContactField, DealDraft, DealField, DealStage, DealTerms, FieldErrors, NeedData,
-    NeedDraft, NeedField, Problem, Stage,
+    ContactDraft, ContactField, DealDraft, DealField, DealStage, DealTerms, FieldErrors, Money,
+    NeedData, NeedDraft, NeedField, Price, Problem, Stage,
 };
 
 /// The organisation a record belongs to, by name: ids do not travel between databases.
@@ -42,8 +54,9 @@ pub enum Candidate {
     Deal(Box<DealCandidate>),
 }
 
-/// A deal row: its terms and stage, the organisations on both sides, and the achievement the
-/// seller offered, by title (linked when the seller has it).
+/// A deal row: its terms and stage, the organisations on both sides, the achievement the
+/// seller offered, by title (linked when the seller has it), and what a registration ledger
+/// says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DealCandidate {
     pub terms: DealTerms,
@@ -52,6 +65,11 @@ pub struct DealCandidate {
     pub seller: OwnerRef,
     pub buyer: OwnerRef,
     pub achievement: String,
+    pub contract_no: String,
+    /// The registry's subtype of the contract type ("委托" in "技术开发（委托）").
+    pub contract_subtype: String,
+    pub registered_on: Option<NaiveDate>,
+    pub certificate_no: String,
 }
 
 /// Why a row cannot be stored.
@@ -64,6 +82,8 @@ pub enum RowProblem {
     UnknownOwner(String),
     /// Needs belong to enterprises only.
     NotAnEnterprise(String),
+    /// The cell's bytes are text in no encoding the file could be in.
+    Undecodable,
 }
 
 /// One problem of a row, with the field it belongs to.
@@ -74,7 +94,7 @@ pub struct CellError {
 }
 
 impl CellError {
-    fn field(target: Target, problem: Problem) -> Self {
+    pub(super) fn field(target: Target, problem: Problem) -> Self {
         CellError {
             target: Some(target),
             problem: RowProblem::Field(problem),
@@ -82,17 +102,73 @@ impl CellError {
     }
 }
 
-/// The cell a mapped target reads, with its header.
+/// What was done with a value the forms would not take as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Not a value the field knows: the field keeps its default (or what the rest tells).
+    UnknownValue(String),
+    /// The forms would refuse it (a credit code failing its check, a phone, an email, a
+    /// website): kept as written.
+    KeptAsWritten(String),
+    /// Longer than the forms allow: kept whole.
+    Long { max: usize },
+    /// No amount can be read in it: stored as 面议 (prices, budgets) or as none.
+    AmountUnreadable(String),
+    /// A price written as a range: its lower end is the asking price.
+    PriceRange(String),
+    /// No date can be read in it: left empty.
+    DateUnreadable(String),
+    /// Only a month or a year: its last day.
+    DateEndOf(String, NaiveDate),
+    /// Maturity in words, read as this TRL (in the range the words mean).
+    TrlFromWords(String, u8),
+    /// Transfer modes no one knows, left out.
+    UnknownModes(String),
+    /// A contact without a name is not stored.
+    ContactWithoutName,
+    /// The cell was written in another encoding than the file (GBK in a UTF-8 file).
+    OtherEncoding(&'static str),
+    /// NUL bytes were removed from the cell.
+    NulRemoved,
+}
+
+/// One warning of a row, with the field it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellWarning {
+    pub target: Option<Target>,
+    pub warning: Warning,
+}
+
+/// A row read: the record and what was done to store it, or why it cannot be stored.
+pub type Converted = Result<(Candidate, Vec<CellWarning>), Vec<CellError>>;
+
+/// The cells a mapped target reads, with what was found wrong with them.
 struct Cells<'a> {
     mapping: &'a Mapping,
     cells: &'a [String],
     errors: Vec<CellError>,
+    warnings: Vec<CellWarning>,
 }
 
 impl<'a> Cells<'a> {
+    fn new(mapping: &'a Mapping, cells: &'a [String]) -> Self {
+        Cells {
+            mapping,
+            cells,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The cell of `t`, trimmed, when the column is mapped.
     fn get(&self, t: Target) -> Option<&'a str> {
         let col = self.mapping.column_of(t)?;
-        Some(self.cells.get(col).map(String::as_str).unwrap_or(""))
+        Some(self.cells.get(col).map_or("", |c| c.trim()))
+    }
+
+    /// The cell of `t` when mapped and not empty.
+    fn filled(&self, t: Target) -> Option<&'a str> {
+        self.get(t).filter(|v| !v.is_empty())
     }
 
     /// Copies the cell of `t` into `slot` when the column is mapped.
@@ -102,28 +178,95 @@ impl<'a> Cells<'a> {
         }
     }
 
-    fn in_wan(&self, t: Target) -> bool {
+    fn warn(&mut self, t: Target, warning: Warning) {
+        self.warnings.push(CellWarning {
+            target: Some(t),
+            warning,
+        });
+    }
+
+    fn fail(&mut self, t: Target, problem: Problem) {
+        self.errors.push(CellError::field(t, problem));
+    }
+
+    /// The unit the column's header names for its amounts (万 or 亿).
+    fn unit(&self, t: Target) -> Option<&'static str> {
         self.mapping
             .column_of(t)
             .and_then(|c| self.mapping.headers.get(c))
-            .is_some_and(|h| header_in_wan(h))
+            .and_then(|h| header_unit(h))
     }
 
-    /// Reads a choice; an unknown value is an error, an empty cell leaves the slot alone.
-    fn choice<T>(&mut self, t: Target, parse: fn(&str) -> Option<T>, slot: &mut T) {
-        match self.get(t).map(str::trim) {
-            None | Some("") => {}
-            Some(v) => match parse(v) {
+    /// Reads a choice; an unknown value is a warning and leaves the slot alone, as does an
+    /// empty cell.
+    fn choice<T>(&mut self, t: Target, parse: impl Fn(&str) -> Option<T>, slot: &mut T) {
+        if let Some(v) = self.filled(t) {
+            match parse(v) {
                 Some(value) => *slot = value,
-                None => self.errors.push(CellError {
-                    target: Some(t),
-                    problem: RowProblem::UnknownChoice(v.to_string()),
-                }),
-            },
+                None => self.warn(t, Warning::UnknownValue(v.to_string())),
+            }
+        }
+    }
+
+    /// The amount of a mapped cell; an unreadable one is a warning and reads as 面议.
+    fn amount(&mut self, t: Target) -> Option<AmountText> {
+        let v = self.get(t)?;
+        match read_amount(v, self.unit(t)) {
+            Ok(a) => Some(a),
+            Err(_) => {
+                self.warn(t, Warning::AmountUnreadable(v.to_string()));
+                Some(AmountText::Negotiable)
+            }
+        }
+    }
+
+    /// One amount (a range reads as its lower end, with a warning), None for 面议 or nothing.
+    fn single_amount(&mut self, t: Target) -> Option<Option<Money>> {
+        Some(match self.amount(t)? {
+            AmountText::Negotiable => None,
+            AmountText::Amount(m) => Some(m),
+            AmountText::Range(r) => {
+                self.warn(t, Warning::PriceRange(r.written.clone()));
+                r.min.or(r.max)
+            }
+        })
+    }
+
+    /// The date of a mapped cell: None when not mapped, Some(None) for no date.
+    fn date(&mut self, t: Target) -> Option<Option<NaiveDate>> {
+        let v = self.get(t)?;
+        Some(match cells::date(v) {
+            Some(DateText::Nothing) => None,
+            Some(DateText::Exact(d)) => Some(d),
+            Some(DateText::EndOf(d)) => {
+                self.warn(t, Warning::DateEndOf(v.to_string(), d));
+                Some(d)
+            }
+            None => {
+                self.warn(t, Warning::DateUnreadable(v.to_string()));
+                None
+            }
+        })
+    }
+
+    /// The keywords of the cell, all of them: lists in the wild carry more than the forms'
+    /// five.
+    fn keywords(&self, slot: &mut Vec<String>) {
+        if let Some(v) = self.get(Target::Keywords) {
+            *slot = split_keywords(v);
+        }
+    }
+
+    fn done(self, candidate: Candidate) -> Converted {
+        if self.errors.is_empty() {
+            Ok((candidate, self.warnings))
+        } else {
+            Err(self.errors)
         }
     }
 }
 
+/// The form's problems that make a row unstorable, as errors; the others were dealt with.
 fn field_errors<F: Copy + PartialEq>(
     out: &mut Vec<CellError>,
     errors: FieldErrors<F>,
@@ -194,199 +337,6 @@ fn need_target(f: NeedField) -> Target {
     }
 }
 
-/// A client row laid over `base`; the contact columns make a contact when a name is given.
-pub fn client(
-    mapping: &Mapping,
-    cells: &[String],
-    base: ClientDraft,
-) -> Result<Candidate, Vec<CellError>> {
-    let mut c = Cells {
-        mapping,
-        cells,
-        errors: Vec::new(),
-    };
-    let mut d = base;
-    c.text(Target::Name, &mut d.name);
-    c.choice(Target::ClientKind, cells::client_kind, &mut d.kind);
-    c.text(Target::CreditCode, &mut d.credit_code);
-    c.text(Target::Province, &mut d.province);
-    c.text(Target::City, &mut d.city);
-    c.text(Target::District, &mut d.district);
-    c.text(Target::Industry, &mut d.industry);
-    c.text(Target::Size, &mut d.size);
-    c.text(Target::Address, &mut d.address);
-    c.text(Target::Website, &mut d.website);
-    c.text(Target::Notes, &mut d.notes);
-    let mut contact = ContactDraft::default();
-    c.text(Target::ContactName, &mut contact.name);
-    c.text(Target::ContactTitle, &mut contact.title);
-    c.text(Target::ContactPhone, &mut contact.phone);
-    c.text(Target::ContactEmail, &mut contact.email);
-    c.text(Target::ContactWechat, &mut contact.wechat);
-    let has_contact = contact != ContactDraft::default();
-    let mut errors = c.errors;
-    let draft = d
-        .validate()
-        .map_err(|e| field_errors(&mut errors, e, client_target));
-    let contact = if has_contact {
-        contact
-            .validate()
-            .map(Some)
-            .map_err(|e| field_errors(&mut errors, e, contact_target))
-    } else {
-        Ok(None)
-    };
-    match (draft, contact) {
-        (Ok(draft), Ok(contact)) if errors.is_empty() => Ok(Candidate::Client {
-            draft,
-            contacts: contact.into_iter().collect(),
-        }),
-        _ => Err(errors),
-    }
-}
-
-/// An achievement row laid over `base`. The owner is checked for presence only; finding it
-/// by name is the caller's.
-pub fn achievement(
-    mapping: &Mapping,
-    cells: &[String],
-    base: AchievementDraft,
-    base_owner: &str,
-) -> Result<Candidate, Vec<CellError>> {
-    let mut c = Cells {
-        mapping,
-        cells,
-        errors: Vec::new(),
-    };
-    let mut d = base;
-    let mut owner = base_owner.to_string();
-    c.text(Target::Title, &mut d.title);
-    c.text(Target::Owner, &mut owner);
-    c.text(Target::Inventors, &mut d.inventors);
-    c.text(Target::Field, &mut d.field);
-    c.text(Target::Keywords, &mut d.keywords);
-    c.text(Target::Abstract, &mut d.abstract_text);
-    c.text(Target::Indicators, &mut d.indicators);
-    if let Some(v) = c.get(Target::Trl) {
-        d.trl = cells::trl_text(v);
-    }
-    let stage_mapped = c.get(Target::Stage).is_some_and(|v| !v.trim().is_empty());
-    c.choice(Target::Stage, cells::stage, &mut d.stage);
-    if !stage_mapped && let Ok(trl) = parse_trl(&d.trl) {
-        // A file without stages still gets the stage its TRL usually means.
-        d.stage = Stage::typical_for_trl(trl);
-    }
-    if let Some(v) = c.get(Target::IpNumbers) {
-        d.ip_items = cells::ip_items(v).iter().map(Into::into).collect();
-    }
-    c.choice(
-        Target::TransferModes,
-        cells::transfer_modes,
-        &mut d.transfer_modes,
-    );
-    if let Some(v) = c.get(Target::Price) {
-        d.negotiable = cells::is_negotiable(v);
-        d.price = cells::money_text(v, c.in_wan(Target::Price));
-    }
-    c.text(Target::RegistrationNo, &mut d.registration_no);
-    c.choice(
-        Target::AchievementStatus,
-        cells::achievement_status,
-        &mut d.status,
-    );
-    c.text(Target::Source, &mut d.source);
-    let owner = owner.trim().to_string();
-    d.owner = (!owner.is_empty()).then_some(0);
-    let mut errors = c.errors;
-    match d.validate() {
-        Ok(data) if errors.is_empty() => Ok(Candidate::Achievement {
-            data,
-            owner: OwnerRef {
-                name: owner,
-                kind: None,
-            },
-        }),
-        Ok(_) => Err(errors),
-        Err(e) => {
-            field_errors(&mut errors, e, achievement_target);
-            Err(errors)
-        }
-    }
-}
-
-/// A need row laid over `base`.
-pub fn need(
-    mapping: &Mapping,
-    cells: &[String],
-    base: NeedDraft,
-    base_enterprise: &str,
-) -> Result<Candidate, Vec<CellError>> {
-    let mut c = Cells {
-        mapping,
-        cells,
-        errors: Vec::new(),
-    };
-    let mut d = base;
-    let mut enterprise = base_enterprise.to_string();
-    c.text(Target::Title, &mut d.title);
-    c.text(Target::Enterprise, &mut enterprise);
-    c.text(Target::Description, &mut d.description);
-    c.text(Target::Indicators, &mut d.indicators);
-    c.text(Target::Field, &mut d.field);
-    c.text(Target::Keywords, &mut d.keywords);
-    if let Some(v) = c.get(Target::Budget) {
-        d.negotiable = cells::is_negotiable(v);
-        d.budget = cells::money_text(v, c.in_wan(Target::Budget));
-    }
-    c.choice(
-        Target::PreferredMode,
-        cells::need_mode,
-        &mut d.preferred_mode,
-    );
-    c.choice(
-        Target::MinStage,
-        |v| cells::stage(v).map(Some),
-        &mut d.min_stage,
-    );
-    if let Some(v) = c.get(Target::MinTrl) {
-        d.min_trl = cells::trl_text(v);
-    }
-    let mut deadline_error = None;
-    if let Some(v) = c.get(Target::Deadline) {
-        // Parsed here so Excel serial dates are accepted too; the form's check sees ISO text.
-        d.deadline = match v.trim() {
-            "" => String::new(),
-            text => match cells::date(text) {
-                Some(date) => date.to_string(),
-                None => {
-                    deadline_error = Some(CellError::field(Target::Deadline, Problem::InvalidDate));
-                    String::new()
-                }
-            },
-        };
-    }
-    c.choice(Target::Confidential, cells::yes_no, &mut d.confidential);
-    c.choice(Target::NeedStatus, cells::need_status, &mut d.status);
-    let enterprise = enterprise.trim().to_string();
-    d.enterprise = (!enterprise.is_empty()).then_some(0);
-    let mut errors = c.errors;
-    errors.extend(deadline_error);
-    match d.validate() {
-        Ok(data) if errors.is_empty() => Ok(Candidate::Need {
-            data,
-            enterprise: OwnerRef {
-                name: enterprise,
-                kind: Some(ClientKind::Enterprise),
-            },
-        }),
-        Ok(_) => Err(errors),
-        Err(e) => {
-            field_errors(&mut errors, e, need_target);
-            Err(errors)
-        }
-    }
-}
-
 fn deal_target(f: DealField) -> Target {
     match f {
         DealField::Title => Target::Title,
@@ -400,82 +350,671 @@ fn deal_target(f: DealField) -> Target {
     }
 }
 
-/// A deal row laid over `base`. Signed stages need a signing date and a contract amount, and a
-/// lost deal a reason, as when a deal is moved on its page.
-pub fn deal(
+/// Validates a draft, keeping texts longer than the form allows: each is cut for the check
+/// (with a warning) and handed back whole, to be put in the checked record.
+fn validate_keeping_long<D, T, F: Copy + PartialEq>(
+    mut draft: D,
+    validate: impl Fn(&D) -> Result<T, FieldErrors<F>>,
+    text_of: impl Fn(&mut D, F) -> Option<&mut String>,
+    target: fn(F) -> Target,
+    warnings: &mut Vec<CellWarning>,
+) -> Result<(T, Vec<(F, String)>), FieldErrors<F>> {
+    let mut kept = Vec::new();
+    loop {
+        let errors = match validate(&draft) {
+            Ok(data) => return Ok((data, kept)),
+            Err(e) => e,
+        };
+        let mut fatal = FieldErrors::new();
+        for (f, p) in errors.errors {
+            match (p, text_of(&mut draft, f)) {
+                (Problem::TooLong { max }, Some(text)) => {
+                    kept.push((f, text.trim().to_string()));
+                    *text = text.trim().chars().take(max).collect();
+                    warnings.push(CellWarning {
+                        target: Some(target(f)),
+                        warning: Warning::Long { max },
+                    });
+                }
+                _ => fatal.push(f, p),
+            }
+        }
+        if !fatal.is_empty() {
+            return Err(fatal);
+        }
+    }
+}
+
+/// "山东省 济南市 历下区", "山东省济南市历下区", "济南市" as province, city and district, each part
+/// placed by what it ends with, else in order.
+fn split_region(text: &str) -> [String; 3] {
+    const MUNICIPALITIES: [&str; 4] = ["北京市", "天津市", "上海市", "重庆市"];
+    let mut parts: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    if parts.len() == 1 {
+        // Without spaces: cut after each level's ending.
+        let mut cut = Vec::new();
+        let mut current = String::new();
+        for c in text.trim().chars() {
+            current.push(c);
+            let ends = ["省", "自治区", "特别行政区", "市", "州", "盟", "地区", "区", "县", "旗"]
+                .iter()
+                .any(|e| current.ends_with(e));
+            if ends && current.chars().count() >= 2 && cut.len() < 2 {
+                cut.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            cut.push(current);
+        }
+        parts = cut;
+    }
+    let mut out: [String; 3] = Default::default();
+    let mut next = 0;
+    for part in parts {
+        let slot = if part.ends_with('省')
+            || part.ends_with("自治区")
+            || part.ends_with("特别行政区")
+            || (next == 0 && MUNICIPALITIES.contains(&part.as_str()))
+        {
+            0
+        } else if (part.ends_with('区') || part.ends_with('县') || part.ends_with('旗'))
+            && !part.ends_with("地区")
+        {
+            2
+        } else if part.ends_with('市') || part.ends_with('州') || part.ends_with('盟') || part.ends_with("地区") {
+            if next <= 1 { 1 } else { 2 }
+        } else {
+            next.min(2)
+        };
+        let slot = if out[slot].is_empty() { slot } else { next.min(2) };
+        if out[slot].is_empty() {
+            out[slot] = part;
+        } else {
+            out[2].push_str(&part);
+        }
+        next = slot + 1;
+    }
+    out
+}
+
+/// A client row laid over `base`; the contact columns make a contact when a name is given.
+pub fn client(mapping: &Mapping, cells: &[String], base: ClientDraft) -> Converted {
+    let mut c = Cells::new(mapping, cells);
+    let is_new = base.name.is_empty();
+    let mut d = base;
+    c.text(Target::Name, &mut d.name);
+    match c.filled(Target::ClientKind) {
+        Some(v) => {
+            if let Some(kind) = cells::client_kind(v) {
+                d.kind = kind;
+            } else {
+                c.warn(Target::ClientKind, Warning::UnknownValue(v.to_string()));
+                d.kind = cells::guess_client_kind(&d.name);
+            }
+        }
+        // A new client with no kind given: its name tells (大学, 研究院...), as for the owners
+        // an import creates. An update keeps the stored kind.
+        None if is_new => d.kind = cells::guess_client_kind(&d.name),
+        None => {}
+    }
+    if let Some(region) = c.filled(Target::Region) {
+        [d.province, d.city, d.district] = split_region(region);
+    }
+    c.text(Target::CreditCode, &mut d.credit_code);
+    c.text(Target::Province, &mut d.province);
+    c.text(Target::City, &mut d.city);
+    c.text(Target::District, &mut d.district);
+    c.text(Target::Industry, &mut d.industry);
+    c.text(Target::Size, &mut d.size);
+    c.text(Target::Address, &mut d.address);
+    c.text(Target::Website, &mut d.website);
+    c.text(Target::Notes, &mut d.notes);
+    // A code or a website the form would refuse is kept as written, with a warning.
+    let code = credit_code::normalize(&d.credit_code);
+    let odd_code = (!code.is_empty() && !credit_code::is_valid(&code)).then(|| {
+        c.warn(
+            Target::CreditCode,
+            Warning::KeptAsWritten(d.credit_code.trim().to_string()),
+        );
+        std::mem::take(&mut d.credit_code).trim().to_string()
+    });
+    let site = d.website.trim().to_string();
+    let odd_site = (!site.is_empty() && (site.contains(char::is_whitespace) || !site.contains('.')))
+        .then(|| {
+            c.warn(Target::Website, Warning::KeptAsWritten(site.clone()));
+            d.website.clear();
+            site.clone()
+        });
+    let contact = contact(&mut c);
+    let checked = validate_keeping_long(
+        d,
+        ClientDraft::validate,
+        |d, f| match f {
+            ClientField::Name => Some(&mut d.name),
+            ClientField::Province => Some(&mut d.province),
+            ClientField::City => Some(&mut d.city),
+            ClientField::District => Some(&mut d.district),
+            ClientField::Industry => Some(&mut d.industry),
+            ClientField::Size => Some(&mut d.size),
+            ClientField::Address => Some(&mut d.address),
+            ClientField::Notes => Some(&mut d.notes),
+            ClientField::Website => Some(&mut d.website),
+            ClientField::CreditCode => None,
+        },
+        client_target,
+        &mut c.warnings,
+    );
+    let mut draft = match checked {
+        Ok((mut draft, kept)) => {
+            for (f, text) in kept {
+                let slot = match f {
+                    ClientField::Name => &mut draft.name,
+                    ClientField::Province => &mut draft.province,
+                    ClientField::City => &mut draft.city,
+                    ClientField::District => &mut draft.district,
+                    ClientField::Industry => &mut draft.industry,
+                    ClientField::Size => &mut draft.size,
+                    ClientField::Address => &mut draft.address,
+                    ClientField::Notes => &mut draft.notes,
+                    ClientField::Website => &mut draft.website,
+                    ClientField::CreditCode => continue,
+                };
+                *slot = text;
+            }
+            draft
+        }
+        Err(e) => {
+            field_errors(&mut c.errors, e, client_target);
+            ClientDraft::default()
+        }
+    };
+    draft.credit_code = odd_code.unwrap_or(draft.credit_code);
+    draft.website = odd_site.unwrap_or(draft.website);
+    c.done(Candidate::Client {
+        draft,
+        contacts: contact.into_iter().collect(),
+    })
+}
+
+/// The row's contact, when it names one: a phone or an email the form would refuse is kept as
+/// written; a contact without a name is left out, with a warning.
+fn contact(c: &mut Cells<'_>) -> Option<ContactDraft> {
+    let mut contact = ContactDraft::default();
+    c.text(Target::ContactName, &mut contact.name);
+    c.text(Target::ContactTitle, &mut contact.title);
+    c.text(Target::ContactPhone, &mut contact.phone);
+    c.text(Target::ContactEmail, &mut contact.email);
+    c.text(Target::ContactWechat, &mut contact.wechat);
+    if contact == ContactDraft::default() {
+        return None;
+    }
+    if contact.name.trim().is_empty() {
+        c.warnings.push(CellWarning {
+            target: Some(Target::ContactName),
+            warning: Warning::ContactWithoutName,
+        });
+        return None;
+    }
+    let phone = normalize_phone(&contact.phone);
+    let odd_phone = (!phone.is_empty() && !is_phone(&phone)).then(|| {
+        c.warn(Target::ContactPhone, Warning::KeptAsWritten(phone.clone()));
+        std::mem::take(&mut contact.phone)
+    });
+    let email = contact.email.trim().to_string();
+    let odd_email = (!email.is_empty() && !is_email(&email)).then(|| {
+        c.warn(Target::ContactEmail, Warning::KeptAsWritten(email.clone()));
+        std::mem::take(&mut contact.email)
+    });
+    let checked = validate_keeping_long(
+        contact,
+        ContactDraft::validate,
+        |d, f| match f {
+            ContactField::Name => Some(&mut d.name),
+            ContactField::Title => Some(&mut d.title),
+            ContactField::Wechat => Some(&mut d.wechat),
+            ContactField::Phone | ContactField::Email => None,
+        },
+        contact_target,
+        &mut c.warnings,
+    );
+    match checked {
+        Ok((mut d, kept)) => {
+            for (f, text) in kept {
+                match f {
+                    ContactField::Name => d.name = text,
+                    ContactField::Title => d.title = text,
+                    ContactField::Wechat => d.wechat = text,
+                    ContactField::Phone | ContactField::Email => {}
+                }
+            }
+            if let Some(p) = odd_phone {
+                d.phone = p.trim().to_string();
+            }
+            if let Some(e) = odd_email {
+                d.email = e.trim().to_string();
+            }
+            Some(d)
+        }
+        Err(e) => {
+            field_errors(&mut c.errors, e, contact_target);
+            None
+        }
+    }
+}
+
+/// The long texts of an achievement draft, by field.
+fn achievement_text(d: &mut AchievementDraft, f: AchievementField) -> Option<&mut String> {
+    use AchievementField as F;
+    match f {
+        F::Title => Some(&mut d.title),
+        F::Inventors => Some(&mut d.inventors),
+        F::Field => Some(&mut d.field),
+        F::Abstract => Some(&mut d.abstract_text),
+        F::Indicators => Some(&mut d.indicators),
+        F::RegistrationNo => Some(&mut d.registration_no),
+        F::Source => Some(&mut d.source),
+        F::IpNumber(i) => d.ip_items.get_mut(i).map(|ip| &mut ip.number),
+        _ => None,
+    }
+}
+
+fn achievement_data_text(d: &mut AchievementData, f: AchievementField) -> Option<&mut String> {
+    use AchievementField as F;
+    match f {
+        F::Title => Some(&mut d.title),
+        F::Inventors => Some(&mut d.inventors),
+        F::Field => Some(&mut d.field),
+        F::Abstract => Some(&mut d.abstract_text),
+        F::Indicators => Some(&mut d.indicators),
+        F::RegistrationNo => Some(&mut d.registration_no),
+        F::Source => Some(&mut d.source),
+        F::IpNumber(i) => d.ip_items.get_mut(i).map(|ip| &mut ip.number),
+        _ => None,
+    }
+}
+
+/// An achievement row laid over `base`. The owner is checked for presence only; finding it
+/// by name is the caller's.
+pub fn achievement(
     mapping: &Mapping,
     cells: &[String],
-    base: (DealDraft, DealStage),
-) -> Result<Candidate, Vec<CellError>> {
-    let mut c = Cells {
-        mapping,
-        cells,
-        errors: Vec::new(),
+    base: AchievementDraft,
+    base_owner: &str,
+) -> Converted {
+    let mut c = Cells::new(mapping, cells);
+    // The stored record's values, kept where the file has no column.
+    let mut keywords = split_keywords(&base.keywords);
+    let mut price = crate::domain::achievement::parse_price(base.negotiable, &base.price)
+        .unwrap_or(Price::Negotiable);
+    let mut d = base;
+    let mut owner = base_owner.to_string();
+    c.text(Target::Title, &mut d.title);
+    c.text(Target::Owner, &mut owner);
+    c.text(Target::Inventors, &mut d.inventors);
+    c.text(Target::Field, &mut d.field);
+    c.keywords(&mut keywords);
+    c.text(Target::Abstract, &mut d.abstract_text);
+    c.text(Target::Indicators, &mut d.indicators);
+    maturity(&mut c, &mut d);
+    if let Some(v) = c.get(Target::IpNumbers) {
+        d.ip_items = cells::ip_items(v).iter().map(Into::into).collect();
+    }
+    if let Some(v) = c.filled(Target::TransferModes) {
+        let (modes, unknown) = cells::transfer_modes(v);
+        if !unknown.is_empty() {
+            c.warn(Target::TransferModes, Warning::UnknownModes(unknown.join("、")));
+        }
+        d.transfer_modes = modes;
+    }
+    if let Some(amount) = c.single_amount(Target::Price) {
+        price = amount.map_or(Price::Negotiable, Price::Amount);
+    }
+    c.text(Target::RegistrationNo, &mut d.registration_no);
+    c.choice(
+        Target::AchievementStatus,
+        cells::achievement_status,
+        &mut d.status,
+    );
+    c.text(Target::Source, &mut d.source);
+    let owner = owner.trim().to_string();
+    d.owner = (!owner.is_empty()).then_some(0);
+    // Read here, more leniently than the form: put in after its check.
+    d.keywords.clear();
+    d.negotiable = true;
+    let checked = validate_keeping_long(
+        d,
+        AchievementDraft::validate,
+        achievement_text,
+        achievement_target,
+        &mut c.warnings,
+    );
+    match checked {
+        Ok((mut data, kept)) => {
+            for (f, text) in kept {
+                if let Some(slot) = achievement_data_text(&mut data, f) {
+                    *slot = text;
+                }
+            }
+            data.keywords = keywords;
+            data.price = price;
+            c.done(Candidate::Achievement {
+                data,
+                owner: OwnerRef {
+                    name: owner,
+                    kind: None,
+                },
+            })
+        }
+        Err(e) => {
+            field_errors(&mut c.errors, e, achievement_target);
+            Err(c.errors)
+        }
+    }
+}
+
+/// Reads the TRL and stage cells: a number or words ("中试阶段", "通过小试") in either. The TRL
+/// cell decides the level and the stage cell the stage; each fills the other when it is
+/// missing or unreadable. With neither cell filled the draft keeps what it had (an update).
+fn maturity(c: &mut Cells<'_>, d: &mut AchievementDraft) {
+    let trl_cell = c.filled(Target::Trl);
+    let stage_cell = c.filled(Target::Stage);
+    if trl_cell.is_none() && stage_cell.is_none() {
+        return;
+    }
+    let mut trl = None;
+    let mut stage = None;
+    if let Some(v) = trl_cell
+        && let Some(m) = read_maturity(v)
+    {
+        if !m.exact {
+            c.warn(Target::Trl, Warning::TrlFromWords(v.to_string(), m.trl));
+        }
+        trl = Some(m.trl);
+        stage = Some(m.stage);
+    }
+    if let Some(v) = stage_cell {
+        match cells::stage(v) {
+            Some(s) => {
+                stage = Some(s);
+                if trl.is_none() {
+                    let level = read_maturity(v).map_or_else(|| typical_trl(s), |m| m.trl);
+                    if let Some(bad) = trl_cell {
+                        c.warn(Target::Trl, Warning::UnknownValue(bad.to_string()));
+                    } else {
+                        c.warn(Target::Stage, Warning::TrlFromWords(v.to_string(), level));
+                    }
+                    trl = Some(level);
+                }
+            }
+            None => c.warn(Target::Stage, Warning::UnknownValue(v.to_string())),
+        }
+    }
+    match trl {
+        Some(level) => d.trl = level.to_string(),
+        // Left for the form's check to refuse.
+        None => d.trl = trl_cell.unwrap_or_default().to_string(),
+    }
+    if let Some(s) = stage {
+        d.stage = s;
+    }
+}
+
+/// The TRL a stage's records usually have, when only the stage is known.
+fn typical_trl(stage: Stage) -> u8 {
+    match stage {
+        Stage::Lab => 3,
+        Stage::SmallTrial => 4,
+        Stage::Pilot => 6,
+        Stage::Industrial => 9,
+    }
+}
+
+/// A need row laid over `base`.
+pub fn need(
+    mapping: &Mapping,
+    cells: &[String],
+    base: NeedDraft,
+    base_enterprise: &str,
+) -> Converted {
+    let mut c = Cells::new(mapping, cells);
+    let mut keywords = split_keywords(&base.keywords);
+    let (mut budget, mut budget_range) =
+        crate::domain::need::parse_budget(base.negotiable, &base.budget)
+            .unwrap_or((Price::Negotiable, None));
+    let mut deadline = crate::domain::dates::parse_date(&base.deadline);
+    let mut min_trl = base.min_trl.trim().parse::<u8>().ok();
+    let mut d = base;
+    let mut enterprise = base_enterprise.to_string();
+    c.text(Target::Title, &mut d.title);
+    // TechBroker's lists mark confidential needs in the title.
+    let marked = cells::without_confidential_mark(&d.title).map(str::to_string);
+    if let Some(title) = &marked {
+        d.title.clone_from(title);
+    }
+    c.text(Target::Enterprise, &mut enterprise);
+    c.text(Target::Description, &mut d.description);
+    c.text(Target::Indicators, &mut d.indicators);
+    c.text(Target::Field, &mut d.field);
+    c.keywords(&mut keywords);
+    match c.amount(Target::Budget) {
+        Some(AmountText::Negotiable) => (budget, budget_range) = (Price::Negotiable, None),
+        Some(AmountText::Amount(m)) => (budget, budget_range) = (Price::Amount(m), None),
+        Some(AmountText::Range(r)) => {
+            budget = r.amount().map_or(Price::Negotiable, Price::Amount);
+            budget_range = Some(r);
+        }
+        None => {}
+    }
+    c.choice(
+        Target::PreferredMode,
+        cells::need_mode,
+        &mut d.preferred_mode,
+    );
+    c.choice(
+        Target::MinStage,
+        |v| cells::stage(v).map(Some),
+        &mut d.min_stage,
+    );
+    if let Some(v) = c.get(Target::MinTrl) {
+        min_trl = match v {
+            "" => None,
+            v => match read_maturity(v) {
+                Some(m) => Some(m.trl),
+                None => {
+                    c.warn(Target::MinTrl, Warning::UnknownValue(v.to_string()));
+                    None
+                }
+            },
+        };
+    }
+    if let Some(day) = c.date(Target::Deadline) {
+        deadline = day;
+    }
+    c.choice(Target::Confidential, cells::yes_no, &mut d.confidential);
+    d.confidential |= marked.is_some();
+    c.choice(Target::NeedStatus, cells::need_status, &mut d.status);
+    let enterprise = enterprise.trim().to_string();
+    d.enterprise = (!enterprise.is_empty()).then_some(0);
+    d.keywords.clear();
+    d.negotiable = true;
+    d.min_trl.clear();
+    d.deadline.clear();
+    let checked = validate_keeping_long(
+        d,
+        NeedDraft::validate,
+        |d, f| match f {
+            NeedField::Title => Some(&mut d.title),
+            NeedField::Field => Some(&mut d.field),
+            NeedField::Description => Some(&mut d.description),
+            NeedField::Indicators => Some(&mut d.indicators),
+            _ => None,
+        },
+        need_target,
+        &mut c.warnings,
+    );
+    match checked {
+        Ok((mut data, kept)) => {
+            for (f, text) in kept {
+                match f {
+                    NeedField::Title => data.title = text,
+                    NeedField::Field => data.field = text,
+                    NeedField::Description => data.description = text,
+                    NeedField::Indicators => data.indicators = text,
+                    _ => {}
+                }
+            }
+            data.keywords = keywords;
+            data.budget = budget;
+            data.budget_range = budget_range;
+            data.min_trl = min_trl;
+            data.deadline = deadline;
+            c.done(Candidate::Need {
+                data,
+                enterprise: OwnerRef {
+                    name: enterprise,
+                    kind: Some(ClientKind::Enterprise),
+                },
+            })
+        }
+        Err(e) => {
+            field_errors(&mut c.errors, e, need_target);
+            Err(c.errors)
+        }
+    }
+}
+
+/// What a deal row laid over a stored deal starts from.
+#[derive(Debug, Clone, Default)]
+pub struct DealBase {
+    pub terms: DealTerms,
+    pub stage: Option<DealStage>,
+    pub lost_reason: String,
+    pub contract_no: String,
+    pub contract_subtype: String,
+    pub registered_on: Option<NaiveDate>,
+    pub certificate_no: String,
+}
+
+/// A deal row laid over `base`. Signed stages need a signing date and a contract amount, and a
+/// lost deal a reason, as when a deal is moved on its page. A row that names no stage (a
+/// registration office's ledger) is registered when it has a registration date, signed when
+/// it has a signing date and an amount.
+pub fn deal(mapping: &Mapping, cells: &[String], base: DealBase) -> Converted {
+    let mut c = Cells::new(mapping, cells);
+    let DealBase {
+        mut terms,
+        stage: base_stage,
+        mut lost_reason,
+        mut contract_no,
+        mut contract_subtype,
+        mut registered_on,
+        mut certificate_no,
+    } = base;
+    let (mut seller, mut buyer, mut achievement) = (String::new(), String::new(), String::new());
+    let mut d = DealDraft {
+        title: terms.title.clone(),
+        broker: terms.broker.clone(),
+        notes: terms.notes.clone(),
+        ..DealDraft::default()
     };
-    let (mut d, mut stage) = base;
-    let (mut seller, mut buyer, mut achievement, mut lost_reason) =
-        (String::new(), String::new(), String::new(), String::new());
     c.text(Target::Title, &mut d.title);
     c.text(Target::Seller, &mut seller);
     c.text(Target::Buyer, &mut buyer);
     c.text(Target::AchievementTitle, &mut achievement);
-    c.choice(Target::DealStage, cells::deal_stage, &mut stage);
-    c.choice(
-        Target::ContractType,
-        cells::contract_type,
-        &mut d.contract_type,
-    );
-    for (t, slot) in [
-        (Target::Expected, &mut d.expected),
-        (Target::Contract, &mut d.contract),
-        (Target::Technology, &mut d.technology),
-    ] {
-        if let Some(v) = c.get(t) {
-            *slot = cells::money_text(v, c.in_wan(t));
+    let mut stage = None;
+    c.choice(Target::DealStage, |v| cells::deal_stage(v).map(Some), &mut stage);
+    if let Some(v) = c.filled(Target::ContractType) {
+        match cells::contract_type(v) {
+            Some((kind, sub)) => {
+                terms.contract_type = kind;
+                contract_subtype = sub;
+            }
+            None => c.warn(Target::ContractType, Warning::UnknownValue(v.to_string())),
         }
     }
-    c.text(Target::CommissionRate, &mut d.commission_rate);
-    let mut signed_error = None;
-    if let Some(v) = c.get(Target::SignedOn) {
-        d.signed_on = match v.trim() {
-            "" => String::new(),
-            text => cells::date(text)
-                .map(|day| day.to_string())
-                .unwrap_or_else(|| {
-                    signed_error = Some(CellError::field(Target::SignedOn, Problem::InvalidDate));
-                    String::new()
-                }),
-        };
+    for (t, slot) in [
+        (Target::Expected, &mut terms.expected),
+        (Target::Contract, &mut terms.contract),
+        (Target::Technology, &mut terms.technology),
+    ] {
+        if let Some(amount) = c.single_amount(t) {
+            *slot = amount;
+        }
+    }
+    if let Some(v) = c.get(Target::CommissionRate) {
+        match parse_rate(v) {
+            Some(bp) => terms.commission_bp = bp,
+            None => c.warn(Target::CommissionRate, Warning::UnknownValue(v.to_string())),
+        }
+    }
+    if let Some(day) = c.date(Target::SignedOn) {
+        terms.signed_on = day;
+    }
+    if let Some(day) = c.date(Target::RegisteredOn) {
+        registered_on = day;
     }
     c.text(Target::Broker, &mut d.broker);
     c.text(Target::LostReason, &mut lost_reason);
     c.text(Target::Notes, &mut d.notes);
-    let mut errors = c.errors;
-    errors.extend(signed_error);
+    c.text(Target::ContractNo, &mut contract_no);
+    c.text(Target::CertificateNo, &mut certificate_no);
     for (t, name) in [(Target::Seller, &seller), (Target::Buyer, &buyer)] {
         if name.trim().is_empty() {
-            errors.push(CellError::field(t, Problem::Required));
+            c.fail(t, Problem::Required);
         }
     }
-    let terms = match d.validate() {
-        Ok(terms) => terms,
+    let checked = validate_keeping_long(
+        d,
+        DealDraft::validate,
+        |d, f| match f {
+            DealField::Title => Some(&mut d.title),
+            DealField::Broker => Some(&mut d.broker),
+            DealField::Notes => Some(&mut d.notes),
+            _ => None,
+        },
+        deal_target,
+        &mut c.warnings,
+    );
+    let checked = match checked {
+        Ok((mut t, kept)) => {
+            for (f, text) in kept {
+                match f {
+                    DealField::Title => t.title = text,
+                    DealField::Broker => t.broker = text,
+                    DealField::Notes => t.notes = text,
+                    _ => {}
+                }
+            }
+            t
+        }
         Err(e) => {
-            field_errors(&mut errors, e, deal_target);
-            return Err(errors);
+            field_errors(&mut c.errors, e, deal_target);
+            return Err(c.errors);
         }
     };
+    terms.title = checked.title;
+    terms.broker = checked.broker;
+    terms.notes = checked.notes;
+    let ledger_stage = if registered_on.is_some() {
+        Some(DealStage::Registered)
+    } else if terms.signed_on.is_some() && terms.contract.is_some_and(|m| m.fen() > 0) {
+        Some(DealStage::Signed)
+    } else {
+        None
+    };
+    let stage = stage
+        .or(base_stage)
+        .or(ledger_stage)
+        .unwrap_or(DealStage::Lead);
     for m in missing_for(stage, terms.signed_on, terms.contract, &lost_reason) {
         let target = match m {
             Missing::SigningDate => Target::SignedOn,
             Missing::ContractAmount => Target::Contract,
             Missing::LostReason => Target::LostReason,
         };
-        errors.push(CellError::field(target, Problem::Required));
+        c.fail(target, Problem::Required);
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Candidate::Deal(Box::new(DealCandidate {
+    c.done(Candidate::Deal(Box::new(DealCandidate {
         terms,
         stage,
         lost_reason: lost_reason.trim().to_string(),
@@ -488,21 +1027,26 @@ pub fn deal(
             kind: Some(ClientKind::Enterprise),
         },
         achievement: achievement.trim().to_string(),
+        contract_no: contract_no.trim().to_string(),
+        contract_subtype,
+        registered_on,
+        certificate_no: certificate_no.trim().to_string(),
     })))
 }
 
 /// A row of a mapped file as a new record.
-pub fn new_record(mapping: &Mapping, cells: &[String]) -> Result<Candidate, Vec<CellError>> {
+pub fn new_record(mapping: &Mapping, cells: &[String]) -> Converted {
     match mapping.kind {
         ImportKind::Clients => client(mapping, cells, ClientDraft::default()),
         ImportKind::Achievements => achievement(mapping, cells, AchievementDraft::default(), ""),
         ImportKind::Needs => need(mapping, cells, NeedDraft::default(), ""),
-        ImportKind::Deals => deal(mapping, cells, (DealDraft::default(), DealStage::Lead)),
+        ImportKind::Deals => deal(mapping, cells, DealBase::default()),
     }
 }
 
-/// A record from TechBroker's JSON, checked by the same rules as a typed one.
-pub fn check_record(record: Candidate) -> Result<Candidate, Vec<CellError>> {
+/// A record from TechBroker's JSON, checked by the same rules as a typed one. Its keywords
+/// and budget range are its own: the JSON holds what was stored.
+pub fn check_record(record: Candidate) -> Converted {
     let mut errors = Vec::new();
     let checked = match record {
         Candidate::Client { draft, contacts } => {
@@ -524,176 +1068,42 @@ pub fn check_record(record: Candidate) -> Result<Candidate, Vec<CellError>> {
         Candidate::Achievement { data, owner } => {
             let mut d = AchievementDraft::from(&data);
             d.owner = (!owner.name.trim().is_empty()).then_some(0);
+            d.keywords.clear();
             d.validate()
                 .map_err(|e| field_errors(&mut errors, e, achievement_target))
                 .ok()
-                .map(|data| Candidate::Achievement { data, owner })
+                .map(|mut checked| {
+                    checked.keywords = data.keywords;
+                    Candidate::Achievement {
+                        data: checked,
+                        owner,
+                    }
+                })
         }
         Candidate::Need { data, enterprise } => {
             let mut d = NeedDraft::from(&data);
             d.enterprise = (!enterprise.name.trim().is_empty()).then_some(0);
+            d.keywords.clear();
             d.validate()
                 .map_err(|e| field_errors(&mut errors, e, need_target))
                 .ok()
-                .map(|data| Candidate::Need { data, enterprise })
+                .map(|mut checked| {
+                    checked.keywords = data.keywords;
+                    checked.budget = data.budget;
+                    checked.budget_range = data.budget_range;
+                    Candidate::Need {
+                        data: checked,
+                        enterprise,
+                    }
+                })
         }
-        // TechBroker's JSON holds no deals.
         Candidate::Deal(d) => Some(Candidate::Deal(d)),
     };
     match checked {
-        Some(c) if errors.is_empty() => Ok(c),
+        Some(c) if errors.is_empty() => Ok((c, Vec::new())),
         _ => Err(errors),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::{Money, Price, TransferMode};
-
-    fn mapping(kind: ImportKind, headers: &[&str]) -> Mapping {
-        Mapping::auto(kind, headers.iter().map(|s| s.to_string()).collect())
-    }
-
-    fn row(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn an_achievement_row_is_stored_as_typed() {
-        let m = mapping(
-            ImportKind::Achievements,
-            &[
-                "成果名称",
-                "完成单位",
-                "技术领域",
-                "成熟度",
-                "意向价格（万元）",
-                "转化方式",
-                "专利号",
-            ],
-        );
-        let c = new_record(
-            &m,
-            &row(&[
-                "锂电池回收技术",
-                "山东大学",
-                "新能源",
-                "TRL6",
-                "50",
-                "转让、普通许可",
-                "ZL202110123456.7",
-            ]),
-        )
-        .unwrap();
-        let Candidate::Achievement { data, owner } = c else {
-            panic!("not an achievement");
-        };
-        assert_eq!(owner.name, "山东大学");
-        assert_eq!(data.title, "锂电池回收技术");
-        assert_eq!(data.trl, 6);
-        assert_eq!(data.stage, Stage::typical_for_trl(6));
-        assert_eq!(data.price, Price::Amount(Money::from_yuan(500_000)));
-        assert!(data.transfer_modes.contains(TransferMode::LicenceOrdinary));
-        assert_eq!(data.ip_items.len(), 1);
-    }
-
-    #[test]
-    fn every_problem_of_a_row_is_reported_with_its_field() {
-        let m = mapping(
-            ImportKind::Achievements,
-            &["成果名称", "完成单位", "技术领域", "成熟度", "价格", "阶段"],
-        );
-        let errors = new_record(&m, &row(&["", "", "新能源", "12", "五十万", "试验"])).unwrap_err();
-        let got: Vec<_> = errors
-            .iter()
-            .map(|e| (e.target, e.problem.clone()))
-            .collect();
-        assert!(got.contains(&(
-            Some(Target::Stage),
-            RowProblem::UnknownChoice("试验".into())
-        )));
-        assert!(got.contains(&(Some(Target::Title), RowProblem::Field(Problem::Required))));
-        assert!(got.contains(&(Some(Target::Owner), RowProblem::Field(Problem::Required))));
-        assert!(got.contains(&(Some(Target::Trl), RowProblem::Field(Problem::TrlOutOfRange))));
-        assert!(got.contains(&(
-            Some(Target::Price),
-            RowProblem::Field(Problem::InvalidAmount)
-        )));
-    }
-
-    #[test]
-    fn an_update_keeps_what_the_file_does_not_say() {
-        let m = mapping(ImportKind::Needs, &["需求名称", "企业名称", "预算"]);
-        let base = NeedDraft {
-            field: "新能源".into(),
-            description: "已有描述".into(),
-            ..NeedDraft::default()
-        };
-        let c = need(&m, &row(&["储能系统", "潍柴动力", "30万"]), base, "").unwrap();
-        let Candidate::Need { data, .. } = c else {
-            panic!("not a need");
-        };
-        assert_eq!(data.description, "已有描述");
-        assert_eq!(data.budget, Price::Amount(Money::from_yuan(300_000)));
-    }
-
-    #[test]
-    fn need_deadlines_accept_excel_serials_and_refuse_nonsense() {
-        let m = mapping(
-            ImportKind::Needs,
-            &["需求名称", "企业名称", "技术领域", "截止日期"],
-        );
-        let ok = new_record(&m, &row(&["储能", "潍柴", "新能源", "45413"])).unwrap();
-        let Candidate::Need { data, .. } = ok else {
-            panic!("not a need");
-        };
-        assert_eq!(
-            data.deadline.map(|d| d.to_string()),
-            Some("2024-05-01".into())
-        );
-        let bad = new_record(&m, &row(&["储能", "潍柴", "新能源", "明年"])).unwrap_err();
-        assert_eq!(
-            bad,
-            vec![CellError::field(Target::Deadline, Problem::InvalidDate)]
-        );
-    }
-
-    #[test]
-    fn a_client_row_brings_its_contact() {
-        let m = mapping(
-            ImportKind::Clients,
-            &[
-                "客户名称",
-                "类型",
-                "统一社会信用代码",
-                "联系人",
-                "电话",
-                "邮箱",
-            ],
-        );
-        let c = new_record(
-            &m,
-            &row(&[
-                "山东大学",
-                "高校",
-                "",
-                "张老师",
-                "0531-88888888",
-                "zhang@sdu.edu.cn",
-            ]),
-        )
-        .unwrap();
-        let Candidate::Client { draft, contacts } = c else {
-            panic!("not a client");
-        };
-        assert_eq!(draft.kind, ClientKind::University);
-        assert_eq!(contacts[0].name, "张老师");
-        let bad = new_record(&m, &row(&["某公司", "企业", "123", "李四", "abc", ""])).unwrap_err();
-        let targets: Vec<_> = bad.iter().map(|e| e.target).collect();
-        assert_eq!(
-            targets,
-            vec![Some(Target::CreditCode), Some(Target::ContactPhone)]
-        );
-    }
-}
+mod tests;

@@ -17,6 +17,12 @@ pub enum ImportError {
     Json(String),
     #[error("required columns are not mapped: {0:?}")]
     Unmapped(Vec<Target>),
+    /// The header row asked for is not among the first rows of the table.
+    #[error("there is no row {0} to take as the header")]
+    NoHeaderRow(usize),
+    /// The table has a header and nothing under it.
+    #[error("the file has a header but no rows")]
+    NoRows,
     /// A row was invalid and the user did not choose to skip invalid rows.
     #[error("row {} is invalid", .0.number)]
     Invalid(Box<RowError>),

@@ -41,6 +41,7 @@ impl ImportKind {
                 Name,
                 ClientKind,
                 CreditCode,
+                Region,
                 Province,
                 City,
                 District,
@@ -102,7 +103,19 @@ impl ImportKind {
                 Broker,
                 LostReason,
                 Notes,
+                ContractNo,
+                RegisteredOn,
+                CertificateNo,
             ],
+        }
+    }
+
+    /// Fields of which at least one must have a column: an achievement's maturity can come
+    /// from a TRL or from its stage in words ("中试阶段").
+    pub fn required_any(self) -> &'static [&'static [Target]] {
+        match self {
+            ImportKind::Achievements => &[&[Target::Trl, Target::Stage]],
+            _ => &[],
         }
     }
 
@@ -110,7 +123,7 @@ impl ImportKind {
     pub fn required(self) -> &'static [Target] {
         match self {
             ImportKind::Clients => &[Target::Name],
-            ImportKind::Achievements => &[Target::Title, Target::Owner, Target::Field, Target::Trl],
+            ImportKind::Achievements => &[Target::Title, Target::Owner, Target::Field],
             ImportKind::Needs => &[Target::Title, Target::Enterprise, Target::Field],
             ImportKind::Deals => &[Target::Title, Target::Seller, Target::Buyer],
         }
@@ -137,6 +150,8 @@ pub enum Target {
     ContactPhone,
     ContactEmail,
     ContactWechat,
+    /// Province, city and district in one cell ("山东省 济南市 历下区", "山东省济南市").
+    Region,
     // Achievements and needs.
     Title,
     Owner,
@@ -175,11 +190,21 @@ pub enum Target {
     SignedOn,
     Broker,
     LostReason,
+    /// The contract's number in the registration ledger (合同编号).
+    ContractNo,
+    /// The day the registration office registered the contract (登记日期).
+    RegisteredOn,
+    /// The registration certificate's number (登记证书编号).
+    CertificateNo,
 }
 
 impl Target {
-    /// Column names that mean this field, compared after [`normalize_header`]. The first is the
-    /// name TechBroker's own exports use.
+    /// Column names that mean this field, compared after [`normalize_header`]: the names of
+    /// TechBroker's own exports in both languages first, then those of the province's
+    /// templates, the national achievement registration system (第一完成单位, 所处阶段),
+    /// trading platforms (持有人, 挂牌价), survey tools (numbered questions are read without
+    /// their numbers) and contract registration ledgers (合同编号, 卖方, 登记日期). This is the
+    /// one vocabulary of column names: a header is read by it in [`target_of`] and [`auto_map`].
     pub fn synonyms(self, kind: ImportKind) -> &'static [&'static str] {
         use Target::*;
         match self {
@@ -191,6 +216,9 @@ impl Target {
                 "机构名称",
                 "客户",
                 "单位",
+                "公司名称",
+                "企业全称",
+                "单位全称",
                 "name",
                 "client",
                 "organisation",
@@ -203,6 +231,7 @@ impl Target {
                 "单位类型",
                 "机构类型",
                 "单位性质",
+                "企业类型",
                 "kind",
                 "type",
             ],
@@ -210,36 +239,59 @@ impl Target {
                 "统一社会信用代码",
                 "信用代码",
                 "社会信用代码",
+                "统一信用代码",
+                "组织机构代码",
                 "creditcode",
                 "uscc",
             ],
-            Province => &["省份", "省", "所在省份", "province"],
-            City => &["城市", "市", "地市", "所在城市", "city"],
-            District => &["区县", "区", "县区", "district"],
-            Industry => &["行业", "所属行业", "industry"],
-            Size => &["规模", "企业规模", "人数", "size"],
-            Address => &["地址", "详细地址", "通讯地址", "address"],
-            Website => &["网站", "网址", "主页", "website", "web"],
+            Region => &["地区", "所在地区", "所在地", "地域", "区域", "省市区", "region"],
+            Province => &["省份", "省", "所在省份", "所在省", "province"],
+            City => &["城市", "市", "地市", "所在城市", "所在市", "city"],
+            District => &["区县", "区", "县区", "县", "所在区县", "district"],
+            Industry => &["行业", "所属行业", "行业类别", "行业分类", "industry"],
+            Size => &["规模", "企业规模", "人数", "员工人数", "职工人数", "size"],
+            Address => &["地址", "详细地址", "通讯地址", "单位地址", "注册地址", "address"],
+            Website => &["网站", "网址", "主页", "官网", "单位网址", "website", "web"],
             Notes => &["备注", "说明", "notes", "note", "remarks"],
-            ContactName => &["联系人", "联系人姓名", "contact", "contactname"],
+            ContactName => &[
+                "联系人",
+                "联系人姓名",
+                "姓名",
+                "对接人",
+                "contact",
+                "contactname",
+            ],
             ContactTitle => &["职务", "职位", "联系人职务", "position", "jobtitle"],
             ContactPhone => &[
                 "电话",
                 "联系电话",
                 "手机",
                 "手机号",
+                "手机号码",
                 "联系方式",
+                "联系人电话",
+                "联系人手机",
+                "办公电话",
                 "phone",
                 "mobile",
                 "tel",
             ],
-            ContactEmail => &["邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "mail"],
-            ContactWechat => &["微信", "微信号", "wechat"],
+            ContactEmail => &[
+                "邮箱",
+                "电子邮箱",
+                "电子邮件",
+                "联系人邮箱",
+                "email",
+                "e-mail",
+                "mail",
+            ],
+            ContactWechat => &["微信", "微信号", "联系人微信", "wechat"],
             Title => match kind {
                 ImportKind::Deals => &[
                     "项目名称",
-                    "交易名称",
                     "合同名称",
+                    "交易名称",
+                    "技术合同名称",
                     "名称",
                     "标题",
                     "title",
@@ -250,16 +302,21 @@ impl Target {
                     "需求名称",
                     "技术需求",
                     "需求标题",
+                    "技术需求名称",
                     "需求",
+                    "项目名称",
                     "名称",
                     "标题",
-                    "title",
                     "need",
+                    "title",
                     "name",
                 ],
                 _ => &[
                     "成果名称",
                     "项目名称",
+                    "科技成果名称",
+                    "技术名称",
+                    "专利名称",
                     "成果",
                     "名称",
                     "标题",
@@ -270,13 +327,18 @@ impl Target {
             },
             Owner => &[
                 "完成单位",
+                "第一完成单位",
                 "权利人",
+                "持有人",
+                "成果持有人",
                 "所属单位",
                 "持有单位",
                 "成果单位",
+                "成果完成单位",
+                "依托单位",
+                "专利权人",
                 "单位",
                 "单位名称",
-                "专利权人",
                 "owner",
                 "holder",
                 "organisation",
@@ -284,19 +346,26 @@ impl Target {
             ],
             Inventors => &[
                 "完成人",
+                "第一完成人",
                 "发明人",
                 "成果完成人",
+                "主要完成人",
                 "负责人",
+                "项目负责人",
                 "团队",
                 "inventors",
                 "inventor",
             ],
             Field => &[
+                "所属领域",
                 "技术领域",
                 "领域",
-                "所属领域",
                 "行业领域",
                 "应用领域",
+                "高新技术领域",
+                "所属行业",
+                "产业领域",
+                "学科领域",
                 "field",
                 "area",
             ],
@@ -308,6 +377,8 @@ impl Target {
                 "成果介绍",
                 "内容简介",
                 "项目简介",
+                "技术简介",
+                "成果描述",
                 "abstract",
                 "summary",
                 "description",
@@ -317,26 +388,45 @@ impl Target {
                 "主要技术指标",
                 "性能指标",
                 "指标要求",
+                "目标指标",
                 "指标",
                 "indicators",
             ],
-            Trl => &["技术成熟度", "成熟度", "trl", "技术就绪度", "成熟度等级"],
-            Stage => &["成熟度阶段", "阶段", "研发阶段", "所处阶段", "stage"],
+            Trl => &[
+                "技术成熟度",
+                "成熟度",
+                "trl",
+                "技术就绪度",
+                "成熟度等级",
+                "技术就绪水平",
+            ],
+            Stage => &[
+                "成熟度阶段",
+                "阶段",
+                "研发阶段",
+                "所处阶段",
+                "成果阶段",
+                "技术阶段",
+                "成熟程度",
+                "stage",
+            ],
             IpNumbers => &[
                 "知识产权",
                 "专利号",
                 "专利",
                 "知识产权编号",
                 "专利申请号",
+                "专利号/申请号",
                 "ip",
                 "patents",
                 "patent",
             ],
             TransferModes => &[
                 "转化方式",
-                "合作方式",
                 "交易方式",
+                "合作方式",
                 "转让方式",
+                "转化形式",
                 "transfermode",
                 "transfermodes",
                 "modes",
@@ -347,20 +437,31 @@ impl Target {
                 "转让价格",
                 "报价",
                 "挂牌价格",
+                "挂牌价",
                 "交易价格",
+                "参考价格",
+                "拟转让价格",
                 "price",
             ],
-            RegistrationNo => &["成果登记号", "登记号", "registrationno", "registration"],
-            AchievementStatus | NeedStatus => &["状态", "status"],
-            Source => &["来源", "数据来源", "source"],
+            RegistrationNo => &[
+                "成果登记号",
+                "登记号",
+                "登记编号",
+                "registrationno",
+                "registration",
+            ],
+            AchievementStatus | NeedStatus => &["状态", "成果状态", "需求状态", "status"],
+            Source => &["来源", "数据来源", "成果来源", "source"],
             Enterprise => &[
+                "需求企业",
                 "需求单位",
                 "企业名称",
-                "需求企业",
                 "发布单位",
+                "需求方",
                 "单位",
                 "单位名称",
                 "企业",
+                "公司名称",
                 "enterprise",
                 "company",
                 "owner",
@@ -371,6 +472,9 @@ impl Target {
                 "描述",
                 "详细描述",
                 "需求简介",
+                "需求详情",
+                "问题描述",
+                "需求说明",
                 "description",
             ],
             Budget => &[
@@ -379,17 +483,40 @@ impl Target {
                 "拟投入资金",
                 "投入金额",
                 "预算金额",
+                "投入预算",
+                "资金预算",
+                "拟投入金额",
+                "悬赏金额",
                 "budget",
             ],
-            PreferredMode => &["合作方式", "需求方式", "对接方式", "mode", "preferredmode"],
-            MinStage => &["最低成熟度", "成熟度要求", "minstage"],
+            PreferredMode => &[
+                "合作方式",
+                "需求方式",
+                "对接方式",
+                "期望合作方式",
+                "mode",
+                "preferredmode",
+            ],
+            MinStage => &["最低成熟度", "成熟度要求", "技术成熟度要求", "minstage"],
             MinTrl => &["最低trl", "最低技术成熟度", "mintrl"],
-            Deadline => &["截止日期", "截止时间", "有效期", "有效期至", "deadline"],
-            Confidential => &["保密", "是否保密", "confidential"],
+            Deadline => &[
+                "截止日期",
+                "截止时间",
+                "有效期",
+                "有效期至",
+                "需求截止日期",
+                "期望完成时间",
+                "deadline",
+            ],
+            Confidential => &["保密需求", "保密", "是否保密", "confidential"],
             Seller => &[
                 "卖方",
+                "卖方名称",
+                "技术卖方",
                 "转让方",
                 "许可方",
+                "受托方",
+                "研究开发方",
                 "成果方",
                 "供方",
                 "完成单位",
@@ -398,8 +525,11 @@ impl Target {
             ],
             Buyer => &[
                 "买方",
+                "买方名称",
+                "技术买方",
                 "受让方",
                 "被许可方",
+                "委托方",
                 "需方",
                 "企业",
                 "企业名称",
@@ -407,35 +537,48 @@ impl Target {
                 "licensee",
             ],
             AchievementTitle => &["成果名称", "科技成果", "成果", "achievement"],
-            DealStage => &["阶段", "交易阶段", "进展", "状态", "stage", "status"],
+            DealStage => &[
+                "阶段",
+                "交易阶段",
+                "进展",
+                "状态",
+                "项目阶段",
+                "stage",
+                "status",
+            ],
             ContractType => &[
                 "合同类型",
                 "合同类别",
                 "技术合同类型",
+                "技术合同类别",
                 "contracttype",
                 "type",
             ],
             Expected => &[
-                "预期金额",
                 "预计金额",
+                "预期金额",
                 "意向金额",
-                "expected",
                 "expectedamount",
+                "expected",
             ],
             Contract => &[
                 "合同金额",
                 "合同额",
                 "成交金额",
-                "contract",
+                "合同成交额",
+                "合同总金额",
                 "contractamount",
+                "contract",
                 "amount",
             ],
             Technology => &[
                 "技术交易额",
                 "技术交易金额",
                 "技术性收入",
-                "technology",
+                "认定技术交易额",
+                "technology-transactionamount",
                 "technologyamount",
+                "technology",
             ],
             CommissionRate => &["佣金比例", "佣金率", "服务费比例", "commissionrate", "rate"],
             SignedOn => &[
@@ -443,11 +586,34 @@ impl Target {
                 "签订日期",
                 "合同签订日期",
                 "签约时间",
+                "签订时间",
+                "signingdate",
                 "signedon",
                 "signed",
             ],
-            Broker => &["经纪人", "技术经理人", "负责人", "broker"],
+            Broker => &["经纪人", "技术经理人", "技术经纪人", "负责人", "broker"],
             LostReason => &["终止原因", "失败原因", "lostreason", "reason"],
+            ContractNo => &[
+                "合同编号",
+                "合同号",
+                "合同登记号",
+                "合同登记编号",
+                "contractno",
+                "contractnumber",
+            ],
+            RegisteredOn => &[
+                "登记日期",
+                "认定登记日期",
+                "登记时间",
+                "registeredon",
+                "registrationdate",
+            ],
+            CertificateNo => &[
+                "登记证书编号",
+                "证书编号",
+                "认定登记证明编号",
+                "certificateno",
+            ],
         }
     }
 
@@ -507,6 +673,10 @@ impl Target {
             SignedOn => "signed_on",
             Broker => "broker",
             LostReason => "lost_reason",
+            ContractNo => "contract_no",
+            RegisteredOn => "registered_on",
+            CertificateNo => "certificate_no",
+            Region => "region",
         }
     }
 
@@ -526,46 +696,117 @@ impl Target {
     }
 }
 
-/// A header as compared with the synonyms: lower case, without spaces, asterisks marking
-/// required columns, colons, or a bracketed note such as "（万元）" or "(必填)".
+/// A header as compared with the synonyms: lower case, full-width letters and digits as ASCII,
+/// without spaces or line breaks, asterisks marking required columns, colons, a bracketed note
+/// such as "（万元）" or "(必填)", or a survey's question number ("1、企业名称", "Q4. 需求名称").
 pub fn normalize_header(header: &str) -> String {
     let mut out = String::with_capacity(header.len());
     let mut depth = 0usize;
     for c in header.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        };
         match c {
-            '(' | '（' | '[' | '【' => depth += 1,
-            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            c if c.is_whitespace() || matches!(c, '*' | '＊' | ':' | '：' | '_' | '·') => {}
+            c if c.is_whitespace() || matches!(c, '*' | ':' | '_' | '·' | '※' | '★') => {}
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
+    without_question_number(&out).to_string()
 }
 
-/// Whether a header says its amounts are in 万元 ("意向价格（万元）", "预算/万元").
-pub fn header_in_wan(header: &str) -> bool {
-    header.contains('万')
+/// "1、企业名称" → "企业名称", "q4.需求名称" → "需求名称", "第3题需求" → "需求".
+fn without_question_number(text: &str) -> &str {
+    let rest = text
+        .strip_prefix('q')
+        .or_else(|| text.strip_prefix('第'))
+        .unwrap_or(text);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return text;
+    }
+    let after = &rest[digits..];
+    let after = ["题", "、", ".", "．", ")", "-", "—"]
+        .iter()
+        .find_map(|sep| after.strip_prefix(sep));
+    match after {
+        Some(name) if !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) => name,
+        _ => text,
+    }
+}
+
+/// Survey tools' own columns, never a record's field.
+const SURVEY_COLUMNS: &[&str] = &[
+    "提交答卷时间",
+    "所用时间",
+    "来源详情",
+    "来自ip",
+    "ip地址",
+    "答卷编号",
+    "答题时间",
+    "填写时间",
+    "开始时间",
+    "结束时间",
+    "总分",
+    "用户id",
+    "序号",
+    "编号",
+];
+
+/// The amount unit a header names: "意向价格（万元）", "预算/万元", "Price (10k yuan)" are in 万;
+/// "金额（亿元）" in 亿. A bare number in such a column is in that unit.
+pub fn header_unit(header: &str) -> Option<&'static str> {
+    let lower = header.to_lowercase();
+    if header.contains('亿') {
+        Some("亿")
+    } else if header.contains('万') || lower.contains("10k") || lower.contains("ten thousand") {
+        Some("万")
+    } else {
+        None
+    }
+}
+
+/// The fields a header can mean for `kind`, each with its rank among the field's names (0 is
+/// the field's own name); none for survey tools' columns.
+fn candidates(kind: ImportKind, header: &str, survey: bool) -> Vec<(usize, Target)> {
+    let norm = normalize_header(header);
+    if norm.is_empty() || SURVEY_COLUMNS.contains(&norm.as_str()) || (survey && norm == "来源") {
+        return Vec::new();
+    }
+    kind.targets()
+        .iter()
+        .filter_map(|&t| {
+            t.synonyms(kind)
+                .iter()
+                .position(|s| normalize_header(s) == norm)
+                .map(|rank| (rank, t))
+        })
+        .collect()
+}
+
+/// The field a header most likely names for `kind`.
+pub fn target_of(kind: ImportKind, header: &str) -> Option<Target> {
+    candidates(kind, header, false)
+        .into_iter()
+        .min_by_key(|&(rank, _)| rank)
+        .map(|(_, t)| t)
 }
 
 /// The field each column most likely holds. Each (column, field) pair is ranked by how early
 /// the header appears in the field's synonyms; the best pairs are taken first, and each field
 /// and column is used once, so "完成单位" claims the owner before a vaguer "单位" can.
 pub fn auto_map(kind: ImportKind, headers: &[String]) -> Vec<Option<Target>> {
+    // A survey export (问卷星 and the like) has a "来源" column that is its own channel.
+    let survey = headers
+        .iter()
+        .any(|h| ["提交答卷时间", "答卷编号", "来自ip"].contains(&normalize_header(h).as_str()));
     let mut pairs = Vec::new();
     for (col, header) in headers.iter().enumerate() {
-        let norm = normalize_header(header);
-        if norm.is_empty() {
-            continue;
-        }
-        for &t in kind.targets() {
-            if let Some(rank) = t
-                .synonyms(kind)
-                .iter()
-                .position(|s| normalize_header(s) == norm)
-            {
-                pairs.push((rank, col, t));
-            }
+        for (rank, t) in candidates(kind, header, survey) {
+            pairs.push((rank, col, t));
         }
     }
     pairs.sort_by_key(|&(rank, col, _)| (rank, col));
@@ -591,8 +832,17 @@ mod tests {
         assert_eq!(normalize_header(" 意向价格（万元）* "), "意向价格");
         assert_eq!(normalize_header("Credit Code"), "creditcode");
         assert_eq!(normalize_header("成果名称(必填)："), "成果名称");
-        assert!(header_in_wan("意向价格（万元）"));
-        assert!(!header_in_wan("意向价格（元）"));
+        assert_eq!(normalize_header("技术成熟度\n(TRL)*"), "技术成熟度");
+        assert_eq!(normalize_header("意向价格\n（万元）"), "意向价格");
+        assert_eq!(normalize_header("1、企业名称"), "企业名称");
+        assert_eq!(normalize_header("Q4. 需求名称"), "需求名称");
+        assert_eq!(normalize_header("第3题 需求描述"), "需求描述");
+        assert_eq!(normalize_header("2026年预算"), "2026年预算");
+        assert_eq!(normalize_header("ＴＲＬ"), "trl");
+        assert_eq!(header_unit("意向价格（万元）"), Some("万"));
+        assert_eq!(header_unit("Price (10k yuan)"), Some("万"));
+        assert_eq!(header_unit("金额（亿元）"), Some("亿"));
+        assert_eq!(header_unit("意向价格（元）"), None);
     }
 
     #[test]

@@ -88,6 +88,7 @@ pub fn read_json(path: &Path, kind: ImportKind) -> Result<Vec<SourceRow>, Import
         .map(|(i, r)| SourceRow {
             number: i + 1,
             raw: RawRow::Record(Box::new(r.into())),
+            issues: Vec::new(),
         })
         .collect();
     Ok(rows)

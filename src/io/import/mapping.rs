@@ -43,14 +43,22 @@ impl Mapping {
         }
     }
 
-    /// Required fields no column fills: the import cannot start without them.
+    /// Required fields no column fills: the import cannot start without them. Of fields of
+    /// which one is enough (an achievement's TRL or stage), the first is named.
     pub fn missing_required(&self) -> Vec<Target> {
-        self.kind
+        let mut missing: Vec<Target> = self
+            .kind
             .required()
             .iter()
             .copied()
             .filter(|t| self.column_of(*t).is_none())
-            .collect()
+            .collect();
+        for group in self.kind.required_any() {
+            if group.iter().all(|t| self.column_of(*t).is_none()) {
+                missing.extend(group.first());
+            }
+        }
+        missing
     }
 
     /// What identifies files "of the same layout": the kind and the normalised headers.

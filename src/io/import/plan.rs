@@ -6,13 +6,16 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::cells::guess_client_kind;
-use super::convert::{self, Candidate, CellError, DealCandidate, OwnerRef, RowProblem};
+use super::convert::{
+    self, Candidate, CellError, CellWarning, DealBase, DealCandidate, OwnerRef, RowProblem,
+    Warning,
+};
 use super::error::ImportError;
 use super::fields::Target;
+use super::layout::{SkipReason, skip_reason};
 use super::mapping::Mapping;
-use crate::domain::{
-    AchievementDraft, ClientDraft, ClientId, ClientKind, DealDraft, DealStage, NeedDraft, Problem,
-};
+use crate::domain::{AchievementDraft, ClientDraft, ClientId, ClientKind, NeedDraft, Problem};
+use crate::io::read::CellIssue;
 use crate::store::{DealImport, ImportIndex, ImportWriter, Store, StoreError, title_key};
 
 /// One row of the source: cells of a sheet, or a record of TechBroker's JSON.
@@ -21,6 +24,18 @@ pub struct SourceRow {
     /// As the user finds it: the line or sheet row, or the record's position in a JSON file.
     pub number: usize,
     pub raw: RawRow,
+    /// What reading found wrong with some cells, by column.
+    pub issues: Vec<(usize, CellIssue)>,
+}
+
+impl SourceRow {
+    pub fn cells(number: usize, cells: Vec<String>) -> SourceRow {
+        SourceRow {
+            number,
+            raw: RawRow::Cells(cells),
+            issues: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +71,20 @@ pub struct RowError {
     pub errors: Vec<CellError>,
 }
 
+/// A row imported with values stored otherwise than written, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowWarnings {
+    pub number: usize,
+    pub warnings: Vec<CellWarning>,
+}
+
+/// A row under the header that is not a record (a total, a footer, a note).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkippedRow {
+    pub number: usize,
+    pub reason: SkipReason,
+}
+
 /// What an import would do: the outcome of `scan`.
 #[derive(Debug, Clone, Default)]
 pub struct ScanReport {
@@ -71,6 +100,10 @@ pub struct ScanReport {
     pub duplicates_in_file: usize,
     /// The first valid rows, as they will be stored.
     pub preview: Vec<Candidate>,
+    /// Valid rows with values stored otherwise than written.
+    pub warnings: Vec<RowWarnings>,
+    /// Rows left out as totals, footers or notes: not records, not errors.
+    pub skipped: Vec<SkippedRow>,
 }
 
 pub const PREVIEW_ROWS: usize = 20;
@@ -96,6 +129,8 @@ pub struct ImportSummary {
     pub owners_created: usize,
     pub contacts_added: usize,
     pub rejected: Vec<RowError>,
+    pub warnings: Vec<RowWarnings>,
+    pub skipped: Vec<SkippedRow>,
 }
 
 /// The organisation a record belongs to: stored already, or created by this import.
@@ -240,11 +275,75 @@ fn owners_of(c: &Candidate) -> Vec<(&OwnerRef, bool, Target)> {
     }
 }
 
-fn to_candidate(mapping: Option<&Mapping>, raw: RawRow) -> Result<Candidate, Vec<CellError>> {
+fn to_candidate(mapping: Option<&Mapping>, raw: RawRow) -> convert::Converted {
     match (raw, mapping) {
         (RawRow::Record(c), _) => convert::check_record(*c),
         (RawRow::Cells(cells), Some(m)) => convert::new_record(m, &cells),
         (RawRow::Cells(_), None) => Err(Vec::new()),
+    }
+}
+
+/// A total, footer or note row under the header, which is left out.
+fn skipped(raw: &RawRow, mapping: Option<&Mapping>) -> Option<SkipReason> {
+    match raw {
+        RawRow::Cells(cells) => skip_reason(cells, mapping.map_or(&[], |m| &m.headers)),
+        RawRow::Record(_) => None,
+    }
+}
+
+/// What reading found in the row's imported columns: cells no encoding reads refuse the row;
+/// cells in another encoding, or with NUL bytes removed, are warnings.
+fn read_issues(
+    issues: &[(usize, CellIssue)],
+    mapping: Option<&Mapping>,
+) -> (Vec<CellError>, Vec<CellWarning>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    for &(col, issue) in issues {
+        let Some(target) = mapping.and_then(|m| m.columns.get(col).copied().flatten()) else {
+            continue;
+        };
+        match issue {
+            CellIssue::Undecodable => errors.push(CellError {
+                target: Some(target),
+                problem: RowProblem::Undecodable,
+            }),
+            CellIssue::OtherEncoding(name) => warnings.push(CellWarning {
+                target: Some(target),
+                warning: Warning::OtherEncoding(name),
+            }),
+            CellIssue::NulRemoved => warnings.push(CellWarning {
+                target: Some(target),
+                warning: Warning::NulRemoved,
+            }),
+        }
+    }
+    (errors, warnings)
+}
+
+/// A row's record with the warnings of its reading, or every reason it is refused.
+fn read_row(
+    mapping: Option<&Mapping>,
+    raw: RawRow,
+    issues: &[(usize, CellIssue)],
+) -> convert::Converted {
+    let (mut errors, mut warnings) = read_issues(issues, mapping);
+    match to_candidate(mapping, raw) {
+        Ok((c, w)) if errors.is_empty() => {
+            warnings.extend(w);
+            Ok((c, warnings))
+        }
+        Ok(_) => Err(errors),
+        Err(e) => {
+            errors.extend(e);
+            Err(errors)
+        }
+    }
+}
+
+fn note_warnings(out: &mut Vec<RowWarnings>, number: usize, warnings: Vec<CellWarning>) {
+    if !warnings.is_empty() {
+        out.push(RowWarnings { number, warnings });
     }
 }
 
@@ -281,10 +380,14 @@ pub fn scan(
     let mut resolver = Resolver::new(index);
     for row in rows {
         check_cancel(cancel)?;
-        let SourceRow { number, raw } = row?;
+        let SourceRow { number, raw, issues } = row?;
+        if let Some(reason) = skipped(&raw, mapping) {
+            report.skipped.push(SkippedRow { number, reason });
+            continue;
+        }
         report.rows += 1;
         let cells = cells_of(&raw);
-        let candidate = match to_candidate(mapping, raw) {
+        let (candidate, warnings) = match read_row(mapping, raw, &issues) {
             Ok(c) => c,
             Err(errors) => {
                 report.errors.push(RowError {
@@ -329,6 +432,7 @@ pub fn scan(
         }
         resolver.remember(keys, None);
         report.valid += 1;
+        note_warnings(&mut report.warnings, number, warnings);
         if report.preview.len() < PREVIEW_ROWS {
             report.preview.push(candidate);
         }
@@ -351,9 +455,15 @@ pub fn commit(
         let mut resolver = Resolver::new(&index);
         for row in rows {
             check_cancel(cancel)?;
-            let SourceRow { number, raw } = row?;
-            let outcome = commit_row(w, &mut resolver, mapping, options, &raw, &mut summary);
-            if let Err(failure) = outcome {
+            let SourceRow { number, raw, issues } = row?;
+            if let Some(reason) = skipped(&raw, mapping) {
+                summary.skipped.push(SkippedRow { number, reason });
+                continue;
+            }
+            let outcome = commit_row(w, &mut resolver, mapping, options, &raw, &issues, &mut summary);
+            match outcome {
+                Ok(warnings) => note_warnings(&mut summary.warnings, number, warnings),
+                Err(failure) => {
                 let errors = match failure {
                     RowFailure::Invalid(errors) => errors,
                     RowFailure::Store(e) => return Err(e.into()),
@@ -367,22 +477,24 @@ pub fn commit(
                     return Err(ImportError::Invalid(Box::new(rejected)));
                 }
                 summary.rejected.push(rejected);
+                }
             }
         }
         Ok(summary)
     })
 }
 
-/// Stores one row, or says why it cannot be.
+/// Stores one row, or says why it cannot be; the warnings of what was stored.
 fn commit_row(
     w: &ImportWriter<'_>,
     resolver: &mut Resolver<'_>,
     mapping: Option<&Mapping>,
     options: &ImportOptions,
     raw: &RawRow,
+    issues: &[(usize, CellIssue)],
     summary: &mut ImportSummary,
-) -> Result<(), RowFailure> {
-    let candidate = to_candidate(mapping, raw.clone())?;
+) -> Result<Vec<CellWarning>, RowFailure> {
+    let (candidate, warnings) = read_row(mapping, raw.clone(), issues)?;
     let mut owners = Vec::new();
     for (owner, enterprise, target) in owners_of(&candidate) {
         let key = match resolver.owner(owner, enterprise) {
@@ -418,33 +530,33 @@ fn commit_row(
         (Existing::Nowhere, _) | (_, DuplicatePolicy::KeepBoth) => None,
         (Existing::InFile(None), _) | (_, DuplicatePolicy::Skip) => {
             summary.skipped_duplicates += 1;
-            return Ok(());
+            return Ok(Vec::new());
         }
         (Existing::Stored(id) | Existing::InFile(Some(id)), DuplicatePolicy::Update) => Some(id),
     };
-    let id = match target {
+    let (id, warnings) = match target {
         Some(id) => {
-            update(
+            let warnings = update(
                 w,
                 id,
                 &owner_ids,
                 resolver.index,
                 mapping,
                 raw,
-                candidate,
+                (candidate, warnings),
                 summary,
             )?;
             summary.updated += 1;
-            id
+            (id, warnings)
         }
         None => {
             let id = insert(w, &owner_ids, resolver.index, candidate, summary)?;
             summary.inserted += 1;
-            id
+            (id, warnings)
         }
     };
     resolver.remember(keys, Some(id));
-    Ok(())
+    Ok(warnings)
 }
 
 /// Why a row was not stored: its own problems (the row is rejected) or the database's (the
@@ -527,11 +639,15 @@ fn deal_import<'a>(
         stage: d.stage,
         lost_reason: &d.lost_reason,
         terms: &d.terms,
+        contract_no: &d.contract_no,
+        contract_subtype: &d.contract_subtype,
+        registered_on: d.registered_on,
+        certificate_no: &d.certificate_no,
     }
 }
 
 /// Overwrites record `id` with the row. A mapped row is laid over the stored record, so the
-/// columns the file does not have keep their values.
+/// columns the file does not have keep their values. Returns the warnings of the merged row.
 #[allow(clippy::too_many_arguments)]
 fn update(
     w: &ImportWriter<'_>,
@@ -540,11 +656,11 @@ fn update(
     index: &ImportIndex,
     mapping: Option<&Mapping>,
     raw: &RawRow,
-    candidate: Candidate,
+    (candidate, warnings): (Candidate, Vec<CellWarning>),
     summary: &mut ImportSummary,
-) -> Result<(), RowFailure> {
+) -> Result<Vec<CellWarning>, RowFailure> {
     let owner = owners.first().copied().unwrap_or_default();
-    let merged = match (raw, mapping) {
+    let (merged, warnings) = match (raw, mapping) {
         (RawRow::Cells(cells), Some(m)) => match &candidate {
             Candidate::Client { .. } => {
                 let base = w.client(id)?.unwrap_or_default();
@@ -566,12 +682,20 @@ fn update(
             Candidate::Deal(_) => {
                 let base = w
                     .deal(id)?
-                    .map(|(terms, stage)| (DealDraft::from(&terms), stage))
-                    .unwrap_or((DealDraft::default(), DealStage::Lead));
+                    .map(|d| DealBase {
+                        terms: d.terms,
+                        stage: Some(d.stage),
+                        lost_reason: d.lost_reason,
+                        contract_no: d.contract_no,
+                        contract_subtype: d.contract_subtype,
+                        registered_on: d.registered_on,
+                        certificate_no: d.certificate_no,
+                    })
+                    .unwrap_or_default();
                 convert::deal(m, cells, base)?
             }
         },
-        _ => candidate,
+        _ => (candidate, warnings),
     };
     match merged {
         Candidate::Client { draft, contacts } => {
@@ -593,5 +717,5 @@ fn update(
         }
         Candidate::Deal(d) => w.update_deal(id, &deal_import(&d, owners, index))?,
     }
-    Ok(())
+    Ok(warnings)
 }

@@ -1,23 +1,46 @@
-//! A file as the rows of an import: a sheet or CSV read as it goes, or TechBroker's JSON; and
-//! the two steps the window and the command line share.
+//! A file as the rows of an import: a sheet, a web page's table or CSV read as it goes, with
+//! its header found (or chosen), or TechBroker's JSON; and the two steps the window and the
+//! command line share.
 
+use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use super::error::ImportError;
 use super::fields::ImportKind;
 use super::json::read_json;
+use super::layout::{HEADER_SEARCH_ROWS, Layout, find_header, layout};
 use super::mapping::Mapping;
 use super::plan::{self, ImportOptions, ImportSummary, RawRow, ScanReport, SourceRow};
-use crate::io::read::{FileKind, TableReader, detect_kind, sheet_names};
+use crate::io::read::{FileKind, ReadError, Row, TableReader, detect_kind, sheet_names};
 use crate::store::{ImportIndex, Store};
+
+/// How many rows the user may look through to choose the header.
+pub const HEADER_CHOICE_ROWS: usize = 60;
+
+/// Which table of a file to read: the sheet (None: the one that holds the table) and the
+/// header row by its number as shown (None: found).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableChoice {
+    pub sheet: Option<String>,
+    pub header_row: Option<usize>,
+}
 
 /// What the mapping step shows about a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileInfo {
     pub kind: FileKind,
-    /// A workbook's sheets; empty for CSV and JSON.
+    /// A workbook's sheets; empty for other files.
     pub sheets: Vec<String>,
+    /// The sheet read.
+    pub sheet: Option<String>,
+    /// The sheet was chosen because it holds the table, and is not the first.
+    pub sheet_chosen: bool,
+    /// The header's row number as shown, and whether it goes on in the row below.
+    pub header_row: usize,
+    pub two_row_header: bool,
+    /// The first rows of the table, to choose another header from.
+    pub top_rows: Vec<Row>,
     pub headers: Vec<String>,
     pub first_row: Vec<String>,
     pub encoding: Option<&'static str>,
@@ -28,43 +51,170 @@ impl FileInfo {
     pub fn is_json(&self) -> bool {
         self.kind == FileKind::Json
     }
-}
 
-/// Reads what the mapping step needs: headers, the first row, the sheets.
-pub fn inspect(path: &Path, sheet: Option<&str>) -> Result<FileInfo, ImportError> {
-    let kind = detect_kind(path)?;
-    if kind == FileKind::Json {
-        return Ok(FileInfo {
-            kind,
+    fn json() -> FileInfo {
+        FileInfo {
+            kind: FileKind::Json,
             sheets: Vec::new(),
+            sheet: None,
+            sheet_chosen: false,
+            header_row: 0,
+            two_row_header: false,
+            top_rows: Vec::new(),
             headers: Vec::new(),
             first_row: Vec::new(),
             encoding: None,
             delimiter: None,
-        });
+        }
     }
-    let sheets = match kind {
-        FileKind::Xlsx | FileKind::Xls => sheet_names(path)?,
-        _ => Vec::new(),
+}
+
+/// A table opened at its header: the rows looked at, then the rest as they are read.
+struct Table {
+    reader: TableReader,
+    ahead: VecDeque<Row>,
+    layout: Layout,
+    /// The rows looked at for the header, from the top.
+    top: Vec<Row>,
+}
+
+/// Reads the first rows of a table, to find the header among them.
+fn first_rows(reader: &mut TableReader, n: usize) -> Result<Vec<Row>, ReadError> {
+    let mut rows = Vec::new();
+    while rows.len() < n {
+        match reader.next_row() {
+            Some(row) => rows.push(row?),
+            None => break,
+        }
+    }
+    Ok(rows)
+}
+
+impl Table {
+    fn open(
+        path: &Path,
+        kind: ImportKind,
+        sheet: Option<&str>,
+        header_row: Option<usize>,
+    ) -> Result<Table, ImportError> {
+        let mut reader = TableReader::open(path, sheet)?;
+        let look = if header_row.is_some() {
+            HEADER_CHOICE_ROWS
+        } else {
+            HEADER_SEARCH_ROWS
+        };
+        let top = first_rows(&mut reader, look)?;
+        if top.is_empty() {
+            return Err(ReadError::Empty.into());
+        }
+        let header = match header_row {
+            Some(n) => top
+                .iter()
+                .position(|r| r.number == n)
+                .ok_or(ImportError::NoHeaderRow(n))?,
+            None => find_header(kind, &top),
+        };
+        let layout = layout(kind, &top, header);
+        let ahead = top[layout.rows_before_data().min(top.len())..]
+            .iter()
+            .cloned()
+            .collect();
+        Ok(Table {
+            reader,
+            ahead,
+            layout,
+            top,
+        })
+    }
+
+    fn next_row(&mut self) -> Option<Result<Row, ReadError>> {
+        match self.ahead.pop_front() {
+            Some(row) => Some(Ok(row)),
+            None => self.reader.next_row(),
+        }
+    }
+}
+
+/// How well a sheet's first rows look like a table of `kind`: the fields its best header row
+/// names, then how many rows there are.
+fn sheet_score(path: &Path, kind: ImportKind, sheet: &str) -> (usize, usize) {
+    let Ok(mut reader) = TableReader::open(path, Some(sheet)) else {
+        return (0, 0);
     };
-    let mut reader = TableReader::open(path, sheet)?;
-    let first_row = match reader.next_row() {
+    let rows = first_rows(&mut reader, HEADER_SEARCH_ROWS).unwrap_or_default();
+    if rows.is_empty() {
+        return (0, 0);
+    }
+    let header = find_header(kind, &rows);
+    let named = super::fields::auto_map(kind, &layout(kind, &rows, header).headers)
+        .iter()
+        .flatten()
+        .count();
+    (named, rows.len())
+}
+
+/// The sheet to read: the one asked for, else the one whose header names the most fields (a
+/// first sheet that is a cover or notes names none), the first on a tie.
+fn choose_sheet(
+    path: &Path,
+    kind: ImportKind,
+    choice: &TableChoice,
+) -> Result<(Vec<String>, Option<String>, bool), ImportError> {
+    let file_kind = detect_kind(path)?;
+    if !file_kind.is_workbook() {
+        return Ok((Vec::new(), choice.sheet.clone(), false));
+    }
+    let sheets = sheet_names(path)?;
+    if choice.sheet.is_some() || sheets.len() < 2 {
+        let sheet = choice.sheet.clone().or_else(|| sheets.first().cloned());
+        return Ok((sheets, sheet, false));
+    }
+    let mut best = (0, (0, 0));
+    for (i, name) in sheets.iter().enumerate() {
+        let score = sheet_score(path, kind, name);
+        if score > best.1 {
+            best = (i, score);
+        }
+    }
+    let sheet = sheets.get(best.0).cloned();
+    Ok((sheets, sheet, best.0 > 0))
+}
+
+/// Reads what the mapping step needs: the sheets, the header (found or the one chosen) with
+/// the rows around it, the first data row.
+pub fn inspect(
+    path: &Path,
+    kind: ImportKind,
+    choice: &TableChoice,
+) -> Result<FileInfo, ImportError> {
+    if detect_kind(path)? == FileKind::Json {
+        return Ok(FileInfo::json());
+    }
+    let (sheets, sheet, sheet_chosen) = choose_sheet(path, kind, choice)?;
+    let mut table = Table::open(path, kind, sheet.as_deref(), choice.header_row)?;
+    let first_row = match table.next_row() {
         Some(row) => row?.cells,
         None => Vec::new(),
     };
+    let header = &table.top[table.layout.header];
     Ok(FileInfo {
-        kind,
+        kind: detect_kind(path)?,
         sheets,
-        headers: reader.headers().to_vec(),
+        sheet,
+        sheet_chosen,
+        header_row: header.number,
+        two_row_header: table.layout.two_rows,
+        top_rows: table.top.iter().take(HEADER_SEARCH_ROWS).cloned().collect(),
+        headers: table.layout.headers.clone(),
         first_row,
-        encoding: reader.encoding(),
-        delimiter: reader.delimiter(),
+        encoding: table.reader.encoding(),
+        delimiter: table.reader.delimiter(),
     })
 }
 
-/// The rows of a sheet or CSV, reporting (done, total) now and then.
+/// The rows of a table under its header, reporting (done, total) now and then.
 struct TableRows<'p> {
-    reader: TableReader,
+    table: Table,
     progress: &'p mut dyn FnMut(u64, u64),
     read: usize,
 }
@@ -73,15 +223,16 @@ impl Iterator for TableRows<'_> {
     type Item = Result<SourceRow, ImportError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let row = self.reader.next_row()?;
+        let row = self.table.next_row()?;
         self.read += 1;
         if self.read.is_multiple_of(1024) {
-            let (done, total) = self.reader.progress();
+            let (done, total) = self.table.reader.progress();
             (self.progress)(done, total);
         }
         Some(row.map_err(ImportError::from).map(|r| SourceRow {
             number: r.number,
             raw: RawRow::Cells(r.cells),
+            issues: r.issues,
         }))
     }
 }
@@ -90,7 +241,7 @@ impl Iterator for TableRows<'_> {
 fn with_rows<T>(
     path: &Path,
     kind: ImportKind,
-    sheet: Option<&str>,
+    choice: &TableChoice,
     mapping: Option<&Mapping>,
     progress: &mut dyn FnMut(u64, u64),
     f: impl FnOnce(&mut dyn Iterator<Item = Result<SourceRow, ImportError>>, Option<&Mapping>) -> T,
@@ -108,28 +259,34 @@ fn with_rows<T>(
     if !missing.is_empty() {
         return Err(ImportError::Unmapped(missing));
     }
-    let reader = TableReader::open(path, sheet)?;
+    let (_, sheet, _) = choose_sheet(path, kind, choice)?;
+    let table = Table::open(path, kind, sheet.as_deref(), choice.header_row)?;
     let mut rows = TableRows {
-        reader,
+        table,
         progress,
         read: 0,
     };
     Ok(f(&mut rows, Some(mapping)))
 }
 
-/// Checks a file without writing anything.
+/// Checks a file without writing anything. A table with a header and nothing under it is
+/// [`ImportError::NoRows`].
 pub fn scan_file(
     path: &Path,
     kind: ImportKind,
-    sheet: Option<&str>,
+    choice: &TableChoice,
     mapping: Option<&Mapping>,
     index: &ImportIndex,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ScanReport, ImportError> {
-    with_rows(path, kind, sheet, mapping, progress, |rows, m| {
+    let report = with_rows(path, kind, choice, mapping, progress, |rows, m| {
         plan::scan(rows, m, index, cancel)
-    })?
+    })??;
+    if report.rows == 0 {
+        return Err(ImportError::NoRows);
+    }
+    Ok(report)
 }
 
 /// Imports a file in one transaction.
@@ -138,13 +295,13 @@ pub fn import_file(
     store: &mut Store,
     path: &Path,
     kind: ImportKind,
-    sheet: Option<&str>,
+    choice: &TableChoice,
     mapping: Option<&Mapping>,
     options: &ImportOptions,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
-    with_rows(path, kind, sheet, mapping, progress, |rows, m| {
+    with_rows(path, kind, choice, mapping, progress, |rows, m| {
         plan::commit(store, rows, m, options, cancel)
     })?
 }

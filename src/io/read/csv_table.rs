@@ -1,13 +1,15 @@
-//! A CSV file read record by record through the decoder: the encoding and delimiter are guessed
-//! from the sample, the csv crate does the quoting.
+//! A CSV file read record by record: the encoding and delimiter are guessed from the sample,
+//! the csv crate does the quoting, and each cell is decoded on its own, so a row saved in
+//! another encoding (GBK rows in a UTF-8 file) is read in it and reported, and bytes that are
+//! text in no encoding are reported rather than stored as U+FFFD.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use encoding_rs::Encoding;
+use encoding_rs::{Encoding, GB18030, UTF_8};
 
-use super::decode::Utf8Reader;
-use super::{ReadError, Row, Sample, sniff};
+use super::decode::{LineTooLong, Utf8Reader};
+use super::{CellIssue, ReadError, Row, Sample, sniff};
 
 /// A record spanning more lines than this is a stray quote paired with another far below, not a
 /// cell with line breaks: even a long abstract has far fewer.
@@ -16,38 +18,42 @@ pub(super) const MAX_RECORD_LINES: u64 = 500;
 pub(super) struct CsvTable {
     path: PathBuf,
     reader: csv::Reader<Utf8Reader<File>>,
-    record: csv::StringRecord,
+    record: csv::ByteRecord,
     encoding: &'static Encoding,
+    /// The bytes reach the parser undecoded (UTF-8 or GB18030), so cells are decoded here.
+    raw: bool,
     delimiter: u8,
     total: u64,
 }
 
 impl CsvTable {
-    /// Opens the file, guesses encoding and delimiter from `sample`, and reads the header row.
-    pub(super) fn open(path: &Path, sample: &Sample) -> Result<(CsvTable, Vec<String>), ReadError> {
+    /// Opens the file and guesses encoding and delimiter from `sample`.
+    pub(super) fn open(path: &Path, sample: &Sample) -> Result<CsvTable, ReadError> {
         let decoded = sniff::decode_sample(&sample.bytes, sample.truncated)?;
         let delimiter = sniff::sniff_delimiter(&decoded.text, sample.truncated);
         let file = File::open(path).map_err(|e| ReadError::io(path, e))?;
         let total = file.metadata().map_err(|e| ReadError::io(path, e))?.len();
+        // GB18030's second bytes include '|' (0x7C): a bar-separated GBK file is decoded first.
+        let raw = decoded.encoding == UTF_8 || (decoded.encoding == GB18030 && delimiter != b'|');
+        let text = if raw {
+            Utf8Reader::raw(file)
+        } else {
+            Utf8Reader::new(file, decoded.encoding)
+        };
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(Utf8Reader::new(file, decoded.encoding));
-        let mut table = CsvTable {
+            .from_reader(text);
+        Ok(CsvTable {
             path: path.to_path_buf(),
             reader,
-            record: csv::StringRecord::new(),
+            record: csv::ByteRecord::new(),
             encoding: decoded.encoding,
+            raw,
             delimiter,
             total,
-        };
-        let headers = match table.next_row() {
-            Some(Ok(row)) => row.cells,
-            Some(Err(e)) => return Err(e),
-            None => return Err(ReadError::Empty),
-        };
-        Ok((table, headers))
+        })
     }
 
     pub(super) fn encoding(&self) -> &'static str {
@@ -61,14 +67,13 @@ impl CsvTable {
     pub(super) fn next_row(&mut self) -> Option<Result<Row, ReadError>> {
         loop {
             let before = self.reader.position().line();
-            match self.reader.read_record(&mut self.record) {
+            match self.reader.read_byte_record(&mut self.record) {
                 Ok(false) => return None,
                 Ok(true) => {}
                 Err(e) => return Some(Err(self.csv_error(e))),
             }
             let inside = self
                 .record
-                .as_byte_record()
                 .iter()
                 .map(|field| memchr::memchr_iter(b'\n', field).count() as u64)
                 .sum::<u64>();
@@ -89,14 +94,33 @@ impl CsvTable {
                     message: format!("a quoted field starting here runs over {inside} lines"),
                 }));
             }
-            if self.record.iter().all(|cell| cell.trim().is_empty()) {
+            if self.record.iter().all(|cell| cell.trim_ascii().is_empty()) {
                 continue;
             }
-            let cells = self.record.iter().map(|c| c.trim().to_string()).collect();
-            return Some(Ok(Row {
+            let mut issues = Vec::new();
+            let cells = self
+                .record
+                .iter()
+                .enumerate()
+                .map(|(column, bytes)| {
+                    let (text, issue) = if self.raw {
+                        decode_cell(bytes, self.encoding)
+                    } else {
+                        decoded_cell(bytes)
+                    };
+                    issues.extend(issue.map(|i| (column, i)));
+                    text.trim().to_string()
+                })
+                .collect();
+            let row = Row {
                 number: usize::try_from(line).unwrap_or(usize::MAX),
                 cells,
-            }));
+                issues,
+            };
+            if row.cells.iter().all(String::is_empty) {
+                continue;
+            }
+            return Some(Ok(row));
         }
     }
 
@@ -109,8 +133,86 @@ impl CsvTable {
         let line = error.position().map_or(0, |p| p.line());
         let message = error.to_string();
         match error.into_kind() {
+            csv::ErrorKind::Io(source) if source.get_ref().is_some_and(|e| e.is::<LineTooLong>()) => {
+                ReadError::Csv {
+                    line: self.reader.position().line(),
+                    message: source.to_string(),
+                }
+            }
             csv::ErrorKind::Io(source) => ReadError::io(&self.path, source),
             _ => ReadError::Csv { line, message },
         }
+    }
+}
+
+/// A cell's bytes as text. UTF-8 is tried first (GBK text is almost never valid UTF-8), then
+/// GB18030; a cell in the encoding other than the file's is reported, NUL bytes are removed and
+/// reported, and bytes neither can read are reported as undecodable.
+fn decode_cell(bytes: &[u8], file: &'static Encoding) -> (String, Option<CellIssue>) {
+    let mut issue = None;
+    let cleaned;
+    let bytes = if bytes.contains(&0) {
+        issue = Some(CellIssue::NulRemoved);
+        cleaned = bytes.iter().copied().filter(|&b| b != 0).collect::<Vec<u8>>();
+        cleaned.as_slice()
+    } else {
+        bytes
+    };
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if file != UTF_8 && !text.is_ascii() {
+            issue = issue.or(Some(CellIssue::OtherEncoding("UTF-8")));
+        }
+        return (text.to_string(), issue);
+    }
+    match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => {
+            if file == UTF_8 {
+                issue = issue.or(Some(CellIssue::OtherEncoding("GBK")));
+            }
+            (text.into_owned(), issue)
+        }
+        None => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(CellIssue::Undecodable),
+        ),
+    }
+}
+
+/// A cell the decoder already turned into UTF-8 (UTF-16 files): U+FFFD marks bytes it could not
+/// read.
+fn decoded_cell(bytes: &[u8]) -> (String, Option<CellIssue>) {
+    let text = String::from_utf8_lossy(bytes);
+    let issue = if text.contains('\u{FFFD}') {
+        Some(CellIssue::Undecodable)
+    } else if text.contains('\0') {
+        Some(CellIssue::NulRemoved)
+    } else {
+        None
+    };
+    (text.replace('\0', ""), issue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_read_in_whichever_encoding_they_are_in() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("山东大学");
+        assert_eq!(
+            decode_cell(&gbk, UTF_8),
+            ("山东大学".into(), Some(CellIssue::OtherEncoding("GBK")))
+        );
+        assert_eq!(decode_cell(&gbk, GB18030), ("山东大学".into(), None));
+        assert_eq!(
+            decode_cell("山东大学".as_bytes(), GB18030),
+            ("山东大学".into(), Some(CellIssue::OtherEncoding("UTF-8")))
+        );
+        assert_eq!(decode_cell(b"abc", GB18030), ("abc".into(), None));
+        assert_eq!(
+            decode_cell(b"a\0b", UTF_8),
+            ("ab".into(), Some(CellIssue::NulRemoved))
+        );
+        assert_eq!(decode_cell(b"\xff\xff", UTF_8).1, Some(CellIssue::Undecodable));
     }
 }

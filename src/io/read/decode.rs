@@ -1,5 +1,10 @@
-//! A `Read` that turns text in any encoding into UTF-8 as it is read, so a large CSV file is
-//! decoded in small pieces and never held in memory whole.
+//! A `Read` that hands a CSV file's text to the csv parser in small pieces, so a large file is
+//! never held in memory whole. UTF-16 is turned into UTF-8 as it is read; UTF-8 and GB18030,
+//! whose delimiters and quotes are plain ASCII bytes, pass through as they are, so each cell
+//! can be decoded on its own and a row written in another encoding found (see `csv_table`).
+//!
+//! A line longer than [`MAX_LINE`] bytes is an error: no spreadsheet writes one, and the csv
+//! parser would otherwise grow its buffer with it.
 //!
 //! It also ends every line with a single `\n`: CRLF (Windows) and lone CR (old Mac) become LF,
 //! and a last line without one gets one. The csv crate counts lines by `\n` and starts a
@@ -11,10 +16,17 @@ use std::io::{self, Read};
 use encoding_rs::{CoderResult, Decoder, Encoding};
 
 const BUFFER_LEN: usize = 64 * 1024;
+/// The longest line accepted, in bytes.
+pub(super) const MAX_LINE: usize = 16 * 1024 * 1024;
 
 pub(super) struct Utf8Reader<R> {
     inner: R,
-    decoder: Decoder,
+    /// None: the bytes pass through undecoded (after any UTF-8 byte-order mark).
+    decoder: Option<Decoder>,
+    /// Bytes still to check for a UTF-8 byte-order mark at the start.
+    bom_left: usize,
+    /// Bytes since the last line break, to refuse endless lines.
+    line_len: usize,
     input: Box<[u8]>,
     input_start: usize,
     input_end: usize,
@@ -34,9 +46,20 @@ pub(super) struct Utf8Reader<R> {
 impl<R: Read> Utf8Reader<R> {
     /// Decodes `inner` from `encoding`, dropping that encoding's byte-order mark if present.
     pub(super) fn new(inner: R, encoding: &'static Encoding) -> Utf8Reader<R> {
+        Self::with_decoder(inner, Some(encoding.new_decoder_with_bom_removal()))
+    }
+
+    /// Hands `inner` on undecoded, without a UTF-8 byte-order mark.
+    pub(super) fn raw(inner: R) -> Utf8Reader<R> {
+        Self::with_decoder(inner, None)
+    }
+
+    fn with_decoder(inner: R, decoder: Option<Decoder>) -> Utf8Reader<R> {
         Utf8Reader {
             inner,
-            decoder: encoding.new_decoder_with_bom_removal(),
+            bom_left: if decoder.is_none() { 3 } else { 0 },
+            line_len: 0,
+            decoder,
             input: vec![0; BUFFER_LEN].into_boxed_slice(),
             input_start: 0,
             input_end: 0,
@@ -64,16 +87,37 @@ impl<R: Read> Utf8Reader<R> {
             self.consumed += n as u64;
             self.inner_done = n == 0;
         }
-        // Malformed bytes become U+FFFD: one damaged character must not stop an import.
-        let (result, read, written, _) = self.decoder.decode_to_utf8(
-            &self.input[self.input_start..self.input_end],
-            &mut self.output,
-            self.inner_done,
-        );
+        let input = &self.input[self.input_start..self.input_end];
+        let (done, read, written) = match &mut self.decoder {
+            // Malformed bytes become U+FFFD, which the row reports.
+            Some(decoder) => {
+                let (result, read, written, _) =
+                    decoder.decode_to_utf8(input, &mut self.output, self.inner_done);
+                (result == CoderResult::InputEmpty, read, written)
+            }
+            None => {
+                let bom = strip_bom(input, &mut self.bom_left);
+                let n = (input.len() - bom).min(self.output.len());
+                self.output[..n].copy_from_slice(&input[bom..bom + n]);
+                (bom + n == input.len(), bom + n, n)
+            }
+        };
         self.input_start += read;
         self.output_start = 0;
         self.output_end = unify_line_ends(&mut self.output[..written], &mut self.after_cr);
-        self.decoder_done = self.inner_done && result == CoderResult::InputEmpty;
+        self.decoder_done = self.inner_done && done;
+        self.check_line_length()
+    }
+
+    fn check_line_length(&mut self) -> io::Result<()> {
+        let piece = &self.output[..self.output_end];
+        self.line_len = match memchr::memrchr(b'\n', piece) {
+            Some(i) => piece.len() - i - 1,
+            None => self.line_len + piece.len(),
+        };
+        if self.line_len > MAX_LINE {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, LineTooLong));
+        }
         Ok(())
     }
 }
@@ -107,6 +151,29 @@ impl<R> Utf8Reader<R> {
             _ => 0,
         }
     }
+}
+
+/// The error a line longer than [`MAX_LINE`] gives.
+#[derive(Debug, thiserror::Error)]
+#[error("a line is longer than {} MiB", MAX_LINE / (1024 * 1024))]
+pub(super) struct LineTooLong;
+
+/// How many bytes at the start of `input` belong to a UTF-8 byte-order mark; `left` counts the
+/// mark's bytes not yet seen, and is 0 once the start is past.
+fn strip_bom(input: &[u8], left: &mut usize) -> usize {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let mut n = 0;
+    while *left > 0 && n < input.len() {
+        if input[n] != BOM[3 - *left] {
+            // Not a mark after all; bytes already dropped cannot be a mark's prefix in practice
+            // (no text starts with EF BB but not BF).
+            *left = 0;
+            return n;
+        }
+        n += 1;
+        *left -= 1;
+    }
+    n
 }
 
 /// Rewrites CRLF and lone CR in `text` as LF in place and returns the new length. `after_cr`
@@ -192,6 +259,27 @@ mod tests {
         let reader = Utf8Reader::new(gbk.as_ref(), encoding_rs::GB18030);
         // Not assert_eq: a failure would print megabytes.
         assert!(decode_all(reader) == text + "\n");
+    }
+
+    #[test]
+    fn raw_bytes_pass_through_without_the_bom() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        let (gbk, _, _) = encoding_rs::GBK.encode("名称\r\n电池");
+        bytes.extend_from_slice(&gbk);
+        let mut reader = Utf8Reader::raw(OneByte(&bytes));
+        let mut out = Vec::new();
+        reader.read_to_end(&mut out).unwrap();
+        let (gbk_expected, _, _) = encoding_rs::GBK.encode("名称\n电池\n");
+        assert_eq!(out, gbk_expected.to_vec());
+    }
+
+    #[test]
+    fn an_endless_line_is_an_error() {
+        let line = vec![b'a'; MAX_LINE + 10];
+        let mut reader = Utf8Reader::raw(line.as_slice());
+        let mut out = Vec::new();
+        let err = reader.read_to_end(&mut out).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidData);
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Files in, as tables: CSV in whatever encoding Excel or a platform wrote it, XLSX and XLS
-//! workbooks, and recognising TechBroker's own JSON so it can be handed to its importer.
+//! workbooks, web pages' tables saved as .xls, and recognising TechBroker's own JSON so it can be
+//! handed to its importer.
 //!
-//! Every reader yields the same thing: a header row, then numbered rows of trimmed text cells,
-//! with the row numbers the user sees in Excel or a text editor, so an import can say where a
-//! problem is.
+//! Every reader yields the same thing: numbered rows of trimmed text cells, with the row
+//! numbers the user sees in Excel or a text editor, so an import can say where a problem is.
+//! Which row is the header is the importer's to decide: titles and notes often come first.
 
 mod csv_table;
 mod decode;
+mod html;
 mod sheet;
 mod sniff;
 
@@ -24,16 +26,38 @@ pub enum FileKind {
     Xlsx,
     Xls,
     Json,
+    /// A web page with a table, whatever its name says (platforms save them as .xls).
+    Html,
 }
 
-/// One data row of a table.
+impl FileKind {
+    pub fn is_workbook(self) -> bool {
+        matches!(self, FileKind::Xlsx | FileKind::Xls)
+    }
+}
+
+/// One row of a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// As the user sees it: for CSV the line where the record starts (the first line is 1), for
-    /// a sheet its Excel row number.
+    /// a sheet its Excel row number, for a web page's table its row.
     pub number: usize,
     /// Cell texts with surrounding whitespace removed.
     pub cells: Vec<String>,
+    /// What reading found wrong with some cells, by column.
+    pub issues: Vec<(usize, CellIssue)>,
+}
+
+/// Something wrong with how a cell was stored in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellIssue {
+    /// Written in another encoding than the rest of the file (GBK rows pasted into a UTF-8
+    /// file): read in that one.
+    OtherEncoding(&'static str),
+    /// NUL bytes, removed.
+    NulRemoved,
+    /// Bytes that are text in no encoding the file could be in: the cell cannot be read.
+    Undecodable,
 }
 
 /// Why a file could not be read as a table.
@@ -50,6 +74,15 @@ pub enum ReadError {
     NotText,
     #[error("cannot read the workbook: {0}")]
     Workbook(String),
+    #[error("the workbook is password-protected")]
+    Password,
+    /// An HTML file without a table: a login page or an error page saved by a browser.
+    #[error("this is a web page, not a spreadsheet")]
+    WebPage,
+    /// A sheet spanning more cells than can be read safely (a far cell, a huge declared size),
+    /// or a part of the file too large to hold. Zero when not known.
+    #[error("the sheet is too large ({rows} rows × {columns} columns)")]
+    TooLarge { rows: u64, columns: u64 },
     #[error("the workbook has no sheet named {0}")]
     NoSuchSheet(String),
     #[error("malformed CSV at line {line}: {message}")]
@@ -76,83 +109,79 @@ pub fn detect_kind(path: &Path) -> Result<FileKind, ReadError> {
     kind_of(path, &Sample::read(path)?)
 }
 
-/// The sheet names of a workbook in order; empty for CSV and JSON.
+/// The sheet names of a workbook in order; empty for other files.
 pub fn sheet_names(path: &Path) -> Result<Vec<String>, ReadError> {
     match detect_kind(path)? {
         kind @ (FileKind::Xlsx | FileKind::Xls) => sheet::sheet_names(path, kind),
-        FileKind::Csv | FileKind::Json => Ok(Vec::new()),
+        FileKind::Csv | FileKind::Json | FileKind::Html => Ok(Vec::new()),
     }
 }
 
-/// Reads a CSV file or a workbook sheet row by row. CSV is streamed, so a large file is never in
-/// memory whole; a sheet is loaded whole, as calamine reads it.
+/// Reads a CSV file, a workbook sheet or a web page's table row by row. CSV is streamed and an
+/// XLSX sheet read ahead on a thread, so neither is ever in memory whole.
 pub struct TableReader {
-    headers: Vec<String>,
     source: Source,
 }
 
 enum Source {
     Csv(Box<CsvTable>),
     Sheet(SheetTable),
+    Rows(std::vec::IntoIter<Row>, u64),
 }
 
 impl TableReader {
-    /// Opens a CSV file or a workbook's sheet (the first if `sheet` is None) and reads its header
-    /// row: the first row that is not entirely empty. A CSV file has no sheets, so naming one is
-    /// [`ReadError::NoSuchSheet`].
+    /// Opens a CSV file, a workbook's sheet (the first if `sheet` is None) or a web page's
+    /// table. A file with no sheets cannot have one named: [`ReadError::NoSuchSheet`].
     pub fn open(path: &Path, sheet: Option<&str>) -> Result<TableReader, ReadError> {
         let sample = Sample::read(path)?;
-        let (headers, source) = match kind_of(path, &sample)? {
-            FileKind::Csv => match sheet {
-                Some(name) => return Err(ReadError::NoSuchSheet(name.to_string())),
-                None => {
-                    let (table, headers) = CsvTable::open(path, &sample)?;
-                    (headers, Source::Csv(Box::new(table)))
-                }
-            },
-            kind @ (FileKind::Xlsx | FileKind::Xls) => {
-                let (table, headers) = SheetTable::open(path, kind, sheet)?;
-                (headers, Source::Sheet(table))
+        let kind = kind_of(path, &sample)?;
+        if let (Some(name), false) = (sheet, kind.is_workbook()) {
+            return Err(ReadError::NoSuchSheet(name.to_string()));
+        }
+        let source = match kind {
+            FileKind::Csv => Source::Csv(Box::new(CsvTable::open(path, &sample)?)),
+            FileKind::Xlsx | FileKind::Xls => Source::Sheet(SheetTable::open(path, kind, sheet)?),
+            FileKind::Html => {
+                let rows = html::read_html(path)?;
+                let total = rows.len() as u64;
+                Source::Rows(rows.into_iter(), total)
             }
             FileKind::Json => return Err(ReadError::IsJson),
         };
-        Ok(TableReader { headers, source })
+        Ok(TableReader { source })
     }
 
-    /// The header cells, trimmed.
-    pub fn headers(&self) -> &[String] {
-        &self.headers
-    }
-
-    /// For CSV: "UTF-8", "GB18030", "UTF-16LE" or "UTF-16BE"; None for workbooks.
+    /// For CSV: "UTF-8", "GB18030", "UTF-16LE" or "UTF-16BE"; None for other files.
     pub fn encoding(&self) -> Option<&'static str> {
         match &self.source {
             Source::Csv(table) => Some(table.encoding()),
-            Source::Sheet(_) => None,
+            Source::Sheet(_) | Source::Rows(..) => None,
         }
     }
 
-    /// For CSV: the delimiter found (`,`, `;`, tab or `|`); None for workbooks.
+    /// For CSV: the delimiter found (`,`, `;`, tab or `|`); None for other files.
     pub fn delimiter(&self) -> Option<u8> {
         match &self.source {
             Source::Csv(table) => Some(table.delimiter()),
-            Source::Sheet(_) => None,
+            Source::Sheet(_) | Source::Rows(..) => None,
         }
     }
 
-    /// The next data row, skipping rows whose cells are all empty; None at the end.
+    /// The next row, skipping rows whose cells are all empty; None at the end.
     pub fn next_row(&mut self) -> Option<Result<Row, ReadError>> {
         match &mut self.source {
             Source::Csv(table) => table.next_row(),
-            Source::Sheet(table) => table.next_row().map(Ok),
+            Source::Sheet(table) => table.next_row(),
+            Source::Rows(rows, _) => rows.next().map(Ok),
         }
     }
 
-    /// (done, total) for a progress bar: bytes for CSV, rows for workbooks.
+    /// (done, total) for a progress bar: bytes for CSV, rows for other files.
     pub fn progress(&self) -> (u64, u64) {
         match &self.source {
             Source::Csv(table) => table.progress(),
             Source::Sheet(table) => table.progress(),
+            Source::Rows(rows, total) => (total - rows.len() as u64, *total),
         }
     }
 }
@@ -202,6 +231,8 @@ fn kind_of(path: &Path, sample: &Sample) -> Result<FileKind, ReadError> {
             let first = text.text.trim_start().chars().next();
             if matches!(first, Some('[' | '{')) || extension == "json" {
                 Ok(FileKind::Json)
+            } else if html::looks_like_html(&text.text) {
+                Ok(FileKind::Html)
             } else {
                 Ok(FileKind::Csv)
             }

@@ -20,6 +20,22 @@ pub(super) struct DecodedSample {
 /// superset of GBK). NUL bytes or many control characters mean binary: [`ReadError::NotText`].
 pub(super) fn decode_sample(bytes: &[u8], truncated: bool) -> Result<DecodedSample, ReadError> {
     let encoding = encoding_of(bytes, truncated)?;
+    if encoding == UTF_8 && std::str::from_utf8(bytes).is_err() {
+        // Mostly UTF-8 with lines in GBK: each line in its own encoding, as the rows will be.
+        let text = bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(bytes)
+            .split_inclusive(|&b| b == b'\n')
+            .map(|line| match std::str::from_utf8(line) {
+                Ok(text) => text.to_string(),
+                Err(_) => GB18030.decode_without_bom_handling(line).0.into_owned(),
+            })
+            .collect::<String>();
+        if looks_binary(&text) {
+            return Err(ReadError::NotText);
+        }
+        return Ok(DecodedSample { encoding, text });
+    }
     let mut decoder = encoding.new_decoder_with_bom_removal();
     let capacity = decoder
         .max_utf8_buffer_length(bytes.len())
@@ -61,8 +77,23 @@ fn encoding_of(bytes: &[u8], truncated: bool) -> Result<&'static Encoding, ReadE
         Ok(_) => Ok(UTF_8),
         // `error_len() == None`: the input ends inside a character, which a cut sample may do.
         Err(e) if truncated && e.error_len().is_none() => Ok(UTF_8),
-        Err(_) => Ok(GB18030),
+        Err(_) => Ok(majority_encoding(bytes)),
     }
+}
+
+/// For text that is not UTF-8 throughout: UTF-8 if most lines with Chinese in them are valid
+/// UTF-8 (a file saved in UTF-8 with a few rows pasted in from a GBK file), else GB18030. The
+/// rows in the other encoding are read in it and reported (see `csv_table`).
+fn majority_encoding(bytes: &[u8]) -> &'static Encoding {
+    let (mut utf8, mut other) = (0usize, 0usize);
+    for line in bytes.split(|&b| b == b'\n').filter(|l| !l.is_ascii()) {
+        match std::str::from_utf8(line) {
+            Ok(_) => utf8 += 1,
+            Err(e) if e.error_len().is_none() => {}
+            Err(_) => other += 1,
+        }
+    }
+    if utf8 > other { UTF_8 } else { GB18030 }
 }
 
 /// More than 1% undecodable bytes or control characters: no spreadsheet writes that, so the file
@@ -150,6 +181,16 @@ mod tests {
         assert_eq!(encoding_of(cut, true).unwrap(), UTF_8);
         // The same bytes as a whole file are not valid UTF-8.
         assert_eq!(encoding_of(cut, false).unwrap(), GB18030);
+    }
+
+    #[test]
+    fn mostly_utf8_text_with_a_gbk_line_is_utf8() {
+        let mut bytes = "名称,单位\n锂电池,山东大学\n钠电池,青岛大学\n".as_bytes().to_vec();
+        let (gbk, _, _) = encoding_rs::GBK.encode("氢能,济南大学\n");
+        bytes.extend_from_slice(&gbk);
+        assert_eq!(encoding_of(&bytes, false).unwrap(), UTF_8);
+        let (all_gbk, _, _) = encoding_rs::GBK.encode("名称,单位\n锂电池,山东大学\n");
+        assert_eq!(encoding_of(&all_gbk, false).unwrap(), GB18030);
     }
 
     #[test]
