@@ -8,7 +8,7 @@ use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, ContactDraft
 use techbroker::io::import::json::{read_json, write_json};
 use techbroker::io::import::plan::{commit, scan};
 use techbroker::io::import::{
-    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, RawRow, RowProblem,
+    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, RowProblem,
     SourceRow, Target,
 };
 use techbroker::store::{Scope, Store};
@@ -39,10 +39,10 @@ fn rows<const N: usize>(data: &[[&str; N]]) -> Vec<Result<SourceRow, ImportError
     data.iter()
         .enumerate()
         .map(|(i, r)| {
-            Ok(SourceRow {
-                number: i + 2,
-                raw: RawRow::Cells(r.iter().map(|s| s.to_string()).collect()),
-            })
+            Ok(SourceRow::cells(
+                i + 2,
+                r.iter().map(|s| s.to_string()).collect(),
+            ))
         })
         .collect()
 }
@@ -289,10 +289,7 @@ fn needs_belong_to_enterprises_only() {
             .map(|s| s.to_string())
             .collect(),
     );
-    let source = vec![Ok(SourceRow {
-        number: 2,
-        raw: RawRow::Cells(vec!["储能".into(), "山东大学".into(), "新能源".into()]),
-    })];
+    let source = vec![Ok(SourceRow::cells(2, vec!["储能".into(), "山东大学".into(), "新能源".into()]))];
     let report = scan(
         source.into_iter(),
         Some(&m),
@@ -328,24 +325,18 @@ fn clients_import_with_contacts_and_match_by_credit_code() {
             .collect(),
     );
     let source = vec![
-        Ok(SourceRow {
-            number: 2,
-            raw: RawRow::Cells(vec![
+        Ok(SourceRow::cells(2, vec![
                 "济南二机床".into(),
                 "企业".into(),
                 "王工".into(),
                 "0531-88888888".into(),
-            ]),
-        }),
-        Ok(SourceRow {
-            number: 3,
-            raw: RawRow::Cells(vec![
+            ])),
+        Ok(SourceRow::cells(3, vec![
                 "济南二机床".into(),
                 "企业".into(),
                 "李工".into(),
                 "".into(),
-            ]),
-        }),
+            ])),
     ];
     let options = ImportOptions {
         duplicates: DuplicatePolicy::Update,

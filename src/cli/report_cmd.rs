@@ -3,11 +3,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context;
 use chrono::{Local, NaiveDate};
 
 use crate::i18n::{Tr, fill};
-use crate::report::{ReportFilter, build, to_html, write_xlsx};
+use crate::report::{ReportFilter, build, write_html, write_xlsx};
 use crate::store::Store;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,8 +28,7 @@ pub fn run(
     let report = build(&deals, from, to, filter, Local::now().date_naive());
     match format {
         ReportFormat::Xlsx => write_xlsx(&report, tr, path)?,
-        ReportFormat::Html => std::fs::write(path, to_html(&report, tr))
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        ReportFormat::Html => write_html(&report, tr, path)?,
     }
     writeln!(
         out,

@@ -135,8 +135,11 @@ pub fn read_amount(text: &str, unit: Option<&str>) -> Result<AmountText, MoneyEr
 
 /// One amount; a bare number is in the column's unit when it names one.
 fn amount(text: &str, unit: Option<&str>) -> Result<Money, MoneyError> {
-    let t = text.trim_end_matches(['元', '整']);
-    let bare = !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+    let bare = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+    let t = text;
     match unit {
         Some(u) if bare => Money::parse_yuan(&format!("{t}{u}")),
         _ => Money::parse_yuan(text),

@@ -121,6 +121,16 @@ impl Money {
         format!("{}.{:02}", self.0 / 100, (self.0 % 100).abs())
     }
 
+    /// "123.456789" — 万元 to the fen, with at least two decimals: what an export writes, so
+    /// that the file imports back to the same amount.
+    pub fn wan_exact_text(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let frac = format!("{:06}", abs % 1_000_000);
+        let frac = frac.trim_end_matches('0');
+        format!("{sign}{}.{frac:0<2}", abs / 1_000_000)
+    }
+
     /// "123.46" — 万元 with two decimals, for lists and reports.
     pub fn wan_text(self) -> String {
         // 1 万元 = 1,000,000 fen; round half away from zero at 100 fen.
@@ -249,6 +259,10 @@ mod tests {
         assert_eq!(Money(123_456_780).wan_text(), "123.46");
         assert_eq!(Money(1_000_000).wan_text(), "1.00");
         assert_eq!(Money(499_999).wan_text(), "0.50");
+        assert_eq!(Money(123_456_789).wan_exact_text(), "123.456789");
+        assert_eq!(Money(50_000_000).wan_exact_text(), "50.00");
+        assert_eq!(Money(12_345_000).wan_exact_text(), "12.345");
+        assert_eq!(Money(1).wan_exact_text(), "0.000001");
         assert_eq!(Money(123_456_780).input_text(), "1234567.80");
         assert_eq!(
             Money::parse_yuan(&Money(98_765).input_text()),

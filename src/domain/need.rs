@@ -329,7 +329,7 @@ mod tests {
     fn bad_budget_trl_and_deadline_are_refused() {
         let mut d = draft();
         d.negotiable = false;
-        d.budget = "十万".into();
+        d.budget = "很多".into();
         d.min_trl = "0".into();
         d.deadline = "2026-02-30".into();
         d.enterprise = None;

@@ -682,7 +682,7 @@ translations! {
     im_w_trl_words: "“{value}”按 TRL {trl} 保存", "“{value}” is stored as TRL {trl}";
     im_w_modes: "无法识别的转化方式“{value}”，未保存", "transfer modes not known, left out: “{value}”";
     im_w_contact_no_name: "联系人没有姓名，未保存该联系人", "the contact has no name, so it is not stored";
-    im_w_encoding: "这一格是 {encoding} 编码，已按 {encoding} 读取", "this cell is in {encoding}; it was read as such";
+    im_w_encoding: "这一格是 {encoding} 编码，已照此读取", "this cell is in {encoding}; it was read as such";
     im_w_nul: "含有 NUL 字符，已删除", "NUL characters were removed";
     im_skip_total: "合计行", "total";
     im_skip_footer: "表尾签字行", "footer";

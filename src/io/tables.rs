@@ -51,13 +51,13 @@ impl Table {
     }
 }
 
-/// A cell as CSV text: money in 万元 without the unit (the header names it), so the file can
-/// be imported again.
+/// A cell as CSV text: money in 万元 to the fen without the unit (the header names it), so the
+/// file imports again to the same amounts.
 pub fn cell_text(cell: &Cell) -> String {
     match cell {
         Cell::Text(t) => t.clone(),
         Cell::Int(n) => n.to_string(),
-        Cell::Money(m) => m.map(|m| m.wan_text()).unwrap_or_default(),
+        Cell::Money(m) => m.map(|m| m.wan_exact_text()).unwrap_or_default(),
         Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
         Cell::Empty => String::new(),
     }
@@ -71,6 +71,25 @@ fn price(p: Price, tr: &Tr) -> Cell {
     match p {
         Price::Negotiable => text(tr.negotiable),
         Price::Amount(m) => Cell::Money(Some(m)),
+    }
+}
+
+/// A budget: a range as written ("50-100万"), else as a price.
+fn budget(p: Price, written: &str, tr: &Tr) -> Cell {
+    if written.is_empty() {
+        price(p, tr)
+    } else {
+        text(written)
+    }
+}
+
+/// The contract type with the registry's subtype, as ledgers write it: "技术开发（委托）".
+fn contract_type(d: &DealRow, tr: &Tr) -> Cell {
+    let kind = tr.contract_type(d.contract_type);
+    if d.contract_subtype.is_empty() {
+        text(kind)
+    } else {
+        Cell::Text(format!("{kind}（{}）", d.contract_subtype))
     }
 }
 
@@ -161,7 +180,7 @@ pub fn needs<'a>(rows: impl Iterator<Item = &'a NeedRow>, tr: &Tr) -> Table {
                     text(&r.enterprise_name),
                     text(&r.field),
                     text(&r.keywords),
-                    price(r.budget, tr),
+                    budget(r.budget, &r.budget_text, tr),
                     Cell::Date(r.deadline),
                     text(tr.need_status(r.status)),
                     if r.confidential {
@@ -176,6 +195,8 @@ pub fn needs<'a>(rows: impl Iterator<Item = &'a NeedRow>, tr: &Tr) -> Table {
     }
 }
 
+/// The deal list with what a deal needs to be imported back as it is: its amounts apart, its
+/// signing and registration dates, its contract number.
 pub fn deals<'a>(rows: impl Iterator<Item = &'a DealRow>, tr: &Tr) -> Table {
     Table {
         name: tr.file_deals.to_string(),
@@ -187,8 +208,13 @@ pub fn deals<'a>(rows: impl Iterator<Item = &'a DealRow>, tr: &Tr) -> Table {
             tr.d_contract_type,
             tr.d_broker,
             tr.col_field,
-            tr.wan_unit,
+            tr.ex_expected_wan,
+            tr.ex_contract_wan,
+            tr.ex_technology_wan,
+            tr.d_signed_on,
+            tr.r_submitted,
             tr.col_due,
+            tr.ex_contract_no,
         ]),
         rows: rows
             .map(|d| {
@@ -197,11 +223,16 @@ pub fn deals<'a>(rows: impl Iterator<Item = &'a DealRow>, tr: &Tr) -> Table {
                     text(&d.seller_name),
                     text(&d.buyer_name),
                     text(tr.deal_stage(d.stage)),
-                    text(tr.contract_type(d.contract_type)),
+                    contract_type(d, tr),
                     text(&d.broker),
                     text(&d.field),
-                    Cell::Money(d.contract.or(d.expected)),
+                    Cell::Money(d.expected),
+                    Cell::Money(d.contract),
+                    Cell::Money(d.technology),
+                    Cell::Date(d.signed_on),
+                    Cell::Date(d.registration_submitted),
                     Cell::Date(d.registration_due),
+                    text(&d.contract_no),
                 ]
             })
             .collect(),

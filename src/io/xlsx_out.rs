@@ -7,7 +7,6 @@ use anyhow::{Context, bail};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
-use super::safe_cell;
 use crate::domain::Money;
 
 /// One cell of a sheet.
@@ -44,8 +43,9 @@ const MAX_ROWS: usize = 1_048_576;
 const MAX_WIDTH: usize = 50;
 const MIN_WIDTH: usize = 6;
 
-/// Writes `sheets` to `path`, one worksheet each, in order. Text cells pass through
-/// [`safe_cell`]; sheet names are made valid and unique with [`sheet_name`].
+/// Writes `sheets` to `path`, one worksheet each, in order (see `safe_file::write_file`). Text
+/// cells are string cells, which no spreadsheet runs, so they need no apostrophe (CSV cells
+/// do: see `safe_cell`); sheet names are made valid and unique with [`sheet_name`].
 pub fn write_xlsx(path: &Path, sheets: &[SheetData]) -> anyhow::Result<()> {
     let mut workbook = Workbook::new();
     // Level 3 (what Excel itself uses) and constant-memory sheets, which stream each row to a
@@ -78,9 +78,11 @@ pub fn write_xlsx(path: &Path, sheets: &[SheetData]) -> anyhow::Result<()> {
             .with_context(|| format!("cannot fill sheet {name}"))?;
         names.push(name);
     }
-    workbook
-        .save(path)
-        .with_context(|| format!("cannot write {}", path.display()))
+    super::safe_file::write_file(path, |file| {
+        workbook
+            .save_to_writer(file)
+            .with_context(|| format!("cannot write {}", path.display()))
+    })
 }
 
 fn write_sheet(
@@ -94,7 +96,7 @@ fn write_sheet(
         ws.set_column_width(col_num(col)?, width as f64)?;
     }
     for (col, text) in sheet.headers.iter().enumerate() {
-        ws.write_string_with_format(0, col_num(col)?, safe_cell(text), header)?;
+        ws.write_string_with_format(0, col_num(col)?, text, header)?;
     }
     ws.set_freeze_panes(1, 0)?;
     for (i, row) in sheet.rows.iter().enumerate() {
@@ -103,8 +105,10 @@ fn write_sheet(
         for (col, cell) in row.iter().enumerate() {
             let c = col_num(col)?;
             match cell {
+                // A string cell is never run as a formula: it is written as it is, so it
+                // imports back unchanged.
                 Cell::Text(text) => {
-                    ws.write_string(r, c, safe_cell(text))?;
+                    ws.write_string(r, c, text)?;
                 }
                 Cell::Int(n) => {
                     ws.write_number(r, c, *n as f64)?;
@@ -276,7 +280,7 @@ mod tests {
     }
 
     #[test]
-    fn writes_headers_numbers_dates_and_safe_text() {
+    fn writes_headers_numbers_dates_and_text_as_strings() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("list.xlsx");
         write_xlsx(&path, &[sample(MoneyUnit::Wan), sample(MoneyUnit::Yuan)]).unwrap();
@@ -290,7 +294,7 @@ mod tests {
             wan.get_value((0, 0)),
             Some(&Data::String("项目名称".into()))
         );
-        assert_eq!(wan.get_value((1, 0)), Some(&Data::String("'=1+1".into())));
+        assert_eq!(wan.get_value((1, 0)), Some(&Data::String("=1+1".into())));
         match wan.get_value((1, 1)) {
             Some(Data::Float(v)) => assert!((v - 123.456789).abs() < 1e-9, "{v}"),
             other => panic!("money is not a number: {other:?}"),

@@ -33,6 +33,16 @@ td.bar div { background: #3b7dd8; height: 9pt; }
 table.deals { font-size: 8pt; }
 "#;
 
+/// Writes the page to `path` (see `io::safe_file::write_file`: never over a database, never a
+/// half file).
+pub fn write_html(report: &DealReport, tr: &Tr, path: &std::path::Path) -> anyhow::Result<()> {
+    let page = to_html(report, tr);
+    crate::io::safe_file::write_file(path, |file| {
+        std::io::Write::write_all(file, page.as_bytes())
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
+    })
+}
+
 /// The whole report as an HTML document in the language of `tr`; money in 万元.
 pub fn to_html(report: &DealReport, tr: &Tr) -> String {
     let mut h = String::with_capacity(4_096 + report.deals.len() * 600);

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{ContractType, DealId, DealStage, Money};
 
-pub use html::to_html;
+pub use html::{to_html, write_html};
 pub use period::Period;
 pub use xlsx::write_xlsx;
 

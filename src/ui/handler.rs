@@ -18,10 +18,10 @@ use crate::i18n::{Tr, fill};
 use crate::io::csv_out::write_csv;
 use crate::io::import::ImportKind;
 use crate::io::import::json::write_json;
+use crate::io::safe_file::WouldOverwriteDatabase;
 use crate::io::tables::{Table, TableFormat};
 use crate::report::DealReport;
 use crate::store::{MoveError, SaveError, Store, StoreError, TrashKind, missing_as_errors};
-use anyhow::Context;
 
 /// The status line for a store error, in the UI language.
 fn store_error(e: StoreError, tr: &Tr) -> Option<Status> {
@@ -423,6 +423,9 @@ pub fn export_shortlist(session: &Session, need: NeedId, path: &Path, tr: &Tr) -
 pub fn write_status(result: anyhow::Result<()>, path: &Path, tr: &Tr) -> Status {
     match result {
         Ok(()) => Status::Info(fill(tr.exported, &[("path", &path.display())])),
+        Err(e) if e.is::<WouldOverwriteDatabase>() => {
+            Status::Error(fill(tr.ex_err_database, &[("path", &path.display())]))
+        }
         Err(e) => Status::Error(fill(tr.export_failed, &[("detail", &format!("{e:#}"))])),
     }
 }
@@ -524,7 +527,6 @@ pub fn write_report(
     if format == FileType::Xlsx {
         crate::report::write_xlsx(report, tr, path)
     } else {
-        std::fs::write(path, crate::report::to_html(report, tr))
-            .with_context(|| format!("cannot write {}", path.display()))
+        crate::report::write_html(report, tr, path)
     }
 }

@@ -147,7 +147,12 @@ impl NeedsScreen {
                     ui.label(&r.field);
                 });
                 row.col(|ui| {
-                    ui.label(tr.price_wan(r.budget));
+                    // A range or cap shows as written.
+                    if r.budget_text.is_empty() {
+                        ui.label(tr.price_wan(r.budget));
+                    } else {
+                        ui.label(&r.budget_text);
+                    }
                 });
                 row.col(|ui| {
                     if let Some(d) = r.deadline {

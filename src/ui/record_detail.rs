@@ -219,7 +219,11 @@ pub fn need_ui(
             &[
                 (tr.a_field, d.field.clone()),
                 (tr.keywords, d.keywords.join("、")),
-                (tr.n_budget, tr.price_yuan(d.budget)),
+                (
+                    tr.n_budget,
+                    d.budget_written()
+                        .map_or_else(|| tr.price_yuan(d.budget), str::to_string),
+                ),
                 (tr.n_mode, tr.need_mode(d.preferred_mode).to_string()),
                 (tr.n_min_stage, maturity),
                 (

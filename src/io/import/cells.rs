@@ -314,12 +314,11 @@ pub fn ip_items(text: &str) -> Vec<IpItem> {
 /// none of these.
 pub fn date(text: &str) -> Option<DateText> {
     let t = text.trim();
-    if let Ok(serial) = t.parse::<f64>() {
-        // Serial numbers of plausible dates only (1927–2173): "2024" is a year, not a date.
-        return (10_000.0..100_000.0)
-            .contains(&serial)
-            .then(|| from_excel_serial(serial).map(DateText::Exact))
-            .flatten();
+    // Serial numbers of plausible dates only (1927–2173): "2024" is a year, not a date.
+    if let Ok(serial) = t.parse::<f64>()
+        && (10_000.0..100_000.0).contains(&serial)
+    {
+        return from_excel_serial(serial).map(DateText::Exact);
     }
     read_date(t)
 }

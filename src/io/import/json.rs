@@ -109,12 +109,12 @@ pub fn write_json(
         exported_at: Utc::now(),
         records,
     };
-    let out =
-        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &file)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    std::io::Write::flush(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
+    crate::io::safe_file::write_file(path, |out| {
+        let mut out = std::io::BufWriter::new(out);
+        serde_json::to_writer_pretty(&mut out, &file)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        std::io::Write::flush(&mut out).with_context(|| format!("cannot write {}", path.display()))
+    })?;
     Ok(file.records.len())
 }
 

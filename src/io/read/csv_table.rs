@@ -109,7 +109,7 @@ impl CsvTable {
                         decoded_cell(bytes)
                     };
                     issues.extend(issue.map(|i| (column, i)));
-                    text.trim().to_string()
+                    crate::io::unprotected_cell(text.trim()).to_string()
                 })
                 .collect();
             let row = Row {

@@ -77,19 +77,20 @@ fn encoding_of(bytes: &[u8], truncated: bool) -> Result<&'static Encoding, ReadE
         Ok(_) => Ok(UTF_8),
         // `error_len() == None`: the input ends inside a character, which a cut sample may do.
         Err(e) if truncated && e.error_len().is_none() => Ok(UTF_8),
-        Err(_) => Ok(majority_encoding(bytes)),
+        Err(_) => Ok(majority_encoding(bytes, truncated)),
     }
 }
 
 /// For text that is not UTF-8 throughout: UTF-8 if most lines with Chinese in them are valid
 /// UTF-8 (a file saved in UTF-8 with a few rows pasted in from a GBK file), else GB18030. The
 /// rows in the other encoding are read in it and reported (see `csv_table`).
-fn majority_encoding(bytes: &[u8]) -> &'static Encoding {
+fn majority_encoding(bytes: &[u8], truncated: bool) -> &'static Encoding {
     let (mut utf8, mut other) = (0usize, 0usize);
     for line in bytes.split(|&b| b == b'\n').filter(|l| !l.is_ascii()) {
         match std::str::from_utf8(line) {
             Ok(_) => utf8 += 1,
-            Err(e) if e.error_len().is_none() => {}
+            // A character cut at the end of a sample says nothing.
+            Err(e) if truncated && e.error_len().is_none() => {}
             Err(_) => other += 1,
         }
     }
