@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::ClientKind;
 use techbroker::store::{Scope, Store};
 
-const CSV: &str = "\u{feff}成果名称,持有人,技术领域,成熟度,意向价格（万元）\n\
+const CSV: &str = "\u{feff}成果名称,归属方,技术领域,成熟度,意向价格（万元）\n\
 锂电池回收技术,山东大学,新能源,6,50\n\
 秸秆还田装备,山东大学,农业,7,面议\n\
 坏的一行,山东大学,农业,12,30\n";
@@ -45,9 +45,9 @@ fn import_a_csv_after_fixing_a_mapping_and_get_the_bad_rows_back() {
     click(&mut h, "导入…");
     h.get_by_label_contains("成果清单.csv");
     h.get_by_label_contains("编码 UTF-8");
-    // "持有人" is not a name the import knows: the owner is missing until the user maps it.
+    // "归属方" is not a name the import knows: the owner is missing until the user maps it.
     h.get_by_label_contains("必填字段尚未对应到列：完成单位");
-    h.get_by_role_and_label(Role::ComboBox, "持有人").click();
+    h.get_by_role_and_label(Role::ComboBox, "归属方").click();
     h.run();
     click(&mut h, "完成单位 *");
     assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
@@ -66,7 +66,7 @@ fn import_a_csv_after_fixing_a_mapping_and_get_the_bad_rows_back() {
     let back = std::fs::read_to_string(&csv).unwrap();
     let back = back.trim_start_matches('\u{feff}');
     assert!(
-        back.starts_with("行号,成果名称,持有人,技术领域,成熟度,意向价格（万元）,原因"),
+        back.starts_with("行号,成果名称,归属方,技术领域,成熟度,意向价格（万元）,原因"),
         "{back}"
     );
     assert!(
@@ -224,7 +224,7 @@ fn an_import_in_the_training_sandbox_stays_in_the_sandbox() {
 }
 
 #[test]
-fn a_workbook_sheet_is_chosen_before_mapping() {
+fn the_sheet_with_the_table_is_chosen_and_another_can_be() {
     let (dir, db) = temp_db();
     seed_client(&db, "潍柴动力", ClientKind::Enterprise);
     let book_path = dir.path().join("needs.xlsx");
@@ -245,7 +245,13 @@ fn a_workbook_sheet_is_chosen_before_mapping() {
     let mut h = common::harness_with_picker(&db, Some(book_path));
     click(&mut h, "技术需求");
     click(&mut h, "导入…");
-    // The first sheet holds a note, not the list: nothing maps to the required fields.
+    // The first sheet holds a note, not the list: the sheet with the table is read, and named.
+    h.get_by_label("已选择含有表格的工作表“需求”。");
+    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
+    // The note sheet can still be chosen: nothing in it maps to the required fields.
+    h.get_by_role_and_label(Role::ComboBox, "工作表").click();
+    h.run();
+    click(&mut h, "说明");
     h.get_by_label_contains("必填字段尚未对应到列");
     h.get_by_role_and_label(Role::ComboBox, "工作表").click();
     h.run();
@@ -306,8 +312,8 @@ fn check_and_import_run_on_workers() {
     tap(&mut h, "导入…");
     tap(&mut h, "选择文件…");
     // The headers are read on a worker too.
-    wait_for(&mut h, "持有人");
-    h.get_by_role_and_label(Role::ComboBox, "持有人").click();
+    wait_for(&mut h, "归属方");
+    h.get_by_role_and_label(Role::ComboBox, "归属方").click();
     h.step();
     h.step();
     tap(&mut h, "完成单位 *");
@@ -328,7 +334,7 @@ fn a_saved_mapping_is_used_for_the_next_file_of_the_same_layout() {
     let mut h = common::harness_with_picker(&db, Some(csv));
     click(&mut h, "科技成果");
     click(&mut h, "导入…");
-    h.get_by_role_and_label(Role::ComboBox, "持有人").click();
+    h.get_by_role_and_label(Role::ComboBox, "归属方").click();
     h.run();
     click(&mut h, "完成单位 *");
     click(&mut h, "保存映射");

@@ -285,7 +285,11 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
                 contract_type,
                 stage,
             };
-            report_cmd::run(&store, (from, to), &filter, format, &path, lang.tr(), out)
+            written(
+                report_cmd::run(&store, (from, to), &filter, format, &path, lang.tr(), out),
+                &path,
+                lang,
+            )
         }
         Command::Export {
             kind,
@@ -293,9 +297,27 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
             out: path,
         } => {
             let store = open(db, lang, false)?;
-            export_cmd::run(&store, kind, format, &path, lang.tr(), out)
+            written(
+                export_cmd::run(&store, kind, format, &path, lang.tr(), out),
+                &path,
+                lang,
+            )
         }
     }
+}
+
+/// A file written, or why not; a database in the way is named in the user's language.
+fn written(result: anyhow::Result<()>, path: &Path, lang: Lang) -> anyhow::Result<()> {
+    result.map_err(|e| {
+        if e.is::<crate::io::safe_file::WouldOverwriteDatabase>() {
+            anyhow::anyhow!(
+                "{}",
+                fill(lang.tr().ex_err_database, &[("path", &path.display())])
+            )
+        } else {
+            e
+        }
+    })
 }
 
 /// Opens the database, refusing to create one unless `create` (a search of a mistyped path
