@@ -281,6 +281,7 @@ pub struct DealRow {
     pub contract_type: ContractType,
     pub contract_subtype: String,
     pub contract_no: String,
+    pub lost_reason: String,
     /// The field of the deal's (first) achievement.
     pub field: String,
     /// Unpaid on instalments already due (payments clear the oldest first).

@@ -132,6 +132,7 @@ mod tests {
             contract_type: ct,
             contract_subtype: String::new(),
             contract_no: String::new(),
+            lost_reason: String::new(),
             field: "新材料".into(),
             overdue_payment: Money::ZERO,
             overdue_follow_up: false,

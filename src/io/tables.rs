@@ -215,6 +215,7 @@ pub fn deals<'a>(rows: impl Iterator<Item = &'a DealRow>, tr: &Tr) -> Table {
             tr.r_submitted,
             tr.col_due,
             tr.ex_contract_no,
+            tr.lost_reason,
         ]),
         rows: rows
             .map(|d| {
@@ -233,6 +234,7 @@ pub fn deals<'a>(rows: impl Iterator<Item = &'a DealRow>, tr: &Tr) -> Table {
                     Cell::Date(d.registration_submitted),
                     Cell::Date(d.registration_due),
                     text(&d.contract_no),
+                    text(&d.lost_reason),
                 ]
             })
             .collect(),

@@ -131,7 +131,7 @@ impl Store {
                 EXISTS (SELECT 1 FROM interactions i
                     WHERE i.client_id IN (d.seller_id, d.buyer_id) AND i.deleted_at IS NULL
                       AND i.done_at IS NULL AND i.next_step <> '' AND i.next_due < ?1),
-                d.signed_on, d.technology_fen, d.contract_subtype, d.contract_no
+                d.signed_on, d.technology_fen, d.contract_subtype, d.contract_no, d.lost_reason
              FROM deals d JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
              WHERE d.deleted_at IS NULL ORDER BY d.id DESC",
         )?;
@@ -155,6 +155,7 @@ impl Store {
                     .unwrap_or_default(),
                 contract_subtype: r.get(17)?,
                 contract_no: r.get(18)?,
+                lost_reason: r.get(19)?,
                 field: r.get(12)?,
                 overdue_payment: Money(r.get(13)?),
                 overdue_follow_up: r.get(14)?,

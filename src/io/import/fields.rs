@@ -592,13 +592,14 @@ impl Target {
                 "signed",
             ],
             Broker => &["经纪人", "技术经理人", "技术经纪人", "负责人", "broker"],
-            LostReason => &["终止原因", "失败原因", "lostreason", "reason"],
+            LostReason => &["终止原因", "失败原因", "lostreason", "reasonlost", "reason"],
             ContractNo => &[
                 "合同编号",
                 "合同号",
                 "合同登记号",
                 "合同登记编号",
                 "contractno",
+                "contractno.",
                 "contractnumber",
             ],
             RegisteredOn => &[
