@@ -639,18 +639,22 @@ fn a_password_protected_workbook_says_so() {
 }
 
 #[test]
-fn dates_before_1900_are_not_stored() {
+fn dates_before_1900_and_impossible_dates_refuse_their_rows() {
     let (dir, db) = setup();
     seed(&db, "潍柴动力", ClientKind::Enterprise);
     let file = dir.path().join("needs.csv");
     std::fs::write(
         &file,
-        "需求名称,需求企业,技术领域,截止日期\n余热回收,潍柴动力,节能环保,1899-12-31\n",
+        "需求名称,需求企业,技术领域,截止日期\n余热回收,潍柴动力,节能环保,1899-12-31\n\
+         尾气净化,潍柴动力,节能环保,2027-02-30\n智能温室,潍柴动力,现代农业,2027-02-28\n",
     )
     .unwrap();
-    let out = import_ok(&file, "needs", &db, &[]);
-    assert!(out.contains("无法识别的日期“1899-12-31”"), "{out}");
-    assert_eq!(needs(&db)[0].data.deadline, None);
+    let out = import(&file, "needs", &db, &[]);
+    assert!(!out.status.success());
+    let printed = text(&out.stdout);
+    assert!(printed.contains("2\t截止日期：日期“1899-12-31”早于 1900 年"), "{printed}");
+    assert!(printed.contains("3\t截止日期：日期无效"), "{printed}");
+    assert!(needs(&db).is_empty());
 }
 
 #[test]

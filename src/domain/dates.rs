@@ -13,7 +13,8 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     parse_any_date(text).filter(|d| d.year() >= MIN_YEAR)
 }
 
-fn parse_any_date(text: &str) -> Option<NaiveDate> {
+/// [`parse_date`] without the 1900 floor, to tell an early date from no date.
+pub fn parse_any_date(text: &str) -> Option<NaiveDate> {
     let s: String = text
         .trim()
         .chars()

@@ -78,6 +78,7 @@ impl Tr {
             RowProblem::UnknownOwner(name) => fill(self.im_p_unknown_owner, &[("name", name)]),
             RowProblem::NotAnEnterprise(name) => fill(self.im_p_not_enterprise, &[("name", name)]),
             RowProblem::Undecodable => self.im_p_undecodable.to_string(),
+            RowProblem::DateBefore1900(v) => fill(self.im_p_before_1900, &[("value", v)]),
         }
     }
 
@@ -89,7 +90,6 @@ impl Tr {
             Warning::Long { max } => fill(self.im_w_long, &[("max", max)]),
             Warning::AmountUnreadable(v) => value(self.im_w_amount, v),
             Warning::PriceRange(v) => value(self.im_w_price_range, v),
-            Warning::DateUnreadable(v) => value(self.im_w_date, v),
             Warning::DateEndOf(v, date) => fill(self.im_w_date_end, &[("value", v), ("date", date)]),
             Warning::TrlFromWords(v, trl) => fill(self.im_w_trl_words, &[("value", v), ("trl", trl)]),
             Warning::UnknownModes(v) => value(self.im_w_modes, v),

@@ -242,6 +242,19 @@ fn fen(v: &Value) -> Option<i64> {
     }
 }
 
+/// A need's budget: a range, cap or floor is `budget_range` (`written`, `min`, `max` in fen,
+/// either bound null), beside `budget`, the amount compared; else `budget` alone.
+fn budget(n: &Value) -> Money {
+    match n.get("budget_range") {
+        None | Some(Value::Null) => money(n.get("budget")),
+        Some(range) => Money {
+            negotiable: false,
+            lo: range.get("min").and_then(fen),
+            hi: range.get("max").and_then(fen),
+        },
+    }
+}
+
 /// Price or budget. Known: `"Negotiable"` and `{"Amount": fen}`. The ranges and caps the importer
 /// is asked for are read under the names they are likely to get; anything else panics.
 fn money(v: Option<&Value>) -> Money {
@@ -327,7 +340,7 @@ fn need(record: &Value) -> Need {
         description: text(n, "description"),
         field: text(n, "field"),
         keywords: keywords(n),
-        budget: money(n.get("budget")),
+        budget: budget(n),
         deadline,
         confidential: n
             .get("confidential")

@@ -3,7 +3,7 @@
 //! serial numbers. Amounts and maturity words are read by the domain's tables
 //! (`domain::amount`, `domain::maturity`).
 
-use crate::domain::dates::{DateText, from_excel_serial, read_date};
+use crate::domain::dates::{DateText, MIN_YEAR, from_excel_serial, read_date};
 use crate::domain::deal::read_contract_type;
 use crate::domain::maturity::read_maturity;
 use crate::domain::{
@@ -321,6 +321,12 @@ pub fn date(text: &str) -> Option<DateText> {
         return from_excel_serial(serial).map(DateText::Exact);
     }
     read_date(t)
+}
+
+/// Whether the cell is a real date before 1900 (refused: Excel cannot hold it).
+pub fn is_date_before_1900(text: &str) -> bool {
+    use chrono::Datelike;
+    crate::domain::dates::parse_any_date(text).is_some_and(|d| d.year() < MIN_YEAR)
 }
 
 /// Yes or no, as forms write it; the confidential marks of TechBroker's lists

@@ -84,6 +84,8 @@ pub enum RowProblem {
     NotAnEnterprise(String),
     /// The cell's bytes are text in no encoding the file could be in.
     Undecodable,
+    /// A date before 1900, which Excel cannot hold (and no record of the trade has).
+    DateBefore1900(String),
 }
 
 /// One problem of a row, with the field it belongs to.
@@ -116,8 +118,6 @@ pub enum Warning {
     AmountUnreadable(String),
     /// A price written as a range: its lower end is the asking price.
     PriceRange(String),
-    /// No date can be read in it: left empty.
-    DateUnreadable(String),
     /// Only a month or a year: its last day.
     DateEndOf(String, NaiveDate),
     /// Maturity in words, read as this TRL (in the range the words mean).
@@ -232,7 +232,9 @@ impl<'a> Cells<'a> {
         })
     }
 
-    /// The date of a mapped cell: None when not mapped, Some(None) for no date.
+    /// The date of a mapped cell: None when not mapped, Some(None) for no date. A cell that
+    /// is not a date (2024-02-30, 明年) or is before 1900 refuses the row: a deadline or a
+    /// signing date stored wrong, or dropped, would mislead.
     fn date(&mut self, t: Target) -> Option<Option<NaiveDate>> {
         let v = self.get(t)?;
         Some(match cells::date(v) {
@@ -242,8 +244,15 @@ impl<'a> Cells<'a> {
                 self.warn(t, Warning::DateEndOf(v.to_string(), d));
                 Some(d)
             }
+            None if cells::is_date_before_1900(v) => {
+                self.errors.push(CellError {
+                    target: Some(t),
+                    problem: RowProblem::DateBefore1900(v.to_string()),
+                });
+                None
+            }
             None => {
-                self.warn(t, Warning::DateUnreadable(v.to_string()));
+                self.fail(t, Problem::InvalidDate);
                 None
             }
         })

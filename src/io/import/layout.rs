@@ -162,10 +162,15 @@ fn combine(kind: ImportKind, top: &[String], below: &[String]) -> Vec<String> {
                 return own.to_string();
             }
             let joined = format!("{group}{own}");
-            if target_of(kind, &joined).is_some() || target_of(kind, own).is_none() {
+            if target_of(kind, &joined).is_some() {
                 joined
-            } else {
+            } else if target_of(kind, own).is_some() {
                 own.to_string()
+            } else if target_of(kind, group).is_some() {
+                // "技术成熟度" over "TRL等级": the group names the field.
+                group.to_string()
+            } else {
+                joined
             }
         })
         .collect()

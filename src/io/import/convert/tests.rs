@@ -227,14 +227,16 @@ fn deadlines_as_people_write_them() {
         let (c, _) = ok(new_record(&m, &row(&["储能", "潍柴", "新能源", cell])));
         assert_eq!(need_of(c).deadline, expected, "{cell}");
     }
-    let (c, warnings) = ok(new_record(&m, &row(&["储能", "潍柴", "新能源", "明年"])));
-    assert_eq!(need_of(c).deadline, None);
+    // A date that is not one, or one before 1900, refuses the row.
+    let errors = new_record(&m, &row(&["储能", "潍柴", "新能源", "2024-02-30"])).unwrap_err();
     assert_eq!(
-        warnings,
-        vec![(
-            Some(Target::Deadline),
-            Warning::DateUnreadable("明年".into())
-        )]
+        errors,
+        vec![CellError::field(Target::Deadline, Problem::InvalidDate)]
+    );
+    let errors = new_record(&m, &row(&["储能", "潍柴", "新能源", "1899-12-31"])).unwrap_err();
+    assert_eq!(
+        errors[0].problem,
+        RowProblem::DateBefore1900("1899-12-31".into())
     );
 }
 
