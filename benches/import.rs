@@ -14,7 +14,7 @@ use techbroker::domain::catalog::join_keywords;
 use techbroker::domain::{AchievementData, Price};
 use techbroker::i18n::ZH;
 use techbroker::io::import::source::{import_file, inspect};
-use techbroker::io::import::{ImportKind, ImportOptions, Mapping};
+use techbroker::io::import::{ImportKind, ImportOptions, Mapping, TableChoice};
 use techbroker::store::Store;
 
 const ROWS: usize = 100_000;
@@ -117,7 +117,8 @@ fn fresh_copy() -> (tempfile::TempDir, PathBuf) {
 
 fn import(db: &Path, csv: &Path) -> usize {
     let mut store = Store::open(db).expect("open");
-    let info = inspect(csv, None).expect("inspect");
+    let choice = TableChoice::default();
+    let info = inspect(csv, ImportKind::Achievements, &choice).expect("inspect");
     let mapping = Mapping::auto(ImportKind::Achievements, info.headers);
     let options = ImportOptions {
         skip_invalid: true,
@@ -128,7 +129,7 @@ fn import(db: &Path, csv: &Path) -> usize {
         &mut store,
         csv,
         ImportKind::Achievements,
-        None,
+        &choice,
         Some(&mapping),
         &options,
         &AtomicBool::new(false),

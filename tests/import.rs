@@ -8,8 +8,7 @@ use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, ContactDraft
 use techbroker::io::import::json::{read_json, write_json};
 use techbroker::io::import::plan::{commit, scan};
 use techbroker::io::import::{
-    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, RowProblem,
-    SourceRow, Target,
+    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, RowProblem, SourceRow, Target,
 };
 use techbroker::store::{Scope, Store};
 
@@ -289,7 +288,10 @@ fn needs_belong_to_enterprises_only() {
             .map(|s| s.to_string())
             .collect(),
     );
-    let source = vec![Ok(SourceRow::cells(2, vec!["储能".into(), "山东大学".into(), "新能源".into()]))];
+    let source = vec![Ok(SourceRow::cells(
+        2,
+        vec!["储能".into(), "山东大学".into(), "新能源".into()],
+    ))];
     let report = scan(
         source.into_iter(),
         Some(&m),
@@ -325,18 +327,19 @@ fn clients_import_with_contacts_and_match_by_credit_code() {
             .collect(),
     );
     let source = vec![
-        Ok(SourceRow::cells(2, vec![
+        Ok(SourceRow::cells(
+            2,
+            vec![
                 "济南二机床".into(),
                 "企业".into(),
                 "王工".into(),
                 "0531-88888888".into(),
-            ])),
-        Ok(SourceRow::cells(3, vec![
-                "济南二机床".into(),
-                "企业".into(),
-                "李工".into(),
-                "".into(),
-            ])),
+            ],
+        )),
+        Ok(SourceRow::cells(
+            3,
+            vec!["济南二机床".into(), "企业".into(), "李工".into(), "".into()],
+        )),
     ];
     let options = ImportOptions {
         duplicates: DuplicatePolicy::Update,

@@ -107,7 +107,14 @@ fn provincial_template(path: &Path) {
         .merge_range(0, 0, 0, 6, "2026年度山东省科技成果汇总表", &title)
         .unwrap();
     sheet
-        .merge_range(1, 0, 1, 6, "填报说明：带*为必填项，价格单位为万元", &Format::new())
+        .merge_range(
+            1,
+            0,
+            1,
+            6,
+            "填报说明：带*为必填项，价格单位为万元",
+            &Format::new(),
+        )
         .unwrap();
     write_row(
         sheet,
@@ -128,7 +135,13 @@ fn provincial_template(path: &Path) {
     for (i, (title, field, trl, price, keywords)) in [
         ("锂电池回收技术", "新能源", "6", "120", "锂电池、回收"),
         ("高导热石墨膜", "新材料", "中试阶段", "面议", "石墨、导热"),
-        ("海水淡化膜", "节能环保", "TRL 7", "１２０", "膜、淡化、海水、反渗透、节能、环保"),
+        (
+            "海水淡化膜",
+            "节能环保",
+            "TRL 7",
+            "１２０",
+            "膜、淡化、海水、反渗透、节能、环保",
+        ),
     ]
     .iter()
     .enumerate()
@@ -142,7 +155,11 @@ fn provincial_template(path: &Path) {
         sheet.write_string(r, 6, *keywords).unwrap();
     }
     write_row(sheet, 7, &["合计", "", "", "", "", "240", ""]);
-    write_row(sheet, 9, &["填表人：王五    审核人：赵六    填报日期：2026年3月1日"]);
+    write_row(
+        sheet,
+        9,
+        &["填表人：王五    审核人：赵六    填报日期：2026年3月1日"],
+    );
     book.save(path).unwrap();
 }
 
@@ -155,7 +172,10 @@ fn the_provincial_template_imports_below_its_title_with_totals_and_footers_left_
     let out = import_ok(&file, "achievements", &db, &["--create-owners"]);
     assert!(out.contains("已新建数据库"), "{out}");
     assert!(out.contains("新增 3"), "{out}");
-    assert!(out.contains("8 合计行") && out.contains("10 表尾签字行"), "{out}");
+    assert!(
+        out.contains("8 合计行") && out.contains("10 表尾签字行"),
+        "{out}"
+    );
     let all = achievements(&db);
     assert_eq!(all.len(), 3);
     // The organisation written once for three rows belongs to all three.
@@ -163,15 +183,26 @@ fn the_provincial_template_imports_below_its_title_with_totals_and_footers_left_
     let by_title = |t: &str| all.iter().find(|a| a.data.title == t).unwrap();
     let film = by_title("海水淡化膜");
     assert_eq!((film.data.trl, film.data.stage), (7, Stage::Pilot));
-    assert_eq!(film.data.price, Price::Amount(wan(120)), "full-width digits");
-    assert_eq!(film.data.keywords.len(), 6, "more than five keywords are kept");
+    assert_eq!(
+        film.data.price,
+        Price::Amount(wan(120)),
+        "full-width digits"
+    );
+    assert_eq!(
+        film.data.keywords.len(),
+        6,
+        "more than five keywords are kept"
+    );
     let graphite = by_title("高导热石墨膜");
     assert_eq!((graphite.data.trl, graphite.data.stage), (6, Stage::Pilot));
     assert_eq!(graphite.data.price, Price::Negotiable);
     let lithium = by_title("锂电池回收技术");
     assert_eq!(lithium.data.price, Price::Amount(wan(120)));
     // The maturity read from words is a note, by row and column.
-    assert!(out.contains("6\t提示：技术成熟度 (TRL)*：“中试阶段”按 TRL 6 保存"), "{out}");
+    assert!(
+        out.contains("6\t提示：技术成熟度 (TRL)*：“中试阶段”按 TRL 6 保存"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -202,22 +233,44 @@ fn the_header_row_can_be_given() {
     assert_eq!(all[0].data.trl, 5);
     let out = import(&file, "achievements", &db, &["--header-row", "99"]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("第 99 行"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("第 99 行"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 /// A university's list of transferable achievements, with a cover sheet first.
 fn university_list(path: &Path) {
     let mut book = Workbook::new();
     let cover = book.add_worksheet().set_name("封面").unwrap();
-    cover.write_string(0, 0, "山东理工大学可转化科技成果清单").unwrap();
+    cover
+        .write_string(0, 0, "山东理工大学可转化科技成果清单")
+        .unwrap();
     cover.write_string(2, 0, "技术转移中心 2026年3月").unwrap();
     let list = book.add_worksheet().set_name("成果清单").unwrap();
     write_row(
         list,
         0,
-        &["成果名称", "成果完成单位", "技术领域", "所处阶段", "转化方式"],
+        &[
+            "成果名称",
+            "成果完成单位",
+            "技术领域",
+            "所处阶段",
+            "转化方式",
+        ],
     );
-    write_row(list, 1, &["秸秆还田装备", "山东理工大学", "现代农业", "通过小试", "转让、许可"]);
+    write_row(
+        list,
+        1,
+        &[
+            "秸秆还田装备",
+            "山东理工大学",
+            "现代农业",
+            "通过小试",
+            "转让、许可",
+        ],
+    );
     book.save(path).unwrap();
 }
 
@@ -256,15 +309,39 @@ fn the_national_registration_export_maps_by_its_own_names() {
     assert_eq!(soil.data.inventors, "李四");
     assert_eq!(soil.data.stage, Stage::Industrial);
     assert!((8..=9).contains(&soil.data.trl));
-    let sea = all.iter().find(|a| a.data.title == "刺参育苗新方法").unwrap();
+    let sea = all
+        .iter()
+        .find(|a| a.data.title == "刺参育苗新方法")
+        .unwrap();
     assert_eq!(sea.data.stage, Stage::Lab);
     assert!((1..=3).contains(&sea.data.trl));
 }
 
 const PLATFORM_ROWS: &[[&str; 6]] = &[
-    ["工业机器人视觉定位", "青岛科技大学", "高端装备制造", "样机", "转让、独占许可", "50万元"],
-    ["污泥干化节能工艺", "山东建筑大学", "节能环保", "已产业化", "作价入股", "1.2亿"],
-    ["生物降解地膜", "山东农业大学", "新材料", "小批量生产", "转让", "价格面议"],
+    [
+        "工业机器人视觉定位",
+        "青岛科技大学",
+        "高端装备制造",
+        "样机",
+        "转让、独占许可",
+        "50万元",
+    ],
+    [
+        "污泥干化节能工艺",
+        "山东建筑大学",
+        "节能环保",
+        "已产业化",
+        "作价入股",
+        "1.2亿",
+    ],
+    [
+        "生物降解地膜",
+        "山东农业大学",
+        "新材料",
+        "小批量生产",
+        "转让",
+        "价格面议",
+    ],
 ];
 
 fn platform_html(charset: &str) -> String {
@@ -287,11 +364,17 @@ fn platform_html(charset: &str) -> String {
 fn check_platform(db: &Path) {
     let all = achievements(db);
     assert_eq!(all.len(), 3);
-    let robot = all.iter().find(|a| a.data.title == "工业机器人视觉定位").unwrap();
+    let robot = all
+        .iter()
+        .find(|a| a.data.title == "工业机器人视觉定位")
+        .unwrap();
     assert_eq!(robot.owner_name, "青岛科技大学");
     assert_eq!(robot.data.price, Price::Amount(wan(50)));
     assert_eq!(robot.data.stage, Stage::Pilot);
-    let sludge = all.iter().find(|a| a.data.title == "污泥干化节能工艺").unwrap();
+    let sludge = all
+        .iter()
+        .find(|a| a.data.title == "污泥干化节能工艺")
+        .unwrap();
     assert_eq!(sludge.data.price, Price::Amount(wan(12_000)));
     assert_eq!(sludge.data.stage, Stage::Industrial);
     let film = all.iter().find(|a| a.data.title == "生物降解地膜").unwrap();
@@ -320,7 +403,11 @@ fn a_web_page_without_a_table_is_named_as_such() {
     .unwrap();
     let out = import(&file, "achievements", &db, &[]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("这是一个网页"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("这是一个网页"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -352,16 +439,25 @@ fn a_survey_export_of_needs_with_budgets_and_deadlines_as_written() {
     let out = import_ok(&file, "needs", &db, &["--create-owners"]);
     assert!(out.contains("新增 3"), "{out}");
     let all = needs(&db);
-    let heat = all.iter().find(|n| n.data.title == "发动机余热回收").unwrap();
+    let heat = all
+        .iter()
+        .find(|n| n.data.title == "发动机余热回收")
+        .unwrap();
     assert_eq!(heat.data.budget_written(), Some("50-100万"));
     assert_eq!(heat.data.budget, Price::Amount(wan(100)));
-    assert_eq!(heat.data.deadline.map(|d| d.to_string()), Some("2027-06-30".into()));
+    assert_eq!(
+        heat.data.deadline.map(|d| d.to_string()),
+        Some("2027-06-30".into())
+    );
     let greenhouse = all.iter().find(|n| n.data.title == "智能温室控制").unwrap();
     assert_eq!(greenhouse.data.budget_written(), Some("100万以内"));
     assert_eq!(greenhouse.data.deadline, None);
     let foam = all.iter().find(|n| n.data.title == "聚氨酯回收").unwrap();
     assert_eq!(foam.data.budget, Price::Negotiable);
-    assert_eq!(foam.data.deadline.map(|d| d.to_string()), Some("2026-12-31".into()));
+    assert_eq!(
+        foam.data.deadline.map(|d| d.to_string()),
+        Some("2026-12-31".into())
+    );
     // The list shows a range as written.
     let store = Store::open(&db).unwrap();
     let rows = store.need_rows(Scope::All).unwrap();
@@ -390,9 +486,39 @@ fn a_contract_ledger_imports_registered_deals_with_their_numbers_and_subtypes() 
         ],
     );
     let rows = [
-        ["2026370102000011", "余热回收技术开发", "山东大学", "潍柴动力", "技术开发（委托）", "120", "100", "2026-03-01", "2026-03-20"],
-        ["2026370102000012", "专利实施许可", "中国海洋大学", "烟台万华", "技术许可（专利实施许可）", "80", "80", "2026.3.5", ""],
-        ["2026370102000013", "技术中介服务", "山东科技大市场", "寿光蔬菜集团", "技术服务（技术中介）", "3.5", "3.5", "20260310", "20260325"],
+        [
+            "2026370102000011",
+            "余热回收技术开发",
+            "山东大学",
+            "潍柴动力",
+            "技术开发（委托）",
+            "120",
+            "100",
+            "2026-03-01",
+            "2026-03-20",
+        ],
+        [
+            "2026370102000012",
+            "专利实施许可",
+            "中国海洋大学",
+            "烟台万华",
+            "技术许可（专利实施许可）",
+            "80",
+            "80",
+            "2026.3.5",
+            "",
+        ],
+        [
+            "2026370102000013",
+            "技术中介服务",
+            "山东科技大市场",
+            "寿光蔬菜集团",
+            "技术服务（技术中介）",
+            "3.5",
+            "3.5",
+            "20260310",
+            "20260325",
+        ],
     ];
     for (i, row) in rows.iter().enumerate() {
         write_row(sheet, i as u32 + 1, row);
@@ -403,19 +529,29 @@ fn a_contract_ledger_imports_registered_deals_with_their_numbers_and_subtypes() 
     let today = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
     let deals = store.deal_rows(today).unwrap();
     assert_eq!(deals.len(), 3);
-    let dev = deals.iter().find(|d| d.title == "余热回收技术开发").unwrap();
+    let dev = deals
+        .iter()
+        .find(|d| d.title == "余热回收技术开发")
+        .unwrap();
     let deal = store.get_deal(dev.id).unwrap().unwrap();
     assert_eq!(deal.stage, DealStage::Registered);
     assert_eq!(deal.contract_no, "2026370102000011");
     assert_eq!(deal.contract_subtype, "委托");
-    assert_eq!(deal.terms.contract_type, techbroker::domain::ContractType::Development);
+    assert_eq!(
+        deal.terms.contract_type,
+        techbroker::domain::ContractType::Development
+    );
     assert_eq!(deal.terms.technology, Some(wan(100)));
     assert_eq!(
         deal.registration_submitted.map(|d| d.to_string()),
         Some("2026-03-20".into())
     );
     let licence = deals.iter().find(|d| d.title == "专利实施许可").unwrap();
-    assert_eq!(licence.stage, DealStage::Signed, "signed, not yet registered");
+    assert_eq!(
+        licence.stage,
+        DealStage::Signed,
+        "signed, not yet registered"
+    );
     assert_eq!(licence.contract_subtype, "专利实施许可");
     let service = deals.iter().find(|d| d.title == "技术中介服务").unwrap();
     assert_eq!(service.contract, Some(Money::from_yuan(35_000)));
@@ -441,7 +577,14 @@ fn clients_with_odd_phones_codes_and_regions_are_imported_not_refused() {
     let weichai = clients.iter().find(|c| c.name.starts_with("潍柴")).unwrap();
     let full = store.get_client(weichai.id).unwrap().unwrap();
     assert_eq!(full.credit_code, "91370000163044841F");
-    assert_eq!((full.province.as_str(), full.city.as_str(), full.district.as_str()), ("山东省", "潍坊市", "奎文区"));
+    assert_eq!(
+        (
+            full.province.as_str(),
+            full.city.as_str(),
+            full.district.as_str()
+        ),
+        ("山东省", "潍坊市", "奎文区")
+    );
     let contacts = store.list_contacts(weichai.id).unwrap();
     assert_eq!(contacts[0].phone, "0536-1234567转8");
     let odd = clients.iter().find(|c| c.name == "济南某科技公司").unwrap();
@@ -490,7 +633,12 @@ fn gbk_rows_in_a_utf8_file_are_read_and_reported_and_garbage_is_refused() {
         bytes.extend(format!("锂电池回收技术第{i}号,山东大学,新能源,6\n").as_bytes());
     }
     let gbk_line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    bytes.extend(encoding_rs::GBK.encode("钠离子电池,山东大学,新能源,5\n").0.iter());
+    bytes.extend(
+        encoding_rs::GBK
+            .encode("钠离子电池,山东大学,新能源,5\n")
+            .0
+            .iter(),
+    );
     bytes.extend(b"\xff\xfe\xfd,\xe5\xb1\xb1\xe4\xb8\x9c\xe5\xa4\xa7\xe5\xad\xa6,x,4\n");
     bytes.extend("含空字符\0的成果,山东大学,新能源,4\n".as_bytes());
     let file = dir.path().join("mixed.csv");
@@ -501,7 +649,10 @@ fn gbk_rows_in_a_utf8_file_are_read_and_reported_and_garbage_is_refused() {
         "{out}"
     );
     assert!(
-        out.contains(&format!("{}\t成果名称：含有无法识别编码的字节", gbk_line + 1)),
+        out.contains(&format!(
+            "{}\t成果名称：含有无法识别编码的字节",
+            gbk_line + 1
+        )),
         "{out}"
     );
     let all = achievements(&db);
@@ -517,8 +668,8 @@ fn gbk_rows_in_a_utf8_file_are_read_and_reported_and_garbage_is_refused() {
 fn raw_xlsx(path: &Path, sheet_xml: &str) {
     let file = std::fs::File::create(path).unwrap();
     let mut zip = zip::ZipWriter::new(file);
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let parts = [
         (
             "[Content_Types].xml",
@@ -598,9 +749,15 @@ fn an_xls_with_a_cell_at_its_last_row_and_column_is_refused() {
         r.extend_from_slice(data);
         r
     };
-    let mut stream = record(0x0809, &[0x00, 0x06, 0x05, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let mut stream = record(
+        0x0809,
+        &[0x00, 0x06, 0x05, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    );
     stream.extend(record(0x000A, &[]));
-    stream.extend(record(0x0809, &[0x00, 0x06, 0x10, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    stream.extend(record(
+        0x0809,
+        &[0x00, 0x06, 0x10, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    ));
     let mut number = vec![0xFF, 0xFF, 0xFF, 0x00, 0, 0];
     number.extend(1.0f64.to_le_bytes());
     stream.extend(record(0x0203, &number));
@@ -615,7 +772,11 @@ fn an_xls_with_a_cell_at_its_last_row_and_column_is_refused() {
     drop(cfb);
     let out = import(&file, "clients", &db, &[]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("工作表过大"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("工作表过大"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -635,7 +796,11 @@ fn a_password_protected_workbook_says_so() {
     drop(cfb);
     let out = import(&file, "clients", &db, &[]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("密码保护"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("密码保护"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -652,7 +817,10 @@ fn dates_before_1900_and_impossible_dates_refuse_their_rows() {
     let out = import(&file, "needs", &db, &[]);
     assert!(!out.status.success());
     let printed = text(&out.stdout);
-    assert!(printed.contains("2\t截止日期：日期“1899-12-31”早于 1900 年"), "{printed}");
+    assert!(
+        printed.contains("2\t截止日期：日期“1899-12-31”早于 1900 年"),
+        "{printed}"
+    );
     assert!(printed.contains("3\t截止日期：日期无效"), "{printed}");
     assert!(needs(&db).is_empty());
 }
@@ -675,7 +843,11 @@ fn an_export_is_never_written_over_a_database() {
             &db.display().to_string(),
         ]);
         assert!(!out.status.success(), "{format}");
-        assert!(text(&out.stderr).contains("数据库文件"), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("数据库文件"),
+            "{}",
+            text(&out.stderr)
+        );
     }
     assert!(std::fs::read(&db).unwrap() == before);
     let other = dir.path().join("other.db");

@@ -38,7 +38,17 @@ fn source(dir: &Path) -> PathBuf {
     let d = db.display().to_string();
     ok(techbroker(
         "zh_CN.UTF-8",
-        &["gen", "--db", &d, "--clients", "40", "--achievements", "60", "--needs", "30"],
+        &[
+            "gen",
+            "--db",
+            &d,
+            "--clients",
+            "40",
+            "--achievements",
+            "60",
+            "--needs",
+            "30",
+        ],
     ));
     let mut store = Store::open(&db).unwrap();
     let sdu = store
@@ -95,7 +105,14 @@ fn source(dir: &Path) -> PathBuf {
     .unwrap();
     ok(techbroker(
         "zh_CN.UTF-8",
-        &["import", &kw.display().to_string(), "--kind", "achievements", "--db", &d],
+        &[
+            "import",
+            &kw.display().to_string(),
+            "--kind",
+            "achievements",
+            "--db",
+            &d,
+        ],
     ));
     for (title, budget, confidential) in [
         ("发动机余热回收", "50-100万", true),
@@ -132,7 +149,14 @@ fn source(dir: &Path) -> PathBuf {
     .unwrap();
     ok(techbroker(
         "zh_CN.UTF-8",
-        &["import", &ledger.display().to_string(), "--kind", "deals", "--db", &d],
+        &[
+            "import",
+            &ledger.display().to_string(),
+            "--kind",
+            "deals",
+            "--db",
+            &d,
+        ],
     ));
     db
 }
@@ -283,7 +307,11 @@ fn every_list_in_every_format_and_language_imports_back_into_the_same_records() 
             }
             let what = format!("{lang} {format}");
             assert_eq!(clients(&to), clients(&from), "{what}: clients");
-            assert_eq!(achievements(&to), achievements(&from), "{what}: achievements");
+            assert_eq!(
+                achievements(&to),
+                achievements(&from),
+                "{what}: achievements"
+            );
             assert_eq!(needs(&to), needs(&from), "{what}: needs");
             if format != "json" {
                 assert_eq!(deals(&to), deals(&from), "{what}: deals");

@@ -373,3 +373,57 @@ fn deals_import_from_the_deal_list() {
     assert_eq!(deals[0].title, "余热回收技术转让");
     assert_eq!(deals[0].stage, techbroker::domain::DealStage::Signed);
 }
+
+/// A provincial template: a title and a note above the header, a total under the rows. The
+/// header is found; another row can be chosen; the review lists the notes and the rows left out.
+#[test]
+fn the_header_row_can_be_picked_and_notes_are_listed_in_the_review() {
+    let (dir, db) = temp_db();
+    seed_client(&db, "山东大学", ClientKind::University);
+    let csv = dir.path().join("汇总表.csv");
+    std::fs::write(
+        &csv,
+        "2026年度山东省科技成果汇总表,,,,\n\
+         填报说明：价格单位为万元,,,,\n\
+         序号,成果名称,完成单位,技术领域,技术成熟度\n\
+         1,锂电池回收技术,山东大学,新能源,中试阶段\n\
+         2,秸秆还田装备,山东大学,现代农业,6\n\
+         合计,2项,,,\n",
+    )
+    .unwrap();
+    let mut h = common::harness_with_picker(&db, Some(csv));
+    click(&mut h, "科技成果");
+    click(&mut h, "导入…");
+    let header_row = |h: &egui_kittest::Harness<'_, techbroker::ui::TechBrokerApp>| {
+        use egui_kittest::kittest::NodeT as _;
+        h.get_by_role_and_label(Role::ComboBox, "表头所在行")
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+    };
+    // Found below the title and the note: the columns are mapped.
+    assert!(header_row(&h).starts_with("第 3 行：序号 | 成果名称"), "{}", header_row(&h));
+    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
+    // The title row as the header maps nothing; back to row 3, everything is mapped again.
+    h.get_by_role_and_label(Role::ComboBox, "表头所在行").click();
+    h.run();
+    click(&mut h, "第 1 行：2026年度山东省科技成果汇总表");
+    assert!(header_row(&h).starts_with("第 1 行"));
+    h.get_by_label_contains("必填字段尚未对应到列");
+    h.get_by_role_and_label(Role::ComboBox, "表头所在行").click();
+    h.run();
+    click(&mut h, "第 3 行：序号 | 成果名称 | 完成单位 | 技术领域 | 技术成熟度");
+    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
+    click(&mut h, "检查数据");
+    h.get_by_label("共 2 行：2 行有效，0 行有错误");
+    h.get_by_label("1 行有提示：数值按说明保存，照常导入。");
+    h.get_by_label("1 行是合计、表尾或说明，不作为记录导入：6 合计行");
+    h.get_by_label("有提示的行（照常导入）");
+    h.get_by_label("技术成熟度：“中试阶段”按 TRL 6 保存");
+    click(&mut h, "导入 2 行");
+    assert_eq!(titles(&db), vec!["秸秆还田装备", "锂电池回收技术"]);
+    let store = Store::open(&db).unwrap();
+    let rows = store.achievement_rows(Scope::All).unwrap();
+    let lithium = rows.iter().find(|(r, _)| r.title == "锂电池回收技术").unwrap();
+    assert_eq!(lithium.0.trl, 6);
+}

@@ -10,8 +10,7 @@ use crate::i18n::{Tr, fill};
 use crate::io::import::rejected::write_rejected;
 use crate::io::import::source::{import_file, inspect, scan_file};
 use crate::io::import::{
-    ImportKind, ImportOptions, Mapping, MappingFile, RowError, RowWarnings, SkippedRow,
-    TableChoice,
+    ImportKind, ImportOptions, Mapping, MappingFile, RowError, RowWarnings, SkippedRow, TableChoice,
 };
 use crate::store::Store;
 

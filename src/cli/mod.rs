@@ -243,7 +243,11 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
             let created = !db.exists();
             let mut store = open(db, lang, true)?;
             if created {
-                writeln!(out, "{}", fill(lang.tr().cli_db_created, &[("path", &db.display())]))?;
+                writeln!(
+                    out,
+                    "{}",
+                    fill(lang.tr().cli_db_created, &[("path", &db.display())])
+                )?;
             }
             let args = import_cmd::Args {
                 file: &file,

@@ -49,10 +49,32 @@ const NEGOTIABLE: &[&str] = &[
 const NOTHING: &[&str] = &["", "-", "—", "--", "/", "无", "暂无", "n/a", "na"];
 
 const CAP_PREFIXES: &[&str] = &[
-    "不超过", "不高于", "不多于", "最多", "最高", "至多", "控制在", "小于", "低于", "≤", "<=", "<",
+    "不超过",
+    "不高于",
+    "不多于",
+    "最多",
+    "最高",
+    "至多",
+    "控制在",
+    "小于",
+    "低于",
+    "≤",
+    "<=",
+    "<",
 ];
 const CAP_SUFFIXES: &[&str] = &["以内", "以下", "之内", "内"];
-const FLOOR_PREFIXES: &[&str] = &["不低于", "不少于", "至少", "最低", "最少", "大于", "高于", "≥", ">=", ">"];
+const FLOOR_PREFIXES: &[&str] = &[
+    "不低于",
+    "不少于",
+    "至少",
+    "最低",
+    "最少",
+    "大于",
+    "高于",
+    "≥",
+    ">=",
+    ">",
+];
 const FLOOR_SUFFIXES: &[&str] = &["以上", "起"];
 const ABOUT_PREFIXES: &[&str] = &["大约", "约", "大概", "预计"];
 const ABOUT_SUFFIXES: &[&str] = &["左右", "上下"];
@@ -62,7 +84,9 @@ const RANGE_SEPARATORS: &[char] = &['-', '~', '～', '—', '－', '至', '到',
 pub fn is_negotiable(text: &str) -> bool {
     let t = text.trim().to_lowercase();
     NOTHING.contains(&t.as_str())
-        || (!t.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || (!t
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
             && NEGOTIABLE.iter().any(|w| t.contains(w)))
 }
 
@@ -197,8 +221,22 @@ mod tests {
 
     #[test]
     fn negotiable_words() {
-        for text in ["面议", "电议", "价格面议", "协商", "待定", "双方协商", "", "-", "Negotiable"] {
-            assert_eq!(read_amount(text, Some("万")), Ok(AmountText::Negotiable), "{text}");
+        for text in [
+            "面议",
+            "电议",
+            "价格面议",
+            "协商",
+            "待定",
+            "双方协商",
+            "",
+            "-",
+            "Negotiable",
+        ] {
+            assert_eq!(
+                read_amount(text, Some("万")),
+                Ok(AmountText::Negotiable),
+                "{text}"
+            );
         }
         assert!(!is_negotiable("50万（可议）"));
     }

@@ -49,8 +49,20 @@ pub enum DateText {
 }
 
 const NO_DATE: &[&str] = &[
-    "长期有效", "长期", "不限", "无限期", "永久", "永久有效", "无期限", "无", "-", "—", "/", "待定",
-    "none", "n/a",
+    "长期有效",
+    "长期",
+    "不限",
+    "无限期",
+    "永久",
+    "永久有效",
+    "无期限",
+    "无",
+    "-",
+    "—",
+    "/",
+    "待定",
+    "none",
+    "n/a",
 ];
 
 /// Reads a date cell: a full date, a month (its last day), a year's end or half, or a word
@@ -172,7 +184,14 @@ mod tests {
         ] {
             assert_eq!(read_date(text), Some(expected), "{text}");
         }
-        for text in ["明年", "2027年13月", "1850年底", "2024-02-30", "45413", "2026"] {
+        for text in [
+            "明年",
+            "2027年13月",
+            "1850年底",
+            "2024-02-30",
+            "45413",
+            "2026",
+        ] {
             assert_eq!(read_date(text), None, "{text}");
         }
     }

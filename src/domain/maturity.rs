@@ -134,7 +134,9 @@ mod tests {
 
     #[test]
     fn numbers_in_every_form() {
-        for text in ["6", "TRL6", "TRL 6", "trl6", "6级", "六级", "第6级", "6.0", "６"] {
+        for text in [
+            "6", "TRL6", "TRL 6", "trl6", "6级", "六级", "第6级", "6.0", "６",
+        ] {
             assert_eq!(m(text), Some((6, Stage::Pilot)), "{text}");
         }
         assert_eq!(m("12"), None);

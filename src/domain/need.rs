@@ -220,10 +220,7 @@ impl From<&NeedData> for NeedDraft {
 
 /// A budget as typed: 面议, an amount in yuan, or a range, cap or floor ("50-100万", "100万以内")
 /// kept as written; the price is the amount comparisons use.
-pub fn parse_budget(
-    negotiable: bool,
-    text: &str,
-) -> Result<(Price, Option<AmountRange>), Problem> {
+pub fn parse_budget(negotiable: bool, text: &str) -> Result<(Price, Option<AmountRange>), Problem> {
     if negotiable {
         return Ok((Price::Negotiable, None));
     }
@@ -263,8 +260,8 @@ impl NeedDraft {
             MAX_LONG,
         );
         let keywords = check_keywords(&mut e, F::Keywords, &self.keywords);
-        let (budget, budget_range) = parse_budget(self.negotiable, &self.budget)
-            .unwrap_or_else(|p| {
+        let (budget, budget_range) =
+            parse_budget(self.negotiable, &self.budget).unwrap_or_else(|p| {
                 e.push(F::Budget, p);
                 (Price::Negotiable, None)
             });

@@ -90,8 +90,12 @@ impl Tr {
             Warning::Long { max } => fill(self.im_w_long, &[("max", max)]),
             Warning::AmountUnreadable(v) => value(self.im_w_amount, v),
             Warning::PriceRange(v) => value(self.im_w_price_range, v),
-            Warning::DateEndOf(v, date) => fill(self.im_w_date_end, &[("value", v), ("date", date)]),
-            Warning::TrlFromWords(v, trl) => fill(self.im_w_trl_words, &[("value", v), ("trl", trl)]),
+            Warning::DateEndOf(v, date) => {
+                fill(self.im_w_date_end, &[("value", v), ("date", date)])
+            }
+            Warning::TrlFromWords(v, trl) => {
+                fill(self.im_w_trl_words, &[("value", v), ("trl", trl)])
+            }
             Warning::UnknownModes(v) => value(self.im_w_modes, v),
             Warning::ContactWithoutName => self.im_w_contact_no_name.to_string(),
             Warning::OtherEncoding(name) => fill(self.im_w_encoding, &[("encoding", name)]),

@@ -79,8 +79,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("broker.sqlite");
         let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.execute_batch("CREATE TABLE t (x); PRAGMA journal_mode = WAL; INSERT INTO t VALUES (1);")
-            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (x); PRAGMA journal_mode = WAL; INSERT INTO t VALUES (1);",
+        )
+        .unwrap();
         let before = std::fs::read(&db).unwrap();
         let err = write_file(&db, |f| Ok(std::io::Write::write_all(f, b"a,b\n")?)).unwrap_err();
         assert!(err.downcast_ref::<WouldOverwriteDatabase>().is_some());

@@ -116,11 +116,11 @@ impl ImportScreen {
     fn choice(&self) -> TableChoice {
         TableChoice {
             sheet: self.sheet.clone(),
-            header_row: self
-                .header_row
-                .or(self.info.as_ref().map(|i| i.header_row).filter(|_| {
-                    self.info.as_ref().is_some_and(|i| !i.is_json())
-                })),
+            header_row: self.header_row.or(self
+                .info
+                .as_ref()
+                .map(|i| i.header_row)
+                .filter(|_| self.info.as_ref().is_some_and(|i| !i.is_json()))),
         }
     }
 
@@ -498,7 +498,10 @@ impl ImportScreen {
             ],
         ));
         if !report.warnings.is_empty() {
-            ui.label(fill(tr.im_warnings_summary, &[("n", &report.warnings.len())]));
+            ui.label(fill(
+                tr.im_warnings_summary,
+                &[("n", &report.warnings.len())],
+            ));
         }
         if !report.skipped.is_empty() {
             ui.label(skipped_text(&report.skipped, tr));
@@ -590,7 +593,10 @@ fn header_row_ui(ui: &mut Ui, info: &FileInfo, tr: &Tr, cmds: &mut Vec<Command>)
                     .join(" | ")
             })
             .unwrap_or_default();
-        fill(tr.im_row_n, &[("n", &number), ("cells", &truncate(&cells, 48))])
+        fill(
+            tr.im_row_n,
+            &[("n", &number), ("cells", &truncate(&cells, 48))],
+        )
     };
     let label = ui.label(tr.im_header_row);
     let mut chosen = info.header_row;

@@ -337,10 +337,11 @@ pub fn yes_no(text: &str) -> Option<bool> {
         .trim_matches(['【', '】', '[', ']', ' '])
         .to_lowercase();
     match t.as_str() {
-        "" | "否" | "不保密" | "不" | "无" | "公开" | "no" | "n" | "false" | "0" | "×" => Some(false),
-        "是" | "保密" | "需保密" | "保密需求" | "yes" | "y" | "true" | "1" | "confidential" | "√" => {
-            Some(true)
+        "" | "否" | "不保密" | "不" | "无" | "公开" | "no" | "n" | "false" | "0" | "×" => {
+            Some(false)
         }
+        "是" | "保密" | "需保密" | "保密需求" | "yes" | "y" | "true" | "1" | "confidential"
+        | "√" => Some(true),
         _ => None,
     }
 }
@@ -418,7 +419,10 @@ mod tests {
         assert_eq!(yes_no("[Confidential]"), Some(true));
         assert_eq!(yes_no(""), Some(false));
         assert_eq!(yes_no("也许"), None);
-        assert_eq!(without_confidential_mark("【保密】 储能系统"), Some("储能系统"));
+        assert_eq!(
+            without_confidential_mark("【保密】 储能系统"),
+            Some("储能系统")
+        );
         assert_eq!(without_confidential_mark("储能系统"), None);
         assert_eq!(stage("通过中试"), Some(Stage::Pilot));
         assert_eq!(

@@ -359,6 +359,9 @@ fn deal_target(f: DealField) -> Target {
     }
 }
 
+/// A checked record with the long texts cut for the check, to put back whole.
+type CheckedKeepingLong<T, F> = Result<(T, Vec<(F, String)>), FieldErrors<F>>;
+
 /// Validates a draft, keeping texts longer than the form allows: each is cut for the check
 /// (with a warning) and handed back whole, to be put in the checked record.
 fn validate_keeping_long<D, T, F: Copy + PartialEq>(
@@ -367,7 +370,7 @@ fn validate_keeping_long<D, T, F: Copy + PartialEq>(
     text_of: impl Fn(&mut D, F) -> Option<&mut String>,
     target: fn(F) -> Target,
     warnings: &mut Vec<CellWarning>,
-) -> Result<(T, Vec<(F, String)>), FieldErrors<F>> {
+) -> CheckedKeepingLong<T, F> {
     let mut kept = Vec::new();
     loop {
         let errors = match validate(&draft) {
@@ -405,9 +408,20 @@ fn split_region(text: &str) -> [String; 3] {
         let mut current = String::new();
         for c in text.trim().chars() {
             current.push(c);
-            let ends = ["省", "自治区", "特别行政区", "市", "州", "盟", "地区", "区", "县", "旗"]
-                .iter()
-                .any(|e| current.ends_with(e));
+            let ends = [
+                "省",
+                "自治区",
+                "特别行政区",
+                "市",
+                "州",
+                "盟",
+                "地区",
+                "区",
+                "县",
+                "旗",
+            ]
+            .iter()
+            .any(|e| current.ends_with(e));
             if ends && current.chars().count() >= 2 && cut.len() < 2 {
                 cut.push(std::mem::take(&mut current));
             }
@@ -430,12 +444,20 @@ fn split_region(text: &str) -> [String; 3] {
             && !part.ends_with("地区")
         {
             2
-        } else if part.ends_with('市') || part.ends_with('州') || part.ends_with('盟') || part.ends_with("地区") {
+        } else if part.ends_with('市')
+            || part.ends_with('州')
+            || part.ends_with('盟')
+            || part.ends_with("地区")
+        {
             if next <= 1 { 1 } else { 2 }
         } else {
             next.min(2)
         };
-        let slot = if out[slot].is_empty() { slot } else { next.min(2) };
+        let slot = if out[slot].is_empty() {
+            slot
+        } else {
+            next.min(2)
+        };
         if out[slot].is_empty() {
             out[slot] = part;
         } else {
@@ -488,12 +510,13 @@ pub fn client(mapping: &Mapping, cells: &[String], base: ClientDraft) -> Convert
         std::mem::take(&mut d.credit_code).trim().to_string()
     });
     let site = d.website.trim().to_string();
-    let odd_site = (!site.is_empty() && (site.contains(char::is_whitespace) || !site.contains('.')))
-        .then(|| {
-            c.warn(Target::Website, Warning::KeptAsWritten(site.clone()));
-            d.website.clear();
-            site.clone()
-        });
+    let odd_site = (!site.is_empty()
+        && (site.contains(char::is_whitespace) || !site.contains('.')))
+    .then(|| {
+        c.warn(Target::Website, Warning::KeptAsWritten(site.clone()));
+        d.website.clear();
+        site.clone()
+    });
     let contact = contact(&mut c);
     let checked = validate_keeping_long(
         d,
@@ -671,7 +694,10 @@ pub fn achievement(
     if let Some(v) = c.filled(Target::TransferModes) {
         let (modes, unknown) = cells::transfer_modes(v);
         if !unknown.is_empty() {
-            c.warn(Target::TransferModes, Warning::UnknownModes(unknown.join("、")));
+            c.warn(
+                Target::TransferModes,
+                Warning::UnknownModes(unknown.join("、")),
+            );
         }
         d.transfer_modes = modes;
     }
@@ -931,7 +957,11 @@ pub fn deal(mapping: &Mapping, cells: &[String], base: DealBase) -> Converted {
     c.text(Target::Buyer, &mut buyer);
     c.text(Target::AchievementTitle, &mut achievement);
     let mut stage = None;
-    c.choice(Target::DealStage, |v| cells::deal_stage(v).map(Some), &mut stage);
+    c.choice(
+        Target::DealStage,
+        |v| cells::deal_stage(v).map(Some),
+        &mut stage,
+    );
     if let Some(v) = c.filled(Target::ContractType) {
         match cells::contract_type(v) {
             Some((kind, sub)) => {

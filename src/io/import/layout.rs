@@ -191,16 +191,38 @@ pub fn skip_reason(cells: &[String], headers: &[String]) -> Option<SkipReason> {
         return Some(SkipReason::Total);
     }
     const FOOTERS: &[&str] = &[
-        "填表人", "填报人", "审核人", "制表人", "制表", "负责人签字", "单位负责人", "填表日期",
-        "填报日期", "制表日期", "审核日期", "联系电话：", "盖章",
+        "填表人",
+        "填报人",
+        "审核人",
+        "制表人",
+        "制表",
+        "负责人签字",
+        "单位负责人",
+        "填表日期",
+        "填报日期",
+        "制表日期",
+        "审核日期",
+        "联系电话：",
+        "盖章",
     ];
-    if FOOTERS.iter().any(|f| compact.starts_with(f)) && (compact.contains([':', '：']) || {
-        let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
-        filled <= 3
-    }) {
+    if FOOTERS.iter().any(|f| compact.starts_with(f))
+        && (compact.contains([':', '：']) || {
+            let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
+            filled <= 3
+        })
+    {
         return Some(SkipReason::Footer);
     }
-    const NOTES: &[&str] = &["注：", "注:", "说明：", "说明:", "备注：", "备注:", "填报说明", "填表说明"];
+    const NOTES: &[&str] = &[
+        "注：",
+        "注:",
+        "说明：",
+        "说明:",
+        "备注：",
+        "备注:",
+        "填报说明",
+        "填表说明",
+    ];
     if NOTES.iter().any(|n| compact.starts_with(n))
         || (compact.starts_with('注') && compact[3..].starts_with(|c: char| c.is_ascii_digit()))
     {
@@ -217,7 +239,10 @@ pub fn skip_reason(cells: &[String], headers: &[String]) -> Option<SkipReason> {
 
 /// "共30项", "共 12 条", "合计30项".
 fn is_count_line(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix('共').or_else(|| text.strip_prefix("合计")) else {
+    let Some(rest) = text
+        .strip_prefix('共')
+        .or_else(|| text.strip_prefix("合计"))
+    else {
         return false;
     };
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
@@ -271,7 +296,10 @@ mod tests {
         ];
         let l = layout(ImportKind::Clients, &rows, 0);
         assert!(l.two_rows);
-        assert_eq!(l.headers, strings(&["单位名称", "联系人姓名", "联系人电话", "备注"]));
+        assert_eq!(
+            l.headers,
+            strings(&["单位名称", "联系人姓名", "联系人电话", "备注"])
+        );
         assert_eq!(l.rows_before_data(), 2);
         // A data row under an ordinary header is data.
         let plain = [
@@ -293,8 +321,14 @@ mod tests {
             skip(&["填表人：张三   审核人：李四", "", ""]),
             Some(SkipReason::Footer)
         );
-        assert_eq!(skip(&["注：价格单位为万元", "", ""]), Some(SkipReason::Note));
-        assert_eq!(skip(&["序号", "成果名称", "价格"]), Some(SkipReason::RepeatedHeader));
+        assert_eq!(
+            skip(&["注：价格单位为万元", "", ""]),
+            Some(SkipReason::Note)
+        );
+        assert_eq!(
+            skip(&["序号", "成果名称", "价格"]),
+            Some(SkipReason::RepeatedHeader)
+        );
         assert_eq!(skip(&["1", "注塑机节能改造", "30"]), None);
         assert_eq!(skip(&["2", "合计算法优化平台", "30"]), None);
     }

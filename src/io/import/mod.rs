@@ -19,8 +19,8 @@ pub mod source;
 pub use convert::{Candidate, CellError, CellWarning, OwnerRef, RowProblem, Warning};
 pub use error::ImportError;
 pub use fields::{ImportKind, Target};
-pub use mapping::{Mapping, MappingFile};
 pub use layout::SkipReason;
+pub use mapping::{Mapping, MappingFile};
 pub use plan::{
     DuplicatePolicy, ImportOptions, ImportSummary, RawRow, RowError, RowWarnings, ScanReport,
     SkippedRow, SourceRow,

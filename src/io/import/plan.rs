@@ -7,8 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::cells::guess_client_kind;
 use super::convert::{
-    self, Candidate, CellError, CellWarning, DealBase, DealCandidate, OwnerRef, RowProblem,
-    Warning,
+    self, Candidate, CellError, CellWarning, DealBase, DealCandidate, OwnerRef, RowProblem, Warning,
 };
 use super::error::ImportError;
 use super::fields::Target;
@@ -380,7 +379,11 @@ pub fn scan(
     let mut resolver = Resolver::new(index);
     for row in rows {
         check_cancel(cancel)?;
-        let SourceRow { number, raw, issues } = row?;
+        let SourceRow {
+            number,
+            raw,
+            issues,
+        } = row?;
         if let Some(reason) = skipped(&raw, mapping) {
             report.skipped.push(SkippedRow { number, reason });
             continue;
@@ -455,28 +458,40 @@ pub fn commit(
         let mut resolver = Resolver::new(&index);
         for row in rows {
             check_cancel(cancel)?;
-            let SourceRow { number, raw, issues } = row?;
+            let SourceRow {
+                number,
+                raw,
+                issues,
+            } = row?;
             if let Some(reason) = skipped(&raw, mapping) {
                 summary.skipped.push(SkippedRow { number, reason });
                 continue;
             }
-            let outcome = commit_row(w, &mut resolver, mapping, options, &raw, &issues, &mut summary);
+            let outcome = commit_row(
+                w,
+                &mut resolver,
+                mapping,
+                options,
+                &raw,
+                &issues,
+                &mut summary,
+            );
             match outcome {
                 Ok(warnings) => note_warnings(&mut summary.warnings, number, warnings),
                 Err(failure) => {
-                let errors = match failure {
-                    RowFailure::Invalid(errors) => errors,
-                    RowFailure::Store(e) => return Err(e.into()),
-                };
-                let rejected = RowError {
-                    number,
-                    cells: cells_of(&raw),
-                    errors,
-                };
-                if !options.skip_invalid {
-                    return Err(ImportError::Invalid(Box::new(rejected)));
-                }
-                summary.rejected.push(rejected);
+                    let errors = match failure {
+                        RowFailure::Invalid(errors) => errors,
+                        RowFailure::Store(e) => return Err(e.into()),
+                    };
+                    let rejected = RowError {
+                        number,
+                        cells: cells_of(&raw),
+                        errors,
+                    };
+                    if !options.skip_invalid {
+                        return Err(ImportError::Invalid(Box::new(rejected)));
+                    }
+                    summary.rejected.push(rejected);
                 }
             }
         }

@@ -133,7 +133,9 @@ impl CsvTable {
         let line = error.position().map_or(0, |p| p.line());
         let message = error.to_string();
         match error.into_kind() {
-            csv::ErrorKind::Io(source) if source.get_ref().is_some_and(|e| e.is::<LineTooLong>()) => {
+            csv::ErrorKind::Io(source)
+                if source.get_ref().is_some_and(|e| e.is::<LineTooLong>()) =>
+            {
                 ReadError::Csv {
                     line: self.reader.position().line(),
                     message: source.to_string(),
@@ -153,7 +155,11 @@ fn decode_cell(bytes: &[u8], file: &'static Encoding) -> (String, Option<CellIss
     let cleaned;
     let bytes = if bytes.contains(&0) {
         issue = Some(CellIssue::NulRemoved);
-        cleaned = bytes.iter().copied().filter(|&b| b != 0).collect::<Vec<u8>>();
+        cleaned = bytes
+            .iter()
+            .copied()
+            .filter(|&b| b != 0)
+            .collect::<Vec<u8>>();
         cleaned.as_slice()
     } else {
         bytes
@@ -213,6 +219,9 @@ mod tests {
             decode_cell(b"a\0b", UTF_8),
             ("ab".into(), Some(CellIssue::NulRemoved))
         );
-        assert_eq!(decode_cell(b"\xff\xff", UTF_8).1, Some(CellIssue::Undecodable));
+        assert_eq!(
+            decode_cell(b"\xff\xff", UTF_8).1,
+            Some(CellIssue::Undecodable)
+        );
     }
 }

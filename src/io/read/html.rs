@@ -59,7 +59,10 @@ pub(super) fn read_html(path: &Path) -> Result<Vec<Row>, ReadError> {
 /// valid and GB18030 (what Chinese platforms write) when not.
 fn decode(bytes: &[u8]) -> String {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let declared = head.find("charset").and_then(|at| {
@@ -76,7 +79,11 @@ fn decode(bytes: &[u8]) -> String {
         GB18030
     });
     // gb2312 and GBK pages often hold characters only GB18030 has: read them as its superset.
-    let encoding = if encoding == encoding_rs::GBK { GB18030 } else { encoding };
+    let encoding = if encoding == encoding_rs::GBK {
+        GB18030
+    } else {
+        encoding
+    };
     encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
@@ -205,7 +212,8 @@ mod tests {
 
     #[test]
     fn line_breaks_and_entities_are_read_as_shown() {
-        let rows = table("<table><tr><td>技术成熟度<br>(TRL)&nbsp;*</td><td> a  b </td></tr></table>");
+        let rows =
+            table("<table><tr><td>技术成熟度<br>(TRL)&nbsp;*</td><td> a  b </td></tr></table>");
         assert_eq!(rows[0], vec!["技术成熟度\n(TRL) *", "a b"]);
     }
 

@@ -80,7 +80,10 @@ fn check_zip(path: &Path) -> Result<(), ReadError> {
         let Ok(entry) = zip.by_index_raw(i) else {
             continue;
         };
-        let name = entry.name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let name = entry
+            .name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
         let held_whole = name.ends_with("sharedstrings.xml") || name.ends_with("styles.xml");
         if held_whole && entry.size() > MAX_SHARED_STRINGS {
             return Err(ReadError::TooLarge {
@@ -123,7 +126,10 @@ fn check_xls(path: &Path) -> Result<(), ReadError> {
 /// stream, from what it declares and where its cells are. Blank cells are not counted: calamine
 /// does not load them, and Excel writes them wherever a format was applied.
 fn biff_extent(stream: &[u8]) -> (u64, u64) {
-    let u16_at = |d: &[u8], i: usize| d.get(i..i + 2).map_or(0, |b| u16::from_le_bytes([b[0], b[1]]));
+    let u16_at = |d: &[u8], i: usize| {
+        d.get(i..i + 2)
+            .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
+    };
     let u32_at = |d: &[u8], i: usize| {
         d.get(i..i + 4)
             .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -289,10 +295,7 @@ impl Job {
         let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
         let mut cells = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
         let declared = cells.dimensions();
-        check_extent(
-            u64::from(declared.end.0) + 1,
-            u64::from(declared.end.1) + 1,
-        )?;
+        check_extent(u64::from(declared.end.0) + 1, u64::from(declared.end.1) + 1)?;
         self.progress[1].store(u64::from(declared.end.0) + 1, Ordering::Relaxed);
         if let Some(opened) = opened.take() {
             let _ = opened.send(Ok(()));
@@ -386,9 +389,7 @@ impl RowBuilder {
             Some((r, ..)) if *r != row => self.finish(),
             _ => None,
         };
-        let (_, cells, bytes) = self
-            .current
-            .get_or_insert_with(|| (row, Vec::new(), 0));
+        let (_, cells, bytes) = self.current.get_or_insert_with(|| (row, Vec::new(), 0));
         *bytes += text.len();
         if *bytes > MAX_ROW_BYTES {
             return Err(ReadError::TooLarge {
@@ -415,7 +416,10 @@ impl RowBuilder {
                 continue;
             }
             if m.start.0 == row {
-                *value = cells.get(m.start.1 as usize).filter(|v| !v.is_empty()).cloned();
+                *value = cells
+                    .get(m.start.1 as usize)
+                    .filter(|v| !v.is_empty())
+                    .cloned();
             }
             let Some(value) = value else {
                 continue;
@@ -578,7 +582,10 @@ mod tests {
         let second = b.push(2, 1, "王".into()).unwrap().unwrap();
         assert_eq!(second.cells, vec!["山东大学", "张"]);
         let third = b.finish().unwrap();
-        assert_eq!((third.number, third.cells), (3, vec!["山东大学".into(), "王".into()]));
+        assert_eq!(
+            (third.number, third.cells),
+            (3, vec!["山东大学".into(), "王".into()])
+        );
     }
 
     #[test]

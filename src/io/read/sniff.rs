@@ -186,7 +186,9 @@ mod tests {
 
     #[test]
     fn mostly_utf8_text_with_a_gbk_line_is_utf8() {
-        let mut bytes = "名称,单位\n锂电池,山东大学\n钠电池,青岛大学\n".as_bytes().to_vec();
+        let mut bytes = "名称,单位\n锂电池,山东大学\n钠电池,青岛大学\n"
+            .as_bytes()
+            .to_vec();
         let (gbk, _, _) = encoding_rs::GBK.encode("氢能,济南大学\n");
         bytes.extend_from_slice(&gbk);
         assert_eq!(encoding_of(&bytes, false).unwrap(), UTF_8);

@@ -120,14 +120,20 @@ fn maturity_in_words_gives_a_trl_and_a_stage() {
         assert_eq!((data.trl, data.stage), (trl, stage), "{words}");
         assert_eq!(
             warnings,
-            vec![(Some(Target::Stage), Warning::TrlFromWords(words.into(), trl))]
+            vec![(
+                Some(Target::Stage),
+                Warning::TrlFromWords(words.into(), trl)
+            )]
         );
     }
     let m = mapping(
         ImportKind::Achievements,
         &["成果名称", "持有人", "所属行业", "技术成熟度\n(TRL)*"],
     );
-    let (c, _) = ok(new_record(&m, &row(&["氢能", "山东大学", "新能源", "已有样品"])));
+    let (c, _) = ok(new_record(
+        &m,
+        &row(&["氢能", "山东大学", "新能源", "已有样品"]),
+    ));
     let data = achievement_of(c);
     assert_eq!((data.trl, data.stage), (6, Stage::Pilot));
 }
@@ -146,18 +152,36 @@ fn prices_as_platforms_write_them() {
         ("价格面议", Price::Negotiable),
         ("电议", Price::Negotiable),
     ] {
-        let (c, _) = ok(new_record(&m, &row(&["氢能", "山东大学", "新能源", "6", cell])));
+        let (c, _) = ok(new_record(
+            &m,
+            &row(&["氢能", "山东大学", "新能源", "6", cell]),
+        ));
         assert_eq!(achievement_of(c).price, price, "{cell}");
     }
     let m = mapping(
         ImportKind::Achievements,
-        &["成果名称", "持有人", "所属行业", "TRL", "意向价格\n（万元）"],
+        &[
+            "成果名称",
+            "持有人",
+            "所属行业",
+            "TRL",
+            "意向价格\n（万元）",
+        ],
     );
-    let (c, _) = ok(new_record(&m, &row(&["氢能", "山东大学", "新能源", "6", "１２０"])));
+    let (c, _) = ok(new_record(
+        &m,
+        &row(&["氢能", "山东大学", "新能源", "6", "１２０"]),
+    ));
     assert_eq!(achievement_of(c).price, Price::Amount(wan(120)));
-    let (c, warnings) = ok(new_record(&m, &row(&["氢能", "山东大学", "新能源", "6", "50-80"])));
+    let (c, warnings) = ok(new_record(
+        &m,
+        &row(&["氢能", "山东大学", "新能源", "6", "50-80"]),
+    ));
     assert_eq!(achievement_of(c).price, Price::Amount(wan(50)));
-    assert_eq!(warnings, vec![(Some(Target::Price), Warning::PriceRange("50-80万".into()))]);
+    assert_eq!(
+        warnings,
+        vec![(Some(Target::Price), Warning::PriceRange("50-80万".into()))]
+    );
 }
 
 #[test]
@@ -370,7 +394,10 @@ fn a_ledger_row_is_a_registered_deal_with_its_contract_number() {
     };
     assert_eq!(d.stage, DealStage::Registered);
     assert_eq!(d.contract_no, "2026370101000123");
-    assert_eq!(d.terms.contract_type, crate::domain::ContractType::Development);
+    assert_eq!(
+        d.terms.contract_type,
+        crate::domain::ContractType::Development
+    );
     assert_eq!(d.contract_subtype, "委托");
     assert_eq!(d.terms.contract, Some(wan(120)));
     assert_eq!(d.terms.technology, Some(wan(100)));
