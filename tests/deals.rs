@@ -207,7 +207,7 @@ fn bad_terms_are_refused_and_change_nothing() {
     let before = store.get_deal(id).unwrap().unwrap();
     let draft = DealDraft {
         title: "x".into(),
-        contract: "一百万".into(),
+        contract: "很多".into(),
         ..DealDraft::default()
     };
     assert!(store.save_deal_terms(id, &draft).is_err());

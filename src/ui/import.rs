@@ -380,6 +380,7 @@ impl ImportScreen {
                     }
                 }
                 if !info.is_json() && !info.top_rows.is_empty() {
+                    ui.separator();
                     header_row_ui(ui, info, tr, cmds);
                 }
             });
