@@ -60,9 +60,17 @@ fn csv_piece() -> impl Strategy<Value = Vec<u8>> {
         Just(b"\r".to_vec()),
         Just(b"\0".to_vec()),
         Just(b"\xEF\xBB\xBF".to_vec()),
-        Just("成果名称,完成单位,技术领域,成熟度,意向价格（万元）\n".as_bytes().to_vec()),
+        Just(
+            "成果名称,完成单位,技术领域,成熟度,意向价格（万元）\n"
+                .as_bytes()
+                .to_vec()
+        ),
         Just("合计,,,,\n填表人：张三\n".as_bytes().to_vec()),
-        Just("中试阶段,50-100万,2027年6月,面议,1.2亿,'=SUM(A1)".as_bytes().to_vec()),
+        Just(
+            "中试阶段,50-100万,2027年6月,面议,1.2亿,'=SUM(A1)"
+                .as_bytes()
+                .to_vec()
+        ),
         Just(encoding_rs::GBK.encode("山东大学,锂电池\n").0.into_owned()),
         Just(vec![0xFF, 0xFE]),
         Just(vec![0x80, 0x81, 0xFE]),

@@ -402,17 +402,26 @@ fn the_header_row_can_be_picked_and_notes_are_listed_in_the_review() {
             .unwrap_or_default()
     };
     // Found below the title and the note: the columns are mapped.
-    assert!(header_row(&h).starts_with("第 3 行：序号 | 成果名称"), "{}", header_row(&h));
+    assert!(
+        header_row(&h).starts_with("第 3 行：序号 | 成果名称"),
+        "{}",
+        header_row(&h)
+    );
     assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
     // The title row as the header maps nothing; back to row 3, everything is mapped again.
-    h.get_by_role_and_label(Role::ComboBox, "表头所在行").click();
+    h.get_by_role_and_label(Role::ComboBox, "表头所在行")
+        .click();
     h.run();
     click(&mut h, "第 1 行：2026年度山东省科技成果汇总表");
     assert!(header_row(&h).starts_with("第 1 行"));
     h.get_by_label_contains("必填字段尚未对应到列");
-    h.get_by_role_and_label(Role::ComboBox, "表头所在行").click();
+    h.get_by_role_and_label(Role::ComboBox, "表头所在行")
+        .click();
     h.run();
-    click(&mut h, "第 3 行：序号 | 成果名称 | 完成单位 | 技术领域 | 技术成熟度");
+    click(
+        &mut h,
+        "第 3 行：序号 | 成果名称 | 完成单位 | 技术领域 | 技术成熟度",
+    );
     assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
     click(&mut h, "检查数据");
     h.get_by_label("共 2 行：2 行有效，0 行有错误");
@@ -424,6 +433,9 @@ fn the_header_row_can_be_picked_and_notes_are_listed_in_the_review() {
     assert_eq!(titles(&db), vec!["秸秆还田装备", "锂电池回收技术"]);
     let store = Store::open(&db).unwrap();
     let rows = store.achievement_rows(Scope::All).unwrap();
-    let lithium = rows.iter().find(|(r, _)| r.title == "锂电池回收技术").unwrap();
+    let lithium = rows
+        .iter()
+        .find(|(r, _)| r.title == "锂电池回收技术")
+        .unwrap();
     assert_eq!(lithium.0.trl, 6);
 }
