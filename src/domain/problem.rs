@@ -20,6 +20,8 @@ pub enum Problem {
     TrlOutOfRange,
     TooManyKeywords { max: usize },
     UnknownClient,
+    /// Both terms of a thesaurus pair are the same.
+    SameTerm,
 }
 
 impl From<super::money::MoneyError> for Problem {

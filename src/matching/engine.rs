@@ -11,7 +11,7 @@ use super::bm25::{Bm25, Scratch};
 use super::docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
 use super::merge_terms;
 use super::parts::{
-    Breakdown, Part, PartValues, Weights, history_fit, is_offered, learned_fit, maturity_with,
+    Breakdown, Part, PartValues, Weights, history_fit, is_offered, learned_fit, maturity,
     mode_fit, price_fit, region_fit,
 };
 use super::query::{NeedParts, Query, need_query};
@@ -325,7 +325,7 @@ impl MatchIndex {
         v.set(Part::Field, if same_field { 1.0 } else { 0.0 });
         v.set(
             Part::Maturity,
-            maturity_with(
+            maturity(
                 need.min_stage,
                 need.min_trl,
                 a.trl,

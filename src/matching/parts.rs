@@ -179,13 +179,8 @@ pub fn stage_min_trl(stage: Stage) -> u8 {
     }
 }
 
-/// Meets the requirement: 1. Each TRL short costs a quarter. No requirement: 1.
-pub fn maturity(min_stage: Option<Stage>, min_trl: Option<u8>, trl: u8) -> f32 {
-    maturity_with(min_stage, min_trl, trl, 0.25)
-}
-
-/// Like `maturity`, each TRL short costing `step`.
-pub fn maturity_with(min_stage: Option<Stage>, min_trl: Option<u8>, trl: u8, step: f32) -> f32 {
+/// Meets the requirement: 1. Each TRL short costs `step`. No requirement: 1.
+pub fn maturity(min_stage: Option<Stage>, min_trl: Option<u8>, trl: u8, step: f32) -> f32 {
     let required = min_trl
         .into_iter()
         .chain(min_stage.map(stage_min_trl))
@@ -278,12 +273,13 @@ mod tests {
     use crate::domain::Money;
 
     #[test]
-    fn maturity_gap_costs_a_quarter_per_level() {
-        assert_eq!(maturity(None, None, 2), 1.0);
-        assert_eq!(maturity(Some(Stage::Pilot), None, 7), 1.0);
-        assert_eq!(maturity(Some(Stage::Pilot), None, 4), 0.5);
-        assert_eq!(maturity(Some(Stage::Pilot), Some(8), 6), 0.5);
-        assert_eq!(maturity(None, Some(9), 1), 0.0);
+    fn maturity_gap_costs_a_step_per_level() {
+        assert_eq!(maturity(None, None, 2, 0.25), 1.0);
+        assert_eq!(maturity(Some(Stage::Pilot), None, 7, 0.25), 1.0);
+        assert_eq!(maturity(Some(Stage::Pilot), None, 4, 0.25), 0.5);
+        assert_eq!(maturity(Some(Stage::Pilot), Some(8), 6, 0.25), 0.5);
+        assert_eq!(maturity(None, Some(9), 1, 0.25), 0.0);
+        assert_eq!(maturity(Some(Stage::Industrial), None, 5, 1.0 / 3.0), 0.0);
     }
 
     #[test]

@@ -256,9 +256,9 @@ mod tests {
             kinds,
             vec![
                 Clause::Background,
+                Clause::Background,
+                Clause::Background,
                 Clause::Business,
-                Clause::Background,
-                Clause::Background,
                 Clause::Problem,
                 Clause::Problem,
                 Clause::Wish,
@@ -272,7 +272,7 @@ mod tests {
         let need = NeedParts {
             title: "表面缺陷检测",
             keywords: &[],
-            description: "我公司主营镀锌板。希望引进视觉检测系统。",
+            description: "我公司年产镀锌板3万吨。希望引进视觉检测系统。",
             indicators: "",
         };
         let tuning = Tuning::default();

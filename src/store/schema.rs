@@ -227,6 +227,17 @@ CREATE INDEX match_decisions_decision
     ON match_decisions (decision, deal_id, need_id, achievement_id, enterprise_id);
 ";
 
+// Matching's thesaurus: pairs of terms the broker says mean the same thing (issue 13).
+const V6: &str = "
+CREATE TABLE match_thesaurus (
+    id         INTEGER PRIMARY KEY,
+    term       TEXT NOT NULL CHECK (length(trim(term)) > 0),
+    other      TEXT NOT NULL CHECK (length(trim(other)) > 0),
+    created_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+";
+
 /// All versions, oldest first. `user_version` holds how many of them a database has.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -235,12 +246,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V3).comment("settings, deals, match decisions"),
         M::up(V4).comment("deal terms, registration, payment plans"),
         M::up(V5).comment("indexes for the dashboard's counts"),
+        M::up(V6).comment("matching thesaurus"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    5
+    6
 }
 
 #[cfg(test)]
