@@ -14,7 +14,7 @@ mod tuning;
 pub use assoc::{Association, Source};
 pub use docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
 pub use engine::{Candidate, Decisions, MatchIndex, Subject};
-pub use parts::{Breakdown, Part, PartValues, Weights};
+pub use parts::{Breakdown, Part, PartValues, Weights, stage_min_trl};
 pub use tuning::Tuning;
 
 use rustc_hash::FxHashSet;
