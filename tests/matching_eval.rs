@@ -440,15 +440,17 @@ fn the_engine_ranks_what_a_broker_would_propose() {
     assert!(first.0.needs.len() >= 40 && first.0.listings >= 1000);
     assert!(dev_count >= 20 && first.0.needs.len() - dev_count >= 20);
     println!(
-        "first set: {} needs ({} development, {} held out) over {} listings; fresh set: {}",
+        "first set: {} needs ({} development, {} held out) over {} listings, {} associations mined; fresh set: {}",
         first.0.needs.len(),
         dev_count,
         first.0.needs.len() - dev_count,
         first.0.listings,
+        first.0.index.association_count(),
         fresh.as_ref().map_or("not there".to_string(), |f| format!(
-            "{} needs over {} listings",
+            "{} needs over {} listings, {} associations mined",
             f.needs.len(),
-            f.listings
+            f.listings,
+            f.index.association_count()
         ))
     );
     println!(

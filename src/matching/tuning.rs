@@ -89,6 +89,7 @@ impl Tuning {
             floor: false,
             associations: false,
             learning: false,
+            maturity_step: 0.25,
             ..Self::default()
         }
     }
