@@ -476,8 +476,14 @@ fn the_engine_ranks_what_a_broker_would_propose() {
         .map(|(_, m)| *m)
         .expect("the full engine's row");
     let (_, (held_ndcg, held_p5), fresh_m) = full;
-    assert!(held_ndcg >= MIN_HELD_OUT_NDCG, "held-out nDCG@10 fell to {held_ndcg:.3}");
-    assert!(held_p5 >= MIN_HELD_OUT_P5, "held-out P@5 fell to {held_p5:.3}");
+    assert!(
+        held_ndcg >= MIN_HELD_OUT_NDCG,
+        "held-out nDCG@10 fell to {held_ndcg:.3}"
+    );
+    assert!(
+        held_p5 >= MIN_HELD_OUT_P5,
+        "held-out P@5 fell to {held_p5:.3}"
+    );
     if let Some((n, p)) = fresh_m {
         assert!(n >= MIN_FRESH_NDCG, "fresh nDCG@10 fell to {n:.3}");
         assert!(p >= MIN_FRESH_P5, "fresh P@5 fell to {p:.3}");
@@ -632,21 +638,108 @@ fn dev_grid() {
     let variants: Vec<(&str, Tuning)> = vec![
         ("plain", Tuning::plain()),
         ("mild reading", base),
-        ("floor .3, step 1/3", v(|t| { t.floor_at = 0.3; t.maturity_step = 0.34; })),
-        ("floor .4, step 1/3", v(|t| { t.floor_at = 0.4; t.maturity_step = 0.34; })),
-        ("floor .5, step 1/3", v(|t| { t.floor_at = 0.5; t.maturity_step = 0.34; })),
-        ("floor .3, step 1/2", v(|t| { t.floor_at = 0.3; t.maturity_step = 0.5; })),
-        ("floor .3, step 1/3, f431", v(|t| { t.floor_at = 0.3; t.maturity_step = 0.34; t.field_weights = [4.0, 3.0, 1.0]; })),
-        ("floor .3, step 1/3, ph.3", v(|t| { t.floor_at = 0.3; t.maturity_step = 0.34; t.phrase_bonus = 0.3; })),
-        ("floor .3, step 1/3, ph.3 f431", v(|t| { t.floor_at = 0.3; t.maturity_step = 0.34; t.phrase_bonus = 0.3; t.field_weights = [4.0, 3.0, 1.0]; })),
-        ("floor .3, step 1/3, bg .5", v(|t| { t.floor_at = 0.3; t.maturity_step = 0.34; t.w_background = 0.5; })),
-        ("floor .3, step 1/3, title 1.3", v(|t| { t.floor_at = 0.3; t.maturity_step = 0.34; t.w_title = 1.3; t.w_keywords = 1.3; })),
-        ("floor .3, step 1/3, assoc .5", v(|t| { t.floor_at = 0.3; t.maturity_step = 0.34; t.association_weight = 0.5; })),
-        ("floor .3, step 1/3, reading off", v(|t| { t.floor_at = 0.3; t.maturity_step = 0.34; t.reading = false; })),
+        (
+            "floor .3, step 1/3",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+            }),
+        ),
+        (
+            "floor .4, step 1/3",
+            v(|t| {
+                t.floor_at = 0.4;
+                t.maturity_step = 0.34;
+            }),
+        ),
+        (
+            "floor .5, step 1/3",
+            v(|t| {
+                t.floor_at = 0.5;
+                t.maturity_step = 0.34;
+            }),
+        ),
+        (
+            "floor .3, step 1/2",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.5;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, f431",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.field_weights = [4.0, 3.0, 1.0];
+            }),
+        ),
+        (
+            "floor .3, step 1/3, ph.3",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.phrase_bonus = 0.3;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, ph.3 f431",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.phrase_bonus = 0.3;
+                t.field_weights = [4.0, 3.0, 1.0];
+            }),
+        ),
+        (
+            "floor .3, step 1/3, bg .5",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.w_background = 0.5;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, title 1.3",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.w_title = 1.3;
+                t.w_keywords = 1.3;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, assoc .5",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.association_weight = 0.5;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, reading off",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.reading = false;
+            }),
+        ),
     ];
-    for (i, need) in set.needs.iter().enumerate().filter(|(i, _)| dev[*i] && std::env::var("EVAL_NEEDS").is_ok()) {
+    for (i, need) in set
+        .needs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| dev[*i] && std::env::var("EVAL_NEEDS").is_ok())
+    {
         let mut line = format!("{} {}", need.key, need.doc.title);
-        for t in [Tuning::plain(), Tuning { reading: false, ..base }, base] {
+        for t in [
+            Tuning::plain(),
+            Tuning {
+                reading: false,
+                ..base
+            },
+            base,
+        ] {
             set.index.set_tuning(t);
             let r = ranked(&set, &need.doc, &Weights::text_only(), &none);
             line.push_str(&format!(" {:.2}", metrics(&r, &need.grades, set.good).0));

@@ -53,7 +53,12 @@ pub fn run(
                 .collect();
             let mut terms: Vec<String> = item["terms"]
                 .as_array()
-                .map(|a| a.iter().filter_map(|t| t.as_str()).map(String::from).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|t| t.as_str())
+                        .map(String::from)
+                        .collect()
+                })
                 .unwrap_or_default();
             if let Some(assoc) = item["associations"].as_array() {
                 terms.extend(assoc.iter().map(|a| {

@@ -44,7 +44,10 @@ pub fn run(store: &mut Store, action: Action, tr: &Tr, out: &mut dyn Write) -> a
                         e.errors.iter().map(|(_, p)| tr.problem(*p)).collect();
                     anyhow::bail!(
                         "{}",
-                        fill(tr.cli_synonym_invalid, &[("problems", &problems.join("；"))])
+                        fill(
+                            tr.cli_synonym_invalid,
+                            &[("problems", &problems.join("；"))]
+                        )
                     );
                 }
                 Err(SaveError::Store(e)) => return Err(e.into()),

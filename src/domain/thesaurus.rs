@@ -47,7 +47,11 @@ impl SynonymDraft {
         if e.is_empty() && term.to_lowercase() == other.to_lowercase() {
             e.push(SynonymField::Other, Problem::SameTerm);
         }
-        if e.is_empty() { Ok((term, other)) } else { Err(e) }
+        if e.is_empty() {
+            Ok((term, other))
+        } else {
+            Err(e)
+        }
     }
 }
 
@@ -72,7 +76,9 @@ mod tests {
         assert_eq!(e.get(SynonymField::Term), Some(Problem::Required));
         let e = draft("plc", "PLC").validate().unwrap_err();
         assert_eq!(e.get(SynonymField::Other), Some(Problem::SameTerm));
-        let e = draft("电".repeat(41).as_str(), "电池").validate().unwrap_err();
+        let e = draft("电".repeat(41).as_str(), "电池")
+            .validate()
+            .unwrap_err();
         assert_eq!(
             e.get(SynonymField::Term),
             Some(Problem::TooLong { max: MAX_TERM })

@@ -415,7 +415,7 @@ translations! {
     part_price: "价格与预算", "Price vs budget";
     part_mode: "合作方式", "Transfer mode";
     part_region: "地域", "Region";
-    part_history: "以往拒绝", "Past rejections";
+    part_history: "以往决定", "Past decisions";
     shortlist: "加入候选清单", "Shortlist";
     open_achievement: "查看成果", "Open achievement";
     open_need: "查看需求", "Open need";

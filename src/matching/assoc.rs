@@ -327,7 +327,9 @@ mod tests {
     #[test]
     fn abbreviations_are_found_with_their_expansion() {
         assert_eq!(
-            mined("系统采用可编程逻辑控制器（PLC）实现联锁，数据经SCADA（数据采集与监视控制系统）上传"),
+            mined(
+                "系统采用可编程逻辑控制器（PLC）实现联锁，数据经SCADA（数据采集与监视控制系统）上传"
+            ),
             vec![("可编程逻辑控制器".into(), "PLC".into())]
         );
         assert_eq!(

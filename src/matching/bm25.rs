@@ -214,7 +214,9 @@ impl Bm25 {
                         })
                         .sum::<f32>()
                 } else {
-                    let tf: u32 = (0..FIELDS).map(|f| PLAIN_WEIGHTS[f] * u32::from(tf[f])).sum();
+                    let tf: u32 = (0..FIELDS)
+                        .map(|f| PLAIN_WEIGHTS[f] * u32::from(tf[f]))
+                        .sum();
                     let len: u32 = (0..FIELDS)
                         .map(|f| PLAIN_WEIGHTS[f] * u32::from(len[f]))
                         .sum();

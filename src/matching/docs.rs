@@ -54,8 +54,16 @@ pub struct NeedDoc {
 
 impl NeedDoc {
     /// The text shown for a need: title, keywords, description and indicators, a line each.
-    pub fn joined_text(title: &str, keywords: &[String], description: &str, indicators: &str) -> String {
-        format!("{title}\n{}\n{description}\n{indicators}", keywords.join("、"))
+    pub fn joined_text(
+        title: &str,
+        keywords: &[String],
+        description: &str,
+        indicators: &str,
+    ) -> String {
+        format!(
+            "{title}\n{}\n{description}\n{indicators}",
+            keywords.join("、")
+        )
     }
 }
 

@@ -11,8 +11,8 @@ use super::bm25::{Bm25, Scratch};
 use super::docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
 use super::merge_terms;
 use super::parts::{
-    Breakdown, Part, PartValues, Weights, history_fit, is_offered, learned_fit, maturity,
-    mode_fit, price_fit, region_fit,
+    Breakdown, Part, PartValues, Weights, history_fit, is_offered, learned_fit, maturity, mode_fit,
+    price_fit, region_fit,
 };
 use super::query::{NeedParts, Query, need_query};
 use super::tokens::{Token, token_text, tokens};
@@ -146,11 +146,9 @@ impl MatchIndex {
         self.remove_achievement(doc.id);
         let mut body = tokens(text.abstract_text);
         body.extend(tokens(text.indicators));
-        let slot = self.achievement_bm25.add([
-            &tokens(text.title),
-            &tokens(text.keywords),
-            &body,
-        ]);
+        let slot = self
+            .achievement_bm25
+            .add([&tokens(text.title), &tokens(text.keywords), &body]);
         self.miner.add(
             &[text.title, text.abstract_text, text.indicators],
             &doc.keywords,
@@ -185,11 +183,9 @@ impl MatchIndex {
         self.remove_need(doc.id);
         let mut body = tokens(&doc.description);
         body.extend(tokens(&doc.indicators));
-        let slot = self.need_bm25.add([
-            &tokens(&doc.title),
-            &tokens(&doc.keywords.join(" ")),
-            &body,
-        ]);
+        let slot =
+            self.need_bm25
+                .add([&tokens(&doc.title), &tokens(&doc.keywords.join(" ")), &body]);
         self.need_slot.insert(doc.id, slot);
         self.needs.push(Some(doc));
     }
@@ -412,8 +408,7 @@ impl MatchIndex {
         };
         let decided: FxHashSet<NeedId> = decisions.on_needs.iter().map(|d| d.0).collect();
         NEED_SCRATCH.with_borrow_mut(|s| {
-            self.need_bm25
-                .score(&query.terms, MAX_DF, &self.tuning, s);
+            self.need_bm25.score(&query.terms, MAX_DF, &self.tuning, s);
             let own_score = s.scores.get(own as usize).copied().unwrap_or(0.0);
             if own_score > 0.0 {
                 for id in decided {
@@ -523,8 +518,7 @@ impl MatchIndex {
         let mut bit_value = [0.0f32; 64];
         for term in &query.terms {
             if let Some(b) = term.bit {
-                bit_value[b as usize] =
-                    term.weight * self.achievement_bm25.idf(term.token, MAX_DF);
+                bit_value[b as usize] = term.weight * self.achievement_bm25.idf(term.token, MAX_DF);
             }
         }
         let phrases: Vec<(u64, f32)> = query
@@ -613,8 +607,7 @@ impl MatchIndex {
         query.add_text(text.abstract_text, 1.0);
         query.add_text(text.indicators, w(t.w_indicators));
         let mut pool = NEED_SCRATCH.with_borrow_mut(|s| {
-            self.need_bm25
-                .score(&query.terms, MAX_DF, &self.tuning, s);
+            self.need_bm25.score(&query.terms, MAX_DF, &self.tuning, s);
             let pool: Vec<(u32, f32)> = s
                 .touched
                 .iter()
@@ -774,7 +767,9 @@ fn matched_associations(query: &Query, mask: u64) -> Vec<Association> {
 /// Keeps the `n` highest-scoring entries (in no particular order).
 fn keep_best(pool: &mut Vec<Pooled>, n: usize) {
     if pool.len() > n {
-        pool.select_nth_unstable_by(n, |a, b| b.score.total_cmp(&a.score).then(a.slot.cmp(&b.slot)));
+        pool.select_nth_unstable_by(n, |a, b| {
+            b.score.total_cmp(&a.score).then(a.slot.cmp(&b.slot))
+        });
         pool.truncate(n);
     }
 }

@@ -38,20 +38,62 @@ impl Clause {
 }
 
 const WISH_MARKERS: [&str; 16] = [
-    "希望", "寻求", "引进", "需要", "急需", "亟需", "拟", "要求", "寻找", "征集", "求购",
-    "解决", "实现", "开发", "攻克", "合作",
+    "希望", "寻求", "引进", "需要", "急需", "亟需", "拟", "要求", "寻找", "征集", "求购", "解决",
+    "实现", "开发", "攻克", "合作",
 ];
 const PROBLEM_MARKERS: [&str; 14] = [
-    "目前", "现有", "存在", "问题", "难题", "瓶颈", "不足", "困难", "痛点", "偏低", "偏高",
-    "不稳定", "依靠人工", "导致",
+    "目前",
+    "现有",
+    "存在",
+    "问题",
+    "难题",
+    "瓶颈",
+    "不足",
+    "困难",
+    "痛点",
+    "偏低",
+    "偏高",
+    "不稳定",
+    "依靠人工",
+    "导致",
 ];
 const BACKGROUND_MARKERS: [&str; 24] = [
-    "成立于", "成立", "年产", "产能", "产值", "销售收入", "营业收入", "营收", "员工", "职工",
-    "占地", "注册资本", "是一家", "集研发", "高新技术企业", "专精特新", "位于", "坐落", "上市",
-    "荣获", "认定", "技术中心", "亿元", "拥有",
+    "成立于",
+    "成立",
+    "年产",
+    "产能",
+    "产值",
+    "销售收入",
+    "营业收入",
+    "营收",
+    "员工",
+    "职工",
+    "占地",
+    "注册资本",
+    "是一家",
+    "集研发",
+    "高新技术企业",
+    "专精特新",
+    "位于",
+    "坐落",
+    "上市",
+    "荣获",
+    "认定",
+    "技术中心",
+    "亿元",
+    "拥有",
 ];
 const BUSINESS_MARKERS: [&str; 11] = [
-    "我公司", "本公司", "我司", "公司", "企业", "集团", "主要从事", "主营", "专业从事", "致力于",
+    "我公司",
+    "本公司",
+    "我司",
+    "公司",
+    "企业",
+    "集团",
+    "主要从事",
+    "主营",
+    "专业从事",
+    "致力于",
     "经营",
 ];
 
@@ -174,15 +216,29 @@ impl Query {
     }
 
     pub fn weight_of(&self, token: Token) -> f32 {
-        self.index.get(&token).map_or(0.0, |&i| self.terms[i].weight)
+        self.index
+            .get(&token)
+            .map_or(0.0, |&i| self.terms[i].weight)
     }
 }
 
 /// Words a need's title is cut at into phrases: "冷轧带钢表面缺陷在线视觉检测系统" stays whole,
 /// "高温合金叶片精密铸造缺陷控制技术需求" loses its 技术需求.
 const TITLE_CUTS: [&str; 14] = [
-    "技术需求", "需求", "技术难题", "难题", "攻关", "寻求", "解决", "的", "与", "和", "及",
-    "、", "等", "用于",
+    "技术需求",
+    "需求",
+    "技术难题",
+    "难题",
+    "攻关",
+    "寻求",
+    "解决",
+    "的",
+    "与",
+    "和",
+    "及",
+    "、",
+    "等",
+    "用于",
 ];
 
 /// The phrases of a title: the runs left between the cut words.
@@ -191,10 +247,12 @@ pub fn title_phrases(title: &str) -> Vec<String> {
     for cut in TITLE_CUTS {
         text = text.replace(cut, " ");
     }
-    text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "，。；：（）".contains(c))
-        .filter(|p| p.chars().count() >= 2)
-        .map(str::to_string)
-        .collect()
+    text.split(|c: char| {
+        c.is_whitespace() || c.is_ascii_punctuation() || "，。；：（）".contains(c)
+    })
+    .filter(|p| p.chars().count() >= 2)
+    .map(str::to_string)
+    .collect()
 }
 
 /// The parts of a need a query is read from.

@@ -309,7 +309,13 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
     };
     ix.upsert_need(first.clone());
     ix.upsert_need(second.clone());
-    let before = ix.achievements_for_need(&second, &Weights::default(), &Decisions::default(), 10, false);
+    let before = ix.achievements_for_need(
+        &second,
+        &Weights::default(),
+        &Decisions::default(),
+        10,
+        false,
+    );
     assert_eq!(ids(&before), vec![1, 2]);
     let decisions = Decisions {
         on_needs: vec![(first.id, 2, 1.0), (first.id, 1, -1.0)],
@@ -330,7 +336,8 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
 #[test]
 fn a_thesaurus_pair_finds_a_listing_in_other_words_and_says_so() {
     let mut ix = MatchIndex::default();
-    for (id, title) in [(1, "可编程逻辑控制器应用方案"), (2, "控制系统节能改造方案")] {
+    for (id, title) in [(1, "可编程逻辑控制器应用方案"), (2, "控制系统节能改造方案")]
+    {
         let (doc, _) = ach(id, title, 7, Price::Negotiable, AVAILABLE);
         ix.upsert_achievement(
             doc,
@@ -349,7 +356,8 @@ fn a_thesaurus_pair_finds_a_listing_in_other_words_and_says_so() {
         description: String::new(),
         ..need(None, Price::Negotiable)
     };
-    let plain = ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
+    let plain =
+        ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
     assert_eq!(plain[0].achievement, 2);
     ix.set_thesaurus(vec![("PLC".into(), "可编程逻辑控制器".into())]);
     let out = ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);

@@ -97,4 +97,3 @@ impl Tuning {
 
 /// BM25's saturation.
 pub(super) const K1: f32 = 1.2;
-

@@ -283,9 +283,7 @@ impl Store {
                 .push(achievement);
         }
         // The same decisions give the same ranking whatever order SQLite returns them in.
-        decisions
-            .on_needs
-            .sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        decisions.on_needs.sort_by_key(|d| (d.0, d.1));
         Ok(decisions)
     }
 

@@ -107,7 +107,9 @@ mod tests {
         let mut store = Store::open(&dir.path().join("t.sqlite")).unwrap();
         let id = store.add_synonym(&draft("锂电", "锂离子电池")).unwrap();
         assert_eq!(store.add_synonym(&draft("锂离子电池", "锂电")).unwrap(), id);
-        let plc = store.add_synonym(&draft("PLC", "可编程逻辑控制器")).unwrap();
+        let plc = store
+            .add_synonym(&draft("PLC", "可编程逻辑控制器"))
+            .unwrap();
         let terms: Vec<(String, String)> = store
             .thesaurus()
             .unwrap()
@@ -123,7 +125,10 @@ mod tests {
         );
         store.remove_synonym(id).unwrap();
         assert_eq!(store.thesaurus().unwrap().len(), 1);
-        assert!(matches!(store.remove_synonym(id), Err(StoreError::NotFound)));
+        assert!(matches!(
+            store.remove_synonym(id),
+            Err(StoreError::NotFound)
+        ));
         store.restore_synonym(id).unwrap();
         assert_eq!(store.thesaurus().unwrap().len(), 2);
         assert_eq!(store.reader().unwrap().thesaurus().unwrap().len(), 2);

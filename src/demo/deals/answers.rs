@@ -4,9 +4,7 @@
 
 use super::{DealData, DemoRng, between};
 use crate::demo::DemoData;
-use crate::domain::{
-    AchievementStatus, NeedMode, Price, Stage, TransferMode, TransferModes,
-};
+use crate::domain::{AchievementStatus, NeedMode, Price, Stage, TransferMode, TransferModes};
 use crate::matching::stage_min_trl;
 
 /// How many achievements are written for the need.
@@ -20,8 +18,10 @@ pub(super) fn write(
     need: usize,
     deals: &DealData,
 ) -> Vec<usize> {
-    let (Some(n), Some(topic)) = (data.needs.get(need).cloned(), data.topics.get(need).copied())
-    else {
+    let (Some(n), Some(topic)) = (
+        data.needs.get(need).cloned(),
+        data.topics.get(need).copied(),
+    ) else {
         return Vec::new();
     };
     let used = |i: usize| {
@@ -43,7 +43,10 @@ pub(super) fn write(
         .unwrap_or(6);
     let modes: TransferModes = match n.preferred_mode {
         NeedMode::Buy => [TransferMode::Assignment, TransferMode::LicenceOrdinary],
-        NeedMode::Licence => [TransferMode::LicenceOrdinary, TransferMode::LicenceExclusive],
+        NeedMode::Licence => [
+            TransferMode::LicenceOrdinary,
+            TransferMode::LicenceExclusive,
+        ],
         NeedMode::CoDevelop | NeedMode::Consult => {
             [TransferMode::CoDevelopment, TransferMode::LicenceOrdinary]
         }
