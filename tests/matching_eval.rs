@@ -601,7 +601,6 @@ fn development_needs_one_by_one() {
             println!("    missing: {}", missing.join(" | "));
         }
     }
-    println!("first need's title: {}", set.needs[0].doc.title);
 }
 
 /// Variants of the engine's constants on the development half, text alone and full: `cargo
@@ -725,28 +724,6 @@ fn dev_grid() {
             }),
         ),
     ];
-    for (i, need) in set
-        .needs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| dev[*i] && std::env::var("EVAL_NEEDS").is_ok())
-    {
-        let mut line = format!("{} {}", need.key, need.doc.title);
-        for t in [
-            Tuning::plain(),
-            Tuning {
-                reading: false,
-                ..base
-            },
-            base,
-        ] {
-            set.index.set_tuning(t);
-            let r = ranked(&set, &need.doc, &Weights::text_only(), &none);
-            line.push_str(&format!(" {:.2}", metrics(&r, &need.grades, set.good).0));
-        }
-        let _ = i;
-        println!("{line}");
-    }
     for (label, t) in variants {
         set.index.set_tuning(t);
         let (tn, tp) = evaluate(&set, &Weights::text_only(), &none, |i| dev[i]);
