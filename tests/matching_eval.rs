@@ -1,55 +1,82 @@
-//! The matching engine against a labelled evaluation set (`tests/eval/`): needs written as
-//! enterprises write them, achievements as platforms list them, and for each need the
-//! achievements a broker would propose (2 strong, 1 partial). Reports precision@5 and nDCG@10
-//! for the full engine and for text relevance alone, and fails below the recorded values.
+//! The matching engine against labelled evaluation sets: needs written as enterprises write
+//! them, listings as platforms list them, and for each need the listings a broker would propose.
+//!
+//! - `tests/eval/needs_*.json`, `achievements_*.json`: the project's first set (grades 1 partial,
+//!   2 strong). Its needs are split by field into a development half, which the engine's
+//!   constants were chosen on, and a held-out half, which no tuning looked at.
+//! - `tests/eval/fresh/`: a set written afterwards by two writers who had seen neither the
+//!   engine, the generator nor the first set (grades 0-3, traps graded 0). Held out too.
+//!
+//! Prints the README's table (nDCG@10 with gains 2^grade - 1; P@5 counting grade ≥ 1 in the
+//! first set, ≥ 2 in the fresh one) for text relevance alone, the full engine and the full
+//! engine with each part turned off, and fails below thresholds set under the held-out and fresh
+//! values with a margin.
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use techbroker::domain::{
     AchievementStatus, Money, NeedMode, NeedStatus, Price, Stage, TransferMode, TransferModes,
 };
 use techbroker::matching::{
-    AchievementDoc, AchievementText, Decisions, MatchIndex, NeedDoc, Weights,
+    AchievementDoc, AchievementText, Decisions, MatchIndex, NeedDoc, Tuning, Weights,
 };
 
-/// The values the engine reached when the set was written; a change that lowers them fails.
-const MIN_PRECISION_AT_5: f64 = 0.76;
-const MIN_NDCG_AT_10: f64 = 0.92;
+/// Held-out and fresh values reached, less a margin: a change that loses more fails.
+/// Reached: held-out 0.923 / 0.790, fresh 0.948 / 0.540.
+const MIN_HELD_OUT_NDCG: f64 = 0.89;
+const MIN_HELD_OUT_P5: f64 = 0.76;
+const MIN_FRESH_NDCG: f64 = 0.91;
+const MIN_FRESH_P5: f64 = 0.51;
 
 #[derive(Deserialize)]
-struct EvalAchievement {
+struct Listing {
     key: String,
     title: String,
     owner: String,
     city: String,
+    #[serde(default)]
+    province: Option<String>,
     field: String,
+    #[serde(default)]
     keywords: Vec<String>,
-    #[serde(rename = "abstract")]
+    #[serde(rename = "abstract", default)]
     abstract_text: String,
+    #[serde(default)]
     indicators: String,
     trl: u8,
+    #[serde(default)]
     modes: Vec<String>,
     price_wan: Option<f64>,
     status: String,
 }
 
 #[derive(Deserialize)]
-struct EvalNeed {
+struct Need {
     key: String,
     title: String,
     enterprise: String,
     city: String,
+    #[serde(default)]
+    province: Option<String>,
     field: String,
+    #[serde(default)]
     keywords: Vec<String>,
+    #[serde(default)]
     description: String,
+    #[serde(default)]
     indicators: String,
     budget_wan: Option<f64>,
     mode: String,
     min_stage: Option<String>,
     min_trl: Option<u8>,
+    /// The first set's grades (1-2).
+    #[serde(default)]
     relevant: HashMap<String, u8>,
+    /// The fresh set's grades (0-3).
+    #[serde(default)]
+    grades: HashMap<String, u8>,
 }
 
 fn wan(w: Option<f64>) -> Price {
@@ -58,10 +85,15 @@ fn wan(w: Option<f64>) -> Price {
     })
 }
 
-fn load<T: serde::de::DeserializeOwned>(prefix: &str) -> Vec<T> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/eval")
+fn eval_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval")
+}
+
+fn load<T: serde::de::DeserializeOwned>(dir: &Path, prefix: &str) -> Vec<T> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
@@ -80,21 +112,35 @@ fn load<T: serde::de::DeserializeOwned>(prefix: &str) -> Vec<T> {
         .collect()
 }
 
-struct EvalSet {
-    index: MatchIndex,
-    needs: Vec<(NeedDoc, HashMap<i64, u8>)>,
-    achievements: usize,
+/// One labelled need: the engine's view of it, its field, its grades by achievement id, and
+/// which file it came from.
+struct Labelled {
+    doc: NeedDoc,
+    key: String,
+    field: String,
+    grades: HashMap<i64, u8>,
 }
 
-fn build() -> EvalSet {
-    let achievements: Vec<EvalAchievement> = load("achievements_");
-    let needs: Vec<EvalNeed> = load("needs_");
+struct EvalSet {
+    index: MatchIndex,
+    needs: Vec<Labelled>,
+    titles: HashMap<i64, String>,
+    listings: usize,
+    /// The least grade P@5 counts.
+    good: u8,
+}
+
+fn build(dir: &Path, listing_prefix: &str, good: u8) -> EvalSet {
+    let listings: Vec<Listing> = load(dir, listing_prefix);
+    let needs: Vec<Need> = load(dir, "needs_");
     let mut ids: HashMap<String, i64> = HashMap::new();
     let mut owners: HashMap<String, i64> = HashMap::new();
+    let mut titles = HashMap::new();
     let mut index = MatchIndex::default();
-    for (i, a) in achievements.iter().enumerate() {
+    for (i, a) in listings.iter().enumerate() {
         let id = i as i64 + 1;
         ids.insert(a.key.clone(), id);
+        titles.insert(id, a.title.clone());
         let next_owner = owners.len() as i64 + 1;
         let owner = *owners.entry(a.owner.clone()).or_insert(next_owner);
         let modes: TransferModes = a
@@ -102,7 +148,7 @@ fn build() -> EvalSet {
             .iter()
             .filter_map(|m| TransferMode::from_code(m))
             .collect();
-        let keywords = a.keywords.join(" ");
+        let keywords = a.keywords.join("、");
         index.upsert_achievement(
             AchievementDoc {
                 id,
@@ -113,7 +159,7 @@ fn build() -> EvalSet {
                 price: wan(a.price_wan),
                 modes,
                 status: AchievementStatus::from_code(&a.status).unwrap_or_default(),
-                province: "山东省".into(),
+                province: a.province.clone().unwrap_or_else(|| "山东省".into()),
                 city: a.city.clone(),
             },
             AchievementText {
@@ -138,101 +184,550 @@ fn build() -> EvalSet {
             min_stage: n.min_stage.as_deref().and_then(Stage::from_code),
             min_trl: n.min_trl,
             status: NeedStatus::Open,
-            province: "山东省".into(),
+            province: n.province.clone().unwrap_or_else(|| "山东省".into()),
             city: n.city.clone(),
-            text: format!(
-                "{}\n{}\n{}\n{}",
-                n.title,
-                n.keywords.join("、"),
-                n.description,
-                n.indicators
-            ),
+            description: n.description.clone(),
+            indicators: n.indicators.clone(),
+            text: NeedDoc::joined_text(&n.title, &n.keywords, &n.description, &n.indicators),
         };
-        let relevant: HashMap<i64, u8> = n
+        let grades: HashMap<i64, u8> = n
             .relevant
             .iter()
+            .chain(&n.grades)
             .map(|(k, g)| {
                 let id = *ids
                     .get(k)
-                    .unwrap_or_else(|| panic!("{} names unknown achievement {k}", n.key));
+                    .unwrap_or_else(|| panic!("{} names unknown listing {k}", n.key));
                 (id, *g)
             })
             .collect();
         index.upsert_need(doc.clone());
-        labelled.push((doc, relevant));
+        labelled.push(Labelled {
+            doc,
+            key: n.key.clone(),
+            field: n.field.clone(),
+            grades,
+        });
     }
+    index.shrink();
     EvalSet {
         index,
         needs: labelled,
-        achievements: achievements.len(),
+        titles,
+        listings: listings.len(),
+        good,
     }
 }
 
-/// Mean precision@5 and nDCG@10 over the needs.
-fn evaluate(set: &EvalSet, weights: &Weights) -> (f64, f64) {
-    let decisions = Decisions::default();
-    let mut precision = 0.0;
-    let mut ndcg = 0.0;
-    for (need, relevant) in &set.needs {
-        let ranked: Vec<i64> = set
-            .index
-            .achievements_for_need(need, weights, &decisions, 10, false)
-            .iter()
-            .map(|c| c.achievement)
-            .collect();
-        let hits = ranked
-            .iter()
-            .take(5)
-            .filter(|id| relevant.contains_key(id))
-            .count();
-        precision += hits as f64 / 5.0;
-        let gain = |g: u8| f64::from((1u32 << g) - 1);
-        let dcg: f64 = ranked
-            .iter()
-            .enumerate()
-            .map(|(i, id)| gain(relevant.get(id).copied().unwrap_or(0)) / (i as f64 + 2.0).log2())
-            .sum();
-        let mut ideal: Vec<u8> = relevant.values().copied().collect();
-        ideal.sort_unstable_by(|a, b| b.cmp(a));
-        let idcg: f64 = ideal
-            .iter()
-            .take(10)
-            .enumerate()
-            .map(|(i, g)| gain(*g) / (i as f64 + 2.0).log2())
-            .sum();
-        if idcg > 0.0 {
-            ndcg += dcg / idcg;
+/// The first set, and which of its needs are in the development half: by field, in key order,
+/// every other one.
+fn first_set() -> (EvalSet, Vec<bool>) {
+    let set = build(&eval_dir(), "achievements_", 1);
+    let mut by_field: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, n) in set.needs.iter().enumerate() {
+        by_field.entry(&n.field).or_default().push(i);
+    }
+    let mut dev = vec![false; set.needs.len()];
+    for members in by_field.values_mut() {
+        members.sort_by(|a, b| set.needs[*a].key.cmp(&set.needs[*b].key));
+        for (j, &i) in members.iter().enumerate() {
+            dev[i] = j % 2 == 0;
         }
     }
-    let n = set.needs.len().max(1) as f64;
-    (precision / n, ndcg / n)
+    (set, dev)
+}
+
+fn fresh_set() -> Option<EvalSet> {
+    let dir = eval_dir().join("fresh");
+    let set = build(&dir, "listings_", 2);
+    (!set.needs.is_empty()).then_some(set)
+}
+
+/// nDCG@10 and P@5 of one ranking.
+fn metrics(ranked: &[i64], grades: &HashMap<i64, u8>, good: u8) -> (f64, f64) {
+    let grade = |id: &i64| grades.get(id).copied().unwrap_or(0);
+    let hits = ranked.iter().take(5).filter(|id| grade(id) >= good).count();
+    let gain = |g: u8| f64::from((1u32 << g) - 1);
+    let dcg: f64 = ranked
+        .iter()
+        .take(10)
+        .enumerate()
+        .map(|(i, id)| gain(grade(id)) / (i as f64 + 2.0).log2())
+        .sum();
+    let mut ideal: Vec<u8> = grades.values().copied().collect();
+    ideal.sort_unstable_by(|a, b| b.cmp(a));
+    let idcg: f64 = ideal
+        .iter()
+        .take(10)
+        .enumerate()
+        .map(|(i, g)| gain(*g) / (i as f64 + 2.0).log2())
+        .sum();
+    let ndcg = if idcg > 0.0 { dcg / idcg } else { 0.0 };
+    (ndcg, hits as f64 / 5.0)
+}
+
+fn ranked(set: &EvalSet, need: &NeedDoc, weights: &Weights, decisions: &Decisions) -> Vec<i64> {
+    set.index
+        .achievements_for_need(need, weights, decisions, 10, false)
+        .iter()
+        .map(|c| c.achievement)
+        .collect()
+}
+
+/// Mean nDCG@10 and P@5 over the needs `pick` chooses.
+fn evaluate(
+    set: &EvalSet,
+    weights: &Weights,
+    decisions: &Decisions,
+    pick: impl Fn(usize) -> bool,
+) -> (f64, f64) {
+    let (mut ndcg, mut p5, mut n) = (0.0, 0.0, 0);
+    for (_, need) in set.needs.iter().enumerate().filter(|(i, _)| pick(*i)) {
+        let (a, b) = metrics(
+            &ranked(set, &need.doc, weights, decisions),
+            &need.grades,
+            set.good,
+        );
+        ndcg += a;
+        p5 += b;
+        n += 1;
+    }
+    let n = f64::from(n.max(1));
+    (ndcg / n, p5 / n)
+}
+
+/// A simulated broker's decisions on the needs `pick` chooses: of the top ten, those graded 2
+/// or more accepted, those graded 0 rejected.
+fn broker_decisions(set: &EvalSet, pick: impl Fn(usize) -> bool) -> Decisions {
+    let weights = Weights::default();
+    let mut d = Decisions::default();
+    for (_, need) in set.needs.iter().enumerate().filter(|(i, _)| pick(*i)) {
+        for id in ranked(set, &need.doc, &weights, &Decisions::default()) {
+            match need.grades.get(&id).copied().unwrap_or(0) {
+                0 => {
+                    d.rejected.insert((need.doc.id, id));
+                    d.rejected_by
+                        .entry(need.doc.enterprise)
+                        .or_default()
+                        .push(id);
+                    d.on_needs.push((need.doc.id, id, -1.0));
+                }
+                g if g >= 2 => d.on_needs.push((need.doc.id, id, 1.0)),
+                _ => {}
+            }
+        }
+    }
+    d
+}
+
+/// One row of the table: what is measured, and how.
+struct Row {
+    label: &'static str,
+    tuning: Tuning,
+    weights: Weights,
+    /// Decisions of a simulated broker on the development needs first.
+    learned: bool,
+}
+
+fn rows() -> Vec<Row> {
+    let full = Tuning::default();
+    let off = |f: fn(&mut Tuning)| {
+        let mut t = full;
+        f(&mut t);
+        t
+    };
+    let row = |label, tuning, weights| Row {
+        label,
+        tuning,
+        weights,
+        learned: false,
+    };
+    vec![
+        row(
+            "before: plain BM25 over the whole need, text alone",
+            Tuning::plain(),
+            Weights::text_only(),
+        ),
+        row(
+            "before: plain BM25, full engine",
+            Tuning::plain(),
+            Weights::default(),
+        ),
+        row("text relevance alone", full, Weights::text_only()),
+        row("**full engine**", full, Weights::default()),
+        row(
+            "full, without reading the need (all words alike)",
+            off(|t| t.reading = false),
+            Weights::default(),
+        ),
+        row(
+            "full, without fields (BM25, not BM25F)",
+            off(|t| t.fields = false),
+            Weights::default(),
+        ),
+        row(
+            "full, without phrases",
+            off(|t| t.phrases = false),
+            Weights::default(),
+        ),
+        row(
+            "full, without the relevance floor",
+            off(|t| t.floor = false),
+            Weights::default(),
+        ),
+        row(
+            "full, without associations",
+            off(|t| t.associations = false),
+            Weights::default(),
+        ),
+        Row {
+            label: "full, after a simulated broker's decisions (on dev / on the other writer's needs)",
+            tuning: full,
+            weights: Weights::default(),
+            learned: true,
+        },
+    ]
+}
+
+/// (dev, held-out, fresh) as (nDCG@10, P@5).
+type Measured = ((f64, f64), (f64, f64), Option<(f64, f64)>);
+
+fn measure(first: &mut (EvalSet, Vec<bool>), fresh: &mut Option<EvalSet>, row: &Row) -> Measured {
+    let (set, dev) = first;
+    set.index.set_tuning(row.tuning);
+    let none = Decisions::default();
+    let dev_m = evaluate(set, &row.weights, &none, |i| dev[i]);
+    let held_decisions = if row.learned {
+        broker_decisions(set, |i| dev[i])
+    } else {
+        Decisions::default()
+    };
+    let held_m = evaluate(set, &row.weights, &held_decisions, |i| !dev[i]);
+    let fresh_m = fresh.as_mut().map(|f| {
+        f.index.set_tuning(row.tuning);
+        if !row.learned {
+            return evaluate(f, &row.weights, &none, |_| true);
+        }
+        // Decisions on one writer's needs, measured on the other's, both ways.
+        // Keys start with their writer's letter ("a-N01").
+        let writer = |i: usize| f.needs[i].key.split('-').next().unwrap_or("").to_string();
+        let first_writer = writer(0);
+        let writer_a = |i: usize| writer(i) == first_writer;
+        let on_a = broker_decisions(f, writer_a);
+        let on_b = broker_decisions(f, |i| !writer_a(i));
+        let (na, pa) = evaluate(f, &row.weights, &on_b, writer_a);
+        let (nb, pb) = evaluate(f, &row.weights, &on_a, |i| !writer_a(i));
+        let count_a = (0..f.needs.len()).filter(|&i| writer_a(i)).count() as f64;
+        let count_b = f.needs.len() as f64 - count_a;
+        let total = f.needs.len().max(1) as f64;
+        (
+            (na * count_a + nb * count_b) / total,
+            (pa * count_a + pb * count_b) / total,
+        )
+    });
+    set.index.set_tuning(Tuning::default());
+    if let Some(f) = fresh.as_mut() {
+        f.index.set_tuning(Tuning::default());
+    }
+    (dev_m, held_m, fresh_m)
 }
 
 #[test]
 fn the_engine_ranks_what_a_broker_would_propose() {
-    let set = build();
-    assert!(
-        set.needs.len() >= 30,
-        "at least 30 needs, found {}",
-        set.needs.len()
-    );
-    assert!(
-        set.achievements >= 1000,
-        "at least 1,000 achievements, found {}",
-        set.achievements
-    );
-    let (p5, ndcg) = evaluate(&set, &Weights::default());
-    let (text_p5, text_ndcg) = evaluate(&set, &Weights::text_only());
+    let mut first = first_set();
+    let mut fresh = fresh_set();
+    let dev_count = first.1.iter().filter(|d| **d).count();
+    assert!(first.0.needs.len() >= 40 && first.0.listings >= 1000);
+    assert!(dev_count >= 20 && first.0.needs.len() - dev_count >= 20);
     println!(
-        "{} needs, {} achievements: engine P@5 {p5:.3} nDCG@10 {ndcg:.3}; text-only BM25 P@5 {text_p5:.3} nDCG@10 {text_ndcg:.3}",
-        set.needs.len(),
-        set.achievements
+        "first set: {} needs ({} development, {} held out) over {} listings, {} associations mined; fresh set: {}",
+        first.0.needs.len(),
+        dev_count,
+        first.0.needs.len() - dev_count,
+        first.0.listings,
+        first.0.index.association_count(),
+        fresh.as_ref().map_or("not there".to_string(), |f| format!(
+            "{} needs over {} listings, {} associations mined",
+            f.needs.len(),
+            f.listings,
+            f.index.association_count()
+        ))
     );
-    assert!(p5 >= MIN_PRECISION_AT_5, "P@5 fell to {p5:.3}");
-    assert!(ndcg >= MIN_NDCG_AT_10, "nDCG@10 fell to {ndcg:.3}");
-    assert!(p5 > text_p5, "structure must beat text alone on P@5");
+    println!(
+        "| ranking | dev nDCG@10 | dev P@5 | held-out nDCG@10 | held-out P@5 | fresh nDCG@10 | fresh P@5 |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    let mut results = Vec::new();
+    for row in rows() {
+        let m = measure(&mut first, &mut fresh, &row);
+        let ((dn, dp), (hn, hp), f) = m;
+        let (fnd, fp) = f.map_or(("–".to_string(), "–".to_string()), |(n, p)| {
+            (format!("{n:.3}"), format!("{p:.3}"))
+        });
+        println!(
+            "| {} | {dn:.3} | {dp:.3} | {hn:.3} | {hp:.3} | {fnd} | {fp} |",
+            row.label
+        );
+        results.push((row.label, m));
+    }
+    let full = results
+        .iter()
+        .find(|(l, _)| l.contains("full engine"))
+        .map(|(_, m)| *m)
+        .expect("the full engine's row");
+    let (_, (held_ndcg, held_p5), fresh_m) = full;
     assert!(
-        ndcg > text_ndcg,
-        "structure must beat text alone on nDCG@10"
+        held_ndcg >= MIN_HELD_OUT_NDCG,
+        "held-out nDCG@10 fell to {held_ndcg:.3}"
     );
+    assert!(
+        held_p5 >= MIN_HELD_OUT_P5,
+        "held-out P@5 fell to {held_p5:.3}"
+    );
+    if let Some((n, p)) = fresh_m {
+        assert!(n >= MIN_FRESH_NDCG, "fresh nDCG@10 fell to {n:.3}");
+        assert!(p >= MIN_FRESH_P5, "fresh P@5 fell to {p:.3}");
+    }
+}
+
+/// Region, which the sets barely exercise (almost everything is in Shandong): for every need of
+/// the first set, its best candidate listed twice more, once by an owner in the need's city and
+/// once in another province; the local one must rank above the distant one.
+#[test]
+fn a_local_twin_ranks_above_a_distant_one() {
+    let (mut set, _) = first_set();
+    let weights = Weights::default();
+    let none = Decisions::default();
+    let mut next = 1_000_000;
+    let mut cases = Vec::new();
+    for need in &set.needs {
+        let Some(top) = set
+            .index
+            .achievements_for_need(&need.doc, &weights, &none, 1, false)
+            .first()
+            .map(|c| c.achievement)
+        else {
+            continue;
+        };
+        cases.push((need.doc.clone(), top, next, next + 1));
+        next += 2;
+    }
+    for (need, top, local, distant) in &cases {
+        let title = set.titles[top].clone();
+        for (id, province, city) in [
+            (*local, need.province.as_str(), need.city.as_str()),
+            (*distant, "江苏省", "南京市"),
+        ] {
+            set.index.upsert_achievement(
+                AchievementDoc {
+                    id,
+                    owner: id,
+                    field: need.field.clone(),
+                    keywords: need.keywords.clone(),
+                    trl: 9,
+                    price: Price::Negotiable,
+                    modes: [TransferMode::Assignment, TransferMode::CoDevelopment]
+                        .into_iter()
+                        .collect(),
+                    status: AchievementStatus::Available,
+                    province: province.into(),
+                    city: city.into(),
+                },
+                AchievementText {
+                    title: &title,
+                    keywords: &need.keywords.join("、"),
+                    abstract_text: &need.description,
+                    indicators: &need.indicators,
+                },
+            );
+        }
+    }
+    for (need, _, local, distant) in &cases {
+        let ranked = ranked(&set, need, &weights, &none);
+        let at = |id| ranked.iter().position(|r| r == id);
+        assert!(
+            at(local).is_some_and(|l| at(distant).is_none_or(|d| l < d)),
+            "{}: local {:?} distant {:?}",
+            need.title,
+            at(local),
+            at(distant)
+        );
+    }
+}
+
+/// The development half need by need, for choosing the engine's constants: `cargo test --test
+/// matching_eval -- --ignored --nocapture`. Only the development half: the held-out half and
+/// the fresh set are for measuring, never for looking at.
+#[test]
+#[ignore]
+fn development_needs_one_by_one() {
+    let (set, dev) = first_set();
+    let weights = Weights::default();
+    let none = Decisions::default();
+    for (_, need) in set.needs.iter().enumerate().filter(|(i, _)| dev[*i]) {
+        let cands = set
+            .index
+            .achievements_for_need(&need.doc, &weights, &none, 10, false);
+        let ids: Vec<i64> = cands.iter().map(|c| c.achievement).collect();
+        let (ndcg, p5) = metrics(&ids, &need.grades, set.good);
+        println!("{} {} nDCG {ndcg:.3} P@5 {p5:.2}", need.key, need.doc.title);
+        for c in cands.iter().take(10) {
+            println!(
+                "    {} {:5.1} text {:4.1} {}{}",
+                need.grades.get(&c.achievement).copied().unwrap_or(0),
+                c.breakdown.score,
+                c.breakdown.values.0[0],
+                set.titles.get(&c.achievement).map_or("", |t| t),
+                if c.associations.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "  via {:?}",
+                        c.associations
+                            .iter()
+                            .map(|a| format!("{}→{}", a.need_term, a.term))
+                            .collect::<Vec<_>>()
+                    )
+                }
+            );
+        }
+        let missing: Vec<String> = need
+            .grades
+            .iter()
+            .filter(|(id, g)| **g >= 1 && !ids.contains(id))
+            .map(|(id, g)| format!("{g}:{}", set.titles.get(id).map_or("", |t| t)))
+            .collect();
+        if !missing.is_empty() {
+            println!("    missing: {}", missing.join(" | "));
+        }
+    }
+}
+
+/// Variants of the engine's constants on the development half, text alone and full: `cargo
+/// test --test matching_eval dev_grid -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dev_grid() {
+    let (mut set, dev) = first_set();
+    let none = Decisions::default();
+    let base = Tuning {
+        learning: false,
+        ..Tuning::default()
+    };
+    let v = |f: fn(&mut Tuning)| {
+        let mut t = base;
+        f(&mut t);
+        t
+    };
+    let base = v(|t| {
+        t.w_title = 1.0;
+        t.w_keywords = 1.0;
+        t.w_neutral = 1.0;
+        t.w_indicators = 1.0;
+        t.w_wish = 1.0;
+        t.w_business = 1.0;
+        t.w_problem = 1.0;
+        t.w_background = 0.3;
+    });
+    let v = |f: fn(&mut Tuning)| {
+        let mut t = base;
+        f(&mut t);
+        t
+    };
+    let variants: Vec<(&str, Tuning)> = vec![
+        ("plain", Tuning::plain()),
+        ("mild reading", base),
+        (
+            "floor .3, step 1/3",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+            }),
+        ),
+        (
+            "floor .4, step 1/3",
+            v(|t| {
+                t.floor_at = 0.4;
+                t.maturity_step = 0.34;
+            }),
+        ),
+        (
+            "floor .5, step 1/3",
+            v(|t| {
+                t.floor_at = 0.5;
+                t.maturity_step = 0.34;
+            }),
+        ),
+        (
+            "floor .3, step 1/2",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.5;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, f431",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.field_weights = [4.0, 3.0, 1.0];
+            }),
+        ),
+        (
+            "floor .3, step 1/3, ph.3",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.phrase_bonus = 0.3;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, ph.3 f431",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.phrase_bonus = 0.3;
+                t.field_weights = [4.0, 3.0, 1.0];
+            }),
+        ),
+        (
+            "floor .3, step 1/3, bg .5",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.w_background = 0.5;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, title 1.3",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.w_title = 1.3;
+                t.w_keywords = 1.3;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, assoc .5",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.association_weight = 0.5;
+            }),
+        ),
+        (
+            "floor .3, step 1/3, reading off",
+            v(|t| {
+                t.floor_at = 0.3;
+                t.maturity_step = 0.34;
+                t.reading = false;
+            }),
+        ),
+    ];
+    for (label, t) in variants {
+        set.index.set_tuning(t);
+        let (tn, tp) = evaluate(&set, &Weights::text_only(), &none, |i| dev[i]);
+        let (n, p) = evaluate(&set, &Weights::default(), &none, |i| dev[i]);
+        println!("{label}: text {tn:.3} {tp:.3} full {n:.3} {p:.3}");
+    }
 }

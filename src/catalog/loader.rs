@@ -74,6 +74,14 @@ fn load(reader: &Reader, progress: &Progress) -> Loaded {
 /// The matching engine's index over every achievement, need and enterprise.
 pub fn load_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
     let mut index = MatchIndex::default();
+    // Before the records, while the table is still cheap to build; `shrink` builds it whole.
+    index.set_thesaurus(
+        reader
+            .thesaurus()?
+            .into_iter()
+            .map(|s| (s.term, s.other))
+            .collect(),
+    );
     reader.each_match_achievement(&mut |doc, text| index.upsert_achievement(doc, text))?;
     reader.each_match_need(&mut |doc| index.upsert_need(doc))?;
     for e in reader.match_enterprises()? {

@@ -51,10 +51,24 @@ pub fn run(
                     )
                 })
                 .collect();
-            let terms: Vec<&str> = item["terms"]
+            let mut terms: Vec<String> = item["terms"]
                 .as_array()
-                .map(|a| a.iter().filter_map(|t| t.as_str()).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|t| t.as_str())
+                        .map(String::from)
+                        .collect()
+                })
                 .unwrap_or_default();
+            if let Some(assoc) = item["associations"].as_array() {
+                terms.extend(assoc.iter().map(|a| {
+                    format!(
+                        "{}≈{}",
+                        a["need_term"].as_str().unwrap_or_default(),
+                        a["term"].as_str().unwrap_or_default()
+                    )
+                }));
+            }
             writeln!(
                 out,
                 "{:>5.1}\t{}\t{}\t{}\t{}",
@@ -96,6 +110,11 @@ fn describe(
         .map(|n| n.text.clone())
         .unwrap_or_default();
     let terms = index.shared_terms(&need_text, &achievement_text);
+    let associations: Vec<serde_json::Value> = c
+        .associations
+        .iter()
+        .map(|a| json!({"need_term": a.need_term, "term": a.term, "source": a.source.code()}))
+        .collect();
     let mut parts = serde_json::Map::new();
     for p in Part::ALL {
         parts.insert(
@@ -125,5 +144,6 @@ fn describe(
         "enterprise": c.enterprise,
         "parts": parts,
         "terms": terms,
+        "associations": associations,
     }))
 }

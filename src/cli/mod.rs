@@ -7,6 +7,7 @@ mod import_cmd;
 mod match_cmd;
 mod report_cmd;
 mod search;
+mod thesaurus_cmd;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -74,6 +75,12 @@ pub enum Command {
         /// One JSON array instead of lines.
         #[arg(long)]
         json: bool,
+    },
+    /// Lists, adds or removes the thesaurus's pairs of terms that mean the same thing to
+    /// matching ("锂电" ≈ "锂离子电池"); used from the next ranking on.
+    Thesaurus {
+        #[command(subcommand)]
+        action: ThesaurusAction,
     },
     /// Imports a CSV, Excel or TechBroker JSON file in one transaction: all rows, or with
     /// --skip-invalid the valid ones. Prints what was imported and the rows refused, with reasons.
@@ -182,6 +189,16 @@ pub enum SearchKind {
     Clients,
 }
 
+#[derive(Subcommand, Debug)]
+pub enum ThesaurusAction {
+    /// Prints every pair with its id.
+    List,
+    /// Adds a pair.
+    Add { term: String, other: String },
+    /// Removes the pair with this id.
+    Remove { id: i64 },
+}
+
 /// Runs a subcommand, writing its output to `out` and progress to standard error.
 pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
     let lang = Lang::from_env();
@@ -227,6 +244,15 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
                 (None, None, None) => bail!("--need, --achievement or --enterprise"),
             };
             match_cmd::run(&store, subject, top, json, out)
+        }
+        Command::Thesaurus { action } => {
+            let mut store = open(db, lang, false)?;
+            let action = match action {
+                ThesaurusAction::List => thesaurus_cmd::Action::List,
+                ThesaurusAction::Add { term, other } => thesaurus_cmd::Action::Add(term, other),
+                ThesaurusAction::Remove { id } => thesaurus_cmd::Action::Remove(id),
+            };
+            thesaurus_cmd::run(&mut store, action, lang.tr(), out)
         }
         Command::Import {
             file,

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::deals::generate_deals;
 use super::{DemoData, Sizes, generate};
-use crate::domain::{DealId, NeedId};
+use crate::domain::{AchievementId, DealId, NeedId};
 use crate::store::{DemoIds, Store, StoreError};
 
 /// Rows per transaction: large enough to be fast, small enough to report progress.
@@ -41,6 +41,8 @@ pub struct Classroom {
     pub deals: Vec<DealId>,
     /// The open need the guided exercises work on, when the data has one.
     pub open_need: Option<NeedId>,
+    /// The achievements written to answer it.
+    pub answers: Vec<AchievementId>,
 }
 
 /// Like [`populate`], then `deals` deals dated around `today` with their payments, logs and
@@ -71,6 +73,11 @@ pub fn populate_classroom(
         open_need: deal_data
             .open_need
             .and_then(|i| stored.needs.get(i).copied()),
+        answers: deal_data
+            .answers
+            .iter()
+            .filter_map(|&i| stored.achievements.get(i).copied())
+            .collect(),
     })
 }
 

@@ -27,6 +27,7 @@ mod deals_tests;
 
 pub use deals::{DealData, DemoDeal, DemoDecision, DemoInteraction, generate_deals};
 pub use fill::{Classroom, Counts, populate, populate_classroom};
+pub use needs::NeedTopic;
 
 use rand::SeedableRng;
 
@@ -48,6 +49,8 @@ pub struct DemoData {
     pub achievements: Vec<AchievementData>,
     /// `enterprise` of each holds an INDEX into `clients` (0-based, as i64).
     pub needs: Vec<NeedData>,
+    /// What each need was written about, in the same order.
+    pub topics: Vec<NeedTopic>,
 }
 
 /// Makes `sizes` records from `seed`. Clients are 10% universities, 5% institutes, 5% others
@@ -63,10 +66,13 @@ pub fn generate(seed: u64, sizes: Sizes) -> DemoData {
     };
     let clients = clients::generate(&mut stream(0), sizes.clients);
     let achievements = achievements::generate(&mut stream(1), &clients, sizes.achievements);
-    let needs = needs::generate(&mut stream(2), &clients, sizes.needs);
+    let (needs, topics) = needs::generate(&mut stream(2), &clients, sizes.needs)
+        .into_iter()
+        .unzip();
     DemoData {
         clients: clients.into_iter().map(|c| c.draft).collect(),
         achievements,
         needs,
+        topics,
     }
 }

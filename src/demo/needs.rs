@@ -100,11 +100,23 @@ const STATUSES: [(NeedStatus, u32); 4] = [
     (NeedStatus::Closed, 5),
 ];
 
+/// What a need was written about, so that answers can be written for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeedTopic {
+    pub quality: &'static str,
+    pub object: &'static str,
+    pub method: &'static str,
+    pub method2: &'static str,
+    pub scene: &'static str,
+    pub problem: &'static str,
+    pub process: &'static str,
+}
+
 pub(super) fn generate(
     rng: &mut DemoRng,
     clients: &[GeneratedClient],
     count: usize,
-) -> Vec<NeedData> {
+) -> Vec<(NeedData, NeedTopic)> {
     let enterprises: Vec<(usize, Option<&'static Vocab>)> = clients
         .iter()
         .enumerate()
@@ -121,7 +133,11 @@ pub(super) fn generate(
     out
 }
 
-fn need(rng: &mut DemoRng, enterprise: usize, home: Option<&'static Vocab>) -> NeedData {
+fn need(
+    rng: &mut DemoRng,
+    enterprise: usize,
+    home: Option<&'static Vocab>,
+) -> (NeedData, NeedTopic) {
     let vocab = match home {
         Some(home) if chance(rng, 75) => home,
         _ => *weighted(rng, &VOCABS, |v| v.weight),
@@ -137,7 +153,16 @@ fn need(rng: &mut DemoRng, enterprise: usize, home: Option<&'static Vocab>) -> N
         Some(stage) => trl_within(rng, stage),
         None => between(rng, 4, 8) as u8,
     });
-    NeedData {
+    let topic = NeedTopic {
+        quality: slots.quality,
+        object: slots.object,
+        method: slots.method,
+        method2: slots.method2,
+        scene: slots.scene,
+        problem: slots.problem,
+        process: slots.process,
+    };
+    let need = NeedData {
         enterprise: enterprise as i64,
         title,
         description: description(rng, &slots),
@@ -156,7 +181,8 @@ fn need(rng: &mut DemoRng, enterprise: usize, home: Option<&'static Vocab>) -> N
         deadline: if chance(rng, 60) { deadline(rng) } else { None },
         confidential: chance(rng, 10),
         status: pick(rng, &STATUSES),
-    }
+    };
+    (need, topic)
 }
 
 /// "我公司主要从事……，目前在……环节存在……问题，导致……。希望寻求……技术，实现……。"

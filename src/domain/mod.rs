@@ -17,6 +17,7 @@ pub mod need;
 pub mod payments;
 pub mod problem;
 pub mod registration;
+pub mod thesaurus;
 pub mod training;
 
 pub use achievement::{
@@ -36,3 +37,4 @@ pub use deal::{
 pub use money::{Money, Price};
 pub use need::{Need, NeedData, NeedDraft, NeedField, NeedId, NeedMode, NeedRow, NeedStatus};
 pub use problem::{FieldErrors, Problem};
+pub use thesaurus::{Synonym, SynonymDraft, SynonymField, SynonymId};

@@ -5,7 +5,9 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     InvalidCreditCode,
     DuplicateName,
     InvalidEmail,
@@ -18,8 +20,12 @@ pub enum Problem {
     AmountTooLarge,
     InvalidDate,
     TrlOutOfRange,
-    TooManyKeywords { max: usize },
+    TooManyKeywords {
+        max: usize,
+    },
     UnknownClient,
+    /// Both terms of a thesaurus pair are the same.
+    SameTerm,
 }
 
 impl From<super::money::MoneyError> for Problem {

@@ -415,7 +415,7 @@ translations! {
     part_price: "价格与预算", "Price vs budget";
     part_mode: "合作方式", "Transfer mode";
     part_region: "地域", "Region";
-    part_history: "以往拒绝", "Past rejections";
+    part_history: "以往决定", "Past decisions";
     shortlist: "加入候选清单", "Shortlist";
     open_achievement: "查看成果", "Open achievement";
     open_need: "查看需求", "Open need";
@@ -662,6 +662,12 @@ translations! {
     rp_export_html: "导出打印版（HTML）…", "Export printable page (HTML)…";
     cli_nothing_imported: "没有导入任何记录。", "No record was imported.";
     cli_exported: "已导出 {n} 条到 {path}", "Exported {n} rows to {path}";
+    // Matching's thesaurus and the match command (issue 13).
+    p_same_term: "两个词相同", "The two terms are the same";
+    cli_synonym_added: "已添加：{term} ≈ {other}（编号 {id}）", "Added: {term} ≈ {other} (id {id})";
+    cli_synonym_removed: "已删除同义词 {id}", "Removed synonym {id}";
+    cli_synonym_invalid: "无法添加：{problems}", "Cannot add: {problems}";
+    cli_synonym_none: "同义词表为空", "The thesaurus is empty";
     cli_report_written: "报告已写入 {path}：{deals} 笔签约，合同金额 {amount} 万元", "Report written to {path}: {deals} deals signed, contract amount {amount} (10k yuan)";
     // Importing the files brokers hold (issue 11): finding the table, values read leniently
     // with notes, files refused with a reason.
@@ -872,6 +878,7 @@ impl Tr {
             Problem::TrlOutOfRange => self.p_trl_out_of_range.to_string(),
             Problem::TooManyKeywords { max } => fill(self.p_too_many_keywords, &[("max", &max)]),
             Problem::UnknownClient => self.p_unknown_client.to_string(),
+            Problem::SameTerm => self.p_same_term.to_string(),
         }
     }
 }

@@ -1,16 +1,23 @@
-//! Okapi BM25 over token postings, built incrementally: a document added later just appends.
+//! BM25 over token postings, field-aware (BM25F), built incrementally: a document added later
+//! just appends.
 
 use rustc_hash::FxHashMap;
 
 use super::tokens::Token;
+use super::tuning::{K1, Tuning};
 use crate::search::varint;
 
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
+/// A document's fields: title, keywords, body.
+pub const FIELDS: usize = 3;
 /// Below this many documents every term counts: a small catalogue has no "common words".
 const MIN_DOCS_TO_SKIP: f32 = 1000.0;
+/// The plain (not field-aware) length normalisation.
+const B: f32 = 0.75;
+/// In plain BM25, title and keywords count twice, as the engine always did.
+const PLAIN_WEIGHTS: [u32; FIELDS] = [2, 2, 1];
 
-/// One term's documents as varint gaps, each followed by the term's count in it (capped at 255).
+/// One term's documents as varint gaps, each followed by the term's counts in the title and
+/// keywords (a nibble each, capped at 15) and in the body (capped at 255).
 #[derive(Default)]
 struct TermPostings {
     bytes: Vec<u8>,
@@ -19,7 +26,7 @@ struct TermPostings {
 }
 
 impl TermPostings {
-    fn push(&mut self, slot: u32, tf: u8) {
+    fn push(&mut self, slot: u32, tf: [u32; FIELDS]) {
         let mut gap = if self.len == 0 {
             slot
         } else {
@@ -34,20 +41,61 @@ impl TermPostings {
             }
             self.bytes.push(byte | 0x80);
         }
-        self.bytes.push(tf);
+        self.bytes
+            .push(((tf[0].min(15) as u8) << 4) | tf[1].min(15) as u8);
+        self.bytes.push(tf[2].min(255) as u8);
         self.last = slot;
         self.len += 1;
     }
 
-    fn for_each(&self, mut f: impl FnMut(u32, u8)) {
+    fn for_each(&self, mut f: impl FnMut(u32, [u8; FIELDS])) {
         let mut pos = 0;
         let mut slot = 0u32;
         while pos < self.bytes.len() {
             slot += varint::read(&self.bytes, &mut pos);
-            let tf = self.bytes.get(pos).copied().unwrap_or(1);
-            pos += 1;
-            f(slot, tf);
+            let head = self.bytes.get(pos).copied().unwrap_or(0);
+            let body = self.bytes.get(pos + 1).copied().unwrap_or(0);
+            pos += 2;
+            f(slot, [head >> 4, head & 0x0F, body]);
         }
+    }
+}
+
+/// A query term: its weight in the query, and the bit it sets in a document's mask of matched
+/// terms (for phrases), if it has one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QueryTerm {
+    pub token: Token,
+    pub weight: f32,
+    pub bit: Option<u8>,
+}
+
+/// Per-query buffers, indexed by slot: the score, and which of the query's bits matched.
+#[derive(Default)]
+pub struct Scratch {
+    pub scores: Vec<f32>,
+    pub masks: Vec<u64>,
+    pub touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn prepare(&mut self, slots: usize) {
+        self.scores.resize(slots, 0.0);
+        self.masks.resize(slots, 0);
+        self.touched.clear();
+    }
+
+    /// Zeroes what the last query wrote.
+    pub fn clear(&mut self) {
+        for &slot in &self.touched {
+            if let Some(s) = self.scores.get_mut(slot as usize) {
+                *s = 0.0;
+            }
+            if let Some(m) = self.masks.get_mut(slot as usize) {
+                *m = 0;
+            }
+        }
+        self.touched.clear();
     }
 }
 
@@ -56,81 +104,129 @@ impl TermPostings {
 #[derive(Default)]
 pub struct Bm25 {
     terms: FxHashMap<Token, TermPostings>,
-    lengths: Vec<u32>,
-    total_length: u64,
+    lengths: Vec<[u16; FIELDS]>,
+    total_length: [u64; FIELDS],
 }
 
 impl Bm25 {
-    /// Adds a document given as weighted tokens (a title token may count twice); returns its
-    /// slot.
-    pub fn add(&mut self, tokens: &[(Token, u8)]) -> u32 {
+    /// Adds a document given as the tokens of each field; returns its slot.
+    pub fn add(&mut self, fields: [&[Token]; FIELDS]) -> u32 {
         let slot = self.lengths.len() as u32;
-        let mut counts: Vec<(Token, u32)> = Vec::with_capacity(tokens.len());
-        let mut sorted: Vec<(Token, u8)> = tokens.to_vec();
-        sorted.sort_unstable_by_key(|t| t.0);
-        for (token, weight) in sorted {
-            match counts.last_mut() {
-                Some((t, n)) if *t == token => *n += u32::from(weight),
-                _ => counts.push((token, u32::from(weight))),
+        let mut all: Vec<(Token, usize)> = fields
+            .iter()
+            .enumerate()
+            .flat_map(|(f, tokens)| tokens.iter().map(move |t| (*t, f)))
+            .collect();
+        all.sort_unstable_by_key(|t| t.0);
+        let mut i = 0;
+        while i < all.len() {
+            let token = all[i].0;
+            let mut tf = [0u32; FIELDS];
+            while i < all.len() && all[i].0 == token {
+                tf[all[i].1] += 1;
+                i += 1;
             }
+            self.terms.entry(token).or_default().push(slot, tf);
         }
-        let length: u32 = counts.iter().map(|c| c.1).sum();
-        for (token, n) in counts {
-            self.terms
-                .entry(token)
-                .or_default()
-                .push(slot, n.min(255) as u8);
+        let mut lengths = [0u16; FIELDS];
+        for (f, tokens) in fields.iter().enumerate() {
+            lengths[f] = tokens.len().min(usize::from(u16::MAX)) as u16;
+            self.total_length[f] += u64::from(lengths[f]);
         }
-        self.lengths.push(length);
-        self.total_length += u64::from(length);
+        self.lengths.push(lengths);
         slot
+    }
+
+    fn docs(&self) -> f32 {
+        self.lengths.len().max(1) as f32
+    }
+
+    /// Whether a term in `df` documents is too common to say anything (技术, 一种, 提高), once
+    /// the catalogue is large enough for that to mean "common word".
+    fn is_common(&self, df: f32, max_df: f32) -> bool {
+        let n = self.lengths.len() as f32;
+        n >= MIN_DOCS_TO_SKIP && df > max_df * n
     }
 
     /// Whether `token` says something in this collection: it occurs somewhere, and is not one of
     /// the common terms scoring skips.
     pub fn is_informative(&self, token: Token, max_df: f32) -> bool {
-        let n = self.lengths.len() as f32;
         self.terms
             .get(&token)
-            .is_some_and(|p| n < MIN_DOCS_TO_SKIP || p.len as f32 <= max_df * n)
+            .is_some_and(|p| !self.is_common(p.len as f32, max_df))
+    }
+
+    /// The term's inverse document frequency; 0 for an unknown or common term.
+    pub fn idf(&self, token: Token, max_df: f32) -> f32 {
+        let Some(p) = self.terms.get(&token) else {
+            return 0.0;
+        };
+        let df = p.len as f32;
+        if self.is_common(df, max_df) {
+            return 0.0;
+        }
+        let n = self.docs();
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     }
 
     pub fn term_count(&self) -> usize {
         self.terms.len()
     }
 
-    pub fn slots(&self) -> usize {
-        self.lengths.len()
-    }
-
-    /// Adds each query token's BM25 contribution to `scores[slot]`, skipping terms in more
-    /// than `max_df` of the documents once there are enough documents for that to mean "common
-    /// word" (they say little and cost the most). Records the slots touched.
-    pub fn score(&self, query: &[Token], max_df: f32, scores: &mut [f32], touched: &mut Vec<u32>) {
-        let n = self.lengths.len().max(1) as f32;
-        let avg = (self.total_length as f32 / n).max(1.0);
-        let mut seen: Vec<Token> = query.to_vec();
-        seen.sort_unstable();
-        seen.dedup();
-        for token in seen {
-            let Some(p) = self.terms.get(&token) else {
-                continue;
-            };
-            let df = p.len as f32;
-            if n >= MIN_DOCS_TO_SKIP && df > max_df * n {
+    /// Adds each query term's contribution, times its weight, to `scratch.scores[slot]`, and
+    /// its bit to the slot's mask; records the slots touched. `fielded` chooses BM25F over
+    /// plain BM25, with the tuning's field weights.
+    pub fn score(&self, query: &[QueryTerm], max_df: f32, tuning: &Tuning, scratch: &mut Scratch) {
+        let fielded = tuning.fields;
+        let (field_weights, field_b) = (tuning.field_weights, tuning.field_b);
+        scratch.prepare(self.lengths.len());
+        let n = self.docs();
+        let avg: [f32; FIELDS] =
+            std::array::from_fn(|f| (self.total_length[f] as f32 / n).max(1.0));
+        let plain_avg = PLAIN_WEIGHTS
+            .iter()
+            .zip(avg)
+            .map(|(w, a)| *w as f32 * a)
+            .sum::<f32>()
+            .max(1.0);
+        for term in query {
+            let idf = self.idf(term.token, max_df);
+            if idf <= 0.0 || term.weight <= 0.0 {
                 continue;
             }
-            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            let Some(p) = self.terms.get(&term.token) else {
+                continue;
+            };
+            let bit = term.bit.map_or(0, |b| 1u64 << b);
+            let scores = &mut scratch.scores;
+            let masks = &mut scratch.masks;
+            let touched = &mut scratch.touched;
             p.for_each(|slot, tf| {
-                let Some(score) = scores.get_mut(slot as usize) else {
+                let s = slot as usize;
+                let (Some(score), Some(len)) = (scores.get_mut(s), self.lengths.get(s)) else {
                     return;
                 };
-                let len = self.lengths.get(slot as usize).copied().unwrap_or(0) as f32;
-                let tf = f32::from(tf);
-                if *score == 0.0 {
+                let tf_sum = if fielded {
+                    (0..FIELDS)
+                        .map(|f| {
+                            let norm = 1.0 - field_b[f] + field_b[f] * f32::from(len[f]) / avg[f];
+                            field_weights[f] * f32::from(tf[f]) / norm
+                        })
+                        .sum::<f32>()
+                } else {
+                    let tf: u32 = (0..FIELDS)
+                        .map(|f| PLAIN_WEIGHTS[f] * u32::from(tf[f]))
+                        .sum();
+                    let len: u32 = (0..FIELDS)
+                        .map(|f| PLAIN_WEIGHTS[f] * u32::from(len[f]))
+                        .sum();
+                    tf as f32 / (1.0 - B + B * len as f32 / plain_avg)
+                };
+                if *score == 0.0 && masks[s] == 0 {
                     touched.push(slot);
                 }
-                *score += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg));
+                *score += term.weight * idf * tf_sum * (K1 + 1.0) / (tf_sum + K1);
+                masks[s] |= bit;
             });
         }
     }
@@ -141,7 +237,7 @@ impl Bm25 {
             .values()
             .map(|p| p.bytes.capacity() + std::mem::size_of::<TermPostings>() + 8)
             .sum::<usize>()
-            + self.lengths.capacity() * 4
+            + self.lengths.capacity() * std::mem::size_of::<[u16; FIELDS]>()
     }
 
     pub fn shrink(&mut self) {
@@ -156,36 +252,85 @@ mod tests {
     use super::*;
     use crate::matching::tokens::tokens;
 
-    fn doc(text: &str) -> Vec<(Token, u8)> {
-        tokens(text).into_iter().map(|t| (t, 1)).collect()
+    fn query(text: &str) -> Vec<QueryTerm> {
+        let mut t = tokens(text);
+        t.sort_unstable();
+        t.dedup();
+        t.into_iter()
+            .map(|token| QueryTerm {
+                token,
+                weight: 1.0,
+                bit: None,
+            })
+            .collect()
+    }
+
+    fn add(ix: &mut Bm25, title: &str, body: &str) {
+        ix.add([&tokens(title), &[], &tokens(body)]);
     }
 
     #[test]
     fn documents_sharing_rare_terms_score_higher() {
         let mut ix = Bm25::default();
-        ix.add(&doc("锂电池正极材料回收技术"));
-        ix.add(&doc("永磁同步电机控制技术"));
-        ix.add(&doc("电池管理系统BMS"));
-        let mut scores = vec![0.0; 3];
-        let mut touched = Vec::new();
-        ix.score(&tokens("动力电池回收"), 1.0, &mut scores, &mut touched);
-        assert!(scores[0] > scores[2] && scores[2] > 0.0);
-        assert_eq!(scores[1], 0.0);
-        touched.sort();
-        assert_eq!(touched, vec![0, 2]);
+        add(&mut ix, "锂电池正极材料回收技术", "");
+        add(&mut ix, "永磁同步电机控制技术", "");
+        add(&mut ix, "电池管理系统BMS", "");
+        for fields in [false, true] {
+            let t = Tuning {
+                fields,
+                ..Tuning::default()
+            };
+            let mut s = Scratch::default();
+            ix.score(&query("动力电池回收"), 1.0, &t, &mut s);
+            assert!(s.scores[0] > s.scores[2] && s.scores[2] > 0.0);
+            assert_eq!(s.scores[1], 0.0);
+            s.touched.sort();
+            assert_eq!(s.touched, vec![0, 2]);
+        }
+    }
+
+    #[test]
+    fn a_title_match_outweighs_the_same_match_in_the_body_when_fields_count() {
+        let mut ix = Bm25::default();
+        add(&mut ix, "电池回收", "一种工艺方法");
+        add(&mut ix, "一种工艺方法", "电池回收");
+        let mut s = Scratch::default();
+        ix.score(&query("电池回收"), 1.0, &Tuning::default(), &mut s);
+        assert!(s.scores[0] > s.scores[1] && s.scores[1] > 0.0);
     }
 
     #[test]
     fn very_common_terms_are_skipped_in_a_large_catalogue_only() {
         let mut ix = Bm25::default();
         for i in 0..1000 {
-            ix.add(&doc(if i % 2 == 0 { "技术" } else { "电池" }));
+            add(&mut ix, if i % 2 == 0 { "技术" } else { "电池" }, "");
         }
-        let mut scores = vec![0.0; 1000];
-        let mut touched = Vec::new();
-        ix.score(&tokens("技术"), 0.4, &mut scores, &mut touched);
-        assert!(touched.is_empty());
-        ix.score(&tokens("技术"), 0.6, &mut scores, &mut touched);
-        assert_eq!(touched.len(), 500);
+        let mut s = Scratch::default();
+        ix.score(&query("技术"), 0.4, &Tuning::default(), &mut s);
+        assert!(s.touched.is_empty());
+        ix.score(&query("技术"), 0.6, &Tuning::default(), &mut s);
+        assert_eq!(s.touched.len(), 500);
+    }
+
+    #[test]
+    fn matched_query_bits_are_recorded_per_document() {
+        let mut ix = Bm25::default();
+        add(&mut ix, "机器视觉检测", "");
+        add(&mut ix, "机器人焊接", "");
+        let q: Vec<QueryTerm> = tokens("机器视觉")
+            .into_iter()
+            .enumerate()
+            .map(|(i, token)| QueryTerm {
+                token,
+                weight: 1.0,
+                bit: Some(i as u8),
+            })
+            .collect();
+        let mut s = Scratch::default();
+        ix.score(&q, 1.0, &Tuning::default(), &mut s);
+        assert_eq!(s.masks[0], 0b111);
+        assert_eq!(s.masks[1], 0b001);
+        s.clear();
+        assert!(s.scores.iter().all(|x| *x == 0.0) && s.masks.iter().all(|m| *m == 0));
     }
 }

@@ -46,8 +46,25 @@ pub struct NeedDoc {
     pub status: NeedStatus,
     pub province: String,
     pub city: String,
-    /// Title, keywords, description and indicators: the query when matching this need.
+    pub description: String,
+    pub indicators: String,
+    /// Title, keywords, description and indicators, as shown beside a candidate.
     pub text: String,
+}
+
+impl NeedDoc {
+    /// The text shown for a need: title, keywords, description and indicators, a line each.
+    pub fn joined_text(
+        title: &str,
+        keywords: &[String],
+        description: &str,
+        indicators: &str,
+    ) -> String {
+        format!(
+            "{title}\n{}\n{description}\n{indicators}",
+            keywords.join("、")
+        )
+    }
 }
 
 /// An enterprise's profile, for matching through its industry when it has no fitting need.

@@ -1,16 +1,22 @@
-//! The matching engine: relevance from BM25 over character pairs, then the structured parts, in
-//! three directions.
+//! The matching engine: relevance from field-aware BM25 over character pairs, read from a need
+//! as a broker reads it and widened by associated terms, then the structured parts, in three
+//! directions.
+
+use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::bm25::Bm25;
+use super::assoc::{Association, Associations, Miner};
+use super::bm25::{Bm25, Scratch};
 use super::docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
 use super::merge_terms;
 use super::parts::{
-    Breakdown, Part, PartValues, Weights, history_fit, is_offered, maturity, mode_fit, price_fit,
-    region_fit,
+    Breakdown, Part, PartValues, Weights, history_fit, is_offered, learned_fit, maturity, mode_fit,
+    price_fit, region_fit,
 };
+use super::query::{NeedParts, Query, need_query};
 use super::tokens::{Token, token_text, tokens};
+use super::tuning::Tuning;
 use crate::domain::{AchievementId, ClientId, NeedId, NeedStatus, Price, TransferModes};
 
 /// How many relevance candidates get the structured parts: enough that a well-fitting
@@ -19,6 +25,10 @@ const TEXT_CANDIDATES: usize = 400;
 /// Terms in more than this share of documents are skipped (技术, 一种, 提高…).
 const MAX_DF: f32 = 0.1;
 
+/// Past decisions on needs this much like the one ranked (BM25 of its query over the needs,
+/// relative to the need itself) count.
+const MIN_NEED_SIMILARITY: f32 = 0.25;
+
 /// What the broker decided before, which the ranking takes into account.
 #[derive(Debug, Clone, Default)]
 pub struct Decisions {
@@ -26,6 +36,9 @@ pub struct Decisions {
     pub rejected: FxHashSet<(NeedId, AchievementId)>,
     /// Achievements each enterprise rejected, for the history part.
     pub rejected_by: FxHashMap<ClientId, Vec<AchievementId>>,
+    /// The latest decision on each (need, achievement) pair: +1 accepted, +0.5 shortlisted,
+    /// -1 rejected. Needs like a decided one learn from it.
+    pub on_needs: Vec<(NeedId, AchievementId, f32)>,
 }
 
 /// One ranked candidate: an achievement (for a need or an enterprise) or an enterprise (for an
@@ -38,6 +51,8 @@ pub struct Candidate {
     pub breakdown: Breakdown,
     /// The broker rejected this pair before (only listed when asked for).
     pub rejected: bool,
+    /// The associated terms that matched: the need's term and the achievement's.
+    pub associations: Vec<Association>,
 }
 
 /// Small numbers for the few distinct fields, provinces, cities and keywords, so 100,000
@@ -84,6 +99,10 @@ struct Entry {
 
 #[derive(Default)]
 pub struct MatchIndex {
+    tuning: Tuning,
+    miner: Miner,
+    thesaurus: Vec<(String, String)>,
+    associations: Associations,
     achievements: Vec<Option<Entry>>,
     names: Names,
     achievement_slot: FxHashMap<AchievementId, u32>,
@@ -94,26 +113,46 @@ pub struct MatchIndex {
     enterprises: FxHashMap<ClientId, EnterpriseDoc>,
 }
 
-fn weighted(parts: &[(&str, u8)]) -> Vec<(Token, u8)> {
-    let mut out = Vec::new();
-    for (text, weight) in parts {
-        for t in tokens(text) {
-            out.push((t, *weight));
-        }
-    }
-    out
-}
-
 impl MatchIndex {
+    /// Which parts of text relevance are used; the evaluation turns them off one by one.
+    pub fn set_tuning(&mut self, tuning: Tuning) {
+        self.tuning = tuning;
+    }
+
+    pub fn tuning(&self) -> Tuning {
+        self.tuning
+    }
+
+    /// The broker's thesaurus: pairs of terms that mean the same thing. Used from the next
+    /// ranking on.
+    pub fn set_thesaurus(&mut self, pairs: Vec<(String, String)>) {
+        self.thesaurus = pairs;
+        self.refresh_associations();
+    }
+
+    /// Rebuilds the association table from the thesaurus and what the catalogue says. Loading
+    /// calls it once all records are in; records added later count from the next rebuild.
+    pub fn refresh_associations(&mut self) {
+        self.associations = Associations::build(&self.thesaurus, &self.miner);
+    }
+
+    /// How many associations the table holds.
+    pub fn association_count(&self) -> usize {
+        self.associations.len()
+    }
+
     /// Adds an achievement, or replaces the one with its id.
     pub fn upsert_achievement(&mut self, doc: AchievementDoc, text: AchievementText<'_>) {
         self.remove_achievement(doc.id);
-        let slot = self.achievement_bm25.add(&weighted(&[
-            (text.title, 2),
-            (text.keywords, 2),
-            (text.abstract_text, 1),
-            (text.indicators, 1),
-        ]));
+        let mut body = tokens(text.abstract_text);
+        body.extend(tokens(text.indicators));
+        let slot = self
+            .achievement_bm25
+            .add([&tokens(text.title), &tokens(text.keywords), &body]);
+        self.miner.add(
+            &[text.title, text.abstract_text, text.indicators],
+            &doc.keywords,
+        );
         self.achievement_slot.insert(doc.id, slot);
         let entry = Entry {
             id: doc.id,
@@ -142,11 +181,11 @@ impl MatchIndex {
 
     pub fn upsert_need(&mut self, doc: NeedDoc) {
         self.remove_need(doc.id);
-        let slot = self.need_bm25.add(&weighted(&[
-            (&doc.title, 2),
-            (&doc.keywords.join(" "), 2),
-            (&doc.text, 1),
-        ]));
+        let mut body = tokens(&doc.description);
+        body.extend(tokens(&doc.indicators));
+        let slot =
+            self.need_bm25
+                .add([&tokens(&doc.title), &tokens(&doc.keywords.join(" ")), &body]);
         self.need_slot.insert(doc.id, slot);
         self.needs.push(Some(doc));
     }
@@ -167,7 +206,9 @@ impl MatchIndex {
         self.enterprises.remove(&id);
     }
 
+    /// Called once loading is done: builds the association table and returns spare memory.
     pub fn shrink(&mut self) {
+        self.refresh_associations();
         self.achievement_bm25.shrink();
         self.need_bm25.shrink();
     }
@@ -264,15 +305,28 @@ impl MatchIndex {
         self.achievement_bm25.heap_bytes() + self.need_bm25.heap_bytes()
     }
 
-    /// The structured parts of one pair, with `text` its relevance from 0 to 1.
-    fn values(&self, need: &NeedDoc, a: &Entry, text: f32, decisions: &Decisions) -> PartValues {
+    /// The structured parts of one pair, with `text` its relevance from 0 to 1 and `learned`
+    /// what decisions on similar needs say of the achievement (-1 to 1).
+    fn values(
+        &self,
+        need: &NeedDoc,
+        a: &Entry,
+        text: f32,
+        learned: f32,
+        decisions: &Decisions,
+    ) -> PartValues {
         let mut v = PartValues::default();
         let same_field = self.names.find(&need.field) == Some(a.field);
         v.set(Part::Text, text);
         v.set(Part::Field, if same_field { 1.0 } else { 0.0 });
         v.set(
             Part::Maturity,
-            maturity(need.min_stage, need.min_trl, a.trl),
+            maturity(
+                need.min_stage,
+                need.min_trl,
+                a.trl,
+                self.tuning.maturity_step,
+            ),
         );
         v.set(Part::Price, price_fit(a.price, need.budget));
         v.set(Part::Mode, mode_fit(a.modes, need.mode));
@@ -283,9 +337,14 @@ impl MatchIndex {
                 (self.names.name(a.province), self.names.name(a.city)),
             ),
         );
+        let rejections = self.similar_rejections(need.enterprise, a, decisions);
         v.set(
             Part::History,
-            history_fit(self.similar_rejections(need.enterprise, a, decisions)),
+            if self.tuning.learning {
+                learned_fit(rejections, learned)
+            } else {
+                history_fit(rejections)
+            },
         );
         v
     }
@@ -303,6 +362,73 @@ impl MatchIndex {
             .count()
     }
 
+    /// The query for a need: its parts weighed as a broker reads them, its phrases, and the
+    /// terms associated with its own.
+    pub fn need_query(&self, need: &NeedDoc) -> Query {
+        let t = self.tuning;
+        let parts = NeedParts {
+            title: &need.title,
+            keywords: &need.keywords,
+            description: &need.description,
+            indicators: &need.indicators,
+        };
+        let mut q = need_query(&parts, &t);
+        if t.associations && !self.associations.is_empty() {
+            for found in self.associations.find(&parts.sections(&t)) {
+                for (other, strength, source) in found.others {
+                    q.add_phrase(
+                        &other,
+                        found.weight * strength * t.association_weight,
+                        Some(Association {
+                            need_term: found.term.clone(),
+                            term: other.clone(),
+                            source,
+                        }),
+                    );
+                }
+            }
+        }
+        q
+    }
+
+    /// How much each need with decisions resembles `need` (0 to 1), by its query over the
+    /// needs' texts relative to the need itself.
+    fn similar_decided_needs(
+        &self,
+        need: &NeedDoc,
+        query: &Query,
+        decisions: &Decisions,
+    ) -> FxHashMap<NeedId, f32> {
+        let mut out = FxHashMap::default();
+        if !self.tuning.learning || decisions.on_needs.is_empty() {
+            return out;
+        }
+        let Some(&own) = self.need_slot.get(&need.id) else {
+            return out;
+        };
+        let decided: FxHashSet<NeedId> = decisions.on_needs.iter().map(|d| d.0).collect();
+        NEED_SCRATCH.with_borrow_mut(|s| {
+            self.need_bm25.score(&query.terms, MAX_DF, &self.tuning, s);
+            let own_score = s.scores.get(own as usize).copied().unwrap_or(0.0);
+            if own_score > 0.0 {
+                for id in decided {
+                    if id == need.id {
+                        continue;
+                    }
+                    let Some(&slot) = self.need_slot.get(&id) else {
+                        continue;
+                    };
+                    let sim = (s.scores[slot as usize] / own_score).min(1.0);
+                    if sim >= MIN_NEED_SIMILARITY {
+                        out.insert(id, sim);
+                    }
+                }
+            }
+            s.clear();
+        });
+        out
+    }
+
     /// Achievements for a need, best first.
     pub fn achievements_for_need(
         &self,
@@ -312,37 +438,124 @@ impl MatchIndex {
         top: usize,
         include_rejected: bool,
     ) -> Vec<Candidate> {
-        let query = tokens(&need.text);
-        let mut pool = top_by_relevance(&self.achievement_bm25, &query);
-        pool.retain(|&(slot, _)| {
+        let query = self.need_query(need);
+        let mut pool = self.relevance_pool(&query);
+        pool.retain(|p| {
             self.achievements
-                .get(slot as usize)
+                .get(p.slot as usize)
                 .and_then(Option::as_ref)
                 .is_some_and(|a| is_offered(a.status))
         });
         keep_best(&mut pool, TEXT_CANDIDATES);
-        let best = pool.iter().map(|p| p.1).fold(0.0f32, f32::max);
-        let mut out: Vec<Candidate> = pool
+        let similar = self.similar_decided_needs(need, &query, decisions);
+        let mut learned: FxHashMap<AchievementId, f32> = FxHashMap::default();
+        for (n, a, signal) in &decisions.on_needs {
+            if let Some(sim) = similar.get(n) {
+                *learned.entry(*a).or_default() += sim * signal;
+            }
+        }
+        let best = pool.iter().map(|p| p.score).fold(0.0f32, f32::max);
+        let mut out: Vec<(Candidate, u64)> = pool
             .into_iter()
-            .filter_map(|(slot, bm25)| {
-                let a = self.achievements.get(slot as usize)?.as_ref()?;
+            .filter_map(|p| {
+                let a = self.achievements.get(p.slot as usize)?.as_ref()?;
                 let rejected = decisions.rejected.contains(&(need.id, a.id));
                 if rejected && !include_rejected {
                     return None;
                 }
-                let text = if best > 0.0 { bm25 / best } else { 0.0 };
-                Some(Candidate {
-                    achievement: a.id,
-                    need: Some(need.id),
-                    enterprise: need.enterprise,
-                    breakdown: Breakdown::new(self.values(need, a, text, decisions), weights),
-                    rejected,
-                })
+                let text = if best > 0.0 { p.score / best } else { 0.0 };
+                let values = self.values(
+                    need,
+                    a,
+                    text,
+                    learned.get(&a.id).copied().unwrap_or(0.0),
+                    decisions,
+                );
+                Some((
+                    Candidate {
+                        achievement: a.id,
+                        need: Some(need.id),
+                        enterprise: need.enterprise,
+                        breakdown: self.breakdown(values, weights),
+                        rejected,
+                        associations: Vec::new(),
+                    },
+                    p.mask,
+                ))
             })
             .collect();
-        rank(&mut out, |c| c.achievement);
+        out.sort_by(|(a, _), (b, _)| {
+            b.breakdown
+                .score
+                .total_cmp(&a.breakdown.score)
+                .then(a.achievement.cmp(&b.achievement))
+        });
         out.truncate(top);
-        out
+        out.into_iter()
+            .map(|(mut c, mask)| {
+                c.associations = matched_associations(&query, mask);
+                c
+            })
+            .collect()
+    }
+
+    /// The score from the parts: with the floor, structured parts count in proportion to the
+    /// text's relevance up to `FLOOR`.
+    fn breakdown(&self, values: PartValues, weights: &Weights) -> Breakdown {
+        let gate = if self.tuning.floor {
+            (values.get(Part::Text) / self.tuning.floor_at.max(f32::EPSILON)).min(1.0)
+        } else {
+            1.0
+        };
+        Breakdown::gated(values, weights, gate)
+    }
+
+    /// The documents with the best relevance for `query`, phrase bonus included (up to half
+    /// again the candidates the structured parts will see, so that filtering out unavailable
+    /// ones still leaves enough).
+    fn relevance_pool(&self, query: &Query) -> Vec<Pooled> {
+        let t = self.tuning;
+        let mut bit_value = [0.0f32; 64];
+        for term in &query.terms {
+            if let Some(b) = term.bit {
+                bit_value[b as usize] = term.weight * self.achievement_bm25.idf(term.token, MAX_DF);
+            }
+        }
+        let phrases: Vec<(u64, f32)> = query
+            .phrases
+            .iter()
+            .filter(|p| t.phrases && p.mask.count_ones() > 1)
+            .map(|p| {
+                let value: f32 = (0..64)
+                    .filter(|b| p.mask & (1 << b) != 0)
+                    .map(|b| bit_value[b])
+                    .sum();
+                (p.mask, t.phrase_bonus * value)
+            })
+            .collect();
+        ACHIEVEMENT_SCRATCH.with_borrow_mut(|s| {
+            self.achievement_bm25.score(&query.terms, MAX_DF, &t, s);
+            let mut pool: Vec<Pooled> = s
+                .touched
+                .iter()
+                .map(|&slot| {
+                    let mask = s.masks[slot as usize];
+                    let bonus: f32 = phrases
+                        .iter()
+                        .filter(|(m, _)| mask & m == *m)
+                        .map(|(_, v)| v)
+                        .sum();
+                    Pooled {
+                        slot,
+                        score: s.scores[slot as usize] + bonus,
+                        mask,
+                    }
+                })
+                .collect();
+            s.clear();
+            keep_best(&mut pool, TEXT_CANDIDATES + TEXT_CANDIDATES / 2);
+            pool
+        })
     }
 
     /// Achievements for an enterprise across all its open needs: each achievement's best score
@@ -386,23 +599,30 @@ impl MatchIndex {
         let Some(a) = self.entry(achievement) else {
             return Vec::new();
         };
-        let query: Vec<Token> = [
-            text.title,
-            text.keywords,
-            text.abstract_text,
-            text.indicators,
-        ]
-        .iter()
-        .flat_map(|t| tokens(t))
-        .collect();
-        let mut pool = top_by_relevance(&self.need_bm25, &query);
+        let t = &self.tuning;
+        let w = |weight: f32| if t.reading { weight } else { 1.0 };
+        let mut query = Query::default();
+        query.add_text(text.title, w(t.w_title));
+        query.add_text(text.keywords, w(t.w_keywords));
+        query.add_text(text.abstract_text, 1.0);
+        query.add_text(text.indicators, w(t.w_indicators));
+        let mut pool = NEED_SCRATCH.with_borrow_mut(|s| {
+            self.need_bm25.score(&query.terms, MAX_DF, &self.tuning, s);
+            let pool: Vec<(u32, f32)> = s
+                .touched
+                .iter()
+                .map(|&slot| (slot, s.scores[slot as usize]))
+                .collect();
+            s.clear();
+            pool
+        });
         pool.retain(|&(slot, _)| {
             self.needs
                 .get(slot as usize)
                 .and_then(Option::as_ref)
                 .is_some_and(|n| n.status == NeedStatus::Open)
         });
-        keep_best(&mut pool, TEXT_CANDIDATES);
+        keep_best_pairs(&mut pool, TEXT_CANDIDATES);
         let top_text = pool.iter().map(|p| p.1).fold(0.0f32, f32::max);
         let mut by_enterprise: FxHashMap<ClientId, Candidate> = FxHashMap::default();
         for (slot, bm25) in pool {
@@ -418,8 +638,9 @@ impl MatchIndex {
                 achievement: a.id,
                 need: Some(need.id),
                 enterprise: need.enterprise,
-                breakdown: Breakdown::new(self.values(need, a, text, decisions), weights),
+                breakdown: self.breakdown(self.values(need, a, text, 0.0, decisions), weights),
                 rejected,
+                associations: Vec::new(),
             };
             match by_enterprise.get(&need.enterprise) {
                 Some(old) if old.breakdown.score >= c.breakdown.score => {}
@@ -447,6 +668,8 @@ impl MatchIndex {
                 status: NeedStatus::Open,
                 province: e.province.clone(),
                 city: e.city.clone(),
+                description: String::new(),
+                indicators: String::new(),
                 text: String::new(),
             };
             by_enterprise.insert(
@@ -455,8 +678,13 @@ impl MatchIndex {
                     achievement: a.id,
                     need: None,
                     enterprise: e.id,
-                    breakdown: Breakdown::new(self.values(&profile, a, 0.0, decisions), weights),
+                    // No text to match: the structured parts in full, as before the floor.
+                    breakdown: Breakdown::new(
+                        self.values(&profile, a, 0.0, 0.0, decisions),
+                        weights,
+                    ),
                     rejected: false,
+                    associations: Vec::new(),
                 },
             );
         }
@@ -509,34 +737,45 @@ impl MatchIndex {
 }
 
 thread_local! {
-    /// Per-thread score buffer, reused between queries: allocating and zeroing 100,000 floats
+    /// Per-thread score buffers, reused between queries: allocating and zeroing 100,000 floats
     /// for every need costs as much as scoring it when all needs are matched at once.
-    static SCORES: std::cell::RefCell<(Vec<f32>, Vec<u32>)> = const {
-        std::cell::RefCell::new((Vec::new(), Vec::new()))
-    };
+    static ACHIEVEMENT_SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    static NEED_SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// The documents with the best BM25 scores for `query` (up to half again the candidates the
-/// structured parts will see, so that filtering out unavailable ones still leaves enough).
-fn top_by_relevance(bm25: &Bm25, query: &[Token]) -> Vec<(u32, f32)> {
-    SCORES.with_borrow_mut(|(scores, touched)| {
-        scores.resize(bm25.slots(), 0.0);
-        touched.clear();
-        bm25.score(query, MAX_DF, scores, touched);
-        let mut pool: Vec<(u32, f32)> = touched
-            .iter()
-            .map(|&slot| (slot, scores[slot as usize]))
-            .collect();
-        for &slot in touched.iter() {
-            scores[slot as usize] = 0.0;
+/// A document in the relevance pool: its slot, score and which query bits it matched.
+struct Pooled {
+    slot: u32,
+    score: f32,
+    mask: u64,
+}
+
+/// The associations whose terms an achievement matched whole, for the breakdown.
+fn matched_associations(query: &Query, mask: u64) -> Vec<Association> {
+    let mut out: Vec<Association> = Vec::new();
+    for p in &query.phrases {
+        if let Some(via) = &p.via
+            && mask & p.mask == p.mask
+            && !out.contains(via)
+        {
+            out.push(via.clone());
         }
-        keep_best(&mut pool, TEXT_CANDIDATES + TEXT_CANDIDATES / 2);
-        pool
-    })
+    }
+    out
 }
 
 /// Keeps the `n` highest-scoring entries (in no particular order).
-fn keep_best(pool: &mut Vec<(u32, f32)>, n: usize) {
+fn keep_best(pool: &mut Vec<Pooled>, n: usize) {
+    if pool.len() > n {
+        pool.select_nth_unstable_by(n, |a, b| {
+            b.score.total_cmp(&a.score).then(a.slot.cmp(&b.slot))
+        });
+        pool.truncate(n);
+    }
+}
+
+/// Keeps the `n` highest-scoring (slot, score) pairs (in no particular order).
+fn keep_best_pairs(pool: &mut Vec<(u32, f32)>, n: usize) {
     if pool.len() > n {
         pool.select_nth_unstable_by(n, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         pool.truncate(n);

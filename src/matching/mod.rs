@@ -2,15 +2,20 @@
 //! over domain types: the store supplies documents and decisions, the UI and the command line
 //! show the candidates.
 
+mod assoc;
 mod bm25;
 mod docs;
 mod engine;
 mod parts;
+mod query;
 mod tokens;
+mod tuning;
 
+pub use assoc::{Association, Source};
 pub use docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
 pub use engine::{Candidate, Decisions, MatchIndex, Subject};
-pub use parts::{Breakdown, Part, PartValues, Weights};
+pub use parts::{Breakdown, Part, PartValues, Weights, stage_min_trl};
+pub use tuning::Tuning;
 
 use rustc_hash::FxHashSet;
 

@@ -137,12 +137,24 @@ pub struct Breakdown {
 
 impl Breakdown {
     pub fn new(values: PartValues, weights: &Weights) -> Self {
+        Self::gated(values, weights, 1.0)
+    }
+
+    /// Like `new`, with the parts that only add (field, mode, region, history) counting `gate`
+    /// (0 to 1) of their value: a weak text match cannot be lifted by them above a strong one.
+    /// Maturity and price keep their full weight: they are what tells a trap from an answer.
+    pub fn gated(values: PartValues, weights: &Weights, gate: f32) -> Self {
         let total = weights.total();
+        let gate = gate.clamp(0.0, 1.0);
         let mut contributions = [0.0; 7];
         for part in Part::ALL {
             if total > 0.0 {
+                let share = match part {
+                    Part::Text | Part::Maturity | Part::Price => 1.0,
+                    _ => gate,
+                };
                 contributions[part as usize] =
-                    100.0 * weights.get(part).max(0.0) * values.get(part) / total;
+                    100.0 * weights.get(part).max(0.0) * values.get(part) * share / total;
             }
         }
         Self {
@@ -167,8 +179,8 @@ pub fn stage_min_trl(stage: Stage) -> u8 {
     }
 }
 
-/// Meets the requirement: 1. Each TRL short costs a quarter. No requirement: 1.
-pub fn maturity(min_stage: Option<Stage>, min_trl: Option<u8>, trl: u8) -> f32 {
+/// Meets the requirement: 1. Each TRL short costs `step`. No requirement: 1.
+pub fn maturity(min_stage: Option<Stage>, min_trl: Option<u8>, trl: u8, step: f32) -> f32 {
     let required = min_trl
         .into_iter()
         .chain(min_stage.map(stage_min_trl))
@@ -176,7 +188,7 @@ pub fn maturity(min_stage: Option<Stage>, min_trl: Option<u8>, trl: u8) -> f32 {
     match required {
         None => 1.0,
         Some(r) if trl >= r => 1.0,
-        Some(r) => (1.0 - f32::from(r - trl) / 4.0).max(0.0),
+        Some(r) => (1.0 - f32::from(r - trl) * step).max(0.0),
     }
 }
 
@@ -240,6 +252,13 @@ pub fn history_fit(similar_rejections: usize) -> f32 {
     0.5f32.powi(similar_rejections.min(16) as i32)
 }
 
+/// What the broker's decisions say of a candidate, 0.5 when they say nothing: similar
+/// achievements this enterprise rejected halve it, and decisions on similar needs (`learned`:
+/// accepted there +1, rejected -1, times how similar the need is) move it up or down.
+pub fn learned_fit(similar_rejections: usize, learned: f32) -> f32 {
+    (0.5 * history_fit(similar_rejections) + 0.5 * learned.clamp(-1.0, 1.0)).clamp(0.0, 1.0)
+}
+
 /// Transferred or withdrawn achievements are never proposed.
 pub fn is_offered(status: AchievementStatus) -> bool {
     matches!(
@@ -254,12 +273,13 @@ mod tests {
     use crate::domain::Money;
 
     #[test]
-    fn maturity_gap_costs_a_quarter_per_level() {
-        assert_eq!(maturity(None, None, 2), 1.0);
-        assert_eq!(maturity(Some(Stage::Pilot), None, 7), 1.0);
-        assert_eq!(maturity(Some(Stage::Pilot), None, 4), 0.5);
-        assert_eq!(maturity(Some(Stage::Pilot), Some(8), 6), 0.5);
-        assert_eq!(maturity(None, Some(9), 1), 0.0);
+    fn maturity_gap_costs_a_step_per_level() {
+        assert_eq!(maturity(None, None, 2, 0.25), 1.0);
+        assert_eq!(maturity(Some(Stage::Pilot), None, 7, 0.25), 1.0);
+        assert_eq!(maturity(Some(Stage::Pilot), None, 4, 0.25), 0.5);
+        assert_eq!(maturity(Some(Stage::Pilot), Some(8), 6, 0.25), 0.5);
+        assert_eq!(maturity(None, Some(9), 1, 0.25), 0.0);
+        assert_eq!(maturity(Some(Stage::Industrial), None, 5, 1.0 / 3.0), 0.0);
     }
 
     #[test]
@@ -283,6 +303,10 @@ mod tests {
         assert_eq!(region_fit(("山东省", ""), ("江苏省", "")), 0.0);
         assert_eq!(history_fit(0), 1.0);
         assert_eq!(history_fit(2), 0.25);
+        assert_eq!(learned_fit(0, 0.0), 0.5);
+        assert_eq!(learned_fit(1, 0.0), 0.25);
+        assert_eq!(learned_fit(0, 1.0), 1.0);
+        assert_eq!(learned_fit(0, -2.0), 0.0);
         assert!(!is_offered(AchievementStatus::Transferred));
         assert!(!is_offered(AchievementStatus::Withdrawn));
     }

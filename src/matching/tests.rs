@@ -43,6 +43,8 @@ fn need(min_stage: Option<Stage>, budget: Price) -> NeedDoc {
         status: NeedStatus::Open,
         province: "山东省".into(),
         city: "济南市".into(),
+        description: "退役动力电池拆解回收镍钴锰".into(),
+        indicators: String::new(),
         text: "动力电池回收 电池回收 退役动力电池拆解回收镍钴锰".into(),
     }
 }
@@ -155,7 +157,8 @@ fn rejected_pairs_leave_the_ranking_and_similar_ones_cost() {
     let n = need(None, Price::Negotiable);
     let out = ix.achievements_for_need(&n, &Weights::default(), &decisions, 10, false);
     assert_eq!(ids(&out), vec![2]);
-    assert_eq!(out[0].breakdown.values.get(Part::History), 0.5);
+    // Neutral is 0.5; one similar rejection halves it.
+    assert_eq!(out[0].breakdown.values.get(Part::History), 0.25);
     let shown = ix.achievements_for_need(&n, &Weights::default(), &decisions, 10, true);
     assert!(shown.iter().any(|c| c.achievement == 1 && c.rejected));
 }
@@ -290,4 +293,114 @@ fn shared_terms_leave_out_single_letters_and_unknown_terms() {
     )]);
     let terms = ix.shared_terms("退役动力电池回收 m 量子", "退役动力电池回收 m 量子");
     assert_eq!(terms, vec!["退役动力电池回收"]);
+}
+
+#[test]
+fn a_decision_on_a_similar_need_moves_the_candidate() {
+    let mut ix = index(vec![
+        ach(1, "退役动力电池回收技术", 7, Price::Negotiable, AVAILABLE),
+        ach(2, "退役动力电池回收工艺", 7, Price::Negotiable, AVAILABLE),
+    ]);
+    let first = need(None, Price::Negotiable);
+    let second = NeedDoc {
+        id: 2,
+        enterprise: 10,
+        ..need(None, Price::Negotiable)
+    };
+    ix.upsert_need(first.clone());
+    ix.upsert_need(second.clone());
+    let before = ix.achievements_for_need(
+        &second,
+        &Weights::default(),
+        &Decisions::default(),
+        10,
+        false,
+    );
+    assert_eq!(ids(&before), vec![1, 2]);
+    let decisions = Decisions {
+        on_needs: vec![(first.id, 2, 1.0), (first.id, 1, -1.0)],
+        ..Decisions::default()
+    };
+    let after = ix.achievements_for_need(&second, &Weights::default(), &decisions, 10, false);
+    assert_eq!(ids(&after), vec![2, 1]);
+    assert!(after[0].breakdown.values.get(Part::History) > 0.5);
+    assert!(after[1].breakdown.values.get(Part::History) < 0.5);
+    ix.set_tuning(Tuning {
+        learning: false,
+        ..Tuning::default()
+    });
+    let off = ix.achievements_for_need(&second, &Weights::default(), &decisions, 10, false);
+    assert_eq!(ids(&off), vec![1, 2]);
+}
+
+#[test]
+fn a_thesaurus_pair_finds_a_listing_in_other_words_and_says_so() {
+    let mut ix = MatchIndex::default();
+    for (id, title) in [(1, "可编程逻辑控制器应用方案"), (2, "控制系统节能改造方案")]
+    {
+        let (doc, _) = ach(id, title, 7, Price::Negotiable, AVAILABLE);
+        ix.upsert_achievement(
+            doc,
+            AchievementText {
+                title,
+                keywords: "",
+                abstract_text: "",
+                indicators: "",
+            },
+        );
+    }
+    ix.shrink();
+    let n = NeedDoc {
+        title: "PLC控制系统改造".into(),
+        keywords: Vec::new(),
+        description: String::new(),
+        ..need(None, Price::Negotiable)
+    };
+    let plain =
+        ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
+    assert_eq!(plain[0].achievement, 2);
+    ix.set_thesaurus(vec![("PLC".into(), "可编程逻辑控制器".into())]);
+    let out = ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
+    assert_eq!(out[0].achievement, 1);
+    assert_eq!(
+        out[0].associations,
+        vec![Association {
+            need_term: "plc".into(),
+            term: "可编程逻辑控制器".into(),
+            source: Source::Thesaurus,
+        }]
+    );
+    assert!(out.iter().skip(1).all(|c| c.associations.is_empty()));
+}
+
+#[test]
+fn abbreviations_written_in_the_catalogue_become_associations() {
+    let mut ix = MatchIndex::default();
+    let texts = [
+        (1, "车间物流改造", "采用自动导引车（AGV）完成物料转运"),
+        (2, "仓储货架", "高位货架与叉车"),
+    ];
+    for (id, title, abstract_text) in texts {
+        let (doc, _) = ach(id, title, 7, Price::Negotiable, AVAILABLE);
+        ix.upsert_achievement(
+            doc,
+            AchievementText {
+                title,
+                keywords: "",
+                abstract_text,
+                indicators: "",
+            },
+        );
+    }
+    ix.shrink();
+    assert_eq!(ix.association_count(), 1);
+    let n = NeedDoc {
+        title: "AGV".into(),
+        keywords: Vec::new(),
+        description: "需要自动导引车".into(),
+        ..need(None, Price::Negotiable)
+    };
+    let out = ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
+    assert_eq!(out[0].achievement, 1);
+    assert_eq!(out[0].associations[0].source, Source::Abbreviation);
 }

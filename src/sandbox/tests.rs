@@ -309,3 +309,51 @@ fn progress_is_exported_with_the_trainee_and_the_times() {
     assert_eq!(completed.last().unwrap()["title"], "EXPORT_REPORT");
     assert!(completed.iter().all(|c| c["done_at"].is_string()));
 }
+
+#[test]
+fn the_exercise_need_finds_the_achievements_written_for_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("classroom.sqlite")).unwrap();
+    let classroom = crate::demo::populate_classroom(
+        &mut store,
+        super::SEED,
+        super::SIZES,
+        super::DEALS,
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let need = classroom.open_need.unwrap();
+    assert_eq!(classroom.answers.len(), 2);
+    let index = crate::catalog::load_matching(&store.reader().unwrap()).unwrap();
+    let top = index.rank(
+        crate::matching::Subject::Need(need),
+        None,
+        &store.match_weights().unwrap(),
+        &store.decisions().unwrap(),
+        3,
+        false,
+    );
+    let titles: Vec<String> = top
+        .iter()
+        .map(|c| {
+            let a = store.get_achievement(c.achievement).unwrap().unwrap();
+            format!("{} {:.0}", a.data.title, c.breakdown.score)
+        })
+        .collect();
+    println!(
+        "{}: {titles:?}",
+        store.get_need(need).unwrap().unwrap().data.title
+    );
+    assert!(
+        classroom.answers.contains(&top[0].achievement),
+        "the first candidate is not an answer: {titles:?}"
+    );
+    assert!(
+        top.iter()
+            .filter(|c| classroom.answers.contains(&c.achievement))
+            .count()
+            == 2,
+        "both answers in the top three: {titles:?}"
+    );
+}

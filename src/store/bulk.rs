@@ -65,6 +65,10 @@ impl Reader {
         Ok(Reader { conn })
     }
 
+    pub(super) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
     /// How many live achievements and needs there are, for progress while loading them.
     pub fn catalogue_sizes(&self) -> Result<(usize, usize), StoreError> {
         let count = |sql: &str| -> Result<usize, StoreError> {

@@ -82,6 +82,8 @@ pub(super) fn each_match_need(
         f(NeedDoc {
             id: r.get(0)?,
             text: format!("{title}\n{keywords}\n{description}\n{indicators}"),
+            description,
+            indicators,
             title,
             enterprise: r.get(2)?,
             enterprise_name: r.get(3)?,
@@ -243,8 +245,8 @@ impl Store {
     /// The latest decision on each pair, as the engine reads them.
     pub fn decisions(&self) -> Result<Decisions, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.need_id, d.achievement_id, d.enterprise_id FROM match_decisions d
-             WHERE d.decision = 'rejected' AND d.id = (
+            "SELECT d.need_id, d.achievement_id, d.enterprise_id, d.decision FROM match_decisions d
+             WHERE d.id = (
                 SELECT max(id) FROM match_decisions e
                 WHERE e.achievement_id = d.achievement_id AND e.enterprise_id = d.enterprise_id
                   AND e.need_id IS d.need_id)",
@@ -255,10 +257,22 @@ impl Store {
                 r.get::<_, Option<NeedId>>(0)?,
                 r.get::<_, AchievementId>(1)?,
                 r.get::<_, ClientId>(2)?,
+                r.get::<_, String>(3)?,
             ))
         })?;
         for row in rows {
-            let (need, achievement, enterprise) = row?;
+            let (need, achievement, enterprise, decision) = row?;
+            let signal = match decision.as_str() {
+                "accepted" => 1.0,
+                "proposed" => 0.5,
+                _ => -1.0,
+            };
+            if let Some(need) = need {
+                decisions.on_needs.push((need, achievement, signal));
+            }
+            if signal > 0.0 {
+                continue;
+            }
             if let Some(need) = need {
                 decisions.rejected.insert((need, achievement));
             }
@@ -268,6 +282,8 @@ impl Store {
                 .or_default()
                 .push(achievement);
         }
+        // The same decisions give the same ranking whatever order SQLite returns them in.
+        decisions.on_needs.sort_by_key(|d| (d.0, d.1));
         Ok(decisions)
     }
 

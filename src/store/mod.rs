@@ -21,6 +21,7 @@ mod needs;
 mod open;
 mod report;
 mod schema;
+mod thesaurus;
 mod training;
 mod trash;
 

@@ -242,6 +242,17 @@ ALTER TABLE deals ADD COLUMN contract_no TEXT NOT NULL DEFAULT '';
 ALTER TABLE deals ADD COLUMN contract_subtype TEXT NOT NULL DEFAULT '';
 ";
 
+// Matching's thesaurus: pairs of terms the broker says mean the same thing (issue 13).
+const V8_THESAURUS: &str = "
+CREATE TABLE match_thesaurus (
+    id         INTEGER PRIMARY KEY,
+    term       TEXT NOT NULL CHECK (length(trim(term)) > 0),
+    other      TEXT NOT NULL CHECK (length(trim(other)) > 0),
+    created_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+";
+
 /// All versions, oldest first. `user_version` holds how many of them a database has.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -252,12 +263,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5).comment("indexes for the dashboard's counts"),
         M::up(V6_BUDGET_RANGE).comment("need budgets as ranges, kept as written"),
         M::up(V7_CONTRACT_NUMBER).comment("deals' contract numbers and contract subtypes"),
+        M::up(V8_THESAURUS).comment("matching thesaurus"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    7
+    8
 }
 
 #[cfg(test)]

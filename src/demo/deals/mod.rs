@@ -12,6 +12,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use rand::SeedableRng;
 use rand::seq::IndexedRandom;
 
+mod answers;
 mod dates;
 mod log;
 mod words;
@@ -83,6 +84,8 @@ pub struct DealData {
     /// An open need no deal or decision touches, with achievements of its field to propose:
     /// what a class practises matching on.
     pub open_need: Option<usize>,
+    /// Achievements written to answer the open need: what a trainee should find first.
+    pub answers: Vec<usize>,
 }
 
 const STAGE_WEIGHTS: [(DealStage, u32); 8] = [
@@ -133,6 +136,9 @@ pub fn generate_deals(seed: u64, data: &mut DemoData, count: usize, today: Naive
     maker.client_interactions(&mut rng, &mut out);
     out.open_need = maker.open_need();
     maker.mark_statuses(&out.deals);
+    if let Some(need) = out.open_need {
+        out.answers = answers::write(&mut rng, maker.data, need, &out);
+    }
     out
 }
 
