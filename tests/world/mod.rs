@@ -11,6 +11,7 @@
 pub mod build;
 pub mod expect;
 pub mod export;
+pub mod held_out;
 pub mod records;
 
 use std::os::unix::process::ExitStatusExt as _;
