@@ -510,7 +510,7 @@ fn subtotals_by_field() {
                 "所属单位",
                 "所属领域",
                 "成熟度",
-                "估值（万元）"
+                "拟转让价格（万元）"
             ]);
             s.row(row![
                 1,
@@ -1514,9 +1514,9 @@ fn maturity_in_words() {
         .sheet("成果库", |s| {
             s.row(row![
                 "成果名称",
-                "成果持有单位",
+                "完成单位",
                 "技术领域",
-                "目前所处阶段",
+                "所处阶段",
                 "合作方式",
                 "转让价格（万元）"
             ]);
@@ -1683,7 +1683,7 @@ fn need_budgets_as_ranges_and_caps() {
                 "技术需求名称",
                 "需求简述",
                 "技术领域",
-                "预算经费",
+                "预算",
                 "完成时限"
             ]);
             for (enterprise, title, budget, _) in &rows {
@@ -1750,12 +1750,12 @@ fn need_deadlines_as_written() {
         ),
     ];
     let mut table = vec![vec![
-        "单位名称".to_owned(),
-        "需求项目".to_owned(),
+        "企业名称".to_owned(),
+        "需求名称".to_owned(),
         "主要内容".to_owned(),
         "所属领域".to_owned(),
-        "投入金额（万元）".to_owned(),
-        "期限".to_owned(),
+        "拟投入资金（万元）".to_owned(),
+        "截止日期".to_owned(),
     ]];
     for (enterprise, title, deadline, _) in &rows {
         table.push(vec![
@@ -1930,7 +1930,7 @@ fn english_partner_list_csv() {
     let text = build::csv(&[
         vec![
             "No.",
-            "Technology",
+            "Technology Name",
             "Holder",
             "Field",
             "TRL",
