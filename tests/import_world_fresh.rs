@@ -95,10 +95,19 @@ fn word_document() -> Vec<u8> {
             "30"
         ]),
     );
+    let document_rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+    let styles = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>"#;
+    let app = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Office Word</Application></Properties>"#;
     build::zip(&[
         ("[Content_Types].xml", content_types.as_bytes()),
         ("_rels/.rels", rels.as_bytes()),
+        ("docProps/app.xml", app.as_bytes()),
         ("word/document.xml", document.as_bytes()),
+        ("word/_rels/document.xml.rels", document_rels.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
     ])
 }
 
@@ -2154,7 +2163,8 @@ fn empty_workbook() {
     ]);
 }
 
-/// A Word document renamed .xlsx (a ZIP too, so only its content tells it apart).
+/// A Word document renamed .xlsx (a ZIP too, so only its content tells it apart): the broker is
+/// told it is a Word document or not a spreadsheet.
 fn word_document_renamed_xlsx() {
     let out = Import::new(Kind::Achievements, "拟推介成果一览表.xlsx", word_document()).run();
     out.refused();
@@ -2166,10 +2176,12 @@ fn word_document_renamed_xlsx() {
         "不是表格",
         "不是 Excel",
         "不是Excel",
-        "无法识别",
-        "无法读取",
         "不是工作簿",
     ]);
+    // What the broker can act on is what the file is, not which part of a ZIP was missing.
+    if format!("{}{}", out.stderr, out.stdout).contains(".xml") {
+        out.fail("the message quotes the container's internals instead of saying what the file is");
+    }
 }
 
 /// A workbook saved with a password to open.
