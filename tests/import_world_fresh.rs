@@ -9,10 +9,9 @@
 
 mod world;
 
-use std::panic::{self, AssertUnwindSafe};
-
 use world::build::{self, C, Xlsx, date, row};
 use world::expect::{Price, deal_listed, need_listed, same_records, wan, yi, ymd, yuan};
+use world::held_out::{Case, run_cases};
 use world::records::{ClientKind, ContractType, DealStage, Mode, Stage};
 use world::{Import, Kind, Lang, Outcome, Source, Start};
 
@@ -2276,7 +2275,7 @@ fn hostile_last_cell_xfd1048576() {
 
 // --- The run -------------------------------------------------------------------------------------
 
-const CASES: &[(&str, fn())] = &[
+const CASES: &[Case] = &[
     (
         "jinan_achievement_summary_with_title_notes_total_footer",
         jinan_achievement_summary_with_title_notes_total_footer,
@@ -2369,62 +2368,11 @@ const CASES: &[(&str, fn())] = &[
     ("hostile_last_cell_xfd1048576", hostile_last_cell_xfd1048576),
 ];
 
-/// 0 for now: the lead sets this below the figure measured on the importer under test, so the
-/// set guards against regressions without failing on the cases not yet passed.
-const MIN_PASSED: usize = 0;
-
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "a panic without a message".to_owned()
-    }
-}
+/// Measured 29 of 36 when the set was first run; the floor sits under the figure measured last,
+/// with a margin.
+const MIN_PASSED: usize = 26;
 
 #[test]
-// While MIN_PASSED is 0 the floor holds by construction; the lead raises it.
-#[allow(clippy::absurd_extreme_comparisons)]
 fn fresh_world_cases() {
-    // Each failure is reported once, in the table and the details below it, not also by the
-    // default hook as it happens.
-    let hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
-    let results: Vec<(&str, Result<(), String>)> = CASES
-        .iter()
-        .map(|(name, case)| {
-            let result = panic::catch_unwind(AssertUnwindSafe(case)).map_err(|p| panic_text(&*p));
-            (*name, result)
-        })
-        .collect();
-    panic::set_hook(hook);
-
-    let passed = results.iter().filter(|(_, r)| r.is_ok()).count();
-    println!(
-        "\nfresh import cases: {passed} of {} passed\n",
-        results.len()
-    );
-    for (name, result) in &results {
-        match result {
-            Ok(()) => println!("  pass  {name}"),
-            Err(message) => println!(
-                "  FAIL  {name}: {}",
-                message.lines().next().unwrap_or_default()
-            ),
-        }
-    }
-    for (name, result) in &results {
-        if let Err(message) = result {
-            println!("\n=== {name}");
-            for line in message.lines().take(40) {
-                println!("{line}");
-            }
-        }
-    }
-    assert!(
-        passed >= MIN_PASSED,
-        "{passed} of {} fresh import cases passed, fewer than {MIN_PASSED}",
-        results.len()
-    );
+    run_cases("fresh import cases", CASES, MIN_PASSED);
 }
