@@ -355,6 +355,31 @@ pub fn without_confidential_mark(title: &str) -> Option<&str> {
         .map(str::trim)
 }
 
+/// Answers that mean "nothing written": a survey's skipped question ("(跳过)", "（空）"), a dash,
+/// a slash, "无". Any field takes them as an empty cell, never as a value to refuse.
+pub fn is_empty_answer(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '－' | '—' | '–' => '-',
+            '／' => '/',
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let bare = t.trim_start_matches('(').trim_end_matches(')');
+    t.is_empty()
+        || t.chars().all(|c| matches!(c, '-' | '/' | '\\' | '.' | '_'))
+        || [
+            "跳过", "空", "无", "暂无", "未填", "未填写", "不填", "不适用", "未知", "n/a", "na",
+            "null", "none", "nil",
+        ]
+        .contains(&bare)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
