@@ -286,6 +286,18 @@ mod tests {
     }
 
     #[test]
+    fn caps_written_with_stacked_words_are_upper_bounds() {
+        for text in ["最高不超过200万元", "上限200万", "200万封顶", "上限为200万元", "不超出200万"] {
+            match read_amount(text, None) {
+                Ok(AmountText::Range(r)) => {
+                    assert_eq!((r.min, r.max), (None, Some(wan(200))), "{text}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn nonsense_and_negatives_are_refused() {
         assert_eq!(read_amount("很多", None), Err(MoneyError::NotANumber));
         assert_eq!(read_amount("-5", None), Err(MoneyError::Negative));

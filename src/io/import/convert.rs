@@ -591,6 +591,7 @@ fn contact(c: &mut Cells<'_>) -> Option<ContactDraft> {
         });
         return None;
     }
+    contact.phone = cells::phones(&contact.phone);
     let phone = normalize_phone(&contact.phone);
     let odd_phone = (!phone.is_empty() && !is_phone(&phone)).then(|| {
         c.warn(Target::ContactPhone, Warning::KeptAsWritten(phone.clone()));

@@ -1339,7 +1339,8 @@ mod tests {
         assert_eq!(header_unit("意向价格（万元）"), Some("万"));
         assert_eq!(header_unit("Price (10k yuan)"), Some("万"));
         assert_eq!(header_unit("金额（亿元）"), Some("亿"));
-        assert_eq!(header_unit("意向价格（元）"), None);
+        assert_eq!(header_unit("意向价格（元）"), Some("元"));
+        assert_eq!(header_unit("成果名称"), None);
     }
 
     #[test]

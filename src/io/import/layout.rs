@@ -360,7 +360,7 @@ mod tests {
         assert!(l.two_rows);
         assert_eq!(
             l.headers,
-            strings(&["单位名称", "联系人姓名", "联系人电话", "备注"])
+            strings(&["单位名称", "姓名", "电话", "备注"])
         );
         assert_eq!(l.rows_before_data(), 2);
         // A data row under an ordinary header is data.
