@@ -561,6 +561,7 @@ impl Target {
                 "transfermodes",
                 "modes",
                 "合作模式",
+                "合作意向",
                 "转化模式",
                 "交易模式",
                 "合作形式",
@@ -658,6 +659,7 @@ impl Target {
                 "preferredmode",
                 "合作模式",
                 "合作形式",
+                "合作意向",
             ],
             MinStage => &[
                 "最低成熟度",
@@ -687,6 +689,7 @@ impl Target {
                 "完成时间",
                 "期望…时间",
                 "期望…日期",
+                "有效时间",
                 "希望…时间",
             ],
             Confidential => &["保密需求", "保密", "是否保密", "confidential"],
@@ -829,6 +832,7 @@ impl Target {
                 "证书编号",
                 "认定登记证明编号",
                 "certificateno",
+                "证明编号",
                 "证书号",
             ],
         }
