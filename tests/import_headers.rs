@@ -81,7 +81,8 @@ fn jinshuju_survey_with_marks_notes_and_device_columns() {
 
 #[test]
 fn survey_with_ordinal_and_chinese_numbers() {
-    let text = "第1题 企业名称,第2题 需求名称,第3题：所属行业,第4题 预计投入（万元）,一、需求截止时间
+    let text =
+        "第1题 企业名称,第2题 需求名称,第3题：所属行业,第4题 预计投入（万元）,一、需求截止时间
 枣庄鲁南化工机械有限公司,反应釜密封件国产替代,高端装备制造,40,2026-11-30
 ";
     let out = Import::new(Kind::Needs, "问卷.csv", text).run();
@@ -102,7 +103,8 @@ fn needs_with_budget_caps_written_as_words() {
 ";
     let out = Import::new(Kind::Needs, "需求.csv", text).run();
     out.succeeded().stored(3);
-    for title in ["铸件缺陷智能检测", "废旧锂电正极再生", "高速电主轴动平衡"] {
+    for title in ["铸件缺陷智能检测", "废旧锂电正极再生", "高速电主轴动平衡"]
+    {
         out.need(title)
             .budget(Price::UpTo(wan(200.0)))
             .deadline(2026, 12, 31);
@@ -132,7 +134,9 @@ fn needs_whose_field_cell_is_empty_are_imported() {
 ";
     let out = Import::new(Kind::Needs, "需求.csv", text).run();
     out.succeeded().stored(1);
-    out.need("污泥低温干化").field("").budget(Price::Exact(wan(30.0)));
+    out.need("污泥低温干化")
+        .field("")
+        .budget(Price::Exact(wan(30.0)));
 }
 
 #[test]
@@ -217,8 +221,26 @@ fn two_level_header_sub_names_win_over_their_groups() {
             s.at(1, 6, &"交易方式".into());
             s.at(1, 7, &"意向价格（万元）".into());
             s.move_to(2);
-            s.row(row![1, "智能温室环境调控系统", "山东农业大学", "现代农业", 7, "中试", "转让", 90]);
-            s.row(row![2, "冷链物流温度追溯平台", "山东交通学院", "新一代信息技术", 8, "产业化", "许可", 45]);
+            s.row(row![
+                1,
+                "智能温室环境调控系统",
+                "山东农业大学",
+                "现代农业",
+                7,
+                "中试",
+                "转让",
+                90
+            ]);
+            s.row(row![
+                2,
+                "冷链物流温度追溯平台",
+                "山东交通学院",
+                "新一代信息技术",
+                8,
+                "产业化",
+                "许可",
+                45
+            ]);
         })
         .bytes();
     let out = Import::new(Kind::Achievements, "两级表头.xlsx", book).run();
@@ -249,7 +271,14 @@ fn two_level_header_group_names_a_column_with_a_vague_sub_name() {
             s.at(1, 4, &"级别".into());
             s.at(1, 5, &"说明".into());
             s.move_to(2);
-            s.row(row!["农机北斗导航自动驾驶", "山东理工大学", "孙老师", "高端装备制造", 6, "已完成田间试验"]);
+            s.row(row![
+                "农机北斗导航自动驾驶",
+                "山东理工大学",
+                "孙老师",
+                "高端装备制造",
+                6,
+                "已完成田间试验"
+            ]);
         })
         .bytes();
     let out = Import::new(Kind::Achievements, "两级表头.xlsx", book).run();
@@ -330,7 +359,8 @@ fn achievements_without_a_title_column_are_refused() {
 
 #[test]
 fn english_export_like_headers_with_units() {
-    let text = "Achievement title,Owner organisation,Technical field,TRL (1-9),Asking price (10k yuan)
+    let text =
+        "Achievement title,Owner organisation,Technical field,TRL (1-9),Asking price (10k yuan)
 Laser cladding repair,Yantai University,高端装备制造,7,260
 ";
     let out = Import::new(Kind::Achievements, "listing.csv", text)
@@ -486,7 +516,8 @@ fn word_document_named_xlsx_is_told_in_english() {
     let out = Import::new(Kind::Achievements, "summary.xlsx", word_docx())
         .lang(Lang::En)
         .run();
-    out.refused().says_any(&["Word document, not a spreadsheet"]);
+    out.refused()
+        .says_any(&["Word document, not a spreadsheet"]);
 }
 
 #[test]
@@ -503,7 +534,8 @@ fn old_word_document_named_xls_is_told_as_such() {
 
 #[test]
 fn pdf_named_xls_is_told_as_such() {
-    let mut bytes = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
+    let mut bytes =
+        b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
     bytes.extend(std::iter::repeat_n(0x8Fu8, 512));
     let out = Import::new(Kind::Needs, "需求汇总.xls", bytes).run();
     out.refused().says_any(&["PDF"]);

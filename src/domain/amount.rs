@@ -47,8 +47,29 @@ const NEGOTIABLE: &[&str] = &[
     "tbd",
 ];
 const NOTHING: &[&str] = &[
-    "", "-", "—", "--", "/", "无", "暂无", "n/a", "na", "(跳过)", "(空)", "跳过", "空", "未填",
-    "未填写", "不填", "无预算", "null", "none", "\\", "——", "－", "／",
+    "",
+    "-",
+    "—",
+    "--",
+    "/",
+    "无",
+    "暂无",
+    "n/a",
+    "na",
+    "(跳过)",
+    "(空)",
+    "跳过",
+    "空",
+    "未填",
+    "未填写",
+    "不填",
+    "无预算",
+    "null",
+    "none",
+    "\\",
+    "——",
+    "－",
+    "／",
 ];
 
 const CAP_PREFIXES: &[&str] = &[
@@ -287,7 +308,13 @@ mod tests {
 
     #[test]
     fn caps_written_with_stacked_words_are_upper_bounds() {
-        for text in ["最高不超过200万元", "上限200万", "200万封顶", "上限为200万元", "不超出200万"] {
+        for text in [
+            "最高不超过200万元",
+            "上限200万",
+            "200万封顶",
+            "上限为200万元",
+            "不超出200万",
+        ] {
             match read_amount(text, None) {
                 Ok(AmountText::Range(r)) => {
                     assert_eq!((r.min, r.max), (None, Some(wan(200))), "{text}");

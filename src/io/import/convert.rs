@@ -167,7 +167,11 @@ impl<'a> Cells<'a> {
     fn get(&self, t: Target) -> Option<&'a str> {
         let col = self.mapping.column_of(t)?;
         let cell = self.cells.get(col).map_or("", |c| c.trim());
-        Some(if cells::is_empty_answer(cell) { "" } else { cell })
+        Some(if cells::is_empty_answer(cell) {
+            ""
+        } else {
+            cell
+        })
     }
 
     /// The cell of `t` when mapped and not empty.

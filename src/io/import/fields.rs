@@ -929,7 +929,16 @@ const PUNCTUATION: &[char] = &[
 /// "预算/万元".
 const LEADING: &[&str] = &["其中", "请填写", "请输入", "请选择", "填写"];
 const TRAILING: &[&str] = &[
-    "必填", "选填", "/万元", "/元", "/亿元", "万元", "亿元", "是什么", "有哪些", "是",
+    "必填",
+    "选填",
+    "/万元",
+    "/元",
+    "/亿元",
+    "万元",
+    "亿元",
+    "是什么",
+    "有哪些",
+    "是",
 ];
 
 fn half_width(c: char) -> char {
@@ -1134,7 +1143,9 @@ const GENERIC: &[&str] = &[
 const EXACT: u32 = 10_000;
 
 fn name_weight(name: &str) -> u32 {
-    name.chars().map(|c| if c.is_ascii() { 4 } else { 10 }).sum()
+    name.chars()
+        .map(|c| if c.is_ascii() { 4 } else { 10 })
+        .sum()
 }
 
 /// How strongly a normalised header names a field by one of its names (`rank`: its position
@@ -1235,7 +1246,10 @@ impl Reading {
 fn read_header(kind: ImportKind, header: &str, survey: bool) -> Reading {
     let whole = normalize_header(header);
     // A survey's "来源" is its channel and its "IP" the answerer's address.
-    if whole.is_empty() || is_tool_column(&whole) || (survey && ["来源", "ip"].contains(&whole.as_str())) {
+    if whole.is_empty()
+        || is_tool_column(&whole)
+        || (survey && ["来源", "ip"].contains(&whole.as_str()))
+    {
         return Reading::Nothing;
     }
     let first = header
@@ -1298,7 +1312,9 @@ const FALLBACK_SCORE: u32 = EXACT / 2;
 pub fn auto_map(kind: ImportKind, headers: &[String]) -> Vec<Option<Target>> {
     let survey = headers.iter().any(|h| {
         let n = normalize_header(h);
-        n.contains("答卷") || n.contains("答题") || ["来自ip", "ip属地", "填写设备"].contains(&n.as_str())
+        n.contains("答卷")
+            || n.contains("答题")
+            || ["来自ip", "ip属地", "填写设备"].contains(&n.as_str())
     });
     let mut pairs = Vec::new();
     for (col, header) in headers.iter().enumerate() {
@@ -1500,12 +1516,24 @@ mod tests {
         each_names(
             ImportKind::Achievements,
             Target::Owner,
-            &["持有单位", "成果持有人", "第一完成单位", "完成单位（全称）", "专利权人"],
+            &[
+                "持有单位",
+                "成果持有人",
+                "第一完成单位",
+                "完成单位（全称）",
+                "专利权人",
+            ],
         );
         each_names(
             ImportKind::Needs,
             Target::Enterprise,
-            &["需求方", "需求单位（全称）", "需求企业名称", "需求方单位名称", "提出需求的单位"],
+            &[
+                "需求方",
+                "需求单位（全称）",
+                "需求企业名称",
+                "需求方单位名称",
+                "提出需求的单位",
+            ],
         );
     }
 
@@ -1514,12 +1542,28 @@ mod tests {
         each_names(
             ImportKind::Deals,
             Target::Seller,
-            &["卖方", "卖方名称", "转让方", "让与方（全称）", "受托方", "技术转让方名称", "转让方单位名称"],
+            &[
+                "卖方",
+                "卖方名称",
+                "转让方",
+                "让与方（全称）",
+                "受托方",
+                "技术转让方名称",
+                "转让方单位名称",
+            ],
         );
         each_names(
             ImportKind::Deals,
             Target::Buyer,
-            &["买方", "买方名称", "受让方", "委托方", "需求方", "技术受让方（盖章）", "委托方单位名称"],
+            &[
+                "买方",
+                "买方名称",
+                "受让方",
+                "委托方",
+                "需求方",
+                "技术受让方（盖章）",
+                "委托方单位名称",
+            ],
         );
     }
 
@@ -1528,7 +1572,17 @@ mod tests {
         each_names(
             ImportKind::Clients,
             Target::ContactPhone,
-            &["电话", "手机", "联系方式", "座机", "联系人电话", "对接联系人手机", "负责人电话", "办公座机", "Contact phone"],
+            &[
+                "电话",
+                "手机",
+                "联系方式",
+                "座机",
+                "联系人电话",
+                "对接联系人手机",
+                "负责人电话",
+                "办公座机",
+                "Contact phone",
+            ],
         );
         each_names(
             ImportKind::Clients,
@@ -1538,7 +1592,14 @@ mod tests {
         each_names(
             ImportKind::Achievements,
             Target::Inventors,
-            &["负责人", "完成人", "发明人", "成果负责人", "主要完成人（前五位）", "第一发明人"],
+            &[
+                "负责人",
+                "完成人",
+                "发明人",
+                "成果负责人",
+                "主要完成人（前五位）",
+                "第一发明人",
+            ],
         );
     }
 
@@ -1547,12 +1608,26 @@ mod tests {
         each_names(
             ImportKind::Achievements,
             Target::Trl,
-            &["等级", "TRL", "ＴＲＬ", "成熟度", "技术成熟度等级(1-9)", "技术就绪度", "成熟度（级）"],
+            &[
+                "等级",
+                "TRL",
+                "ＴＲＬ",
+                "成熟度",
+                "技术成熟度等级(1-9)",
+                "技术就绪度",
+                "成熟度（级）",
+            ],
         );
         each_names(
             ImportKind::Achievements,
             Target::Stage,
-            &["阶段", "所处阶段", "成熟度阶段", "技术成熟度阶段", "研发所处阶段"],
+            &[
+                "阶段",
+                "所处阶段",
+                "成熟度阶段",
+                "技术成熟度阶段",
+                "研发所处阶段",
+            ],
         );
     }
 
@@ -1562,22 +1637,42 @@ mod tests {
             ImportKind::Needs,
             &headers(&["名称", "需求名称", "企业名称"]),
         );
-        assert_eq!(map, vec![None, Some(Target::Title), Some(Target::Enterprise)]);
+        assert_eq!(
+            map,
+            vec![None, Some(Target::Title), Some(Target::Enterprise)]
+        );
         let map = auto_map(
             ImportKind::Deals,
             &headers(&["合同名称", "合同金额（万元）", "其中：技术交易额（元）"]),
         );
         assert_eq!(
             map,
-            vec![Some(Target::Title), Some(Target::Contract), Some(Target::Technology)]
+            vec![
+                Some(Target::Title),
+                Some(Target::Contract),
+                Some(Target::Technology)
+            ]
         );
-        assert_eq!(target_of(ImportKind::Deals, "技术交易额（元）"), Some(Target::Technology));
-        assert_eq!(target_of(ImportKind::Deals, "合同成交额"), Some(Target::Contract));
+        assert_eq!(
+            target_of(ImportKind::Deals, "技术交易额（元）"),
+            Some(Target::Technology)
+        );
+        assert_eq!(
+            target_of(ImportKind::Deals, "合同成交额"),
+            Some(Target::Contract)
+        );
     }
 
     #[test]
     fn a_contact_column_is_no_field_of_a_need() {
-        for h in ["联系人", "联系电话", "联系人手机", "单位地址", "电子邮箱", "负责人电话"] {
+        for h in [
+            "联系人",
+            "联系电话",
+            "联系人手机",
+            "单位地址",
+            "电子邮箱",
+            "负责人电话",
+        ] {
             assert_eq!(target_of(ImportKind::Needs, h), None, "{h:?}");
         }
         assert_eq!(target_of(ImportKind::Achievements, "完成人电话"), None);
@@ -1604,7 +1699,11 @@ mod tests {
         assert_eq!(&map[..7], &[None; 7]);
         assert_eq!(
             &map[7..],
-            &[Some(Target::Title), Some(Target::Enterprise), Some(Target::Field)]
+            &[
+                Some(Target::Title),
+                Some(Target::Enterprise),
+                Some(Target::Field)
+            ]
         );
     }
 

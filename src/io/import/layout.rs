@@ -358,10 +358,7 @@ mod tests {
         ];
         let l = layout(ImportKind::Clients, &rows, 0);
         assert!(l.two_rows);
-        assert_eq!(
-            l.headers,
-            strings(&["单位名称", "姓名", "电话", "备注"])
-        );
+        assert_eq!(l.headers, strings(&["单位名称", "姓名", "电话", "备注"]));
         assert_eq!(l.rows_before_data(), 2);
         // A data row under an ordinary header is data.
         let plain = [

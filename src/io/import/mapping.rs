@@ -81,7 +81,9 @@ impl Mapping {
             .zip(&self.columns)
             .filter(|(h, t)| {
                 let n = normalize_header(h);
-                t.is_none() && !n.is_empty() && !["序号", "编号", "行号", "栏次"].contains(&n.as_str())
+                t.is_none()
+                    && !n.is_empty()
+                    && !["序号", "编号", "行号", "栏次"].contains(&n.as_str())
             })
             .map(|(h, _)| h.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
