@@ -1,6 +1,8 @@
 //! What an imported column can hold, per kind of record, and the column names people use for
 //! it on platforms and in their own sheets.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// Which records a file holds.
@@ -1183,17 +1185,45 @@ fn name_score(header: &str, name: &str, rank: usize) -> Option<u32> {
     Some(weight + place)
 }
 
+/// Every field's names, normalised once, per kind of record in form order.
+fn vocabulary(kind: ImportKind) -> &'static [(Target, Vec<String>)] {
+    type Names = Vec<(Target, Vec<String>)>;
+    static VOCABULARY: OnceLock<Vec<Names>> = OnceLock::new();
+    let all = VOCABULARY.get_or_init(|| {
+        ImportKind::ALL
+            .iter()
+            .map(|&k| {
+                k.targets()
+                    .iter()
+                    .map(|&t| {
+                        (
+                            t,
+                            t.synonyms(k).iter().map(|s| normalize_header(s)).collect(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let at = ImportKind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or_default();
+    all.get(at).map_or(&[], Vec::as_slice)
+}
+
 /// How strongly a header names `target` of `kind`: the best of its names, in the whole header
 /// and, at half the weight, in its first line alone ("成果名称\n请填写全称").
 fn target_score(kind: ImportKind, target: Target, whole: &str, first: Option<&str>) -> u32 {
-    target
-        .synonyms(kind)
+    let Some((_, names)) = vocabulary(kind).iter().find(|(t, _)| *t == target) else {
+        return 0;
+    };
+    names
         .iter()
         .enumerate()
-        .filter_map(|(rank, s)| {
-            let s = normalize_header(s);
-            let in_whole = name_score(whole, &s, rank);
-            let in_first = first.and_then(|f| name_score(f, &s, rank)).map(|v| v / 2);
+        .filter_map(|(rank, name)| {
+            let in_whole = name_score(whole, name, rank);
+            let in_first = first.and_then(|f| name_score(f, name, rank)).map(|v| v / 2);
             in_whole.max(in_first)
         })
         .max()
