@@ -439,3 +439,24 @@ fn the_header_row_can_be_picked_and_notes_are_listed_in_the_review() {
         .unwrap();
     assert_eq!(lithium.0.trl, 6);
 }
+
+#[test]
+fn columns_left_out_are_listed_on_the_mapping_and_in_the_review() {
+    let (dir, db) = temp_db();
+    let csv = dir.path().join("问卷.csv");
+    std::fs::write(
+        &csv,
+        "提交答卷时间,来自IP,1、需求名称,2、贵单位名称,3、联系电话\n\
+         2026/3/1 10:00:00,1.2.3.4,滚珠丝杠磨削,济南鲁信精密机械有限公司,0531-1234567\n",
+    )
+    .unwrap();
+    let mut h = common::harness_with_picker(&db, Some(csv));
+    click(&mut h, "技术需求");
+    click(&mut h, "导入…");
+    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
+    h.get_by_label("文件中没有“所属领域”列，该项留空。");
+    h.get_by_label("未导入的列：提交答卷时间、来自IP、3、联系电话");
+    click(&mut h, "检查数据");
+    h.get_by_label("未导入的列：提交答卷时间、来自IP、3、联系电话");
+    h.get_by_label("文件中没有“所属领域”列，该项留空。");
+}

@@ -117,6 +117,11 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
     } else {
         Some(mapping(store, &args, info.headers.clone())?)
     };
+    if let Some(m) = &mapping {
+        for note in tr.column_notes(m) {
+            writeln!(out, "{note}")?;
+        }
+    }
     let cancel = AtomicBool::new(false);
     let index = store.import_index()?;
     let report = scan_file(

@@ -46,9 +46,38 @@ const NEGOTIABLE: &[&str] = &[
     "negotiable",
     "tbd",
 ];
-const NOTHING: &[&str] = &["", "-", "—", "--", "/", "无", "暂无", "n/a", "na"];
+const NOTHING: &[&str] = &[
+    "",
+    "-",
+    "—",
+    "--",
+    "/",
+    "无",
+    "暂无",
+    "n/a",
+    "na",
+    "(跳过)",
+    "(空)",
+    "跳过",
+    "空",
+    "未填",
+    "未填写",
+    "不填",
+    "无预算",
+    "null",
+    "none",
+    "\\",
+    "——",
+    "－",
+    "／",
+];
 
 const CAP_PREFIXES: &[&str] = &[
+    "上限",
+    "封顶",
+    "最多不超过",
+    "不超出",
+    "不大于",
     "不超过",
     "不高于",
     "不多于",
@@ -62,7 +91,7 @@ const CAP_PREFIXES: &[&str] = &[
     "<=",
     "<",
 ];
-const CAP_SUFFIXES: &[&str] = &["以内", "以下", "之内", "内"];
+const CAP_SUFFIXES: &[&str] = &["以内", "以下", "之内", "内", "封顶", "为上限", "上限"];
 const FLOOR_PREFIXES: &[&str] = &[
     "不低于",
     "不少于",
@@ -170,15 +199,23 @@ fn amount(text: &str, unit: Option<&str>) -> Result<Money, MoneyError> {
     }
 }
 
+/// The amount inside a cap, floor or approximation's words, which may be stacked ("最高不超过
+/// 200万元", "上限200万以内").
 fn strip_any<'a>(text: &'a str, prefixes: &[&str], suffixes: &[&str]) -> Option<&'a str> {
-    let after = prefixes
-        .iter()
-        .find_map(|p| text.strip_prefix(p))
-        .unwrap_or(text);
-    let inner = suffixes
-        .iter()
-        .find_map(|s| after.strip_suffix(s))
-        .unwrap_or(after);
+    let mut inner = text;
+    loop {
+        let before = inner;
+        if let Some(rest) = prefixes.iter().find_map(|p| inner.strip_prefix(p)) {
+            inner = rest;
+        }
+        if let Some(rest) = suffixes.iter().find_map(|s| inner.strip_suffix(s)) {
+            inner = rest;
+        }
+        inner = inner.trim_start_matches([':', '：', '为']);
+        if inner == before {
+            break;
+        }
+    }
     (inner.len() < text.len() && !inner.is_empty()).then_some(inner)
 }
 
@@ -267,6 +304,24 @@ mod tests {
             panic!("not a range");
         };
         assert_eq!(r.amount(), Some(wan(100)));
+    }
+
+    #[test]
+    fn caps_written_with_stacked_words_are_upper_bounds() {
+        for text in [
+            "最高不超过200万元",
+            "上限200万",
+            "200万封顶",
+            "上限为200万元",
+            "不超出200万",
+        ] {
+            match read_amount(text, None) {
+                Ok(AmountText::Range(r)) => {
+                    assert_eq!((r.min, r.max), (None, Some(wan(200))), "{text}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::io::import::{
     CellError, CellWarning, ImportError, ImportSummary, Mapping, RowProblem, SkipReason, Target,
     Warning,
 };
-use crate::io::read::ReadError;
+use crate::io::read::{Document, ReadError};
 use crate::store::OpenError;
 
 impl Tr {
@@ -98,9 +98,28 @@ impl Tr {
             }
             Warning::UnknownModes(v) => value(self.im_w_modes, v),
             Warning::ContactWithoutName => self.im_w_contact_no_name.to_string(),
+            Warning::LeftEmpty => self.im_w_left_empty.to_string(),
             Warning::OtherEncoding(name) => fill(self.im_w_encoding, &[("encoding", name)]),
             Warning::NulRemoved => self.im_w_nul.to_string(),
         }
+    }
+
+    /// The notes on a file's columns: fields the forms ask for that no column fills (left
+    /// empty), then the columns that are not imported.
+    pub fn column_notes(&self, mapping: &Mapping) -> Vec<String> {
+        let mut notes: Vec<String> = mapping
+            .missing_expected()
+            .into_iter()
+            .map(|t| fill(self.im_no_column, &[("field", &self.target(t))]))
+            .collect();
+        let unmapped = mapping.unmapped_headers();
+        if !unmapped.is_empty() {
+            notes.push(fill(
+                self.im_not_imported,
+                &[("columns", &unmapped.join(self.im_list_sep))],
+            ));
+        }
+        notes
     }
 
     pub fn skip_reason(&self, r: SkipReason) -> &'static str {
@@ -109,6 +128,7 @@ impl Tr {
             SkipReason::Footer => self.im_skip_footer,
             SkipReason::Note => self.im_skip_note,
             SkipReason::RepeatedHeader => self.im_skip_header,
+            SkipReason::IndexRow => self.im_skip_index,
         }
     }
 
@@ -177,6 +197,13 @@ impl Tr {
             ReadError::Io { source, .. } => fill(self.im_err_io, &[("detail", source)]),
             ReadError::Empty => self.im_err_empty.to_string(),
             ReadError::NotText => self.im_err_not_text.to_string(),
+            ReadError::OtherDocument(doc) => match doc {
+                Document::Word => self.im_err_word,
+                Document::Pdf => self.im_err_pdf,
+                Document::Presentation => self.im_err_presentation,
+                Document::Zip => self.im_err_zip,
+            }
+            .to_string(),
             ReadError::Workbook(detail) => fill(self.im_err_workbook, &[("detail", detail)]),
             ReadError::NoSuchSheet(name) => fill(self.im_err_no_sheet, &[("name", name)]),
             ReadError::Csv { line, message } => {

@@ -694,6 +694,15 @@ translations! {
     im_skip_footer: "表尾签字行", "footer";
     im_skip_note: "说明行", "note";
     im_skip_header: "重复的表头", "repeated header";
+    im_w_left_empty: "为空，已留空保存，请稍后补填", "empty; stored empty, to be filled in later";
+    im_list_sep: "、", ", ";
+    im_skip_index: "列编号行（栏次）", "row of column numbers";
+    im_not_imported: "未导入的列：{columns}", "Not imported: {columns}";
+    im_no_column: "文件中没有“{field}”列，该项留空。", "The file has no column for {field}; left empty.";
+    im_err_word: "这是一个 Word 文档，不是表格文件：请把其中的表格复制到 Excel 并保存为 .xlsx（或 CSV）后再导入。", "This file is a Word document, not a spreadsheet: copy its table into Excel, save it as .xlsx (or CSV), and import that.";
+    im_err_pdf: "这是一个 PDF 文件，不是表格文件：请向发件方索取 Excel 原表，或把表格转换为 Excel 后再导入。", "This file is a PDF, not a spreadsheet: ask for the Excel original, or convert the table to Excel, and import that.";
+    im_err_presentation: "这是一个 PowerPoint 演示文稿，不是表格文件。", "This file is a PowerPoint presentation, not a spreadsheet.";
+    im_err_zip: "这是一个压缩包，不是 Excel 工作簿：请先解压，再导入其中的表格文件。", "This file is a ZIP archive, not an Excel workbook: unpack it and import the spreadsheet inside.";
     im_header_row: "表头所在行", "Header row";
     im_row_n: "第 {n} 行：{cells}", "Row {n}: {cells}";
     im_sheet_chosen: "已选择含有表格的工作表“{name}”。", "The sheet with the table, “{name}”, was chosen.";

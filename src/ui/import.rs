@@ -461,6 +461,9 @@ impl ImportScreen {
                 &fill(tr.im_missing_required, &[("fields", &names.join("、"))]),
             );
         }
+        for note in tr.column_notes(mapping) {
+            ui.label(note);
+        }
         ui.horizontal(|ui| {
             if ui
                 .button(tr.im_save_mapping)
@@ -506,6 +509,11 @@ impl ImportScreen {
         }
         if !report.skipped.is_empty() {
             ui.label(skipped_text(&report.skipped, tr));
+        }
+        if let Some(mapping) = &self.mapping {
+            for note in tr.column_notes(mapping) {
+                ui.label(note);
+            }
         }
         ui.horizontal(|ui| {
             ui.label(tr.im_dup_policy);

@@ -355,10 +355,99 @@ pub fn without_confidential_mark(title: &str) -> Option<&str> {
         .map(str::trim)
 }
 
+/// A phone cell with its numbers apart by one separator: "0538-8561234，13853801234" and
+/// "15806351234 / 13963501234" both as "a / b"; an extension ("分机 216") stays with its number.
+pub fn phones(text: &str) -> String {
+    let text = crate::domain::client::normalize_phone(text);
+    text.split([',', '，', '、', ';', '；', '/'])
+        .flat_map(|part| part.split('或'))
+        .map(|part| part.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// Answers that mean "nothing written": a survey's skipped question ("(跳过)", "（空）"), a dash,
+/// a slash, "无". Any field takes them as an empty cell, never as a value to refuse.
+pub fn is_empty_answer(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '－' | '—' | '–' => '-',
+            '／' => '/',
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let bare = t.trim_start_matches('(').trim_end_matches(')');
+    t.is_empty()
+        || t.chars().all(|c| matches!(c, '-' | '/' | '\\' | '.' | '_'))
+        || [
+            "跳过",
+            "空",
+            "无",
+            "暂无",
+            "未填",
+            "未填写",
+            "不填",
+            "不适用",
+            "未知",
+            "n/a",
+            "na",
+            "null",
+            "none",
+            "nil",
+        ]
+        .contains(&bare)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn phones_keep_every_number_and_extension() {
+        assert_eq!(phones("0534-7212345 分机 216"), "0534-7212345 分机 216");
+        assert_eq!(
+            phones("15806351234 / 13963501234"),
+            "15806351234 / 13963501234"
+        );
+        assert_eq!(
+            phones("0538-8561234，13853801234"),
+            "0538-8561234 / 13853801234"
+        );
+        assert_eq!(phones("０５３１－８８８８８８８"), "0531-8888888");
+        assert_eq!(
+            phones("13900000000或13900000001"),
+            "13900000000 / 13900000001"
+        );
+    }
+
+    #[test]
+    fn survey_answers_that_mean_nothing_are_empty() {
+        for t in [
+            "(跳过)",
+            "（跳过）",
+            "(空)",
+            "-",
+            "—",
+            "/",
+            "／",
+            "无",
+            " ",
+            "N/A",
+            "--",
+        ] {
+            assert!(is_empty_answer(t), "{t:?}");
+        }
+        for t in ["无人机", "面议", "1", "中试"] {
+            assert!(!is_empty_answer(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn choices_read_both_languages_codes_and_synonyms() {

@@ -126,6 +126,8 @@ pub enum Warning {
     UnknownModes(String),
     /// A contact without a name is not stored.
     ContactWithoutName,
+    /// Empty, though the forms ask for it: stored empty, to be filled in later.
+    LeftEmpty,
     /// The cell was written in another encoding than the file (GBK in a UTF-8 file).
     OtherEncoding(&'static str),
     /// NUL bytes were removed from the cell.
@@ -160,10 +162,16 @@ impl<'a> Cells<'a> {
         }
     }
 
-    /// The cell of `t`, trimmed, when the column is mapped.
+    /// The cell of `t`, trimmed, when the column is mapped; a survey's "(跳过)" or a dash is
+    /// an empty cell.
     fn get(&self, t: Target) -> Option<&'a str> {
         let col = self.mapping.column_of(t)?;
-        Some(self.cells.get(col).map_or("", |c| c.trim()))
+        let cell = self.cells.get(col).map_or("", |c| c.trim());
+        Some(if cells::is_empty_answer(cell) {
+            ""
+        } else {
+            cell
+        })
     }
 
     /// The cell of `t` when mapped and not empty.
@@ -587,6 +595,7 @@ fn contact(c: &mut Cells<'_>) -> Option<ContactDraft> {
         });
         return None;
     }
+    contact.phone = cells::phones(&contact.phone);
     let phone = normalize_phone(&contact.phone);
     let odd_phone = (!phone.is_empty() && !is_phone(&phone)).then(|| {
         c.warn(Target::ContactPhone, Warning::KeptAsWritten(phone.clone()));
@@ -713,6 +722,7 @@ pub fn achievement(
     c.text(Target::Source, &mut d.source);
     let owner = owner.trim().to_string();
     d.owner = (!owner.is_empty()).then_some(0);
+    let no_field = field_left_empty(&mut c, &mut d.field);
     // Read here, more leniently than the form: put in after its check.
     d.keywords.clear();
     d.negotiable = true;
@@ -729,6 +739,9 @@ pub fn achievement(
                 if let Some(slot) = achievement_data_text(&mut data, f) {
                     *slot = text;
                 }
+            }
+            if no_field {
+                data.field.clear();
             }
             data.keywords = keywords;
             data.price = price;
@@ -792,6 +805,21 @@ fn maturity(c: &mut Cells<'_>, d: &mut AchievementDraft) {
     if let Some(s) = stage {
         d.stage = s;
     }
+}
+
+/// A record with no field is stored with it empty, not refused: the broker fills it in later.
+/// The form's check wants one, so it is given a stand-in, and true is returned for the caller
+/// to empty it again after the check. An empty cell is a warning; no column at all is one note
+/// for the file, not one per row.
+fn field_left_empty(c: &mut Cells<'_>, field: &mut String) -> bool {
+    if !field.trim().is_empty() {
+        return false;
+    }
+    if c.get(Target::Field).is_some() {
+        c.warn(Target::Field, Warning::LeftEmpty);
+    }
+    *field = "-".to_string();
+    true
 }
 
 /// The TRL a stage's records usually have, when only the stage is known.
@@ -870,6 +898,7 @@ pub fn need(
     c.choice(Target::NeedStatus, cells::need_status, &mut d.status);
     let enterprise = enterprise.trim().to_string();
     d.enterprise = (!enterprise.is_empty()).then_some(0);
+    let no_field = field_left_empty(&mut c, &mut d.field);
     d.keywords.clear();
     d.negotiable = true;
     d.min_trl.clear();
@@ -889,6 +918,9 @@ pub fn need(
     );
     match checked {
         Ok((mut data, kept)) => {
+            if no_field {
+                data.field.clear();
+            }
             for (f, text) in kept {
                 match f {
                     NeedField::Title => data.title = text,

@@ -1,6 +1,8 @@
 //! What an imported column can hold, per kind of record, and the column names people use for
 //! it on platforms and in their own sheets.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// Which records a file holds.
@@ -119,13 +121,24 @@ impl ImportKind {
         }
     }
 
-    /// The fields a row cannot do without.
+    /// The fields a record cannot be stored without: its name and the organisations it belongs
+    /// to.
     pub fn required(self) -> &'static [Target] {
         match self {
             ImportKind::Clients => &[Target::Name],
-            ImportKind::Achievements => &[Target::Title, Target::Owner, Target::Field],
-            ImportKind::Needs => &[Target::Title, Target::Enterprise, Target::Field],
+            ImportKind::Achievements => &[Target::Title, Target::Owner],
+            ImportKind::Needs => &[Target::Title, Target::Enterprise],
             ImportKind::Deals => &[Target::Title, Target::Seller, Target::Buyer],
+        }
+    }
+
+    /// Fields the forms ask for that a record can be stored without: a file with no column for
+    /// one (a survey that never asked for the 领域) is imported with the field left empty, and
+    /// one note for the file.
+    pub fn expected(self) -> &'static [Target] {
+        match self {
+            ImportKind::Achievements | ImportKind::Needs => &[Target::Field],
+            ImportKind::Clients | ImportKind::Deals => &[],
         }
     }
 }
@@ -199,12 +212,15 @@ pub enum Target {
 }
 
 impl Target {
-    /// Column names that mean this field, compared after [`normalize_header`]: the names of
-    /// TechBroker's own exports in both languages first, then those of the province's
-    /// templates, the national achievement registration system (第一完成单位, 所处阶段),
-    /// trading platforms (持有人, 挂牌价), survey tools (numbered questions are read without
-    /// their numbers) and contract registration ledgers (合同编号, 卖方, 登记日期). This is the
-    /// one vocabulary of column names: a header is read by it in [`target_of`] and [`auto_map`].
+    /// Column names that mean this field, compared after [`normalize_header`]. This is the one
+    /// vocabulary of column names, read by [`score`]: a header equal to a name is that field
+    /// (the earlier name winning a tie), and a header that contains a name of two or more
+    /// characters ("贵单位名称" contains "单位名称", "期望解决时间" holds "期望…时间") leans to
+    /// the field of the longest name it contains, the more when the name ends it (the head of
+    /// a Chinese noun phrase is its end: "联系人电话" is a phone). TechBroker's own exports in
+    /// both languages come first, then the province's templates, the national achievement
+    /// registration system (第一完成单位, 所处阶段), trading platforms (持有人, 挂牌价), survey
+    /// tools and contract registration ledgers (合同编号, 卖方, 登记日期), then head words.
     pub fn synonyms(self, kind: ImportKind) -> &'static [&'static str] {
         use Target::*;
         match self {
@@ -224,6 +240,13 @@ impl Target {
                 "organisation",
                 "organization",
                 "company",
+                "贵单位",
+                "贵公司",
+                "贵企业",
+                "公司",
+                "企业",
+                "机构",
+                "客户单位",
             ],
             ClientKind => &[
                 "类型",
@@ -234,6 +257,10 @@ impl Target {
                 "企业类型",
                 "kind",
                 "type",
+                "性质",
+                "单位类别",
+                "机构类别",
+                "客户类别",
             ],
             CreditCode => &[
                 "统一社会信用代码",
@@ -243,6 +270,9 @@ impl Target {
                 "组织机构代码",
                 "creditcode",
                 "uscc",
+                "纳税人识别号",
+                "税号",
+                "机构代码",
             ],
             Region => &[
                 "地区",
@@ -252,12 +282,23 @@ impl Target {
                 "区域",
                 "省市区",
                 "region",
+                "所属地区",
+                "所在区域",
+                "省市",
             ],
             Province => &["省份", "省", "所在省份", "所在省", "province"],
             City => &["城市", "市", "地市", "所在城市", "所在市", "city"],
             District => &["区县", "区", "县区", "县", "所在区县", "district"],
             Industry => &["行业", "所属行业", "行业类别", "行业分类", "industry"],
-            Size => &["规模", "企业规模", "人数", "员工人数", "职工人数", "size"],
+            Size => &[
+                "规模",
+                "企业规模",
+                "人数",
+                "员工人数",
+                "职工人数",
+                "size",
+                "员工数",
+            ],
             Address => &[
                 "地址",
                 "详细地址",
@@ -265,9 +306,20 @@ impl Target {
                 "单位地址",
                 "注册地址",
                 "address",
+                "住址",
+                "办公地址",
             ],
-            Website => &["网站", "网址", "主页", "官网", "单位网址", "website", "web"],
-            Notes => &["备注", "说明", "notes", "note", "remarks"],
+            Website => &[
+                "网站",
+                "网址",
+                "主页",
+                "官网",
+                "单位网址",
+                "website",
+                "web",
+                "url",
+            ],
+            Notes => &["备注", "说明", "notes", "note", "remarks", "其他"],
             ContactName => &[
                 "联系人",
                 "联系人姓名",
@@ -275,8 +327,21 @@ impl Target {
                 "对接人",
                 "contact",
                 "contactname",
+                "对接联系人",
+                "负责人",
+                "联络人",
+                "填表人",
+                "填报人",
             ],
-            ContactTitle => &["职务", "职位", "联系人职务", "position", "jobtitle"],
+            ContactTitle => &[
+                "职务",
+                "职位",
+                "联系人职务",
+                "position",
+                "jobtitle",
+                "职称",
+                "岗位",
+            ],
             ContactPhone => &[
                 "电话",
                 "联系电话",
@@ -290,6 +355,9 @@ impl Target {
                 "phone",
                 "mobile",
                 "tel",
+                "座机",
+                "电话号码",
+                "telephone",
             ],
             ContactEmail => &[
                 "邮箱",
@@ -299,6 +367,7 @@ impl Target {
                 "email",
                 "e-mail",
                 "mail",
+                "邮件",
             ],
             ContactWechat => &["微信", "微信号", "联系人微信", "wechat"],
             Title => match kind {
@@ -312,6 +381,8 @@ impl Target {
                     "title",
                     "deal",
                     "name",
+                    "合同项目名称",
+                    "项目",
                 ],
                 ImportKind::Needs => &[
                     "需求名称",
@@ -325,6 +396,11 @@ impl Target {
                     "need",
                     "title",
                     "name",
+                    "需求题目",
+                    "难题名称",
+                    "技术难题",
+                    "需求项目",
+                    "问题名称",
                 ],
                 _ => &[
                     "成果名称",
@@ -338,6 +414,8 @@ impl Target {
                     "title",
                     "achievement",
                     "name",
+                    "成果题目",
+                    "项目",
                 ],
             },
             Owner => &[
@@ -358,6 +436,16 @@ impl Target {
                 "holder",
                 "organisation",
                 "organization",
+                "企业名称",
+                "公司名称",
+                "机构名称",
+                "贵单位",
+                "申报单位",
+                "承担单位",
+                "转让方",
+                "成果方",
+                "供给方",
+                "所有人",
             ],
             Inventors => &[
                 "完成人",
@@ -370,6 +458,10 @@ impl Target {
                 "团队",
                 "inventors",
                 "inventor",
+                "成果负责人",
+                "研发团队",
+                "设计人",
+                "主要研究人员",
             ],
             Field => &[
                 "所属领域",
@@ -383,8 +475,14 @@ impl Target {
                 "学科领域",
                 "field",
                 "area",
+                "行业",
+                "产业",
+                "学科",
+                "技术类别",
+                "技术分类",
+                "专业",
             ],
-            Keywords => &["关键词", "关键字", "标签", "keywords", "tags"],
+            Keywords => &["关键词", "关键字", "标签", "keywords", "tags", "keyword"],
             Abstract => &[
                 "成果简介",
                 "简介",
@@ -397,6 +495,11 @@ impl Target {
                 "abstract",
                 "summary",
                 "description",
+                "介绍",
+                "描述",
+                "概述",
+                "内容",
+                "详情",
             ],
             Indicators => &[
                 "技术指标",
@@ -406,6 +509,8 @@ impl Target {
                 "目标指标",
                 "指标",
                 "indicators",
+                "技术参数",
+                "参数",
             ],
             Trl => &[
                 "技术成熟度",
@@ -417,6 +522,10 @@ impl Target {
                 "trl等级",
                 "trl级别",
                 "技术就绪水平",
+                "等级",
+                "就绪度",
+                "就绪水平",
+                "成熟度级别",
             ],
             Stage => &[
                 "成熟度阶段",
@@ -427,6 +536,8 @@ impl Target {
                 "技术阶段",
                 "成熟程度",
                 "stage",
+                "进展阶段",
+                "发展阶段",
             ],
             IpNumbers => &[
                 "知识产权",
@@ -438,6 +549,9 @@ impl Target {
                 "ip",
                 "patents",
                 "patent",
+                "申请号",
+                "授权号",
+                "专利授权号",
             ],
             TransferModes => &[
                 "转化方式",
@@ -448,6 +562,11 @@ impl Target {
                 "transfermode",
                 "transfermodes",
                 "modes",
+                "合作模式",
+                "合作意向",
+                "转化模式",
+                "交易模式",
+                "合作形式",
             ],
             Price => &[
                 "意向价格",
@@ -460,6 +579,11 @@ impl Target {
                 "参考价格",
                 "拟转让价格",
                 "price",
+                "价",
+                "转让费",
+                "许可费",
+                "期望价格",
+                "金额",
             ],
             RegistrationNo => &[
                 "成果登记号",
@@ -483,6 +607,14 @@ impl Target {
                 "enterprise",
                 "company",
                 "owner",
+                "贵单位",
+                "贵公司",
+                "贵企业",
+                "公司",
+                "机构名称",
+                "提出单位",
+                "填报单位",
+                "所在单位",
             ],
             Description => &[
                 "需求描述",
@@ -494,6 +626,14 @@ impl Target {
                 "问题描述",
                 "需求说明",
                 "description",
+                "内容",
+                "详情",
+                "简介",
+                "概述",
+                "介绍",
+                "难点",
+                "问题",
+                "现状",
             ],
             Budget => &[
                 "预算",
@@ -506,6 +646,11 @@ impl Target {
                 "拟投入金额",
                 "悬赏金额",
                 "budget",
+                "投入",
+                "资金",
+                "经费",
+                "金额",
+                "费用",
             ],
             PreferredMode => &[
                 "合作方式",
@@ -514,9 +659,18 @@ impl Target {
                 "期望合作方式",
                 "mode",
                 "preferredmode",
+                "合作模式",
+                "合作形式",
+                "合作意向",
             ],
-            MinStage => &["最低成熟度", "成熟度要求", "技术成熟度要求", "minstage"],
-            MinTrl => &["最低trl", "最低技术成熟度", "mintrl"],
+            MinStage => &[
+                "最低成熟度",
+                "成熟度要求",
+                "技术成熟度要求",
+                "minstage",
+                "阶段要求",
+            ],
+            MinTrl => &["最低trl", "最低技术成熟度", "mintrl", "trl要求"],
             Deadline => &[
                 "截止日期",
                 "截止时间",
@@ -531,6 +685,14 @@ impl Target {
                 "需求时限",
                 "有效截止日期",
                 "deadline",
+                "截止",
+                "期限",
+                "时限",
+                "完成时间",
+                "期望…时间",
+                "期望…日期",
+                "有效时间",
+                "希望…时间",
             ],
             Confidential => &["保密需求", "保密", "是否保密", "confidential"],
             Seller => &[
@@ -546,6 +708,10 @@ impl Target {
                 "完成单位",
                 "seller",
                 "licensor",
+                "让与方",
+                "服务方",
+                "技术供方",
+                "出让方",
             ],
             Buyer => &[
                 "买方",
@@ -559,6 +725,9 @@ impl Target {
                 "企业名称",
                 "buyer",
                 "licensee",
+                "需求方",
+                "技术需方",
+                "被服务方",
             ],
             AchievementTitle => &["成果名称", "科技成果", "成果", "achievement"],
             DealStage => &[
@@ -577,6 +746,8 @@ impl Target {
                 "技术合同类别",
                 "contracttype",
                 "type",
+                "类型",
+                "类别",
             ],
             Expected => &[
                 "预计金额",
@@ -584,6 +755,7 @@ impl Target {
                 "意向金额",
                 "expectedamount",
                 "expected",
+                "预计",
             ],
             Contract => &[
                 "合同金额",
@@ -594,6 +766,10 @@ impl Target {
                 "contractamount",
                 "contract",
                 "amount",
+                "成交额",
+                "合同总额",
+                "合同价款",
+                "金额",
             ],
             Technology => &[
                 "技术交易额",
@@ -603,8 +779,17 @@ impl Target {
                 "technology-transactionamount",
                 "technologyamount",
                 "technology",
+                "技术交易",
+                "技术收入",
             ],
-            CommissionRate => &["佣金比例", "佣金率", "服务费比例", "commissionrate", "rate"],
+            CommissionRate => &[
+                "佣金比例",
+                "佣金率",
+                "服务费比例",
+                "commissionrate",
+                "rate",
+                "佣金",
+            ],
             SignedOn => &[
                 "签约日期",
                 "签订日期",
@@ -614,8 +799,19 @@ impl Target {
                 "signingdate",
                 "signedon",
                 "signed",
+                "签订",
+                "签约",
+                "签署",
             ],
-            Broker => &["经纪人", "技术经理人", "技术经纪人", "负责人", "broker"],
+            Broker => &[
+                "经纪人",
+                "技术经理人",
+                "技术经纪人",
+                "负责人",
+                "broker",
+                "经理人",
+                "经办人",
+            ],
             LostReason => &["终止原因", "失败原因", "lostreason", "reasonlost", "reason"],
             ContractNo => &[
                 "合同编号",
@@ -638,6 +834,8 @@ impl Target {
                 "证书编号",
                 "认定登记证明编号",
                 "certificateno",
+                "证明编号",
+                "证书号",
             ],
         }
     }
@@ -721,120 +919,444 @@ impl Target {
     }
 }
 
-/// A header as compared with the synonyms: lower case, full-width letters and digits as ASCII,
-/// without spaces or line breaks, asterisks marking required columns, colons, a bracketed note
-/// such as "（万元）" or "(必填)", or a survey's question number ("1、企业名称", "Q4. 需求名称").
-pub fn normalize_header(header: &str) -> String {
-    let mut out = String::with_capacity(header.len());
+/// Marks around a header's name that say nothing of the field: required (*), notes.
+const MARKS: &[char] = &['*', '※', '★', '☆', '●', '▲', '△', '◆', '#'];
+
+/// Punctuation left in a header once its number is off.
+const PUNCTUATION: &[char] = &[
+    ':', '_', '·', '?', '!', '"', '“', '”', '。', ',', ';', '‘', '’', '\'',
+];
+
+/// Words a header may start or end with that are not its name: "其中：技术交易额", "成果名称必填",
+/// "预算/万元".
+const LEADING: &[&str] = &["其中", "请填写", "请输入", "请选择", "填写"];
+const TRAILING: &[&str] = &[
+    "必填",
+    "选填",
+    "/万元",
+    "/元",
+    "/亿元",
+    "万元",
+    "亿元",
+    "是什么",
+    "有哪些",
+    "是",
+];
+
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '【' | '〔' => '[',
+        '】' | '〕' => ']',
+        c => c,
+    }
+}
+
+/// The text outside brackets ("意向价格（万元）", "技术成熟度(TRL)", "(1)企业名称"); the text inside
+/// them when nothing is outside ("(TRL)").
+fn without_brackets(text: &str) -> String {
+    let (mut outside, mut inside) = (String::new(), String::new());
     let mut depth = 0usize;
-    for c in header.chars() {
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        };
+    for c in text.chars() {
         match c {
-            '(' | '[' | '【' | '〔' => depth += 1,
-            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            _ if depth > 0 => {}
-            c if c.is_whitespace() || matches!(c, '*' | ':' | '_' | '·' | '※' | '★') => {}
-            c => out.extend(c.to_lowercase()),
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth > 0 => depth -= 1,
+            c if depth > 0 => inside.push(c),
+            c => outside.push(c),
         }
     }
-    without_question_number(&out).to_string()
+    if outside.trim().is_empty() {
+        inside
+    } else {
+        outside
+    }
 }
 
-/// "1、企业名称" → "企业名称", "q4.需求名称" → "需求名称", "第3题需求" → "需求".
-fn without_question_number(text: &str) -> &str {
-    let rest = text
+fn is_cjk_numeral(c: char) -> bool {
+    "一二三四五六七八九十百零〇".contains(c)
+}
+
+fn is_circled(c: char) -> bool {
+    ('\u{2460}'..='\u{2473}').contains(&c)
+}
+
+/// A header without its question or item number, in any of the forms surveys and templates
+/// write: "1.", "1、", "Q1.", "q1:", "第1题", "一、", "①"; "(1)" is a bracket and is gone already.
+/// Digits with no separator after them are part of the name ("2026年预算", "5G").
+fn without_number(text: &str) -> &str {
+    let (rest, ordinal, question) = if let Some(r) = text.strip_prefix('第') {
+        (r, true, false)
+    } else if let Some(r) = text
         .strip_prefix('q')
-        .or_else(|| text.strip_prefix('第'))
-        .unwrap_or(text);
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 {
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        (r, false, true)
+    } else {
+        (text, false, false)
+    };
+    let len: usize = rest
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || is_cjk_numeral(c) || is_circled(c))
+        .map(char::len_utf8)
+        .sum();
+    if len == 0 {
         return text;
     }
-    let after = &rest[digits..];
-    let after = ["题", "、", ".", "．", ")", "-", "—"]
-        .iter()
-        .find_map(|sep| after.strip_prefix(sep));
-    match after {
-        Some(name) if !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) => name,
-        _ => text,
+    let (number, after) = rest.split_at(len);
+    let ascii = number.chars().all(|c| c.is_ascii_digit());
+    let circled = number.chars().all(is_circled);
+    let chinese = number.chars().all(is_cjk_numeral);
+    if !(ascii || circled || chinese) {
+        return text;
+    }
+    let separators: &[&str] = if ordinal {
+        &["题", "项", "部分", "问"]
+    } else if chinese {
+        &["、", ".", ")"]
+    } else {
+        &["、", ".", ")", ":", "-", "—", "_", ",", "题", "|", "/"]
+    };
+    let name = match separators.iter().find_map(|s| after.strip_prefix(s)) {
+        Some(name) => name,
+        None if circled || question => after,
+        None => return text,
+    };
+    let name = name.trim_start_matches(['、', '.', ':', '-', '_', ',']);
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        text
+    } else {
+        name
     }
 }
 
-/// Survey tools' own columns, never a record's field.
+/// A header as compared with the vocabulary: full-width letters and digits as ASCII, lower
+/// case, without brackets and what is in them ("（万元）", "(必填)", "\n(TRL)", "(1-9)"),
+/// spaces and line breaks, required marks, a question or item number ("1、", "Q4.", "第3题",
+/// "一、"), a leading "其中：" and a trailing unit ("/万元").
+pub fn normalize_header(header: &str) -> String {
+    let text: String = header.chars().map(half_width).collect();
+    let text = without_brackets(&text);
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !MARKS.contains(c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let named: String = without_number(&compact)
+        .chars()
+        .filter(|c| !PUNCTUATION.contains(c))
+        .collect();
+    let mut name = named.as_str();
+    loop {
+        let before = name;
+        for p in LEADING {
+            if let Some(rest) = name.strip_prefix(p).filter(|r| !r.is_empty()) {
+                name = rest;
+            }
+        }
+        for s in TRAILING {
+            if let Some(rest) = name.strip_suffix(s).filter(|r| r.chars().count() >= 2) {
+                name = rest;
+            }
+        }
+        name = name.trim_end_matches(['.', '、', '/', '-']);
+        if name == before {
+            break;
+        }
+    }
+    name.to_string()
+}
+
+/// Survey tools' own columns (问卷星, 腾讯问卷, 金数据), never a record's field.
 const SURVEY_COLUMNS: &[&str] = &[
     "提交答卷时间",
     "所用时间",
     "来源详情",
     "来自ip",
     "ip地址",
+    "ip属地",
     "答卷编号",
     "答题时间",
     "填写时间",
     "开始时间",
     "结束时间",
+    "开始答题时间",
+    "结束答题时间",
+    "答题时长",
+    "填写时长",
+    "提交时间",
+    "更新时间",
+    "修改时间",
+    "创建时间",
+    "填写设备",
+    "设备",
+    "浏览器",
+    "操作系统",
+    "地理位置",
+    "渠道",
+    "来源渠道",
+    "微信昵称",
+    "微信性别",
+    "微信国家",
+    "微信省份",
+    "微信城市",
+    "昵称",
+    "openid",
+    "用户标识",
+    "用户名",
+    "填写者",
+    "提交者",
     "总分",
     "用户id",
     "序号",
     "编号",
+    "id",
+    "行号",
+    "栏次",
 ];
 
+/// Whether a header is a survey tool's or a list's own column.
+fn is_tool_column(norm: &str) -> bool {
+    SURVEY_COLUMNS.contains(&norm) || norm.contains("答卷") || norm.contains("答题")
+}
+
 /// The amount unit a header names: "意向价格（万元）", "预算/万元", "Price (10k yuan)" are in 万;
-/// "金额（亿元）" in 亿. A bare number in such a column is in that unit.
+/// "金额（亿元）" in 亿; "技术交易额（元）" in 元. A bare number in such a column is in that unit.
 pub fn header_unit(header: &str) -> Option<&'static str> {
     let lower = header.to_lowercase();
     if header.contains('亿') {
         Some("亿")
     } else if header.contains('万') || lower.contains("10k") || lower.contains("ten thousand") {
         Some("万")
+    } else if header.contains('元') || lower.contains("yuan") || lower.contains("rmb") {
+        Some("元")
     } else {
         None
     }
 }
 
-/// The fields a header can mean for `kind`, each with its rank among the field's names (0 is
-/// the field's own name); none for survey tools' columns.
-fn candidates(kind: ImportKind, header: &str, survey: bool) -> Vec<(usize, Target)> {
-    let norm = normalize_header(header);
-    if norm.is_empty() || SURVEY_COLUMNS.contains(&norm.as_str()) || (survey && norm == "来源") {
-        return Vec::new();
+/// Names that say little inside a longer header: "转让方单位名称" is the seller, not a title.
+const GENERIC: &[&str] = &[
+    "名称", "单位", "名字", "全称", "信息", "情况", "内容", "类型", "类别", "项目", "金额", "时间",
+    "日期", "方式", "问题", "企业", "公司", "机构", "简介", "介绍", "name", "type",
+];
+
+/// A header that is exactly one of a field's names.
+const EXACT: u32 = 10_000;
+
+fn name_weight(name: &str) -> u32 {
+    name.chars()
+        .map(|c| if c.is_ascii() { 4 } else { 10 })
+        .sum()
+}
+
+/// How strongly a normalised header names a field by one of its names (`rank`: its position
+/// among them): exactly, or by containing it (see [`Target::synonyms`]).
+fn name_score(header: &str, name: &str, rank: usize) -> Option<u32> {
+    if header == name {
+        return Some(EXACT - rank.min(999) as u32);
     }
-    kind.targets()
+    if let Some((first, last)) = name.split_once('…') {
+        let at = header.find(first)?;
+        return header[at + first.len()..]
+            .contains(last)
+            .then(|| name_weight(first) + name_weight(last));
+    }
+    let long_enough = if name.is_ascii() {
+        name.len() >= 4
+    } else {
+        name.chars().count() >= 2
+    };
+    if !long_enough || !header.contains(name) {
+        return None;
+    }
+    let weight = if GENERIC.contains(&name) {
+        5
+    } else {
+        name_weight(name)
+    };
+    let place = if header.ends_with(name) {
+        20
+    } else if header.starts_with(name) {
+        5
+    } else {
+        0
+    };
+    Some(weight + place)
+}
+
+/// Every field's names, normalised once, per kind of record in form order.
+fn vocabulary(kind: ImportKind) -> &'static [(Target, Vec<String>)] {
+    type Names = Vec<(Target, Vec<String>)>;
+    static VOCABULARY: OnceLock<Vec<Names>> = OnceLock::new();
+    let all = VOCABULARY.get_or_init(|| {
+        ImportKind::ALL
+            .iter()
+            .map(|&k| {
+                k.targets()
+                    .iter()
+                    .map(|&t| {
+                        (
+                            t,
+                            t.synonyms(k).iter().map(|s| normalize_header(s)).collect(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let at = ImportKind::ALL
         .iter()
-        .filter_map(|&t| {
-            t.synonyms(kind)
-                .iter()
-                .position(|s| normalize_header(s) == norm)
-                .map(|rank| (rank, t))
+        .position(|&k| k == kind)
+        .unwrap_or_default();
+    all.get(at).map_or(&[], Vec::as_slice)
+}
+
+/// How strongly a header names `target` of `kind`: the best of its names, in the whole header
+/// and, at half the weight, in its first line alone ("成果名称\n请填写全称").
+fn target_score(kind: ImportKind, target: Target, whole: &str, first: Option<&str>) -> u32 {
+    let Some((_, names)) = vocabulary(kind).iter().find(|(t, _)| *t == target) else {
+        return 0;
+    };
+    names
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, name)| {
+            let in_whole = name_score(whole, name, rank);
+            let in_first = first.and_then(|f| name_score(f, name, rank)).map(|v| v / 2);
+            in_whole.max(in_first)
         })
-        .collect()
+        .max()
+        .unwrap_or(0)
+}
+
+/// Fields of a client's contact and address: a header naming one of them ("联系人电话",
+/// "单位地址") in a list of achievements, needs or deals is about none of that list's fields,
+/// however much of a field's name it holds.
+const CONTACT_FIELDS: &[Target] = &[
+    Target::ContactName,
+    Target::ContactTitle,
+    Target::ContactPhone,
+    Target::ContactEmail,
+    Target::ContactWechat,
+    Target::Address,
+    Target::Website,
+    Target::CreditCode,
+];
+
+/// What a header says about a field of `kind`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading {
+    /// The fields it may name, the strongest first, each with its score.
+    Fields(Vec<(u32, Target)>),
+    /// It names a field this kind of record has not (a contact's phone in a list of needs).
+    Foreign,
+    /// It names nothing, or is a survey tool's column.
+    Nothing,
+}
+
+impl Reading {
+    pub fn best(&self) -> Option<Target> {
+        match self {
+            Reading::Fields(fields) => fields.first().map(|&(_, t)| t),
+            Reading::Foreign | Reading::Nothing => None,
+        }
+    }
+
+    fn score(&self) -> u32 {
+        match self {
+            Reading::Fields(fields) => fields.first().map_or(0, |&(s, _)| s),
+            Reading::Foreign | Reading::Nothing => 0,
+        }
+    }
+}
+
+/// Reads a header for `kind`. `survey`: the file is a survey tool's export, whose "来源"
+/// column is its own channel.
+fn read_header(kind: ImportKind, header: &str, survey: bool) -> Reading {
+    let whole = normalize_header(header);
+    // A survey's "来源" is its channel and its "IP" the answerer's address.
+    if whole.is_empty()
+        || is_tool_column(&whole)
+        || (survey && ["来源", "ip"].contains(&whole.as_str()))
+    {
+        return Reading::Nothing;
+    }
+    let first = header
+        .split(['\n', '\r'])
+        .find(|l| !l.trim().is_empty())
+        .filter(|_| header.trim().contains(['\n', '\r']))
+        .map(normalize_header)
+        .filter(|f| !f.is_empty() && *f != whole);
+    let mut fields: Vec<(u32, Target)> = kind
+        .targets()
+        .iter()
+        .map(|&t| (target_score(kind, t, &whole, first.as_deref()), t))
+        .filter(|&(s, _)| s > 0)
+        .collect();
+    // The strongest first; on a tie, the earlier field in form order.
+    fields.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
+    let best = fields.first().map_or(0, |&(s, _)| s);
+    if kind != ImportKind::Clients {
+        let foreign = CONTACT_FIELDS
+            .iter()
+            .map(|&t| target_score(ImportKind::Clients, t, &whole, first.as_deref()))
+            .max()
+            .unwrap_or(0);
+        if foreign > best {
+            return Reading::Foreign;
+        }
+    }
+    if fields.is_empty() {
+        Reading::Nothing
+    } else {
+        Reading::Fields(fields)
+    }
+}
+
+/// What a header says for `kind`, outside any survey.
+pub fn reading(kind: ImportKind, header: &str) -> Reading {
+    read_header(kind, header, false)
 }
 
 /// The field a header most likely names for `kind`.
 pub fn target_of(kind: ImportKind, header: &str) -> Option<Target> {
-    candidates(kind, header, false)
-        .into_iter()
-        .min_by_key(|&(rank, _)| rank)
-        .map(|(_, t)| t)
+    reading(kind, header).best()
 }
 
-/// The field each column most likely holds. Each (column, field) pair is ranked by how early
-/// the header appears in the field's synonyms; the best pairs are taken first, and each field
-/// and column is used once, so "完成单位" claims the owner before a vaguer "单位" can.
+/// The field a header names for `kind` when it names it clearly: exactly, or by a name of
+/// three characters or more. What a header row is told by, so that a data cell holding a
+/// field's word ("有限公司") does not look like a header.
+pub fn clear_target_of(kind: ImportKind, header: &str) -> Option<Target> {
+    let r = reading(kind, header);
+    (r.score() >= 30).then(|| r.best()).flatten()
+}
+
+/// A column's second choice is taken only when its header is exactly that field's name.
+const FALLBACK_SCORE: u32 = EXACT / 2;
+
+/// The field each column most likely holds. Every (column, field) pair is scored by how well
+/// the header names the field; the best pairs are taken first, each field and column once, so
+/// "完成单位" claims the owner before a vaguer "单位" can. A column whose best field is taken
+/// holds no other unless its header is exactly that other field's name.
 pub fn auto_map(kind: ImportKind, headers: &[String]) -> Vec<Option<Target>> {
-    // A survey export (问卷星 and the like) has a "来源" column that is its own channel.
-    let survey = headers
-        .iter()
-        .any(|h| ["提交答卷时间", "答卷编号", "来自ip"].contains(&normalize_header(h).as_str()));
+    let survey = headers.iter().any(|h| {
+        let n = normalize_header(h);
+        n.contains("答卷")
+            || n.contains("答题")
+            || ["来自ip", "ip属地", "填写设备"].contains(&n.as_str())
+    });
     let mut pairs = Vec::new();
     for (col, header) in headers.iter().enumerate() {
-        for (rank, t) in candidates(kind, header, survey) {
-            pairs.push((rank, col, t));
+        if let Reading::Fields(fields) = read_header(kind, header, survey) {
+            for (i, (score, t)) in fields.into_iter().enumerate() {
+                if i == 0 || score >= FALLBACK_SCORE {
+                    pairs.push((score, col, t));
+                }
+            }
         }
     }
-    pairs.sort_by_key(|&(rank, col, _)| (rank, col));
+    pairs.sort_by_key(|&(score, col, _)| (std::cmp::Reverse(score), col));
     let mut map = vec![None; headers.len()];
     for (_, col, t) in pairs {
         if map[col].is_none() && !map.contains(&Some(t)) {
@@ -867,7 +1389,8 @@ mod tests {
         assert_eq!(header_unit("意向价格（万元）"), Some("万"));
         assert_eq!(header_unit("Price (10k yuan)"), Some("万"));
         assert_eq!(header_unit("金额（亿元）"), Some("亿"));
-        assert_eq!(header_unit("意向价格（元）"), None);
+        assert_eq!(header_unit("意向价格（元）"), Some("元"));
+        assert_eq!(header_unit("成果名称"), None);
     }
 
     #[test]
@@ -925,6 +1448,293 @@ mod tests {
             &headers(&["单位", "名称", "完成单位"]),
         );
         assert_eq!(map, vec![None, Some(Target::Title), Some(Target::Owner)]);
+    }
+
+    fn each_names(kind: ImportKind, target: Target, spellings: &[&str]) {
+        for s in spellings {
+            assert_eq!(target_of(kind, s), Some(target), "{kind:?}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_of_every_form_come_off() {
+        for h in [
+            "1.企业名称",
+            "1、企业名称",
+            "(1)企业名称",
+            "（1）企业名称",
+            "Q1.企业名称",
+            "Q1:企业名称",
+            "Q1：企业名称",
+            "Q1、企业名称",
+            "q1 企业名称",
+            "第1题 企业名称",
+            "第12题：企业名称",
+            "一、企业名称",
+            "十二、企业名称",
+            "①企业名称",
+            "1) 企业名称",
+            "１．企业名称",
+            "*1、企业名称",
+        ] {
+            assert_eq!(normalize_header(h), "企业名称", "{h:?}");
+        }
+        for kept in ["2026年预算", "5G基站", "3D打印", "1-9级"] {
+            assert_eq!(normalize_header(kept), kept.to_lowercase(), "{kept:?}");
+        }
+    }
+
+    #[test]
+    fn marks_units_and_notes_come_off() {
+        for (h, want) in [
+            ("成果名称*", "成果名称"),
+            ("＊成果名称", "成果名称"),
+            ("成果名称（必填）", "成果名称"),
+            ("联系电话(选填)", "联系电话"),
+            ("单位名称（盖章）", "单位名称"),
+            ("单位名称（全称）", "单位名称"),
+            ("意向价格（万元）", "意向价格"),
+            ("技术成熟度\n(TRL)", "技术成熟度"),
+            ("等级(1-9)", "等级"),
+            ("技术交易额（元）", "技术交易额"),
+            ("其中：技术交易额", "技术交易额"),
+            ("预算/万元", "预算"),
+            ("成 果 名 称", "成果名称"),
+            ("【成果名称】", "成果名称"),
+            ("(TRL)", "trl"),
+            ("贵单位所属的技术领域是？", "贵单位所属的技术领域"),
+        ] {
+            assert_eq!(normalize_header(h), want, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn deadline_words_name_the_deadline() {
+        each_names(
+            ImportKind::Needs,
+            Target::Deadline,
+            &[
+                "截止日期",
+                "需求截止时间",
+                "报名截止",
+                "对接期限",
+                "需求有效期限",
+                "期望完成时间",
+                "完成时限（年月）",
+                "期望解决时间",
+                "期望实现时间",
+                "希望解决的时间",
+                "Q7. 期望在什么时间之前解决",
+                "期望合作日期",
+            ],
+        );
+    }
+
+    #[test]
+    fn organisation_words_name_the_owner_of_each_kind() {
+        let words = [
+            "单位名称",
+            "企业名称（盖章）",
+            "公司名称",
+            "贵单位名称",
+            "1、贵单位全称",
+            "机构名称",
+        ];
+        each_names(ImportKind::Achievements, Target::Owner, &words);
+        each_names(ImportKind::Needs, Target::Enterprise, &words);
+        each_names(ImportKind::Clients, Target::Name, &words);
+        each_names(
+            ImportKind::Achievements,
+            Target::Owner,
+            &[
+                "持有单位",
+                "成果持有人",
+                "第一完成单位",
+                "完成单位（全称）",
+                "专利权人",
+            ],
+        );
+        each_names(
+            ImportKind::Needs,
+            Target::Enterprise,
+            &[
+                "需求方",
+                "需求单位（全称）",
+                "需求企业名称",
+                "需求方单位名称",
+                "提出需求的单位",
+            ],
+        );
+    }
+
+    #[test]
+    fn role_words_tell_seller_from_buyer() {
+        each_names(
+            ImportKind::Deals,
+            Target::Seller,
+            &[
+                "卖方",
+                "卖方名称",
+                "转让方",
+                "让与方（全称）",
+                "受托方",
+                "技术转让方名称",
+                "转让方单位名称",
+            ],
+        );
+        each_names(
+            ImportKind::Deals,
+            Target::Buyer,
+            &[
+                "买方",
+                "买方名称",
+                "受让方",
+                "委托方",
+                "需求方",
+                "技术受让方（盖章）",
+                "委托方单位名称",
+            ],
+        );
+    }
+
+    #[test]
+    fn contact_words_name_the_contact() {
+        each_names(
+            ImportKind::Clients,
+            Target::ContactPhone,
+            &[
+                "电话",
+                "手机",
+                "联系方式",
+                "座机",
+                "联系人电话",
+                "对接联系人手机",
+                "负责人电话",
+                "办公座机",
+                "Contact phone",
+            ],
+        );
+        each_names(
+            ImportKind::Clients,
+            Target::ContactName,
+            &["联系人", "对接联系人", "负责人", "联系人姓名", "项目联系人"],
+        );
+        each_names(
+            ImportKind::Achievements,
+            Target::Inventors,
+            &[
+                "负责人",
+                "完成人",
+                "发明人",
+                "成果负责人",
+                "主要完成人（前五位）",
+                "第一发明人",
+            ],
+        );
+    }
+
+    #[test]
+    fn maturity_words_name_trl_and_stage() {
+        each_names(
+            ImportKind::Achievements,
+            Target::Trl,
+            &[
+                "等级",
+                "TRL",
+                "ＴＲＬ",
+                "成熟度",
+                "技术成熟度等级(1-9)",
+                "技术就绪度",
+                "成熟度（级）",
+            ],
+        );
+        each_names(
+            ImportKind::Achievements,
+            Target::Stage,
+            &[
+                "阶段",
+                "所处阶段",
+                "成熟度阶段",
+                "技术成熟度阶段",
+                "研发所处阶段",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_more_specific_name_wins() {
+        let map = auto_map(
+            ImportKind::Needs,
+            &headers(&["名称", "需求名称", "企业名称"]),
+        );
+        assert_eq!(
+            map,
+            vec![None, Some(Target::Title), Some(Target::Enterprise)]
+        );
+        let map = auto_map(
+            ImportKind::Deals,
+            &headers(&["合同名称", "合同金额（万元）", "其中：技术交易额（元）"]),
+        );
+        assert_eq!(
+            map,
+            vec![
+                Some(Target::Title),
+                Some(Target::Contract),
+                Some(Target::Technology)
+            ]
+        );
+        assert_eq!(
+            target_of(ImportKind::Deals, "技术交易额（元）"),
+            Some(Target::Technology)
+        );
+        assert_eq!(
+            target_of(ImportKind::Deals, "合同成交额"),
+            Some(Target::Contract)
+        );
+    }
+
+    #[test]
+    fn a_contact_column_is_no_field_of_a_need() {
+        for h in [
+            "联系人",
+            "联系电话",
+            "联系人手机",
+            "单位地址",
+            "电子邮箱",
+            "负责人电话",
+        ] {
+            assert_eq!(target_of(ImportKind::Needs, h), None, "{h:?}");
+        }
+        assert_eq!(target_of(ImportKind::Achievements, "完成人电话"), None);
+        assert_eq!(target_of(ImportKind::Deals, "卖方联系人"), None);
+    }
+
+    #[test]
+    fn survey_tools_columns_map_to_nothing() {
+        let map = auto_map(
+            ImportKind::Needs,
+            &headers(&[
+                "序号",
+                "提交答卷时间",
+                "所用时间",
+                "来源",
+                "来自IP",
+                "开始答题时间",
+                "填写设备",
+                "Q1. 需求名称",
+                "Q2. 贵单位名称",
+                "Q3. 所属领域",
+            ]),
+        );
+        assert_eq!(&map[..7], &[None; 7]);
+        assert_eq!(
+            &map[7..],
+            &[
+                Some(Target::Title),
+                Some(Target::Enterprise),
+                Some(Target::Field)
+            ]
+        );
     }
 
     #[test]

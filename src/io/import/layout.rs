@@ -2,7 +2,7 @@
 //! and blank rows above the header; a header on two rows (a group over its columns); and below
 //! the data, totals (合计, 小计, 共30项) and footers (填表人, 审核人, 注：) that are not records.
 
-use super::fields::{ImportKind, target_of};
+use super::fields::{ImportKind, Reading, clear_target_of, reading};
 use crate::io::read::Row;
 
 /// How many rows at the top of a sheet are looked at for the header.
@@ -36,6 +36,8 @@ pub enum SkipReason {
     Note,
     /// The header again (lists printed on several pages repeat it).
     RepeatedHeader,
+    /// The columns' numbers or letters under the header (栏次: 甲 乙 丙…, 1 2 3…, A B C…).
+    IndexRow,
 }
 
 fn distinct_filled(cells: &[String]) -> Vec<&str> {
@@ -54,7 +56,7 @@ fn header_score(kind: ImportKind, cells: &[String]) -> (usize, usize) {
     let distinct = distinct_filled(cells);
     let mut fields = Vec::new();
     for cell in &distinct {
-        if let Some(t) = target_of(kind, cell)
+        if let Some(t) = clear_target_of(kind, cell)
             && !fields.contains(&t)
         {
             fields.push(t);
@@ -146,8 +148,10 @@ fn is_second_header_row(top: &[String], below: &[String]) -> bool {
     named > 0
 }
 
-/// One name per column from two header rows: the column's own name below its group, joined
-/// with the group when together they name a field ("联系人" + "电话").
+/// One name per column from two header rows. The column's own name wins when it names a
+/// field ("等级(1-9)" under "成熟度", "意向价格" under "交易信息"), unless the group gives it its
+/// role ("名称" under "卖方" is the seller); the group's name is taken only when the column's
+/// own names nothing.
 fn combine(kind: ImportKind, top: &[String], below: &[String]) -> Vec<String> {
     let groups = groups(top);
     let width = top.len().max(below.len());
@@ -162,22 +166,80 @@ fn combine(kind: ImportKind, top: &[String], below: &[String]) -> Vec<String> {
                 return own.to_string();
             }
             let joined = format!("{group}{own}");
-            if target_of(kind, &joined).is_some() {
-                joined
-            } else if target_of(kind, own).is_some() {
-                own.to_string()
-            } else if target_of(kind, group).is_some() {
-                // "技术成熟度" over "TRL等级": the group names the field.
-                group.to_string()
-            } else {
-                joined
+            let (own_r, joined_r, group_r) = (
+                reading(kind, own),
+                reading(kind, &joined),
+                reading(kind, group),
+            );
+            let role = joined_r.best().is_some() && joined_r.best() == group_r.best();
+            match own_r {
+                _ if role && own_r.best() != joined_r.best() => joined,
+                Reading::Fields(_) => own.to_string(),
+                // A contact's phone under "卖方" is the seller's phone, not the seller.
+                Reading::Foreign => joined,
+                Reading::Nothing if joined_r.best().is_some() => joined,
+                Reading::Nothing if group_r.best().is_some() => group.to_string(),
+                Reading::Nothing => joined,
             }
         })
         .collect()
 }
 
+/// The position of a column's index in its sequence: 1 2 3…, 甲 乙 丙…, A B C…, 一 二 三…, ①②③.
+fn index_value(cell: &str) -> Option<(u8, u32)> {
+    const STEMS: &str = "甲乙丙丁戊己庚辛壬癸";
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let cell = cell.trim().trim_end_matches(['.', '、']);
+    if let Ok(n) = cell.parse::<u32>() {
+        return Some((0, n));
+    }
+    let mut chars = cell.chars();
+    let (c, rest) = (chars.next()?, chars.next());
+    if rest.is_some() {
+        return None;
+    }
+    if c.is_ascii_alphabetic() {
+        return Some((1, u32::from(c.to_ascii_uppercase()) - u32::from('A') + 1));
+    }
+    if let Some(i) = STEMS.chars().position(|s| s == c) {
+        return Some((2, i as u32 + 1));
+    }
+    if let Some(i) = NUMERALS.chars().position(|s| s == c) {
+        return Some((3, i as u32 + 1));
+    }
+    if ('\u{2460}'..='\u{2473}').contains(&c) {
+        return Some((4, u32::from(c) - 0x2460 + 1));
+    }
+    None
+}
+
+/// A row that numbers the columns above it: in every filled cell but a label ("栏次", "序号"),
+/// one sequence counting up by one, at least three long.
+fn is_index_row(cells: &[String]) -> bool {
+    let filled: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let values: Vec<Option<(u8, u32)>> = filled.iter().map(|c| index_value(c)).collect();
+    let start = match values.first() {
+        Some(None) => 1,
+        _ => 0,
+    };
+    let seq = &values[start..];
+    seq.len() >= 3
+        && seq.iter().all(Option::is_some)
+        && seq.windows(2).all(|w| match (w[0], w[1]) {
+            (Some((k0, a)), Some((k1, b))) => k0 == k1 && b == a + 1,
+            _ => false,
+        })
+}
+
 /// Why a row under the header is not a record, if it is not. The first filled cell tells.
 pub fn skip_reason(cells: &[String], headers: &[String]) -> Option<SkipReason> {
+    if is_index_row(cells) {
+        return Some(SkipReason::IndexRow);
+    }
     let first = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty())?;
     let compact: String = first.chars().filter(|c| !c.is_whitespace()).collect();
     let bare = compact.trim_end_matches([':', '：']);
@@ -296,10 +358,7 @@ mod tests {
         ];
         let l = layout(ImportKind::Clients, &rows, 0);
         assert!(l.two_rows);
-        assert_eq!(
-            l.headers,
-            strings(&["单位名称", "联系人姓名", "联系人电话", "备注"])
-        );
+        assert_eq!(l.headers, strings(&["单位名称", "姓名", "电话", "备注"]));
         assert_eq!(l.rows_before_data(), 2);
         // A data row under an ordinary header is data.
         let plain = [

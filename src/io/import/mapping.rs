@@ -61,6 +61,34 @@ impl Mapping {
         missing
     }
 
+    /// Fields the forms ask for that no column fills: imported left empty (see
+    /// [`ImportKind::expected`]).
+    pub fn missing_expected(&self) -> Vec<Target> {
+        self.kind
+            .expected()
+            .iter()
+            .copied()
+            .filter(|t| self.column_of(*t).is_none())
+            .collect()
+    }
+
+    /// The columns that fill no field, by their names in the file, so the user sees what is
+    /// left out: a survey's 提交答卷时间 and 来自IP, a column no name was recognised in. The
+    /// row numbers (序号) and unnamed columns are not listed.
+    pub fn unmapped_headers(&self) -> Vec<String> {
+        self.headers
+            .iter()
+            .zip(&self.columns)
+            .filter(|(h, t)| {
+                let n = normalize_header(h);
+                t.is_none()
+                    && !n.is_empty()
+                    && !["序号", "编号", "行号", "栏次"].contains(&n.as_str())
+            })
+            .map(|(h, _)| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
     /// What identifies files "of the same layout": the kind and the normalised headers.
     pub fn layout_key(kind: ImportKind, headers: &[String]) -> String {
         let names: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
@@ -140,11 +168,16 @@ mod tests {
             headers(&["名称", "完成单位", "领域", "备注"]),
         );
         assert_eq!(m.missing_required(), vec![Target::Trl]);
+        assert!(m.missing_expected().is_empty());
+        assert_eq!(m.unmapped_headers(), vec!["备注".to_string()]);
         m.set(3, Some(Target::Title));
         assert_eq!(m.columns[0], None);
         assert_eq!(m.column_of(Target::Title), Some(3));
+        assert_eq!(m.unmapped_headers(), vec!["名称".to_string()]);
         m.set(3, None);
+        m.set(2, None);
         assert_eq!(m.missing_required(), vec![Target::Title, Target::Trl]);
+        assert_eq!(m.missing_expected(), vec![Target::Field]);
     }
 
     #[test]

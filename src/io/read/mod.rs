@@ -72,6 +72,9 @@ pub enum ReadError {
     Empty,
     #[error("the file is neither text nor a workbook")]
     NotText,
+    /// A document of another program (a Word file, a PDF, a ZIP archive), whatever its name.
+    #[error("the file is {0:?}, not a spreadsheet")]
+    OtherDocument(Document),
     #[error("cannot read the workbook: {0}")]
     Workbook(String),
     #[error("the workbook is password-protected")]
@@ -99,6 +102,77 @@ impl ReadError {
             source,
         }
     }
+}
+
+/// A kind of file that is not a table, told by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    Word,
+    Pdf,
+    Presentation,
+    /// A ZIP archive holding no workbook.
+    Zip,
+}
+
+/// How much of a ZIP file's end is read for the names of its parts (its central directory).
+const ZIP_TAIL: u64 = 1 << 20;
+/// How much of an OLE compound file is read for the names of its streams.
+const OLE_HEAD: u64 = 8 << 20;
+
+fn read_part(path: &Path, from_end: bool, len: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = File::open(path).map_err(|e| ReadError::io(path, e))?;
+    if from_end {
+        let size = file.metadata().map_err(|e| ReadError::io(path, e))?.len();
+        file.seek(SeekFrom::Start(size.saturating_sub(len)))
+            .map_err(|e| ReadError::io(path, e))?;
+    }
+    let mut bytes = Vec::new();
+    file.take(len)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::io(path, e))?;
+    Ok(bytes)
+}
+
+fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+fn utf16(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+/// A ZIP archive is a workbook when its parts are a spreadsheet's (xl/…): a Word document
+/// (word/…), a presentation (ppt/…) or any other archive is told as such.
+fn zip_document(path: &Path) -> Result<Option<Document>, ReadError> {
+    let tail = read_part(path, true, ZIP_TAIL)?;
+    Ok(if holds(&tail, b"xl/") {
+        None
+    } else if holds(&tail, b"word/") {
+        Some(Document::Word)
+    } else if holds(&tail, b"ppt/") {
+        Some(Document::Presentation)
+    } else if holds(&tail, b"PK\x01\x02") {
+        Some(Document::Zip)
+    } else {
+        // No central directory read: let the workbook reader say what is wrong.
+        None
+    })
+}
+
+/// An OLE compound file is a Word or PowerPoint file when it has their streams and no workbook.
+fn ole_document(path: &Path) -> Result<Option<Document>, ReadError> {
+    let head = read_part(path, false, OLE_HEAD)?;
+    if holds(&head, &utf16("Workbook")) || holds(&head, &utf16("EncryptedPackage")) {
+        return Ok(None);
+    }
+    Ok(if holds(&head, &utf16("WordDocument")) {
+        Some(Document::Word)
+    } else if holds(&head, &utf16("PowerPoint Document")) {
+        Some(Document::Presentation)
+    } else {
+        None
+    })
 }
 
 /// What a file is: by content first (a ZIP archive is an XLSX workbook, an OLE compound file an
@@ -216,10 +290,22 @@ fn kind_of(path: &Path, sample: &Sample) -> Result<FileKind, ReadError> {
         return Err(ReadError::Empty);
     }
     if bytes.starts_with(ZIP_MAGIC) {
-        return Ok(FileKind::Xlsx);
+        return match zip_document(path)? {
+            Some(doc) => Err(ReadError::OtherDocument(doc)),
+            None => Ok(FileKind::Xlsx),
+        };
     }
     if bytes.starts_with(OLE_MAGIC) {
-        return Ok(FileKind::Xls);
+        return match ole_document(path)? {
+            Some(doc) => Err(ReadError::OtherDocument(doc)),
+            None => Ok(FileKind::Xls),
+        };
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(ReadError::OtherDocument(Document::Pdf));
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err(ReadError::OtherDocument(Document::Word));
     }
     let extension = path
         .extension()

@@ -10,6 +10,19 @@ fn write(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// A ZIP archive of the given parts, stored as they are.
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in parts {
+        w.start_file(*name, options).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -240,14 +253,54 @@ fn a_png_renamed_csv_is_not_text() {
 }
 
 #[test]
-fn a_zip_that_is_not_a_workbook_is_a_workbook_error() {
+fn a_zip_that_is_not_a_workbook_is_told_as_an_archive() {
     let path = fixture("not_a_workbook.zip");
-    assert_eq!(detect_kind(&path).unwrap(), FileKind::Xlsx);
+    assert!(matches!(
+        detect_kind(&path),
+        Err(ReadError::OtherDocument(Document::Zip))
+    ));
     assert!(matches!(
         TableReader::open(&path, None),
-        Err(ReadError::Workbook(_))
+        Err(ReadError::OtherDocument(Document::Zip))
     ));
-    assert!(matches!(sheet_names(&path), Err(ReadError::Workbook(_))));
+    assert!(matches!(
+        sheet_names(&path),
+        Err(ReadError::OtherDocument(Document::Zip))
+    ));
+}
+
+#[test]
+fn word_pdf_and_presentation_files_are_told_by_their_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = write(
+        &dir,
+        "a.xlsx",
+        &zip_of(&[("word/document.xml", b"<w:document/>")]),
+    );
+    assert!(matches!(
+        detect_kind(&docx),
+        Err(ReadError::OtherDocument(Document::Word))
+    ));
+    let pptx = write(
+        &dir,
+        "b.xlsx",
+        &zip_of(&[("ppt/presentation.xml", b"<p/>")]),
+    );
+    assert!(matches!(
+        detect_kind(&pptx),
+        Err(ReadError::OtherDocument(Document::Presentation))
+    ));
+    let pdf = write(&dir, "c.xls", b"%PDF-1.4\n\x8f\x8f\x8f");
+    assert!(matches!(
+        detect_kind(&pdf),
+        Err(ReadError::OtherDocument(Document::Pdf))
+    ));
+    let book = write(
+        &dir,
+        "d.xlsx",
+        &zip_of(&[("xl/workbook.xml", b"<workbook/>")]),
+    );
+    assert_eq!(detect_kind(&book).unwrap(), FileKind::Xlsx);
 }
 
 #[test]
