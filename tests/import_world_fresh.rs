@@ -2368,9 +2368,9 @@ const CASES: &[Case] = &[
     ("hostile_last_cell_xfd1048576", hostile_last_cell_xfd1048576),
 ];
 
-/// Measured 29 of 36 when the set was first run; the floor sits under the figure measured last,
-/// with a margin.
-const MIN_PASSED: usize = 26;
+/// Measured 29 of 36 when the set was first run, 35 after the header matcher of round 2 (whose
+/// author had not seen it); the floor sits under the figure measured last, with a margin.
+const MIN_PASSED: usize = 33;
 
 #[test]
 fn fresh_world_cases() {

@@ -18,9 +18,9 @@ use world::{Import, Kind, Lang, Source};
 
 const MEMORY_LIMIT_KB: u64 = 300 * 1024;
 
-/// Measured 26 of 31 when the set was first run against the importer; the floor sits under the
-/// figure measured last, with a margin.
-const MIN_PASSED: usize = 23;
+/// Measured 26 of 31 when the set was first run against the importer, 31 after round 2; the floor
+/// sits under the figure measured last, with a margin.
+const MIN_PASSED: usize = 29;
 
 #[test]
 fn held_out_world_cases() {
