@@ -249,6 +249,26 @@ fn transfer_mode(text: &str) -> Option<TransferMode> {
             ("成果转让", Assignment),
             ("专利转让", Assignment),
             ("所有权转让", Assignment),
+            // English lists written by partners abroad and by platforms' English pages.
+            ("assignment", Assignment),
+            ("transfer", Assignment),
+            ("technology transfer", Assignment),
+            ("sale", Assignment),
+            ("licence", LicenceOrdinary),
+            ("license", LicenceOrdinary),
+            ("licensing", LicenceOrdinary),
+            ("non-exclusive licence", LicenceOrdinary),
+            ("non-exclusive license", LicenceOrdinary),
+            ("exclusive licence", LicenceExclusive),
+            ("exclusive license", LicenceExclusive),
+            ("sole licence", LicenceSole),
+            ("sole license", LicenceSole),
+            ("equity", Equity),
+            ("equity investment", Equity),
+            ("co-development", CoDevelopment),
+            ("codevelopment", CoDevelopment),
+            ("joint development", CoDevelopment),
+            ("use first pay later", UseFirstPayLater),
         ],
     )
 }
@@ -477,6 +497,17 @@ mod tests {
         assert!(modes.contains(TransferMode::Assignment));
         assert_eq!(unknown, vec!["送人"]);
         assert_eq!(transfer_modes(""), (TransferModes::default(), Vec::new()));
+    }
+
+    #[test]
+    fn modes_in_english_words() {
+        let (modes, unknown) = transfer_modes("Licensing; Exclusive License / Co-development");
+        assert!(modes.contains(TransferMode::LicenceOrdinary));
+        assert!(modes.contains(TransferMode::LicenceExclusive));
+        assert!(modes.contains(TransferMode::CoDevelopment));
+        assert!(unknown.is_empty());
+        let (modes, _) = transfer_modes("Assignment");
+        assert!(modes.contains(TransferMode::Assignment));
     }
 
     #[test]
