@@ -79,6 +79,10 @@ pub enum Command {
     },
     DeleteClient(ClientId),
     Restore(TrashKind, i64),
+    /// Deletes a record in the trash for good (confirmed first).
+    Purge(TrashKind, i64),
+    /// Deletes everything in the trash for good (confirmed first).
+    EmptyTrash,
     SaveContact {
         client: ClientId,
         id: Option<ContactId>,
@@ -155,6 +159,8 @@ pub enum Command {
     NewDatabase,
     OpenDatabase,
     OpenDatabaseAt(PathBuf),
+    /// Opens a database another window has, without writing to it.
+    OpenReadOnly(PathBuf),
     /// Opens the import screen; with a kind, asks for the file at once.
     StartImport(Option<ImportKind>),
     ImportPickFile,
@@ -184,4 +190,49 @@ pub enum Command {
     ExportTrainingProgress {
         trainee: String,
     },
+}
+
+impl Command {
+    /// Whether applying it writes to the database (or opens a form only a write completes):
+    /// refused in a read-only window.
+    pub fn writes(&self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            NewClient
+                | EditClient(_)
+                | SaveClient { .. }
+                | DeleteClient(_)
+                | Restore(..)
+                | Purge(..)
+                | EmptyTrash
+                | SaveContact { .. }
+                | DeleteContact(_)
+                | AddInteraction { .. }
+                | CompleteFollowUp(_)
+                | NewAchievement { .. }
+                | EditAchievement(_)
+                | SaveAchievement { .. }
+                | DeleteAchievement(_)
+                | NewNeed { .. }
+                | EditNeed(_)
+                | SaveNeed { .. }
+                | DeleteNeed(_)
+                | AddField(_)
+                | MoveDeal { .. }
+                | SaveDealTerms { .. }
+                | AddInstalments { .. }
+                | RemoveInstalment(_)
+                | AddReceipt { .. }
+                | SetTrial { .. }
+                | RecordRegistration { .. }
+                | SetRegistrationRule(_)
+                | Decide(_)
+                | SaveWeights(_)
+                | StartImport(_)
+                | ImportOpen(_)
+                | ImportSaveMapping
+                | ImportCommit
+        )
+    }
 }
