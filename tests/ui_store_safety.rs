@@ -79,3 +79,78 @@ fn the_lock_is_let_go_when_the_window_closes() {
     drop(h);
     InstanceLock::acquire(&path).unwrap();
 }
+
+#[test]
+fn emptying_the_trash_asks_first_then_deletes_for_good() {
+    let (_dir, path) = temp_db();
+    let sdu = seed_client(&path, "山东大学", ClientKind::University);
+    seed_client(&path, "青岛大学", ClientKind::University);
+    Store::open(&path).unwrap().delete_client(sdu).unwrap();
+    let mut h = harness(&path);
+    click(&mut h, "回收站");
+    h.get_by_label("山东大学");
+    click(&mut h, "清空回收站…");
+    h.get_by_label("彻底删除回收站中的全部 1 条记录？此操作无法撤销。");
+    // Cancelling keeps everything.
+    click(&mut h, "取消");
+    assert_eq!(h.state().store().unwrap().list_trash().unwrap().len(), 1);
+    click(&mut h, "清空回收站…");
+    click(&mut h, "彻底删除");
+    h.get_by_label("回收站已清空：彻底删除 1 条记录");
+    assert!(h.state().store().unwrap().list_trash().unwrap().is_empty());
+    assert!(h.query_by_label("山东大学").is_none());
+    let store = h.state().store().unwrap();
+    assert_eq!(store.get_client(sdu).unwrap(), None, "gone for good");
+}
+
+#[test]
+fn one_record_is_deleted_for_good_after_its_own_confirmation() {
+    let (_dir, path) = temp_db();
+    let sdu = seed_client(&path, "山东大学", ClientKind::University);
+    let qdu = seed_client(&path, "青岛大学", ClientKind::University);
+    let mut store = Store::open(&path).unwrap();
+    store.delete_client(sdu).unwrap();
+    store.delete_client(qdu).unwrap();
+    drop(store);
+    let mut h = harness(&path);
+    click(&mut h, "回收站");
+    // Newest deletion first: 青岛大学's row, then 山东大学's.
+    h.get_all_by_label("彻底删除…").nth(1).unwrap().click();
+    h.run();
+    h.get_by_label_contains("彻底删除“山东大学”？");
+    click(&mut h, "彻底删除");
+    let trash = h.state().store().unwrap().list_trash().unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].label, "青岛大学");
+}
+
+#[test]
+fn a_backup_is_listed_and_restored_from_the_file_menu() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "山东大学", ClientKind::University);
+    // The first start of the day backs the file up.
+    let mut h = harness(&path);
+    seed_client(&path, "青岛大学", ClientKind::University);
+    h.run();
+    click(&mut h, "客户");
+    h.get_by_label("青岛大学");
+    click(&mut h, "文件");
+    click(&mut h, "备份…");
+    h.get_by_label("每日");
+    click(&mut h, "恢复…");
+    h.get_by_label_contains("替换前会先备份当前数据库");
+    click(&mut h, "恢复此备份");
+    h.get_by_label_contains("已从备份恢复");
+    let names: Vec<String> = h
+        .state()
+        .store()
+        .unwrap()
+        .list_clients()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["山东大学"]);
+    click(&mut h, "客户");
+    assert!(h.query_by_label("青岛大学").is_none());
+}

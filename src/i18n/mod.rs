@@ -610,6 +610,20 @@ translations! {
 
     // Import
     menu_import: "导入…", "Import…";
+    menu_backups: "备份…", "Backups…";
+    backups_title: "备份", "Backups";
+    backups_explained: "每天第一次打开时和每次导入前自动备份，保存在数据库旁的 .backups 文件夹中（保留最近 7 天和 4 周）。", "A backup is taken on the first start of each day and before every import, in the .backups folder beside the database (the last 7 days and 4 weeks are kept).";
+    backups_none: "还没有备份。", "No backups yet.";
+    backup_restore: "恢复…", "Restore…";
+    backup_restore_confirm: "用备份 {name} 替换当前数据库？替换前会先备份当前数据库。", "Replace the current database with the backup {name}? The current database is backed up first.";
+    backup_restore_yes: "恢复此备份", "Restore this backup";
+    backup_restored: "已从备份恢复；恢复前的数据库已备份到 {path}", "Restored from the backup; the database as it was is backed up in {path}";
+    backup_daily: "每日", "Daily";
+    backup_before_import: "导入前", "Before import";
+    backup_before_restore: "恢复前", "Before restore";
+    backup_manual: "手动", "Manual";
+    backup_failed: "自动备份失败：{detail}", "The automatic backup failed: {detail}";
+    close: "关闭", "Close";
     import_button: "导入…", "Import…";
     im_title: "导入数据", "Import data";
     im_kind: "导入内容", "What to import";

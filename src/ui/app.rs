@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::backups::BackupsDialog;
 use super::command::{Command, ListKind, Screen};
 use super::handler::{apply_to_session, export_shortlist, export_work, write_report, write_status};
 use super::import::Worker;
@@ -121,6 +122,7 @@ pub struct TechBrokerApp {
     building: Option<(Building, PathBuf)>,
     /// A list being written on a worker, and where.
     export: Option<(Job<(), anyhow::Error>, PathBuf)>,
+    backups: Option<BackupsDialog>,
 }
 
 impl TechBrokerApp {
@@ -162,6 +164,7 @@ impl TechBrokerApp {
             training: None,
             building: None,
             export: None,
+            backups: None,
         };
         if start.demo {
             app.build_sandbox(Some(path));
@@ -255,6 +258,26 @@ impl TechBrokerApp {
             return;
         }
         match cmd {
+            Command::ShowBackups => {
+                if let Some(store) = self.store() {
+                    self.backups = Some(BackupsDialog::open(store.path()));
+                }
+            }
+            Command::RestoreBackup(from) => {
+                let tr = self.tr();
+                if let Some(db) = self.store().map(|s| s.path().to_path_buf()) {
+                    match crate::store::restore(&db, &from) {
+                        Ok(before) => {
+                            self.reopen(&db);
+                            self.status = Some(Status::Info(fill(
+                                tr.backup_restored,
+                                &[("path", &before.display())],
+                            )));
+                        }
+                        Err(e) => self.status = Some(Status::Error(tr.restore_error(&e))),
+                    }
+                }
+            }
             Command::OpenReadOnly(path) => {
                 self.screens = Screens::new(self.load_in_background);
                 (self.db, self.status) = open_read_only(&self.settings, &path);
@@ -503,6 +526,11 @@ impl TechBrokerApp {
                 egui::CentralPanel::default().show(ui, |_| {});
             }
         }
+        if let Some(dialog) = &mut self.backups
+            && !dialog.show(ui, tr, &mut cmds)
+        {
+            self.backups = None;
+        }
         for cmd in cmds {
             self.apply(cmd);
         }
@@ -524,6 +552,9 @@ impl TechBrokerApp {
                     ui.separator();
                     if ui.button(tr.menu_import).clicked() {
                         cmds.push(Command::StartImport(None));
+                    }
+                    if ui.button(tr.menu_backups).clicked() {
+                        cmds.push(Command::ShowBackups);
                     }
                     ui.separator();
                     match &mut self.training {
@@ -625,6 +656,10 @@ fn open_session(
         settings.remember(path);
     }
     let tr = settings.lang.tr();
+    // The broker's own databases (not the sandbox) are backed up on the first start of a day.
+    let backup_failed = remember
+        .then(|| store.daily_backup(super::screens::today()).err())
+        .flatten();
     let fields = store.list_fields().unwrap_or_default();
     let catalogs = if background {
         let waker = Arc::clone(waker);
@@ -635,7 +670,10 @@ fn open_session(
     } else {
         Catalogs::load_now(&store).unwrap_or_else(|e| Catalogs::failed(e.to_string()))
     };
-    let status = fill(tr.opened, &[("path", &path.display())]);
+    let status = match backup_failed {
+        Some(e) => Status::Error(fill(tr.backup_failed, &[("detail", &e)])),
+        None => Status::Info(fill(tr.opened, &[("path", &path.display())])),
+    };
     (
         Database::Open(Box::new(Session {
             store,
@@ -643,7 +681,7 @@ fn open_session(
             fields,
             _lock: lock,
         })),
-        Some(Status::Info(status)),
+        Some(status),
     )
 }
 

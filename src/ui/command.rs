@@ -161,6 +161,9 @@ pub enum Command {
     OpenDatabaseAt(PathBuf),
     /// Opens a database another window has, without writing to it.
     OpenReadOnly(PathBuf),
+    ShowBackups,
+    /// Puts this backup in place of the open database (confirmed first).
+    RestoreBackup(PathBuf),
     /// Opens the import screen; with a kind, asks for the file at once.
     StartImport(Option<ImportKind>),
     ImportPickFile,
@@ -233,6 +236,7 @@ impl Command {
                 | ImportOpen(_)
                 | ImportSaveMapping
                 | ImportCommit
+                | RestoreBackup(_)
         )
     }
 }

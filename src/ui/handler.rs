@@ -401,6 +401,8 @@ pub fn apply_to_session(
         | Command::OpenDatabase
         | Command::OpenDatabaseAt(_)
         | Command::OpenReadOnly(_)
+        | Command::ShowBackups
+        | Command::RestoreBackup(_)
         | Command::StartSandbox
         | Command::ResetSandbox
         | Command::LeaveSandbox
