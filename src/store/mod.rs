@@ -59,6 +59,16 @@ pub struct Store {
     read_only: bool,
 }
 
+/// SQLite's `synchronous` setting, in WAL mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Synchronous {
+    /// Commits are atomic and the file is never damaged; a power cut may lose the last
+    /// commits since the last checkpoint.
+    Normal,
+    /// Every commit is on the disk before it returns.
+    Full,
+}
+
 /// Which views a write can change, so the others need not reload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Area {
@@ -91,6 +101,17 @@ impl Store {
             data_version,
             read_only,
         })
+    }
+
+    /// How hard a commit waits for the disk; [`Synchronous::Normal`] unless changed (see the
+    /// README's "Store safety" for the measurements behind the choice).
+    pub fn set_synchronous(&self, level: Synchronous) -> Result<(), StoreError> {
+        let value = match level {
+            Synchronous::Normal => "NORMAL",
+            Synchronous::Full => "FULL",
+        };
+        self.conn.pragma_update(None, "synchronous", value)?;
+        Ok(())
     }
 
     pub fn is_read_only(&self) -> bool {
