@@ -566,3 +566,48 @@ fn an_import_killed_at_any_point_leaves_all_or_nothing() {
         import_killed_after(lines);
     }
 }
+
+#[test]
+fn clients_sharing_a_credit_code_before_version_9_keep_it_in_their_notes() {
+    let (_dir, db) = temp_db();
+    drop(Store::open(&db).unwrap());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP INDEX clients_live_credit_code;
+         ALTER TABLE instalments DROP COLUMN deleted_at;
+         ALTER TABLE receipts DROP COLUMN deleted_at;
+         INSERT INTO clients (name, kind, credit_code, created_at, updated_at) VALUES
+             ('潍柴动力', 'enterprise', '91370000163044841F', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00'),
+             ('潍柴动力股份有限公司', 'enterprise', '91370000163044841F', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00');
+         PRAGMA user_version = 8;",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&db).unwrap();
+    let clients = store.list_clients().unwrap();
+    let full: Vec<_> = clients
+        .iter()
+        .map(|c| store.get_client(c.id).unwrap().unwrap())
+        .collect();
+    assert_eq!(full[0].credit_code, "91370000163044841F");
+    assert_eq!(full[1].credit_code, "");
+    assert!(full[1].notes.contains("91370000163044841F"));
+}
+
+#[test]
+fn a_second_client_with_a_credit_code_taken_is_refused() {
+    let (_dir, db) = temp_db();
+    let mut store = Store::open(&db).unwrap();
+    let mut draft = client("潍柴动力");
+    draft.kind = techbroker::domain::ClientKind::Enterprise;
+    draft.credit_code = "91370000163044841F".into();
+    store.save_client(None, &draft).unwrap();
+    draft.name = "潍柴动力股份有限公司".into();
+    let refused = store.save_client(None, &draft).err().unwrap();
+    assert!(
+        matches!(&refused, techbroker::store::SaveError::Invalid(e)
+            if format!("{e:?}").contains("DuplicateCreditCode")),
+        "{refused:?}"
+    );
+    assert_eq!(store.list_clients().unwrap().len(), 1);
+}

@@ -103,7 +103,7 @@ impl Store {
         })
     }
 
-    /// How hard a commit waits for the disk; [`Synchronous::Normal`] unless changed (see the
+    /// How hard a commit waits for the disk; [`Synchronous::Full`] unless changed (see the
     /// README's "Store safety" for the measurements behind the choice).
     pub fn set_synchronous(&self, level: Synchronous) -> Result<(), StoreError> {
         let value = match level {

@@ -248,9 +248,11 @@ fn back_up(path: &Path, version: i64) -> Result<(), OpenError> {
 }
 
 fn configure_and_migrate(mut conn: Connection, path: &Path) -> Result<Connection, OpenError> {
+    // FULL: a saved form survives a power cut. It costs about 5 ms a commit on a laptop's disk
+    // and nothing measurable on an import (one commit); see benches/store_safety.rs.
     conn.pragma_update(None, "journal_mode", "WAL")
         .and_then(|_| conn.pragma_update(None, "foreign_keys", "ON"))
-        .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
+        .and_then(|_| conn.pragma_update(None, "synchronous", "FULL"))
         .and_then(|_| conn.busy_timeout(BUSY_TIMEOUT))
         .map_err(|e| classify_sqlite(path, &e))?;
     migrations()
