@@ -42,7 +42,9 @@ const LEVELS: [Synchronous; 2] = [Synchronous::Normal, Synchronous::Full];
 #[divan::bench(args = LEVELS, sample_count = 10)]
 fn import_5000_clients(bencher: divan::Bencher, level: Synchronous) {
     let csv = clients_csv();
-    let headers = ["单位名称", "单位性质", "所在地区"].map(String::from).to_vec();
+    let headers = ["单位名称", "单位性质", "所在地区"]
+        .map(String::from)
+        .to_vec();
     let mapping = Mapping::auto(ImportKind::Clients, headers);
     bencher
         .with_inputs(|| {

@@ -6,11 +6,11 @@ use std::process::{Command, Output, Stdio};
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc;
 
+use techbroker::i18n::Lang;
 use techbroker::io::import::plan::commit;
 use techbroker::io::import::{
     DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, SourceRow,
 };
-use techbroker::i18n::Lang;
 use techbroker::store::{OpenError, Store, classify_io, classify_sqlite};
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
@@ -76,7 +76,9 @@ fn write_lock_free(db: &Path) -> bool {
     conn.busy_timeout(std::time::Duration::ZERO).unwrap();
     match conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
         Ok(()) => true,
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DatabaseBusy => {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::DatabaseBusy =>
+        {
             false
         }
         Err(e) => panic!("unexpected: {e}"),
@@ -296,10 +298,7 @@ fn a_read_only_file_and_a_read_only_folder_are_told_apart() {
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
     let e = Store::open(&db).err();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    assert!(
-        matches!(e, Some(OpenError::ReadOnlyFolder { .. })),
-        "{e:?}"
-    );
+    assert!(matches!(e, Some(OpenError::ReadOnlyFolder { .. })), "{e:?}");
     assert!(sidecars_absent(&db));
 }
 
@@ -483,7 +482,10 @@ fn purging_a_client_removes_its_rows_and_it_is_gone_from_exports() {
         conn.query_row(sql, [ids[0]], |r| r.get(0)).unwrap()
     };
     assert_eq!(count("SELECT COUNT(*) FROM clients WHERE id = ?1"), 0);
-    assert_eq!(count("SELECT COUNT(*) FROM contacts WHERE client_id = ?1"), 0);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM contacts WHERE client_id = ?1"),
+        0
+    );
     let csv = dir.path().join("clients.csv");
     let out = techbroker()
         .args(["export", "--kind", "clients", "--format", "csv"])
@@ -555,7 +557,10 @@ fn import_killed_after(lines: usize) {
     let n: i64 = conn
         .query_row("SELECT COUNT(*) FROM clients", [], |r| r.get(0))
         .unwrap();
-    assert!(n == 0 || n == N as i64, "killed after {lines} lines: {n} rows");
+    assert!(
+        n == 0 || n == N as i64,
+        "killed after {lines} lines: {n} rows"
+    );
     drop(conn);
     assert!(Store::open(&db).is_ok());
 }

@@ -54,7 +54,10 @@ fn a_second_window_is_told_and_can_open_read_only_or_quit() {
     let mut h = harness(&path);
     h.get_by_label("该数据库已在另一个窗口中打开");
     h.get_by_label("退出");
-    assert!(h.state().store().is_none(), "nothing opened behind the dialog");
+    assert!(
+        h.state().store().is_none(),
+        "nothing opened behind the dialog"
+    );
     click(&mut h, "以只读方式打开");
     assert!(h.state().store().unwrap().is_read_only());
     h.get_by_label("只读：该数据库正在另一个窗口中编辑，这里不能修改。");

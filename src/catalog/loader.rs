@@ -151,7 +151,8 @@ impl Catalogs {
         .flatten()
         .max()
         .unwrap_or(0);
-        let mut next = Catalogs::load_now(store).unwrap_or_else(|e| Catalogs::failed(e.to_string()));
+        let mut next =
+            Catalogs::load_now(store).unwrap_or_else(|e| Catalogs::failed(e.to_string()));
         if let Loadable::Ready(c) = &mut next.achievements {
             c.lift_revision(floor + 1);
         }

@@ -337,7 +337,10 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
             let written = match path {
                 Some(path) => {
                     if path.exists() {
-                        bail!("{}", fill(lang.tr().cli_backup_exists, &[("path", &path.display())]));
+                        bail!(
+                            "{}",
+                            fill(lang.tr().cli_backup_exists, &[("path", &path.display())])
+                        );
                     }
                     crate::store::back_up_file(store.path(), &path)?;
                     path
@@ -347,7 +350,10 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
             writeln!(
                 out,
                 "{}",
-                fill(lang.tr().cli_backup_written, &[("path", &written.display())])
+                fill(
+                    lang.tr().cli_backup_written,
+                    &[("path", &written.display())]
+                )
             )?;
             Ok(())
         }

@@ -249,7 +249,11 @@ pub fn restore(db: &Path, from: &Path) -> Result<PathBuf, RestoreError> {
     let mut conn = Connection::open(db)?;
     conn.busy_timeout(super::open::BUSY_TIMEOUT)?;
     let before = new_backup(&conn, db, BackupKind::BeforeRestore)?;
-    conn.restore(rusqlite::MAIN_DB, from, None::<fn(rusqlite::backup::Progress)>)?;
+    conn.restore(
+        rusqlite::MAIN_DB,
+        from,
+        None::<fn(rusqlite::backup::Progress)>,
+    )?;
     drop(conn);
     // Brings a backup from an older version up to date (it was backed up before, too).
     Store::open(db)?;

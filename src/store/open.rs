@@ -255,15 +255,13 @@ fn configure_and_migrate(mut conn: Connection, path: &Path) -> Result<Connection
         .and_then(|_| conn.pragma_update(None, "synchronous", "FULL"))
         .and_then(|_| conn.busy_timeout(BUSY_TIMEOUT))
         .map_err(|e| classify_sqlite(path, &e))?;
-    migrations()
-        .to_latest(&mut conn)
-        .map_err(|e| match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => classify_sqlite(path, &err),
-            e => OpenError::Setup {
-                path: path.into(),
-                detail: e.to_string(),
-            },
-        })?;
+    migrations().to_latest(&mut conn).map_err(|e| match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => classify_sqlite(path, &err),
+        e => OpenError::Setup {
+            path: path.into(),
+            detail: e.to_string(),
+        },
+    })?;
     Ok(conn)
 }
 

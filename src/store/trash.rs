@@ -125,7 +125,11 @@ fn in_trash(tx: &Transaction<'_>, table: &str, id: i64) -> Result<(), StoreError
         [id],
         |r| r.get(0),
     )?;
-    if found { Ok(()) } else { Err(StoreError::NotFound) }
+    if found {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound)
+    }
 }
 
 fn exists(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<bool, StoreError> {

@@ -39,19 +39,21 @@ impl BackupsDialog {
                     ui.label(tr.backups_none);
                 }
                 Ok(list) => {
-                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                        egui::Grid::new("backups").striped(true).show(ui, |ui| {
-                            for b in list {
-                                ui.label(b.taken.format("%Y-%m-%d %H:%M").to_string());
-                                ui.label(kind_name(b.kind, tr));
-                                ui.label(size_text(b.bytes));
-                                if ui.button(tr.backup_restore).clicked() {
-                                    self.confirm = Some(b.path.clone());
+                    egui::ScrollArea::vertical()
+                        .max_height(360.0)
+                        .show(ui, |ui| {
+                            egui::Grid::new("backups").striped(true).show(ui, |ui| {
+                                for b in list {
+                                    ui.label(b.taken.format("%Y-%m-%d %H:%M").to_string());
+                                    ui.label(kind_name(b.kind, tr));
+                                    ui.label(size_text(b.bytes));
+                                    if ui.button(tr.backup_restore).clicked() {
+                                        self.confirm = Some(b.path.clone());
+                                    }
+                                    ui.end_row();
                                 }
-                                ui.end_row();
-                            }
+                            });
                         });
-                    });
                 }
             }
             ui.add_space(8.0);
