@@ -196,11 +196,14 @@ fn sidecars_absent(db: &Path) -> bool {
     })
 }
 
+/// An SQLite result code, the kind it must be, and words of its message in Chinese and English.
+type Case = (i32, fn(&OpenError) -> bool, &'static str, &'static str);
+
 #[test]
 fn each_sqlite_failure_is_its_own_kind_with_its_own_message() {
     let (_dir, db) = temp_db();
     drop(Store::open(&db).unwrap());
-    let cases: [(i32, fn(&OpenError) -> bool, &str, &str); 4] = [
+    let cases: [Case; 4] = [
         (
             rusqlite::ffi::SQLITE_FULL,
             |e| matches!(e, OpenError::NoSpace { .. }),

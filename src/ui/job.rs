@@ -102,7 +102,11 @@ mod tests {
     /// finished, or it panicked and unwound).
     fn waker() -> (Waker, Receiver<()>) {
         let (tx, rx) = channel();
-        (Arc::new(move || drop(tx.send(()))), rx)
+        let wake = move || {
+            // The test stopped listening only once it has its answer.
+            let _ = tx.send(());
+        };
+        (Arc::new(wake), rx)
     }
 
     /// Waits for the job's own events, never for a time.
