@@ -572,6 +572,9 @@ translations! {
     trash_emptied: "回收站已清空：彻底删除 {n} 条记录", "Trash emptied: {n} records deleted for good";
     trash_emptied_kept: "已彻底删除 {n} 条记录；{kept} 条仍被交易引用，保留在回收站中", "{n} records deleted for good; {kept} still named by a deal stay in the trash";
     trash_instalment: "分期", "Instalment";
+    trash_receipt: "收款", "Payment";
+    payment_to_trash: "已移到回收站，可在回收站恢复", "Moved to the trash; it can be restored from there";
+    received_payments: "已收款项", "Payments received";
     empty_trash: "清空回收站…", "Empty trash…";
     purge: "彻底删除…", "Delete for good…";
     purge_confirm_one: "彻底删除“{name}”？此操作无法撤销（客户的联系人、跟进记录、成果和需求一并删除）。", "Delete “{name}” for good? This cannot be undone (a client's contacts, interactions, achievements and needs go with it).";

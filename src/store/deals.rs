@@ -365,6 +365,40 @@ impl Store {
         })
     }
 
+    /// A deal's live receipts with their ids (for removal), by date.
+    pub fn receipt_rows(&self, deal: DealId) -> Result<Vec<(i64, Receipt)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, received_on, amount_fen, note FROM receipts
+             WHERE deal_id = ?1 AND deleted_at IS NULL ORDER BY received_on, id",
+        )?;
+        let rows = stmt
+            .query_map([deal], |r| {
+                Ok((
+                    r.get(0)?,
+                    Receipt {
+                        date: r.get(1)?,
+                        amount: Money(r.get(2)?),
+                        note: r.get(3)?,
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Moves a receipt recorded by mistake to the trash.
+    pub fn remove_receipt(&mut self, id: i64) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            match tx.execute(
+                "UPDATE receipts SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now()],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
     pub fn add_receipt(&mut self, deal: DealId, receipt: &Receipt) -> Result<(), StoreError> {
         self.write(Area::Catalog, |tx| {
             tx.execute(

@@ -12,6 +12,8 @@ pub enum TrashKind {
     Need,
     /// A planned instalment of a deal.
     Instalment,
+    /// A payment received on a deal.
+    Receipt,
 }
 
 /// One deleted record that can be restored.
@@ -50,6 +52,12 @@ impl Store {
                 d.title, i.deleted_at, 0
              FROM instalments i JOIN deals d ON d.id = i.deal_id
              WHERE i.deleted_at IS NOT NULL AND d.deleted_at IS NULL
+             UNION ALL
+             SELECT 'receipt', r.id,
+                r.received_on || ' · ¥' || printf('%.2f', r.amount_fen / 100.0), d.title,
+                r.deleted_at, 0
+             FROM receipts r JOIN deals d ON d.id = r.deal_id
+             WHERE r.deleted_at IS NOT NULL AND d.deleted_at IS NULL
              ORDER BY 5 DESC, 2 DESC",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -60,6 +68,7 @@ impl Store {
                     "contact" => TrashKind::Contact,
                     "achievement" => TrashKind::Achievement,
                     "instalment" => TrashKind::Instalment,
+                    "receipt" => TrashKind::Receipt,
                     _ => TrashKind::Need,
                 },
                 id: r.get(1)?,
@@ -78,17 +87,23 @@ impl Store {
             TrashKind::Contact => self.restore_contact(id),
             TrashKind::Achievement => self.restore_achievement(id),
             TrashKind::Need => self.restore_need(id),
-            TrashKind::Instalment => self.write(Area::Catalog, |tx| {
-                match tx.execute(
-                    "UPDATE instalments SET deleted_at = NULL WHERE id = ?1
-                        AND deleted_at IS NOT NULL",
-                    [id],
-                )? {
-                    0 => Err(StoreError::NotFound),
-                    _ => Ok(()),
-                }
-            }),
+            TrashKind::Instalment => self.undelete("instalments", id),
+            TrashKind::Receipt => self.undelete("receipts", id),
         }
+    }
+
+    fn undelete(&mut self, table: &str, id: i64) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            match tx.execute(
+                &format!(
+                    "UPDATE {table} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL"
+                ),
+                [id],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
     }
 
     /// Deletes a record in the trash for good, with everything only it holds (a client's
@@ -145,6 +160,10 @@ fn purge(tx: &Transaction<'_>, kind: TrashKind, id: i64) -> Result<(), StoreErro
         TrashKind::Instalment => {
             in_trash(tx, "instalments", id)?;
             tx.execute("DELETE FROM instalments WHERE id = ?1", [id])?;
+        }
+        TrashKind::Receipt => {
+            in_trash(tx, "receipts", id)?;
+            tx.execute("DELETE FROM receipts WHERE id = ?1", [id])?;
         }
         TrashKind::Achievement => {
             in_trash(tx, "achievements", id)?;

@@ -133,6 +133,8 @@ pub enum Command {
         items: Vec<Instalment>,
     },
     RemoveInstalment(i64),
+    /// Moves a receipt recorded by mistake to the trash.
+    RemoveReceipt(i64),
     AddReceipt {
         deal: DealId,
         receipt: Receipt,
@@ -226,6 +228,7 @@ impl Command {
                 | SaveDealTerms { .. }
                 | AddInstalments { .. }
                 | RemoveInstalment(_)
+                | RemoveReceipt(_)
                 | AddReceipt { .. }
                 | SetTrial { .. }
                 | RecordRegistration { .. }

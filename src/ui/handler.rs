@@ -107,7 +107,7 @@ pub fn apply_to_session(
                     TrashKind::Client => catalogs.client_changed(store, id),
                     TrashKind::Achievement => catalogs.achievement_changed(store, id),
                     TrashKind::Need => catalogs.need_changed(store, id),
-                    TrashKind::Contact | TrashKind::Instalment => {}
+                    TrashKind::Contact | TrashKind::Instalment | TrashKind::Receipt => {}
                 }
                 Some(Status::Info(tr.restored.to_string()))
             }
@@ -366,7 +366,11 @@ pub fn apply_to_session(
             Err(e) => store_error(e, tr),
         },
         Command::RemoveInstalment(id) => match store.remove_instalment(id) {
-            Ok(()) => saved(tr),
+            Ok(()) => Some(Status::Info(tr.payment_to_trash.to_string())),
+            Err(e) => store_error(e, tr),
+        },
+        Command::RemoveReceipt(id) => match store.remove_receipt(id) {
+            Ok(()) => Some(Status::Info(tr.payment_to_trash.to_string())),
             Err(e) => store_error(e, tr),
         },
         Command::AddReceipt { deal, receipt } => match store.add_receipt(deal, &receipt) {

@@ -91,6 +91,7 @@ impl TrashScreen {
                             TrashKind::Achievement => tr.trash_achievement,
                             TrashKind::Need => tr.trash_need,
                             TrashKind::Instalment => tr.trash_instalment,
+                            TrashKind::Receipt => tr.trash_receipt,
                         });
                     });
                     row.col(|ui| {
