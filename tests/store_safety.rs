@@ -619,3 +619,51 @@ fn a_second_client_with_a_credit_code_taken_is_refused() {
     );
     assert_eq!(store.list_clients().unwrap().len(), 1);
 }
+
+/// Not a test of its own: the process `the_lock_is_released_when_its_process_is_killed` starts
+/// (this test binary again) to hold a database's lock until it is killed.
+#[test]
+#[ignore = "started by the_lock_is_released_when_its_process_is_killed"]
+fn hold_the_lock_until_killed() {
+    let Some(db) = std::env::var_os("TECHBROKER_TEST_HOLD_LOCK") else {
+        return;
+    };
+    let _lock = techbroker::store::InstanceLock::acquire(Path::new(&db)).unwrap();
+    println!("locked");
+    let mut line = String::new();
+    // Blocks until the parent kills this process (or closes the pipe).
+    let _ = std::io::stdin().read_line(&mut line);
+}
+
+#[test]
+fn the_lock_is_released_when_its_process_is_killed() {
+    use std::io::BufRead as _;
+    use techbroker::store::{InstanceLock, LockError};
+    let (_dir, db) = temp_db();
+    let mut holder = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "hold_the_lock_until_killed",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env("TECHBROKER_TEST_HOLD_LOCK", &db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = holder.stdout.take().unwrap();
+    let locked = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .any(|l| l.contains("locked"));
+    assert!(locked, "the holder took the lock");
+    assert!(matches!(
+        InstanceLock::acquire(&db),
+        Err(LockError::Elsewhere(_))
+    ));
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    InstanceLock::acquire(&db).expect("a killed window never locks the broker out");
+}
