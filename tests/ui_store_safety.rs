@@ -157,3 +157,15 @@ fn a_backup_is_listed_and_restored_from_the_file_menu() {
     click(&mut h, "客户");
     assert!(h.query_by_label("青岛大学").is_none());
 }
+
+#[test]
+fn a_refused_file_is_left_without_a_lock_file_beside_it() {
+    let (dir, _) = temp_db();
+    let foreign = dir.path().join("other.sqlite");
+    let conn = rusqlite::Connection::open(&foreign).unwrap();
+    conn.execute_batch("CREATE TABLE t (x)").unwrap();
+    drop(conn);
+    let h = harness(&foreign);
+    h.get_by_label("无法打开数据库");
+    assert!(!techbroker::store::lock_path(&foreign).exists());
+}

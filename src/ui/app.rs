@@ -638,6 +638,8 @@ fn open_session(
     background: bool,
     remember: bool,
 ) -> (Database, Option<Status>) {
+    let lock_file = crate::store::lock_path(path);
+    let lock_was_there = lock_file.exists();
     let lock = match InstanceLock::acquire(path) {
         Ok(lock) => Some(lock),
         Err(LockError::Elsewhere(path)) => return (Database::Elsewhere(path), None),
@@ -648,6 +650,11 @@ fn open_session(
         Ok(store) => store,
         Err(e) => {
             crate::log::open_error(log, &e);
+            // A refused file keeps nothing of ours beside it.
+            drop(lock);
+            if !lock_was_there {
+                let _ = std::fs::remove_file(&lock_file);
+            }
             return (Database::Failed(e), None);
         }
     };
