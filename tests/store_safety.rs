@@ -667,3 +667,22 @@ fn the_lock_is_released_when_its_process_is_killed() {
     holder.wait().unwrap();
     InstanceLock::acquire(&db).expect("a killed window never locks the broker out");
 }
+
+#[test]
+fn a_database_another_program_holds_exclusively_is_told_as_locked() {
+    let (_dir, db) = temp_db();
+    drop(Store::open(&db).unwrap());
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .unwrap();
+    // The first write after the switch takes the lock and keeps it while `other` lives.
+    other
+        .execute_batch("BEGIN IMMEDIATE; PRAGMA user_version = 10; COMMIT;")
+        .unwrap();
+    let e = Store::open(&db).err().unwrap();
+    assert!(matches!(e, OpenError::Locked { .. }), "{e:?}");
+    assert!(messages(&e).1.contains("Another program has locked"));
+    drop(other);
+    Store::open(&db).unwrap();
+}
