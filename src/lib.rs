@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod io;
+pub mod log;
 pub mod matching;
 pub mod paths;
 pub mod report;

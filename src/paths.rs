@@ -19,3 +19,8 @@ pub fn default_db_path() -> PathBuf {
 pub fn sandbox_db_path() -> PathBuf {
     in_data_dir("sandbox.sqlite")
 }
+
+/// The log of details left out of messages, `techbroker.log`, in the data directory.
+pub fn log_path() -> PathBuf {
+    in_data_dir("techbroker.log")
+}

@@ -407,7 +407,7 @@ fn an_older_database_is_backed_up_then_upgraded() {
     {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP INDEX clients_deleted;
+            "DROP INDEX clients_deleted; DROP INDEX clients_live_credit_code;
              DROP INDEX interactions_deal; ALTER TABLE interactions DROP COLUMN deal_id;
              DROP TABLE match_thesaurus; DROP TABLE receipts; DROP TABLE instalments;
              DROP TABLE match_decisions; DROP TABLE deal_stage_history;

@@ -179,7 +179,6 @@ fn the_dashboard_follows_a_stage_change() {
 /// As the app runs it: the figures come from a worker thread, and again after a change.
 #[test]
 fn the_figures_arrive_from_a_worker_thread() {
-    use std::time::{Duration, Instant};
     let (_dir, path) = temp_db();
     let seeded = seed(&path);
     let db = path.clone();
@@ -198,14 +197,10 @@ fn the_figures_arrive_from_a_worker_thread() {
                 },
             )
         });
+    // Until the worker's figures show: the test runner's own timeout stops a hang.
     let wait_for = |h: &mut Harness<'_, TechBrokerApp>, name: &str| {
-        let started = Instant::now();
         while h.query_by_label(name).is_none() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "{name} never showed"
-            );
-            std::thread::sleep(Duration::from_millis(10));
+            std::thread::yield_now();
             h.step();
         }
     };

@@ -342,3 +342,40 @@ fn export_the_deals_and_the_clients() {
     assert_eq!(text.lines().count(), 3, "a header and two clients: {text}");
     assert!(text.contains("济南某装备公司,企业"));
 }
+
+#[test]
+fn a_removed_instalment_and_payment_go_to_the_trash_and_come_back() {
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, "交易");
+    click(&mut h, "打开");
+    type_into(&mut h, "到期日", "2099-06-30");
+    type_into(&mut h, "金额（元）", "30000");
+    click(&mut h, "添加分期");
+    type_into(&mut h, "回款日期", "2026-02-10");
+    type_into(&mut h, "回款金额（元）", "10000");
+    click(&mut h, "记录回款");
+    // The instalment's row first, then the payment's.
+    assert_eq!(h.get_all_by_label("移除").count(), 2);
+    h.get_all_by_label("移除").nth(1).unwrap().click();
+    h.run();
+    h.get_all_by_label("移除").next().unwrap().click();
+    h.run();
+    h.get_by_label("已移到回收站，可在回收站恢复");
+    let store = h.state().store().unwrap();
+    let (plan, receipts) = store.payment_plan(id).unwrap();
+    assert!(plan.is_empty() && receipts.is_empty());
+
+    click(&mut h, "回收站");
+    h.get_by_label("分期");
+    h.get_by_label("收款");
+    h.get_by_label("2099-06-30 · ¥30000.00");
+    h.get_by_label("2026-02-10 · ¥10000.00");
+    h.get_all_by_label("恢复").next().unwrap().click();
+    h.run();
+    h.get_all_by_label("恢复").next().unwrap().click();
+    h.run();
+    let (plan, receipts) = h.state().store().unwrap().payment_plan(id).unwrap();
+    assert_eq!((plan.len(), receipts.len()), (1, 1));
+}

@@ -268,7 +268,6 @@ fn the_sheet_with_the_table_is_chosen_and_another_can_be() {
 /// taken even when the user has moved to another screen meanwhile.
 #[test]
 fn check_and_import_run_on_workers() {
-    use std::time::{Duration, Instant};
     use techbroker::ui::{StartOptions, TechBrokerApp};
     let (dir, db) = temp_db();
     seed_client(&db, "山东大学", ClientKind::University);
@@ -289,14 +288,10 @@ fn check_and_import_run_on_workers() {
                 },
             )
         });
+    // Until the workers' results show: the test runner's own timeout stops a hang.
     let wait_for = |h: &mut egui_kittest::Harness<'_, TechBrokerApp>, label: &str| {
-        let started = Instant::now();
         while h.query_all_by_label_contains(label).next().is_none() {
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "{label} never showed"
-            );
-            std::thread::sleep(Duration::from_millis(10));
+            std::thread::yield_now();
             h.step();
         }
     };

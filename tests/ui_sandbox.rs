@@ -182,12 +182,11 @@ fn the_window_builds_the_sandbox_on_a_worker_showing_progress() {
     // Building takes a good part of a second; the first frame comes long before.
     h.step();
     h.get_by_label("正在准备培训数据…");
-    let started = std::time::Instant::now();
-    while !h.state().in_sandbox() && started.elapsed() < std::time::Duration::from_secs(30) {
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    // Until the worker has built it: the test runner's own timeout stops a hang.
+    while !h.state().in_sandbox() {
+        std::thread::yield_now();
         h.step();
     }
-    assert!(h.state().in_sandbox());
     h.step();
     h.get_by_label(BANNER);
     assert!(h.query_by_label("正在准备培训数据…").is_none());

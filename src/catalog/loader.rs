@@ -139,6 +139,29 @@ impl Catalogs {
         Ok(catalogs)
     }
 
+    /// Reads both catalogues again after another connection wrote (the views of the old ones
+    /// see newer revisions, so they recompute). On this thread: outside writes are rare, and the
+    /// lists keep showing the old rows until the new ones are in.
+    pub fn reload(&mut self, store: &Store) {
+        let floor = [
+            self.achievements.ready().map(Catalog::revision),
+            self.needs.ready().map(Catalog::revision),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
+        let mut next =
+            Catalogs::load_now(store).unwrap_or_else(|e| Catalogs::failed(e.to_string()));
+        if let Loadable::Ready(c) = &mut next.achievements {
+            c.lift_revision(floor + 1);
+        }
+        if let Loadable::Ready(c) = &mut next.needs {
+            c.lift_revision(floor + 1);
+        }
+        *self = next;
+    }
+
     /// Whether a load is still running.
     pub fn is_loading(&self) -> bool {
         self.incoming.is_some()

@@ -186,6 +186,12 @@ impl<R: Record> Catalog<R> {
         self.revision
     }
 
+    /// Moves the revision to at least `at_least`: a rebuilt catalogue replacing one whose
+    /// revision views have already seen.
+    pub fn lift_revision(&mut self, at_least: u64) {
+        self.revision = self.revision.max(at_least);
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }

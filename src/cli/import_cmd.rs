@@ -156,6 +156,16 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
         }
         bail!("{}", fill(tr.cli_import_invalid, &[("n", &rejected)]));
     }
+    // A line per whole percent on standard error: someone waiting on a large file (or a test
+    // killing the import halfway) sees it move.
+    let mut shown = None;
+    let mut progress = |done: u64, total: u64| {
+        let pct = (done.saturating_mul(100) / total.max(1)).min(100);
+        if shown != Some(pct) {
+            shown = Some(pct);
+            eprintln!("{}", fill(tr.cli_importing, &[("pct", &pct)]));
+        }
+    };
     let summary = import_file(
         store,
         args.file,
@@ -164,7 +174,7 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
         mapping.as_ref(),
         &args.options,
         &cancel,
-        &mut |_, _| {},
+        &mut progress,
     )
     .map_err(|e| {
         anyhow::anyhow!(

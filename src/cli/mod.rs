@@ -113,6 +113,17 @@ pub enum Command {
         #[arg(long, value_name = "CSV")]
         rejected: Option<PathBuf>,
     },
+    /// Copies the database (consistently, even while a window writes it) to FILE, or into the
+    /// backups folder beside it (`<db>.backups/`).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Puts a backup in place of the database, after backing the database itself up.
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+    },
     /// Writes a whole list as CSV, Excel or (records only) TechBroker JSON.
     Export {
         #[arg(long, value_enum)]
@@ -321,6 +332,48 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
                 lang,
             )
         }
+        Command::Backup { out: path } => {
+            let store = open(db, lang, false)?;
+            let written = match path {
+                Some(path) => {
+                    if path.exists() {
+                        bail!(
+                            "{}",
+                            fill(lang.tr().cli_backup_exists, &[("path", &path.display())])
+                        );
+                    }
+                    crate::store::back_up_file(store.path(), &path)?;
+                    path
+                }
+                None => store.back_up(crate::store::BackupKind::Manual)?,
+            };
+            writeln!(
+                out,
+                "{}",
+                fill(
+                    lang.tr().cli_backup_written,
+                    &[("path", &written.display())]
+                )
+            )?;
+            Ok(())
+        }
+        Command::Restore { from } => {
+            let tr = lang.tr();
+            if !db.exists() {
+                bail!("{}", fill(tr.cli_no_such_db, &[("path", &db.display())]));
+            }
+            let before = crate::store::restore(db, &from)
+                .map_err(|e| anyhow::anyhow!("{}", tr.restore_error(&e)))?;
+            writeln!(
+                out,
+                "{}",
+                fill(
+                    tr.cli_restored,
+                    &[("from", &from.display()), ("before", &before.display())]
+                )
+            )?;
+            Ok(())
+        }
         Command::Export {
             kind,
             format,
@@ -358,7 +411,10 @@ fn open(db: &Path, lang: Lang, create: bool) -> anyhow::Result<Store> {
         bail!("{}", fill(tr.cli_no_such_db, &[("path", &db.display())]));
     }
     Store::open(db)
-        .map_err(|e| anyhow::anyhow!("{}: {}", db.display(), tr.open_error(&e)))
+        .map_err(|e| {
+            crate::log::open_error(&crate::paths::log_path(), &e);
+            anyhow::anyhow!("{}: {}", db.display(), tr.open_error(&e))
+        })
         .context(tr.open_failed)
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::deals::generate_deals;
 use super::{DemoData, Sizes, generate};
 use crate::domain::{AchievementId, DealId, NeedId};
-use crate::store::{DemoIds, Store, StoreError};
+use crate::store::{Bulk, DemoIds, Store, StoreError};
 
 /// Rows per transaction: large enough to be fast, small enough to report progress.
 const BATCH: usize = 10_000;
@@ -30,7 +30,7 @@ pub fn populate(
 ) -> Result<Counts, StoreError> {
     let data = generate(seed, sizes);
     let total = data.clients.len() + data.achievements.len() + data.needs.len();
-    let stored = insert(store, data, total, progress)?;
+    let stored = store.fill_empty(|bulk| insert(bulk, data, total, progress))?;
     Ok(stored.counts)
 }
 
@@ -59,7 +59,7 @@ pub fn populate_classroom(
     let deal_data = generate_deals(seed, &mut data, deals, today);
     let records = data.clients.len() + data.achievements.len() + data.needs.len();
     let total = records + deal_data.deals.len();
-    let stored = insert(store, data, total, progress)?;
+    let stored = store.fill_empty(|bulk| insert(bulk, data, total, progress))?;
     let ids = DemoIds {
         clients: &stored.clients,
         achievements: &stored.achievements,
@@ -89,7 +89,7 @@ struct Stored {
 }
 
 fn insert(
-    store: &mut Store,
+    store: &Bulk<'_>,
     mut data: DemoData,
     total: usize,
     progress: &mut dyn FnMut(usize, usize),

@@ -10,6 +10,7 @@ pub enum Problem {
     },
     InvalidCreditCode,
     DuplicateName,
+    DuplicateCreditCode,
     InvalidEmail,
     InvalidPhone,
     InvalidWebsite,

@@ -220,6 +220,18 @@ impl Tr {
         }
     }
 
+    /// Why a backup was not restored, in the UI language.
+    pub fn restore_error(&self, error: &crate::store::RestoreError) -> String {
+        use crate::store::RestoreError;
+        match error {
+            RestoreError::NotABackup(path) => {
+                fill(self.restore_not_a_backup, &[("path", &path.display())])
+            }
+            RestoreError::Open(e) => self.open_error(e),
+            RestoreError::Store(e) => fill(self.restore_failed, &[("detail", e)]),
+        }
+    }
+
     /// The reason a database did not open, in the UI language.
     pub fn open_error(&self, error: &OpenError) -> String {
         match error {
@@ -228,7 +240,11 @@ impl Tr {
             OpenError::EmptyFile { .. } => self.open_err_empty.to_string(),
             OpenError::NotADatabase { .. } => self.open_err_not_db.to_string(),
             OpenError::Foreign { .. } => self.open_err_foreign.to_string(),
-            OpenError::Corrupt { detail, .. } => fill(self.open_err_corrupt, &[("detail", detail)]),
+            OpenError::Corrupt { .. } => self.open_err_corrupt.to_string(),
+            OpenError::ReadOnlyFile { .. } => self.open_err_read_only_file.to_string(),
+            OpenError::ReadOnlyFolder { .. } => self.open_err_read_only_folder.to_string(),
+            OpenError::NoSpace { .. } => self.open_err_no_space.to_string(),
+            OpenError::Locked { .. } => self.open_err_locked.to_string(),
             OpenError::NewerSchema {
                 found, supported, ..
             } => fill(

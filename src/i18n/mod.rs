@@ -214,6 +214,8 @@ translations! {
     p_too_long: "不能超过 {max} 个字符", "At most {max} characters";
     p_invalid_credit_code: "统一社会信用代码无效：应为 18 位，且校验位正确", "Invalid credit code: 18 characters with a correct check character";
     p_duplicate_name: "已有同名客户", "A client with this name already exists";
+    p_duplicate_credit_code: "已有客户使用该统一社会信用代码", "Another client already has this credit code";
+    credit_code_taken: "无法恢复：已有客户使用统一社会信用代码 {code}", "Cannot restore: another client has the credit code {code}";
     p_invalid_email: "邮箱格式不正确", "Not an email address";
     p_invalid_phone: "电话号码格式不正确", "Not a phone number";
     p_invalid_website: "网址格式不正确", "Not a web address";
@@ -564,12 +566,43 @@ translations! {
     plan_needs_numbers: "请填写大于 0 的数字（分期数、月数、天数或提成比例）", "Fill in numbers above 0 (instalments, months, days or share)";
 
     open_failed: "无法打开数据库", "Cannot open the database";
+    cli_importing: "导入中 {pct}%", "importing {pct}%";
+    purge_in_use: "仍有交易引用该记录，不能彻底删除。请先删除相关交易。", "A deal still names this record, so it cannot be deleted for good. Delete the deal first.";
+    purged: "已彻底删除", "Deleted for good";
+    trash_emptied: "回收站已清空：彻底删除 {n} 条记录", "Trash emptied: {n} records deleted for good";
+    trash_emptied_kept: "已彻底删除 {n} 条记录；{kept} 条仍被交易引用，保留在回收站中", "{n} records deleted for good; {kept} still named by a deal stay in the trash";
+    trash_instalment: "分期", "Instalment";
+    trash_receipt: "收款", "Payment";
+    payment_to_trash: "已移到回收站，可在回收站恢复", "Moved to the trash; it can be restored from there";
+    received_payments: "已收款项", "Payments received";
+    empty_trash: "清空回收站…", "Empty trash…";
+    purge: "彻底删除…", "Delete for good…";
+    purge_confirm_one: "彻底删除“{name}”？此操作无法撤销（客户的联系人、跟进记录、成果和需求一并删除）。", "Delete “{name}” for good? This cannot be undone (a client's contacts, interactions, achievements and needs go with it).";
+    purge_confirm_all: "彻底删除回收站中的全部 {n} 条记录？此操作无法撤销。", "Delete all {n} records in the trash for good? This cannot be undone.";
+    purge_yes: "彻底删除", "Delete for good";
+    gen_not_empty: "该数据库已有 {n} 条记录，未生成演示数据。请指定一个新的（或空的）数据库文件。", "The database already holds {n} records, so no demo data was generated. Give a new (or empty) database file.";
+    cli_backup_exists: "{path} 已存在，未覆盖。请换一个文件名。", "{path} exists and was left alone. Choose another file name.";
+    cli_backup_written: "已备份到 {path}", "Backed up to {path}";
+    cli_restored: "已从 {from} 恢复；恢复前的数据库已备份到 {before}", "Restored from {from}; the database as it was is backed up in {before}";
+    restore_not_a_backup: "{path} 不是本版本能打开的 TechBroker 备份，数据库未改动。", "{path} is not a TechBroker backup this version can open; the database was left unchanged.";
+    restore_failed: "恢复失败，数据库未改动：{detail}", "The restore failed and the database was left unchanged: {detail}";
+    open_elsewhere_title: "该数据库已在另一个窗口中打开", "This database is open in another window";
+    open_elsewhere_text: "为免两处同时修改互相覆盖，同一时间只能在一个窗口中编辑。可以只读方式打开（对方的修改会自动显示），或退出。", "So that two windows never overwrite each other's changes, only one may edit it at a time. Open it read-only here (the other window's changes appear by themselves), or quit.";
+    open_read_only: "以只读方式打开", "Open read-only";
+    quit: "退出", "Quit";
+    opened_read_only: "已以只读方式打开 {path}", "Opened {path} read-only";
+    read_only_banner: "只读：该数据库正在另一个窗口中编辑，这里不能修改。", "Read-only: this database is being edited in another window; nothing can be changed here.";
+    read_only_refused: "只读模式下不能修改。请在正在编辑该数据库的窗口中操作。", "Nothing can be changed in read-only mode. Make the change in the window editing this database.";
     open_err_io: "无法读取或创建该文件：{detail}", "The file cannot be read or created: {detail}";
     open_err_folder: "这是一个文件夹，不是数据库文件。", "This is a folder, not a database file.";
     open_err_empty: "这是一个空文件，不是 TechBroker 数据库。", "This is an empty file, not a TechBroker database.";
     open_err_not_db: "这不是数据库文件。", "This is not a database file.";
     open_err_foreign: "这是其他程序的数据库，不是 TechBroker 数据库。", "This is another program's database, not a TechBroker database.";
-    open_err_corrupt: "数据库文件已损坏：{detail}", "The database file is damaged: {detail}";
+    open_err_corrupt: "数据库文件已损坏。请从备份恢复（文件 → 备份…，或命令 techbroker restore）。详细信息已写入日志 techbroker.log。", "The database file is damaged. Restore it from a backup (File → Backups…, or techbroker restore). The details were written to the log, techbroker.log.";
+    open_err_read_only_file: "该数据库文件是只读的，无法保存修改。请在文件属性中取消“只读”（或复制到可写的文件夹）后再打开。", "The database file is read-only, so nothing could be saved. Clear its read-only setting (or copy it to a folder you can write to), then open it again.";
+    open_err_read_only_folder: "数据库所在的文件夹（或磁盘）不可写入，而 TechBroker 需要在文件旁写入日志。请把数据库复制到可写的文件夹后再打开。", "The folder (or drive) holding the database cannot be written to, and TechBroker writes its journal beside the file. Copy the database to a folder you can write to and open it there.";
+    open_err_no_space: "磁盘已满，无法写入数据库。请清理磁盘空间后重试。", "The disk is full, so the database cannot be written. Free some space, then try again.";
+    open_err_locked: "另一个程序正锁定该数据库。请关闭正在使用它的程序（或等它完成）后重试。", "Another program has locked the database. Close the program using it (or wait for it to finish), then try again.";
     open_err_newer: "该数据库由更新版本的 TechBroker 创建（结构版本 {found}，本程序支持到 {supported}）。请升级 TechBroker 后再打开。", "This database was written by a newer TechBroker (schema {found}; this one knows up to {supported}). Update TechBroker to open it.";
     open_err_backup: "升级前无法备份数据库：{detail}", "Could not back up the database before upgrading it: {detail}";
     open_err_setup: "无法初始化数据库：{detail}", "Could not set up the database: {detail}";
@@ -580,6 +613,20 @@ translations! {
 
     // Import
     menu_import: "导入…", "Import…";
+    menu_backups: "备份…", "Backups…";
+    backups_title: "备份", "Backups";
+    backups_explained: "每天第一次打开时和每次导入前自动备份，保存在数据库旁的 .backups 文件夹中（保留最近 7 天和 4 周）。", "A backup is taken on the first start of each day and before every import, in the .backups folder beside the database (the last 7 days and 4 weeks are kept).";
+    backups_none: "还没有备份。", "No backups yet.";
+    backup_restore: "恢复…", "Restore…";
+    backup_restore_confirm: "用备份 {name} 替换当前数据库？替换前会先备份当前数据库。", "Replace the current database with the backup {name}? The current database is backed up first.";
+    backup_restore_yes: "恢复此备份", "Restore this backup";
+    backup_restored: "已从备份恢复；恢复前的数据库已备份到 {path}", "Restored from the backup; the database as it was is backed up in {path}";
+    backup_daily: "每日", "Daily";
+    backup_before_import: "导入前", "Before import";
+    backup_before_restore: "恢复前", "Before restore";
+    backup_manual: "手动", "Manual";
+    backup_failed: "自动备份失败：{detail}", "The automatic backup failed: {detail}";
+    close: "关闭", "Close";
     import_button: "导入…", "Import…";
     im_title: "导入数据", "Import data";
     im_kind: "导入内容", "What to import";
@@ -875,6 +922,7 @@ impl Tr {
             Problem::TooLong { max } => fill(self.p_too_long, &[("max", &max)]),
             Problem::InvalidCreditCode => self.p_invalid_credit_code.to_string(),
             Problem::DuplicateName => self.p_duplicate_name.to_string(),
+            Problem::DuplicateCreditCode => self.p_duplicate_credit_code.to_string(),
             Problem::InvalidEmail => self.p_invalid_email.to_string(),
             Problem::InvalidPhone => self.p_invalid_phone.to_string(),
             Problem::InvalidWebsite => self.p_invalid_website.to_string(),

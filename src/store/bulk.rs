@@ -44,10 +44,62 @@ impl Store {
         })
     }
 
+    /// Runs `f` in one transaction over a database that holds no records yet (checked inside
+    /// it): the demo generator fills all or nothing, and never a broker's data.
+    pub fn fill_empty<T>(
+        &mut self,
+        f: impl FnOnce(&Bulk<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.write(Area::Clients, |tx| {
+            let records: i64 = tx.query_row(
+                "SELECT (SELECT COUNT(*) FROM clients) + (SELECT COUNT(*) FROM achievements)
+                    + (SELECT COUNT(*) FROM needs) + (SELECT COUNT(*) FROM deals)",
+                [],
+                |r| r.get(0),
+            )?;
+            if records > 0 {
+                return Err(StoreError::NotEmpty(records as u64));
+            }
+            f(&Bulk { tx, t: now() })
+        })
+    }
+
     /// A second, read-only connection to the same file, for loading on a worker thread while
     /// this one keeps writing (WAL lets both run).
     pub fn reader(&self) -> Result<Reader, StoreError> {
         Reader::open(&self.path)
+    }
+}
+
+/// Inserts inside [`Store::fill_empty`]'s transaction.
+pub struct Bulk<'t> {
+    tx: &'t rusqlite::Transaction<'t>,
+    t: chrono::DateTime<chrono::Utc>,
+}
+
+impl Bulk<'_> {
+    pub fn insert_clients(&self, clients: &[ClientDraft]) -> Result<Vec<ClientId>, StoreError> {
+        clients
+            .iter()
+            .map(|d| insert_client(self.tx, d, self.t))
+            .collect()
+    }
+
+    pub fn insert_achievements(
+        &self,
+        items: &[AchievementData],
+    ) -> Result<Vec<AchievementId>, StoreError> {
+        items
+            .iter()
+            .map(|a| insert_achievement(self.tx, a, self.t))
+            .collect()
+    }
+
+    pub fn insert_needs(&self, items: &[NeedData]) -> Result<Vec<NeedId>, StoreError> {
+        items
+            .iter()
+            .map(|n| insert_need(self.tx, n, self.t))
+            .collect()
     }
 }
 
@@ -62,6 +114,7 @@ impl Reader {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        conn.busy_timeout(super::open::BUSY_TIMEOUT)?;
         Ok(Reader { conn })
     }
 

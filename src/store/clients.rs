@@ -102,6 +102,20 @@ pub(super) fn name_taken(
     )
 }
 
+/// Whether another live client already has this credit code (an empty code is nobody's).
+pub(super) fn credit_code_taken(
+    tx: &Transaction<'_>,
+    code: &str,
+    except: Option<ClientId>,
+) -> rusqlite::Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM clients WHERE deleted_at IS NULL AND credit_code = ?1 \
+         AND credit_code <> '' AND id IS NOT ?2)",
+        params![code, except],
+        |r| r.get(0),
+    )
+}
+
 impl Store {
     /// Every live client with its open follow-ups and last contact date, in id order.
     pub fn list_clients(&self) -> Result<Vec<ClientRow>, StoreError> {
@@ -151,7 +165,10 @@ impl Store {
         let d = draft.validate().map_err(SaveError::Invalid)?;
         let saved = self.write(Area::Clients, |tx| {
             if name_taken(tx, &d.name, id)? {
-                return Ok(None);
+                return Ok(Err((ClientField::Name, Problem::DuplicateName)));
+            }
+            if credit_code_taken(tx, &d.credit_code, id)? {
+                return Ok(Err((ClientField::CreditCode, Problem::DuplicateCreditCode)));
             }
             let t = now();
             let id = match id {
@@ -161,14 +178,9 @@ impl Store {
                     id
                 }
             };
-            Ok(Some(id))
+            Ok(Ok(id))
         })?;
-        saved.ok_or_else(|| {
-            SaveError::Invalid(FieldErrors::single(
-                ClientField::Name,
-                Problem::DuplicateName,
-            ))
-        })
+        saved.map_err(|(field, problem)| SaveError::Invalid(FieldErrors::single(field, problem)))
     }
 
     /// Moves a client to the trash; its contacts and interactions go with it and come back with
@@ -189,18 +201,21 @@ impl Store {
     /// Brings a client back from the trash, unless a live client has taken its name meanwhile.
     pub fn restore_client(&mut self, id: ClientId) -> Result<(), StoreError> {
         self.write(Area::Clients, |tx| {
-            let name: Option<String> = tx
+            let found: Option<(String, String)> = tx
                 .query_row(
-                    "SELECT name FROM clients WHERE id = ?1 AND deleted_at IS NOT NULL",
+                    "SELECT name, credit_code FROM clients WHERE id = ?1 AND deleted_at IS NOT NULL",
                     [id],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            let Some(name) = name else {
+            let Some((name, code)) = found else {
                 return Err(StoreError::NotFound);
             };
             if name_taken(tx, &name, Some(id))? {
                 return Err(StoreError::NameTaken(name));
+            }
+            if credit_code_taken(tx, &code, Some(id))? {
+                return Err(StoreError::CreditCodeTaken(code));
             }
             tx.execute(
                 "UPDATE clients SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",

@@ -100,7 +100,7 @@ fn kpis(conn: &Connection, today: NaiveDate) -> Result<Kpis, StoreError> {
     let received: i64 = conn.query_row(
         &format!(
             "SELECT ifnull(sum(r.amount_fen), 0) FROM receipts r JOIN deals d ON d.id = r.deal_id
-             WHERE d.deleted_at IS NULL AND d.stage IN {SIGNED_STAGES}
+             WHERE d.deleted_at IS NULL AND d.stage IN {SIGNED_STAGES} AND r.deleted_at IS NULL
                AND r.received_on BETWEEN ?1 AND ?2"
         ),
         params![first, last],
@@ -115,8 +115,9 @@ fn kpis(conn: &Connection, today: NaiveDate) -> Result<Kpis, StoreError> {
              FROM deals d
              LEFT JOIN (SELECT deal_id, sum(amount_fen) AS planned,
                     sum(CASE WHEN due < ?1 THEN amount_fen ELSE 0 END) AS due_so_far
-                 FROM instalments GROUP BY deal_id) i ON i.deal_id = d.id
-             LEFT JOIN (SELECT deal_id, sum(amount_fen) AS paid FROM receipts GROUP BY deal_id) r
+                 FROM instalments WHERE deleted_at IS NULL GROUP BY deal_id) i ON i.deal_id = d.id
+             LEFT JOIN (SELECT deal_id, sum(amount_fen) AS paid FROM receipts
+                 WHERE deleted_at IS NULL GROUP BY deal_id) r
                  ON r.deal_id = d.id
              WHERE d.deleted_at IS NULL AND d.stage IN {SIGNED_STAGES}"
         ),

@@ -126,8 +126,9 @@ impl Store {
                     JOIN achievements a ON a.id = da.achievement_id
                     WHERE da.deal_id = d.id ORDER BY a.id LIMIT 1), ''),
                 max(0, ifnull((SELECT sum(amount_fen) FROM instalments i
-                        WHERE i.deal_id = d.id AND i.due < ?1), 0)
-                    - ifnull((SELECT sum(amount_fen) FROM receipts r WHERE r.deal_id = d.id), 0)),
+                        WHERE i.deal_id = d.id AND i.due < ?1 AND i.deleted_at IS NULL), 0)
+                    - ifnull((SELECT sum(amount_fen) FROM receipts r
+                        WHERE r.deal_id = d.id AND r.deleted_at IS NULL), 0)),
                 EXISTS (SELECT 1 FROM interactions i
                     WHERE i.client_id IN (d.seller_id, d.buyer_id) AND i.deleted_at IS NULL
                       AND i.done_at IS NULL AND i.next_step <> '' AND i.next_due < ?1),
@@ -303,8 +304,8 @@ impl Store {
         deal: DealId,
     ) -> Result<(Vec<PlannedInstalment>, Vec<Receipt>), StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, due, amount_fen, trigger FROM instalments WHERE deal_id = ?1
-             ORDER BY due, id",
+            "SELECT id, due, amount_fen, trigger FROM instalments
+             WHERE deal_id = ?1 AND deleted_at IS NULL ORDER BY due, id",
         )?;
         let instalments = stmt
             .query_map([deal], |r| {
@@ -319,8 +320,8 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT received_on, amount_fen, note FROM receipts WHERE deal_id = ?1
-             ORDER BY received_on, id",
+            "SELECT received_on, amount_fen, note FROM receipts
+             WHERE deal_id = ?1 AND deleted_at IS NULL ORDER BY received_on, id",
         )?;
         let receipts = stmt
             .query_map([deal], |r| {
@@ -354,7 +355,44 @@ impl Store {
 
     pub fn remove_instalment(&mut self, id: i64) -> Result<(), StoreError> {
         self.write(Area::Catalog, |tx| {
-            match tx.execute("DELETE FROM instalments WHERE id = ?1", [id])? {
+            match tx.execute(
+                "UPDATE instalments SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now()],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// A deal's live receipts with their ids (for removal), by date.
+    pub fn receipt_rows(&self, deal: DealId) -> Result<Vec<(i64, Receipt)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, received_on, amount_fen, note FROM receipts
+             WHERE deal_id = ?1 AND deleted_at IS NULL ORDER BY received_on, id",
+        )?;
+        let rows = stmt
+            .query_map([deal], |r| {
+                Ok((
+                    r.get(0)?,
+                    Receipt {
+                        date: r.get(1)?,
+                        amount: Money(r.get(2)?),
+                        note: r.get(3)?,
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Moves a receipt recorded by mistake to the trash.
+    pub fn remove_receipt(&mut self, id: i64) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            match tx.execute(
+                "UPDATE receipts SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now()],
+            )? {
                 0 => Err(StoreError::NotFound),
                 _ => Ok(()),
             }
@@ -453,7 +491,8 @@ impl Store {
         let position: std::collections::HashMap<DealId, usize> =
             deals.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT deal_id, due, amount_fen, trigger FROM instalments ORDER BY due, id",
+            "SELECT deal_id, due, amount_fen, trigger FROM instalments WHERE deleted_at IS NULL
+             ORDER BY due, id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -466,7 +505,8 @@ impl Store {
             }
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT deal_id, received_on, amount_fen, note FROM receipts ORDER BY received_on, id",
+            "SELECT deal_id, received_on, amount_fen, note FROM receipts WHERE deleted_at IS NULL
+             ORDER BY received_on, id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {

@@ -18,8 +18,17 @@ pub enum OpenError {
     NotADatabase { path: PathBuf },
     #[error("{path} is a database of another program")]
     Foreign { path: PathBuf },
-    #[error("{path} is damaged: {detail}")]
+    /// `detail` is SQLite's report, for the log: never shown to the broker.
+    #[error("{path} is damaged")]
     Corrupt { path: PathBuf, detail: String },
+    #[error("{path} is read-only")]
+    ReadOnlyFile { path: PathBuf },
+    #[error("the folder of {path} cannot be written to")]
+    ReadOnlyFolder { path: PathBuf },
+    #[error("no space left on the disk of {path}")]
+    NoSpace { path: PathBuf },
+    #[error("{path} is locked by another program")]
+    Locked { path: PathBuf },
     #[error(
         "{path} was written by a newer TechBroker (schema {found}, this one knows {supported})"
     )]
@@ -43,9 +52,23 @@ impl OpenError {
             | OpenError::NotADatabase { path }
             | OpenError::Foreign { path }
             | OpenError::Corrupt { path, .. }
+            | OpenError::ReadOnlyFile { path }
+            | OpenError::ReadOnlyFolder { path }
+            | OpenError::NoSpace { path }
+            | OpenError::Locked { path }
             | OpenError::NewerSchema { path, .. }
             | OpenError::Backup { path, .. }
             | OpenError::Setup { path, .. } => path,
+        }
+    }
+
+    /// What the log should keep besides the message: SQLite's own words, when there are some.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            OpenError::Corrupt { detail, .. }
+            | OpenError::Backup { detail, .. }
+            | OpenError::Setup { detail, .. } => Some(detail),
+            _ => None,
         }
     }
 }
@@ -57,8 +80,16 @@ pub enum StoreError {
     NotFound,
     #[error("a client named {0} already exists")]
     NameTaken(String),
+    #[error("a client with credit code {0} already exists")]
+    CreditCodeTaken(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("a deal still names the record")]
+    InUse,
+    #[error("the database already holds {0} records")]
+    NotEmpty(u64),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// Why a form could not be saved: what the user typed, or the database.

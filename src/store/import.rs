@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::achievements::{achievement_by_id, insert_achievement, update_achievement};
-use super::clients::{insert_client, name_taken, update_client};
+use super::clients::{credit_code_taken, insert_client, name_taken, update_client};
 use super::deals::{deal_terms, registration_rule, write_terms};
 use super::needs::{insert_need, need_by_id, update_need};
 use super::{Store, StoreError, now};
@@ -111,12 +111,17 @@ impl Store {
         import_index(&self.conn)
     }
 
-    /// Runs `f` in one transaction: committed when it returns Ok, rolled back otherwise.
+    /// Runs `f` in one transaction: committed when it returns Ok, rolled back otherwise. The
+    /// transaction holds the write lock from its start, so what `f` reads through
+    /// [`ImportWriter::index`] is what it writes over: a second import waits, then sees the first.
     pub fn import_with<T, E: From<StoreError>>(
         &mut self,
         f: impl FnOnce(&ImportWriter<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         let value = f(&ImportWriter { tx: &tx, t: now() })?;
         tx.commit().map_err(StoreError::from)?;
         self.revision += 1;
@@ -160,6 +165,20 @@ pub struct ImportWriter<'t> {
 }
 
 impl ImportWriter<'_> {
+    /// The live records, read inside the transaction the rows are written in.
+    pub fn index(&self) -> Result<ImportIndex, StoreError> {
+        import_index(self.tx)
+    }
+
+    /// Whether a live client other than `except` has this credit code.
+    pub fn credit_code_taken(
+        &self,
+        code: &str,
+        except: Option<ClientId>,
+    ) -> Result<bool, StoreError> {
+        Ok(credit_code_taken(self.tx, code, except)?)
+    }
+
     /// Whether a live client other than `except` has this name.
     pub fn name_taken(&self, name: &str, except: Option<ClientId>) -> Result<bool, StoreError> {
         Ok(name_taken(self.tx, name, except)?)

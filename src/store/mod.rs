@@ -5,6 +5,7 @@
 //! writing. Every write is one transaction.
 
 mod achievements;
+mod backup;
 mod bulk;
 mod catalog;
 mod clients;
@@ -16,6 +17,7 @@ mod demo_deals;
 mod error;
 mod import;
 mod interactions;
+mod lock;
 mod matches;
 mod needs;
 mod open;
@@ -30,13 +32,19 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-pub use bulk::Reader;
+pub use backup::{
+    Backup, BackupKind, KEEP_BEFORE_IMPORT, KEEP_DAILY, KEEP_WEEKLY, RestoreError, back_up_file,
+    backups_dir, list_backups, prune, restore,
+};
+pub use bulk::{Bulk, Reader};
 pub use catalog::Scope;
 pub use deals::{MoveError, PlannedInstalment, Registration, missing_as_errors};
 pub use demo_deals::DemoIds;
 pub use error::{OpenError, SaveError, StoreError};
 pub use import::{DealImport, ImportIndex, ImportWriter, title_key};
+pub use lock::{InstanceLock, LockError, lock_path};
 pub use matches::DecisionInput;
+pub use open::{classify_io, classify_sqlite};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use trash::{TrashEntry, TrashKind};
 
@@ -46,6 +54,19 @@ pub struct Store {
     path: PathBuf,
     revision: u64,
     clients_revision: u64,
+    /// SQLite's count of commits by other connections, when last looked at.
+    data_version: i64,
+    read_only: bool,
+}
+
+/// SQLite's `synchronous` setting, in WAL mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Synchronous {
+    /// Commits are atomic and the file is never damaged; a power cut may lose the last
+    /// commits since the last checkpoint.
+    Normal,
+    /// Every commit is on the disk before it returns.
+    Full,
 }
 
 /// Which views a write can change, so the others need not reload.
@@ -61,13 +82,54 @@ impl Store {
     /// Opens the database at `path`, creating it (and its folder) when there is no file there.
     /// See [`OpenError`] for what is refused; a refused file is left as it was.
     pub fn open(path: &Path) -> Result<Store, OpenError> {
-        let conn = open::open_connection(path)?;
+        Store::with(open::open_connection(path)?, path, false)
+    }
+
+    /// Opens an existing database that another window is writing, for reading only: every
+    /// write fails, and the file is never migrated.
+    pub fn open_read_only(path: &Path) -> Result<Store, OpenError> {
+        Store::with(open::open_read_only(path)?, path, true)
+    }
+
+    fn with(conn: Connection, path: &Path, read_only: bool) -> Result<Store, OpenError> {
+        let data_version = data_version(&conn).map_err(|e| open::classify_sqlite(path, &e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             revision: 0,
             clients_revision: 0,
+            data_version,
+            read_only,
         })
+    }
+
+    /// How hard a commit waits for the disk; [`Synchronous::Full`] unless changed (see the
+    /// README's "Store safety" for the measurements behind the choice).
+    pub fn set_synchronous(&self, level: Synchronous) -> Result<(), StoreError> {
+        let value = match level {
+            Synchronous::Normal => "NORMAL",
+            Synchronous::Full => "FULL",
+        };
+        self.conn.pragma_update(None, "synchronous", value)?;
+        Ok(())
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Whether another connection (a second window, the command line, an import worker) has
+    /// committed since the last call; if so every view counts as stale. Cheap: SQLite answers
+    /// from memory, so it can be asked every frame.
+    pub fn changed_elsewhere(&mut self) -> Result<bool, StoreError> {
+        let now = data_version(&self.conn)?;
+        if now == self.data_version {
+            return Ok(false);
+        }
+        self.data_version = now;
+        self.revision += 1;
+        self.clients_revision += 1;
+        Ok(true)
     }
 
     pub fn path(&self) -> &Path {
@@ -90,7 +152,11 @@ impl Store {
         area: Area,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE takes the write lock before the first read, so a check made inside (a name
+        // taken, a duplicate) still holds when the write commits, whoever else writes the file.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         self.revision += 1;
@@ -99,6 +165,10 @@ impl Store {
         }
         Ok(value)
     }
+}
+
+fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "data_version", |r| r.get(0))
 }
 
 fn now() -> DateTime<Utc> {

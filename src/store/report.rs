@@ -51,7 +51,8 @@ impl Store {
         let position: HashMap<DealId, usize> =
             deals.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT deal_id, received_on, amount_fen FROM receipts ORDER BY received_on, id",
+            "SELECT deal_id, received_on, amount_fen FROM receipts WHERE deleted_at IS NULL
+             ORDER BY received_on, id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {

@@ -254,6 +254,27 @@ CREATE TABLE match_thesaurus (
 ";
 
 /// All versions, oldest first. `user_version` holds how many of them a database has.
+/// One live client per credit code. Codes already shared (imported twice before this version)
+/// stay on the oldest client; the others keep theirs in their notes, so nothing is lost.
+const V9_UNIQUE_CREDIT_CODE: &str = "
+UPDATE clients
+SET notes = CASE WHEN notes = '' THEN '' ELSE notes || char(10) END
+        || '统一社会信用代码 / credit code: ' || credit_code,
+    credit_code = ''
+WHERE deleted_at IS NULL AND credit_code <> '' AND EXISTS (
+    SELECT 1 FROM clients o
+    WHERE o.deleted_at IS NULL AND o.credit_code = clients.credit_code AND o.id < clients.id
+);
+CREATE UNIQUE INDEX clients_live_credit_code ON clients (credit_code)
+    WHERE deleted_at IS NULL AND credit_code <> '';
+";
+
+/// Instalments and receipts go to the trash like every other record, instead of being deleted.
+const V10_TRASHED_PAYMENTS: &str = "
+ALTER TABLE instalments ADD COLUMN deleted_at TEXT;
+ALTER TABLE receipts ADD COLUMN deleted_at TEXT;
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1).comment("clients, contacts, interactions"),
@@ -264,12 +285,14 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V6_BUDGET_RANGE).comment("need budgets as ranges, kept as written"),
         M::up(V7_CONTRACT_NUMBER).comment("deals' contract numbers and contract subtypes"),
         M::up(V8_THESAURUS).comment("matching thesaurus"),
+        M::up(V9_UNIQUE_CREDIT_CODE).comment("one live client per credit code"),
+        M::up(V10_TRASHED_PAYMENTS).comment("instalments and receipts in the trash"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    8
+    10
 }
 
 #[cfg(test)]

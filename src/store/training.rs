@@ -172,7 +172,7 @@ impl Store {
             (
                 Task::RecordPayment,
                 first(
-                    "SELECT min(created_at) FROM receipts WHERE id > ?1",
+                    "SELECT min(created_at) FROM receipts WHERE id > ?1 AND deleted_at IS NULL",
                     &[&baseline.last_receipt],
                 )?,
             ),

@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
+use rusqlite::Transaction;
 
-use super::{Store, StoreError};
+use super::{Area, Store, StoreError};
 
 /// What kind of record a trash entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,6 +10,10 @@ pub enum TrashKind {
     Contact,
     Achievement,
     Need,
+    /// A planned instalment of a deal.
+    Instalment,
+    /// A payment received on a deal.
+    Receipt,
 }
 
 /// One deleted record that can be restored.
@@ -42,6 +47,17 @@ impl Store {
              SELECT 'need', n.id, n.title, c.name, n.deleted_at, n.confidential
              FROM needs n JOIN clients c ON c.id = n.enterprise_id
              WHERE n.deleted_at IS NOT NULL AND c.deleted_at IS NULL
+             UNION ALL
+             SELECT 'instalment', i.id, i.due || ' · ¥' || printf('%.2f', i.amount_fen / 100.0),
+                d.title, i.deleted_at, 0
+             FROM instalments i JOIN deals d ON d.id = i.deal_id
+             WHERE i.deleted_at IS NOT NULL AND d.deleted_at IS NULL
+             UNION ALL
+             SELECT 'receipt', r.id,
+                r.received_on || ' · ¥' || printf('%.2f', r.amount_fen / 100.0), d.title,
+                r.deleted_at, 0
+             FROM receipts r JOIN deals d ON d.id = r.deal_id
+             WHERE r.deleted_at IS NOT NULL AND d.deleted_at IS NULL
              ORDER BY 5 DESC, 2 DESC",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -51,6 +67,8 @@ impl Store {
                     "client" => TrashKind::Client,
                     "contact" => TrashKind::Contact,
                     "achievement" => TrashKind::Achievement,
+                    "instalment" => TrashKind::Instalment,
+                    "receipt" => TrashKind::Receipt,
                     _ => TrashKind::Need,
                 },
                 id: r.get(1)?,
@@ -69,6 +87,146 @@ impl Store {
             TrashKind::Contact => self.restore_contact(id),
             TrashKind::Achievement => self.restore_achievement(id),
             TrashKind::Need => self.restore_need(id),
+            TrashKind::Instalment => self.undelete("instalments", id),
+            TrashKind::Receipt => self.undelete("receipts", id),
         }
     }
+
+    fn undelete(&mut self, table: &str, id: i64) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            match tx.execute(
+                &format!(
+                    "UPDATE {table} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL"
+                ),
+                [id],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// Deletes a record in the trash for good, with everything only it holds (a client's
+    /// contacts, interactions, achievements and needs). Refused while a deal still names it.
+    pub fn purge(&mut self, kind: TrashKind, id: i64) -> Result<(), StoreError> {
+        let area = match kind {
+            TrashKind::Client | TrashKind::Contact => Area::Clients,
+            _ => Area::Catalog,
+        };
+        self.write(area, |tx| purge(tx, kind, id))
+    }
+
+    /// Deletes everything in the trash for good, in one transaction; what a deal still names
+    /// stays. Returns how many records were deleted and how many stayed.
+    pub fn empty_trash(&mut self) -> Result<(usize, usize), StoreError> {
+        let entries = self.list_trash()?;
+        self.write(Area::Clients, |tx| {
+            let (mut gone, mut kept) = (0, 0);
+            for e in &entries {
+                match purge(tx, e.kind, e.id) {
+                    Ok(()) => gone += 1,
+                    Err(StoreError::InUse) => kept += 1,
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok((gone, kept))
+        })
+    }
+}
+
+fn in_trash(tx: &Transaction<'_>, table: &str, id: i64) -> Result<(), StoreError> {
+    let found: bool = tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NOT NULL)"),
+        [id],
+        |r| r.get(0),
+    )?;
+    if found {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound)
+    }
+}
+
+fn exists(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<bool, StoreError> {
+    Ok(tx.query_row(&format!("SELECT EXISTS ({sql})"), [id], |r| r.get(0))?)
+}
+
+fn purge(tx: &Transaction<'_>, kind: TrashKind, id: i64) -> Result<(), StoreError> {
+    match kind {
+        TrashKind::Contact => {
+            in_trash(tx, "contacts", id)?;
+            tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+        }
+        TrashKind::Instalment => {
+            in_trash(tx, "instalments", id)?;
+            tx.execute("DELETE FROM instalments WHERE id = ?1", [id])?;
+        }
+        TrashKind::Receipt => {
+            in_trash(tx, "receipts", id)?;
+            tx.execute("DELETE FROM receipts WHERE id = ?1", [id])?;
+        }
+        TrashKind::Achievement => {
+            in_trash(tx, "achievements", id)?;
+            purge_achievements(tx, "id = ?1", id)?;
+        }
+        TrashKind::Need => {
+            in_trash(tx, "needs", id)?;
+            purge_needs(tx, "id = ?1", id)?;
+        }
+        TrashKind::Client => {
+            in_trash(tx, "clients", id)?;
+            if exists(
+                tx,
+                "SELECT 1 FROM deals WHERE seller_id = ?1 OR buyer_id = ?1",
+                id,
+            )? {
+                return Err(StoreError::InUse);
+            }
+            purge_achievements(tx, "owner_id = ?1", id)?;
+            purge_needs(tx, "enterprise_id = ?1", id)?;
+            tx.execute("DELETE FROM match_decisions WHERE enterprise_id = ?1", [id])?;
+            tx.execute("DELETE FROM interactions WHERE client_id = ?1", [id])?;
+            tx.execute("DELETE FROM contacts WHERE client_id = ?1", [id])?;
+            tx.execute("DELETE FROM clients WHERE id = ?1", [id])?;
+        }
+    }
+    Ok(())
+}
+
+/// Deletes the achievements `filter` picks (with their IP items and match decisions), unless
+/// a deal names one.
+fn purge_achievements(tx: &Transaction<'_>, filter: &str, id: i64) -> Result<(), StoreError> {
+    let picked = format!("SELECT id FROM achievements WHERE {filter}");
+    if exists(
+        tx,
+        &format!("SELECT 1 FROM deal_achievements WHERE achievement_id IN ({picked})"),
+        id,
+    )? {
+        return Err(StoreError::InUse);
+    }
+    for table in ["match_decisions", "ip_items"] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE achievement_id IN ({picked})"),
+            [id],
+        )?;
+    }
+    tx.execute(&format!("DELETE FROM achievements WHERE {filter}"), [id])?;
+    Ok(())
+}
+
+fn purge_needs(tx: &Transaction<'_>, filter: &str, id: i64) -> Result<(), StoreError> {
+    let picked = format!("SELECT id FROM needs WHERE {filter}");
+    if exists(
+        tx,
+        &format!("SELECT 1 FROM deals WHERE need_id IN ({picked})"),
+        id,
+    )? {
+        return Err(StoreError::InUse);
+    }
+    tx.execute(
+        &format!("DELETE FROM match_decisions WHERE need_id IN ({picked})"),
+        [id],
+    )?;
+    tx.execute(&format!("DELETE FROM needs WHERE {filter}"), [id])?;
+    Ok(())
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::backups::BackupsDialog;
 use super::command::{Command, ListKind, Screen};
 use super::handler::{apply_to_session, export_shortlist, export_work, write_report, write_status};
 use super::import::Worker;
@@ -18,12 +19,14 @@ use super::widgets::error_text;
 use crate::catalog::Catalogs;
 use crate::i18n::{Lang, Tr, fill};
 use crate::io::import::rejected::write_rejected;
-use crate::store::{OpenError, Store};
+use crate::store::{InstanceLock, LockError, OpenError, Store};
 
 mod sandbox;
 
 const SETTINGS_KEY: &str = "techbroker_settings";
 const MAX_RECENT: usize = 8;
+/// How often an idle window looks for writes made elsewhere.
+const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 const NEW_CLIENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
 /// What is remembered between runs (eframe persistence); the database stays the source of truth.
@@ -67,11 +70,34 @@ pub struct Session {
     pub store: Store,
     pub catalogs: Catalogs,
     pub fields: Vec<String>,
+    /// This window's claim on the file; None when opened read-only beside another window.
+    _lock: Option<InstanceLock>,
+}
+
+impl Session {
+    /// Reads again what another connection changed: the views (through the store's revision),
+    /// the catalogues with their search and match indexes, and the fields. Returns whether
+    /// anything had changed.
+    pub fn refresh_if_changed_elsewhere(&mut self) -> bool {
+        match self.store.changed_elsewhere() {
+            Ok(true) => {
+                self.catalogs.reload(&self.store);
+                if let Ok(fields) = self.store.list_fields() {
+                    self.fields = fields;
+                }
+                true
+            }
+            // A failed look is tried again next frame; the data shown stays as it was.
+            Ok(false) | Err(_) => false,
+        }
+    }
 }
 
 enum Database {
     Open(Box<Session>),
     Failed(OpenError),
+    /// Another window has the file open: the broker chooses read-only or quitting.
+    Elsewhere(PathBuf),
     /// Between two databases: while the sandbox is built at start, or replaced.
     Closed,
 }
@@ -96,6 +122,7 @@ pub struct TechBrokerApp {
     building: Option<(Building, PathBuf)>,
     /// A list being written on a worker, and where.
     export: Option<(Job<(), anyhow::Error>, PathBuf)>,
+    backups: Option<BackupsDialog>,
 }
 
 impl TechBrokerApp {
@@ -115,7 +142,14 @@ impl TechBrokerApp {
         let (db, status) = if start.demo {
             (Database::Closed, None)
         } else {
-            open_session(&mut settings, &path, &waker, start.load_in_background, true)
+            open_session(
+                &mut settings,
+                &log_path(&start.default_db),
+                &path,
+                &waker,
+                start.load_in_background,
+                true,
+            )
         };
         let mut app = Self {
             settings,
@@ -130,6 +164,7 @@ impl TechBrokerApp {
             training: None,
             building: None,
             export: None,
+            backups: None,
         };
         if start.demo {
             app.build_sandbox(Some(path));
@@ -149,7 +184,7 @@ impl TechBrokerApp {
     pub fn session(&self) -> Option<&Session> {
         match &self.db {
             Database::Open(session) => Some(session),
-            Database::Failed(_) | Database::Closed => None,
+            Database::Failed(_) | Database::Elsewhere(_) | Database::Closed => None,
         }
     }
 
@@ -204,8 +239,11 @@ impl TechBrokerApp {
     /// Opens `path` with fresh screens, staying in training mode if in it.
     fn reopen(&mut self, path: &Path) {
         self.screens = Screens::new(self.load_in_background);
+        // The old session lets go of its lock first: reopening the same file is no second window.
+        self.db = Database::Closed;
         (self.db, self.status) = open_session(
             &mut self.settings,
+            &log_path(&self.default_db),
             path,
             &self.waker,
             self.load_in_background,
@@ -215,7 +253,35 @@ impl TechBrokerApp {
 
     /// Applies one command. Every write to the store happens here or in the handler it calls.
     pub fn apply(&mut self, cmd: Command) {
+        if cmd.writes() && self.store().is_some_and(Store::is_read_only) {
+            self.status = Some(Status::Error(self.tr().read_only_refused.to_string()));
+            return;
+        }
         match cmd {
+            Command::ShowBackups => {
+                if let Some(store) = self.store() {
+                    self.backups = Some(BackupsDialog::open(store.path()));
+                }
+            }
+            Command::RestoreBackup(from) => {
+                let tr = self.tr();
+                if let Some(db) = self.store().map(|s| s.path().to_path_buf()) {
+                    match crate::store::restore(&db, &from) {
+                        Ok(before) => {
+                            self.reopen(&db);
+                            self.status = Some(Status::Info(fill(
+                                tr.backup_restored,
+                                &[("path", &before.display())],
+                            )));
+                        }
+                        Err(e) => self.status = Some(Status::Error(tr.restore_error(&e))),
+                    }
+                }
+            }
+            Command::OpenReadOnly(path) => {
+                self.screens = Screens::new(self.load_in_background);
+                (self.db, self.status) = open_read_only(&self.settings, &path);
+            }
             Command::SetLanguage(lang) => {
                 // The status line was written in the old language.
                 self.settings.lang = lang;
@@ -406,6 +472,10 @@ impl TechBrokerApp {
         let mut cmds = Vec::new();
         if let Database::Open(session) = &mut self.db {
             session.catalogs.poll(&session.store);
+            session.refresh_if_changed_elsewhere();
+            // Another window or the command line may write at any time: look again soon even
+            // when nothing moves here.
+            ui.ctx().request_repaint_after(REFRESH_EVERY);
             if ui.input_mut(|i| i.consume_shortcut(&NEW_CLIENT)) {
                 cmds.push(Command::NewClient);
             }
@@ -420,6 +490,11 @@ impl TechBrokerApp {
             cmds.push(Command::ImportWritten);
         }
         self.top_bar(ui, tr, &mut cmds);
+        if self.store().is_some_and(Store::is_read_only) {
+            egui::Panel::top("read_only_banner").show(ui, |ui| {
+                error_text(ui, tr.read_only_banner);
+            });
+        }
         if let Some(training) = &mut self.training {
             training.banner(ui, tr, &mut cmds);
         }
@@ -442,9 +517,19 @@ impl TechBrokerApp {
                     open_failure_ui(ui, error, &self.default_db, tr, &mut cmds);
                 });
             }
+            Database::Elsewhere(path) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    open_elsewhere_ui(ui, path, tr, &mut cmds);
+                });
+            }
             Database::Closed => {
                 egui::CentralPanel::default().show(ui, |_| {});
             }
+        }
+        if let Some(dialog) = &mut self.backups
+            && !dialog.show(ui, tr, &mut cmds)
+        {
+            self.backups = None;
         }
         for cmd in cmds {
             self.apply(cmd);
@@ -467,6 +552,9 @@ impl TechBrokerApp {
                     ui.separator();
                     if ui.button(tr.menu_import).clicked() {
                         cmds.push(Command::StartImport(None));
+                    }
+                    if ui.button(tr.menu_backups).clicked() {
+                        cmds.push(Command::ShowBackups);
                     }
                     ui.separator();
                     match &mut self.training {
@@ -535,24 +623,50 @@ impl TechBrokerApp {
     }
 }
 
+/// The log beside the default database: the data directory, or a test's own folder.
+fn log_path(default_db: &Path) -> PathBuf {
+    default_db.with_file_name("techbroker.log")
+}
+
 /// Opens `path` with its catalogues, remembering it among the recent files when it opens and
 /// `remember`.
 fn open_session(
     settings: &mut Settings,
+    log: &Path,
     path: &Path,
     waker: &Waker,
     background: bool,
     remember: bool,
 ) -> (Database, Option<Status>) {
+    let lock_file = crate::store::lock_path(path);
+    let lock_was_there = lock_file.exists();
+    let lock = match InstanceLock::acquire(path) {
+        Ok(lock) => Some(lock),
+        Err(LockError::Elsewhere(path)) => return (Database::Elsewhere(path), None),
+        // No lock file (a read-only folder, say): opening says what is wrong, or works alone.
+        Err(LockError::Io { .. }) => None,
+    };
     let store = match Store::open(path) {
         Ok(store) => store,
-        Err(e) => return (Database::Failed(e), None),
+        Err(e) => {
+            crate::log::open_error(log, &e);
+            // A refused file keeps nothing of ours beside it.
+            drop(lock);
+            if !lock_was_there {
+                let _ = std::fs::remove_file(&lock_file);
+            }
+            return (Database::Failed(e), None);
+        }
     };
     // The sandbox is not among the recent files: the next start opens the broker's own.
     if remember {
         settings.remember(path);
     }
     let tr = settings.lang.tr();
+    // The broker's own databases (not the sandbox) are backed up on the first start of a day.
+    let backup_failed = remember
+        .then(|| store.daily_backup(super::screens::today()).err())
+        .flatten();
     let fields = store.list_fields().unwrap_or_default();
     let catalogs = if background {
         let waker = Arc::clone(waker);
@@ -563,15 +677,59 @@ fn open_session(
     } else {
         Catalogs::load_now(&store).unwrap_or_else(|e| Catalogs::failed(e.to_string()))
     };
-    let status = fill(tr.opened, &[("path", &path.display())]);
+    let status = match backup_failed {
+        Some(e) => Status::Error(fill(tr.backup_failed, &[("detail", &e)])),
+        None => Status::Info(fill(tr.opened, &[("path", &path.display())])),
+    };
     (
         Database::Open(Box::new(Session {
             store,
             catalogs,
             fields,
+            _lock: lock,
+        })),
+        Some(status),
+    )
+}
+
+/// Opens `path` for reading only, beside the window that has it; loaded on this thread.
+fn open_read_only(settings: &Settings, path: &Path) -> (Database, Option<Status>) {
+    let store = match Store::open_read_only(path) {
+        Ok(store) => store,
+        Err(e) => return (Database::Failed(e), None),
+    };
+    let tr = settings.lang.tr();
+    let fields = store.list_fields().unwrap_or_default();
+    let catalogs = Catalogs::load_now(&store).unwrap_or_else(|e| Catalogs::failed(e.to_string()));
+    let status = fill(tr.opened_read_only, &[("path", &path.display())]);
+    (
+        Database::Open(Box::new(Session {
+            store,
+            catalogs,
+            fields,
+            _lock: None,
         })),
         Some(Status::Info(status)),
     )
+}
+
+/// The file is open in another window: read it here without writing, or quit.
+fn open_elsewhere_ui(ui: &mut Ui, path: &Path, tr: &Tr, cmds: &mut Vec<Command>) {
+    ui.add_space(24.0);
+    ui.heading(tr.open_elsewhere_title);
+    ui.add_space(8.0);
+    ui.label(RichText::new(path.display().to_string()).monospace());
+    ui.add_space(8.0);
+    ui.label(tr.open_elsewhere_text);
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button(tr.open_read_only).clicked() {
+            cmds.push(Command::OpenReadOnly(path.to_path_buf()));
+        }
+        if ui.button(tr.quit).clicked() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    });
 }
 
 /// Says why the database did not open and offers the ways on.

@@ -79,6 +79,10 @@ pub enum Command {
     },
     DeleteClient(ClientId),
     Restore(TrashKind, i64),
+    /// Deletes a record in the trash for good (confirmed first).
+    Purge(TrashKind, i64),
+    /// Deletes everything in the trash for good (confirmed first).
+    EmptyTrash,
     SaveContact {
         client: ClientId,
         id: Option<ContactId>,
@@ -129,6 +133,8 @@ pub enum Command {
         items: Vec<Instalment>,
     },
     RemoveInstalment(i64),
+    /// Moves a receipt recorded by mistake to the trash.
+    RemoveReceipt(i64),
     AddReceipt {
         deal: DealId,
         receipt: Receipt,
@@ -155,6 +161,11 @@ pub enum Command {
     NewDatabase,
     OpenDatabase,
     OpenDatabaseAt(PathBuf),
+    /// Opens a database another window has, without writing to it.
+    OpenReadOnly(PathBuf),
+    ShowBackups,
+    /// Puts this backup in place of the open database (confirmed first).
+    RestoreBackup(PathBuf),
     /// Opens the import screen; with a kind, asks for the file at once.
     StartImport(Option<ImportKind>),
     ImportPickFile,
@@ -184,4 +195,51 @@ pub enum Command {
     ExportTrainingProgress {
         trainee: String,
     },
+}
+
+impl Command {
+    /// Whether applying it writes to the database (or opens a form only a write completes):
+    /// refused in a read-only window.
+    pub fn writes(&self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            NewClient
+                | EditClient(_)
+                | SaveClient { .. }
+                | DeleteClient(_)
+                | Restore(..)
+                | Purge(..)
+                | EmptyTrash
+                | SaveContact { .. }
+                | DeleteContact(_)
+                | AddInteraction { .. }
+                | CompleteFollowUp(_)
+                | NewAchievement { .. }
+                | EditAchievement(_)
+                | SaveAchievement { .. }
+                | DeleteAchievement(_)
+                | NewNeed { .. }
+                | EditNeed(_)
+                | SaveNeed { .. }
+                | DeleteNeed(_)
+                | AddField(_)
+                | MoveDeal { .. }
+                | SaveDealTerms { .. }
+                | AddInstalments { .. }
+                | RemoveInstalment(_)
+                | RemoveReceipt(_)
+                | AddReceipt { .. }
+                | SetTrial { .. }
+                | RecordRegistration { .. }
+                | SetRegistrationRule(_)
+                | Decide(_)
+                | SaveWeights(_)
+                | StartImport(_)
+                | ImportOpen(_)
+                | ImportSaveMapping
+                | ImportCommit
+                | RestoreBackup(_)
+        )
+    }
 }

@@ -39,7 +39,7 @@ pub struct DealDetail {
     plan: Vec<PlannedInstalment>,
     interactions: Vec<Interaction>,
     pub interaction_form: InteractionForm,
-    receipts: Vec<Receipt>,
+    receipts: Vec<(i64, Receipt)>,
     trial: Trial,
     payments: PaymentForms,
     load_error: Option<String>,
@@ -78,7 +78,8 @@ impl DealDetail {
         }
         self.loaded_revision = Some(store.revision());
         let loaded = store.get_deal(self.id).and_then(|d| {
-            let (plan, receipts) = store.payment_plan(self.id)?;
+            let (plan, _) = store.payment_plan(self.id)?;
+            let receipts = store.receipt_rows(self.id)?;
             let log = store.list_deal_interactions(self.id)?;
             Ok((
                 d,

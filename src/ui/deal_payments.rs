@@ -62,7 +62,7 @@ impl PaymentForms {
         deal: DealId,
         contract: Option<Money>,
         plan: &[PlannedInstalment],
-        receipts: &[Receipt],
+        recorded: &[(i64, Receipt)],
         trial: Trial,
         today: NaiveDate,
         tr: &Tr,
@@ -70,7 +70,8 @@ impl PaymentForms {
     ) {
         ui.strong(tr.payments);
         let instalments: Vec<Instalment> = plan.iter().map(|(_, i)| i.clone()).collect();
-        let status = plan_status(&instalments, receipts, today);
+        let receipts: Vec<Receipt> = recorded.iter().map(|(_, r)| r.clone()).collect();
+        let status = plan_status(&instalments, &receipts, today);
         if plan.is_empty() {
             ui.label(tr.no_instalments);
         } else {
@@ -110,6 +111,28 @@ impl PaymentForms {
                             .clicked()
                         {
                             cmds.push(Command::RemoveInstalment(*id));
+                        }
+                        ui.end_row();
+                    }
+                });
+        }
+        if !recorded.is_empty() {
+            ui.label(RichText::new(tr.received_payments).weak());
+            egui::Grid::new("receipts")
+                .num_columns(4)
+                .striped(true)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    for (id, r) in recorded {
+                        ui.label(fmt_date(r.date));
+                        ui.label(r.amount.yuan_text());
+                        ui.label(&r.note);
+                        if ui
+                            .push_id(("receipt", id), |ui| ui.small_button(tr.remove))
+                            .inner
+                            .clicked()
+                        {
+                            cmds.push(Command::RemoveReceipt(*id));
                         }
                         ui.end_row();
                     }

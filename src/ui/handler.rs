@@ -28,7 +28,11 @@ fn store_error(e: StoreError, tr: &Tr) -> Option<Status> {
     Some(Status::Error(match e {
         StoreError::NotFound => tr.not_found.to_string(),
         StoreError::NameTaken(name) => fill(tr.name_taken, &[("name", &name)]),
+        StoreError::CreditCodeTaken(code) => fill(tr.credit_code_taken, &[("code", &code)]),
         StoreError::Sqlite(e) => fill(tr.db_error, &[("detail", &e)]),
+        StoreError::Io(e) => fill(tr.db_error, &[("detail", &e)]),
+        StoreError::InUse => tr.purge_in_use.to_string(),
+        StoreError::NotEmpty(n) => fill(tr.gen_not_empty, &[("n", &n)]),
     }))
 }
 
@@ -51,6 +55,7 @@ pub fn apply_to_session(
         store,
         catalogs,
         fields,
+        ..
     } = session;
     match cmd {
         Command::Navigate(screen) => {
@@ -102,12 +107,30 @@ pub fn apply_to_session(
                     TrashKind::Client => catalogs.client_changed(store, id),
                     TrashKind::Achievement => catalogs.achievement_changed(store, id),
                     TrashKind::Need => catalogs.need_changed(store, id),
-                    TrashKind::Contact => {}
+                    TrashKind::Contact | TrashKind::Instalment | TrashKind::Receipt => {}
                 }
                 Some(Status::Info(tr.restored.to_string()))
             }
             Err(e) => store_error(e, tr),
         },
+        Command::Purge(kind, id) => {
+            screens.trash.confirm = None;
+            match store.purge(kind, id) {
+                Ok(()) => Some(Status::Info(tr.purged.to_string())),
+                Err(e) => store_error(e, tr),
+            }
+        }
+        Command::EmptyTrash => {
+            screens.trash.confirm = None;
+            match store.empty_trash() {
+                Ok((gone, 0)) => Some(Status::Info(fill(tr.trash_emptied, &[("n", &gone)]))),
+                Ok((gone, kept)) => Some(Status::Info(fill(
+                    tr.trash_emptied_kept,
+                    &[("n", &gone), ("kept", &kept)],
+                ))),
+                Err(e) => store_error(e, tr),
+            }
+        }
         Command::SaveContact { client, id, draft } => {
             match store.save_contact(client, id, &draft) {
                 Ok(_) => {
@@ -343,7 +366,11 @@ pub fn apply_to_session(
             Err(e) => store_error(e, tr),
         },
         Command::RemoveInstalment(id) => match store.remove_instalment(id) {
-            Ok(()) => saved(tr),
+            Ok(()) => Some(Status::Info(tr.payment_to_trash.to_string())),
+            Err(e) => store_error(e, tr),
+        },
+        Command::RemoveReceipt(id) => match store.remove_receipt(id) {
+            Ok(()) => Some(Status::Info(tr.payment_to_trash.to_string())),
             Err(e) => store_error(e, tr),
         },
         Command::AddReceipt { deal, receipt } => match store.add_receipt(deal, &receipt) {
@@ -377,6 +404,9 @@ pub fn apply_to_session(
         | Command::NewDatabase
         | Command::OpenDatabase
         | Command::OpenDatabaseAt(_)
+        | Command::OpenReadOnly(_)
+        | Command::ShowBackups
+        | Command::RestoreBackup(_)
         | Command::StartSandbox
         | Command::ResetSandbox
         | Command::LeaveSandbox

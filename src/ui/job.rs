@@ -98,36 +98,55 @@ impl<V: Send + 'static, E: From<Lost> + Send + 'static> Job<V, E> {
 mod tests {
     use super::*;
 
-    fn wait<V: Send + 'static, E: From<Lost> + Send + 'static>(job: &Job<V, E>) -> Result<V, E> {
-        for _ in 0..1000 {
+    /// A waker that tells a channel; the channel closes when the worker drops the waker (it
+    /// finished, or it panicked and unwound).
+    fn waker() -> (Waker, Receiver<()>) {
+        let (tx, rx) = channel();
+        let wake = move || {
+            // The test stopped listening only once it has its answer.
+            let _ = tx.send(());
+        };
+        (Arc::new(wake), rx)
+    }
+
+    /// Waits for the job's own events, never for a time.
+    fn wait<V: Send + 'static, E: From<Lost> + Send + 'static>(
+        job: &Job<V, E>,
+        woken: &Receiver<()>,
+    ) -> Result<V, E> {
+        loop {
             if let Some(value) = job.poll() {
                 return value;
             }
-            std::thread::sleep(std::time::Duration::from_millis(2));
+            if woken.recv().is_err() {
+                // The worker is gone: its answer (or its absence) is there now.
+                return job.poll().unwrap_or(Err(Lost.into()));
+            }
         }
-        panic!("the job never finished");
     }
 
     #[test]
     fn a_background_job_reports_progress_and_its_result() {
-        let job: Job<i32, String> = Job::start(true, Arc::new(|| {}), |_, progress| {
+        let (w, woken) = waker();
+        let job: Job<i32, String> = Job::start(true, w, |_, progress| {
             progress(5, 10);
             Ok(42)
         });
-        assert_eq!(wait(&job), Ok(42));
+        assert_eq!(wait(&job, &woken), Ok(42));
         assert!((job.fraction() - 0.5).abs() < 1e-6);
     }
 
     #[test]
     fn a_cancelled_job_sees_the_flag() {
         let (tx, rx) = channel::<()>();
-        let job: Job<bool, String> = Job::start(true, Arc::new(|| {}), move |cancel, _| {
+        let (w, woken) = waker();
+        let job: Job<bool, String> = Job::start(true, w, move |cancel, _| {
             let _ = rx.recv();
             Ok(cancel.load(Ordering::Relaxed))
         });
         job.cancel();
         tx.send(()).unwrap();
-        assert_eq!(wait(&job), Ok(true));
+        assert_eq!(wait(&job, &woken), Ok(true));
     }
 
     #[test]
@@ -138,9 +157,10 @@ mod tests {
 
     #[test]
     fn a_worker_that_stops_without_an_answer_is_reported() {
-        let job: Job<(), String> = Job::start(true, Arc::new(|| {}), |_, _| {
+        let (w, woken) = waker();
+        let job: Job<(), String> = Job::start(true, w, |_, _| {
             panic!("a bug in the worker");
         });
-        assert_eq!(wait(&job), Err(Lost.to_string()));
+        assert_eq!(wait(&job, &woken), Err(Lost.to_string()));
     }
 }

@@ -5,6 +5,7 @@ mod achievement_form;
 mod achievements;
 mod agenda;
 mod app;
+mod backups;
 mod catalog_common;
 mod client_detail;
 mod client_form;

@@ -8,11 +8,24 @@ use super::widgets::error_text;
 use crate::i18n::{Tr, fill};
 use crate::store::{Store, TrashEntry, TrashKind};
 
+/// What a deletion for good waits for the broker to confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purging {
+    One {
+        kind: TrashKind,
+        id: i64,
+        label: String,
+    },
+    All,
+}
+
 #[derive(Default)]
 pub struct TrashScreen {
     entries: Vec<TrashEntry>,
     loaded_revision: Option<u64>,
     load_error: Option<String>,
+    /// The confirmation shown, if one is.
+    pub confirm: Option<Purging>,
 }
 
 impl TrashScreen {
@@ -40,6 +53,10 @@ impl TrashScreen {
             ui.label(tr.trash_empty);
             return;
         }
+        if ui.button(tr.empty_trash).clicked() {
+            self.confirm = Some(Purging::All);
+        }
+        self.confirmation(ui, tr, cmds);
         TableBuilder::new(ui)
             .striped(true)
             .resizable(true)
@@ -48,7 +65,7 @@ impl TrashScreen {
             .column(Column::initial(280.0).clip(true))
             .column(Column::initial(220.0).clip(true))
             .column(Column::initial(170.0))
-            .column(Column::remainder().at_least(80.0))
+            .column(Column::remainder().at_least(180.0))
             .header(24.0, |mut header| {
                 for title in [
                     tr.col_type,
@@ -73,6 +90,8 @@ impl TrashScreen {
                             TrashKind::Contact => tr.trash_contact,
                             TrashKind::Achievement => tr.trash_achievement,
                             TrashKind::Need => tr.trash_need,
+                            TrashKind::Instalment => tr.trash_instalment,
+                            TrashKind::Receipt => tr.trash_receipt,
                         });
                     });
                     row.col(|ui| {
@@ -90,11 +109,47 @@ impl TrashScreen {
                         ui.label(local.format("%Y-%m-%d %H:%M").to_string());
                     });
                     row.col(|ui| {
-                        if ui.small_button(tr.restore).clicked() {
-                            cmds.push(Command::Restore(entry.kind, entry.id));
-                        }
+                        ui.horizontal(|ui| {
+                            if ui.small_button(tr.restore).clicked() {
+                                cmds.push(Command::Restore(entry.kind, entry.id));
+                            }
+                            if ui.small_button(tr.purge).clicked() {
+                                self.confirm = Some(Purging::One {
+                                    kind: entry.kind,
+                                    id: entry.id,
+                                    label: entry.label.clone(),
+                                });
+                            }
+                        });
                     });
                 });
             });
+    }
+
+    /// Asks before anything is deleted for good: it cannot be undone.
+    fn confirmation(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        let Some(purging) = &self.confirm else {
+            return;
+        };
+        let question = match purging {
+            Purging::One { label, .. } => fill(tr.purge_confirm_one, &[("name", label)]),
+            Purging::All => fill(tr.purge_confirm_all, &[("n", &self.entries.len())]),
+        };
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("purge_dialog")).show(ui.ctx(), |ui| {
+            ui.label(question);
+            ui.horizontal(|ui| {
+                if ui.button(tr.purge_yes).clicked() {
+                    cmds.push(match purging {
+                        Purging::One { kind, id, .. } => Command::Purge(*kind, *id),
+                        Purging::All => Command::EmptyTrash,
+                    });
+                }
+                close = ui.button(tr.cancel).clicked();
+            });
+        });
+        if close {
+            self.confirm = None;
+        }
     }
 }

@@ -452,8 +452,10 @@ pub fn commit(
     options: &ImportOptions,
     cancel: &AtomicBool,
 ) -> Result<ImportSummary, ImportError> {
-    let index = store.import_index()?;
     store.import_with(|w| {
+        // Read under the write lock: a check against an index read before it would let two
+        // imports of one file both find nothing and both insert.
+        let index = w.index()?;
         let mut summary = ImportSummary::default();
         let mut resolver = Resolver::new(&index);
         for row in rows {
@@ -600,6 +602,13 @@ fn duplicate_name() -> RowFailure {
     }])
 }
 
+fn duplicate_credit_code() -> RowFailure {
+    RowFailure::Invalid(vec![CellError {
+        target: Some(Target::CreditCode),
+        problem: RowProblem::Field(Problem::DuplicateCreditCode),
+    }])
+}
+
 fn insert(
     w: &ImportWriter<'_>,
     owners: &[ClientId],
@@ -612,6 +621,9 @@ fn insert(
         Candidate::Client { draft, contacts } => {
             if w.name_taken(&draft.name, None)? {
                 return Err(duplicate_name());
+            }
+            if w.credit_code_taken(&draft.credit_code, None)? {
+                return Err(duplicate_credit_code());
             }
             let id = w.insert_client(&draft)?;
             for c in &contacts {
@@ -716,6 +728,9 @@ fn update(
         Candidate::Client { draft, contacts } => {
             if w.name_taken(&draft.name, Some(id))? {
                 return Err(duplicate_name());
+            }
+            if w.credit_code_taken(&draft.credit_code, Some(id))? {
+                return Err(duplicate_credit_code());
             }
             w.update_client(id, &draft)?;
             for c in &contacts {

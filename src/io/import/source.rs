@@ -301,6 +301,8 @@ pub fn import_file(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
+    // Whatever the import does, the file as it was before is one restore away.
+    store.back_up(crate::store::BackupKind::BeforeImport)?;
     with_rows(path, kind, choice, mapping, progress, |rows, m| {
         plan::commit(store, rows, m, options, cancel)
     })?

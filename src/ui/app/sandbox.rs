@@ -70,6 +70,7 @@ impl TechBrokerApp {
         }
         (self.db, _) = open_session(
             &mut self.settings,
+            &super::log_path(&self.default_db),
             &self.sandbox_db,
             &self.waker,
             self.load_in_background,

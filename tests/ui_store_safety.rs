@@ -1,0 +1,171 @@
+//! One window per database, and the window seeing what others write.
+
+mod common;
+
+use common::{click, harness, seed_client, temp_db};
+use egui_kittest::kittest::Queryable as _;
+use techbroker::catalog::Loadable;
+use techbroker::domain::{AchievementDraft, ClientKind};
+use techbroker::store::{InstanceLock, Store};
+
+#[test]
+fn a_write_through_another_connection_shows_in_the_open_window_and_its_search() {
+    let (_dir, path) = temp_db();
+    let sdu = seed_client(&path, "山东大学", ClientKind::University);
+    let mut h = harness(&path);
+    click(&mut h, "科技成果");
+    assert!(h.query_by_label("固态电池电解质").is_none());
+
+    // The command line (or a colleague's window) writes while this one is open.
+    let mut other = Store::open(&path).unwrap();
+    other
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: "固态电池电解质".into(),
+                owner: Some(sdu),
+                field: "新能源".into(),
+                trl: "4".into(),
+                ..AchievementDraft::default()
+            },
+        )
+        .unwrap();
+    seed_client(&path, "青岛海洋研究所", ClientKind::Institute);
+
+    // The next frame looks at the store, sees the outside commit and reloads.
+    h.run();
+    h.get_by_label("固态电池电解质");
+    let catalogs = &h.state().session().unwrap().catalogs;
+    let Loadable::Ready(achievements) = &catalogs.achievements else {
+        panic!("the catalogue reloaded");
+    };
+    let hits = achievements.search("电解质");
+    assert_eq!(hits.len(), 1, "the search index has the new record");
+    click(&mut h, "客户");
+    h.get_by_label("青岛海洋研究所");
+}
+
+#[test]
+fn a_second_window_is_told_and_can_open_read_only_or_quit() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "山东大学", ClientKind::University);
+    // The first window's claim on the file.
+    let first = InstanceLock::acquire(&path).unwrap();
+    let mut h = harness(&path);
+    h.get_by_label("该数据库已在另一个窗口中打开");
+    h.get_by_label("退出");
+    assert!(
+        h.state().store().is_none(),
+        "nothing opened behind the dialog"
+    );
+    click(&mut h, "以只读方式打开");
+    assert!(h.state().store().unwrap().is_read_only());
+    h.get_by_label("只读：该数据库正在另一个窗口中编辑，这里不能修改。");
+    click(&mut h, "客户");
+    h.get_by_label("山东大学");
+    click(&mut h, "新建客户");
+    h.get_by_label("只读模式下不能修改。请在正在编辑该数据库的窗口中操作。");
+    assert_ne!(h.state().screen(), techbroker::ui::Screen::ClientForm);
+
+    // What the first window writes shows here.
+    seed_client(&path, "青岛大学", ClientKind::University);
+    h.run();
+    h.get_by_label("青岛大学");
+    drop(first);
+}
+
+#[test]
+fn the_lock_is_let_go_when_the_window_closes() {
+    let (_dir, path) = temp_db();
+    let h = harness(&path);
+    assert!(InstanceLock::acquire(&path).is_err(), "the window holds it");
+    drop(h);
+    InstanceLock::acquire(&path).unwrap();
+}
+
+#[test]
+fn emptying_the_trash_asks_first_then_deletes_for_good() {
+    let (_dir, path) = temp_db();
+    let sdu = seed_client(&path, "山东大学", ClientKind::University);
+    seed_client(&path, "青岛大学", ClientKind::University);
+    Store::open(&path).unwrap().delete_client(sdu).unwrap();
+    let mut h = harness(&path);
+    click(&mut h, "回收站");
+    h.get_by_label("山东大学");
+    click(&mut h, "清空回收站…");
+    h.get_by_label("彻底删除回收站中的全部 1 条记录？此操作无法撤销。");
+    // Cancelling keeps everything.
+    click(&mut h, "取消");
+    assert_eq!(h.state().store().unwrap().list_trash().unwrap().len(), 1);
+    click(&mut h, "清空回收站…");
+    click(&mut h, "彻底删除");
+    h.get_by_label("回收站已清空：彻底删除 1 条记录");
+    assert!(h.state().store().unwrap().list_trash().unwrap().is_empty());
+    assert!(h.query_by_label("山东大学").is_none());
+    let store = h.state().store().unwrap();
+    assert_eq!(store.get_client(sdu).unwrap(), None, "gone for good");
+}
+
+#[test]
+fn one_record_is_deleted_for_good_after_its_own_confirmation() {
+    let (_dir, path) = temp_db();
+    let sdu = seed_client(&path, "山东大学", ClientKind::University);
+    let qdu = seed_client(&path, "青岛大学", ClientKind::University);
+    let mut store = Store::open(&path).unwrap();
+    store.delete_client(sdu).unwrap();
+    store.delete_client(qdu).unwrap();
+    drop(store);
+    let mut h = harness(&path);
+    click(&mut h, "回收站");
+    // Newest deletion first: 青岛大学's row, then 山东大学's.
+    h.get_all_by_label("彻底删除…").nth(1).unwrap().click();
+    h.run();
+    h.get_by_label_contains("彻底删除“山东大学”？");
+    click(&mut h, "彻底删除");
+    let trash = h.state().store().unwrap().list_trash().unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].label, "青岛大学");
+}
+
+#[test]
+fn a_backup_is_listed_and_restored_from_the_file_menu() {
+    let (_dir, path) = temp_db();
+    seed_client(&path, "山东大学", ClientKind::University);
+    // The first start of the day backs the file up.
+    let mut h = harness(&path);
+    seed_client(&path, "青岛大学", ClientKind::University);
+    h.run();
+    click(&mut h, "客户");
+    h.get_by_label("青岛大学");
+    click(&mut h, "文件");
+    click(&mut h, "备份…");
+    h.get_by_label("每日");
+    click(&mut h, "恢复…");
+    h.get_by_label_contains("替换前会先备份当前数据库");
+    click(&mut h, "恢复此备份");
+    h.get_by_label_contains("已从备份恢复");
+    let names: Vec<String> = h
+        .state()
+        .store()
+        .unwrap()
+        .list_clients()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["山东大学"]);
+    click(&mut h, "客户");
+    assert!(h.query_by_label("青岛大学").is_none());
+}
+
+#[test]
+fn a_refused_file_is_left_without_a_lock_file_beside_it() {
+    let (dir, _) = temp_db();
+    let foreign = dir.path().join("other.sqlite");
+    let conn = rusqlite::Connection::open(&foreign).unwrap();
+    conn.execute_batch("CREATE TABLE t (x)").unwrap();
+    drop(conn);
+    let h = harness(&foreign);
+    h.get_by_label("无法打开数据库");
+    assert!(!techbroker::store::lock_path(&foreign).exists());
+}
