@@ -432,12 +432,17 @@ fn a_backup_restored_gives_back_the_same_database() {
 #[test]
 fn daily_backups_are_taken_once_a_day_and_old_ones_thinned_to_days_and_weeks() {
     use chrono::NaiveDate;
-    use techbroker::store::{BackupKind, KEEP_DAILY, KEEP_WEEKLY, list_backups, prune};
+    use techbroker::store::{
+        BackupKind, KEEP_DAILY, KEEP_WEEKLY, daily_backup, list_backups, prune,
+    };
     let (_dir, db) = temp_db();
     let store = Store::open(&db).unwrap();
     let today = chrono::Local::now().date_naive();
-    assert!(store.daily_backup(today).unwrap().is_some());
-    assert!(store.daily_backup(today).unwrap().is_none(), "once a day");
+    assert!(daily_backup(store.path(), today).unwrap().is_some());
+    assert!(
+        daily_backup(store.path(), today).unwrap().is_none(),
+        "once a day"
+    );
     // Sixty days of daily backups, as if the app had started every day.
     let folder = techbroker::store::backups_dir(&db);
     let first = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();

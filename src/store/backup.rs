@@ -183,18 +183,23 @@ impl Store {
         prune(&self.path)?;
         Ok(out)
     }
+}
 
-    /// The first start of a day backs the file up; later starts that day do nothing. Returns
-    /// the backup taken, if one was.
-    pub fn daily_backup(&self, today: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
-        let taken_today = list_backups(&self.path)?
-            .iter()
-            .any(|b| b.kind == BackupKind::Daily && b.taken.date() == today);
-        if taken_today {
-            return Ok(None);
-        }
-        self.back_up(BackupKind::Daily).map(Some)
+/// The first start of a day backs the file at `db` up; later starts that day do nothing. Returns
+/// the backup taken, if one was. It opens a connection of its own, so that the window can take
+/// it on a worker while the broker works: a large file takes seconds to copy.
+pub fn daily_backup(db: &Path, today: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
+    let taken_today = list_backups(db)?
+        .iter()
+        .any(|b| b.kind == BackupKind::Daily && b.taken.date() == today);
+    if taken_today {
+        return Ok(None);
     }
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(super::open::BUSY_TIMEOUT)?;
+    let out = new_backup(&conn, db, BackupKind::Daily)?;
+    prune(db)?;
+    Ok(Some(out))
 }
 
 /// Deletes the backups no longer kept: the newest [`KEEP_DAILY`] daily ones, then the newest

@@ -34,7 +34,7 @@ use rusqlite::Connection;
 
 pub use backup::{
     Backup, BackupKind, KEEP_BEFORE_IMPORT, KEEP_DAILY, KEEP_WEEKLY, RestoreError, back_up_file,
-    backups_dir, list_backups, prune, restore,
+    backups_dir, daily_backup, list_backups, prune, restore,
 };
 pub use bulk::{Bulk, Reader};
 pub use catalog::Scope;

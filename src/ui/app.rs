@@ -72,6 +72,8 @@ pub struct Session {
     pub fields: Vec<String>,
     /// This window's claim on the file; None when opened read-only beside another window.
     _lock: Option<InstanceLock>,
+    /// The day's first backup, taken on a worker so that a large file does not hold the window.
+    backup: Option<Job<Option<PathBuf>, String>>,
 }
 
 impl Session {
@@ -213,6 +215,18 @@ impl TechBrokerApp {
                 let tr = self.tr();
                 self.status = Some(Status::Error(fill(tr.im_failed, &[("detail", &e)])));
                 None
+            }
+        }
+    }
+
+    /// Says the day's backup failed, once it has; a backup taken needs no word.
+    fn poll_backup(&mut self, tr: &Tr) {
+        if let Database::Open(session) = &mut self.db
+            && let Some(taken) = session.backup.as_ref().and_then(Job::poll)
+        {
+            session.backup = None;
+            if let Err(e) = taken {
+                self.status = Some(Status::Error(fill(tr.backup_failed, &[("detail", &e)])));
             }
         }
     }
@@ -486,6 +500,7 @@ impl TechBrokerApp {
         }
         self.poll_sandbox();
         self.poll_export(tr);
+        self.poll_backup(tr);
         if self.screens.import.poll() {
             cmds.push(Command::ImportWritten);
         }
@@ -664,9 +679,13 @@ fn open_session(
     }
     let tr = settings.lang.tr();
     // The broker's own databases (not the sandbox) are backed up on the first start of a day.
-    let backup_failed = remember
-        .then(|| store.daily_backup(super::screens::today()).err())
-        .flatten();
+    let backup = remember.then(|| {
+        let db = path.to_path_buf();
+        let today = super::screens::today();
+        Job::start(background, Arc::clone(waker), move |_, _| {
+            crate::store::daily_backup(&db, today).map_err(|e| e.to_string())
+        })
+    });
     let fields = store.list_fields().unwrap_or_default();
     let catalogs = if background {
         let waker = Arc::clone(waker);
@@ -677,16 +696,14 @@ fn open_session(
     } else {
         Catalogs::load_now(&store).unwrap_or_else(|e| Catalogs::failed(e.to_string()))
     };
-    let status = match backup_failed {
-        Some(e) => Status::Error(fill(tr.backup_failed, &[("detail", &e)])),
-        None => Status::Info(fill(tr.opened, &[("path", &path.display())])),
-    };
+    let status = Status::Info(fill(tr.opened, &[("path", &path.display())]));
     (
         Database::Open(Box::new(Session {
             store,
             catalogs,
             fields,
             _lock: lock,
+            backup,
         })),
         Some(status),
     )
@@ -708,6 +725,7 @@ fn open_read_only(settings: &Settings, path: &Path) -> (Database, Option<Status>
             catalogs,
             fields,
             _lock: None,
+            backup: None,
         })),
         Some(Status::Info(status)),
     )
