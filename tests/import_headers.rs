@@ -7,7 +7,7 @@
 
 mod world;
 
-use world::build::{Xlsx, credit_code, crlf, row, with_bom, zip};
+use world::build::{Xlsx, credit_code, crlf, excel_html_page, gbk, html_rows, row, with_bom, zip};
 use world::expect::{Price, wan, yuan};
 use world::records::{ClientKind, ContractType, DealStage, Mode, Stage};
 use world::{Import, Kind, Lang};
@@ -372,6 +372,72 @@ Laser cladding repair,Yantai University,高端装备制造,7,260
         .field("高端装备制造")
         .trl(7..=7)
         .price(Price::Exact(wan(260.0)));
+}
+
+#[test]
+fn platform_web_page_with_holder_and_readiness_wording() {
+    let rows = [
+        vec![
+            "序号",
+            "成果名称",
+            "成果持有方",
+            "所属技术领域",
+            "技术就绪度（TRL）",
+            "挂牌价格（万元）",
+            "合作意向",
+            "发布时间",
+        ],
+        vec![
+            "1",
+            "生物基尼龙56纤维制备",
+            "青岛大学",
+            "新材料",
+            "7",
+            "300",
+            "转让",
+            "2026-03-01",
+        ],
+        vec![
+            "2",
+            "海上风电桩基防腐监测",
+            "中国石油大学（华东）",
+            "新能源",
+            "6",
+            "电议",
+            "许可",
+            "2026-03-02",
+        ],
+    ];
+    let page = excel_html_page("gb2312", &html_rows(&rows, true));
+    let out = Import::new(Kind::Achievements, "挂牌成果.xls", gbk(&page)).run();
+    out.succeeded()
+        .stored(2)
+        .no_replacement_characters()
+        .says_any(&["发布时间"]);
+    out.achievement("生物基尼龙56纤维制备")
+        .owner("青岛大学")
+        .field("新材料")
+        .trl(7..=7)
+        .price(Price::Exact(wan(300.0)))
+        .modes(&[Mode::Assignment]);
+    out.achievement("海上风电桩基防腐监测")
+        .owner("中国石油大学（华东）")
+        .price(Price::Negotiable)
+        .modes(&[Mode::Licence]);
+}
+
+#[test]
+fn needs_template_with_optional_marks_and_a_share_prefix() {
+    let text = "需求名称（必填）,需求企业（盖章）,所属领域(选填),关键词（选填，3-5个）,其中：拟投入资金（万元）,需求截止日期(选填)
+精密减速器齿形修形,临沂精工传动有限公司,高端装备制造,减速器、齿形修形,无,2027-05-31
+";
+    let out = Import::new(Kind::Needs, "需求.csv", text).run();
+    out.succeeded().stored(1);
+    out.need("精密减速器齿形修形")
+        .enterprise("临沂精工传动有限公司")
+        .field("高端装备制造")
+        .keywords(2)
+        .deadline(2027, 5, 31);
 }
 
 // --- Clients --------------------------------------------------------------------------------------
