@@ -117,6 +117,14 @@ impl MatchIndex {
     /// Which parts of text relevance are used; the evaluation turns them off one by one.
     pub fn set_tuning(&mut self, tuning: Tuning) {
         self.tuning = tuning;
+        self.settle();
+    }
+
+    /// Computes what scoring can compute once for the collection as it stands; call after a
+    /// batch of changes. Scoring is right without it, only slower.
+    pub fn settle(&mut self) {
+        self.achievement_bm25.settle(self.tuning.field_b);
+        self.need_bm25.settle(self.tuning.field_b);
     }
 
     pub fn tuning(&self) -> Tuning {
@@ -211,6 +219,7 @@ impl MatchIndex {
         self.refresh_associations();
         self.achievement_bm25.shrink();
         self.need_bm25.shrink();
+        self.settle();
     }
 
     fn entry(&self, id: AchievementId) -> Option<&Entry> {
@@ -533,18 +542,39 @@ impl MatchIndex {
                 (p.mask, t.phrase_bonus * value)
             })
             .collect();
+        let keep = TEXT_CANDIDATES + TEXT_CANDIDATES / 2;
+        let max_bonus: f32 = phrases.iter().map(|(_, v)| v).sum();
         ACHIEVEMENT_SCRATCH.with_borrow_mut(|s| {
             self.achievement_bm25.score(&query.terms, MAX_DF, &t, s);
+            // At least `keep` documents score `floor` or more before any phrase bonus, so one
+            // that stays under it with every bonus added cannot make the pool: most
+            // documents touched are left out before their phrases are looked at.
+            let floor = if s.touched.len() > keep {
+                s.base.clear();
+                s.base
+                    .extend(s.touched.iter().map(|&slot| s.scores[slot as usize]));
+                let (_, kth, _) = s
+                    .base
+                    .select_nth_unstable_by(keep - 1, |a, b| b.total_cmp(a));
+                *kth
+            } else {
+                f32::NEG_INFINITY
+            };
             let mut pool: Vec<Pooled> = s
                 .touched
                 .iter()
+                .filter(|&&slot| s.scores[slot as usize] + max_bonus >= floor)
                 .map(|&slot| {
                     let mask = s.masks[slot as usize];
-                    let bonus: f32 = phrases
-                        .iter()
-                        .filter(|(m, _)| mask & m == *m)
-                        .map(|(_, v)| v)
-                        .sum();
+                    let bonus: f32 = if mask == 0 {
+                        0.0
+                    } else {
+                        phrases
+                            .iter()
+                            .filter(|(m, _)| mask & m == *m)
+                            .map(|(_, v)| v)
+                            .sum()
+                    };
                     Pooled {
                         slot,
                         score: s.scores[slot as usize] + bonus,
@@ -553,7 +583,7 @@ impl MatchIndex {
                 })
                 .collect();
             s.clear();
-            keep_best(&mut pool, TEXT_CANDIDATES + TEXT_CANDIDATES / 2);
+            keep_best(&mut pool, keep);
             pool
         })
     }
