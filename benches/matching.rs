@@ -42,8 +42,9 @@ fn main() {
         resident_mib().unwrap_or(0.0)
     );
     println!(
-        "distinct terms (achievements, needs): {:?}",
-        index().term_counts()
+        "distinct terms (achievements, needs): {:?}; associations: {}",
+        index().term_counts(),
+        index().association_count()
     );
     if std::env::var_os("TECHBROKER_BENCH_REPORT_ONLY").is_none() {
         divan::main();
