@@ -672,6 +672,8 @@ translations! {
     thesaurus_hint: "表中的两个词在匹配时视为同一含义，修改后当前排序立即重新计算。", "Matching reads the two terms of a pair as meaning the same thing; a change ranks the current subject again at once.";
     synonym_term: "词语", "Term";
     synonym_other: "同义词", "Means the same as";
+    synonym_term_hint: "例如：锂电", "e.g. PLC";
+    synonym_other_hint: "例如：锂离子电池", "e.g. 可编程逻辑控制器";
     synonym_add: "添加", "Add";
     synonym_remove: "删除", "Remove";
     synonym_added: "已添加同义词：{term} ≈ {other}", "Synonym added: {term} ≈ {other}";

@@ -340,18 +340,28 @@ impl MatchingScreen {
             .show(ui, |ui| {
                 ui.label(RichText::new(tr.thesaurus_hint).weak());
                 ui.horizontal_top(|ui| {
-                    for (field, label, text) in [
-                        (SynonymField::Term, tr.synonym_term, &mut panel.draft.term),
+                    for (field, label, hint, text) in [
+                        (
+                            SynonymField::Term,
+                            tr.synonym_term,
+                            tr.synonym_term_hint,
+                            &mut panel.draft.term,
+                        ),
                         (
                             SynonymField::Other,
                             tr.synonym_other,
+                            tr.synonym_other_hint,
                             &mut panel.draft.other,
                         ),
                     ] {
                         ui.vertical(|ui| {
                             let label = ui.label(label);
-                            ui.add(egui::TextEdit::singleline(text).desired_width(180.0))
-                                .labelled_by(label.id);
+                            ui.add(
+                                egui::TextEdit::singleline(text)
+                                    .hint_text(hint)
+                                    .desired_width(180.0),
+                            )
+                            .labelled_by(label.id);
                             if let Some(p) = panel.errors.get(field) {
                                 error_text(ui, &tr.problem(p));
                             }
@@ -534,7 +544,7 @@ impl MatchingScreen {
                 ui.columns(2, |cols| {
                     breakdown_ui(&mut cols[0], &c, weights, tr);
                     if let Some(t) = &self.texts {
-                        texts_ui(&mut cols[1], index, t, tr);
+                        texts_ui(&mut cols[1], index, t, &c, tr);
                     }
                 });
             });
@@ -712,6 +722,20 @@ fn load_texts(
 
 fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, tr: &Tr) {
     ui.strong(format!("{} {:.0}", tr.breakdown, c.breakdown.score));
+    // First, where it cannot scroll out of sight: why text relevance found other words.
+    if !c.associations.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(tr.associations_used).weak());
+            for a in &c.associations {
+                ui.label(format!(
+                    "{} → {}（{}）",
+                    a.need_term,
+                    a.term,
+                    tr.association_source(a.source)
+                ));
+            }
+        });
+    }
     let total: f32 = Part::ALL.iter().map(|p| weights.get(*p).max(0.0)).sum();
     egui::Grid::new("breakdown")
         .num_columns(3)
@@ -733,31 +757,24 @@ fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, tr: &Tr) {
                 ui.end_row();
             }
         });
-    if !c.associations.is_empty() {
-        ui.add_space(6.0);
-        ui.strong(tr.associations_used);
-        for a in &c.associations {
-            ui.label(format!(
-                "{} → {}（{}）",
-                a.need_term,
-                a.term,
-                tr.association_source(a.source)
-            ));
-        }
-    }
 }
 
-fn texts_ui(ui: &mut Ui, index: &MatchIndex, t: &Texts, tr: &Tr) {
+fn texts_ui(ui: &mut Ui, index: &MatchIndex, t: &Texts, c: &Candidate, tr: &Tr) {
     let shown = index.shared_terms(&t.left, &t.right);
-    let terms = shown.clone();
+    // An association's terms are highlighted on their own side: the need's term in the need,
+    // the term it stands for in the achievement.
+    let mut left = shown.clone();
+    left.extend(c.associations.iter().map(|a| a.need_term.clone()));
+    let mut right = shown.clone();
+    right.extend(c.associations.iter().map(|a| a.term.clone()));
     ui.strong(tr.matched_terms);
     ui.add(egui::Label::new(shown.join("、")).wrap());
     ui.add_space(6.0);
     ui.label(RichText::new(&t.left_title).strong());
-    ui.add(egui::Label::new(highlighted(ui, &t.left, &terms)).wrap());
+    ui.add(egui::Label::new(highlighted(ui, &t.left, &left)).wrap());
     ui.add_space(6.0);
     ui.label(RichText::new(&t.right_title).strong());
-    ui.add(egui::Label::new(highlighted(ui, &t.right, &terms)).wrap());
+    ui.add(egui::Label::new(highlighted(ui, &t.right, &right)).wrap());
 }
 
 /// `text` with the characters of matched terms on a highlight.
