@@ -74,22 +74,12 @@ pub struct MatchingScreen {
 
 /// The thesaurus editor: the pair being typed, why the last one was refused, and the stored
 /// pairs as of a store revision.
+#[derive(Default)]
 struct ThesaurusPanel {
     draft: SynonymDraft,
     errors: FieldErrors<SynonymField>,
     pairs: Vec<Synonym>,
     read_at: Option<u64>,
-}
-
-impl Default for ThesaurusPanel {
-    fn default() -> Self {
-        Self {
-            draft: SynonymDraft::default(),
-            errors: FieldErrors::new(),
-            pairs: Vec::new(),
-            read_at: None,
-        }
-    }
 }
 
 fn weights_key(w: &Weights) -> [u32; 7] {
