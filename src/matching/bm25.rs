@@ -81,8 +81,6 @@ pub struct Scratch {
     pub scores: Vec<f32>,
     pub masks: Vec<u64>,
     pub touched: Vec<u32>,
-    /// Room for the caller's own use, kept between queries.
-    pub base: Vec<f32>,
 }
 
 impl Scratch {

@@ -542,39 +542,18 @@ impl MatchIndex {
                 (p.mask, t.phrase_bonus * value)
             })
             .collect();
-        let keep = TEXT_CANDIDATES + TEXT_CANDIDATES / 2;
-        let max_bonus: f32 = phrases.iter().map(|(_, v)| v).sum();
         ACHIEVEMENT_SCRATCH.with_borrow_mut(|s| {
             self.achievement_bm25.score(&query.terms, MAX_DF, &t, s);
-            // At least `keep` documents score `floor` or more before any phrase bonus, so one
-            // that stays under it with every bonus added cannot make the pool: most
-            // documents touched are left out before their phrases are looked at.
-            let floor = if s.touched.len() > keep {
-                s.base.clear();
-                s.base
-                    .extend(s.touched.iter().map(|&slot| s.scores[slot as usize]));
-                let (_, kth, _) = s
-                    .base
-                    .select_nth_unstable_by(keep - 1, |a, b| b.total_cmp(a));
-                *kth
-            } else {
-                f32::NEG_INFINITY
-            };
             let mut pool: Vec<Pooled> = s
                 .touched
                 .iter()
-                .filter(|&&slot| s.scores[slot as usize] + max_bonus >= floor)
                 .map(|&slot| {
                     let mask = s.masks[slot as usize];
-                    let bonus: f32 = if mask == 0 {
-                        0.0
-                    } else {
-                        phrases
-                            .iter()
-                            .filter(|(m, _)| mask & m == *m)
-                            .map(|(_, v)| v)
-                            .sum()
-                    };
+                    let bonus: f32 = phrases
+                        .iter()
+                        .filter(|(m, _)| mask & m == *m)
+                        .map(|(_, v)| v)
+                        .sum();
                     Pooled {
                         slot,
                         score: s.scores[slot as usize] + bonus,
@@ -583,7 +562,7 @@ impl MatchIndex {
                 })
                 .collect();
             s.clear();
-            keep_best(&mut pool, keep);
+            keep_best(&mut pool, TEXT_CANDIDATES + TEXT_CANDIDATES / 2);
             pool
         })
     }
