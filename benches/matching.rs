@@ -1,6 +1,9 @@
 //! The matching engine at full scale (100,000 achievements, 20,000 needs, 20,000 clients):
 //! index build, one need, one achievement, and every open need at once on both cores.
-//! `cargo bench --bench matching`.
+//! `cargo bench --bench matching`; `TECHBROKER_BENCH_ACHIEVEMENTS=20000` for a smaller
+//! catalogue in the same proportions, and `TECHBROKER_BENCH_REPORT_ONLY=1` to skip divan's
+//! repeated builds (the first build is timed and reported anyway); `TECHBROKER_BENCH_ALL_NEEDS=N`
+//! matches only the first N open needs at once, for a profiler.
 
 mod common;
 
@@ -39,10 +42,13 @@ fn main() {
         resident_mib().unwrap_or(0.0)
     );
     println!(
-        "distinct terms (achievements, needs): {:?}",
-        index().term_counts()
+        "distinct terms (achievements, needs): {:?}; associations: {}",
+        index().term_counts(),
+        index().association_count()
     );
-    divan::main();
+    if std::env::var_os("TECHBROKER_BENCH_REPORT_ONLY").is_none() {
+        divan::main();
+    }
     report();
 }
 
@@ -76,7 +82,8 @@ fn report() {
 
     let store = store().lock().expect("store");
     let mut times: Vec<Duration> = Vec::new();
-    for id in (1..100_000).step_by(499).take(200) {
+    let achievements = common::full_sizes().achievements as i64;
+    for id in (1..achievements).step_by(499).take(200) {
         let Ok(Some(a)) = store.get_achievement(id) else {
             continue;
         };
@@ -106,6 +113,12 @@ fn report() {
         percentile_ms(&times, 99.0)
     );
 
+    let all = std::env::var("TECHBROKER_BENCH_ALL_NEEDS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(needs.len())
+        .min(needs.len());
+    let needs = &needs[..all];
     let started = Instant::now();
     let halves = needs.split_at(needs.len() / 2);
     let work = |part: &[&techbroker::matching::NeedDoc]| {

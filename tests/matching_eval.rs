@@ -555,6 +555,93 @@ fn a_local_twin_ranks_above_a_distant_one() {
     }
 }
 
+/// Past decisions, which the sets exercise only through a simulated broker: for every
+/// development need, its best candidate listed twice more with the same texts, each with one
+/// keyword of its own, and the enterprise has rejected another achievement of the field that
+/// gives the second twin's keyword. The first twin must rank above the second; with equal
+/// scores the second, listed first, would come first.
+#[test]
+fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
+    let (mut set, dev) = first_set();
+    let weights = Weights::default();
+    let none = Decisions::default();
+    let mut next = 2_000_000;
+    let mut cases = Vec::new();
+    for (i, need) in set.needs.iter().enumerate().filter(|(i, _)| dev[*i]) {
+        let Some(top) = set
+            .index
+            .achievements_for_need(&need.doc, &weights, &none, 1, false)
+            .first()
+            .map(|c| c.achievement)
+        else {
+            continue;
+        };
+        // (need, top, rejected, like the rejected one, its twin)
+        cases.push((need.doc.clone(), top, next, next + 1, next + 2, i));
+        next += 3;
+    }
+    let mut decisions = Decisions::default();
+    for (need, top, rejected, like, twin, i) in &cases {
+        let title = set.titles[top].clone();
+        let doc = |id: i64, keywords: Vec<String>| AchievementDoc {
+            id,
+            owner: id,
+            field: need.field.clone(),
+            keywords,
+            trl: 9,
+            price: Price::Negotiable,
+            modes: [TransferMode::Assignment].into_iter().collect(),
+            status: AchievementStatus::Available,
+            province: need.province.clone(),
+            city: need.city.clone(),
+        };
+        let own = |mark: &str| {
+            let mut k = need.keywords.clone();
+            k.push(format!("试验{mark}{i}"));
+            k
+        };
+        for (id, keywords) in [(*like, own("乙")), (*twin, own("甲"))] {
+            let joined = keywords.join("、");
+            set.index.upsert_achievement(
+                doc(id, keywords),
+                AchievementText {
+                    title: &title,
+                    keywords: &joined,
+                    abstract_text: &need.description,
+                    indicators: &need.indicators,
+                },
+            );
+        }
+        let other = format!("试验乙{i}");
+        set.index.upsert_achievement(
+            doc(*rejected, vec![other.clone()]),
+            AchievementText {
+                title: "无关的成果",
+                keywords: &other,
+                abstract_text: "",
+                indicators: "",
+            },
+        );
+        decisions
+            .rejected_by
+            .entry(need.enterprise)
+            .or_default()
+            .push(*rejected);
+    }
+    assert!(cases.len() >= 20, "{} development needs", cases.len());
+    for (need, _, _, like, twin, _) in &cases {
+        let ranked = ranked(&set, need, &weights, &decisions);
+        let at = |id| ranked.iter().position(|r| r == id);
+        assert!(
+            at(twin).is_some_and(|t| at(like).is_none_or(|l| t < l)),
+            "{}: twin {:?}, like the rejected {:?}",
+            need.title,
+            at(twin),
+            at(like)
+        );
+    }
+}
+
 /// The development half need by need, for choosing the engine's constants: `cargo test --test
 /// matching_eval -- --ignored --nocapture`. Only the development half: the held-out half and
 /// the fresh set are for measuring, never for looking at.

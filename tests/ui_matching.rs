@@ -167,3 +167,117 @@ fn weights_are_changed_and_saved_in_the_database() {
     assert_ne!(saved.field, defaults.field, "the field weight was changed");
     assert_eq!(saved.text, defaults.text, "the others were not");
 }
+
+/// A need that says 锂电 and two recycling achievements: one that shares its words, one that
+/// says 锂离子电池 and shares only 回收 until the broker tells the thesaurus they are the same.
+fn seed_synonyms(path: &std::path::Path) {
+    let university = seed_client(path, "中南大学", ClientKind::University);
+    let enterprise = seed_client(path, "长沙某材料公司", ClientKind::Enterprise);
+    let mut store = Store::open(path).unwrap();
+    for (title, keywords, abstract_text) in [
+        (
+            "退役电池梯次回收技术",
+            "回收、梯次利用",
+            "退役电池检测分选后梯次利用，余料回收。",
+        ),
+        (
+            "废旧锂离子电池湿法冶金技术",
+            "锂离子电池、湿法冶金",
+            "废旧锂离子电池经放电、破碎、浸出，镍钴锂回收率高于98%。",
+        ),
+    ] {
+        store
+            .save_achievement(
+                None,
+                &AchievementDraft {
+                    keywords: keywords.into(),
+                    abstract_text: abstract_text.into(),
+                    ..achievement(university, title, "7", Stage::Pilot)
+                },
+            )
+            .unwrap();
+    }
+    store
+        .save_need(
+            None,
+            &NeedDraft {
+                enterprise: Some(enterprise),
+                title: "锂电回收技术需求".into(),
+                field: "新能源".into(),
+                keywords: "锂电、回收".into(),
+                description: "我公司希望引进锂电回收技术。".into(),
+                ..NeedDraft::default()
+            },
+        )
+        .unwrap();
+}
+
+/// Whether the row labelled `a` is drawn above the one labelled `b` (the table comes first; a
+/// selected candidate's title shows again in the detail below it).
+fn above(h: &egui_kittest::Harness<'_, techbroker::ui::TechBrokerApp>, a: &str, b: &str) -> bool {
+    let top = |label: &str| {
+        h.get_all_by_label(label)
+            .map(|n| n.rect().top())
+            .reduce(f32::min)
+            .unwrap_or_else(|| panic!("{label} is not shown"))
+    };
+    top(a) < top(b)
+}
+
+#[test]
+fn a_pair_added_in_the_thesaurus_reranks_at_once_and_shows_in_the_breakdown() {
+    let (_dir, path) = temp_db();
+    seed_synonyms(&path);
+    let mut h = harness(&path);
+    click(&mut h, "技术需求");
+    click(&mut h, "锂电回收技术需求");
+    click(&mut h, "查找匹配");
+    assert!(above(
+        &h,
+        "退役电池梯次回收技术",
+        "废旧锂离子电池湿法冶金技术"
+    ));
+
+    click(&mut h, "同义词表（0）");
+    type_into(&mut h, "词语", "锂电");
+    type_into(&mut h, "同义词", "锂离子电池");
+    click(&mut h, "添加");
+    h.get_by_label("已添加同义词：锂电 ≈ 锂离子电池");
+    h.get_by_label("锂电 ≈ 锂离子电池");
+    let stored = h.state().store().unwrap().thesaurus().unwrap();
+    assert_eq!(stored.len(), 1);
+    assert!(above(
+        &h,
+        "废旧锂离子电池湿法冶金技术",
+        "退役电池梯次回收技术"
+    ));
+
+    click(&mut h, "废旧锂离子电池湿法冶金技术");
+    h.get_by_label("用到的关联词");
+    h.get_by_label("锂电 → 锂离子电池（同义词表）");
+
+    // Removing the pair puts the ranking back.
+    click(&mut h, "删除");
+    h.get_by_label("已删除同义词：锂电 ≈ 锂离子电池");
+    assert!(h.state().store().unwrap().thesaurus().unwrap().is_empty());
+    assert!(above(
+        &h,
+        "退役电池梯次回收技术",
+        "废旧锂离子电池湿法冶金技术"
+    ));
+}
+
+#[test]
+fn a_pair_of_the_same_term_is_refused_with_a_reason_and_stores_nothing() {
+    let (_dir, path) = temp_db();
+    seed_synonyms(&path);
+    let mut h = harness(&path);
+    click(&mut h, "成果匹配");
+    click(&mut h, "同义词表（0）");
+    type_into(&mut h, "词语", "锂电");
+    type_into(&mut h, "同义词", " 锂电 ");
+    click(&mut h, "添加");
+    h.get_by_label("两个词相同");
+    assert!(h.state().store().unwrap().thesaurus().unwrap().is_empty());
+    h.get_by_label("同义词表（0）");
+}

@@ -13,22 +13,36 @@ use techbroker::store::{DecisionInput, Store};
 
 pub const SEED: u64 = 42;
 
+/// 100,000 achievements with 20,000 needs and 20,000 clients, or a smaller catalogue in the same
+/// proportions when `TECHBROKER_BENCH_ACHIEVEMENTS` says so: profiling at full scale on a shared
+/// 2-core machine takes too long to iterate.
 pub fn full_sizes() -> Sizes {
+    let achievements = std::env::var("TECHBROKER_BENCH_ACHIEVEMENTS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|n| *n >= 100)
+        .unwrap_or(100_000);
     Sizes {
-        clients: 20_000,
-        achievements: 100_000,
-        needs: 20_000,
+        clients: achievements / 5,
+        achievements,
+        needs: achievements / 5,
     }
 }
 
-/// The database with 100,000 achievements, 20,000 needs and 20,000 clients.
+/// The database of `full_sizes()`, generated once per size.
 pub fn full_db() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join("bench-full-seed42.sqlite");
+    let n = full_sizes().achievements;
+    let name = if n == 100_000 {
+        "bench-full-seed42".to_string()
+    } else {
+        format!("bench-{n}-seed42")
+    };
+    let path = dir.join(format!("{name}.sqlite"));
     if path.exists() {
         return path;
     }
-    let partial = dir.join("bench-full-seed42.partial.sqlite");
+    let partial = dir.join(format!("{name}.partial.sqlite"));
     let _ = std::fs::remove_file(&partial);
     let started = Instant::now();
     let mut store = Store::open(&partial).expect("bench database");

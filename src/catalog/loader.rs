@@ -32,6 +32,7 @@ enum Change {
     Achievement(i64),
     Need(i64),
     Client(i64),
+    Thesaurus,
 }
 
 struct Loaded {
@@ -251,6 +252,7 @@ impl Catalogs {
                     c.replace_client(id, rows);
                 }
             }
+            Change::Thesaurus => {}
         }
     }
 
@@ -261,6 +263,11 @@ impl Catalogs {
 
     pub fn need_changed(&mut self, store: &Store, id: i64) {
         self.apply(Change::Need(id), store);
+    }
+
+    /// A thesaurus pair was added or removed: matching reads the table again.
+    pub fn thesaurus_changed(&mut self, store: &Store) {
+        self.apply(Change::Thesaurus, store);
     }
 
     /// A client was renamed, deleted or restored: its achievements and needs follow.
@@ -292,6 +299,12 @@ fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) {
             m.remove_enterprise(id);
             (Some(Scope::Client(id)), Some(Scope::Client(id)), Some(id))
         }
+        Change::Thesaurus => {
+            if let Ok(pairs) = store.thesaurus() {
+                m.set_thesaurus(pairs.into_iter().map(|s| (s.term, s.other)).collect());
+            }
+            return;
+        }
     };
     if let Some(scope) = achievements {
         let _ =
@@ -307,6 +320,7 @@ fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) {
             m.upsert_enterprise(e);
         }
     }
+    m.settle();
 }
 
 fn replace_one<R: super::Record>(catalog: &mut Catalog<R>, id: i64, rows: Vec<(R, String)>) {

@@ -9,7 +9,7 @@ use crate::domain::{
     AchievementStatus, ClientKind, ContractType, DealStage, InteractionKind, IpKind, IpStatus,
     NeedMode, NeedStatus, Price, Problem, RejectReason, Stage, TransferMode,
 };
-use crate::matching::Part;
+use crate::matching::{Part, Source};
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -715,6 +715,20 @@ translations! {
     cli_synonym_removed: "已删除同义词 {id}", "Removed synonym {id}";
     cli_synonym_invalid: "无法添加：{problems}", "Cannot add: {problems}";
     cli_synonym_none: "同义词表为空", "The thesaurus is empty";
+    thesaurus: "同义词表", "Thesaurus";
+    thesaurus_hint: "表中的两个词在匹配时视为同一含义，修改后当前排序立即重新计算。", "Matching reads the two terms of a pair as meaning the same thing; a change ranks the current subject again at once.";
+    synonym_term: "词语", "Term";
+    synonym_other: "同义词", "Means the same as";
+    synonym_term_hint: "例如：锂电", "e.g. PLC";
+    synonym_other_hint: "例如：锂离子电池", "e.g. 可编程逻辑控制器";
+    synonym_add: "添加", "Add";
+    synonym_remove: "删除", "Remove";
+    synonym_added: "已添加同义词：{term} ≈ {other}", "Synonym added: {term} ≈ {other}";
+    synonym_removed: "已删除同义词：{term} ≈ {other}", "Synonym removed: {term} ≈ {other}";
+    associations_used: "用到的关联词", "Associations used";
+    assoc_thesaurus: "同义词表", "thesaurus";
+    assoc_abbreviation: "缩写", "abbreviation";
+    assoc_keywords: "关键词共现", "keywords given together";
     cli_report_written: "报告已写入 {path}：{deals} 笔签约，合同金额 {amount} 万元", "Report written to {path}: {deals} deals signed, contract amount {amount} (10k yuan)";
     // Importing the files brokers hold (issue 11): finding the table, values read leniently
     // with notes, files refused with a reason.
@@ -858,6 +872,15 @@ impl Tr {
             RejectReason::DescriptionUnclear => self.rr_description,
             RejectReason::NotOurField => self.rr_field,
             RejectReason::Other => self.rr_other,
+        }
+    }
+
+    /// Where an association comes from, as the breakdown names it.
+    pub fn association_source(&self, source: Source) -> &'static str {
+        match source {
+            Source::Thesaurus => self.assoc_thesaurus,
+            Source::Abbreviation => self.assoc_abbreviation,
+            Source::Keywords => self.assoc_keywords,
         }
     }
 

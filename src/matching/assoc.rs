@@ -39,7 +39,9 @@ pub struct Association {
 
 /// Keywords given together by at least this many listings…
 const MIN_PAIR_COUNT: u32 = 3;
-/// …and in at least this share of the listings of the rarer of the two.
+/// …and in at least this share of the listings of each of the two: a rare keyword given now and
+/// then beside a common one (a method beside its field's usual topic) says nothing about
+/// what the common one means.
 const MIN_PAIR_SHARE: f32 = 0.5;
 /// How much a keyword association counts against a thesaurus entry or an abbreviation.
 const KEYWORD_STRENGTH: f32 = 0.5;
@@ -210,7 +212,7 @@ impl Associations {
         for (&(a, b), &count) in &miner.pairs {
             let (ka, da) = &miner.keywords[a as usize];
             let (kb, db) = &miner.keywords[b as usize];
-            if count < MIN_PAIR_COUNT || (count as f32) < MIN_PAIR_SHARE * (*da.min(db) as f32) {
+            if count < MIN_PAIR_COUNT || (count as f32) < MIN_PAIR_SHARE * (*da.max(db) as f32) {
                 continue;
             }
             // 电池 with 锂电池 shares its pairs already.

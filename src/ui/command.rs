@@ -11,7 +11,7 @@ use crate::domain::payments::{Instalment, Receipt, Trial};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId, DealDraft,
-    DealId, DealStage, InteractionDraft, InteractionId, NeedDraft, NeedId,
+    DealId, DealStage, InteractionDraft, InteractionId, NeedDraft, NeedId, SynonymDraft, SynonymId,
 };
 use crate::i18n::Lang;
 use crate::io::import::ImportKind;
@@ -153,6 +153,9 @@ pub enum Command {
     /// Shortlist, accept or reject a candidate.
     Decide(Box<DecisionInput>),
     SaveWeights(Weights),
+    /// Adds a pair to the matching thesaurus; the ranking shown uses it at once.
+    AddSynonym(SynonymDraft),
+    RemoveSynonym(SynonymId),
     /// Asks where, then writes the need's shortlist as CSV.
     ExportShortlist(NeedId),
     /// Asks where, then writes the list as currently filtered and sorted, as CSV.

@@ -319,6 +319,39 @@ pub fn apply_to_session(
             Ok(()) => Some(Status::Info(tr.weights_saved.to_string())),
             Err(e) => store_error(e, tr),
         },
+        Command::AddSynonym(draft) => match store.add_synonym(&draft) {
+            Ok(_) => {
+                catalogs.thesaurus_changed(store);
+                screens.matching.synonym_saved();
+                let (term, other) = (draft.term.trim(), draft.other.trim());
+                Some(Status::Info(fill(
+                    tr.synonym_added,
+                    &[("term", &term), ("other", &other)],
+                )))
+            }
+            Err(SaveError::Invalid(errors)) => {
+                screens.matching.synonym_refused(errors);
+                None
+            }
+            Err(SaveError::Store(e)) => store_error(e, tr),
+        },
+        Command::RemoveSynonym(id) => {
+            let pair = store
+                .thesaurus()
+                .ok()
+                .and_then(|pairs| pairs.into_iter().find(|s| s.id == id));
+            match store.remove_synonym(id) {
+                Ok(()) => {
+                    catalogs.thesaurus_changed(store);
+                    let (term, other) = pair.map(|s| (s.term, s.other)).unwrap_or_default();
+                    Some(Status::Info(fill(
+                        tr.synonym_removed,
+                        &[("term", &term), ("other", &other)],
+                    )))
+                }
+                Err(e) => store_error(e, tr),
+            }
+        }
         Command::MoveDeal {
             id,
             stage,

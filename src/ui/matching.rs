@@ -7,8 +7,12 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, Screen};
 use super::pickers::combo;
+use super::widgets::error_text;
 use crate::catalog::{Catalog, Catalogs};
-use crate::domain::{AchievementRow, ClientKind, ClientRow, Decision, RejectReason};
+use crate::domain::{
+    AchievementRow, ClientKind, ClientRow, Decision, FieldErrors, RejectReason, Synonym,
+    SynonymDraft, SynonymField,
+};
 use crate::i18n::{Tr, fill};
 pub use crate::matching::Subject;
 use crate::matching::{
@@ -65,6 +69,17 @@ pub struct MatchingScreen {
     reject: Option<RejectDialog>,
     weights: Option<Weights>,
     weights_open: bool,
+    thesaurus: ThesaurusPanel,
+}
+
+/// The thesaurus editor: the pair being typed, why the last one was refused, and the stored
+/// pairs as of a store revision.
+#[derive(Default)]
+struct ThesaurusPanel {
+    draft: SynonymDraft,
+    errors: FieldErrors<SynonymField>,
+    pairs: Vec<Synonym>,
+    read_at: Option<u64>,
 }
 
 fn weights_key(w: &Weights) -> [u32; 7] {
@@ -72,6 +87,17 @@ fn weights_key(w: &Weights) -> [u32; 7] {
 }
 
 impl MatchingScreen {
+    /// The pair typed was added: the fields are cleared for the next one.
+    pub fn synonym_saved(&mut self) {
+        self.thesaurus.draft = SynonymDraft::default();
+        self.thesaurus.errors = FieldErrors::new();
+    }
+
+    /// The pair typed was refused: the fields keep it and say why.
+    pub fn synonym_refused(&mut self, errors: FieldErrors<SynonymField>) {
+        self.thesaurus.errors = errors;
+    }
+
     /// Opens the screen on `subject` (from a detail view's "Find matches").
     pub fn open(&mut self, subject: Subject) {
         self.direction = direction_of(subject);
@@ -101,6 +127,7 @@ impl MatchingScreen {
             .get_or_insert_with(|| store.match_weights().unwrap_or_default());
         self.subject_bar(ui, index, catalogs, clients, tr);
         self.weights_panel(ui, tr, cmds);
+        self.thesaurus_panel(ui, store, tr, cmds);
         ui.separator();
         let Some(subject) = self.subject else {
             ui.label(tr.match_choose);
@@ -292,6 +319,74 @@ impl MatchingScreen {
             });
     }
 
+    fn thesaurus_panel(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+        let panel = &mut self.thesaurus;
+        if panel.read_at != Some(store.revision()) {
+            panel.read_at = Some(store.revision());
+            panel.pairs = store.thesaurus().unwrap_or_default();
+        }
+        egui::CollapsingHeader::new(format!("{}（{}）", tr.thesaurus, panel.pairs.len()))
+            .id_salt("thesaurus")
+            .show(ui, |ui| {
+                ui.label(RichText::new(tr.thesaurus_hint).weak());
+                ui.horizontal_top(|ui| {
+                    for (field, label, hint, text) in [
+                        (
+                            SynonymField::Term,
+                            tr.synonym_term,
+                            tr.synonym_term_hint,
+                            &mut panel.draft.term,
+                        ),
+                        (
+                            SynonymField::Other,
+                            tr.synonym_other,
+                            tr.synonym_other_hint,
+                            &mut panel.draft.other,
+                        ),
+                    ] {
+                        ui.vertical(|ui| {
+                            let label = ui.label(label);
+                            ui.add(
+                                egui::TextEdit::singleline(text)
+                                    .hint_text(hint)
+                                    .desired_width(180.0),
+                            )
+                            .labelled_by(label.id);
+                            if let Some(p) = panel.errors.get(field) {
+                                error_text(ui, &tr.problem(p));
+                            }
+                        });
+                    }
+                    ui.vertical(|ui| {
+                        ui.label("");
+                        if ui.button(tr.synonym_add).clicked() {
+                            cmds.push(Command::AddSynonym(panel.draft.clone()));
+                        }
+                    });
+                });
+                if panel.pairs.is_empty() {
+                    ui.label(RichText::new(tr.cli_synonym_none).weak());
+                }
+                egui::ScrollArea::vertical()
+                    .id_salt("thesaurus_pairs")
+                    .max_height(120.0)
+                    .show(ui, |ui| {
+                        for pair in &panel.pairs {
+                            ui.horizontal(|ui| {
+                                ui.label(format!("{} ≈ {}", pair.term, pair.other));
+                                if ui
+                                    .small_button(tr.synonym_remove)
+                                    .on_hover_text(format!("{} ≈ {}", pair.term, pair.other))
+                                    .clicked()
+                                {
+                                    cmds.push(Command::RemoveSynonym(pair.id));
+                                }
+                            });
+                        }
+                    });
+            });
+    }
+
     fn table(
         &mut self,
         ui: &mut Ui,
@@ -439,7 +534,7 @@ impl MatchingScreen {
                 ui.columns(2, |cols| {
                     breakdown_ui(&mut cols[0], &c, weights, tr);
                     if let Some(t) = &self.texts {
-                        texts_ui(&mut cols[1], index, t, tr);
+                        texts_ui(&mut cols[1], index, t, &c, tr);
                     }
                 });
             });
@@ -617,6 +712,20 @@ fn load_texts(
 
 fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, tr: &Tr) {
     ui.strong(format!("{} {:.0}", tr.breakdown, c.breakdown.score));
+    // First, where it cannot scroll out of sight: why text relevance found other words.
+    if !c.associations.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(tr.associations_used).weak());
+            for a in &c.associations {
+                ui.label(format!(
+                    "{} → {}（{}）",
+                    a.need_term,
+                    a.term,
+                    tr.association_source(a.source)
+                ));
+            }
+        });
+    }
     let total: f32 = Part::ALL.iter().map(|p| weights.get(*p).max(0.0)).sum();
     egui::Grid::new("breakdown")
         .num_columns(3)
@@ -640,17 +749,22 @@ fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, tr: &Tr) {
         });
 }
 
-fn texts_ui(ui: &mut Ui, index: &MatchIndex, t: &Texts, tr: &Tr) {
+fn texts_ui(ui: &mut Ui, index: &MatchIndex, t: &Texts, c: &Candidate, tr: &Tr) {
     let shown = index.shared_terms(&t.left, &t.right);
-    let terms = shown.clone();
+    // An association's terms are highlighted on their own side: the need's term in the need,
+    // the term it stands for in the achievement.
+    let mut left = shown.clone();
+    left.extend(c.associations.iter().map(|a| a.need_term.clone()));
+    let mut right = shown.clone();
+    right.extend(c.associations.iter().map(|a| a.term.clone()));
     ui.strong(tr.matched_terms);
     ui.add(egui::Label::new(shown.join("、")).wrap());
     ui.add_space(6.0);
     ui.label(RichText::new(&t.left_title).strong());
-    ui.add(egui::Label::new(highlighted(ui, &t.left, &terms)).wrap());
+    ui.add(egui::Label::new(highlighted(ui, &t.left, &left)).wrap());
     ui.add_space(6.0);
     ui.label(RichText::new(&t.right_title).strong());
-    ui.add(egui::Label::new(highlighted(ui, &t.right, &terms)).wrap());
+    ui.add(egui::Label::new(highlighted(ui, &t.right, &right)).wrap());
 }
 
 /// `text` with the characters of matched terms on a highlight.
