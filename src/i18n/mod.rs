@@ -673,7 +673,7 @@ translations! {
     synonym_term: "词语", "Term";
     synonym_other: "同义词", "Means the same as";
     synonym_term_hint: "例如：锂电", "e.g. PLC";
-    synonym_other_hint: "例如：锂离子电池", "e.g. 可编程逻辑控制器";
+    synonym_other_hint: "例如：锂离子电池", "e.g. programmable logic controller";
     synonym_add: "添加", "Add";
     synonym_remove: "删除", "Remove";
     synonym_added: "已添加同义词：{term} ≈ {other}", "Synonym added: {term} ≈ {other}";
