@@ -320,7 +320,6 @@ fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) {
             m.upsert_enterprise(e);
         }
     }
-    m.settle();
 }
 
 fn replace_one<R: super::Record>(catalog: &mut Catalog<R>, id: i64, rows: Vec<(R, String)>) {

@@ -70,11 +70,6 @@ pub struct QueryTerm {
     pub bit: Option<u8>,
 }
 
-/// BM25F's length normalisation of one field.
-fn field_norm(b: f32, len: u16, avg: f32) -> f32 {
-    1.0 - b + b * f32::from(len) / avg
-}
-
 /// Per-query buffers, indexed by slot: the score, and which of the query's bits matched.
 #[derive(Default)]
 pub struct Scratch {
@@ -111,17 +106,6 @@ pub struct Bm25 {
     terms: FxHashMap<Token, TermPostings>,
     lengths: Vec<[u16; FIELDS]>,
     total_length: [u64; FIELDS],
-    /// Each document's BM25F length normalisation per field, computed once for the collection
-    /// as it stood (`settle`) instead of for every posting of every query: exactly the values
-    /// scoring would compute, so rankings do not move. Stale after an `add` until the next
-    /// `settle`; scoring then computes them as it goes.
-    norms: Vec<[f32; FIELDS]>,
-    /// The field `b`s and average lengths (as bits) `norms` hold for.
-    norms_for: Option<([u32; FIELDS], [u32; FIELDS])>,
-}
-
-fn bits(values: [f32; FIELDS]) -> [u32; FIELDS] {
-    values.map(f32::to_bits)
 }
 
 impl Bm25 {
@@ -155,24 +139,6 @@ impl Bm25 {
 
     fn docs(&self) -> f32 {
         self.lengths.len().max(1) as f32
-    }
-
-    /// The average length of each field.
-    fn averages(&self) -> [f32; FIELDS] {
-        let n = self.docs();
-        std::array::from_fn(|f| (self.total_length[f] as f32 / n).max(1.0))
-    }
-
-    /// Computes every document's length normalisation for `field_b`, once the collection has
-    /// its documents (after loading, after an edit).
-    pub fn settle(&mut self, field_b: [f32; FIELDS]) {
-        let avg = self.averages();
-        self.norms = self
-            .lengths
-            .iter()
-            .map(|len| std::array::from_fn(|f| field_norm(field_b[f], len[f], avg[f])))
-            .collect();
-        self.norms_for = Some((bits(field_b), bits(avg)));
     }
 
     /// Whether a term in `df` documents is too common to say anything (技术, 一种, 提高), once
@@ -214,9 +180,9 @@ impl Bm25 {
         let fielded = tuning.fields;
         let (field_weights, field_b) = (tuning.field_weights, tuning.field_b);
         scratch.prepare(self.lengths.len());
-        let avg = self.averages();
-        let settled = self.norms.len() == self.lengths.len()
-            && self.norms_for == Some((bits(field_b), bits(avg)));
+        let n = self.docs();
+        let avg: [f32; FIELDS] =
+            std::array::from_fn(|f| (self.total_length[f] as f32 / n).max(1.0));
         let plain_avg = PLAIN_WEIGHTS
             .iter()
             .zip(avg)
@@ -241,19 +207,12 @@ impl Bm25 {
                     return;
                 };
                 let tf_sum = if fielded {
-                    let norm = match self.norms.get(s) {
-                        Some(norm) if settled => *norm,
-                        _ => std::array::from_fn(|f| field_norm(field_b[f], len[f], avg[f])),
-                    };
-                    // A field without the term adds nothing: skipping it saves two
-                    // divisions and leaves the sum as it was.
-                    let mut sum = 0.0f32;
-                    for f in 0..FIELDS {
-                        if tf[f] != 0 {
-                            sum += field_weights[f] * f32::from(tf[f]) / norm[f];
-                        }
-                    }
-                    sum
+                    (0..FIELDS)
+                        .map(|f| {
+                            let norm = 1.0 - field_b[f] + field_b[f] * f32::from(len[f]) / avg[f];
+                            field_weights[f] * f32::from(tf[f]) / norm
+                        })
+                        .sum::<f32>()
                 } else {
                     let tf: u32 = (0..FIELDS)
                         .map(|f| PLAIN_WEIGHTS[f] * u32::from(tf[f]))
@@ -279,7 +238,6 @@ impl Bm25 {
             .map(|p| p.bytes.capacity() + std::mem::size_of::<TermPostings>() + 8)
             .sum::<usize>()
             + self.lengths.capacity() * std::mem::size_of::<[u16; FIELDS]>()
-            + self.norms.capacity() * std::mem::size_of::<[f32; FIELDS]>()
     }
 
     pub fn shrink(&mut self) {

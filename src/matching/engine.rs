@@ -117,14 +117,6 @@ impl MatchIndex {
     /// Which parts of text relevance are used; the evaluation turns them off one by one.
     pub fn set_tuning(&mut self, tuning: Tuning) {
         self.tuning = tuning;
-        self.settle();
-    }
-
-    /// Computes what scoring can compute once for the collection as it stands; call after a
-    /// batch of changes. Scoring is right without it, only slower.
-    pub fn settle(&mut self) {
-        self.achievement_bm25.settle(self.tuning.field_b);
-        self.need_bm25.settle(self.tuning.field_b);
     }
 
     pub fn tuning(&self) -> Tuning {
@@ -219,7 +211,6 @@ impl MatchIndex {
         self.refresh_associations();
         self.achievement_bm25.shrink();
         self.need_bm25.shrink();
-        self.settle();
     }
 
     fn entry(&self, id: AchievementId) -> Option<&Entry> {
