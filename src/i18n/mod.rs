@@ -66,6 +66,15 @@ translations! {
     menu_default_db: "打开默认数据库", "Open default database";
     menu_recent: "最近打开", "Recent";
     menu_no_recent: "（无）", "(none)";
+    // Help menu and the About dialog
+    menu_help: "帮助", "Help";
+    menu_about: "关于 TechBroker…", "About TechBroker…";
+    about_title: "关于 TechBroker", "About TechBroker";
+    about_version: "版本 {version}", "Version {version}";
+    about_built: "构建日期 {date}", "Built on {date}";
+    about_dev_build: "开发版本（未注明构建日期）", "Development build (no build date)";
+    about_data_dir: "数据文件夹", "Data folder";
+    about_close: "关闭", "Close";
     // Training sandbox
     menu_sandbox_start: "进入培训模式", "Start training sandbox";
     menu_sandbox_reset: "重置培训数据…", "Reset sandbox…";

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::about::about_dialog;
 use super::backups::BackupsDialog;
 use super::command::{Command, ListKind, Screen};
 use super::handler::{apply_to_session, export_shortlist, export_work, write_report, write_status};
@@ -125,6 +126,7 @@ pub struct TechBrokerApp {
     /// A list being written on a worker, and where.
     export: Option<(Job<(), anyhow::Error>, PathBuf)>,
     backups: Option<BackupsDialog>,
+    about_open: bool,
 }
 
 impl TechBrokerApp {
@@ -167,6 +169,7 @@ impl TechBrokerApp {
             building: None,
             export: None,
             backups: None,
+            about_open: false,
         };
         if start.demo {
             app.build_sandbox(Some(path));
@@ -517,6 +520,9 @@ impl TechBrokerApp {
             building_ui(building, ui, tr);
         }
         self.status_bar(ui);
+        if self.about_open {
+            self.about_open = about_dialog(ui, tr, self.default_db.parent());
+        }
         match &self.db {
             Database::Open(session) => {
                 if let Some(training) = &mut self.training {
@@ -598,6 +604,11 @@ impl TechBrokerApp {
                             }
                         }
                     });
+                });
+                ui.menu_button(tr.menu_help, |ui| {
+                    if ui.button(tr.menu_about).clicked() {
+                        self.about_open = true;
+                    }
                 });
                 ui.separator();
                 if let Some(store) = self.store() {

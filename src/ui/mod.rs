@@ -1,6 +1,7 @@
 //! The egui views: one file per screen. Screens read the store and push [`Command`]s; the app
 //! applies them.
 
+pub mod about;
 mod achievement_form;
 mod achievements;
 mod agenda;
