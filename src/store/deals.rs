@@ -319,19 +319,11 @@ impl Store {
                 ))
             })?
             .collect::<Result<_, _>>()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT received_on, amount_fen, note FROM receipts
-             WHERE deal_id = ?1 AND deleted_at IS NULL ORDER BY received_on, id",
-        )?;
-        let receipts = stmt
-            .query_map([deal], |r| {
-                Ok(Receipt {
-                    date: r.get(0)?,
-                    amount: Money(r.get(1)?),
-                    note: r.get(2)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let receipts = self
+            .receipt_rows(deal)?
+            .into_iter()
+            .map(|(_, receipt)| receipt)
+            .collect();
         Ok((instalments, receipts))
     }
 
