@@ -1114,16 +1114,23 @@ const SURVEY_COLUMNS: &[&str] = &[
     "提交者",
     "总分",
     "用户id",
-    "序号",
-    "编号",
     "id",
-    "行号",
-    "栏次",
 ];
+
+/// A list's own row numbers, by their normalised names: never a field, and not worth telling the
+/// user they were left out.
+const ROW_NUMBERS: &[&str] = &["序号", "编号", "行号", "栏次", "no", "nr", "#", "s/n", "sn"];
+
+pub fn is_row_number(norm: &str) -> bool {
+    ROW_NUMBERS.contains(&norm)
+}
 
 /// Whether a header is a survey tool's or a list's own column.
 fn is_tool_column(norm: &str) -> bool {
-    SURVEY_COLUMNS.contains(&norm) || norm.contains("答卷") || norm.contains("答题")
+    SURVEY_COLUMNS.contains(&norm)
+        || is_row_number(norm)
+        || norm.contains("答卷")
+        || norm.contains("答题")
 }
 
 /// The amount unit a header names: "意向价格（万元）", "预算/万元", "Price (10k yuan)" are in 万;

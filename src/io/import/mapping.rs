@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::fields::{ImportKind, Target, auto_map, normalize_header};
+use super::fields::{ImportKind, Target, auto_map, is_row_number, normalize_header};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mapping {
@@ -81,9 +81,7 @@ impl Mapping {
             .zip(&self.columns)
             .filter(|(h, t)| {
                 let n = normalize_header(h);
-                t.is_none()
-                    && !n.is_empty()
-                    && !["序号", "编号", "行号", "栏次"].contains(&n.as_str())
+                t.is_none() && !n.is_empty() && !is_row_number(&n)
             })
             .map(|(h, _)| h.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
@@ -178,6 +176,17 @@ mod tests {
         m.set(2, None);
         assert_eq!(m.missing_required(), vec![Target::Title, Target::Trl]);
         assert_eq!(m.missing_expected(), vec![Target::Field]);
+    }
+
+    #[test]
+    fn row_numbers_are_not_listed_as_left_out() {
+        let m = Mapping::auto(
+            ImportKind::Achievements,
+            headers(&[
+                "No.", "#", "序号", "S/N", "Title", "Holder", "TRL", "Remarks",
+            ]),
+        );
+        assert_eq!(m.unmapped_headers(), vec!["Remarks".to_string()]);
     }
 
     #[test]
