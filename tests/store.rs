@@ -126,6 +126,27 @@ fn a_database_from_a_newer_techbroker_is_refused_not_migrated() {
 }
 
 #[test]
+fn an_older_database_opened_read_only_says_it_needs_one_normal_open() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", latest_version() - 1)
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let Err(e) = Store::open_read_only(&path) else {
+        panic!("a read-only window cannot upgrade the file");
+    };
+    assert!(
+        matches!(e, OpenError::OlderSchemaReadOnly { found, .. } if found == latest_version() - 1)
+    );
+    let message = techbroker::i18n::ZH.open_error(&e);
+    assert!(message.contains("较早版本"), "{message}");
+    assert!(!message.contains("更新版本"), "{message}");
+}
+
+#[test]
 fn a_corrupt_database_is_refused_and_left_unchanged() {
     let (_dir, path) = temp_db();
     {

@@ -251,6 +251,9 @@ impl Tr {
                 self.open_err_newer,
                 &[("found", found), ("supported", supported)],
             ),
+            OpenError::OlderSchemaReadOnly { found, .. } => {
+                fill(self.open_err_older_read_only, &[("found", found)])
+            }
             OpenError::Backup { detail, .. } => fill(self.open_err_backup, &[("detail", detail)]),
             OpenError::Setup { detail, .. } => fill(self.open_err_setup, &[("detail", detail)]),
         }

@@ -613,6 +613,7 @@ translations! {
     open_err_no_space: "磁盘已满，无法写入数据库。请清理磁盘空间后重试。", "The disk is full, so the database cannot be written. Free some space, then try again.";
     open_err_locked: "另一个程序正锁定该数据库。请关闭正在使用它的程序（或等它完成）后重试。", "Another program has locked the database. Close the program using it (or wait for it to finish), then try again.";
     open_err_newer: "该数据库由更新版本的 TechBroker 创建（结构版本 {found}，本程序支持到 {supported}）。请升级 TechBroker 后再打开。", "This database was written by a newer TechBroker (schema {found}; this one knows up to {supported}). Update TechBroker to open it.";
+    open_err_older_read_only: "该数据库由较早版本的 TechBroker 创建（结构版本 {found}），只读方式无法升级它。请在另一个窗口关闭后正常打开一次，完成升级。", "This database was written by an older TechBroker (schema {found}); a read-only window cannot upgrade it. Open it normally once the other window is closed, and it is upgraded.";
     open_err_backup: "升级前无法备份数据库：{detail}", "Could not back up the database before upgrading it: {detail}";
     open_err_setup: "无法初始化数据库：{detail}", "Could not set up the database: {detail}";
     cli_db_required: "请用 --db PATH 指定数据库文件", "Give the database file with --db PATH";

@@ -37,6 +37,9 @@ pub enum OpenError {
         found: i64,
         supported: i64,
     },
+    /// A read-only connection cannot migrate an older file.
+    #[error("{path} was written by an older TechBroker (schema {found}); open it for writing once")]
+    OlderSchemaReadOnly { path: PathBuf, found: i64 },
     #[error("could not back up {path} before upgrading it: {detail}")]
     Backup { path: PathBuf, detail: String },
     #[error("could not set up {path}: {detail}")]
@@ -57,6 +60,7 @@ impl OpenError {
             | OpenError::NoSpace { path }
             | OpenError::Locked { path }
             | OpenError::NewerSchema { path, .. }
+            | OpenError::OlderSchemaReadOnly { path, .. }
             | OpenError::Backup { path, .. }
             | OpenError::Setup { path, .. } => path,
         }

@@ -164,11 +164,17 @@ fn read_only(path: &Path) -> Result<Connection, OpenError> {
     check_header(path)?;
     let found = inspect(path)?;
     // Read-only cannot migrate: an older file is opened for writing once, first.
-    if found.version != latest_version() {
+    if found.version > latest_version() {
         return Err(OpenError::NewerSchema {
             path: path.into(),
             found: found.version,
             supported: latest_version(),
+        });
+    }
+    if found.version < latest_version() {
+        return Err(OpenError::OlderSchemaReadOnly {
+            path: path.into(),
+            found: found.version,
         });
     }
     let conn = Connection::open_with_flags(
