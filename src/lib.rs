@@ -3,6 +3,10 @@
 //! `domain` holds the records and rules, `store` the SQLite database (the only SQL), `ui` the egui
 //! screens, `i18n` every user-visible string in Chinese and English.
 
+// Nothing outside tests may unwrap: every value comes from a user, a file or the database, and a
+// panic there loses a broker's work. Clippy enforces it in CI.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod catalog;
 pub mod cli;
 pub mod demo;
