@@ -134,15 +134,7 @@ fn create(path: &Path) -> Result<Connection, OpenError> {
 }
 
 fn open_existing(path: &Path) -> Result<Connection, OpenError> {
-    check_header(path)?;
-    let found = inspect(path)?;
-    if found.version > latest_version() {
-        return Err(OpenError::NewerSchema {
-            path: path.into(),
-            found: found.version,
-            supported: latest_version(),
-        });
-    }
+    let found = inspect_known(path)?;
     writable(path).map_err(|source| classify_io(path, source))?;
     if found.version > 0 && found.version < latest_version() {
         back_up(path, found.version)?;
@@ -161,16 +153,8 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection, OpenError> {
 }
 
 fn read_only(path: &Path) -> Result<Connection, OpenError> {
-    check_header(path)?;
-    let found = inspect(path)?;
+    let found = inspect_known(path)?;
     // Read-only cannot migrate: an older file is opened for writing once, first.
-    if found.version > latest_version() {
-        return Err(OpenError::NewerSchema {
-            path: path.into(),
-            found: found.version,
-            supported: latest_version(),
-        });
-    }
     if found.version < latest_version() {
         return Err(OpenError::OlderSchemaReadOnly {
             path: path.into(),
@@ -186,6 +170,20 @@ fn read_only(path: &Path) -> Result<Connection, OpenError> {
         .and_then(|_| conn.busy_timeout(BUSY_TIMEOUT))
         .map_err(|e| classify_sqlite(path, &e))?;
     Ok(conn)
+}
+
+/// A SQLite file of ours that this TechBroker knows how to read: not newer than its schema.
+fn inspect_known(path: &Path) -> Result<Inspection, OpenError> {
+    check_header(path)?;
+    let found = inspect(path)?;
+    if found.version > latest_version() {
+        return Err(OpenError::NewerSchema {
+            path: path.into(),
+            found: found.version,
+            supported: latest_version(),
+        });
+    }
+    Ok(found)
 }
 
 fn check_header(path: &Path) -> Result<(), OpenError> {
