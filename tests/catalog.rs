@@ -293,3 +293,43 @@ fn the_match_index_follows_new_enterprises_and_edited_achievements() {
     };
     assert!(!index.has_achievement(id));
 }
+
+#[test]
+fn a_reload_on_a_worker_keeps_the_old_catalogue_shown_until_the_new_one_arrives() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let sdu = client(&mut store, "山东大学", ClientKind::University);
+    store
+        .save_achievement(None, &achievement(sdu, "石墨烯散热膜", "导热"))
+        .unwrap();
+    let mut catalogs = Catalogs::load_now(&store).unwrap();
+    let Loadable::Ready(before) = &catalogs.achievements else {
+        panic!("loaded");
+    };
+    let old_revision = before.revision();
+
+    // Another connection writes; the window reads everything again on a worker.
+    let mut other = Store::open(&path).unwrap();
+    other
+        .save_achievement(None, &achievement(sdu, "固态电池电解质", "锂电"))
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    catalogs.reload_in_background(store.reader().unwrap(), move || {
+        let _ = tx.send(());
+    });
+    assert_eq!(
+        search_achievements(&catalogs, "石墨烯").len(),
+        1,
+        "the old catalogue is still shown while the worker reads"
+    );
+    rx.recv().unwrap();
+    catalogs.poll(&store);
+    assert_eq!(search_achievements(&catalogs, "电解质").len(), 1);
+    let Loadable::Ready(after) = &catalogs.achievements else {
+        panic!("reloaded");
+    };
+    assert!(
+        after.revision() > old_revision,
+        "views of the old recompute"
+    );
+}

@@ -140,27 +140,31 @@ impl Catalogs {
         Ok(catalogs)
     }
 
-    /// Reads both catalogues again after another connection wrote (the views of the old ones
-    /// see newer revisions, so they recompute). On this thread: outside writes are rare, and the
-    /// lists keep showing the old rows until the new ones are in.
+    /// Reads both catalogues again after another connection wrote, on this thread (tests).
     pub fn reload(&mut self, store: &Store) {
-        let floor = [
-            self.achievements.ready().map(Catalog::revision),
-            self.needs.ready().map(Catalog::revision),
-        ]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(0);
-        let mut next =
-            Catalogs::load_now(store).unwrap_or_else(|e| Catalogs::failed(e.to_string()));
-        if let Loadable::Ready(c) = &mut next.achievements {
-            c.lift_revision(floor + 1);
+        match store.reader() {
+            Ok(reader) => {
+                let loaded = load(&reader, &Progress::default());
+                self.install(loaded, store);
+            }
+            Err(e) => *self = Catalogs::failed(e.to_string()),
         }
-        if let Loadable::Ready(c) = &mut next.needs {
-            c.lift_revision(floor + 1);
-        }
-        *self = next;
+    }
+
+    /// Reads both catalogues again on a worker after another connection wrote: at 100,000
+    /// records that takes seconds. The old ones stay shown until the new ones arrive; writes
+    /// made here meanwhile wait in `pending`, as during the first load.
+    pub fn reload_in_background(&mut self, reader: Reader, loaded: impl Fn() + Send + 'static) {
+        let (tx, rx) = channel();
+        let progress = Arc::new(Progress::default());
+        let worker_progress = Arc::clone(&progress);
+        std::thread::spawn(move || {
+            // The receiver is gone when another database was opened meanwhile: nothing to do.
+            let _ = tx.send(load(&reader, &worker_progress));
+            loaded();
+        });
+        self.incoming = Some(rx);
+        self.progress = progress;
     }
 
     /// Whether a load is still running.
@@ -196,14 +200,17 @@ impl Catalogs {
 
     fn install(&mut self, loaded: Loaded, store: &Store) {
         self.incoming = None;
-        self.achievements = match loaded.achievements {
-            Ok(c) => Loadable::Ready(c),
-            Err(e) => Loadable::Failed(e),
-        };
-        self.needs = match loaded.needs {
-            Ok(c) => Loadable::Ready(c),
-            Err(e) => Loadable::Failed(e),
-        };
+        // Catalogues read again replace shown ones: their revisions go above the old, so every
+        // view of the old recomputes.
+        let floor = [
+            self.achievements.ready().map(Catalog::revision),
+            self.needs.ready().map(Catalog::revision),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        self.achievements = above(loaded.achievements, floor);
+        self.needs = above(loaded.needs, floor);
         self.matching = match loaded.matching {
             Ok(m) => Loadable::Ready(m),
             Err(e) => Loadable::Failed(e),
@@ -273,6 +280,22 @@ impl Catalogs {
     /// A client was renamed, deleted or restored: its achievements and needs follow.
     pub fn client_changed(&mut self, store: &Store, id: i64) {
         self.apply(Change::Client(id), store);
+    }
+}
+
+/// A catalogue read again, its revision above `floor` (the one it replaces), if any.
+fn above<R: super::Record>(
+    read: Result<Catalog<R>, String>,
+    floor: Option<u64>,
+) -> Loadable<Catalog<R>> {
+    match read {
+        Ok(mut c) => {
+            if let Some(floor) = floor {
+                c.lift_revision(floor + 1);
+            }
+            Loadable::Ready(c)
+        }
+        Err(e) => Loadable::Failed(e),
     }
 }
 

@@ -81,10 +81,16 @@ impl Session {
     /// Reads again what another connection changed: the views (through the store's revision),
     /// the catalogues with their search and match indexes, and the fields. Returns whether
     /// anything had changed.
-    pub fn refresh_if_changed_elsewhere(&mut self) -> bool {
+    pub fn refresh_if_changed_elsewhere(&mut self, background: bool, waker: &Waker) -> bool {
         match self.store.changed_elsewhere() {
             Ok(true) => {
-                self.catalogs.reload(&self.store);
+                match (background, self.store.reader()) {
+                    (true, Ok(reader)) => {
+                        let waker = Arc::clone(waker);
+                        self.catalogs.reload_in_background(reader, move || waker());
+                    }
+                    _ => self.catalogs.reload(&self.store),
+                }
                 if let Ok(fields) = self.store.list_fields() {
                     self.fields = fields;
                 }
@@ -489,7 +495,7 @@ impl TechBrokerApp {
         let mut cmds = Vec::new();
         if let Database::Open(session) = &mut self.db {
             session.catalogs.poll(&session.store);
-            session.refresh_if_changed_elsewhere();
+            session.refresh_if_changed_elsewhere(self.load_in_background, &self.waker);
             // Another window or the command line may write at any time: look again soon even
             // when nothing moves here.
             ui.ctx().request_repaint_after(REFRESH_EVERY);
