@@ -303,7 +303,12 @@ impl TechBrokerApp {
             }
             Command::OpenReadOnly(path) => {
                 self.screens = Screens::new(self.load_in_background);
-                (self.db, self.status) = open_read_only(&self.settings, &path);
+                (self.db, self.status) = open_read_only(
+                    &self.settings,
+                    &path,
+                    &self.waker,
+                    self.load_in_background,
+                );
             }
             Command::SetLanguage(lang) => {
                 // The status line was written in the old language.
@@ -704,15 +709,7 @@ fn open_session(
         })
     });
     let fields = store.list_fields().unwrap_or_default();
-    let catalogs = if background {
-        let waker = Arc::clone(waker);
-        match store.reader() {
-            Ok(reader) => Catalogs::start(reader, move || waker()),
-            Err(e) => Catalogs::failed(e.to_string()),
-        }
-    } else {
-        Catalogs::load_now(&store).unwrap_or_else(|e| Catalogs::failed(e.to_string()))
-    };
+    let catalogs = load_catalogs(&store, waker, background);
     let status = Status::Info(fill(tr.opened, &[("path", &path.display())]));
     (
         Database::Open(Box::new(Session {
@@ -726,15 +723,33 @@ fn open_session(
     )
 }
 
-/// Opens `path` for reading only, beside the window that has it; loaded on this thread.
-fn open_read_only(settings: &Settings, path: &Path) -> (Database, Option<Status>) {
+/// The catalogues of a database just opened: on a worker in the window, at once in tests.
+fn load_catalogs(store: &Store, waker: &Waker, background: bool) -> Catalogs {
+    if background {
+        let waker = Arc::clone(waker);
+        match store.reader() {
+            Ok(reader) => Catalogs::start(reader, move || waker()),
+            Err(e) => Catalogs::failed(e.to_string()),
+        }
+    } else {
+        Catalogs::load_now(store).unwrap_or_else(|e| Catalogs::failed(e.to_string()))
+    }
+}
+
+/// Opens `path` for reading only, beside the window that has it.
+fn open_read_only(
+    settings: &Settings,
+    path: &Path,
+    waker: &Waker,
+    background: bool,
+) -> (Database, Option<Status>) {
     let store = match Store::open_read_only(path) {
         Ok(store) => store,
         Err(e) => return (Database::Failed(e), None),
     };
     let tr = settings.lang.tr();
     let fields = store.list_fields().unwrap_or_default();
-    let catalogs = Catalogs::load_now(&store).unwrap_or_else(|e| Catalogs::failed(e.to_string()));
+    let catalogs = load_catalogs(&store, waker, background);
     let status = fill(tr.opened_read_only, &[("path", &path.display())]);
     (
         Database::Open(Box::new(Session {
