@@ -303,12 +303,8 @@ impl TechBrokerApp {
             }
             Command::OpenReadOnly(path) => {
                 self.screens = Screens::new(self.load_in_background);
-                (self.db, self.status) = open_read_only(
-                    &self.settings,
-                    &path,
-                    &self.waker,
-                    self.load_in_background,
-                );
+                (self.db, self.status) =
+                    open_read_only(&self.settings, &path, &self.waker, self.load_in_background);
             }
             Command::SetLanguage(lang) => {
                 // The status line was written in the old language.
