@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use super::matching::Subject;
-use super::picker::FileType;
 use crate::catalog::{AchievementFilter, NeedFilter};
 use crate::domain::deal_list::DealFilter;
 use crate::domain::payments::{Instalment, Receipt, Trial};
@@ -17,6 +15,7 @@ use crate::i18n::Lang;
 use crate::io::import::ImportKind;
 use crate::matching::Weights;
 use crate::store::{DecisionInput, Registration, TrashKind};
+use crate::ui::screens::matching::Subject;
 
 /// The screens the navigation leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -244,5 +243,33 @@ impl Command {
                 | ImportCommit
                 | RestoreBackup(_)
         )
+    }
+}
+
+/// The kinds of file the app reads or writes, each with its dialog filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    Csv,
+    Xlsx,
+    Json,
+    Html,
+    /// Anything an import reads: CSV, Excel workbooks, TechBroker's JSON.
+    Importable,
+}
+
+impl FileType {
+    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileType::Csv => ("CSV", &["csv"]),
+            FileType::Xlsx => ("Excel", &["xlsx"]),
+            FileType::Json => ("JSON", &["json"]),
+            FileType::Html => ("HTML", &["html"]),
+            FileType::Importable => ("CSV / Excel / JSON", &["csv", "txt", "xlsx", "xls", "json"]),
+        }
+    }
+
+    /// The extension a saved file gets.
+    pub fn extension(self) -> &'static str {
+        self.filter().1[0]
     }
 }

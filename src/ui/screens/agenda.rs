@@ -1,0 +1,154 @@
+//! The broker's day: follow-ups, registrations, payments and trials that are due, in one list.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::domain::agenda::{AgendaItem, agenda};
+use crate::i18n::{Tr, fill};
+use crate::store::{Store, StoreError};
+use crate::ui::command::{Command, Screen};
+use crate::ui::widgets::{error_text, fmt_date};
+
+/// The agenda sits under the dashboard in one scrolling column: its table scrolls on its own
+/// beyond this height.
+const TABLE_MAX_HEIGHT: f32 = 420.0;
+
+#[derive(Default)]
+pub struct AgendaScreen {
+    items: Vec<AgendaItem>,
+    loaded: Option<(u64, NaiveDate)>,
+    load_error: Option<String>,
+}
+
+impl AgendaScreen {
+    fn refresh(&mut self, store: &Store, today: NaiveDate) {
+        let key = (store.revision(), today);
+        if self.loaded == Some(key) {
+            return;
+        }
+        self.loaded = Some(key);
+        let loaded: Result<_, StoreError> = (|| {
+            Ok(agenda(
+                today,
+                store.follow_ups_due(today)?,
+                &store.agenda_deals()?,
+            ))
+        })();
+        match loaded {
+            Ok(items) => {
+                self.items = items;
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(e.to_string()),
+        }
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        today: NaiveDate,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        self.refresh(store, today);
+        ui.heading(tr.agenda_title);
+        if let Some(e) = &self.load_error {
+            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        }
+        if self.items.is_empty() {
+            ui.label(tr.agenda_none);
+            return;
+        }
+        TableBuilder::new(ui)
+            .max_scroll_height(TABLE_MAX_HEIGHT)
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(100.0))
+            .column(Column::initial(110.0))
+            .column(Column::initial(100.0))
+            .column(Column::initial(320.0).clip(true))
+            .column(Column::remainder().at_least(120.0))
+            .header(24.0, |mut header| {
+                for title in [
+                    tr.col_due,
+                    tr.col_status,
+                    tr.col_what,
+                    tr.col_subject,
+                    tr.col_detail,
+                ] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(26.0, self.items.len(), |mut row| {
+                    let Some(item) = self.items.get(row.index()) else {
+                        return;
+                    };
+                    let date = item.date();
+                    row.col(|ui| {
+                        ui.label(fmt_date(date));
+                    });
+                    row.col(|ui| {
+                        let days = (date - today).num_days();
+                        if days < 0 {
+                            error_text(ui, &fill(tr.overdue_days, &[("n", &-days)]));
+                        } else if days == 0 {
+                            ui.label(tr.due_today);
+                        } else {
+                            ui.label(fill(tr.due_in_days, &[("n", &days)]));
+                        }
+                    });
+                    let (what, subject, target, detail) = match item {
+                        AgendaItem::FollowUp(f) => (
+                            tr.ag_follow_up,
+                            f.client_name.clone(),
+                            Screen::Client(f.client_id),
+                            f.next_step.clone(),
+                        ),
+                        AgendaItem::Registration { deal, title, .. } => (
+                            tr.ag_registration,
+                            title.clone(),
+                            Screen::Deal(*deal),
+                            String::new(),
+                        ),
+                        AgendaItem::Instalment {
+                            deal,
+                            title,
+                            outstanding,
+                            ..
+                        } => (
+                            tr.ag_instalment,
+                            title.clone(),
+                            Screen::Deal(*deal),
+                            fill(
+                                tr.outstanding_amount,
+                                &[("amount", &outstanding.yuan_text())],
+                            ),
+                        ),
+                        AgendaItem::TrialEnds { deal, title, .. } => (
+                            tr.ag_trial,
+                            title.clone(),
+                            Screen::Deal(*deal),
+                            String::new(),
+                        ),
+                    };
+                    row.col(|ui| {
+                        ui.label(RichText::new(what).strong());
+                    });
+                    row.col(|ui| {
+                        if ui.link(subject).clicked() {
+                            cmds.push(Command::Navigate(target));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(detail);
+                    });
+                });
+            });
+    }
+}

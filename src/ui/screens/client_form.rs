@@ -1,0 +1,128 @@
+//! Creating and editing a client.
+
+use egui::Ui;
+
+use crate::domain::{ClientDraft, ClientField, ClientId, ClientKind, FieldErrors};
+use crate::i18n::Tr;
+use crate::ui::command::Command;
+use crate::ui::widgets::{form_row, text_field};
+
+const WIDE: f32 = 420.0;
+const NARROW: f32 = 200.0;
+
+#[derive(Default)]
+pub struct ClientForm {
+    /// None for a new client.
+    pub id: Option<ClientId>,
+    pub draft: ClientDraft,
+    pub errors: FieldErrors<ClientField>,
+}
+
+impl ClientForm {
+    pub fn new_client() -> Self {
+        Self::default()
+    }
+
+    pub fn edit(id: ClientId, draft: ClientDraft) -> Self {
+        Self {
+            id: Some(id),
+            draft,
+            errors: FieldErrors::new(),
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        ui.heading(if self.id.is_some() {
+            tr.edit_client
+        } else {
+            tr.new_client
+        });
+        ui.add_space(8.0);
+        let e = &self.errors;
+        let d = &mut self.draft;
+        let mut found_errors = None;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::Grid::new("client_form")
+                .num_columns(2)
+                .spacing([16.0, 8.0])
+                .show(ui, |ui| {
+                    form_row(
+                        ui,
+                        tr,
+                        tr.f_name,
+                        true,
+                        e.get(ClientField::Name),
+                        text_field(&mut d.name, WIDE),
+                    );
+                    ui.label(tr.f_kind);
+                    ui.horizontal(|ui| {
+                        for kind in ClientKind::ALL {
+                            ui.radio_value(&mut d.kind, kind, tr.client_kind(kind));
+                        }
+                    });
+                    ui.end_row();
+                    let text_rows = [
+                        (
+                            tr.f_credit_code,
+                            ClientField::CreditCode,
+                            &mut d.credit_code,
+                            NARROW,
+                        ),
+                        (
+                            tr.f_province,
+                            ClientField::Province,
+                            &mut d.province,
+                            NARROW,
+                        ),
+                        (tr.f_city, ClientField::City, &mut d.city, NARROW),
+                        (
+                            tr.f_district,
+                            ClientField::District,
+                            &mut d.district,
+                            NARROW,
+                        ),
+                        (
+                            tr.f_industry,
+                            ClientField::Industry,
+                            &mut d.industry,
+                            NARROW,
+                        ),
+                        (tr.f_size, ClientField::Size, &mut d.size, NARROW),
+                        (tr.f_address, ClientField::Address, &mut d.address, WIDE),
+                        (tr.f_website, ClientField::Website, &mut d.website, WIDE),
+                    ];
+                    for (label, field, value, width) in text_rows {
+                        form_row(ui, tr, label, false, e.get(field), text_field(value, width));
+                    }
+                    form_row(ui, tr, tr.f_notes, false, e.get(ClientField::Notes), |ui| {
+                        ui.add(
+                            egui::TextEdit::multiline(&mut d.notes)
+                                .desired_width(WIDE)
+                                .desired_rows(4),
+                        )
+                    });
+                });
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                if ui.button(tr.save).clicked() {
+                    match d.validate() {
+                        Ok(_) => cmds.push(Command::SaveClient {
+                            id: self.id,
+                            draft: d.clone(),
+                        }),
+                        Err(errors) => found_errors = Some(errors),
+                    }
+                }
+                if ui.button(tr.cancel).clicked() {
+                    cmds.push(match self.id {
+                        Some(id) => Command::Navigate(crate::ui::command::Screen::Client(id)),
+                        None => Command::Navigate(crate::ui::command::Screen::Clients),
+                    });
+                }
+            });
+        });
+        if let Some(errors) = found_errors {
+            self.errors = errors;
+        }
+    }
+}

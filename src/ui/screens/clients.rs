@@ -1,0 +1,209 @@
+//! The client list: a virtualised, sortable, filterable table.
+
+use egui::{Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::domain::ClientKind;
+use crate::domain::ClientRow;
+use crate::domain::client_list::{self, ClientColumn, ClientFilter, ClientSort};
+use crate::i18n::{Tr, fill};
+use crate::io::import::ImportKind;
+use crate::io::tables::{self, Table};
+use crate::store::Store;
+use crate::ui::command::{Command, ListKind, Screen};
+use crate::ui::widgets::export_menu;
+use crate::ui::widgets::fmt_date;
+
+const ROW_HEIGHT: f32 = 24.0;
+
+#[derive(Default)]
+pub struct ClientsScreen {
+    rows: Vec<ClientRow>,
+    regions: Vec<String>,
+    loaded_revision: Option<u64>,
+    load_error: Option<String>,
+    filter: ClientFilter,
+    sort: ClientSort,
+    /// Positions in `rows`, filtered and sorted; rebuilt only when data, filter or sort change.
+    view: Vec<usize>,
+    view_for: Option<(ClientFilter, ClientSort)>,
+}
+
+impl ClientsScreen {
+    /// Every live client, reloaded when clients changed: for pickers in other screens.
+    pub fn rows(&mut self, store: &Store) -> &[ClientRow] {
+        self.refresh(store);
+        &self.rows
+    }
+
+    fn refresh(&mut self, store: &Store) {
+        if self.loaded_revision != Some(store.clients_revision()) {
+            match store.list_clients() {
+                Ok(rows) => {
+                    self.regions = client_list::regions(&rows);
+                    self.rows = rows;
+                    self.load_error = None;
+                }
+                Err(e) => self.load_error = Some(e.to_string()),
+            }
+            self.loaded_revision = Some(store.clients_revision());
+            self.view_for = None;
+        }
+        let key = (self.filter.clone(), self.sort);
+        if self.view_for.as_ref() != Some(&key) {
+            self.view = client_list::select(&self.rows, &self.filter, self.sort);
+            self.view_for = Some(key);
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+        self.refresh(store);
+        self.toolbar(ui, tr, cmds);
+        ui.separator();
+        if let Some(e) = &self.load_error {
+            crate::ui::widgets::error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        }
+        if self.rows.is_empty() {
+            ui.label(tr.no_clients);
+            return;
+        }
+        ui.label(fill(
+            tr.clients_count,
+            &[("shown", &self.view.len()), ("total", &self.rows.len())],
+        ));
+        self.table(ui, tr, cmds);
+    }
+
+    /// The list as shown (filtered, sorted), for export.
+    pub fn export(&self, tr: &Tr) -> Table {
+        tables::clients(self.view.iter().filter_map(|&i| self.rows.get(i)), tr)
+    }
+
+    /// The ids of the clients shown, in order.
+    pub fn shown_ids(&self) -> Vec<i64> {
+        self.view
+            .iter()
+            .filter_map(|&i| self.rows.get(i))
+            .map(|r| r.id)
+            .collect()
+    }
+
+    fn toolbar(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(tr.new_client).clicked() {
+                cmds.push(Command::NewClient);
+            }
+            export_menu(ui, ListKind::Clients, tr, cmds);
+            if ui.button(tr.import_button).clicked() {
+                cmds.push(Command::StartImport(Some(ImportKind::Clients)));
+            }
+            ui.separator();
+            let label = ui.label(tr.search);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter.name)
+                    .hint_text(tr.search_hint)
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+            ui.separator();
+            ui.label(tr.col_kind);
+            ui.selectable_value(&mut self.filter.kind, None, tr.all);
+            for kind in ClientKind::ALL {
+                ui.selectable_value(&mut self.filter.kind, Some(kind), tr.client_kind(kind));
+            }
+            ui.separator();
+            let region_label = ui.label(tr.col_region);
+            let selected = self
+                .filter
+                .region
+                .clone()
+                .unwrap_or_else(|| tr.all.to_string());
+            egui::ComboBox::from_id_salt("region_filter")
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.region, None, tr.all);
+                    for region in &self.regions {
+                        ui.selectable_value(
+                            &mut self.filter.region,
+                            Some(region.clone()),
+                            region.as_str(),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(region_label.id);
+        });
+    }
+
+    fn table(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        let columns = [
+            (ClientColumn::Name, tr.col_name),
+            (ClientColumn::Kind, tr.col_kind),
+            (ClientColumn::Region, tr.col_region),
+            (ClientColumn::Industry, tr.col_industry),
+            (ClientColumn::OpenFollowUps, tr.col_open_follow_ups),
+            (ClientColumn::LastContact, tr.col_last_contact),
+        ];
+        let mut sort = self.sort;
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .sense(Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(280.0).at_least(120.0).clip(true))
+            .column(Column::initial(110.0).at_least(60.0))
+            .column(Column::initial(200.0).at_least(80.0).clip(true))
+            .column(Column::initial(140.0).at_least(60.0).clip(true))
+            .column(Column::initial(100.0).at_least(60.0))
+            .column(Column::remainder().at_least(90.0))
+            .header(ROW_HEIGHT, |mut header| {
+                for (column, title) in columns {
+                    header.col(|ui| {
+                        let arrow = match (self.sort.column == column, self.sort.descending) {
+                            (false, _) => "",
+                            (true, false) => " ↑",
+                            (true, true) => " ↓",
+                        };
+                        if ui
+                            .add(egui::Button::new(format!("{title}{arrow}")).frame(false))
+                            .clicked()
+                        {
+                            sort = self.sort.clicked(column);
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, self.view.len(), |mut row| {
+                    let Some(r) = self.view.get(row.index()).and_then(|&i| self.rows.get(i)) else {
+                        return;
+                    };
+                    let mut open = false;
+                    row.col(|ui| open |= ui.link(&r.name).clicked());
+                    row.col(|ui| {
+                        ui.label(tr.client_kind(r.kind));
+                    });
+                    row.col(|ui| {
+                        ui.label(r.region());
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.industry);
+                    });
+                    row.col(|ui| {
+                        if r.open_follow_ups > 0 {
+                            ui.label(r.open_follow_ups.to_string());
+                        }
+                    });
+                    row.col(|ui| {
+                        if let Some(d) = r.last_contact {
+                            ui.label(fmt_date(d));
+                        }
+                    });
+                    if open || row.response().double_clicked() {
+                        cmds.push(Command::Navigate(Screen::Client(r.id)));
+                    }
+                });
+            });
+        self.sort = sort;
+    }
+}

@@ -1,0 +1,446 @@
+//! One deal: its terms, its stage (with what signing needs), registration and history.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use crate::domain::deal::{StageChange, commission};
+use crate::domain::payments::{Receipt, Trial};
+use crate::domain::registration::{RegistrationState, registration_state};
+use crate::domain::{
+    ContractType, Deal, DealDraft, DealField, DealId, DealStage, FieldErrors, Interaction, Money,
+    Problem, TransferMode,
+};
+use crate::i18n::{Tr, fill};
+use crate::store::{PlannedInstalment, Registration, Store};
+use crate::ui::command::{Command, LogFor, Screen};
+use crate::ui::screens::deal_payments::PaymentForms;
+use crate::ui::widgets::combos::{combo, option_combo};
+use crate::ui::widgets::interaction_log::{InteractionForm, log_ui};
+use crate::ui::widgets::{error_text, fmt_date, form_row, text_field};
+
+const WIDTH: f32 = 260.0;
+
+pub struct DealDetail {
+    pub id: DealId,
+    loaded_revision: Option<u64>,
+    deal: Option<Deal>,
+    history: Vec<StageChange>,
+    pub draft: DealDraft,
+    pub errors: FieldErrors<DealField>,
+    /// Set when a move was refused for missing terms.
+    pub move_refused: bool,
+    target: DealStage,
+    lost_reason: String,
+    submitted: String,
+    certificate: String,
+    registered_contract: String,
+    registered_technology: String,
+    bad_registration: Option<Problem>,
+    plan: Vec<PlannedInstalment>,
+    interactions: Vec<Interaction>,
+    pub interaction_form: InteractionForm,
+    receipts: Vec<(i64, Receipt)>,
+    trial: Trial,
+    payments: PaymentForms,
+    load_error: Option<String>,
+}
+
+impl DealDetail {
+    pub fn new(id: DealId) -> Self {
+        Self {
+            id,
+            loaded_revision: None,
+            deal: None,
+            history: Vec::new(),
+            draft: DealDraft::default(),
+            errors: FieldErrors::new(),
+            move_refused: false,
+            target: DealStage::Negotiating,
+            lost_reason: String::new(),
+            submitted: String::new(),
+            certificate: String::new(),
+            registered_contract: String::new(),
+            registered_technology: String::new(),
+            bad_registration: None,
+            plan: Vec::new(),
+            interactions: Vec::new(),
+            interaction_form: InteractionForm::new(chrono::Local::now().date_naive()),
+            receipts: Vec::new(),
+            trial: Trial::default(),
+            payments: PaymentForms::default(),
+            load_error: None,
+        }
+    }
+
+    fn refresh(&mut self, store: &Store) {
+        if self.loaded_revision == Some(store.revision()) {
+            return;
+        }
+        self.loaded_revision = Some(store.revision());
+        let loaded = store.get_deal(self.id).and_then(|d| {
+            let (plan, _) = store.payment_plan(self.id)?;
+            let receipts = store.receipt_rows(self.id)?;
+            let log = store.list_deal_interactions(self.id)?;
+            Ok((
+                d,
+                store.deal_history(self.id)?,
+                plan,
+                receipts,
+                store.trial(self.id)?,
+                log,
+            ))
+        });
+        match loaded {
+            Ok((deal, history, plan, receipts, trial, log)) => {
+                self.interactions = log;
+                if let Some(d) = &deal {
+                    self.draft = DealDraft::from(&d.terms);
+                }
+                self.deal = deal;
+                self.history = history;
+                self.plan = plan;
+                self.receipts = receipts;
+                self.trial = trial;
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(e.to_string()),
+        }
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        today: NaiveDate,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        self.refresh(store);
+        if ui.button(format!("← {}", tr.back)).clicked() {
+            cmds.push(Command::Navigate(Screen::Deals));
+        }
+        if let Some(e) = &self.load_error {
+            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        }
+        let Some(deal) = self.deal.clone() else {
+            ui.label(tr.not_found);
+            return;
+        };
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(&deal.terms.title);
+                ui.label(RichText::new(tr.deal_stage(deal.stage)).strong());
+            });
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(tr.d_seller).weak());
+                if ui.link(&deal.seller_name).clicked() {
+                    cmds.push(Command::Navigate(Screen::Client(deal.seller)));
+                }
+                ui.label(RichText::new(tr.d_buyer).weak());
+                if ui.link(&deal.buyer_name).clicked() {
+                    cmds.push(Command::Navigate(Screen::Client(deal.buyer)));
+                }
+                for &a in &deal.achievements {
+                    if ui.link(tr.open_achievement).clicked() {
+                        cmds.push(Command::Navigate(Screen::Achievement(a)));
+                    }
+                }
+                if let Some(need) = deal.need
+                    && ui.link(tr.open_need).clicked()
+                {
+                    cmds.push(Command::Navigate(Screen::Need(need)));
+                }
+            });
+            ui.separator();
+            ui.columns(2, |cols| {
+                self.terms_ui(&mut cols[0], tr, cmds);
+                cols[0].add_space(12.0);
+                self.payments.ui(
+                    &mut cols[0],
+                    deal.id,
+                    deal.terms.contract,
+                    &self.plan,
+                    &self.receipts,
+                    self.trial,
+                    today,
+                    tr,
+                    cmds,
+                );
+                self.stage_ui(&mut cols[1], &deal, tr, cmds);
+                cols[1].add_space(12.0);
+                self.registration_ui(&mut cols[1], &deal, today, tr, cmds);
+                cols[1].add_space(12.0);
+                history_ui(&mut cols[1], &self.history, tr);
+                cols[1].add_space(12.0);
+                log_ui(
+                    &mut cols[1],
+                    &mut self.interaction_form,
+                    LogFor::Deal(deal.id),
+                    &self.interactions,
+                    tr,
+                    cmds,
+                );
+            });
+        });
+    }
+
+    fn terms_ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        ui.strong(tr.deal_terms);
+        let e = &self.errors;
+        let d = &mut self.draft;
+        egui::Grid::new("deal_terms")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                use DealField as F;
+                form_row(
+                    ui,
+                    tr,
+                    tr.d_title,
+                    true,
+                    e.get(F::Title),
+                    text_field(&mut d.title, WIDTH),
+                );
+                form_row(
+                    ui,
+                    tr,
+                    tr.d_broker,
+                    false,
+                    e.get(F::Broker),
+                    text_field(&mut d.broker, WIDTH),
+                );
+                form_row(ui, tr, tr.d_contract_type, false, None, |ui| {
+                    combo(
+                        ui,
+                        "contract_type",
+                        &mut d.contract_type,
+                        &ContractType::ALL,
+                        |c| tr.contract_type(c),
+                    )
+                });
+                form_row(ui, tr, tr.a_modes, false, None, |ui| {
+                    option_combo(
+                        ui,
+                        "deal_mode",
+                        &mut d.transfer_mode,
+                        &TransferMode::ALL,
+                        "—",
+                        |m| tr.transfer_mode(*m).to_string(),
+                    )
+                });
+                form_row(
+                    ui,
+                    tr,
+                    tr.d_expected,
+                    false,
+                    e.get(F::Expected),
+                    text_field(&mut d.expected, WIDTH),
+                );
+                form_row(
+                    ui,
+                    tr,
+                    tr.d_contract,
+                    false,
+                    e.get(F::Contract),
+                    text_field(&mut d.contract, WIDTH),
+                );
+                form_row(
+                    ui,
+                    tr,
+                    tr.d_technology,
+                    false,
+                    e.get(F::Technology),
+                    text_field(&mut d.technology, WIDTH),
+                );
+                form_row(
+                    ui,
+                    tr,
+                    tr.d_rate,
+                    false,
+                    e.get(F::CommissionRate),
+                    text_field(&mut d.commission_rate, 80.0),
+                );
+                form_row(
+                    ui,
+                    tr,
+                    tr.d_commission,
+                    false,
+                    e.get(F::Commission),
+                    text_field(&mut d.commission, WIDTH),
+                );
+                form_row(
+                    ui,
+                    tr,
+                    tr.d_signed_on,
+                    false,
+                    e.get(F::SignedOn),
+                    text_field(&mut d.signed_on, 140.0),
+                );
+                form_row(ui, tr, tr.d_notes, false, e.get(F::Notes), |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut d.notes)
+                            .desired_width(WIDTH)
+                            .desired_rows(3),
+                    )
+                });
+            });
+        if let Ok(terms) = self.draft.validate()
+            && terms.commission.is_none()
+            && let Some(amount) = terms.contract
+        {
+            let computed = commission(amount, terms.commission_bp).yuan_text();
+            ui.label(
+                RichText::new(fill(tr.d_commission_computed, &[("amount", &computed)])).weak(),
+            );
+        }
+        ui.horizontal(|ui| {
+            if ui.button(tr.save).clicked() {
+                match self.draft.validate() {
+                    Ok(_) => cmds.push(Command::SaveDealTerms {
+                        id: self.id,
+                        draft: self.draft.clone(),
+                    }),
+                    Err(errors) => self.errors = errors,
+                }
+            }
+        });
+    }
+
+    fn stage_ui(&mut self, ui: &mut Ui, deal: &Deal, tr: &Tr, cmds: &mut Vec<Command>) {
+        ui.strong(tr.d_stage);
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.move_to);
+            combo(ui, "deal_target", &mut self.target, &DealStage::ALL, |s| {
+                tr.deal_stage(s)
+            })
+            .labelled_by(label.id);
+            if ui.button(tr.move_stage).clicked() && self.target != deal.stage {
+                cmds.push(Command::MoveDeal {
+                    id: deal.id,
+                    stage: self.target,
+                    lost_reason: self.lost_reason.clone(),
+                });
+            }
+        });
+        if self.target == DealStage::Lost {
+            ui.horizontal(|ui| {
+                let label = ui.label(tr.lost_reason);
+                ui.add(egui::TextEdit::singleline(&mut self.lost_reason).desired_width(WIDTH))
+                    .labelled_by(label.id);
+            });
+        }
+        if self.move_refused {
+            error_text(ui, tr.signing_needs);
+        }
+        if deal.stage == DealStage::Lost && !deal.lost_reason.is_empty() {
+            ui.label(format!("{}: {}", tr.lost_reason, deal.lost_reason));
+        }
+    }
+
+    fn registration_ui(
+        &mut self,
+        ui: &mut Ui,
+        deal: &Deal,
+        today: NaiveDate,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        ui.strong(tr.registration);
+        let Some(due) = deal.registration_due else {
+            ui.label(tr.registration_not_yet);
+            return;
+        };
+        ui.label(fill(tr.registration_due, &[("date", &fmt_date(due))]));
+        match registration_state(due, deal.registration_submitted, today) {
+            RegistrationState::Registered => {
+                let date = deal
+                    .registration_submitted
+                    .map(fmt_date)
+                    .unwrap_or_default();
+                ui.label(fill(
+                    tr.registration_done,
+                    &[("date", &date), ("no", &deal.certificate_no)],
+                ));
+                return;
+            }
+            RegistrationState::DueIn(n) => {
+                ui.label(fill(tr.registration_due_in, &[("n", &n)]));
+            }
+            RegistrationState::Overdue(n) => {
+                error_text(ui, &fill(tr.registration_overdue, &[("n", &n)]));
+            }
+        }
+        egui::Grid::new("registration_form")
+            .num_columns(2)
+            .show(ui, |ui| {
+                form_row(
+                    ui,
+                    tr,
+                    tr.r_submitted,
+                    false,
+                    None,
+                    text_field(&mut self.submitted, 140.0),
+                );
+                form_row(
+                    ui,
+                    tr,
+                    tr.r_certificate,
+                    false,
+                    None,
+                    text_field(&mut self.certificate, WIDTH),
+                );
+                for (label, value) in [
+                    (tr.r_contract, &mut self.registered_contract),
+                    (tr.r_technology, &mut self.registered_technology),
+                ] {
+                    form_row(ui, tr, label, false, None, text_field(value, WIDTH));
+                }
+            });
+        if let Some(p) = self.bad_registration {
+            error_text(ui, &tr.problem(p));
+        }
+        ui.horizontal(|ui| {
+            if ui.button(tr.record_registration).clicked() {
+                match self.registration() {
+                    Ok(registration) => {
+                        self.bad_registration = None;
+                        cmds.push(Command::RecordRegistration {
+                            id: deal.id,
+                            registration,
+                        });
+                    }
+                    Err(p) => self.bad_registration = Some(p),
+                }
+            }
+        });
+    }
+}
+
+impl DealDetail {
+    /// The registration as typed: a valid date, and amounts in yuan when given.
+    fn registration(&self) -> Result<Registration, Problem> {
+        let amount = |text: &str| match text.trim() {
+            "" => Ok(None),
+            t => Money::parse_yuan(t).map(Some).map_err(Problem::from),
+        };
+        Ok(Registration {
+            submitted: crate::domain::dates::parse_date(&self.submitted)
+                .ok_or(Problem::InvalidDate)?,
+            certificate_no: self.certificate.trim().to_string(),
+            contract: amount(&self.registered_contract)?,
+            technology: amount(&self.registered_technology)?,
+        })
+    }
+}
+
+fn history_ui(ui: &mut Ui, history: &[StageChange], tr: &Tr) {
+    ui.strong(tr.stage_history);
+    for change in history.iter().rev() {
+        let local = change.at.with_timezone(&chrono::Local);
+        ui.label(format!(
+            "{}  {}",
+            local.format("%Y-%m-%d %H:%M"),
+            tr.deal_stage(change.stage)
+        ));
+    }
+}

@@ -1,0 +1,429 @@
+//! The pipeline board: a column per stage with the deals in it. Drag a card to another column,
+//! or use its "move to" menu, to change its stage.
+
+use chrono::{NaiveDate, Utc};
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::domain::deal_list::{DealFilter, DealSort, DealSortKey, brokers, select};
+use crate::domain::registration::{RegistrationRule, RegistrationState, registration_state};
+use crate::domain::{ContractType, DealRow};
+use crate::domain::{DealStage, Money};
+use crate::i18n::{Tr, fill};
+use crate::io::import::ImportKind;
+use crate::io::tables::{self, Table};
+use crate::store::Store;
+use crate::ui::command::{Command, ListKind, Screen};
+use crate::ui::widgets::combos::{option_combo, sort_header};
+use crate::ui::widgets::error_text;
+use crate::ui::widgets::export_menu;
+
+const COLUMN_WIDTH: f32 = 190.0;
+/// Cards drawn per column; the rest are counted, so a large pipeline stays fast.
+const CARDS_SHOWN: usize = 60;
+
+/// What is dragged: a deal.
+#[derive(Debug, Clone, Copy)]
+struct DraggedDeal(i64);
+
+#[derive(Default)]
+pub struct DealsScreen {
+    rows: Vec<DealRow>,
+    loaded_revision: Option<u64>,
+    load_error: Option<String>,
+    filter: DealFilter,
+    sort: DealSort,
+    as_table: bool,
+    /// The registration rule being edited: working days (or calendar days) and how many.
+    rule: Option<(bool, String)>,
+    brokers: Vec<String>,
+    /// Positions in `rows` to show; recomputed only when the data, filter or sort change.
+    view: Vec<usize>,
+    view_for: Option<(u64, DealFilter, DealSort)>,
+}
+
+fn wan(m: Option<Money>) -> String {
+    m.map(Money::wan_text).unwrap_or_else(|| "—".to_string())
+}
+
+impl DealsScreen {
+    fn refresh(&mut self, store: &Store, today: NaiveDate) {
+        if self.loaded_revision == Some(store.revision()) {
+            return;
+        }
+        self.loaded_revision = Some(store.revision());
+        match store.deal_rows(today) {
+            Ok(rows) => {
+                self.brokers = brokers(&rows);
+                self.rows = rows;
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(e.to_string()),
+        }
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        fields: &[String],
+        today: NaiveDate,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        self.refresh(store, today);
+        if let Some(e) = &self.load_error {
+            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        }
+        if self.rows.is_empty() {
+            ui.label(tr.deals_none);
+            // A broker starting out brings the deals from a spreadsheet.
+            if ui.button(tr.import_button).clicked() {
+                cmds.push(Command::StartImport(Some(ImportKind::Deals)));
+            }
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut self.as_table, false, tr.view_board);
+            ui.selectable_value(&mut self.as_table, true, tr.view_table);
+            export_menu(ui, ListKind::Deals, tr, cmds);
+            if ui.button(tr.import_button).clicked() {
+                cmds.push(Command::StartImport(Some(ImportKind::Deals)));
+            }
+            ui.separator();
+            let f = &mut self.filter;
+            let label = ui.label(tr.search);
+            ui.add(egui::TextEdit::singleline(&mut f.text).desired_width(200.0))
+                .labelled_by(label.id);
+            let label = ui.label(tr.d_broker);
+            option_combo(
+                ui,
+                "deal_broker",
+                &mut f.broker,
+                &self.brokers,
+                tr.any,
+                String::clone,
+            )
+            .labelled_by(label.id);
+            let label = ui.label(tr.col_field);
+            option_combo(
+                ui,
+                "deal_field",
+                &mut f.field,
+                fields,
+                tr.any,
+                String::clone,
+            )
+            .labelled_by(label.id);
+            let label = ui.label(tr.d_contract_type);
+            option_combo(
+                ui,
+                "deal_type",
+                &mut f.contract_type,
+                &ContractType::ALL,
+                tr.any,
+                |c| tr.contract_type(*c).to_string(),
+            )
+            .labelled_by(label.id);
+            self.preset_ui(ui, tr);
+        });
+        ui.horizontal(|ui| self.rule_ui(ui, store, tr, cmds));
+        let key = (store.revision(), self.filter.clone(), self.sort);
+        if self.view_for.as_ref() != Some(&key) {
+            self.view = select(&self.rows, &self.filter, self.sort);
+            self.view_for = Some(key);
+        }
+        let visible: Vec<&DealRow> = self.view.iter().filter_map(|&i| self.rows.get(i)).collect();
+        if self.as_table {
+            if let Some(key) = table_ui(ui, &visible, self.sort, today, tr, cmds) {
+                self.sort = self.sort.clicked(key);
+            }
+            return;
+        }
+        let mut stages = DealStage::PIPELINE.to_vec();
+        stages.push(DealStage::Lost);
+        egui::ScrollArea::both().show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                for stage in stages {
+                    let in_stage: Vec<&DealRow> = visible
+                        .iter()
+                        .copied()
+                        .filter(|r| r.stage == stage)
+                        .collect();
+                    ui.push_id(stage.code(), |ui| {
+                        column_ui(ui, stage, &in_stage, today, tr, cmds);
+                    });
+                }
+            });
+        });
+    }
+}
+
+impl DealsScreen {
+    /// Shows the table with `filter` (from a dashboard card), in the default order.
+    pub fn show_filter(&mut self, filter: DealFilter) {
+        self.filter = filter;
+        self.sort = DealSort::default();
+        self.as_table = true;
+    }
+
+    /// The dashboard's part of the filter, which the toolbar has no control for, as one button
+    /// that clears it.
+    fn preset_ui(&mut self, ui: &mut Ui, tr: &Tr) {
+        let f = &self.filter;
+        if !f.has_preset() {
+            return;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        if !f.stages.is_empty() {
+            let stages: Vec<&str> = f.stages.iter().map(|s| tr.deal_stage(*s)).collect();
+            parts.push(stages.join(tr.dash_list_separator));
+        }
+        if let Some(year) = f.signed_in {
+            parts.push(fill(tr.dash_filter_signed_in, &[("year", &year)]));
+        }
+        if f.registration_due_by.is_some() {
+            parts.push(tr.dash_filter_registration_due.to_string());
+        }
+        let text = format!("{} ×", parts.join(" · "));
+        if ui.button(text).on_hover_text(tr.clear_filters).clicked() {
+            self.filter.clear_preset();
+        }
+    }
+
+    /// The deals as shown (filtered, sorted), for export.
+    pub fn export(&self, tr: &Tr) -> Table {
+        let shown = select(&self.rows, &self.filter, self.sort);
+        tables::deals(shown.into_iter().filter_map(|i| self.rows.get(i)), tr)
+    }
+
+    /// How registration due dates are counted: calendar or working days, and how many.
+    fn rule_ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+        let (working, days) =
+            self.rule
+                .get_or_insert_with(|| match store.registration_rule().unwrap_or_default() {
+                    RegistrationRule::CalendarDays(n) => (false, n.to_string()),
+                    RegistrationRule::WorkingDays(n) => (true, n.to_string()),
+                });
+        ui.label(tr.rule_title);
+        ui.selectable_value(working, false, tr.rule_calendar);
+        ui.selectable_value(working, true, tr.rule_working);
+        let label = ui.label(tr.rule_days);
+        ui.add(egui::TextEdit::singleline(days).desired_width(40.0))
+            .labelled_by(label.id);
+        let parsed = days
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (1..=365).contains(n));
+        if ui
+            .add_enabled(parsed.is_some(), egui::Button::new(tr.save))
+            .clicked()
+            && let Some(n) = parsed
+        {
+            cmds.push(Command::SetRegistrationRule(if *working {
+                RegistrationRule::WorkingDays(n)
+            } else {
+                RegistrationRule::CalendarDays(n)
+            }));
+        }
+    }
+}
+
+fn column_ui(
+    ui: &mut Ui,
+    stage: DealStage,
+    deals: &[&DealRow],
+    today: NaiveDate,
+    tr: &Tr,
+    cmds: &mut Vec<Command>,
+) {
+    let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+    let (_, dropped) = ui.dnd_drop_zone::<DraggedDeal, ()>(frame, |ui| {
+        // The board lays columns side by side; inside a column, everything stacks.
+        ui.vertical(|ui| {
+            ui.set_width(COLUMN_WIDTH);
+            ui.set_min_height(300.0);
+            ui.strong(tr.deal_stage(stage));
+            let total: i64 = deals
+                .iter()
+                .filter_map(|d| d.contract.or(d.expected))
+                .map(Money::fen)
+                .sum();
+            ui.label(
+                RichText::new(fill(
+                    tr.column_total,
+                    &[("n", &deals.len()), ("amount", &Money(total).wan_text())],
+                ))
+                .weak(),
+            );
+            ui.separator();
+            for deal in deals.iter().take(CARDS_SHOWN) {
+                card_ui(ui, deal, today, tr, cmds);
+            }
+            if deals.len() > CARDS_SHOWN {
+                ui.label(fill(tr.deals_more, &[("n", &(deals.len() - CARDS_SHOWN))]));
+            }
+        });
+    });
+    if let Some(deal) = dropped
+        && deals.iter().all(|d| d.id != deal.0)
+    {
+        cmds.push(Command::MoveDeal {
+            id: deal.0,
+            stage,
+            lost_reason: String::new(),
+        });
+    }
+}
+
+/// The deals as a sortable table; returns the column whose header was clicked.
+fn table_ui(
+    ui: &mut Ui,
+    deals: &[&DealRow],
+    sort: DealSort,
+    today: NaiveDate,
+    tr: &Tr,
+    cmds: &mut Vec<Command>,
+) -> Option<DealSortKey> {
+    let mut clicked = None;
+    let columns = [
+        (Some(DealSortKey::Title), tr.col_title, 300.0),
+        (None, tr.d_seller, 180.0),
+        (None, tr.d_buyer, 180.0),
+        (Some(DealSortKey::Stage), tr.d_stage, 90.0),
+        (Some(DealSortKey::Amount), tr.wan_unit, 90.0),
+        (Some(DealSortKey::RegistrationDue), tr.col_due, 100.0),
+        (None, tr.col_status, 120.0),
+    ];
+    let mut table = TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for (_, _, width) in &columns {
+        table = table.column(Column::initial(*width).clip(true));
+    }
+    table
+        .header(24.0, |mut header| {
+            for (key, title, _) in columns {
+                header.col(|ui| match key {
+                    Some(key) => {
+                        if sort_header(ui, title, sort.key == key, sort.descending) {
+                            clicked = Some(key);
+                        }
+                    }
+                    None => {
+                        ui.strong(title);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, deals.len(), |mut row| {
+                let Some(d) = deals.get(row.index()) else {
+                    return;
+                };
+                row.col(|ui| {
+                    if ui.link(&d.title).clicked() {
+                        cmds.push(Command::Navigate(Screen::Deal(d.id)));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&d.seller_name);
+                });
+                row.col(|ui| {
+                    ui.label(&d.buyer_name);
+                });
+                row.col(|ui| {
+                    ui.label(tr.deal_stage(d.stage));
+                });
+                row.col(|ui| {
+                    ui.label(wan(d.contract.or(d.expected)));
+                });
+                row.col(|ui| {
+                    if let Some(due) = d.registration_due {
+                        ui.label(crate::ui::widgets::fmt_date(due));
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(due) = d.registration_due
+                        && let RegistrationState::Overdue(_) =
+                            registration_state(due, d.registration_submitted, today)
+                    {
+                        badge(ui, tr.badge_registration_overdue);
+                    } else if d.overdue_payment.fen() > 0 {
+                        let amount = d.overdue_payment.yuan_text();
+                        badge(ui, &fill(tr.badge_payment_overdue, &[("amount", &amount)]));
+                    } else if d.overdue_follow_up {
+                        badge(ui, tr.badge_follow_up_overdue);
+                    }
+                });
+            });
+        });
+    clicked
+}
+
+fn badge(ui: &mut Ui, text: &str) {
+    ui.label(
+        RichText::new(text)
+            .small()
+            .color(ui.visuals().error_fg_color),
+    );
+}
+
+fn card_ui(ui: &mut Ui, deal: &DealRow, today: NaiveDate, tr: &Tr, cmds: &mut Vec<Command>) {
+    ui.push_id(deal.id, |ui| {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(COLUMN_WIDTH - 16.0);
+            ui.dnd_drag_source(
+                egui::Id::unique(("deal_card", deal.id)),
+                DraggedDeal(deal.id),
+                |ui| {
+                    ui.add(egui::Label::new(RichText::new(&deal.title).strong()).wrap());
+                    ui.label(
+                        RichText::new(format!("{} → {}", deal.seller_name, deal.buyer_name))
+                            .small(),
+                    );
+                    ui.label(format!(
+                        "{} {}",
+                        wan(deal.contract.or(deal.expected)),
+                        tr.wan_unit
+                    ));
+                    if let Some(since) = deal.since {
+                        let days = (Utc::now() - since).num_days();
+                        ui.label(RichText::new(fill(tr.days_in_stage, &[("n", &days)])).weak());
+                    }
+                    if let Some(due) = deal.registration_due
+                        && let RegistrationState::Overdue(_) =
+                            registration_state(due, deal.registration_submitted, today)
+                    {
+                        badge(ui, tr.badge_registration_overdue);
+                    }
+                    if deal.overdue_payment.fen() > 0 {
+                        let amount = deal.overdue_payment.yuan_text();
+                        badge(ui, &fill(tr.badge_payment_overdue, &[("amount", &amount)]));
+                    }
+                    if deal.overdue_follow_up {
+                        badge(ui, tr.badge_follow_up_overdue);
+                    }
+                },
+            );
+            ui.horizontal(|ui| {
+                if ui.small_button(tr.open).clicked() {
+                    cmds.push(Command::Navigate(Screen::Deal(deal.id)));
+                }
+                ui.menu_button(tr.move_to, |ui| {
+                    for stage in DealStage::ALL {
+                        if stage != deal.stage && ui.button(tr.deal_stage(stage)).clicked() {
+                            cmds.push(Command::MoveDeal {
+                                id: deal.id,
+                                stage,
+                                lost_reason: String::new(),
+                            });
+                        }
+                    }
+                });
+            });
+        });
+    });
+}

@@ -1,0 +1,825 @@
+//! The Matching screen: choose a direction and a subject, see ranked candidates with a score
+//! bar, and for the selected one the breakdown and the shared terms highlighted in both texts.
+
+use egui::text::LayoutJob;
+use egui::{Color32, RichText, TextFormat, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::catalog::{Catalog, Catalogs};
+use crate::domain::{
+    AchievementRow, ClientKind, ClientRow, Decision, FieldErrors, RejectReason, Synonym,
+    SynonymDraft, SynonymField,
+};
+use crate::i18n::{Tr, fill};
+pub use crate::matching::Subject;
+use crate::matching::{
+    AchievementText, Candidate, Decisions, MatchIndex, Part, Weights, highlight_mask,
+};
+use crate::store::{DecisionInput, Store};
+use crate::ui::command::{Command, Screen};
+use crate::ui::widgets::combos::combo;
+use crate::ui::widgets::error_text;
+
+const ROW_HEIGHT: f32 = 26.0;
+const TOP: usize = 50;
+const PICKER_MATCHES: usize = 8;
+
+/// Which way to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    #[default]
+    NeedToAchievements,
+    AchievementToEnterprises,
+    EnterpriseToAchievements,
+}
+
+fn direction_of(subject: Subject) -> Direction {
+    match subject {
+        Subject::Need(_) => Direction::NeedToAchievements,
+        Subject::Achievement(_) => Direction::AchievementToEnterprises,
+        Subject::Enterprise(_) => Direction::EnterpriseToAchievements,
+    }
+}
+
+/// The subject's text and the texts of the selected candidate, loaded once per selection.
+struct Texts {
+    key: (Subject, usize),
+    left_title: String,
+    left: String,
+    right_title: String,
+    right: String,
+}
+
+struct RejectDialog {
+    candidate: usize,
+    reason: RejectReason,
+    note: String,
+}
+
+#[derive(Default)]
+pub struct MatchingScreen {
+    direction: Direction,
+    subject: Option<Subject>,
+    query: String,
+    show_rejected: bool,
+    results: Vec<Candidate>,
+    results_key: Option<(Subject, bool, u64, [u32; 7])>,
+    selected: Option<usize>,
+    texts: Option<Texts>,
+    reject: Option<RejectDialog>,
+    weights: Option<Weights>,
+    weights_open: bool,
+    thesaurus: ThesaurusPanel,
+}
+
+/// The thesaurus editor: the pair being typed, why the last one was refused, and the stored
+/// pairs as of a store revision.
+#[derive(Default)]
+struct ThesaurusPanel {
+    draft: SynonymDraft,
+    errors: FieldErrors<SynonymField>,
+    pairs: Vec<Synonym>,
+    read_at: Option<u64>,
+}
+
+fn weights_key(w: &Weights) -> [u32; 7] {
+    Part::ALL.map(|p| w.get(p).to_bits())
+}
+
+impl MatchingScreen {
+    /// The pair typed was added: the fields are cleared for the next one.
+    pub fn synonym_saved(&mut self) {
+        self.thesaurus.draft = SynonymDraft::default();
+        self.thesaurus.errors = FieldErrors::new();
+    }
+
+    /// The pair typed was refused: the fields keep it and say why.
+    pub fn synonym_refused(&mut self, errors: FieldErrors<SynonymField>) {
+        self.thesaurus.errors = errors;
+    }
+
+    /// Opens the screen on `subject` (from a detail view's "Find matches").
+    pub fn open(&mut self, subject: Subject) {
+        self.direction = direction_of(subject);
+        self.subject = Some(subject);
+        self.selected = None;
+        self.results_key = None;
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        catalogs: &Catalogs,
+        clients: &[ClientRow],
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some(index) = catalogs.matching.ready() else {
+            ui.label(tr.match_loading);
+            ui.spinner();
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        let weights = *self
+            .weights
+            .get_or_insert_with(|| store.match_weights().unwrap_or_default());
+        self.subject_bar(ui, index, catalogs, clients, tr);
+        self.weights_panel(ui, tr, cmds);
+        self.thesaurus_panel(ui, store, tr, cmds);
+        ui.separator();
+        let Some(subject) = self.subject else {
+            ui.label(tr.match_choose);
+            return;
+        };
+        self.refresh(store, index, subject, &weights);
+        if let Subject::Need(need) = subject {
+            ui.horizontal(|ui| {
+                if ui.button(tr.export_shortlist).clicked() {
+                    cmds.push(Command::ExportShortlist(need));
+                }
+            });
+        }
+        if self.results.is_empty() {
+            ui.label(tr.match_none);
+            return;
+        }
+        let detail_height = (ui.available_height() * 0.5).max(200.0);
+        let table_height = ui.available_height() - detail_height;
+        let rows = catalogs.achievements.ready();
+        ui.allocate_ui(egui::vec2(ui.available_width(), table_height), |ui| {
+            self.table(ui, index, rows, subject, tr);
+        });
+        ui.separator();
+        self.detail(ui, store, index, subject, &weights, tr, cmds);
+        self.reject_dialog(ui, index, rows, subject, tr, cmds);
+    }
+
+    fn refresh(&mut self, store: &Store, index: &MatchIndex, subject: Subject, weights: &Weights) {
+        let key = (
+            subject,
+            self.show_rejected,
+            store.revision(),
+            weights_key(weights),
+        );
+        if self.results_key == Some(key) {
+            return;
+        }
+        self.results_key = Some(key);
+        let decisions = store.decisions().unwrap_or_default();
+        self.results = run(
+            store,
+            index,
+            subject,
+            weights,
+            &decisions,
+            self.show_rejected,
+        );
+        self.texts = None;
+        if self.selected.is_some_and(|s| s >= self.results.len()) {
+            self.selected = None;
+        }
+    }
+
+    fn subject_bar(
+        &mut self,
+        ui: &mut Ui,
+        index: &MatchIndex,
+        catalogs: &Catalogs,
+        clients: &[ClientRow],
+        tr: &Tr,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            for (direction, label) in [
+                (Direction::NeedToAchievements, tr.dir_need),
+                (Direction::AchievementToEnterprises, tr.dir_achievement),
+                (Direction::EnterpriseToAchievements, tr.dir_enterprise),
+            ] {
+                if ui
+                    .selectable_label(self.direction == direction, label)
+                    .clicked()
+                    && self.direction != direction
+                {
+                    self.direction = direction;
+                    self.subject = None;
+                    self.selected = None;
+                }
+            }
+            ui.separator();
+            ui.checkbox(&mut self.show_rejected, tr.show_rejected);
+        });
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr.match_subject);
+            if let Some(subject) = self.subject {
+                ui.strong(subject_title(index, catalogs, clients, subject, tr));
+                if ui.small_button(tr.change).clicked() {
+                    self.subject = None;
+                    self.selected = None;
+                }
+                return;
+            }
+            ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text(tr.picker_hint)
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+        });
+        if self.subject.is_none() && !self.query.trim().is_empty() {
+            for (subject, title) in self.suggestions(catalogs, clients, tr) {
+                if ui.selectable_label(false, title).clicked() {
+                    self.subject = Some(subject);
+                    self.selected = None;
+                    self.query.clear();
+                }
+            }
+        }
+    }
+
+    fn suggestions(
+        &self,
+        catalogs: &Catalogs,
+        clients: &[ClientRow],
+        tr: &Tr,
+    ) -> Vec<(Subject, String)> {
+        let q = self.query.trim();
+        match self.direction {
+            Direction::NeedToAchievements => catalogs
+                .needs
+                .ready()
+                .map(|c| {
+                    c.search(q)
+                        .into_iter()
+                        .filter_map(|h| c.get(h.id))
+                        .take(PICKER_MATCHES)
+                        .map(|r| {
+                            let title = crate::ui::screens::needs::need_title(r, tr);
+                            (
+                                Subject::Need(r.id),
+                                format!("{title} · {}", r.enterprise_name),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Direction::AchievementToEnterprises => catalogs
+                .achievements
+                .ready()
+                .map(|c| {
+                    c.search(q)
+                        .into_iter()
+                        .filter_map(|h| c.get(h.id))
+                        .take(PICKER_MATCHES)
+                        .map(|r| {
+                            (
+                                Subject::Achievement(r.id),
+                                format!("{} · {}", r.title, r.owner_name),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Direction::EnterpriseToAchievements => {
+                let needle = q.to_lowercase();
+                clients
+                    .iter()
+                    .filter(|c| {
+                        c.kind == ClientKind::Enterprise && c.name.to_lowercase().contains(&needle)
+                    })
+                    .take(PICKER_MATCHES)
+                    .map(|c| (Subject::Enterprise(c.id), c.name.clone()))
+                    .collect()
+            }
+        }
+    }
+
+    fn weights_panel(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        let Some(weights) = &mut self.weights else {
+            return;
+        };
+        egui::CollapsingHeader::new(tr.weights)
+            .default_open(self.weights_open)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for part in Part::ALL {
+                        let label = ui.label(tr.part(part));
+                        ui.add(egui::DragValue::new(weights.get_mut(part)).range(0.0..=100.0))
+                            .labelled_by(label.id);
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button(tr.save_weights).clicked() {
+                        cmds.push(Command::SaveWeights(*weights));
+                    }
+                    if ui.button(tr.default_weights).clicked() {
+                        *weights = Weights::default();
+                    }
+                });
+            });
+    }
+
+    fn thesaurus_panel(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+        let panel = &mut self.thesaurus;
+        if panel.read_at != Some(store.revision()) {
+            panel.read_at = Some(store.revision());
+            panel.pairs = store.thesaurus().unwrap_or_default();
+        }
+        egui::CollapsingHeader::new(format!("{}（{}）", tr.thesaurus, panel.pairs.len()))
+            .id_salt("thesaurus")
+            .show(ui, |ui| {
+                ui.label(RichText::new(tr.thesaurus_hint).weak());
+                ui.horizontal_top(|ui| {
+                    for (field, label, hint, text) in [
+                        (
+                            SynonymField::Term,
+                            tr.synonym_term,
+                            tr.synonym_term_hint,
+                            &mut panel.draft.term,
+                        ),
+                        (
+                            SynonymField::Other,
+                            tr.synonym_other,
+                            tr.synonym_other_hint,
+                            &mut panel.draft.other,
+                        ),
+                    ] {
+                        ui.vertical(|ui| {
+                            let label = ui.label(label);
+                            ui.add(
+                                egui::TextEdit::singleline(text)
+                                    .hint_text(hint)
+                                    .desired_width(180.0),
+                            )
+                            .labelled_by(label.id);
+                            if let Some(p) = panel.errors.get(field) {
+                                error_text(ui, &tr.problem(p));
+                            }
+                        });
+                    }
+                    ui.vertical(|ui| {
+                        ui.label("");
+                        if ui.button(tr.synonym_add).clicked() {
+                            cmds.push(Command::AddSynonym(panel.draft.clone()));
+                        }
+                    });
+                });
+                if panel.pairs.is_empty() {
+                    ui.label(RichText::new(tr.cli_synonym_none).weak());
+                }
+                egui::ScrollArea::vertical()
+                    .id_salt("thesaurus_pairs")
+                    .max_height(120.0)
+                    .show(ui, |ui| {
+                        for pair in &panel.pairs {
+                            ui.horizontal(|ui| {
+                                ui.label(format!("{} ≈ {}", pair.term, pair.other));
+                                if ui
+                                    .small_button(tr.synonym_remove)
+                                    .on_hover_text(format!("{} ≈ {}", pair.term, pair.other))
+                                    .clicked()
+                                {
+                                    cmds.push(Command::RemoveSynonym(pair.id));
+                                }
+                            });
+                        }
+                    });
+            });
+    }
+
+    fn table(
+        &mut self,
+        ui: &mut Ui,
+        index: &MatchIndex,
+        rows: Option<&Catalog<AchievementRow>>,
+        subject: Subject,
+        tr: &Tr,
+    ) {
+        let by_enterprise = direction_of(subject) == Direction::AchievementToEnterprises;
+        let mut clicked = None;
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(120.0))
+            .column(Column::initial(360.0).clip(true))
+            .column(Column::initial(220.0).clip(true))
+            .column(Column::initial(110.0))
+            .column(Column::remainder().at_least(80.0))
+            .header(24.0, |mut header| {
+                let titles = [
+                    tr.col_score,
+                    tr.col_candidate,
+                    if by_enterprise {
+                        tr.col_via_need
+                    } else {
+                        tr.col_owner
+                    },
+                    tr.col_stage,
+                    tr.col_price,
+                ];
+                for title in titles {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, self.results.len(), |mut row| {
+                    let i = row.index();
+                    let Some(c) = self.results.get(i) else {
+                        return;
+                    };
+                    row.set_selected(self.selected == Some(i));
+                    let a = rows.and_then(|r| r.get(c.achievement));
+                    row.col(|ui| {
+                        ui.add(
+                            egui::ProgressBar::new(c.breakdown.score / 100.0)
+                                .text(format!("{:.0}", c.breakdown.score))
+                                .desired_width(100.0),
+                        );
+                    });
+                    row.col(|ui| {
+                        let name = if by_enterprise {
+                            index
+                                .enterprise(c.enterprise)
+                                .map(|e| e.name.clone())
+                                .unwrap_or_default()
+                        } else {
+                            a.map(|a| a.title.clone()).unwrap_or_default()
+                        };
+                        let text = if c.rejected {
+                            format!("{name}（{}）", tr.rejected_mark)
+                        } else {
+                            name
+                        };
+                        if ui
+                            .selectable_label(self.selected == Some(i), text)
+                            .clicked()
+                        {
+                            clicked = Some(i);
+                        }
+                    });
+                    row.col(|ui| {
+                        if by_enterprise {
+                            if let Some(n) = c.need.and_then(|n| index.need(n)) {
+                                ui.label(&n.title);
+                            }
+                        } else if let Some(a) = a {
+                            ui.label(&a.owner_name);
+                        }
+                    });
+                    row.col(|ui| {
+                        if let Some(a) = a {
+                            ui.label(format!("TRL {} · {}", a.trl, tr.stage(a.stage)));
+                        }
+                    });
+                    row.col(|ui| {
+                        if let Some(a) = a {
+                            ui.label(tr.price_wan(a.price));
+                        }
+                    });
+                    if row.response().clicked() {
+                        clicked = Some(i);
+                    }
+                });
+            });
+        if let Some(i) = clicked {
+            self.selected = Some(i);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn detail(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        index: &MatchIndex,
+        subject: Subject,
+        weights: &Weights,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some(i) = self.selected else {
+            return;
+        };
+        let Some(c) = self.results.get(i).cloned() else {
+            return;
+        };
+        if self.texts.as_ref().is_none_or(|t| t.key != (subject, i)) {
+            self.texts = load_texts(store, index, subject, &c, i);
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("match_detail")
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.button(tr.shortlist).clicked() {
+                        cmds.push(decide(&c, Decision::Proposed, String::new()));
+                    }
+                    if ui.button(tr.accept).clicked() {
+                        cmds.push(decide(&c, Decision::Accepted, String::new()));
+                    }
+                    if ui.button(tr.reject).clicked() {
+                        self.reject = Some(RejectDialog {
+                            candidate: i,
+                            reason: RejectReason::TooEarly,
+                            note: String::new(),
+                        });
+                    }
+                    if ui.link(tr.open_achievement).clicked() {
+                        cmds.push(Command::Navigate(Screen::Achievement(c.achievement)));
+                    }
+                });
+                ui.columns(2, |cols| {
+                    breakdown_ui(&mut cols[0], &c, weights, tr);
+                    if let Some(t) = &self.texts {
+                        texts_ui(&mut cols[1], index, t, &c, tr);
+                    }
+                });
+            });
+    }
+
+    fn reject_dialog(
+        &mut self,
+        ui: &mut Ui,
+        index: &MatchIndex,
+        rows: Option<&Catalog<AchievementRow>>,
+        subject: Subject,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some(dialog) = &mut self.reject else {
+            return;
+        };
+        let mut close = false;
+        let mut confirmed = false;
+        egui::Modal::new(egui::Id::unique("reject_dialog")).show(ui.ctx(), |ui| {
+            ui.heading(tr.reject_title);
+            if let Some(c) = self.results.get(dialog.candidate) {
+                ui.label(candidate_name(index, rows, subject, c));
+            }
+            egui::Grid::new("reject_form")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let label = ui.label(tr.reject_reason);
+                    combo(
+                        ui,
+                        "reject_reason",
+                        &mut dialog.reason,
+                        &RejectReason::ALL,
+                        |r| tr.reject_reason(r),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(tr.reject_note);
+                    ui.add(egui::TextEdit::multiline(&mut dialog.note).desired_rows(2))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+            ui.horizontal(|ui| {
+                confirmed = ui.button(tr.confirm_reject).clicked();
+                close = ui.button(tr.cancel).clicked();
+            });
+        });
+        if confirmed {
+            if let Some(c) = self.results.get(dialog.candidate) {
+                cmds.push(decide(
+                    c,
+                    Decision::Rejected(dialog.reason),
+                    dialog.note.clone(),
+                ));
+            }
+            self.selected = None;
+            close = true;
+        }
+        if close {
+            self.reject = None;
+        }
+    }
+}
+
+/// Ranks the candidates for `subject` with the engine, reading an achievement's texts from
+/// the store when it is the subject.
+pub fn run(
+    store: &Store,
+    index: &MatchIndex,
+    subject: Subject,
+    weights: &Weights,
+    decisions: &Decisions,
+    include_rejected: bool,
+) -> Vec<Candidate> {
+    let achievement = match subject {
+        Subject::Achievement(id) => store.get_achievement(id).ok().flatten(),
+        _ => None,
+    };
+    let keywords = achievement
+        .as_ref()
+        .map(|a| a.data.keywords.join(" "))
+        .unwrap_or_default();
+    let text = achievement.as_ref().map(|a| AchievementText {
+        title: &a.data.title,
+        keywords: &keywords,
+        abstract_text: &a.data.abstract_text,
+        indicators: &a.data.indicators,
+    });
+    index.rank(subject, text, weights, decisions, TOP, include_rejected)
+}
+
+fn decide(c: &Candidate, decision: Decision, note: String) -> Command {
+    Command::Decide(Box::new(DecisionInput {
+        need: c.need,
+        achievement: c.achievement,
+        enterprise: c.enterprise,
+        decision,
+        note,
+        breakdown: c.breakdown.clone(),
+    }))
+}
+
+fn subject_title(
+    index: &MatchIndex,
+    catalogs: &Catalogs,
+    clients: &[ClientRow],
+    subject: Subject,
+    tr: &Tr,
+) -> String {
+    match subject {
+        Subject::Need(id) => index.need(id).map_or_else(String::new, |n| {
+            format!("{} · {}", n.title, n.enterprise_name)
+        }),
+        Subject::Achievement(id) => catalogs
+            .achievements
+            .ready()
+            .and_then(|c| c.get(id))
+            .map_or_else(String::new, |a| format!("{} · {}", a.title, a.owner_name)),
+        Subject::Enterprise(id) => clients
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| tr.not_found.to_string(), |c| c.name.clone()),
+    }
+}
+
+fn candidate_name(
+    index: &MatchIndex,
+    rows: Option<&Catalog<AchievementRow>>,
+    subject: Subject,
+    c: &Candidate,
+) -> String {
+    if direction_of(subject) == Direction::AchievementToEnterprises {
+        index
+            .enterprise(c.enterprise)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    } else {
+        rows.and_then(|r| r.get(c.achievement))
+            .map(|a| a.title.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The need's text (or the enterprise's profile) and the achievement's, for highlighting.
+fn load_texts(
+    store: &Store,
+    index: &MatchIndex,
+    subject: Subject,
+    c: &Candidate,
+    i: usize,
+) -> Option<Texts> {
+    let a = store.get_achievement(c.achievement).ok().flatten()?;
+    let achievement_text = format!(
+        "{}\n{}\n{}\n{}",
+        a.data.title,
+        a.data.keywords.join("、"),
+        a.data.abstract_text,
+        a.data.indicators
+    );
+    let (need_title, need_text) = match c.need.and_then(|n| index.need(n)) {
+        Some(n) => (n.title.clone(), n.text.clone()),
+        None => {
+            let e = index.enterprise(c.enterprise)?;
+            (e.name.clone(), e.industry.clone())
+        }
+    };
+    Some(Texts {
+        key: (subject, i),
+        left_title: need_title,
+        left: need_text,
+        right_title: a.data.title.clone(),
+        right: achievement_text,
+    })
+}
+
+fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, tr: &Tr) {
+    ui.strong(format!("{} {:.0}", tr.breakdown, c.breakdown.score));
+    // First, where it cannot scroll out of sight: why text relevance found other words.
+    if !c.associations.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(tr.associations_used).weak());
+            for a in &c.associations {
+                ui.label(format!(
+                    "{} → {}（{}）",
+                    a.need_term,
+                    a.term,
+                    tr.association_source(a.source)
+                ));
+            }
+        });
+    }
+    let total: f32 = Part::ALL.iter().map(|p| weights.get(*p).max(0.0)).sum();
+    egui::Grid::new("breakdown")
+        .num_columns(3)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for part in Part::ALL {
+                let max = if total > 0.0 {
+                    100.0 * weights.get(part).max(0.0) / total
+                } else {
+                    0.0
+                };
+                let got = c.breakdown.contribution(part);
+                ui.label(tr.part(part));
+                ui.add(
+                    egui::ProgressBar::new(if max > 0.0 { got / max } else { 0.0 })
+                        .desired_width(160.0),
+                );
+                ui.label(format!("{got:.1} / {max:.0}"));
+                ui.end_row();
+            }
+        });
+}
+
+fn texts_ui(ui: &mut Ui, index: &MatchIndex, t: &Texts, c: &Candidate, tr: &Tr) {
+    let shown = index.shared_terms(&t.left, &t.right);
+    // An association's terms are highlighted on their own side: the need's term in the need,
+    // the term it stands for in the achievement.
+    let mut left = shown.clone();
+    left.extend(c.associations.iter().map(|a| a.need_term.clone()));
+    let mut right = shown.clone();
+    right.extend(c.associations.iter().map(|a| a.term.clone()));
+    ui.strong(tr.matched_terms);
+    ui.add(egui::Label::new(shown.join("、")).wrap());
+    ui.add_space(6.0);
+    ui.label(RichText::new(&t.left_title).strong());
+    ui.add(egui::Label::new(highlighted(ui, &t.left, &left)).wrap());
+    ui.add_space(6.0);
+    ui.label(RichText::new(&t.right_title).strong());
+    ui.add(egui::Label::new(highlighted(ui, &t.right, &right)).wrap());
+}
+
+/// `text` with the characters of matched terms on a highlight.
+fn highlighted(ui: &Ui, text: &str, terms: &[String]) -> LayoutJob {
+    let mask = highlight_mask(text, terms);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        ..TextFormat::default()
+    };
+    let marked = TextFormat {
+        font_id: font,
+        color: ui.visuals().strong_text_color(),
+        background: if ui.visuals().dark_mode {
+            Color32::from_rgb(90, 70, 10)
+        } else {
+            Color32::from_rgb(255, 230, 140)
+        },
+        ..TextFormat::default()
+    };
+    let mut job = LayoutJob::default();
+    let mut buf = String::new();
+    let mut current = None;
+    for (c, on) in text.chars().zip(mask.iter().copied()) {
+        if current.is_some_and(|cur| cur != on) {
+            job.append(
+                &buf,
+                0.0,
+                if current == Some(true) {
+                    marked.clone()
+                } else {
+                    plain.clone()
+                },
+            );
+            buf.clear();
+        }
+        current = Some(on);
+        buf.push(c);
+    }
+    if !buf.is_empty() {
+        job.append(
+            &buf,
+            0.0,
+            if current == Some(true) { marked } else { plain },
+        );
+    }
+    job
+}
+
+/// For the status line after a decision.
+pub fn decision_status(tr: &Tr, decision: Decision, deal: Option<i64>) -> String {
+    match (decision, deal) {
+        (Decision::Accepted, Some(id)) => fill(tr.accepted_deal, &[("id", &id)]),
+        (Decision::Rejected(_), _) => tr.rejected_done.to_string(),
+        _ => tr.shortlisted.to_string(),
+    }
+}

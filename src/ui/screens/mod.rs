@@ -1,0 +1,22 @@
+//! One file per screen.
+
+pub mod achievement_form;
+pub mod achievements;
+pub mod agenda;
+pub mod client_detail;
+pub mod client_form;
+pub mod clients;
+pub mod dashboard;
+pub mod dashboard_charts;
+pub mod deal_detail;
+pub mod deal_payments;
+pub mod deals;
+pub mod follow_ups;
+pub mod import;
+pub mod import_tables;
+pub mod matching;
+pub mod need_form;
+pub mod needs;
+pub mod record_detail;
+pub mod report;
+pub mod trash;

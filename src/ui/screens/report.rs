@@ -1,0 +1,347 @@
+//! The deal report screen: a period and filters, the totals and breakdowns on screen, and the
+//! report written as an Excel workbook or a printable page.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::domain::{ContractType, DealStage, Money};
+use crate::i18n::{Tr, fill};
+use crate::report::labels::{Breakdown, breakdowns, group_label};
+use crate::report::{DealReport, Period, ReportDeal, ReportFilter, build};
+use crate::store::Store;
+use crate::ui::command::Command;
+use crate::ui::command::FileType;
+use crate::ui::widgets::combos::option_combo;
+use crate::ui::widgets::date_picker;
+
+const ROW_HEIGHT: f32 = 22.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PeriodChoice {
+    #[default]
+    Month,
+    Quarter,
+    Year,
+    Custom,
+}
+
+/// What the report was last built from, so it is built again only when that changes.
+type Key = (u64, NaiveDate, NaiveDate, ReportFilter);
+
+#[derive(Default)]
+pub struct ReportScreen {
+    pub period: PeriodChoice,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub filter: ReportFilter,
+    deals: Option<(u64, Vec<ReportDeal>)>,
+    brokers: Vec<String>,
+    report: Option<(Key, DealReport)>,
+    error: Option<String>,
+}
+
+impl ReportScreen {
+    /// The period's first and last day.
+    pub fn bounds(&self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        match self.period {
+            PeriodChoice::Month => Period::this_month(today).bounds(),
+            PeriodChoice::Quarter => Period::this_quarter(today).bounds(),
+            PeriodChoice::Year => Period::this_year(today).bounds(),
+            PeriodChoice::Custom => {
+                let (first, last) = Period::this_month(today).bounds();
+                (self.from.unwrap_or(first), self.to.unwrap_or(last))
+            }
+        }
+    }
+
+    /// The report as shown, built again when the data, period or filters changed.
+    pub fn report(&mut self, store: &Store, today: NaiveDate) -> Option<&DealReport> {
+        let revision = store.revision();
+        if self.deals.as_ref().is_none_or(|(r, _)| *r != revision) {
+            match store.report_deals() {
+                Ok(deals) => {
+                    let mut brokers: Vec<String> = deals
+                        .iter()
+                        .map(|d| d.broker.clone())
+                        .filter(|b| !b.is_empty())
+                        .collect();
+                    brokers.sort();
+                    brokers.dedup();
+                    self.brokers = brokers;
+                    self.deals = Some((revision, deals));
+                    self.error = None;
+                }
+                Err(e) => {
+                    self.error = Some(e.to_string());
+                    return None;
+                }
+            }
+        }
+        let (from, to) = self.bounds(today);
+        let key = (revision, from, to, self.filter.clone());
+        if self.report.as_ref().is_none_or(|(k, _)| *k != key) {
+            let deals = self
+                .deals
+                .as_ref()
+                .map(|(_, d)| d.as_slice())
+                .unwrap_or(&[]);
+            let report = build(deals, from, to, &self.filter, today);
+            self.report = Some((key, report));
+        }
+        self.report.as_ref().map(|(_, r)| r)
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        fields: &[String],
+        today: NaiveDate,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        ui.heading(tr.rp_title);
+        self.controls(ui, fields, today, tr, cmds);
+        ui.separator();
+        if let Some(e) = &self.error {
+            crate::ui::widgets::error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        }
+        let Some(report) = self.report(store, today) else {
+            return;
+        };
+        egui::ScrollArea::vertical().show(ui, |ui| report_ui(ui, report, tr));
+    }
+
+    fn controls(
+        &mut self,
+        ui: &mut Ui,
+        fields: &[String],
+        today: NaiveDate,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.rp_period);
+            for (choice, label) in [
+                (PeriodChoice::Month, tr.rp_this_month),
+                (PeriodChoice::Quarter, tr.rp_this_quarter),
+                (PeriodChoice::Year, tr.rp_this_year),
+                (PeriodChoice::Custom, tr.rp_custom),
+            ] {
+                ui.radio_value(&mut self.period, choice, label);
+            }
+            if self.period == PeriodChoice::Custom {
+                let (from, to) = self.bounds(today);
+                let (mut from, mut to) = (from, to);
+                date_picker(ui, "report_from", &mut from);
+                ui.label("–");
+                date_picker(ui, "report_to", &mut to);
+                self.from = Some(from);
+                self.to = Some(to.max(from));
+            } else {
+                let (from, to) = self.bounds(today);
+                ui.label(fill(tr.rp_period_range, &[("from", &from), ("to", &to)]));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let f = &mut self.filter;
+            let label = ui.label(tr.d_broker);
+            option_combo(
+                ui,
+                "rp_broker",
+                &mut f.broker,
+                &self.brokers,
+                tr.any,
+                String::clone,
+            )
+            .labelled_by(label.id);
+            let label = ui.label(tr.col_field);
+            option_combo(ui, "rp_field", &mut f.field, fields, tr.any, String::clone)
+                .labelled_by(label.id);
+            let label = ui.label(tr.d_contract_type);
+            option_combo(
+                ui,
+                "rp_type",
+                &mut f.contract_type,
+                &ContractType::ALL,
+                tr.any,
+                |c| tr.contract_type(*c).to_string(),
+            )
+            .labelled_by(label.id);
+            let label = ui.label(tr.d_stage);
+            option_combo(ui, "rp_stage", &mut f.stage, &DealStage::ALL, tr.any, |s| {
+                tr.deal_stage(*s).to_string()
+            })
+            .labelled_by(label.id);
+            ui.separator();
+            if ui.button(tr.rp_export_xlsx).clicked() {
+                cmds.push(Command::ExportReport(FileType::Xlsx));
+            }
+            if ui.button(tr.rp_export_html).clicked() {
+                cmds.push(Command::ExportReport(FileType::Html));
+            }
+        });
+    }
+}
+
+fn wan(m: Money) -> String {
+    m.wan_text()
+}
+
+fn report_ui(ui: &mut Ui, report: &DealReport, tr: &Tr) {
+    let t = &report.totals;
+    ui.horizontal_wrapped(|ui| {
+        for (label, value) in [
+            (tr.rp_signed, t.signed.to_string()),
+            (tr.rp_contract, wan(t.contract)),
+            (tr.rp_technology, wan(t.technology)),
+            (tr.rp_commission, wan(t.commission)),
+            (tr.rp_received, wan(t.received)),
+            (tr.rp_outstanding, wan(t.outstanding)),
+        ] {
+            ui.group(|ui| {
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(label).small());
+                    ui.label(RichText::new(value).size(20.0).strong());
+                });
+            });
+        }
+    });
+    if report.deals.is_empty() {
+        ui.label(tr.rp_no_deals);
+        return;
+    }
+    ui.add_space(8.0);
+    // Three tables a row: groups have no width until drawn, so a wrapping row cannot place them.
+    let tables = breakdowns(report, tr);
+    for row in 0..2 {
+        ui.columns(3, |cols| {
+            for (i, col) in cols.iter_mut().enumerate() {
+                match tables.get(row * 3 + i) {
+                    Some(b) => breakdown_ui(col, b, tr),
+                    None => monthly_ui(col, report, tr),
+                }
+            }
+        });
+    }
+    ui.add_space(8.0);
+    ui.strong(tr.rp_deal_list);
+    deal_list(ui, &report.deals, tr);
+}
+
+fn breakdown_ui(ui: &mut Ui, b: &Breakdown<'_>, tr: &Tr) {
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        ui.vertical(|ui| {
+            ui.strong(b.title);
+            // The name takes what the two number columns leave.
+            let name_width = (ui.available_width() - 190.0).max(80.0);
+            egui::Grid::new(b.title).striped(true).show(ui, |ui| {
+                ui.label(b.key_header);
+                ui.label(tr.rp_deals);
+                ui.label(tr.rp_contract);
+                ui.end_row();
+                for g in b.groups {
+                    let name = group_label(&g.key, tr);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(name_width, ROW_HEIGHT - 4.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| ui.add(egui::Label::new(name).truncate()),
+                    );
+                    ui.label(g.deals.to_string());
+                    ui.label(wan(g.contract));
+                    ui.end_row();
+                }
+            });
+        });
+    });
+}
+
+fn monthly_ui(ui: &mut Ui, report: &DealReport, tr: &Tr) {
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        ui.vertical(|ui| {
+            ui.strong(tr.rp_monthly);
+            egui::Grid::new("rp_monthly").striped(true).show(ui, |ui| {
+                ui.label(tr.rp_month);
+                ui.label(tr.rp_deals);
+                ui.label(tr.rp_contract);
+                ui.end_row();
+                for m in &report.monthly {
+                    ui.label(format!("{}-{:02}", m.year, m.month));
+                    ui.label(m.deals.to_string());
+                    ui.label(wan(m.contract));
+                    ui.end_row();
+                }
+            });
+        });
+    });
+}
+
+fn deal_list(ui: &mut Ui, deals: &[ReportDeal], tr: &Tr) {
+    let headers = [
+        tr.d_signed_on,
+        tr.d_title,
+        tr.d_seller,
+        tr.d_buyer,
+        tr.d_contract_type,
+        tr.d_stage,
+        tr.rp_contract,
+    ];
+    ui.push_id("rp_deals", |ui| {
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .max_scroll_height(400.0)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for i in 0..headers.len() {
+            table = table.column(if i + 1 == headers.len() {
+                Column::remainder().at_least(80.0)
+            } else {
+                Column::initial(match i {
+                    0 => 90.0,
+                    1 => 230.0,
+                    2 | 3 => 120.0,
+                    _ => 80.0,
+                })
+                .clip(true)
+            });
+        }
+        table
+            .header(ROW_HEIGHT, |mut h| {
+                for title in headers {
+                    h.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, deals.len(), |mut row| {
+                    let d = &deals[row.index()];
+                    let cells = [
+                        d.signed_on.map(|s| s.to_string()).unwrap_or_default(),
+                        d.title.clone(),
+                        d.seller_name.clone(),
+                        d.buyer_name.clone(),
+                        tr.contract_type(d.contract_type).to_string(),
+                        tr.deal_stage(d.stage).to_string(),
+                        d.contract.map(wan).unwrap_or_default(),
+                    ];
+                    for cell in cells {
+                        row.col(|ui| {
+                            ui.label(cell);
+                        });
+                    }
+                });
+            });
+    });
+}
+
+/// The period a report's file name mentions: "2026-11" for a month, else "from_to".
+pub fn period_name(from: NaiveDate, to: NaiveDate) -> String {
+    if from.day() == 1 && from.month() == to.month() && from.year() == to.year() {
+        format!("{}-{:02}", from.year(), from.month())
+    } else {
+        format!("{from}_{to}")
+    }
+}

@@ -1,0 +1,155 @@
+//! Deleted records, with a way back.
+
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+
+use crate::i18n::{Tr, fill};
+use crate::store::{Store, TrashEntry, TrashKind};
+use crate::ui::command::Command;
+use crate::ui::widgets::error_text;
+
+/// What a deletion for good waits for the broker to confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purging {
+    One {
+        kind: TrashKind,
+        id: i64,
+        label: String,
+    },
+    All,
+}
+
+#[derive(Default)]
+pub struct TrashScreen {
+    entries: Vec<TrashEntry>,
+    loaded_revision: Option<u64>,
+    load_error: Option<String>,
+    /// The confirmation shown, if one is.
+    pub confirm: Option<Purging>,
+}
+
+impl TrashScreen {
+    fn refresh(&mut self, store: &Store) {
+        if self.loaded_revision == Some(store.revision()) {
+            return;
+        }
+        self.loaded_revision = Some(store.revision());
+        match store.list_trash() {
+            Ok(entries) => {
+                self.entries = entries;
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(e.to_string()),
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+        self.refresh(store);
+        ui.heading(tr.trash_title);
+        if let Some(e) = &self.load_error {
+            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        }
+        if self.entries.is_empty() {
+            ui.label(tr.trash_empty);
+            return;
+        }
+        if ui.button(tr.empty_trash).clicked() {
+            self.confirm = Some(Purging::All);
+        }
+        self.confirmation(ui, tr, cmds);
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(90.0))
+            .column(Column::initial(280.0).clip(true))
+            .column(Column::initial(220.0).clip(true))
+            .column(Column::initial(170.0))
+            .column(Column::remainder().at_least(180.0))
+            .header(24.0, |mut header| {
+                for title in [
+                    tr.col_type,
+                    tr.col_record,
+                    tr.col_belongs_to,
+                    tr.col_deleted_at,
+                    "",
+                ] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(26.0, self.entries.len(), |mut row| {
+                    let Some(entry) = self.entries.get(row.index()) else {
+                        return;
+                    };
+                    row.col(|ui| {
+                        ui.label(match entry.kind {
+                            TrashKind::Client => tr.trash_client,
+                            TrashKind::Contact => tr.trash_contact,
+                            TrashKind::Achievement => tr.trash_achievement,
+                            TrashKind::Need => tr.trash_need,
+                            TrashKind::Instalment => tr.trash_instalment,
+                            TrashKind::Receipt => tr.trash_receipt,
+                        });
+                    });
+                    row.col(|ui| {
+                        if entry.confidential {
+                            ui.label(format!("{}{}", tr.confidential_mark, entry.label));
+                        } else {
+                            ui.label(&entry.label);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(&entry.owner);
+                    });
+                    row.col(|ui| {
+                        let local = entry.deleted_at.with_timezone(&chrono::Local);
+                        ui.label(local.format("%Y-%m-%d %H:%M").to_string());
+                    });
+                    row.col(|ui| {
+                        ui.horizontal(|ui| {
+                            if ui.small_button(tr.restore).clicked() {
+                                cmds.push(Command::Restore(entry.kind, entry.id));
+                            }
+                            if ui.small_button(tr.purge).clicked() {
+                                self.confirm = Some(Purging::One {
+                                    kind: entry.kind,
+                                    id: entry.id,
+                                    label: entry.label.clone(),
+                                });
+                            }
+                        });
+                    });
+                });
+            });
+    }
+
+    /// Asks before anything is deleted for good: it cannot be undone.
+    fn confirmation(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+        let Some(purging) = &self.confirm else {
+            return;
+        };
+        let question = match purging {
+            Purging::One { label, .. } => fill(tr.purge_confirm_one, &[("name", label)]),
+            Purging::All => fill(tr.purge_confirm_all, &[("n", &self.entries.len())]),
+        };
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("purge_dialog")).show(ui.ctx(), |ui| {
+            ui.label(question);
+            ui.horizontal(|ui| {
+                if ui.button(tr.purge_yes).clicked() {
+                    cmds.push(match purging {
+                        Purging::One { kind, id, .. } => Command::Purge(*kind, *id),
+                        Purging::All => Command::EmptyTrash,
+                    });
+                }
+                close = ui.button(tr.cancel).clicked();
+            });
+        });
+        if close {
+            self.confirm = None;
+        }
+    }
+}

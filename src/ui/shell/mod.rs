@@ -1,0 +1,11 @@
+//! The window around the screens: the app, the open session, navigation, dialogs, and the one
+//! place commands are applied.
+
+pub mod about;
+pub mod app;
+mod apply;
+mod backups;
+pub mod fonts;
+pub mod picker;
+mod screens;
+mod training;

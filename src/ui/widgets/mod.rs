@@ -1,0 +1,102 @@
+//! Small pieces the screens share: labelled form rows, error text, the date picker.
+
+pub mod catalog_table;
+pub mod combos;
+pub mod interaction_log;
+pub mod list_view;
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Response, RichText, Ui};
+
+use crate::domain::Problem;
+use crate::i18n::Tr;
+use crate::ui::command::FileType;
+use crate::ui::command::{Command, ListKind};
+
+/// One row of a two-column form grid: the label, then the widget (named by that label, so screen
+/// readers and tests find it) with the field's problem under it.
+pub fn form_row(
+    ui: &mut Ui,
+    tr: &Tr,
+    label: &str,
+    required: bool,
+    problem: Option<Problem>,
+    add: impl FnOnce(&mut Ui) -> Response,
+) {
+    let label_id = ui
+        .horizontal(|ui| {
+            let id = ui.label(label).id;
+            if required {
+                ui.label(RichText::new("*").color(ui.visuals().error_fg_color))
+                    .on_hover_text(tr.required_mark);
+            }
+            id
+        })
+        .inner;
+    ui.vertical(|ui| {
+        add(ui).labelled_by(label_id);
+        if let Some(p) = problem {
+            error_text(ui, &tr.problem(p));
+        }
+    });
+    ui.end_row();
+}
+
+/// A single-line text field for [`form_row`].
+pub fn text_field(value: &mut String, width: f32) -> impl FnOnce(&mut Ui) -> Response + '_ {
+    move |ui| ui.add(egui::TextEdit::singleline(value).desired_width(width))
+}
+
+pub fn error_text(ui: &mut Ui, text: &str) -> Response {
+    ui.label(RichText::new(text).color(ui.visuals().error_fg_color))
+}
+
+/// egui's date picker works on `jiff` dates; the domain keeps chrono ones.
+pub fn date_picker(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> Response {
+    let mut picked = to_jiff(*date);
+    let response = ui.add(
+        egui_extras::DatePickerButton::new(&mut picked)
+            .id_salt(id_salt)
+            .show_icon(false)
+            .calendar_week(false)
+            .format("%Y-%m-%d"),
+    );
+    if let Some(d) = from_jiff(picked) {
+        *date = d;
+    }
+    response
+}
+
+fn to_jiff(d: NaiveDate) -> jiff::civil::Date {
+    // jiff covers years -9999..=9999, chrono more; a date beyond jiff's range shows as jiff's
+    // zero date instead of panicking.
+    jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8)
+        .unwrap_or(jiff::civil::Date::ZERO)
+}
+
+fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(d.year().into(), d.month() as u32, d.day() as u32)
+}
+
+/// "2026-11-28".
+pub fn fmt_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The list's export menu: CSV, Excel, and for records TechBroker can import, JSON.
+pub fn export_menu(ui: &mut Ui, list: ListKind, tr: &Tr, cmds: &mut Vec<Command>) {
+    ui.menu_button(tr.export_menu, |ui| {
+        let mut formats = vec![
+            (FileType::Csv, tr.export_as_csv),
+            (FileType::Xlsx, tr.export_as_xlsx),
+        ];
+        if list != ListKind::Deals {
+            formats.push((FileType::Json, tr.export_as_json));
+        }
+        for (format, label) in formats {
+            if ui.button(label).clicked() {
+                cmds.push(Command::ExportList(list, format));
+            }
+        }
+    });
+}
