@@ -13,9 +13,9 @@ use crate::domain::{
 };
 use crate::i18n::Lang;
 use crate::io::import::ImportKind;
+use crate::matching::Subject;
 use crate::matching::Weights;
 use crate::store::{DecisionInput, Registration, TrashKind};
-use crate::ui::screens::matching::Subject;
 
 /// The screens the navigation leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -4,9 +4,9 @@ use egui::{RichText, Ui};
 
 use crate::domain::{Achievement, Need};
 use crate::i18n::{Tr, fill};
+use crate::matching::Subject;
 use crate::store::{Store, StoreError};
 use crate::ui::command::{Command, Screen};
-use crate::ui::screens::matching::Subject;
 use crate::ui::widgets::{error_text, fmt_date};
 
 /// A record loaded by id, reloaded whenever the store changes.
