@@ -40,7 +40,7 @@ fn main() {
     let first_title = h
         .state()
         .session()
-        .and_then(|s| s.catalogs.achievements.ready())
+        .and_then(|s| s.catalogs().achievements.ready())
         .and_then(|c| {
             let order = AchievementSort::default().order(c);
             order.first().map(|&p| c.rows()[p as usize].title.clone())

@@ -35,7 +35,7 @@ fn a_write_through_another_connection_shows_in_the_open_window_and_its_search() 
     // The next frame looks at the store, sees the outside commit and reloads.
     h.run();
     h.get_by_label("固态电池电解质");
-    let catalogs = &h.state().session().unwrap().catalogs;
+    let catalogs = &h.state().session().unwrap().catalogs();
     let Loadable::Ready(achievements) = &catalogs.achievements else {
         panic!("the catalogue reloaded");
     };

@@ -118,12 +118,21 @@ impl Store {
         &mut self,
         f: impl FnOnce(&ImportWriter<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
+        // Thousands of rows: the journal notes "everything" instead of every id.
+        self.journal.note_everything();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        let value = f(&ImportWriter { tx: &tx, t: now() })?;
-        tx.commit().map_err(StoreError::from)?;
+        let value = f(&ImportWriter { tx: &tx, t: now() });
+        let written = value.and_then(|v| {
+            tx.commit()
+                .map(|()| v)
+                .map_err(|e| StoreError::from(e).into())
+        });
+        let seen = self.journal.take();
+        let value = written?;
+        self.changed.merge(seen);
         self.revision += 1;
         self.clients_revision += 1;
         Ok(value)

@@ -8,6 +8,7 @@ mod achievements;
 mod backup;
 mod bulk;
 mod catalog;
+mod changes;
 mod clients;
 mod codes;
 mod contacts;
@@ -38,6 +39,7 @@ pub use backup::{
 };
 pub use bulk::{Bulk, Reader};
 pub use catalog::Scope;
+pub use changes::Changed;
 pub use deals::{MoveError, PlannedInstalment, Registration, missing_as_errors};
 pub use demo_deals::DemoIds;
 pub use error::{OpenError, SaveError, StoreError};
@@ -57,6 +59,9 @@ pub struct Store {
     /// SQLite's count of commits by other connections, when last looked at.
     data_version: i64,
     read_only: bool,
+    journal: changes::Journal,
+    /// What committed writes changed since the window last asked.
+    changed: Changed,
 }
 
 /// SQLite's `synchronous` setting, in WAL mode.
@@ -93,13 +98,17 @@ impl Store {
 
     fn with(conn: Connection, path: &Path, read_only: bool) -> Result<Store, OpenError> {
         let data_version = data_version(&conn).map_err(|e| open::classify_sqlite(path, &e))?;
+        let journal =
+            changes::Journal::attach(&conn).map_err(|e| open::classify_sqlite(path, &e))?;
         Ok(Store {
-            conn,
             path: path.to_path_buf(),
             revision: 0,
             clients_revision: 0,
             data_version,
             read_only,
+            journal,
+            changed: Changed::default(),
+            conn,
         })
     }
 
@@ -127,6 +136,7 @@ impl Store {
             return Ok(false);
         }
         self.data_version = now;
+        self.changed.merge(Changed::everything());
         self.revision += 1;
         self.clients_revision += 1;
         Ok(true)
@@ -146,6 +156,12 @@ impl Store {
         self.clients_revision
     }
 
+    /// What the writes since the last call changed, read off SQLite's update hook: the
+    /// window updates its catalogues and indexes from it.
+    pub fn take_changes(&mut self) -> Changed {
+        std::mem::take(&mut self.changed)
+    }
+
     /// Runs `f` in one transaction and counts a revision when it commits.
     fn write<T>(
         &mut self,
@@ -154,11 +170,19 @@ impl Store {
     ) -> Result<T, StoreError> {
         // IMMEDIATE takes the write lock before the first read, so a check made inside (a name
         // taken, a duplicate) still holds when the write commits, whoever else writes the file.
-        let tx = self
+        self.journal.clear();
+        let written = self
             .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)
+            .and_then(|tx| {
+                let value = f(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            });
+        let seen = self.journal.take();
+        let value = written?;
+        self.changed.merge(seen);
         self.revision += 1;
         if area == Area::Clients {
             self.clients_revision += 1;

@@ -4,9 +4,12 @@
 
 pub mod command;
 pub mod job;
+pub mod reload;
 pub mod screens;
 pub mod shell;
+pub mod view;
 pub mod widgets;
+pub mod workers;
 
 pub use command::{Command, Screen};
 pub use shell::app::{Session, Settings, StartOptions, TechBrokerApp};

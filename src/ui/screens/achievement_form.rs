@@ -1,5 +1,6 @@
 //! Creating and editing an achievement, with its IP rows.
 
+use crate::ui::view::{Cx, Event, View};
 use egui::Ui;
 
 use crate::domain::{
@@ -44,7 +45,7 @@ impl AchievementForm {
         }
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         clients: &[ClientRow],
@@ -291,5 +292,17 @@ fn ip_rows_ui(
         });
     if let Some(i) = remove {
         items.remove(i);
+    }
+}
+
+impl View for AchievementForm {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.clients, cx.fields, cx.tr, cx.cmds);
+    }
+
+    fn on_event(&mut self, event: &Event) {
+        if let Event::AchievementRefused(errors) = event {
+            self.errors = errors.clone();
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The achievement catalogue: search, filters and a virtualised, sortable table.
 
+use crate::ui::view::{Cx, View};
 use egui::{RichText, Ui};
 
 use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey, Catalogs};
@@ -42,7 +43,7 @@ impl AchievementsScreen {
         };
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         catalogs: &Catalogs,
@@ -251,5 +252,11 @@ impl AchievementsScreen {
         {
             ui.label(RichText::new(tr.p_invalid_amount).color(ui.visuals().error_fg_color));
         }
+    }
+}
+
+impl View for AchievementsScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.catalogs, cx.fields, cx.tr, cx.cmds);
     }
 }

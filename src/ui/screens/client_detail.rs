@@ -1,5 +1,6 @@
 //! One client: its details, contacts and the timeline of interactions.
 
+use crate::ui::view::{Cx, Event, View};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
@@ -75,7 +76,7 @@ impl ClientDetail {
         }
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         store: &Store,
@@ -394,4 +395,28 @@ fn contact_form_ui(
         close = ui.button(tr.cancel).clicked();
     });
     close
+}
+
+impl View for ClientDetail {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.store, cx.catalogs, cx.tr, cx.cmds);
+    }
+
+    fn on_event(&mut self, event: &Event) {
+        match event {
+            Event::ContactSaved => self.contact_form = None,
+            Event::ContactRefused(errors) => {
+                if let Some(form) = &mut self.contact_form {
+                    form.errors = errors.clone();
+                }
+            }
+            Event::InteractionSaved(LogFor::Client(id)) if *id == self.client_id => {
+                self.interaction_form = InteractionForm::new(crate::ui::widgets::today());
+            }
+            Event::InteractionRefused(LogFor::Client(id), errors) if *id == self.client_id => {
+                self.interaction_form.errors = errors.clone();
+            }
+            _ => {}
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Creating and editing a client.
 
+use crate::ui::view::{Cx, Event, View};
 use egui::Ui;
 
 use crate::domain::{ClientDraft, ClientField, ClientId, ClientKind, FieldErrors};
@@ -31,7 +32,7 @@ impl ClientForm {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+    fn show(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
         ui.heading(if self.id.is_some() {
             tr.edit_client
         } else {
@@ -123,6 +124,18 @@ impl ClientForm {
         });
         if let Some(errors) = found_errors {
             self.errors = errors;
+        }
+    }
+}
+
+impl View for ClientForm {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.tr, cx.cmds);
+    }
+
+    fn on_event(&mut self, event: &Event) {
+        if let Event::ClientRefused(errors) = event {
+            self.errors = errors.clone();
         }
     }
 }

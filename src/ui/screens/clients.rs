@@ -1,5 +1,6 @@
 //! The client list: a virtualised, sortable, filterable table.
 
+use crate::ui::view::{Cx, View};
 use egui::{Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -56,7 +57,7 @@ impl ClientsScreen {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+    fn show(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
         self.refresh(store);
         self.toolbar(ui, tr, cmds);
         ui.separator();
@@ -205,5 +206,11 @@ impl ClientsScreen {
                 });
             });
         self.sort = sort;
+    }
+}
+
+impl View for ClientsScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.store, cx.tr, cx.cmds);
     }
 }

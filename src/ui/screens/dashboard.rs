@@ -1,7 +1,8 @@
 //! The start screen: key numbers as cards that open the list behind them, four charts, then
 //! today's agenda. The figures are computed on a worker thread after every write.
 
-use std::sync::Arc;
+use crate::ui::view::{Cx, View};
+use crate::ui::workers::Workers;
 
 use chrono::{Datelike, Days, NaiveDate};
 use egui::{Label, RichText, Role, Sense, Ui, UiBuilder, WidgetInfo};
@@ -27,9 +28,9 @@ const CARD_MARGIN: f32 = 10.0;
 type Key = (u64, NaiveDate);
 type Computed = Result<Dashboard, String>;
 
+#[derive(Default)]
 pub struct DashboardScreen {
-    /// Compute on a worker thread (the app) or at once (tests).
-    background: bool,
+    agenda: AgendaScreen,
     shown: Option<Dashboard>,
     shown_for: Option<Key>,
     /// At most one computation runs; a newer revision waits for it to land.
@@ -37,23 +38,7 @@ pub struct DashboardScreen {
     error: Option<String>,
 }
 
-impl Default for DashboardScreen {
-    fn default() -> Self {
-        Self::new(true)
-    }
-}
-
 impl DashboardScreen {
-    pub fn new(background: bool) -> Self {
-        Self {
-            background,
-            shown: None,
-            shown_for: None,
-            running: None,
-            error: None,
-        }
-    }
-
     fn land(&mut self, key: Key, computed: Computed) {
         self.shown_for = Some(key);
         match computed {
@@ -66,7 +51,7 @@ impl DashboardScreen {
     }
 
     /// Takes a finished computation, and starts one when the data changed since the last.
-    fn refresh(&mut self, store: &Store, today: NaiveDate, ctx: &egui::Context) {
+    fn refresh(&mut self, store: &Store, today: NaiveDate, workers: &Workers) {
         if let Some((key, job)) = &self.running {
             let Some(computed) = job.poll() else {
                 return;
@@ -86,12 +71,7 @@ impl DashboardScreen {
                 return;
             }
         };
-        let ctx = ctx.clone();
-        let job = Job::start(
-            self.background,
-            Arc::new(move || ctx.request_repaint()),
-            move |_, _| reader.dashboard(today).map_err(|e| e.to_string()),
-        );
+        let job = workers.start(move |_, _| reader.dashboard(today).map_err(|e| e.to_string()));
         // Tests compute at once: show it in this frame.
         match job.poll() {
             Some(computed) => self.land(key, computed),
@@ -100,16 +80,9 @@ impl DashboardScreen {
     }
 
     /// The cards, the charts and the agenda, in one scrolling column.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        store: &Store,
-        agenda: &mut AgendaScreen,
-        today: NaiveDate,
-        tr: &Tr,
-        cmds: &mut Vec<Command>,
-    ) {
-        self.refresh(store, today, ui.ctx());
+    fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        let (store, today, tr) = (cx.store, cx.today, cx.tr);
+        self.refresh(store, today, cx.workers);
         // Its own id: the other screens' scroll areas in the central panel keep their offsets.
         egui::ScrollArea::vertical()
             .id_salt("dashboard")
@@ -119,7 +92,7 @@ impl DashboardScreen {
                 }
                 match &self.shown {
                     Some(d) => {
-                        cards_ui(ui, cards(d, today, tr), tr, cmds);
+                        cards_ui(ui, cards(d, today, tr), tr, cx.cmds);
                         ui.add_space(8.0);
                         charts_ui(ui, d, tr);
                     }
@@ -131,7 +104,7 @@ impl DashboardScreen {
                     }
                 }
                 ui.add_space(12.0);
-                agenda.ui(ui, store, today, tr, cmds);
+                self.agenda.ui(ui, store, today, tr, cx.cmds);
             });
     }
 }
@@ -302,6 +275,12 @@ fn card_ui(ui: &mut Ui, card: Card, tr: &Tr, cmds: &mut Vec<Command>) {
         .clicked()
     {
         cmds.push(Command::ShowList(card.opens));
+    }
+}
+
+impl View for DashboardScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx);
     }
 }
 

@@ -1,5 +1,8 @@
 //! One deal: its terms, its stage (with what signing needs), registration and history.
 
+use crate::domain::deal::Missing;
+use crate::store::missing_as_errors;
+use crate::ui::view::{Cx, Event, View};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
@@ -107,7 +110,7 @@ impl DealDetail {
         }
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         store: &Store,
@@ -442,5 +445,30 @@ fn history_ui(ui: &mut Ui, history: &[StageChange], tr: &Tr) {
             local.format("%Y-%m-%d %H:%M"),
             tr.deal_stage(change.stage)
         ));
+    }
+}
+
+impl View for DealDetail {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.store, cx.today, cx.tr, cx.cmds);
+    }
+
+    fn on_event(&mut self, event: &Event) {
+        match event {
+            Event::DealTermsSaved(id) if *id == self.id => self.errors = FieldErrors::new(),
+            Event::DealTermsRefused(id, errors) if *id == self.id => self.errors = errors.clone(),
+            Event::DealMoved(id) if *id == self.id => self.move_refused = false,
+            Event::DealMoveRefused(id, missing) if *id == self.id => {
+                self.move_refused = !missing.contains(&Missing::LostReason);
+                self.errors = missing_as_errors(missing);
+            }
+            Event::InteractionSaved(LogFor::Deal(id)) if *id == self.id => {
+                self.interaction_form = InteractionForm::new(crate::ui::widgets::today());
+            }
+            Event::InteractionRefused(LogFor::Deal(id), errors) if *id == self.id => {
+                self.interaction_form.errors = errors.clone();
+            }
+            _ => {}
+        }
     }
 }

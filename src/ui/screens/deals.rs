@@ -1,6 +1,7 @@
 //! The pipeline board: a column per stage with the deals in it. Drag a card to another column,
 //! or use its "move to" menu, to change its stage.
 
+use crate::ui::view::{Cx, View};
 use chrono::{NaiveDate, Utc};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -62,7 +63,7 @@ impl DealsScreen {
         }
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         store: &Store,
@@ -426,4 +427,10 @@ fn card_ui(ui: &mut Ui, deal: &DealRow, today: NaiveDate, tr: &Tr, cmds: &mut Ve
             });
         });
     });
+}
+
+impl View for DealsScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.store, cx.fields, cx.today, cx.tr, cx.cmds);
+    }
 }

@@ -1,5 +1,6 @@
 //! Next steps due today or overdue across all clients, oldest first.
 
+use crate::ui::view::{Cx, View};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -39,7 +40,7 @@ impl FollowUpsScreen {
         }
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         store: &Store,
@@ -112,5 +113,11 @@ impl FollowUpsScreen {
                     });
                 });
             });
+    }
+}
+
+impl View for FollowUpsScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.store, cx.today, cx.tr, cx.cmds);
     }
 }

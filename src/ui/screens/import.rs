@@ -1,6 +1,7 @@
 //! The import screen: choose what and which file, map the columns, check every row, then
 //! import in one transaction and get the refused rows back.
 
+use crate::ui::view::{Cx, View};
 use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
@@ -292,7 +293,7 @@ impl ImportScreen {
         false
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+    fn show(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
         ui.heading(tr.im_title);
         ui.add_space(6.0);
         if matches!(self.step, Step::Choose | Step::Opening(_) | Step::Map) {
@@ -678,6 +679,12 @@ fn done_ui(ui: &mut Ui, summary: &ImportSummary, tr: &Tr, cmds: &mut Vec<Command
             cmds.push(Command::ImportReset);
         }
     });
+}
+
+impl View for ImportScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.tr, cx.cmds);
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The Matching screen: choose a direction and a subject, see ranked candidates with a score
 //! bar, and for the selected one the breakdown and the shared terms highlighted in both texts.
 
+use crate::ui::view::{Cx, Event, View};
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -106,7 +107,7 @@ impl MatchingScreen {
         self.results_key = None;
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         store: &Store,
@@ -821,5 +822,22 @@ pub fn decision_status(tr: &Tr, decision: Decision, deal: Option<i64>) -> String
         (Decision::Accepted, Some(id)) => fill(tr.accepted_deal, &[("id", &id)]),
         (Decision::Rejected(_), _) => tr.rejected_done.to_string(),
         _ => tr.shortlisted.to_string(),
+    }
+}
+
+impl View for MatchingScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.store, cx.catalogs, cx.clients, cx.tr, cx.cmds);
+    }
+
+    fn on_event(&mut self, event: &Event) {
+        match event {
+            Event::SynonymAdded => {
+                self.thesaurus.draft = SynonymDraft::default();
+                self.thesaurus.errors = FieldErrors::new();
+            }
+            Event::SynonymRefused(errors) => self.thesaurus.errors = errors.clone(),
+            _ => {}
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Creating and editing an enterprise's technology need.
 
+use crate::ui::view::{Cx, Event, View};
 use egui::Ui;
 
 use crate::domain::{
@@ -42,7 +43,7 @@ impl NeedForm {
         }
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         clients: &[ClientRow],
@@ -187,6 +188,18 @@ impl NeedForm {
         });
         if let Some(errors) = found_errors {
             self.errors = errors;
+        }
+    }
+}
+
+impl View for NeedForm {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.clients, cx.fields, cx.tr, cx.cmds);
+    }
+
+    fn on_event(&mut self, event: &Event) {
+        if let Event::NeedRefused(errors) = event {
+            self.errors = errors.clone();
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The need catalogue: search, filters and a virtualised, sortable table. Confidential needs are
 //! marked.
 
+use crate::ui::view::{Cx, View};
 use egui::{RichText, Ui};
 
 use crate::catalog::{Catalogs, NeedFilter, NeedSort, NeedSortKey};
@@ -53,7 +54,7 @@ impl NeedsScreen {
         };
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         catalogs: &Catalogs,
@@ -260,5 +261,11 @@ impl NeedsScreen {
         {
             ui.label(RichText::new(tr.p_invalid_amount).color(ui.visuals().error_fg_color));
         }
+    }
+}
+
+impl View for NeedsScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.catalogs, cx.fields, cx.tr, cx.cmds);
     }
 }

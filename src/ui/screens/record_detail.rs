@@ -7,6 +7,7 @@ use crate::i18n::{Tr, fill};
 use crate::matching::Subject;
 use crate::store::{Store, StoreError};
 use crate::ui::command::{Command, Screen};
+use crate::ui::view::{Cx, View};
 use crate::ui::widgets::{error_text, fmt_date};
 
 /// A record loaded by id, reloaded whenever the store changes.
@@ -235,4 +236,16 @@ pub fn need_ui(
         paragraph(ui, tr.n_description, &d.description);
         paragraph(ui, tr.n_indicators, &d.indicators);
     });
+}
+
+impl View for Detail<Achievement> {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        achievement_ui(self, ui, cx.store, cx.tr, cx.cmds);
+    }
+}
+
+impl View for Detail<Need> {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        need_ui(self, ui, cx.store, cx.tr, cx.cmds);
+    }
 }

@@ -1,6 +1,7 @@
 //! The deal report screen: a period and filters, the totals and breakdowns on screen, and the
 //! report written as an Excel workbook or a printable page.
 
+use crate::ui::view::{Cx, View};
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -92,7 +93,7 @@ impl ReportScreen {
         self.report.as_ref().map(|(_, r)| r)
     }
 
-    pub fn ui(
+    fn show(
         &mut self,
         ui: &mut Ui,
         store: &Store,
@@ -343,5 +344,11 @@ pub fn period_name(from: NaiveDate, to: NaiveDate) -> String {
         format!("{}-{:02}", from.year(), from.month())
     } else {
         format!("{from}_{to}")
+    }
+}
+
+impl View for ReportScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.store, cx.fields, cx.today, cx.tr, cx.cmds);
     }
 }

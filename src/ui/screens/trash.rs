@@ -1,5 +1,6 @@
 //! Deleted records, with a way back.
 
+use crate::ui::view::{Cx, Event, View};
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
@@ -43,7 +44,7 @@ impl TrashScreen {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
+    fn show(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
         self.refresh(store);
         ui.heading(tr.trash_title);
         if let Some(e) = &self.load_error {
@@ -149,6 +150,18 @@ impl TrashScreen {
             });
         });
         if close {
+            self.confirm = None;
+        }
+    }
+}
+
+impl View for TrashScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.show(ui, cx.store, cx.tr, cx.cmds);
+    }
+
+    fn on_event(&mut self, event: &Event) {
+        if *event == Event::PurgeDone {
             self.confirm = None;
         }
     }

@@ -1,595 +1,572 @@
-//! Applies the commands that read or write the open database, and keeps the catalogues and the
-//! screens in step with what was written.
+//! The one place commands are applied: from screens, menus, shortcuts and the palette alike.
+//! Writes go through the session (which keeps the catalogues in step); how a command went
+//! reaches the screens as an [`Event`] and the broker as the status line.
 
-use crate::ui::command::FileType;
-use crate::ui::command::{Command, ListKind, ListPreset, LogFor, Screen};
-use crate::ui::screens::achievement_form::AchievementForm;
-use crate::ui::screens::client_form::ClientForm;
-use crate::ui::screens::need_form::NeedForm;
-use crate::ui::shell::app::{Session, Status};
-use crate::ui::shell::screens::{Screens, today};
-use crate::ui::widgets::interaction_log::InteractionForm;
-use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::domain::deal::Missing;
-use crate::domain::{AchievementDraft, ClientDraft, NeedDraft, NeedId};
+use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
 use crate::i18n::{Tr, fill};
-use crate::io::csv_out::write_csv;
-use crate::io::import::ImportKind;
-use crate::io::import::json::write_json;
-use crate::io::safe_file::WouldOverwriteDatabase;
-use crate::io::tables::{Table, TableFormat};
-use crate::report::DealReport;
-use crate::store::{MoveError, SaveError, Store, StoreError, TrashKind, missing_as_errors};
+use crate::io::import::rejected::write_rejected;
+use crate::store::{MoveError, SaveError, Store, StoreError};
+use crate::ui::command::{Command, FileType, ListKind, LogFor, Screen};
+use crate::ui::job::Job;
+use crate::ui::screens::achievement_form::AchievementForm;
+use crate::ui::screens::client_form::ClientForm;
+use crate::ui::screens::import::Worker;
 use crate::ui::screens::matching::decision_status;
+use crate::ui::screens::need_form::NeedForm;
+use crate::ui::screens::report::period_name;
+use crate::ui::shell::app::{Database, Status, TechBrokerApp};
+use crate::ui::shell::export::{export_shortlist, export_work, write_report, write_status};
+use crate::ui::view::Event;
+use crate::ui::widgets::today;
 
 /// The status line for a store error, in the UI language.
-fn store_error(e: StoreError, tr: &Tr) -> Option<Status> {
-    Some(Status::Error(match e {
+pub fn store_error(e: &StoreError, tr: &Tr) -> String {
+    match e {
         StoreError::NotFound => tr.not_found.to_string(),
-        StoreError::NameTaken(name) => fill(tr.name_taken, &[("name", &name)]),
-        StoreError::CreditCodeTaken(code) => fill(tr.credit_code_taken, &[("code", &code)]),
-        StoreError::Sqlite(e) => fill(tr.db_error, &[("detail", &e)]),
-        StoreError::Io(e) => fill(tr.db_error, &[("detail", &e)]),
+        StoreError::NameTaken(name) => fill(tr.name_taken, &[("name", name)]),
+        StoreError::CreditCodeTaken(code) => fill(tr.credit_code_taken, &[("code", code)]),
+        StoreError::Sqlite(e) => fill(tr.db_error, &[("detail", e)]),
+        StoreError::Io(e) => fill(tr.db_error, &[("detail", e)]),
         StoreError::InUse => tr.purge_in_use.to_string(),
-        StoreError::NotEmpty(n) => fill(tr.gen_not_empty, &[("n", &n)]),
-    }))
+        StoreError::NotEmpty(n) => fill(tr.gen_not_empty, &[("n", n)]),
+    }
 }
 
-fn saved(tr: &Tr) -> Option<Status> {
-    Some(Status::Info(tr.saved.to_string()))
+/// A save's result: saved, or refused with the form's errors (as the event `refused` makes of
+/// them), or failed.
+enum Saved<T, F: std::fmt::Debug> {
+    Yes(T),
+    Refused(crate::domain::FieldErrors<F>),
+    Failed,
 }
 
-fn moved_to_trash(name: &str, tr: &Tr) -> Option<Status> {
-    Some(Status::Info(fill(tr.moved_to_trash, &[("name", &name)])))
-}
+impl TechBrokerApp {
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status::Info(text.into()));
+    }
 
-/// Applies `cmd`; returns the status line to show, if it changes.
-pub fn apply_to_session(
-    session: &mut Session,
-    screens: &mut Screens,
-    cmd: Command,
-    tr: &Tr,
-) -> Option<Status> {
-    let Session {
-        store,
-        catalogs,
-        fields,
-        ..
-    } = session;
-    match cmd {
-        Command::Navigate(screen) => {
-            screens.navigate(screen);
-            None
+    fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status::Error(text.into()));
+    }
+
+    fn failed(&mut self, e: &StoreError) {
+        let text = store_error(e, self.tr());
+        self.error(text);
+    }
+
+    /// Runs `write` on the open database, the catalogues following what it changed; None when
+    /// no database is open.
+    fn write<T>(&mut self, write: impl FnOnce(&mut Store) -> T) -> Option<T> {
+        let Database::Open(session) = &mut self.db else {
+            return None;
+        };
+        Some(session.write(&self.workers, write).0)
+    }
+
+    /// A write that returns nothing but can fail: says `done` or the failure.
+    fn write_then(
+        &mut self,
+        done: &str,
+        write: impl FnOnce(&mut Store) -> Result<(), StoreError>,
+    ) -> bool {
+        match self.write(write) {
+            Some(Ok(())) => {
+                self.info(done);
+                true
+            }
+            Some(Err(e)) => {
+                self.failed(&e);
+                false
+            }
+            None => false,
         }
-        Command::NewClient => {
-            screens.client_form = ClientForm::new_client();
-            screens.navigate(Screen::ClientForm);
-            None
+    }
+
+    /// A form's save: the value when saved; the form's errors go back to it as an event.
+    fn save<T, F: std::fmt::Debug>(
+        &mut self,
+        write: impl FnOnce(&mut Store) -> Result<T, SaveError<F>>,
+    ) -> Saved<T, F> {
+        match self.write(write) {
+            Some(Ok(value)) => {
+                let saved = self.tr().saved;
+                self.info(saved);
+                Saved::Yes(value)
+            }
+            Some(Err(SaveError::Invalid(errors))) => Saved::Refused(errors),
+            Some(Err(SaveError::Store(e))) => {
+                self.failed(&e);
+                Saved::Failed
+            }
+            None => Saved::Failed,
         }
-        Command::EditClient(id) => match store.get_client(id) {
-            Ok(Some(client)) => {
-                screens.client_form = ClientForm::edit(id, ClientDraft::from(&client));
-                screens.navigate(Screen::ClientForm);
+    }
+
+    fn deliver(&mut self, event: Event) {
+        self.screens.deliver(&event);
+    }
+
+    /// A read-only connection for the import screen's workers; None (and the reason in the
+    /// status line) when there is no database to read.
+    fn import_worker(&mut self) -> Option<Worker> {
+        let reader = self.store()?.reader();
+        match reader {
+            Ok(reader) => Some(Worker {
+                reader,
+                background: self.workers.background,
+                waker: Arc::clone(&self.workers.waker),
+            }),
+            Err(e) => {
+                let text = fill(self.tr().im_failed, &[("detail", &e)]);
+                self.error(text);
                 None
             }
-            Ok(None) => store_error(StoreError::NotFound, tr),
-            Err(e) => store_error(e, tr),
-        },
-        Command::SaveClient { id, draft } => match store.save_client(id, &draft) {
-            Ok(saved_id) => {
-                // A rename shows in its records; a new enterprise joins the matching profiles.
-                catalogs.client_changed(store, saved_id);
-                screens.client = None;
-                screens.navigate(Screen::Client(saved_id));
-                saved(tr)
+        }
+    }
+
+    /// Applies one command.
+    pub fn apply(&mut self, cmd: Command) {
+        let tr = self.tr();
+        if cmd.writes() && self.store().is_some_and(Store::is_read_only) {
+            self.error(tr.read_only_refused);
+            return;
+        }
+        match cmd {
+            Command::Navigate(screen) => self.screens.navigate(screen),
+            Command::SetLanguage(lang) => {
+                // The status line was written in the old language.
+                self.settings.lang = lang;
+                self.status = None;
             }
-            Err(SaveError::Invalid(errors)) => {
-                screens.client_form.errors = errors;
-                None
-            }
-            Err(SaveError::Store(e)) => store_error(e, tr),
-        },
-        Command::DeleteClient(id) => {
-            let name = store.get_client(id).ok().flatten().map(|c| c.name);
-            match store.delete_client(id) {
-                Ok(()) => {
-                    catalogs.client_changed(store, id);
-                    screens.navigate(Screen::Clients);
-                    moved_to_trash(&name.unwrap_or_default(), tr)
+
+            // Databases and the sandbox.
+            Command::NewDatabase => {
+                if let Some(path) = self.picker.new_database() {
+                    self.open_database(&path);
                 }
-                Err(e) => store_error(e, tr),
             }
-        }
-        Command::Restore(kind, id) => match store.restore(kind, id) {
-            Ok(()) => {
-                match kind {
-                    TrashKind::Client => catalogs.client_changed(store, id),
-                    TrashKind::Achievement => catalogs.achievement_changed(store, id),
-                    TrashKind::Need => catalogs.need_changed(store, id),
-                    TrashKind::Contact | TrashKind::Instalment | TrashKind::Receipt => {}
+            Command::OpenDatabase => {
+                if let Some(path) = self.picker.open_database() {
+                    self.open_database(&path);
                 }
-                Some(Status::Info(tr.restored.to_string()))
             }
-            Err(e) => store_error(e, tr),
-        },
-        Command::Purge(kind, id) => {
-            screens.trash.confirm = None;
-            match store.purge(kind, id) {
-                Ok(()) => Some(Status::Info(tr.purged.to_string())),
-                Err(e) => store_error(e, tr),
+            Command::OpenDatabaseAt(path) => self.open_database(&path),
+            Command::OpenReadOnly(path) => self.connect_read_only(&path),
+            Command::ShowBackups => {
+                if let Some(store) = self.store() {
+                    self.backups = Some(super::backups::BackupsDialog::open(store.path()));
+                }
             }
-        }
-        Command::EmptyTrash => {
-            screens.trash.confirm = None;
-            match store.empty_trash() {
-                Ok((gone, 0)) => Some(Status::Info(fill(tr.trash_emptied, &[("n", &gone)]))),
-                Ok((gone, kept)) => Some(Status::Info(fill(
-                    tr.trash_emptied_kept,
-                    &[("n", &gone), ("kept", &kept)],
-                ))),
-                Err(e) => store_error(e, tr),
-            }
-        }
-        Command::SaveContact { client, id, draft } => {
-            match store.save_contact(client, id, &draft) {
-                Ok(_) => {
-                    if let Some(d) = &mut screens.client {
-                        d.contact_form = None;
+            Command::RestoreBackup(from) => {
+                if let Some(db) = self.store().map(|s| s.path().to_path_buf()) {
+                    match crate::store::restore(&db, &from) {
+                        Ok(before) => {
+                            self.reopen(&db);
+                            self.info(fill(tr.backup_restored, &[("path", &before.display())]));
+                        }
+                        Err(e) => self.error(tr.restore_error(&e)),
                     }
-                    saved(tr)
                 }
-                Err(SaveError::Invalid(errors)) => {
-                    if let Some(form) = screens
-                        .client
-                        .as_mut()
-                        .and_then(|d| d.contact_form.as_mut())
-                    {
-                        form.errors = errors;
+            }
+            Command::StartSandbox => {
+                if self.training.is_none() {
+                    let here = self.store().map(|s| s.path().to_path_buf());
+                    self.build_sandbox(here);
+                }
+            }
+            Command::ResetSandbox => {
+                if self.training.is_some() {
+                    self.build_sandbox(None);
+                }
+            }
+            Command::LeaveSandbox => {
+                if let Some(training) = self.training.take() {
+                    self.open_database(&training.return_to);
+                }
+            }
+            Command::ExportTrainingProgress { trainee } => {
+                if let (Database::Open(session), Some(training)) = (&self.db, &mut self.training)
+                    && let Some(path) = self
+                        .picker
+                        .save_file(tr.sandbox_progress_file, FileType::Json)
+                {
+                    training.trainee = trainee;
+                    let written = training.export(session.store(), &path, tr);
+                    self.status = Some(write_status(written, &path, tr));
+                }
+            }
+
+            // Clients, contacts and the log.
+            Command::NewClient => self.screens.open_client_form(ClientForm::new_client()),
+            Command::EditClient(id) => match self.store().map(|s| s.get_client(id)) {
+                Some(Ok(Some(client))) => self
+                    .screens
+                    .open_client_form(ClientForm::edit(id, ClientDraft::from(&client))),
+                Some(Ok(None)) => self.failed(&StoreError::NotFound),
+                Some(Err(e)) => self.failed(&e),
+                None => {}
+            },
+            Command::SaveClient { id, draft } => match self.save(|s| s.save_client(id, &draft)) {
+                Saved::Yes(id) => self.screens.reopen(Screen::Client(id)),
+                Saved::Refused(errors) => self.deliver(Event::ClientRefused(errors)),
+                Saved::Failed => {}
+            },
+            Command::DeleteClient(id) => {
+                let name = self.store().and_then(|s| s.get_client(id).ok().flatten());
+                let name = name.map(|c| c.name).unwrap_or_default();
+                let done = fill(tr.moved_to_trash, &[("name", &name)]);
+                if self.write_then(&done, |s| s.delete_client(id)) {
+                    self.screens.navigate(Screen::Clients);
+                }
+            }
+            Command::SaveContact { client, id, draft } => {
+                match self.save(|s| s.save_contact(client, id, &draft)) {
+                    Saved::Yes(_) => self.deliver(Event::ContactSaved),
+                    Saved::Refused(errors) => self.deliver(Event::ContactRefused(errors)),
+                    Saved::Failed => {}
+                }
+            }
+            Command::DeleteContact(id) => {
+                let done = fill(tr.moved_to_trash, &[("name", &tr.trash_contact)]);
+                self.write_then(&done, |s| s.delete_contact(id));
+            }
+            Command::AddInteraction { target, draft } => {
+                let saved = self.save(|s| match target {
+                    LogFor::Client(client) => s.add_interaction(client, &draft),
+                    LogFor::Deal(deal) => s.add_deal_interaction(deal, &draft),
+                });
+                match saved {
+                    Saved::Yes(_) => self.deliver(Event::InteractionSaved(target)),
+                    Saved::Refused(errors) => {
+                        self.deliver(Event::InteractionRefused(target, errors))
                     }
-                    None
+                    Saved::Failed => {}
                 }
-                Err(SaveError::Store(e)) => store_error(e, tr),
             }
-        }
-        Command::DeleteContact(id) => match store.delete_contact(id) {
-            Ok(()) => moved_to_trash(tr.trash_contact, tr),
-            Err(e) => store_error(e, tr),
-        },
-        Command::AddInteraction { target, draft } => {
-            let added = match target {
-                LogFor::Client(client) => store.add_interaction(client, &draft),
-                LogFor::Deal(deal) => store.add_deal_interaction(deal, &draft),
-            };
-            let form = match target {
-                LogFor::Client(_) => screens.client.as_mut().map(|d| &mut d.interaction_form),
-                LogFor::Deal(_) => screens.deal.as_mut().map(|d| &mut d.interaction_form),
-            };
-            match added {
-                Ok(_) => {
-                    if let Some(form) = form {
-                        *form = InteractionForm::new(today());
-                    }
-                    saved(tr)
+            Command::CompleteFollowUp(id) => {
+                self.write_then(tr.marked_done, |s| s.complete_follow_up(id));
+            }
+
+            // The trash.
+            Command::Restore(kind, id) => {
+                self.write_then(tr.restored, |s| s.restore(kind, id));
+            }
+            Command::Purge(kind, id) => {
+                self.write_then(tr.purged, |s| s.purge(kind, id));
+                self.deliver(Event::PurgeDone);
+            }
+            Command::EmptyTrash => {
+                match self.write(Store::empty_trash) {
+                    Some(Ok((gone, 0))) => self.info(fill(tr.trash_emptied, &[("n", &gone)])),
+                    Some(Ok((gone, kept))) => self.info(fill(
+                        tr.trash_emptied_kept,
+                        &[("n", &gone), ("kept", &kept)],
+                    )),
+                    Some(Err(e)) => self.failed(&e),
+                    None => {}
                 }
-                Err(SaveError::Invalid(errors)) => {
-                    if let Some(form) = form {
-                        form.errors = errors;
-                    }
-                    None
+                self.deliver(Event::PurgeDone);
+            }
+
+            // Achievements and needs.
+            Command::NewAchievement { owner } => self
+                .screens
+                .open_achievement_form(AchievementForm::new(owner)),
+            Command::EditAchievement(id) => match self.store().map(|s| s.get_achievement(id)) {
+                Some(Ok(Some(a))) => self.screens.open_achievement_form(AchievementForm::edit(
+                    id,
+                    AchievementDraft::from(&a.data),
+                )),
+                Some(Ok(None)) => self.failed(&StoreError::NotFound),
+                Some(Err(e)) => self.failed(&e),
+                None => {}
+            },
+            Command::SaveAchievement { id, draft } => {
+                match self.save(|s| s.save_achievement(id, &draft)) {
+                    Saved::Yes(id) => self.screens.reopen(Screen::Achievement(id)),
+                    Saved::Refused(errors) => self.deliver(Event::AchievementRefused(errors)),
+                    Saved::Failed => {}
                 }
-                Err(SaveError::Store(e)) => store_error(e, tr),
             }
-        }
-        Command::CompleteFollowUp(id) => match store.complete_follow_up(id) {
-            Ok(()) => Some(Status::Info(tr.marked_done.to_string())),
-            Err(e) => store_error(e, tr),
-        },
-        Command::NewAchievement { owner } => {
-            screens.achievement_form = AchievementForm::new(owner);
-            screens.navigate(Screen::AchievementForm);
-            None
-        }
-        Command::EditAchievement(id) => match store.get_achievement(id) {
-            Ok(Some(a)) => {
-                screens.achievement_form =
-                    AchievementForm::edit(id, AchievementDraft::from(&a.data));
-                screens.navigate(Screen::AchievementForm);
-                None
-            }
-            Ok(None) => store_error(StoreError::NotFound, tr),
-            Err(e) => store_error(e, tr),
-        },
-        Command::SaveAchievement { id, draft } => match store.save_achievement(id, &draft) {
-            Ok(saved_id) => {
-                catalogs.achievement_changed(store, saved_id);
-                screens.achievement = None;
-                screens.navigate(Screen::Achievement(saved_id));
-                saved(tr)
-            }
-            Err(SaveError::Invalid(errors)) => {
-                screens.achievement_form.errors = errors;
-                None
-            }
-            Err(SaveError::Store(e)) => store_error(e, tr),
-        },
-        Command::DeleteAchievement(id) => {
-            let title = store
-                .get_achievement(id)
-                .ok()
-                .flatten()
-                .map(|a| a.data.title);
-            match store.delete_achievement(id) {
-                Ok(()) => {
-                    catalogs.achievement_changed(store, id);
-                    screens.navigate(Screen::Achievements);
-                    moved_to_trash(&title.unwrap_or_default(), tr)
+            Command::DeleteAchievement(id) => {
+                let a = self
+                    .store()
+                    .and_then(|s| s.get_achievement(id).ok().flatten());
+                let title = a.map(|a| a.data.title).unwrap_or_default();
+                let done = fill(tr.moved_to_trash, &[("name", &title)]);
+                if self.write_then(&done, |s| s.delete_achievement(id)) {
+                    self.screens.navigate(Screen::Achievements);
                 }
-                Err(e) => store_error(e, tr),
             }
-        }
-        Command::ShowAchievementsOf(client) => {
-            screens.achievements.show_owner(client);
-            screens.navigate(Screen::Achievements);
-            None
-        }
-        Command::NewNeed { enterprise } => {
-            screens.need_form = NeedForm::new(enterprise);
-            screens.navigate(Screen::NeedForm);
-            None
-        }
-        Command::EditNeed(id) => match store.get_need(id) {
-            Ok(Some(n)) => {
-                screens.need_form = NeedForm::edit(id, NeedDraft::from(&n.data));
-                screens.navigate(Screen::NeedForm);
-                None
+            Command::ShowAchievementsOf(client) => {
+                self.screens.achievements.show_owner(client);
+                self.screens.navigate(Screen::Achievements);
             }
-            Ok(None) => store_error(StoreError::NotFound, tr),
-            Err(e) => store_error(e, tr),
-        },
-        Command::SaveNeed { id, draft } => match store.save_need(id, &draft) {
-            Ok(saved_id) => {
-                catalogs.need_changed(store, saved_id);
-                screens.need = None;
-                screens.navigate(Screen::Need(saved_id));
-                saved(tr)
+            Command::NewNeed { enterprise } => {
+                self.screens.open_need_form(NeedForm::new(enterprise));
             }
-            Err(SaveError::Invalid(errors)) => {
-                screens.need_form.errors = errors;
-                None
-            }
-            Err(SaveError::Store(e)) => store_error(e, tr),
-        },
-        Command::DeleteNeed(id) => {
-            let title = store.get_need(id).ok().flatten().map(|n| n.data.title);
-            match store.delete_need(id) {
-                Ok(()) => {
-                    catalogs.need_changed(store, id);
-                    screens.navigate(Screen::Needs);
-                    moved_to_trash(&title.unwrap_or_default(), tr)
+            Command::EditNeed(id) => match self.store().map(|s| s.get_need(id)) {
+                Some(Ok(Some(n))) => self
+                    .screens
+                    .open_need_form(NeedForm::edit(id, NeedDraft::from(&n.data))),
+                Some(Ok(None)) => self.failed(&StoreError::NotFound),
+                Some(Err(e)) => self.failed(&e),
+                None => {}
+            },
+            Command::SaveNeed { id, draft } => match self.save(|s| s.save_need(id, &draft)) {
+                Saved::Yes(id) => self.screens.reopen(Screen::Need(id)),
+                Saved::Refused(errors) => self.deliver(Event::NeedRefused(errors)),
+                Saved::Failed => {}
+            },
+            Command::DeleteNeed(id) => {
+                let n = self.store().and_then(|s| s.get_need(id).ok().flatten());
+                let title = n.map(|n| n.data.title).unwrap_or_default();
+                let done = fill(tr.moved_to_trash, &[("name", &title)]);
+                if self.write_then(&done, |s| s.delete_need(id)) {
+                    self.screens.navigate(Screen::Needs);
                 }
-                Err(e) => store_error(e, tr),
             }
-        }
-        Command::ShowNeedsOf(client) => {
-            screens.needs.show_enterprise(client);
-            screens.navigate(Screen::Needs);
-            None
-        }
-        Command::ShowList(preset) => {
-            let screen = match preset {
-                ListPreset::Achievements(filter) => {
-                    screens.achievements.show_filter(filter);
-                    Screen::Achievements
+            Command::ShowNeedsOf(client) => {
+                self.screens.needs.show_enterprise(client);
+                self.screens.navigate(Screen::Needs);
+            }
+            Command::ShowList(preset) => self.screens.show_list(preset),
+            Command::AddField(name) => {
+                if let Some(Err(e)) = self.write(|s| s.add_field(&name)) {
+                    self.failed(&e);
                 }
-                ListPreset::Needs(filter) => {
-                    screens.needs.show_filter(filter);
-                    Screen::Needs
-                }
-                ListPreset::Deals(filter) => {
-                    screens.deals.show_filter(filter);
-                    Screen::Deals
-                }
-            };
-            screens.navigate(screen);
-            None
-        }
-        Command::FindMatches(subject) => {
-            screens.matching.open(subject);
-            screens.navigate(Screen::Matching);
-            None
-        }
-        Command::Decide(input) => match store.record_decision(&input) {
-            Ok(deal) => {
-                if let Some(need) = input.need {
-                    catalogs.need_changed(store, need);
-                }
-                Some(Status::Info(decision_status(tr, input.decision, deal)))
             }
-            Err(e) => store_error(e, tr),
-        },
-        Command::ImportSaveMapping => {
-            let (layout, json) = screens.import.mapping_to_save()?;
-            match store.save_mapping(&layout, &json) {
-                Ok(()) => Some(Status::Info(tr.im_mapping_saved.to_string())),
-                Err(e) => store_error(e, tr),
+
+            // Matching.
+            Command::FindMatches(subject) => {
+                self.screens.matching.open(subject);
+                self.screens.navigate(Screen::Matching);
             }
-        }
-        Command::SaveWeights(weights) => match store.save_match_weights(&weights) {
-            Ok(()) => Some(Status::Info(tr.weights_saved.to_string())),
-            Err(e) => store_error(e, tr),
-        },
-        Command::AddSynonym(draft) => match store.add_synonym(&draft) {
-            Ok(_) => {
-                catalogs.thesaurus_changed(store);
-                screens.matching.synonym_saved();
-                let (term, other) = (draft.term.trim(), draft.other.trim());
-                Some(Status::Info(fill(
-                    tr.synonym_added,
-                    &[("term", &term), ("other", &other)],
-                )))
+            Command::Decide(input) => match self.write(|s| s.record_decision(&input)) {
+                Some(Ok(deal)) => self.info(decision_status(tr, input.decision, deal)),
+                Some(Err(e)) => self.failed(&e),
+                None => {}
+            },
+            Command::SaveWeights(weights) => {
+                self.write_then(tr.weights_saved, |s| s.save_match_weights(&weights));
             }
-            Err(SaveError::Invalid(errors)) => {
-                screens.matching.synonym_refused(errors);
-                None
-            }
-            Err(SaveError::Store(e)) => store_error(e, tr),
-        },
-        Command::RemoveSynonym(id) => {
-            let pair = store
-                .thesaurus()
-                .ok()
-                .and_then(|pairs| pairs.into_iter().find(|s| s.id == id));
-            match store.remove_synonym(id) {
-                Ok(()) => {
-                    catalogs.thesaurus_changed(store);
-                    let (term, other) = pair.map(|s| (s.term, s.other)).unwrap_or_default();
-                    Some(Status::Info(fill(
-                        tr.synonym_removed,
+            Command::AddSynonym(draft) => match self.save(|s| s.add_synonym(&draft)) {
+                Saved::Yes(_) => {
+                    let (term, other) = (draft.term.trim(), draft.other.trim());
+                    self.info(fill(
+                        tr.synonym_added,
                         &[("term", &term), ("other", &other)],
-                    )))
+                    ));
+                    self.deliver(Event::SynonymAdded);
                 }
-                Err(e) => store_error(e, tr),
+                Saved::Refused(errors) => self.deliver(Event::SynonymRefused(errors)),
+                Saved::Failed => {}
+            },
+            Command::RemoveSynonym(id) => {
+                let pair = self
+                    .store()
+                    .and_then(|s| s.thesaurus().ok())
+                    .and_then(|pairs| pairs.into_iter().find(|s| s.id == id));
+                let (term, other) = pair.map(|s| (s.term, s.other)).unwrap_or_default();
+                let done = fill(tr.synonym_removed, &[("term", &term), ("other", &other)]);
+                self.write_then(&done, |s| s.remove_synonym(id));
+            }
+            Command::ExportShortlist(need) => {
+                if let Database::Open(session) = &self.db
+                    && let Some(path) = self.picker.save_file(tr.shortlist_file, FileType::Csv)
+                {
+                    self.status = Some(export_shortlist(session, need, &path, tr));
+                }
+            }
+
+            // Deals.
+            Command::MoveDeal {
+                id,
+                stage,
+                lost_reason,
+            } => match self.write(|s| s.move_deal(id, stage, &lost_reason)) {
+                Some(Ok(())) => {
+                    self.info(fill(tr.stage_moved, &[("stage", &tr.deal_stage(stage))]));
+                    self.deliver(Event::DealMoved(id));
+                }
+                Some(Err(MoveError::Missing(missing))) => {
+                    let message = if missing.contains(&Missing::LostReason) {
+                        tr.lost_needs_reason
+                    } else {
+                        tr.signing_needs
+                    };
+                    self.error(message);
+                    self.deliver(Event::DealMoveRefused(id, missing));
+                }
+                Some(Err(MoveError::Store(e))) => self.failed(&e),
+                None => {}
+            },
+            Command::SaveDealTerms { id, draft } => {
+                match self.save(|s| s.save_deal_terms(id, &draft)) {
+                    Saved::Yes(()) => self.deliver(Event::DealTermsSaved(id)),
+                    Saved::Refused(errors) => self.deliver(Event::DealTermsRefused(id, errors)),
+                    Saved::Failed => {}
+                }
+            }
+            Command::AddInstalments { deal, items } => {
+                self.write_then(tr.saved, |s| s.add_instalments(deal, &items));
+            }
+            Command::RemoveInstalment(id) => {
+                self.write_then(tr.payment_to_trash, |s| s.remove_instalment(id));
+            }
+            Command::RemoveReceipt(id) => {
+                self.write_then(tr.payment_to_trash, |s| s.remove_receipt(id));
+            }
+            Command::AddReceipt { deal, receipt } => {
+                self.write_then(tr.saved, |s| s.add_receipt(deal, &receipt));
+            }
+            Command::SetTrial { deal, trial } => {
+                self.write_then(tr.saved, |s| s.set_trial(deal, &trial));
+            }
+            Command::RecordRegistration { id, registration } => {
+                self.write_then(tr.saved, |s| s.record_registration(id, &registration));
+            }
+            Command::SetRegistrationRule(rule) => {
+                self.write_then(tr.saved, |s| s.set_registration_rule(rule));
+            }
+
+            // Lists and reports out.
+            Command::ExportList(kind, format) => self.export_list(kind, format),
+            Command::ExportReport(format) => self.export_report(format),
+
+            // Import.
+            Command::StartImport(kind) => {
+                if !self.screens.import.is_busy() {
+                    self.screens.import.reset(kind);
+                }
+                self.screens.navigate(Screen::Import);
+                if kind.is_some() {
+                    self.apply(Command::ImportPickFile);
+                }
+            }
+            Command::ImportPickFile => {
+                if let Some(path) = self.picker.open_file(FileType::Importable) {
+                    self.apply(Command::ImportOpen(path));
+                }
+            }
+            Command::ImportOpen(path) => {
+                self.screens.navigate(Screen::Import);
+                if !self.screens.import.is_busy()
+                    && let Some(worker) = self.import_worker()
+                {
+                    self.screens.import.open_file(&path, worker);
+                }
+            }
+            Command::ImportReload => {
+                if let Some(worker) = self.import_worker() {
+                    self.screens.import.reload(worker);
+                }
+            }
+            Command::ImportSheet(sheet) => {
+                if let Some(worker) = self.import_worker() {
+                    self.screens.import.choose_sheet(sheet, worker);
+                }
+            }
+            Command::ImportHeaderRow(row) => {
+                if let Some(worker) = self.import_worker() {
+                    self.screens.import.choose_header_row(row, worker);
+                }
+            }
+            Command::ImportCheck => {
+                if let Some(worker) = self.import_worker() {
+                    self.screens.import.start_scan(worker);
+                }
+            }
+            Command::ImportCommit => {
+                if let Some(db) = self.store().map(|s| s.path().to_path_buf()) {
+                    let waker = Arc::clone(&self.workers.waker);
+                    self.screens
+                        .import
+                        .start_commit(db, self.workers.background, waker);
+                }
+            }
+            Command::ImportReset => self.screens.import.reset(None),
+            Command::ImportSaveMapping => {
+                if let Some((layout, json)) = self.screens.import.mapping_to_save() {
+                    self.write_then(tr.im_mapping_saved, |s| s.save_mapping(&layout, &json));
+                }
+            }
+            Command::ImportSaveRejected => {
+                if let Some((mapping, rows)) = self.screens.import.rejected()
+                    && let Some(path) = self.picker.save_file(tr.im_rejected_file, FileType::Csv)
+                {
+                    let written = write_rejected(&path, mapping, rows, tr);
+                    self.status = Some(write_status(written, &path, tr));
+                }
+            }
+            Command::ImportWritten => {
+                // The import wrote through its own connection: the session follows it as a
+                // write made elsewhere, and the import screen keeps its summary.
+                if let Some(text) = self.screens.import.summary_text(tr) {
+                    self.info(text);
+                }
             }
         }
-        Command::MoveDeal {
-            id,
-            stage,
-            lost_reason,
-        } => match store.move_deal(id, stage, &lost_reason) {
-            Ok(()) => {
-                if let Some(d) = screens.deal.as_mut().filter(|d| d.id == id) {
-                    d.move_refused = false;
-                }
-                let moved = fill(tr.stage_moved, &[("stage", &tr.deal_stage(stage))]);
-                Some(Status::Info(moved))
-            }
-            Err(MoveError::Missing(missing)) => {
-                let lost = missing.contains(&Missing::LostReason);
-                if let Some(d) = screens.deal.as_mut().filter(|d| d.id == id) {
-                    d.move_refused = !lost;
-                    d.errors = missing_as_errors(&missing);
-                }
-                let message = if lost {
-                    tr.lost_needs_reason
-                } else {
-                    tr.signing_needs
-                };
-                Some(Status::Error(message.to_string()))
-            }
-            Err(MoveError::Store(e)) => store_error(e, tr),
-        },
-        Command::SaveDealTerms { id, draft } => match store.save_deal_terms(id, &draft) {
-            Ok(()) => {
-                if let Some(d) = &mut screens.deal {
-                    d.errors = crate::domain::FieldErrors::new();
-                }
-                saved(tr)
-            }
-            Err(SaveError::Invalid(errors)) => {
-                if let Some(d) = &mut screens.deal {
-                    d.errors = errors;
-                }
-                None
-            }
-            Err(SaveError::Store(e)) => store_error(e, tr),
-        },
-        Command::AddInstalments { deal, items } => match store.add_instalments(deal, &items) {
-            Ok(()) => saved(tr),
-            Err(e) => store_error(e, tr),
-        },
-        Command::RemoveInstalment(id) => match store.remove_instalment(id) {
-            Ok(()) => Some(Status::Info(tr.payment_to_trash.to_string())),
-            Err(e) => store_error(e, tr),
-        },
-        Command::RemoveReceipt(id) => match store.remove_receipt(id) {
-            Ok(()) => Some(Status::Info(tr.payment_to_trash.to_string())),
-            Err(e) => store_error(e, tr),
-        },
-        Command::AddReceipt { deal, receipt } => match store.add_receipt(deal, &receipt) {
-            Ok(()) => saved(tr),
-            Err(e) => store_error(e, tr),
-        },
-        Command::SetTrial { deal, trial } => match store.set_trial(deal, &trial) {
-            Ok(()) => saved(tr),
-            Err(e) => store_error(e, tr),
-        },
-        Command::RecordRegistration { id, registration } => {
-            match store.record_registration(id, &registration) {
-                Ok(()) => saved(tr),
-                Err(e) => store_error(e, tr),
-            }
-        }
-        Command::SetRegistrationRule(rule) => match store.set_registration_rule(rule) {
-            Ok(()) => saved(tr),
-            Err(e) => store_error(e, tr),
-        },
-        Command::AddField(name) => {
-            match store.add_field(&name).and_then(|()| store.list_fields()) {
-                Ok(list) => {
-                    *fields = list;
-                    None
-                }
-                Err(e) => store_error(e, tr),
-            }
-        }
-        Command::SetLanguage(_)
-        | Command::NewDatabase
-        | Command::OpenDatabase
-        | Command::OpenDatabaseAt(_)
-        | Command::OpenReadOnly(_)
-        | Command::ShowBackups
-        | Command::RestoreBackup(_)
-        | Command::StartSandbox
-        | Command::ResetSandbox
-        | Command::LeaveSandbox
-        | Command::ExportTrainingProgress { .. }
-        | Command::ExportShortlist(_)
-        | Command::ExportList(..)
-        | Command::StartImport(_)
-        | Command::ImportPickFile
-        | Command::ImportOpen(_)
-        | Command::ImportReload
-        | Command::ImportSheet(_)
-        | Command::ImportHeaderRow(_)
-        | Command::ImportCheck
-        | Command::ImportCommit
-        | Command::ImportReset
-        | Command::ImportSaveRejected
-        | Command::ImportWritten
-        | Command::ExportReport(_) => None,
     }
-}
 
-/// Writes the shortlist of `need` to `path` as CSV; the status line says how it went.
-pub fn export_shortlist(session: &Session, need: NeedId, path: &Path, tr: &Tr) -> Status {
-    let rows = match shortlist_rows(&session.store, need, tr) {
-        Ok(rows) if rows.is_empty() => return Status::Error(tr.shortlist_empty.to_string()),
-        Ok(rows) => rows,
-        Err(e) => return Status::Error(fill(tr.db_error, &[("detail", &e)])),
-    };
-    let header = [
-        tr.a_title,
-        tr.a_owner,
-        tr.a_field,
-        tr.col_trl,
-        tr.a_stage,
-        tr.col_price,
-        tr.a_modes,
-        tr.col_score,
-        tr.keywords,
-    ];
-    write_status(write_csv(path, &header, &rows), path, tr)
-}
-
-/// The status line after writing a file.
-pub fn write_status(result: anyhow::Result<()>, path: &Path, tr: &Tr) -> Status {
-    match result {
-        Ok(()) => Status::Info(fill(tr.exported, &[("path", &path.display())])),
-        Err(e) if e.is::<WouldOverwriteDatabase>() => {
-            Status::Error(fill(tr.ex_err_database, &[("path", &path.display())]))
-        }
-        Err(e) => Status::Error(fill(tr.export_failed, &[("detail", &format!("{e:#}"))])),
-    }
-}
-
-fn shortlist_rows(store: &Store, need: NeedId, tr: &Tr) -> Result<Vec<Vec<String>>, StoreError> {
-    let mut rows = Vec::new();
-    for (id, score) in store.shortlist(need)? {
-        let Some(a) = store.get_achievement(id)? else {
-            continue;
+    fn export_list(&mut self, kind: ListKind, format: FileType) {
+        let tr = self.tr();
+        let name = match kind {
+            ListKind::Clients => tr.file_clients,
+            ListKind::Achievements => tr.file_achievements,
+            ListKind::Needs => tr.file_needs,
+            ListKind::Deals => tr.file_deals,
         };
-        let d = a.data;
-        let modes: Vec<&str> = d
-            .transfer_modes
-            .iter()
-            .map(|m| tr.transfer_mode(m))
-            .collect();
-        rows.push(vec![
-            d.title,
-            a.owner_name,
-            d.field,
-            d.trl.to_string(),
-            tr.stage(d.stage).to_string(),
-            tr.price_wan(d.price),
-            modes.join("、"),
-            format!("{score:.0}"),
-            d.keywords.join("、"),
-        ]);
-    }
-    Ok(rows)
-}
-
-/// What a list export writes, gathered from the screen at once so that the writing, which takes
-/// seconds for 100,000 rows, can run on a worker.
-pub enum ExportWork {
-    Table(Table, TableFormat),
-    /// Full records, read through a connection of the worker's own.
-    Json {
-        db: PathBuf,
-        kind: ImportKind,
-        ids: Vec<i64>,
-    },
-}
-
-impl ExportWork {
-    pub fn write(self, path: &Path) -> anyhow::Result<()> {
-        match self {
-            ExportWork::Table(table, format) => table.write(path, format),
-            ExportWork::Json { db, kind, ids } => {
-                let store = Store::open(&db).map_err(|e| anyhow::anyhow!("{e}"))?;
-                write_json(&store, kind, &ids, path).map(|_| ())
+        let Database::Open(session) = &self.db else {
+            return;
+        };
+        if self.export.is_some() {
+            return;
+        }
+        let Some(path) = self.picker.save_file(name, format) else {
+            return;
+        };
+        match export_work(&self.screens, session, kind, format, tr) {
+            Ok(work) => {
+                let to = path.clone();
+                let job = Job::start(
+                    self.workers.background,
+                    Arc::clone(&self.workers.waker),
+                    move |_, _| work.write(&to),
+                );
+                self.info(fill(tr.exporting, &[("path", &path.display())]));
+                self.export = Some((job, path));
             }
+            Err(e) => self.status = Some(write_status(Err(e), &path, tr)),
         }
     }
-}
 
-/// A list as shown: CSV or Excel from the screen's table, JSON as full records.
-pub fn export_work(
-    screens: &Screens,
-    session: &Session,
-    list: ListKind,
-    format: FileType,
-    tr: &Tr,
-) -> anyhow::Result<ExportWork> {
-    let catalogs = &session.catalogs;
-    if format == FileType::Json {
-        let (kind, ids) = match list {
-            ListKind::Clients => (ImportKind::Clients, screens.clients.shown_ids()),
-            ListKind::Achievements => (
-                ImportKind::Achievements,
-                screens.achievements.shown_ids(catalogs),
-            ),
-            ListKind::Needs => (ImportKind::Needs, screens.needs.shown_ids(catalogs)),
-            ListKind::Deals => anyhow::bail!("deals are exported as CSV or Excel"),
+    fn export_report(&mut self, format: FileType) {
+        let tr = self.tr();
+        let Database::Open(session) = &mut self.db else {
+            return;
         };
-        let db = session.store.path().to_path_buf();
-        return Ok(ExportWork::Json { db, kind, ids });
-    }
-    let table = match list {
-        ListKind::Clients => screens.clients.export(tr),
-        ListKind::Achievements => screens.achievements.export(catalogs, tr),
-        ListKind::Needs => screens.needs.export(catalogs, tr),
-        ListKind::Deals => screens.deals.export(tr),
-    };
-    let format = if format == FileType::Xlsx {
-        TableFormat::Xlsx
-    } else {
-        TableFormat::Csv
-    };
-    Ok(ExportWork::Table(table, format))
-}
-
-/// Writes a report as a workbook, or as a page that prints cleanly.
-pub fn write_report(
-    report: &DealReport,
-    format: FileType,
-    path: &Path,
-    tr: &Tr,
-) -> anyhow::Result<()> {
-    if format == FileType::Xlsx {
-        crate::report::write_xlsx(report, tr, path)
-    } else {
-        crate::report::write_html(report, tr, path)
+        let Some(report) = self.screens.report.report(session.store(), today()) else {
+            return;
+        };
+        let name = format!("{}-{}", tr.rp_file, period_name(report.from, report.to));
+        let Some(path) = self.picker.save_file(&name, format) else {
+            return;
+        };
+        let written = write_report(report, format, &path, tr);
+        // A class's exercise asks for this month's report; only a sandbox records that it
+        // was exported.
+        let this_month = (report.from..=report.to).contains(&today());
+        if written.is_ok() && this_month {
+            let (noted, _) = session.write(&self.workers, Store::note_report_exported);
+            if let Err(e) = noted {
+                self.failed(&e);
+                return;
+            }
+        }
+        self.status = Some(write_status(written, &path, tr));
     }
 }

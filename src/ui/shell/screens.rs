@@ -1,67 +1,115 @@
-//! The state of every screen, the navigation, and which screen the centre shows.
+//! Every screen's state, which one the centre shows, the navigation, and the events handed to
+//! the screens. A new screen is a file in `screens/` and a line in [`screens!`] (plus its
+//! variant in [`Screen`] and, if it is a destination of its own, an entry in [`NAVIGATION`]).
 
-use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use crate::domain::{Achievement, Need};
 use crate::i18n::Tr;
-use crate::store::Store;
-use crate::ui::command::{Command, Screen};
-use crate::ui::screens::achievement_form::AchievementForm;
-use crate::ui::screens::achievements::AchievementsScreen;
-use crate::ui::screens::agenda::AgendaScreen;
-use crate::ui::screens::client_detail::ClientDetail;
-use crate::ui::screens::client_form::ClientForm;
-use crate::ui::screens::clients::ClientsScreen;
-use crate::ui::screens::dashboard::DashboardScreen;
-use crate::ui::screens::deal_detail::DealDetail;
-use crate::ui::screens::deals::DealsScreen;
-use crate::ui::screens::follow_ups::FollowUpsScreen;
-use crate::ui::screens::import::ImportScreen;
-use crate::ui::screens::matching::MatchingScreen;
-use crate::ui::screens::need_form::NeedForm;
-use crate::ui::screens::needs::NeedsScreen;
-use crate::ui::screens::record_detail::{Detail, achievement_ui, need_ui};
-use crate::ui::screens::report::ReportScreen;
-use crate::ui::screens::trash::TrashScreen;
-use crate::ui::shell::app::Session;
+use crate::ui::command::{ListPreset, Screen};
+use crate::ui::screens::{
+    achievement_form::AchievementForm, achievements::AchievementsScreen,
+    client_detail::ClientDetail, client_form::ClientForm, clients::ClientsScreen,
+    dashboard::DashboardScreen, deal_detail::DealDetail, deals::DealsScreen,
+    follow_ups::FollowUpsScreen, import::ImportScreen, matching::MatchingScreen,
+    need_form::NeedForm, needs::NeedsScreen, record_detail::Detail, report::ReportScreen,
+    trash::TrashScreen,
+};
+use crate::ui::view::{Cx, Event, View};
+use crate::ui::widgets::today;
 
-#[derive(Default)]
-pub struct Screens {
-    pub current: Screen,
-    pub dashboard: DashboardScreen,
-    pub agenda: AgendaScreen,
-    pub clients: ClientsScreen,
-    pub client_form: ClientForm,
-    pub client: Option<ClientDetail>,
-    pub achievements: AchievementsScreen,
-    pub achievement_form: AchievementForm,
-    pub achievement: Option<Detail<Achievement>>,
-    pub needs: NeedsScreen,
-    pub need_form: NeedForm,
-    pub need: Option<Detail<Need>>,
-    pub matching: MatchingScreen,
-    pub deals: DealsScreen,
-    pub deal: Option<DealDetail>,
-    pub follow_ups: FollowUpsScreen,
-    pub trash: TrashScreen,
-    pub import: ImportScreen,
-    pub report: ReportScreen,
+/// Declares the screens kept for the whole session (`lists`) and those that show one record
+/// (`details`, made when first opened on it), with the [`Screen`]s each one draws.
+macro_rules! screens {
+    (
+        lists { $($field:ident: $ty:ty => $screen:path;)* }
+        details { $($dfield:ident: $dty:ty => $dscreen:path;)* }
+    ) => {
+        #[derive(Default)]
+        pub struct Screens {
+            pub current: Screen,
+            $(pub $field: $ty,)*
+            $(pub $dfield: Option<$dty>,)*
+        }
+
+        impl Screens {
+            /// The screen the centre shows.
+            fn view(&mut self) -> &mut dyn View {
+                match self.current {
+                    $($screen => &mut self.$field,)*
+                    $($dscreen(_) => match &mut self.$dfield {
+                        Some(detail) => detail,
+                        None => &mut self.dashboard,
+                    },)*
+                }
+            }
+
+            /// Hands `event` to every screen there is.
+            pub fn deliver(&mut self, event: &Event) {
+                $(self.$field.on_event(event);)*
+                $(if let Some(d) = &mut self.$dfield {
+                    d.on_event(event);
+                })*
+            }
+        }
+    };
 }
 
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+screens! {
+    lists {
+        dashboard: DashboardScreen => Screen::Agenda;
+        clients: ClientsScreen => Screen::Clients;
+        client_form: ClientForm => Screen::ClientForm;
+        achievements: AchievementsScreen => Screen::Achievements;
+        achievement_form: AchievementForm => Screen::AchievementForm;
+        needs: NeedsScreen => Screen::Needs;
+        need_form: NeedForm => Screen::NeedForm;
+        matching: MatchingScreen => Screen::Matching;
+        deals: DealsScreen => Screen::Deals;
+        follow_ups: FollowUpsScreen => Screen::FollowUps;
+        trash: TrashScreen => Screen::Trash;
+        import: ImportScreen => Screen::Import;
+        report: ReportScreen => Screen::Report;
+    }
+    details {
+        client: ClientDetail => Screen::Client;
+        achievement: Detail<Achievement> => Screen::Achievement;
+        need: Detail<Need> => Screen::Need;
+        deal: DealDetail => Screen::Deal;
+    }
+}
+
+/// A navigation entry's label in the UI language.
+type Label = fn(&Tr) -> &'static str;
+
+/// The navigation: each entry's label and the screens under it (the first is where it leads).
+const NAVIGATION: &[(Label, &[Screen])] = &[
+    (|tr| tr.nav_agenda, &[Screen::Agenda]),
+    (|tr| tr.nav_clients, &[Screen::Clients, Screen::ClientForm]),
+    (
+        |tr| tr.nav_achievements,
+        &[Screen::Achievements, Screen::AchievementForm],
+    ),
+    (|tr| tr.nav_needs, &[Screen::Needs, Screen::NeedForm]),
+    (|tr| tr.nav_matching, &[Screen::Matching]),
+    (|tr| tr.nav_deals, &[Screen::Deals]),
+    (|tr| tr.nav_report, &[Screen::Report]),
+    (|tr| tr.nav_follow_ups, &[Screen::FollowUps]),
+    (|tr| tr.nav_trash, &[Screen::Trash]),
+];
+
+/// The list a record's own screen belongs to, for the navigation's highlight.
+fn home(screen: Screen) -> Screen {
+    match screen {
+        Screen::Client(_) => Screen::Clients,
+        Screen::Achievement(_) => Screen::Achievements,
+        Screen::Need(_) => Screen::Needs,
+        Screen::Deal(_) => Screen::Deals,
+        other => other,
+    }
 }
 
 impl Screens {
-    /// Every screen in its first state; `background` computes the dashboard on a worker thread.
-    pub fn new(background: bool) -> Self {
-        Self {
-            dashboard: DashboardScreen::new(background),
-            ..Self::default()
-        }
-    }
-
     /// Shows `screen`, preparing its detail state when it shows one record.
     pub fn navigate(&mut self, screen: Screen) {
         match screen {
@@ -82,124 +130,77 @@ impl Screens {
         self.current = screen;
     }
 
-    pub fn navigation(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
-        let due = self.follow_ups.count(store, today());
-        let current = self.current;
+    /// Shows a record's page read afresh (after it was saved).
+    pub fn reopen(&mut self, screen: Screen) {
+        match screen {
+            Screen::Client(_) => self.client = None,
+            Screen::Achievement(_) => self.achievement = None,
+            Screen::Need(_) => self.need = None,
+            Screen::Deal(_) => self.deal = None,
+            _ => {}
+        }
+        self.navigate(screen);
+    }
+
+    /// The client form, empty or on a client's data.
+    pub fn open_client_form(&mut self, form: ClientForm) {
+        self.client_form = form;
+        self.navigate(Screen::ClientForm);
+    }
+
+    pub fn open_achievement_form(&mut self, form: AchievementForm) {
+        self.achievement_form = form;
+        self.navigate(Screen::AchievementForm);
+    }
+
+    pub fn open_need_form(&mut self, form: NeedForm) {
+        self.need_form = form;
+        self.navigate(Screen::NeedForm);
+    }
+
+    /// A list with its filters set to the preset's, the rest cleared.
+    pub fn show_list(&mut self, preset: ListPreset) {
+        let screen = match preset {
+            ListPreset::Achievements(filter) => {
+                self.achievements.show_filter(filter);
+                Screen::Achievements
+            }
+            ListPreset::Needs(filter) => {
+                self.needs.show_filter(filter);
+                Screen::Needs
+            }
+            ListPreset::Deals(filter) => {
+                self.deals.show_filter(filter);
+                Screen::Deals
+            }
+        };
+        self.navigate(screen);
+    }
+
+    pub fn navigation(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        let due = self.follow_ups.count(cx.store, cx.today);
+        let current = home(self.current);
         egui::Panel::left("navigation")
             .resizable(false)
             .exact_size(150.0)
             .show(ui, |ui| {
                 ui.add_space(8.0);
-                let follow_ups = if due > 0 {
-                    format!("{} ({due})", tr.nav_follow_ups)
-                } else {
-                    tr.nav_follow_ups.to_string()
-                };
-                let entries = [
-                    (
-                        current == Screen::Agenda,
-                        tr.nav_agenda.to_string(),
-                        Screen::Agenda,
-                    ),
-                    (
-                        matches!(
-                            current,
-                            Screen::Clients | Screen::Client(_) | Screen::ClientForm
-                        ),
-                        tr.nav_clients.to_string(),
-                        Screen::Clients,
-                    ),
-                    (
-                        matches!(
-                            current,
-                            Screen::Achievements | Screen::Achievement(_) | Screen::AchievementForm
-                        ),
-                        tr.nav_achievements.to_string(),
-                        Screen::Achievements,
-                    ),
-                    (
-                        matches!(current, Screen::Needs | Screen::Need(_) | Screen::NeedForm),
-                        tr.nav_needs.to_string(),
-                        Screen::Needs,
-                    ),
-                    (
-                        current == Screen::Matching,
-                        tr.nav_matching.to_string(),
-                        Screen::Matching,
-                    ),
-                    (
-                        matches!(current, Screen::Deals | Screen::Deal(_)),
-                        tr.nav_deals.to_string(),
-                        Screen::Deals,
-                    ),
-                    (
-                        current == Screen::Report,
-                        tr.nav_report.to_string(),
-                        Screen::Report,
-                    ),
-                    (current == Screen::FollowUps, follow_ups, Screen::FollowUps),
-                    (
-                        current == Screen::Trash,
-                        tr.nav_trash.to_string(),
-                        Screen::Trash,
-                    ),
-                ];
-                for (selected, label, screen) in entries {
+                for (label, screens) in NAVIGATION {
+                    let mut label = label(cx.tr).to_string();
+                    if screens[0] == Screen::FollowUps && due > 0 {
+                        label = format!("{label} ({due})");
+                    }
+                    let selected = screens.contains(&current);
                     let button =
                         egui::Button::selectable(selected, RichText::new(label).size(16.0));
                     if ui.add_sized([ui.available_width(), 32.0], button).clicked() {
-                        cmds.push(Command::Navigate(screen));
+                        cx.send(crate::ui::Command::Navigate(screens[0]));
                     }
                 }
             });
     }
 
-    pub fn central(&mut self, ui: &mut Ui, session: &Session, tr: &Tr, cmds: &mut Vec<Command>) {
-        let store = &session.store;
-        let catalogs = &session.catalogs;
-        let fields = &session.fields;
-        match self.current {
-            Screen::Agenda => {
-                let agenda = &mut self.agenda;
-                self.dashboard.ui(ui, store, agenda, today(), tr, cmds);
-            }
-            Screen::Clients => self.clients.ui(ui, store, tr, cmds),
-            Screen::ClientForm => self.client_form.ui(ui, tr, cmds),
-            Screen::Client(_) => match &mut self.client {
-                Some(detail) => detail.ui(ui, store, catalogs, tr, cmds),
-                None => self.clients.ui(ui, store, tr, cmds),
-            },
-            Screen::Achievements => self.achievements.ui(ui, catalogs, fields, tr, cmds),
-            Screen::AchievementForm => {
-                let clients = self.clients.rows(store);
-                self.achievement_form.ui(ui, clients, fields, tr, cmds);
-            }
-            Screen::Achievement(_) => match &mut self.achievement {
-                Some(detail) => achievement_ui(detail, ui, store, tr, cmds),
-                None => self.achievements.ui(ui, catalogs, fields, tr, cmds),
-            },
-            Screen::Needs => self.needs.ui(ui, catalogs, fields, tr, cmds),
-            Screen::NeedForm => {
-                let clients = self.clients.rows(store);
-                self.need_form.ui(ui, clients, fields, tr, cmds);
-            }
-            Screen::Need(_) => match &mut self.need {
-                Some(detail) => need_ui(detail, ui, store, tr, cmds),
-                None => self.needs.ui(ui, catalogs, fields, tr, cmds),
-            },
-            Screen::Matching => {
-                let clients = self.clients.rows(store);
-                self.matching.ui(ui, store, catalogs, clients, tr, cmds);
-            }
-            Screen::Deals => self.deals.ui(ui, store, fields, today(), tr, cmds),
-            Screen::Deal(_) => match &mut self.deal {
-                Some(detail) => detail.ui(ui, store, today(), tr, cmds),
-                None => self.deals.ui(ui, store, fields, today(), tr, cmds),
-            },
-            Screen::FollowUps => self.follow_ups.ui(ui, store, today(), tr, cmds),
-            Screen::Trash => self.trash.ui(ui, store, tr, cmds),
-            Screen::Import => self.import.ui(ui, tr, cmds),
-            Screen::Report => self.report.ui(ui, store, fields, today(), tr, cmds),
-        }
+    pub fn central(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        self.view().ui(ui, cx);
     }
 }

@@ -13,8 +13,8 @@ use crate::store::{Store, StoreError};
 use crate::ui::command::Command;
 use crate::ui::job::{Job, Waker};
 use crate::ui::screens::matching::Subject;
-use crate::ui::shell::screens::today;
 use crate::ui::widgets::error_text;
+use crate::ui::widgets::today;
 
 /// A sandbox being built on a worker thread: the prepared file once done.
 pub type Building = Job<PathBuf, String>;

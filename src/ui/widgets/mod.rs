@@ -100,3 +100,8 @@ pub fn export_menu(ui: &mut Ui, list: ListKind, tr: &Tr, cmds: &mut Vec<Command>
         }
     });
 }
+
+/// The day on this computer's clock.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}

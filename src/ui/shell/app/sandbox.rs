@@ -4,15 +4,14 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{Database, Status, TechBrokerApp, open_session};
+use super::{Database, Status, TechBrokerApp};
 use crate::i18n::fill;
-use crate::ui::shell::screens::Screens;
 use crate::ui::shell::training::{Training, start_build};
 
 impl TechBrokerApp {
     /// Builds a fresh sandbox (on a worker when the app loads in the background) and opens
     /// it. The way back is kept on a reset; otherwise it is `from`, the database open now.
-    pub(super) fn build_sandbox(&mut self, from: Option<PathBuf>) {
+    pub(in crate::ui::shell) fn build_sandbox(&mut self, from: Option<PathBuf>) {
         if self.building.is_some() {
             return;
         }
@@ -23,8 +22,8 @@ impl TechBrokerApp {
                 .filter(|p| *p != self.sandbox_db)
                 .unwrap_or_else(|| self.default_db.clone()),
         };
-        let waker = Arc::clone(&self.waker);
-        let building = start_build(&self.sandbox_db, self.load_in_background, waker);
+        let waker = Arc::clone(&self.workers.waker);
+        let building = start_build(&self.sandbox_db, self.workers.background, waker);
         // Tests build at once: open it now.
         match building.poll() {
             Some(result) => self.finish_sandbox(result, return_to),
@@ -32,7 +31,7 @@ impl TechBrokerApp {
         }
     }
 
-    pub(super) fn poll_sandbox(&mut self) {
+    pub(in crate::ui::shell) fn poll_sandbox(&mut self) {
         let Some(result) = self.building.as_ref().and_then(|(b, _)| b.poll()) else {
             return;
         };
@@ -62,20 +61,13 @@ impl TechBrokerApp {
         let trainee = self.training.take().map(|t| t.trainee).unwrap_or_default();
         // The open sandbox must be closed before its file is replaced.
         self.db = Database::Closed;
-        self.screens = Screens::new(self.load_in_background);
         if let Err(e) = crate::sandbox::install(&built, &self.sandbox_db) {
             self.open_database(&return_to);
             self.status = Some(failed(&format!("{e:#}")));
             return;
         }
-        (self.db, _) = open_session(
-            &mut self.settings,
-            &super::log_path(&self.default_db),
-            &self.sandbox_db,
-            &self.waker,
-            self.load_in_background,
-            false,
-        );
+        let sandbox = self.sandbox_db.clone();
+        self.connect(&sandbox, false);
         if let Database::Open(_) = self.db {
             self.training = Some(Training::new(return_to, trainee));
             let done = if reset {

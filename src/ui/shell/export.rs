@@ -1,0 +1,149 @@
+//! Writing files the window is asked for: lists as shown, a shortlist, the deal report.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::NeedId;
+use crate::i18n::{Tr, fill};
+use crate::io::csv_out::write_csv;
+use crate::io::import::ImportKind;
+use crate::io::import::json::write_json;
+use crate::io::safe_file::WouldOverwriteDatabase;
+use crate::io::tables::{Table, TableFormat};
+use crate::report::DealReport;
+use crate::store::{Store, StoreError};
+use crate::ui::command::{FileType, ListKind};
+use crate::ui::shell::app::{Session, Status};
+use crate::ui::shell::screens::Screens;
+
+/// Writes the shortlist of `need` to `path` as CSV; the status line says how it went.
+pub fn export_shortlist(session: &Session, need: NeedId, path: &Path, tr: &Tr) -> Status {
+    let rows = match shortlist_rows(session.store(), need, tr) {
+        Ok(rows) if rows.is_empty() => return Status::Error(tr.shortlist_empty.to_string()),
+        Ok(rows) => rows,
+        Err(e) => return Status::Error(fill(tr.db_error, &[("detail", &e)])),
+    };
+    let header = [
+        tr.a_title,
+        tr.a_owner,
+        tr.a_field,
+        tr.col_trl,
+        tr.a_stage,
+        tr.col_price,
+        tr.a_modes,
+        tr.col_score,
+        tr.keywords,
+    ];
+    write_status(write_csv(path, &header, &rows), path, tr)
+}
+
+/// The status line after writing a file.
+pub fn write_status(result: anyhow::Result<()>, path: &Path, tr: &Tr) -> Status {
+    match result {
+        Ok(()) => Status::Info(fill(tr.exported, &[("path", &path.display())])),
+        Err(e) if e.is::<WouldOverwriteDatabase>() => {
+            Status::Error(fill(tr.ex_err_database, &[("path", &path.display())]))
+        }
+        Err(e) => Status::Error(fill(tr.export_failed, &[("detail", &format!("{e:#}"))])),
+    }
+}
+
+fn shortlist_rows(store: &Store, need: NeedId, tr: &Tr) -> Result<Vec<Vec<String>>, StoreError> {
+    let mut rows = Vec::new();
+    for (id, score) in store.shortlist(need)? {
+        let Some(a) = store.get_achievement(id)? else {
+            continue;
+        };
+        let d = a.data;
+        let modes: Vec<&str> = d
+            .transfer_modes
+            .iter()
+            .map(|m| tr.transfer_mode(m))
+            .collect();
+        rows.push(vec![
+            d.title,
+            a.owner_name,
+            d.field,
+            d.trl.to_string(),
+            tr.stage(d.stage).to_string(),
+            tr.price_wan(d.price),
+            modes.join("、"),
+            format!("{score:.0}"),
+            d.keywords.join("、"),
+        ]);
+    }
+    Ok(rows)
+}
+
+/// What a list export writes, gathered from the screen at once so that the writing, which takes
+/// seconds for 100,000 rows, can run on a worker.
+pub enum ExportWork {
+    Table(Table, TableFormat),
+    /// Full records, read through a connection of the worker's own.
+    Json {
+        db: PathBuf,
+        kind: ImportKind,
+        ids: Vec<i64>,
+    },
+}
+
+impl ExportWork {
+    pub fn write(self, path: &Path) -> anyhow::Result<()> {
+        match self {
+            ExportWork::Table(table, format) => table.write(path, format),
+            ExportWork::Json { db, kind, ids } => {
+                let store = Store::open(&db).map_err(|e| anyhow::anyhow!("{e}"))?;
+                write_json(&store, kind, &ids, path).map(|_| ())
+            }
+        }
+    }
+}
+
+/// A list as shown: CSV or Excel from the screen's table, JSON as full records.
+pub fn export_work(
+    screens: &Screens,
+    session: &Session,
+    list: ListKind,
+    format: FileType,
+    tr: &Tr,
+) -> anyhow::Result<ExportWork> {
+    let catalogs = session.catalogs();
+    if format == FileType::Json {
+        let (kind, ids) = match list {
+            ListKind::Clients => (ImportKind::Clients, screens.clients.shown_ids()),
+            ListKind::Achievements => (
+                ImportKind::Achievements,
+                screens.achievements.shown_ids(catalogs),
+            ),
+            ListKind::Needs => (ImportKind::Needs, screens.needs.shown_ids(catalogs)),
+            ListKind::Deals => anyhow::bail!("deals are exported as CSV or Excel"),
+        };
+        let db = session.store().path().to_path_buf();
+        return Ok(ExportWork::Json { db, kind, ids });
+    }
+    let table = match list {
+        ListKind::Clients => screens.clients.export(tr),
+        ListKind::Achievements => screens.achievements.export(catalogs, tr),
+        ListKind::Needs => screens.needs.export(catalogs, tr),
+        ListKind::Deals => screens.deals.export(tr),
+    };
+    let format = if format == FileType::Xlsx {
+        TableFormat::Xlsx
+    } else {
+        TableFormat::Csv
+    };
+    Ok(ExportWork::Table(table, format))
+}
+
+/// Writes a report as a workbook, or as a page that prints cleanly.
+pub fn write_report(
+    report: &DealReport,
+    format: FileType,
+    path: &Path,
+    tr: &Tr,
+) -> anyhow::Result<()> {
+    if format == FileType::Xlsx {
+        crate::report::write_xlsx(report, tr, path)
+    } else {
+        crate::report::write_html(report, tr, path)
+    }
+}
