@@ -59,6 +59,13 @@ impl<K: PartialEq, T> Reloaded<K, T> {
     }
 }
 
+impl<K, E> Reloaded<K, Vec<E>> {
+    /// The rows last read; none before the first read succeeds.
+    pub fn items(&self) -> &[E] {
+        self.value.as_deref().unwrap_or(&[])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,8 +6,9 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::domain::agenda::{AgendaItem, agenda};
 use crate::i18n::{Tr, fill};
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 use crate::ui::command::{Command, Screen};
+use crate::ui::reload::Reloaded;
 use crate::ui::widgets::{error_text, fmt_date};
 
 /// The agenda sits under the dashboard in one scrolling column: its table scrolls on its own
@@ -16,32 +17,18 @@ const TABLE_MAX_HEIGHT: f32 = 420.0;
 
 #[derive(Default)]
 pub struct AgendaScreen {
-    items: Vec<AgendaItem>,
-    loaded: Option<(u64, NaiveDate)>,
-    load_error: Option<String>,
+    items: Reloaded<(u64, NaiveDate), Vec<AgendaItem>>,
 }
 
 impl AgendaScreen {
     fn refresh(&mut self, store: &Store, today: NaiveDate) {
-        let key = (store.revision(), today);
-        if self.loaded == Some(key) {
-            return;
-        }
-        self.loaded = Some(key);
-        let loaded: Result<_, StoreError> = (|| {
+        self.items.refresh((store.revision(), today), || {
             Ok(agenda(
                 today,
                 store.follow_ups_due(today)?,
                 &store.agenda_deals()?,
             ))
-        })();
-        match loaded {
-            Ok(items) => {
-                self.items = items;
-                self.load_error = None;
-            }
-            Err(e) => self.load_error = Some(e.to_string()),
-        }
+        });
     }
 
     pub fn ui(
@@ -54,10 +41,10 @@ impl AgendaScreen {
     ) {
         self.refresh(store, today);
         ui.heading(tr.agenda_title);
-        if let Some(e) = &self.load_error {
-            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        if let Some(e) = self.items.error() {
+            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
         }
-        if self.items.is_empty() {
+        if self.items.items().is_empty() {
             ui.label(tr.agenda_none);
             return;
         }
@@ -85,8 +72,8 @@ impl AgendaScreen {
                 }
             })
             .body(|body| {
-                body.rows(26.0, self.items.len(), |mut row| {
-                    let Some(item) = self.items.get(row.index()) else {
+                body.rows(26.0, self.items.items().len(), |mut row| {
+                    let Some(item) = self.items.items().get(row.index()) else {
                         return;
                     };
                     let date = item.date();

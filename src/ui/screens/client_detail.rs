@@ -12,6 +12,7 @@ use crate::domain::{
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
 use crate::ui::command::{Command, LogFor, Screen};
+use crate::ui::reload::Reloaded;
 use crate::ui::screens::needs::need_title;
 use crate::ui::widgets::interaction_log::{InteractionForm, log_ui};
 use crate::ui::widgets::{error_text, form_row, text_field};
@@ -25,13 +26,23 @@ pub struct ContactForm {
     pub errors: FieldErrors<ContactField>,
 }
 
-pub struct ClientDetail {
-    pub client_id: ClientId,
-    loaded_revision: Option<u64>,
+/// A client with its contacts and log, as last read.
+struct ClientData {
     client: Option<Client>,
     contacts: Vec<Contact>,
     interactions: Vec<Interaction>,
-    load_error: Option<String>,
+}
+
+/// Before the first read succeeds.
+static NONE: ClientData = ClientData {
+    client: None,
+    contacts: Vec::new(),
+    interactions: Vec::new(),
+};
+
+pub struct ClientDetail {
+    pub client_id: ClientId,
+    data: Reloaded<u64, ClientData>,
     pub contact_form: Option<ContactForm>,
     pub interaction_form: InteractionForm,
     owned: OwnedRecords,
@@ -41,11 +52,7 @@ impl ClientDetail {
     pub fn new(client_id: ClientId, today: NaiveDate) -> Self {
         Self {
             client_id,
-            loaded_revision: None,
-            client: None,
-            contacts: Vec::new(),
-            interactions: Vec::new(),
-            load_error: None,
+            data: Reloaded::default(),
             contact_form: None,
             interaction_form: InteractionForm::new(today),
             owned: OwnedRecords::default(),
@@ -53,27 +60,14 @@ impl ClientDetail {
     }
 
     fn refresh(&mut self, store: &Store) {
-        if self.loaded_revision == Some(store.revision()) {
-            return;
-        }
-        self.loaded_revision = Some(store.revision());
         let id = self.client_id;
-        let loaded = store.get_client(id).and_then(|client| {
-            Ok((
-                client,
-                store.list_contacts(id)?,
-                store.list_interactions(id)?,
-            ))
+        self.data.refresh(store.revision(), || {
+            Ok(ClientData {
+                client: store.get_client(id)?,
+                contacts: store.list_contacts(id)?,
+                interactions: store.list_interactions(id)?,
+            })
         });
-        match loaded {
-            Ok((client, contacts, interactions)) => {
-                self.client = client;
-                self.contacts = contacts;
-                self.interactions = interactions;
-                self.load_error = None;
-            }
-            Err(e) => self.load_error = Some(e.to_string()),
-        }
     }
 
     fn show(
@@ -88,10 +82,10 @@ impl ClientDetail {
         if ui.button(format!("← {}", tr.back)).clicked() {
             cmds.push(Command::Navigate(Screen::Clients));
         }
-        if let Some(e) = &self.load_error {
-            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        if let Some(e) = self.data.error() {
+            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
         }
-        let Some(client) = self.client.clone() else {
+        let Some(client) = self.data.get().and_then(|d| d.client.clone()) else {
             ui.label(tr.not_found);
             return;
         };
@@ -164,10 +158,10 @@ impl ClientDetail {
                 self.contact_form = None;
             }
         }
-        if self.contacts.is_empty() {
+        if self.data.get().unwrap_or(&NONE).contacts.is_empty() {
             ui.label(tr.no_contacts);
         }
-        for contact in &self.contacts {
+        for contact in &self.data.get().unwrap_or(&NONE).contacts {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
@@ -208,7 +202,7 @@ impl ClientDetail {
             ui,
             &mut self.interaction_form,
             LogFor::Client(self.client_id),
-            &self.interactions,
+            &self.data.get().unwrap_or(&NONE).interactions,
             tr,
             cmds,
         );

@@ -12,6 +12,7 @@ use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
 use crate::store::Store;
 use crate::ui::command::{Command, ListKind, Screen};
+use crate::ui::reload::Reloaded;
 use crate::ui::widgets::export_menu;
 use crate::ui::widgets::fmt_date;
 
@@ -19,10 +20,8 @@ const ROW_HEIGHT: f32 = 24.0;
 
 #[derive(Default)]
 pub struct ClientsScreen {
-    rows: Vec<ClientRow>,
+    rows: Reloaded<u64, Vec<ClientRow>>,
     regions: Vec<String>,
-    loaded_revision: Option<u64>,
-    load_error: Option<String>,
     filter: ClientFilter,
     sort: ClientSort,
     /// Positions in `rows`, filtered and sorted; rebuilt only when data, filter or sort change.
@@ -31,28 +30,17 @@ pub struct ClientsScreen {
 }
 
 impl ClientsScreen {
-    /// Every live client, reloaded when clients changed: for pickers in other screens.
-    pub fn rows(&mut self, store: &Store) -> &[ClientRow] {
-        self.refresh(store);
-        &self.rows
-    }
-
     fn refresh(&mut self, store: &Store) {
-        if self.loaded_revision != Some(store.clients_revision()) {
-            match store.list_clients() {
-                Ok(rows) => {
-                    self.regions = client_list::regions(&rows);
-                    self.rows = rows;
-                    self.load_error = None;
-                }
-                Err(e) => self.load_error = Some(e.to_string()),
-            }
-            self.loaded_revision = Some(store.clients_revision());
+        if self
+            .rows
+            .refresh(store.clients_revision(), || store.list_clients())
+        {
+            self.regions = client_list::regions(self.rows.items());
             self.view_for = None;
         }
         let key = (self.filter.clone(), self.sort);
         if self.view_for.as_ref() != Some(&key) {
-            self.view = client_list::select(&self.rows, &self.filter, self.sort);
+            self.view = client_list::select(self.rows.items(), &self.filter, self.sort);
             self.view_for = Some(key);
         }
     }
@@ -61,30 +49,36 @@ impl ClientsScreen {
         self.refresh(store);
         self.toolbar(ui, tr, cmds);
         ui.separator();
-        if let Some(e) = &self.load_error {
-            crate::ui::widgets::error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        if let Some(e) = self.rows.error() {
+            crate::ui::widgets::error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
         }
-        if self.rows.is_empty() {
+        if self.rows.items().is_empty() {
             ui.label(tr.no_clients);
             return;
         }
         ui.label(fill(
             tr.clients_count,
-            &[("shown", &self.view.len()), ("total", &self.rows.len())],
+            &[
+                ("shown", &self.view.len()),
+                ("total", &self.rows.items().len()),
+            ],
         ));
         self.table(ui, tr, cmds);
     }
 
     /// The list as shown (filtered, sorted), for export.
     pub fn export(&self, tr: &Tr) -> Table {
-        tables::clients(self.view.iter().filter_map(|&i| self.rows.get(i)), tr)
+        tables::clients(
+            self.view.iter().filter_map(|&i| self.rows.items().get(i)),
+            tr,
+        )
     }
 
     /// The ids of the clients shown, in order.
     pub fn shown_ids(&self) -> Vec<i64> {
         self.view
             .iter()
-            .filter_map(|&i| self.rows.get(i))
+            .filter_map(|&i| self.rows.items().get(i))
             .map(|r| r.id)
             .collect()
     }
@@ -176,7 +170,11 @@ impl ClientsScreen {
             })
             .body(|body| {
                 body.rows(ROW_HEIGHT, self.view.len(), |mut row| {
-                    let Some(r) = self.view.get(row.index()).and_then(|&i| self.rows.get(i)) else {
+                    let Some(r) = self
+                        .view
+                        .get(row.index())
+                        .and_then(|&i| self.rows.items().get(i))
+                    else {
                         return;
                     };
                     let mut open = false;

@@ -16,6 +16,7 @@ use crate::domain::{
 use crate::i18n::{Tr, fill};
 use crate::store::{PlannedInstalment, Registration, Store};
 use crate::ui::command::{Command, LogFor, Screen};
+use crate::ui::reload::Reloaded;
 use crate::ui::screens::deal_payments::PaymentForms;
 use crate::ui::widgets::combos::{combo, option_combo};
 use crate::ui::widgets::interaction_log::{InteractionForm, log_ui};
@@ -23,11 +24,20 @@ use crate::ui::widgets::{error_text, fmt_date, form_row, text_field};
 
 const WIDTH: f32 = 260.0;
 
-pub struct DealDetail {
-    pub id: DealId,
-    loaded_revision: Option<u64>,
+/// A deal with its history, payments and log, as last read.
+#[derive(Clone)]
+struct DealData {
     deal: Option<Deal>,
     history: Vec<StageChange>,
+    plan: Vec<PlannedInstalment>,
+    receipts: Vec<(i64, Receipt)>,
+    trial: Trial,
+    interactions: Vec<Interaction>,
+}
+
+pub struct DealDetail {
+    pub id: DealId,
+    data: Reloaded<u64, DealData>,
     pub draft: DealDraft,
     pub errors: FieldErrors<DealField>,
     /// Set when a move was refused for missing terms.
@@ -39,22 +49,15 @@ pub struct DealDetail {
     registered_contract: String,
     registered_technology: String,
     bad_registration: Option<Problem>,
-    plan: Vec<PlannedInstalment>,
-    interactions: Vec<Interaction>,
     pub interaction_form: InteractionForm,
-    receipts: Vec<(i64, Receipt)>,
-    trial: Trial,
     payments: PaymentForms,
-    load_error: Option<String>,
 }
 
 impl DealDetail {
     pub fn new(id: DealId) -> Self {
         Self {
             id,
-            loaded_revision: None,
-            deal: None,
-            history: Vec::new(),
+            data: Reloaded::default(),
             draft: DealDraft::default(),
             errors: FieldErrors::new(),
             move_refused: false,
@@ -65,48 +68,26 @@ impl DealDetail {
             registered_contract: String::new(),
             registered_technology: String::new(),
             bad_registration: None,
-            plan: Vec::new(),
-            interactions: Vec::new(),
             interaction_form: InteractionForm::new(chrono::Local::now().date_naive()),
-            receipts: Vec::new(),
-            trial: Trial::default(),
             payments: PaymentForms::default(),
-            load_error: None,
         }
     }
 
     fn refresh(&mut self, store: &Store) {
-        if self.loaded_revision == Some(store.revision()) {
-            return;
-        }
-        self.loaded_revision = Some(store.revision());
-        let loaded = store.get_deal(self.id).and_then(|d| {
-            let (plan, _) = store.payment_plan(self.id)?;
-            let receipts = store.receipt_rows(self.id)?;
-            let log = store.list_deal_interactions(self.id)?;
-            Ok((
-                d,
-                store.deal_history(self.id)?,
-                plan,
-                receipts,
-                store.trial(self.id)?,
-                log,
-            ))
+        let id = self.id;
+        let read = self.data.refresh(store.revision(), || {
+            Ok(DealData {
+                deal: store.get_deal(id)?,
+                history: store.deal_history(id)?,
+                plan: store.payment_plan(id)?.0,
+                receipts: store.receipt_rows(id)?,
+                trial: store.trial(id)?,
+                interactions: store.list_deal_interactions(id)?,
+            })
         });
-        match loaded {
-            Ok((deal, history, plan, receipts, trial, log)) => {
-                self.interactions = log;
-                if let Some(d) = &deal {
-                    self.draft = DealDraft::from(&d.terms);
-                }
-                self.deal = deal;
-                self.history = history;
-                self.plan = plan;
-                self.receipts = receipts;
-                self.trial = trial;
-                self.load_error = None;
-            }
-            Err(e) => self.load_error = Some(e.to_string()),
+        // The form shows the terms as read, again after every change.
+        if read && let Some(d) = self.data.get().and_then(|d| d.deal.as_ref()) {
+            self.draft = DealDraft::from(&d.terms);
         }
     }
 
@@ -122,10 +103,12 @@ impl DealDetail {
         if ui.button(format!("← {}", tr.back)).clicked() {
             cmds.push(Command::Navigate(Screen::Deals));
         }
-        if let Some(e) = &self.load_error {
-            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        if let Some(e) = self.data.error() {
+            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
         }
-        let Some(deal) = self.deal.clone() else {
+        // Cloned: the forms below borrow the screen mutably; a deal's rows are few.
+        let data = self.data.get().cloned();
+        let Some((deal, data)) = data.and_then(|d| d.deal.clone().map(|deal| (deal, d))) else {
             ui.label(tr.not_found);
             return;
         };
@@ -162,9 +145,9 @@ impl DealDetail {
                     &mut cols[0],
                     deal.id,
                     deal.terms.contract,
-                    &self.plan,
-                    &self.receipts,
-                    self.trial,
+                    &data.plan,
+                    &data.receipts,
+                    data.trial,
                     today,
                     tr,
                     cmds,
@@ -173,13 +156,13 @@ impl DealDetail {
                 cols[1].add_space(12.0);
                 self.registration_ui(&mut cols[1], &deal, today, tr, cmds);
                 cols[1].add_space(12.0);
-                history_ui(&mut cols[1], &self.history, tr);
+                history_ui(&mut cols[1], &data.history, tr);
                 cols[1].add_space(12.0);
                 log_ui(
                     &mut cols[1],
                     &mut self.interaction_form,
                     LogFor::Deal(deal.id),
-                    &self.interactions,
+                    &data.interactions,
                     tr,
                     cmds,
                 );

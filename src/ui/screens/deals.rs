@@ -15,6 +15,7 @@ use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
 use crate::store::Store;
 use crate::ui::command::{Command, ListKind, Screen};
+use crate::ui::reload::Reloaded;
 use crate::ui::widgets::combos::{option_combo, sort_header};
 use crate::ui::widgets::error_text;
 use crate::ui::widgets::export_menu;
@@ -29,9 +30,7 @@ struct DraggedDeal(i64);
 
 #[derive(Default)]
 pub struct DealsScreen {
-    rows: Vec<DealRow>,
-    loaded_revision: Option<u64>,
-    load_error: Option<String>,
+    rows: Reloaded<(u64, NaiveDate), Vec<DealRow>>,
     filter: DealFilter,
     sort: DealSort,
     as_table: bool,
@@ -49,17 +48,11 @@ fn wan(m: Option<Money>) -> String {
 
 impl DealsScreen {
     fn refresh(&mut self, store: &Store, today: NaiveDate) {
-        if self.loaded_revision == Some(store.revision()) {
-            return;
-        }
-        self.loaded_revision = Some(store.revision());
-        match store.deal_rows(today) {
-            Ok(rows) => {
-                self.brokers = brokers(&rows);
-                self.rows = rows;
-                self.load_error = None;
-            }
-            Err(e) => self.load_error = Some(e.to_string()),
+        if self
+            .rows
+            .refresh((store.revision(), today), || store.deal_rows(today))
+        {
+            self.brokers = brokers(self.rows.items());
         }
     }
 
@@ -73,10 +66,10 @@ impl DealsScreen {
         cmds: &mut Vec<Command>,
     ) {
         self.refresh(store, today);
-        if let Some(e) = &self.load_error {
-            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        if let Some(e) = self.rows.error() {
+            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
         }
-        if self.rows.is_empty() {
+        if self.rows.items().is_empty() {
             ui.label(tr.deals_none);
             // A broker starting out brings the deals from a spreadsheet.
             if ui.button(tr.import_button).clicked() {
@@ -131,10 +124,14 @@ impl DealsScreen {
         ui.horizontal(|ui| self.rule_ui(ui, store, tr, cmds));
         let key = (store.revision(), self.filter.clone(), self.sort);
         if self.view_for.as_ref() != Some(&key) {
-            self.view = select(&self.rows, &self.filter, self.sort);
+            self.view = select(self.rows.items(), &self.filter, self.sort);
             self.view_for = Some(key);
         }
-        let visible: Vec<&DealRow> = self.view.iter().filter_map(|&i| self.rows.get(i)).collect();
+        let visible: Vec<&DealRow> = self
+            .view
+            .iter()
+            .filter_map(|&i| self.rows.items().get(i))
+            .collect();
         if self.as_table {
             if let Some(key) = table_ui(ui, &visible, self.sort, today, tr, cmds) {
                 self.sort = self.sort.clicked(key);
@@ -194,8 +191,11 @@ impl DealsScreen {
 
     /// The deals as shown (filtered, sorted), for export.
     pub fn export(&self, tr: &Tr) -> Table {
-        let shown = select(&self.rows, &self.filter, self.sort);
-        tables::deals(shown.into_iter().filter_map(|i| self.rows.get(i)), tr)
+        let shown = select(self.rows.items(), &self.filter, self.sort);
+        tables::deals(
+            shown.into_iter().filter_map(|i| self.rows.items().get(i)),
+            tr,
+        )
     }
 
     /// How registration due dates are counted: calendar or working days, and how many.

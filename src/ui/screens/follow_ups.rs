@@ -9,35 +9,24 @@ use crate::domain::FollowUp;
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
 use crate::ui::command::{Command, Screen};
+use crate::ui::reload::Reloaded;
 use crate::ui::widgets::{error_text, fmt_date};
 
 #[derive(Default)]
 pub struct FollowUpsScreen {
-    items: Vec<FollowUp>,
-    loaded: Option<(u64, NaiveDate)>,
-    load_error: Option<String>,
+    items: Reloaded<(u64, NaiveDate), Vec<FollowUp>>,
 }
 
 impl FollowUpsScreen {
     /// How many follow-ups are due, for the navigation badge.
     pub fn count(&mut self, store: &Store, today: NaiveDate) -> usize {
         self.refresh(store, today);
-        self.items.len()
+        self.items.items().len()
     }
 
     fn refresh(&mut self, store: &Store, today: NaiveDate) {
-        let key = (store.revision(), today);
-        if self.loaded == Some(key) {
-            return;
-        }
-        self.loaded = Some(key);
-        match store.follow_ups_due(today) {
-            Ok(items) => {
-                self.items = items;
-                self.load_error = None;
-            }
-            Err(e) => self.load_error = Some(e.to_string()),
-        }
+        self.items
+            .refresh((store.revision(), today), || store.follow_ups_due(today));
     }
 
     fn show(
@@ -50,10 +39,10 @@ impl FollowUpsScreen {
     ) {
         self.refresh(store, today);
         ui.heading(tr.fu_title);
-        if let Some(e) = &self.load_error {
-            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        if let Some(e) = self.items.error() {
+            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
         }
-        if self.items.is_empty() {
+        if self.items.items().is_empty() {
             ui.label(tr.fu_none);
             return;
         }
@@ -80,8 +69,8 @@ impl FollowUpsScreen {
                 }
             })
             .body(|body| {
-                body.rows(26.0, self.items.len(), |mut row| {
-                    let Some(item) = self.items.get(row.index()) else {
+                body.rows(26.0, self.items.items().len(), |mut row| {
+                    let Some(item) = self.items.items().get(row.index()) else {
                         return;
                     };
                     row.col(|ui| {

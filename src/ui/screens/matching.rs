@@ -6,7 +6,7 @@ use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::catalog::{Catalog, Catalogs};
+use crate::catalog::{Catalog, Catalogs, Loadable};
 use crate::domain::{
     AchievementRow, ClientKind, ClientRow, Decision, FieldErrors, RejectReason, Synonym,
     SynonymDraft, SynonymField,
@@ -16,7 +16,7 @@ pub use crate::matching::Subject;
 use crate::matching::{
     AchievementText, Candidate, Decisions, MatchIndex, Part, Weights, highlight_mask,
 };
-use crate::store::{DecisionInput, Store};
+use crate::store::{DecisionInput, Store, StoreError};
 use crate::ui::command::{Command, Screen};
 use crate::ui::widgets::combos::combo;
 use crate::ui::widgets::error_text;
@@ -65,6 +65,8 @@ pub struct MatchingScreen {
     show_rejected: bool,
     results: Vec<Candidate>,
     results_key: Option<(Subject, bool, u64, [u32; 7])>,
+    /// Why the ranking could not be read, while that stands.
+    read_error: Option<String>,
     selected: Option<usize>,
     texts: Option<Texts>,
     reject: Option<RejectDialog>,
@@ -116,16 +118,31 @@ impl MatchingScreen {
         tr: &Tr,
         cmds: &mut Vec<Command>,
     ) {
-        let Some(index) = catalogs.matching.ready() else {
-            ui.label(tr.match_loading);
-            ui.spinner();
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
-            return;
+        let index = match &catalogs.matching {
+            Loadable::Ready(index) => index,
+            Loadable::Loading => {
+                ui.label(tr.match_loading);
+                ui.spinner();
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Loadable::Failed(e) => {
+                error_text(ui, &fill(tr.catalog_failed, &[("detail", e)]));
+                return;
+            }
         };
-        let weights = *self
-            .weights
-            .get_or_insert_with(|| store.match_weights().unwrap_or_default());
+        // Never ranked with default weights the broker did not choose: a failed read says so.
+        let weights = match self.weights {
+            Some(w) => w,
+            None => match store.match_weights() {
+                Ok(w) => *self.weights.insert(w),
+                Err(e) => {
+                    error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
+                    return;
+                }
+            },
+        };
         self.subject_bar(ui, index, catalogs, clients, tr);
         self.weights_panel(ui, tr, cmds);
         self.thesaurus_panel(ui, store, tr, cmds);
@@ -135,6 +152,10 @@ impl MatchingScreen {
             return;
         };
         self.refresh(store, index, subject, &weights);
+        if let Some(e) = &self.read_error {
+            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+            return;
+        }
         if let Subject::Need(need) = subject {
             ui.horizontal(|ui| {
                 if ui.button(tr.export_shortlist).clicked() {
@@ -168,15 +189,20 @@ impl MatchingScreen {
             return;
         }
         self.results_key = Some(key);
-        let decisions = store.decisions().unwrap_or_default();
-        self.results = run(
-            store,
-            index,
-            subject,
-            weights,
-            &decisions,
-            self.show_rejected,
-        );
+        let ranked = store.decisions().and_then(|decisions| {
+            run(
+                store,
+                index,
+                subject,
+                weights,
+                &decisions,
+                self.show_rejected,
+            )
+        });
+        (self.results, self.read_error) = match ranked {
+            Ok(results) => (results, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
         self.texts = None;
         if self.selected.is_some_and(|s| s >= self.results.len()) {
             self.selected = None;
@@ -609,9 +635,9 @@ pub fn run(
     weights: &Weights,
     decisions: &Decisions,
     include_rejected: bool,
-) -> Vec<Candidate> {
+) -> Result<Vec<Candidate>, StoreError> {
     let achievement = match subject {
-        Subject::Achievement(id) => store.get_achievement(id).ok().flatten(),
+        Subject::Achievement(id) => store.get_achievement(id)?,
         _ => None,
     };
     let keywords = achievement
@@ -624,7 +650,7 @@ pub fn run(
         abstract_text: &a.data.abstract_text,
         indicators: &a.data.indicators,
     });
-    index.rank(subject, text, weights, decisions, TOP, include_rejected)
+    Ok(index.rank(subject, text, weights, decisions, TOP, include_rejected))
 }
 
 fn decide(c: &Candidate, decision: Decision, note: String) -> Command {

@@ -7,24 +7,21 @@ use crate::i18n::{Tr, fill};
 use crate::matching::Subject;
 use crate::store::{Store, StoreError};
 use crate::ui::command::{Command, Screen};
+use crate::ui::reload::Reloaded;
 use crate::ui::view::{Cx, View};
 use crate::ui::widgets::{error_text, fmt_date};
 
 /// A record loaded by id, reloaded whenever the store changes.
 pub struct Detail<T> {
     pub id: i64,
-    loaded_revision: Option<u64>,
-    item: Option<T>,
-    error: Option<String>,
+    item: Reloaded<u64, Option<T>>,
 }
 
 impl<T> Detail<T> {
     pub fn new(id: i64) -> Self {
         Self {
             id,
-            loaded_revision: None,
-            item: None,
-            error: None,
+            item: Reloaded::default(),
         }
     }
 
@@ -33,17 +30,8 @@ impl<T> Detail<T> {
         store: &Store,
         load: impl Fn(&Store, i64) -> Result<Option<T>, StoreError>,
     ) {
-        if self.loaded_revision == Some(store.revision()) {
-            return;
-        }
-        self.loaded_revision = Some(store.revision());
-        match load(store, self.id) {
-            Ok(item) => {
-                self.item = item;
-                self.error = None;
-            }
-            Err(e) => self.error = Some(e.to_string()),
-        }
+        let id = self.id;
+        self.item.refresh(store.revision(), || load(store, id));
     }
 
     /// Reloads if needed and shows the back button and any error; the record, if there is one.
@@ -60,13 +48,13 @@ impl<T> Detail<T> {
         if ui.button(format!("← {}", tr.back)).clicked() {
             cmds.push(Command::Navigate(back));
         }
-        if let Some(e) = &self.error {
-            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        if let Some(e) = self.item.error() {
+            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
         }
-        if self.item.is_none() {
+        if self.item.get().is_none_or(Option::is_none) {
             ui.label(tr.not_found);
         }
-        self.item.as_ref()
+        self.item.get().and_then(Option::as_ref)
     }
 }
 

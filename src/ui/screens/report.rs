@@ -13,6 +13,7 @@ use crate::report::{DealReport, Period, ReportDeal, ReportFilter, build};
 use crate::store::Store;
 use crate::ui::command::Command;
 use crate::ui::command::FileType;
+use crate::ui::reload::Reloaded;
 use crate::ui::widgets::combos::option_combo;
 use crate::ui::widgets::date_picker;
 
@@ -36,10 +37,9 @@ pub struct ReportScreen {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub filter: ReportFilter,
-    deals: Option<(u64, Vec<ReportDeal>)>,
+    deals: Reloaded<u64, Vec<ReportDeal>>,
     brokers: Vec<String>,
     report: Option<(Key, DealReport)>,
-    error: Option<String>,
 }
 
 impl ReportScreen {
@@ -59,35 +59,22 @@ impl ReportScreen {
     /// The report as shown, built again when the data, period or filters changed.
     pub fn report(&mut self, store: &Store, today: NaiveDate) -> Option<&DealReport> {
         let revision = store.revision();
-        if self.deals.as_ref().is_none_or(|(r, _)| *r != revision) {
-            match store.report_deals() {
-                Ok(deals) => {
-                    let mut brokers: Vec<String> = deals
-                        .iter()
-                        .map(|d| d.broker.clone())
-                        .filter(|b| !b.is_empty())
-                        .collect();
-                    brokers.sort();
-                    brokers.dedup();
-                    self.brokers = brokers;
-                    self.deals = Some((revision, deals));
-                    self.error = None;
-                }
-                Err(e) => {
-                    self.error = Some(e.to_string());
-                    return None;
-                }
-            }
+        if self.deals.refresh(revision, || store.report_deals()) {
+            let mut brokers: Vec<String> = (self.deals.items().iter())
+                .map(|d| d.broker.clone())
+                .filter(|b| !b.is_empty())
+                .collect();
+            brokers.sort();
+            brokers.dedup();
+            self.brokers = brokers;
+        }
+        if self.deals.error().is_some() {
+            return None;
         }
         let (from, to) = self.bounds(today);
         let key = (revision, from, to, self.filter.clone());
         if self.report.as_ref().is_none_or(|(k, _)| *k != key) {
-            let deals = self
-                .deals
-                .as_ref()
-                .map(|(_, d)| d.as_slice())
-                .unwrap_or(&[]);
-            let report = build(deals, from, to, &self.filter, today);
+            let report = build(self.deals.items(), from, to, &self.filter, today);
             self.report = Some((key, report));
         }
         self.report.as_ref().map(|(_, r)| r)
@@ -105,8 +92,8 @@ impl ReportScreen {
         ui.heading(tr.rp_title);
         self.controls(ui, fields, today, tr, cmds);
         ui.separator();
-        if let Some(e) = &self.error {
-            crate::ui::widgets::error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        if let Some(e) = self.deals.error() {
+            crate::ui::widgets::error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
         }
         let Some(report) = self.report(store, today) else {
             return;

@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::i18n::{Tr, fill};
 use crate::store::{Store, TrashEntry, TrashKind};
 use crate::ui::command::Command;
+use crate::ui::reload::Reloaded;
 use crate::ui::widgets::error_text;
 
 /// What a deletion for good waits for the broker to confirm.
@@ -22,35 +23,24 @@ pub enum Purging {
 
 #[derive(Default)]
 pub struct TrashScreen {
-    entries: Vec<TrashEntry>,
-    loaded_revision: Option<u64>,
-    load_error: Option<String>,
+    entries: Reloaded<u64, Vec<TrashEntry>>,
     /// The confirmation shown, if one is.
     pub confirm: Option<Purging>,
 }
 
 impl TrashScreen {
     fn refresh(&mut self, store: &Store) {
-        if self.loaded_revision == Some(store.revision()) {
-            return;
-        }
-        self.loaded_revision = Some(store.revision());
-        match store.list_trash() {
-            Ok(entries) => {
-                self.entries = entries;
-                self.load_error = None;
-            }
-            Err(e) => self.load_error = Some(e.to_string()),
-        }
+        self.entries
+            .refresh(store.revision(), || store.list_trash());
     }
 
     fn show(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
         self.refresh(store);
         ui.heading(tr.trash_title);
-        if let Some(e) = &self.load_error {
-            error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+        if let Some(e) = self.entries.error() {
+            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
         }
-        if self.entries.is_empty() {
+        if self.entries.items().is_empty() {
             ui.label(tr.trash_empty);
             return;
         }
@@ -81,8 +71,8 @@ impl TrashScreen {
                 }
             })
             .body(|body| {
-                body.rows(26.0, self.entries.len(), |mut row| {
-                    let Some(entry) = self.entries.get(row.index()) else {
+                body.rows(26.0, self.entries.items().len(), |mut row| {
+                    let Some(entry) = self.entries.items().get(row.index()) else {
                         return;
                     };
                     row.col(|ui| {
@@ -134,7 +124,7 @@ impl TrashScreen {
         };
         let question = match purging {
             Purging::One { label, .. } => fill(tr.purge_confirm_one, &[("name", label)]),
-            Purging::All => fill(tr.purge_confirm_all, &[("n", &self.entries.len())]),
+            Purging::All => fill(tr.purge_confirm_all, &[("n", &self.entries.items().len())]),
         };
         let mut close = false;
         egui::Modal::new(egui::Id::unique("purge_dialog")).show(ui.ctx(), |ui| {

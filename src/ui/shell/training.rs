@@ -12,6 +12,7 @@ use crate::sandbox::progress::write_progress;
 use crate::store::{Store, StoreError};
 use crate::ui::command::Command;
 use crate::ui::job::{Job, Waker};
+use crate::ui::reload::Reloaded;
 use crate::ui::screens::matching::Subject;
 use crate::ui::widgets::error_text;
 use crate::ui::widgets::today;
@@ -43,10 +44,8 @@ pub struct Training {
     pub trainee: String,
     show_tasks: bool,
     confirm_reset: bool,
-    loaded: Option<u64>,
-    progress: Progress,
-    need: Option<(NeedId, String)>,
-    error: Option<String>,
+    /// The exercises done, and the need the exercises are about.
+    read: Reloaded<u64, (Progress, Option<(NeedId, String)>)>,
 }
 
 /// The exercise's text, with the need's title where it names the need.
@@ -83,10 +82,7 @@ impl Training {
             trainee,
             show_tasks: true,
             confirm_reset: false,
-            loaded: None,
-            progress: Progress::default(),
-            need: None,
-            error: None,
+            read: Reloaded::default(),
         }
     }
 
@@ -96,22 +92,19 @@ impl Training {
     }
 
     fn refresh(&mut self, store: &Store) {
-        if self.loaded == Some(store.revision()) {
-            return;
-        }
-        self.loaded = Some(store.revision());
-        match read_progress(store) {
-            Ok((progress, need)) => {
-                self.progress = progress;
-                self.need = need;
-                self.error = None;
-            }
-            Err(e) => self.error = Some(e.to_string()),
-        }
+        self.read.refresh(store.revision(), || read_progress(store));
+    }
+
+    fn progress(&self) -> Option<&Progress> {
+        self.read.get().map(|(p, _)| p)
+    }
+
+    fn need(&self) -> Option<&(NeedId, String)> {
+        self.read.get().and_then(|(_, n)| n.as_ref())
     }
 
     fn need_title(&self) -> &str {
-        self.need.as_ref().map(|(_, t)| t.as_str()).unwrap_or("")
+        self.need().map(|(_, t)| t.as_str()).unwrap_or("")
     }
 
     /// The training-mode banner under the menu bar, on every screen.
@@ -188,12 +181,12 @@ impl Training {
                 ui.label(fill(
                     tr.sandbox_done_count,
                     &[
-                        ("done", &self.progress.count()),
+                        ("done", &self.progress().map_or(0, Progress::count)),
                         ("total", &Task::ALL.len()),
                     ],
                 ));
-                if let Some(e) = &self.error {
-                    error_text(ui, &fill(tr.db_error, &[("detail", e)]));
+                if let Some(e) = self.read.error() {
+                    error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
                 }
                 ui.separator();
                 egui::ScrollArea::vertical().show(ui, |ui| {
@@ -211,7 +204,7 @@ impl Training {
     }
 
     fn task_row(&self, ui: &mut Ui, n: usize, task: Task, tr: &Tr, cmds: &mut Vec<Command>) {
-        let done_at = self.progress.done_at(task);
+        let done_at = self.progress().and_then(|p| p.done_at(task));
         let mut done = done_at.is_some();
         let text = format!("{n}. {}", task_text(tr, task, self.need_title()));
         ui.add_enabled(false, egui::Checkbox::new(&mut done, text));
@@ -221,7 +214,7 @@ impl Training {
                 let time = at.with_timezone(&chrono::Local).format("%H:%M");
                 ui.small(fill(tr.sandbox_done_at, &[("time", &time)]));
             }
-            if let (Task::ShortlistForNeed, Some((id, _))) = (task, &self.need)
+            if let (Task::ShortlistForNeed, Some((id, _))) = (task, self.need())
                 && ui.small_button(tr.sandbox_open_matching).clicked()
             {
                 cmds.push(Command::FindMatches(Subject::Need(*id)));
