@@ -1,5 +1,6 @@
 //! The broker's day: follow-ups, registrations, payments and trials that are due, in one list.
 
+use crate::ui::widgets::read_error;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -41,9 +42,7 @@ impl AgendaScreen {
     ) {
         self.refresh(store, today);
         ui.heading(tr.agenda_title);
-        if let Some(e) = self.items.error() {
-            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-        }
+        read_error(ui, tr, self.items.error());
         if self.items.items().is_empty() {
             ui.label(tr.agenda_none);
             return;

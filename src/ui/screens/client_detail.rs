@@ -1,6 +1,7 @@
 //! One client: its details, contacts and the timeline of interactions.
 
 use crate::ui::view::{Cx, Event, View};
+use crate::ui::widgets::read_error;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
@@ -15,7 +16,7 @@ use crate::ui::command::{Command, LogFor, Screen};
 use crate::ui::reload::Reloaded;
 use crate::ui::screens::needs::need_title;
 use crate::ui::widgets::interaction_log::{InteractionForm, log_ui};
-use crate::ui::widgets::{error_text, form_row, text_field};
+use crate::ui::widgets::{form_row, text_field};
 
 const FIELD_WIDTH: f32 = 260.0;
 
@@ -82,9 +83,7 @@ impl ClientDetail {
         if ui.button(format!("← {}", tr.back)).clicked() {
             cmds.push(Command::Navigate(Screen::Clients));
         }
-        if let Some(e) = self.data.error() {
-            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-        }
+        read_error(ui, tr, self.data.error());
         let Some(client) = self.data.get().and_then(|d| d.client.clone()) else {
             ui.label(tr.not_found);
             return;

@@ -10,9 +10,7 @@ use crate::domain::client_list::{self, ClientColumn, ClientFilter, ClientSort};
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
-use crate::store::Store;
 use crate::ui::command::{Command, ListKind, Screen};
-use crate::ui::reload::Reloaded;
 use crate::ui::widgets::export_menu;
 use crate::ui::widgets::fmt_date;
 
@@ -20,8 +18,9 @@ const ROW_HEIGHT: f32 = 24.0;
 
 #[derive(Default)]
 pub struct ClientsScreen {
-    rows: Reloaded<u64, Vec<ClientRow>>,
     regions: Vec<String>,
+    /// The clients' revision the regions and positions were made for.
+    read_for: Option<u64>,
     filter: ClientFilter,
     sort: ClientSort,
     /// Positions in `rows`, filtered and sorted; rebuilt only when data, filter or sort change.
@@ -30,55 +29,53 @@ pub struct ClientsScreen {
 }
 
 impl ClientsScreen {
-    fn refresh(&mut self, store: &Store) {
-        if self
-            .rows
-            .refresh(store.clients_revision(), || store.list_clients())
-        {
-            self.regions = client_list::regions(self.rows.items());
+    /// The session keeps the clients (`Cx::clients`); this screen keeps only its regions and
+    /// the filtered, sorted positions into them.
+    fn refresh(&mut self, rows: &[ClientRow], revision: u64) {
+        if self.read_for != Some(revision) {
+            self.regions = client_list::regions(rows);
+            self.read_for = Some(revision);
             self.view_for = None;
         }
         let key = (self.filter.clone(), self.sort);
         if self.view_for.as_ref() != Some(&key) {
-            self.view = client_list::select(self.rows.items(), &self.filter, self.sort);
+            self.view = client_list::select(rows, &self.filter, self.sort);
             self.view_for = Some(key);
         }
     }
 
-    fn show(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
-        self.refresh(store);
+    fn show(
+        &mut self,
+        ui: &mut Ui,
+        rows: &[ClientRow],
+        revision: u64,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        self.refresh(rows, revision);
         self.toolbar(ui, tr, cmds);
         ui.separator();
-        if let Some(e) = self.rows.error() {
-            crate::ui::widgets::error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-        }
-        if self.rows.items().is_empty() {
+        if rows.is_empty() {
             ui.label(tr.no_clients);
             return;
         }
         ui.label(fill(
             tr.clients_count,
-            &[
-                ("shown", &self.view.len()),
-                ("total", &self.rows.items().len()),
-            ],
+            &[("shown", &self.view.len()), ("total", &rows.len())],
         ));
-        self.table(ui, tr, cmds);
+        self.table(ui, rows, tr, cmds);
     }
 
     /// The list as shown (filtered, sorted), for export.
-    pub fn export(&self, tr: &Tr) -> Table {
-        tables::clients(
-            self.view.iter().filter_map(|&i| self.rows.items().get(i)),
-            tr,
-        )
+    pub fn export(&self, rows: &[ClientRow], tr: &Tr) -> Table {
+        tables::clients(self.view.iter().filter_map(|&i| rows.get(i)), tr)
     }
 
     /// The ids of the clients shown, in order.
-    pub fn shown_ids(&self) -> Vec<i64> {
+    pub fn shown_ids(&self, rows: &[ClientRow]) -> Vec<i64> {
         self.view
             .iter()
-            .filter_map(|&i| self.rows.items().get(i))
+            .filter_map(|&i| rows.get(i))
             .map(|r| r.id)
             .collect()
     }
@@ -130,7 +127,7 @@ impl ClientsScreen {
         });
     }
 
-    fn table(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+    fn table(&mut self, ui: &mut Ui, rows: &[ClientRow], tr: &Tr, cmds: &mut Vec<Command>) {
         let columns = [
             (ClientColumn::Name, tr.col_name),
             (ClientColumn::Kind, tr.col_kind),
@@ -170,11 +167,7 @@ impl ClientsScreen {
             })
             .body(|body| {
                 body.rows(ROW_HEIGHT, self.view.len(), |mut row| {
-                    let Some(r) = self
-                        .view
-                        .get(row.index())
-                        .and_then(|&i| self.rows.items().get(i))
-                    else {
+                    let Some(r) = self.view.get(row.index()).and_then(|&i| rows.get(i)) else {
                         return;
                     };
                     let mut open = false;
@@ -209,6 +202,6 @@ impl ClientsScreen {
 
 impl View for ClientsScreen {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        self.show(ui, cx.store, cx.tr, cx.cmds);
+        self.show(ui, cx.clients, cx.store.clients_revision(), cx.tr, cx.cmds);
     }
 }

@@ -2,6 +2,7 @@
 //! today's agenda. The figures are computed on a worker thread after every write.
 
 use crate::ui::view::{Cx, View};
+use crate::ui::widgets::read_error;
 use crate::ui::workers::Workers;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -18,7 +19,6 @@ use crate::ui::command::{Command, ListPreset};
 use crate::ui::job::Job;
 use crate::ui::screens::agenda::AgendaScreen;
 use crate::ui::screens::dashboard_charts::charts_ui;
-use crate::ui::widgets::error_text;
 
 const CARD_WIDTH: f32 = 190.0;
 const CARD_HEIGHT: f32 = 78.0;
@@ -87,9 +87,7 @@ impl DashboardScreen {
         egui::ScrollArea::vertical()
             .id_salt("dashboard")
             .show(ui, |ui| {
-                if let Some(e) = &self.error {
-                    error_text(ui, &fill(tr.db_error, &[("detail", e)]));
-                }
+                read_error(ui, tr, self.error.as_deref());
                 match &self.shown {
                     Some(d) => {
                         cards_ui(ui, cards(d, today, tr), tr, cx.cmds);

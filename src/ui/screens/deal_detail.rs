@@ -3,6 +3,7 @@
 use crate::domain::deal::Missing;
 use crate::store::missing_as_errors;
 use crate::ui::view::{Cx, Event, View};
+use crate::ui::widgets::read_error;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
@@ -103,9 +104,7 @@ impl DealDetail {
         if ui.button(format!("← {}", tr.back)).clicked() {
             cmds.push(Command::Navigate(Screen::Deals));
         }
-        if let Some(e) = self.data.error() {
-            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-        }
+        read_error(ui, tr, self.data.error());
         // Cloned: the forms below borrow the screen mutably; a deal's rows are few.
         let data = self.data.get().cloned();
         let Some((deal, data)) = data.and_then(|d| d.deal.clone().map(|deal| (deal, d))) else {

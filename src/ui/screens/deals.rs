@@ -2,6 +2,7 @@
 //! or use its "move to" menu, to change its stage.
 
 use crate::ui::view::{Cx, View};
+use crate::ui::widgets::read_error;
 use chrono::{NaiveDate, Utc};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -17,7 +18,6 @@ use crate::store::Store;
 use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::reload::Reloaded;
 use crate::ui::widgets::combos::{option_combo, sort_header};
-use crate::ui::widgets::error_text;
 use crate::ui::widgets::export_menu;
 
 const COLUMN_WIDTH: f32 = 190.0;
@@ -66,9 +66,7 @@ impl DealsScreen {
         cmds: &mut Vec<Command>,
     ) {
         self.refresh(store, today);
-        if let Some(e) = self.rows.error() {
-            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-        }
+        read_error(ui, tr, self.rows.error());
         if self.rows.items().is_empty() {
             ui.label(tr.deals_none);
             // A broker starting out brings the deals from a spreadsheet.

@@ -1,6 +1,7 @@
 //! Next steps due today or overdue across all clients, oldest first.
 
 use crate::ui::view::{Cx, View};
+use crate::ui::widgets::read_error;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -10,7 +11,7 @@ use crate::i18n::{Tr, fill};
 use crate::store::Store;
 use crate::ui::command::{Command, Screen};
 use crate::ui::reload::Reloaded;
-use crate::ui::widgets::{error_text, fmt_date};
+use crate::ui::widgets::fmt_date;
 
 #[derive(Default)]
 pub struct FollowUpsScreen {
@@ -39,9 +40,7 @@ impl FollowUpsScreen {
     ) {
         self.refresh(store, today);
         ui.heading(tr.fu_title);
-        if let Some(e) = self.items.error() {
-            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-        }
+        read_error(ui, tr, self.items.error());
         if self.items.items().is_empty() {
             ui.label(tr.fu_none);
             return;

@@ -2,6 +2,7 @@
 //! import in one transaction and get the refused rows back.
 
 use crate::ui::view::{Cx, View};
+use crate::ui::workers::Workers;
 use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
@@ -14,7 +15,7 @@ use crate::io::import::{
 };
 use crate::store::{Reader, Store};
 use crate::ui::command::Command;
-use crate::ui::job::{Job, Waker};
+use crate::ui::job::Job;
 use crate::ui::screens::import_tables::{errors_table, preview_table, warnings_table};
 use crate::ui::widgets::combos::option_combo;
 use crate::ui::widgets::error_text;
@@ -40,8 +41,7 @@ enum Step {
 /// What the screen's workers need: their own read-only connection, and how to wake the window.
 pub struct Worker {
     pub reader: Reader,
-    pub background: bool,
-    pub waker: Waker,
+    pub workers: Workers,
 }
 
 pub struct ImportScreen {
@@ -148,12 +148,8 @@ impl ImportScreen {
             sheet: self.sheet.clone(),
             header_row: self.header_row,
         };
-        let Worker {
-            reader,
-            background,
-            waker,
-        } = worker;
-        self.step = Step::Opening(Job::start(background, waker, move |_, _| {
+        let Worker { reader, workers } = worker;
+        self.step = Step::Opening(workers.start(move |_, _| {
             let info = inspect(&path, kind, &choice)?;
             let saved = if info.is_json() {
                 None
@@ -204,14 +200,10 @@ impl ImportScreen {
         let Some(path) = self.file.clone() else {
             return;
         };
-        let Worker {
-            reader,
-            background,
-            waker,
-        } = worker;
+        let Worker { reader, workers } = worker;
         let (kind, choice, mapping) = (self.kind, self.choice(), self.mapping.clone());
         self.error = None;
-        self.step = Step::Scanning(Job::start(background, waker, move |cancel, progress| {
+        self.step = Step::Scanning(workers.start(move |cancel, progress| {
             let index = reader.import_index()?;
             scan_file(
                 &path,
@@ -226,7 +218,7 @@ impl ImportScreen {
     }
 
     /// Imports on a worker through its own connection to `db`, in one transaction.
-    pub fn start_commit(&mut self, db: PathBuf, background: bool, waker: Waker) {
+    pub fn start_commit(&mut self, db: PathBuf, workers: &Workers) {
         let Some(path) = self.file.clone() else {
             return;
         };
@@ -235,7 +227,7 @@ impl ImportScreen {
         if let Step::Review(report) = &self.step {
             options.skip_invalid = report.rejected(options.create_owners) > 0;
         }
-        self.step = Step::Importing(Job::start(background, waker, move |cancel, progress| {
+        self.step = Step::Importing(workers.start(move |cancel, progress| {
             let mut store = Store::open(&db)?;
             import_file(
                 &mut store,

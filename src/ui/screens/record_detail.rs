@@ -1,15 +1,16 @@
 //! The detail views of one achievement and one need.
 
+use crate::ui::widgets::read_error;
 use egui::{RichText, Ui};
 
 use crate::domain::{Achievement, Need};
-use crate::i18n::{Tr, fill};
+use crate::i18n::Tr;
 use crate::matching::Subject;
 use crate::store::{Store, StoreError};
 use crate::ui::command::{Command, Screen};
 use crate::ui::reload::Reloaded;
 use crate::ui::view::{Cx, View};
-use crate::ui::widgets::{error_text, fmt_date};
+use crate::ui::widgets::fmt_date;
 
 /// A record loaded by id, reloaded whenever the store changes.
 pub struct Detail<T> {
@@ -48,9 +49,7 @@ impl<T> Detail<T> {
         if ui.button(format!("← {}", tr.back)).clicked() {
             cmds.push(Command::Navigate(back));
         }
-        if let Some(e) = self.item.error() {
-            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-        }
+        read_error(ui, tr, self.item.error());
         if self.item.get().is_none_or(Option::is_none) {
             ui.label(tr.not_found);
         }

@@ -92,9 +92,7 @@ impl ReportScreen {
         ui.heading(tr.rp_title);
         self.controls(ui, fields, today, tr, cmds);
         ui.separator();
-        if let Some(e) = self.deals.error() {
-            crate::ui::widgets::error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-        }
+        crate::ui::widgets::read_error(ui, tr, self.deals.error());
         let Some(report) = self.report(store, today) else {
             return;
         };

@@ -1,6 +1,7 @@
 //! Deleted records, with a way back.
 
 use crate::ui::view::{Cx, Event, View};
+use crate::ui::widgets::read_error;
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
@@ -8,7 +9,6 @@ use crate::i18n::{Tr, fill};
 use crate::store::{Store, TrashEntry, TrashKind};
 use crate::ui::command::Command;
 use crate::ui::reload::Reloaded;
-use crate::ui::widgets::error_text;
 
 /// What a deletion for good waits for the broker to confirm.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,9 +37,7 @@ impl TrashScreen {
     fn show(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
         self.refresh(store);
         ui.heading(tr.trash_title);
-        if let Some(e) = self.entries.error() {
-            error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-        }
+        read_error(ui, tr, self.entries.error());
         if self.entries.items().is_empty() {
             ui.label(tr.trash_empty);
             return;

@@ -2,15 +2,12 @@
 //! Writes go through the session (which keeps the catalogues in step); how a command went
 //! reaches the screens as an [`Event`] and the broker as the status line.
 
-use std::sync::Arc;
-
 use crate::domain::deal::Missing;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
 use crate::i18n::{Tr, fill};
 use crate::io::import::rejected::write_rejected;
 use crate::store::{MoveError, SaveError, Store, StoreError};
 use crate::ui::command::{Command, FileType, ListKind, LogFor, Screen};
-use crate::ui::job::Job;
 use crate::ui::screens::achievement_form::AchievementForm;
 use crate::ui::screens::client_form::ClientForm;
 use crate::ui::screens::import::Worker;
@@ -116,8 +113,7 @@ impl TechBrokerApp {
         match reader {
             Ok(reader) => Some(Worker {
                 reader,
-                background: self.workers.background,
-                waker: Arc::clone(&self.workers.waker),
+                workers: self.workers.clone(),
             }),
             Err(e) => {
                 let text = fill(self.tr().im_failed, &[("detail", &e)]);
@@ -482,10 +478,7 @@ impl TechBrokerApp {
             }
             Command::ImportCommit => {
                 if let Some(db) = self.store().map(|s| s.path().to_path_buf()) {
-                    let waker = Arc::clone(&self.workers.waker);
-                    self.screens
-                        .import
-                        .start_commit(db, self.workers.background, waker);
+                    self.screens.import.start_commit(db, &self.workers);
                 }
             }
             Command::ImportReset => self.screens.import.reset(None),
@@ -532,11 +525,7 @@ impl TechBrokerApp {
         match export_work(&self.screens, session, kind, format, tr) {
             Ok(work) => {
                 let to = path.clone();
-                let job = Job::start(
-                    self.workers.background,
-                    Arc::clone(&self.workers.waker),
-                    move |_, _| work.write(&to),
-                );
+                let job = self.workers.start(move |_, _| work.write(&to));
                 self.info(fill(tr.exporting, &[("path", &path.display())]));
                 self.export = Some((job, path));
             }

@@ -109,7 +109,10 @@ pub fn export_work(
     let catalogs = session.catalogs();
     if format == FileType::Json {
         let (kind, ids) = match list {
-            ListKind::Clients => (ImportKind::Clients, screens.clients.shown_ids()),
+            ListKind::Clients => (
+                ImportKind::Clients,
+                screens.clients.shown_ids(session.clients()),
+            ),
             ListKind::Achievements => (
                 ImportKind::Achievements,
                 screens.achievements.shown_ids(catalogs),
@@ -121,7 +124,7 @@ pub fn export_work(
         return Ok(ExportWork::Json { db, kind, ids });
     }
     let table = match list {
-        ListKind::Clients => screens.clients.export(tr),
+        ListKind::Clients => screens.clients.export(session.clients(), tr),
         ListKind::Achievements => screens.achievements.export(catalogs, tr),
         ListKind::Needs => screens.needs.export(catalogs, tr),
         ListKind::Deals => screens.deals.export(tr),

@@ -1,6 +1,7 @@
 //! The training sandbox in the window: building it on a worker thread, the banner every screen
 //! shows, the reset confirmation and the guided exercise panel.
 
+use crate::ui::widgets::read_error;
 use std::path::{Path, PathBuf};
 
 use egui::{Color32, RichText, Ui};
@@ -14,7 +15,6 @@ use crate::ui::command::Command;
 use crate::ui::job::{Job, Waker};
 use crate::ui::reload::Reloaded;
 use crate::ui::screens::matching::Subject;
-use crate::ui::widgets::error_text;
 use crate::ui::widgets::today;
 
 /// A sandbox being built on a worker thread: the prepared file once done.
@@ -185,9 +185,7 @@ impl Training {
                         ("total", &Task::ALL.len()),
                     ],
                 ));
-                if let Some(e) = self.read.error() {
-                    error_text(ui, &fill(tr.db_error, &[("detail", &e)]));
-                }
+                read_error(ui, tr, self.read.error());
                 ui.separator();
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     for (n, task) in Task::ALL.into_iter().enumerate() {

@@ -105,3 +105,10 @@ pub fn export_menu(ui: &mut Ui, list: ListKind, tr: &Tr, cmds: &mut Vec<Command>
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
+
+/// Says why the data shown could not be read again, while that stands.
+pub fn read_error(ui: &mut Ui, tr: &Tr, error: Option<&str>) {
+    if let Some(e) = error {
+        error_text(ui, &crate::i18n::fill(tr.db_error, &[("detail", &e)]));
+    }
+}
