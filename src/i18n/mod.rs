@@ -788,6 +788,30 @@ translations! {
     ex_technology_wan: "技术交易额（万元）", "Technology-transaction amount (10k yuan)";
     ex_contract_no: "合同编号", "Contract no.";
     ex_err_database: "不能写到数据库文件上：{path}", "Will not write over a database file: {path}";
+    // Keyboard: the command table, the palette, confirmations
+    confirm_delete_title: "移到回收站？", "Move to the trash?";
+    confirm_delete_body: "“{name}”将移到回收站，可在回收站恢复。", "“{name}” goes to the trash, where it can be restored.";
+    confirm_delete_yes: "移到回收站", "Move to trash";
+    menu_go: "转到", "Go";
+    menu_palette: "命令面板…", "Command palette…";
+    palette_title: "命令面板", "Command palette";
+    palette_search: "查找命令", "Find a command";
+    palette_none: "没有匹配的命令", "No command matches";
+    act_new_record: "新建（当前列表）", "New (in this list)";
+    act_new_client: "新建客户", "New client";
+    act_new_achievement: "新建科技成果", "New achievement";
+    act_new_need: "新建技术需求", "New need";
+    act_find: "搜索当前列表", "Search this list";
+    act_export_here: "导出当前列表（CSV）…", "Export this list (CSV)…";
+    act_go: "转到：{screen}", "Go to: {screen}";
+    nothing_to_export: "这个页面没有可导出的列表。", "This page has no list to export.";
+    no_search_here: "这个页面没有搜索框。", "This page has no search field.";
+    form_discard_title: "放弃未保存的修改？", "Discard unsaved changes?";
+    form_discard_body: "这张表单有尚未保存的修改。", "This form has changes not saved yet.";
+    form_discard_yes: "放弃修改", "Discard changes";
+    form_keep_editing: "继续编辑", "Keep editing";
+    keys_hint_form: "Enter 或 Ctrl+S 保存 · Esc 返回", "Enter or Ctrl+S saves · Esc leaves";
+    keys_hint_table: "↑↓ 选择 · Enter 打开 · Delete 删除", "↑↓ select · Enter opens · Delete deletes";
 }
 
 impl Tr {

@@ -70,6 +70,16 @@ pub enum LogFor {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Navigate(Screen),
+    /// A new record of the list shown (a client where the screen has no list of its own).
+    NewRecord,
+    /// Puts the keyboard in the search field of the list shown.
+    FocusSearch,
+    /// The import screen, set to the kind of the list shown.
+    ImportHere,
+    /// Asks where, then writes the list shown as CSV.
+    ExportHere,
+    OpenPalette,
+    ShowAbout,
     NewClient,
     EditClient(ClientId),
     SaveClient {
@@ -207,6 +217,8 @@ impl Command {
         matches!(
             self,
             NewClient
+                | NewRecord
+                | ImportHere
                 | EditClient(_)
                 | SaveClient { .. }
                 | DeleteClient(_)

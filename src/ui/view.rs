@@ -64,4 +64,6 @@ pub enum Event {
     SynonymRefused(FieldErrors<SynonymField>),
     /// A deletion for good was carried out (or failed): its confirmation closes.
     PurgeDone,
+    /// Ctrl+F: the list shown puts the keyboard in its search field (sent to it alone).
+    FocusSearch,
 }

@@ -10,6 +10,7 @@ use crate::domain::{
 use crate::i18n::Tr;
 use crate::ui::command::{Command, Screen};
 use crate::ui::widgets::combos::{client_picker, combo, option_combo, price_input};
+use crate::ui::widgets::form_buttons::{FormAction, form_buttons};
 use crate::ui::widgets::{error_text, form_row, text_field};
 
 const WIDE: f32 = 520.0;
@@ -21,6 +22,9 @@ const OWNER_KINDS: [ClientKind; 4] = ClientKind::ALL;
 pub struct AchievementForm {
     pub id: Option<AchievementId>,
     pub draft: AchievementDraft,
+    /// The draft as opened, to tell whether leaving loses anything.
+    opened: AchievementDraft,
+    asking_discard: bool,
     pub errors: FieldErrors<AchievementField>,
     owner_query: String,
     new_field: String,
@@ -28,11 +32,13 @@ pub struct AchievementForm {
 
 impl AchievementForm {
     pub fn new(owner: Option<ClientId>) -> Self {
+        let draft = AchievementDraft {
+            owner,
+            ..AchievementDraft::default()
+        };
         Self {
-            draft: AchievementDraft {
-                owner,
-                ..AchievementDraft::default()
-            },
+            opened: draft.clone(),
+            draft,
             ..Self::default()
         }
     }
@@ -40,6 +46,7 @@ impl AchievementForm {
     pub fn edit(id: AchievementId, draft: AchievementDraft) -> Self {
         Self {
             id: Some(id),
+            opened: draft.clone(),
             draft,
             ..Self::default()
         }
@@ -196,23 +203,21 @@ impl AchievementForm {
             ui.add_space(8.0);
             ip_rows_ui(ui, &mut self.draft.ip_items, e, tr);
             ui.add_space(12.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr.save).clicked() {
-                    match self.draft.validate() {
-                        Ok(_) => cmds.push(Command::SaveAchievement {
-                            id: self.id,
-                            draft: self.draft.clone(),
-                        }),
-                        Err(errors) => found_errors = Some(errors),
-                    }
-                }
-                if ui.button(tr.cancel).clicked() {
-                    cmds.push(Command::Navigate(match self.id {
-                        Some(id) => Screen::Achievement(id),
-                        None => Screen::Achievements,
-                    }));
-                }
-            });
+            let changed = self.draft != self.opened;
+            match form_buttons(ui, tr, changed, &mut self.asking_discard) {
+                Some(FormAction::Save) => match self.draft.validate() {
+                    Ok(_) => cmds.push(Command::SaveAchievement {
+                        id: self.id,
+                        draft: self.draft.clone(),
+                    }),
+                    Err(errors) => found_errors = Some(errors),
+                },
+                Some(FormAction::Leave) => cmds.push(Command::Navigate(match self.id {
+                    Some(id) => Screen::Achievement(id),
+                    None => Screen::Achievements,
+                })),
+                None => {}
+            }
         });
         if let Some(errors) = found_errors {
             self.errors = errors;

@@ -1,6 +1,6 @@
 //! The achievement catalogue: search, filters and a virtualised, sortable table.
 
-use crate::ui::view::{Cx, View};
+use crate::ui::view::{Cx, Event, View};
 use egui::{RichText, Ui};
 
 use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey, Catalogs};
@@ -10,10 +10,11 @@ use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
 use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::widgets::catalog_table::{
-    ColumnSpec, catalog_state, local_date, price_range_inputs, sortable_table,
+    ColumnSpec, Selection, catalog_state, local_date, price_range_inputs, sortable_table,
 };
 use crate::ui::widgets::combos::option_combo;
 use crate::ui::widgets::export_menu;
+use crate::ui::widgets::keys::focus_once;
 use crate::ui::widgets::list_view::ListView;
 
 #[derive(Default)]
@@ -23,6 +24,8 @@ pub struct AchievementsScreen {
     sort: AchievementSort,
     price_min: String,
     price_max: String,
+    selection: Selection,
+    focus_search: bool,
     list: ListView<AchievementSort, AchievementFilter>,
 }
 
@@ -118,12 +121,14 @@ impl AchievementsScreen {
                 width: 90.0,
             },
         ];
-        let clicked = sortable_table(
+        let out = sortable_table(
             ui,
             catalog,
             self.list.view(),
             &columns,
             (sort.key, sort.descending),
+            &mut self.selection,
+            tr,
             |row, r| {
                 row.col(|ui| {
                     if ui.link(&r.title).clicked() {
@@ -150,8 +155,14 @@ impl AchievementsScreen {
                 });
             },
         );
-        if let Some(key) = clicked {
+        if let Some(key) = out.sort {
             self.sort = self.sort.clicked(key);
+        }
+        if let Some(id) = out.open {
+            cmds.push(Command::Navigate(Screen::Achievement(id)));
+        }
+        if let Some(id) = out.delete {
+            cmds.push(Command::DeleteAchievement(id));
         }
     }
 
@@ -185,12 +196,15 @@ impl AchievementsScreen {
             }
             ui.separator();
             let label = ui.label(tr.search);
-            ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text(tr.catalog_search_hint)
-                    .desired_width(260.0),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .id(egui::Id::unique("achievements_search"))
+                        .hint_text(tr.catalog_search_hint)
+                        .desired_width(260.0),
+                )
+                .labelled_by(label.id);
+            focus_once(&field, &mut self.focus_search);
             if let (Some(_), Some(name)) = (self.filter.owner, owner_name)
                 && ui
                     .button(format!("{} ×", fill(tr.filter_owner, &[("name", &name)])))
@@ -258,5 +272,10 @@ impl AchievementsScreen {
 impl View for AchievementsScreen {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         self.show(ui, cx.catalogs, cx.fields, cx.tr, cx.cmds);
+    }
+    fn on_event(&mut self, event: &Event) {
+        if *event == Event::FocusSearch {
+            self.focus_search = true;
+        }
     }
 }

@@ -5,7 +5,8 @@ use egui::Ui;
 
 use crate::domain::{ClientDraft, ClientField, ClientId, ClientKind, FieldErrors};
 use crate::i18n::Tr;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Screen};
+use crate::ui::widgets::form_buttons::{FormAction, form_buttons};
 use crate::ui::widgets::{form_row, text_field};
 
 const WIDE: f32 = 420.0;
@@ -17,6 +18,9 @@ pub struct ClientForm {
     pub id: Option<ClientId>,
     pub draft: ClientDraft,
     pub errors: FieldErrors<ClientField>,
+    /// The draft as opened, to tell whether leaving loses anything.
+    opened: ClientDraft,
+    asking_discard: bool,
 }
 
 impl ClientForm {
@@ -27,8 +31,9 @@ impl ClientForm {
     pub fn edit(id: ClientId, draft: ClientDraft) -> Self {
         Self {
             id: Some(id),
+            opened: draft.clone(),
             draft,
-            errors: FieldErrors::new(),
+            ..Self::default()
         }
     }
 
@@ -104,23 +109,21 @@ impl ClientForm {
                     });
                 });
             ui.add_space(12.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr.save).clicked() {
-                    match d.validate() {
-                        Ok(_) => cmds.push(Command::SaveClient {
-                            id: self.id,
-                            draft: d.clone(),
-                        }),
-                        Err(errors) => found_errors = Some(errors),
-                    }
-                }
-                if ui.button(tr.cancel).clicked() {
-                    cmds.push(match self.id {
-                        Some(id) => Command::Navigate(crate::ui::command::Screen::Client(id)),
-                        None => Command::Navigate(crate::ui::command::Screen::Clients),
-                    });
-                }
-            });
+            let changed = *d != self.opened;
+            match form_buttons(ui, tr, changed, &mut self.asking_discard) {
+                Some(FormAction::Save) => match d.validate() {
+                    Ok(_) => cmds.push(Command::SaveClient {
+                        id: self.id,
+                        draft: d.clone(),
+                    }),
+                    Err(errors) => found_errors = Some(errors),
+                },
+                Some(FormAction::Leave) => cmds.push(Command::Navigate(match self.id {
+                    Some(id) => Screen::Client(id),
+                    None => Screen::Clients,
+                })),
+                None => {}
+            }
         });
         if let Some(errors) = found_errors {
             self.errors = errors;

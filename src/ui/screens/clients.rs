@@ -1,18 +1,17 @@
 //! The client list: a virtualised, sortable, filterable table.
 
-use crate::ui::view::{Cx, View};
+use crate::ui::view::{Cx, Event, View};
 use egui::{Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::domain::ClientKind;
-use crate::domain::ClientRow;
 use crate::domain::client_list::{self, ClientColumn, ClientFilter, ClientSort};
+use crate::domain::{ClientId, ClientKind, ClientRow};
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
 use crate::ui::command::{Command, ListKind, Screen};
-use crate::ui::widgets::export_menu;
-use crate::ui::widgets::fmt_date;
+use crate::ui::widgets::keys::{RowKey, focus_once, table_keys};
+use crate::ui::widgets::{confirm_delete, export_menu, fmt_date};
 
 const ROW_HEIGHT: f32 = 24.0;
 
@@ -26,6 +25,11 @@ pub struct ClientsScreen {
     /// Positions in `rows`, filtered and sorted; rebuilt only when data, filter or sort change.
     view: Vec<usize>,
     view_for: Option<(ClientFilter, ClientSort)>,
+    /// Followed by id through every re-sort and filter.
+    selected: Option<ClientId>,
+    /// Asked to be moved to the trash, waiting for the broker's yes.
+    deleting: Option<(ClientId, String)>,
+    focus_search: bool,
 }
 
 impl ClientsScreen {
@@ -72,7 +76,7 @@ impl ClientsScreen {
     }
 
     /// The ids of the clients shown, in order.
-    pub fn shown_ids(&self, rows: &[ClientRow]) -> Vec<i64> {
+    pub fn shown_ids(&self, rows: &[ClientRow]) -> Vec<ClientId> {
         self.view
             .iter()
             .filter_map(|&i| rows.get(i))
@@ -91,12 +95,15 @@ impl ClientsScreen {
             }
             ui.separator();
             let label = ui.label(tr.search);
-            ui.add(
-                egui::TextEdit::singleline(&mut self.filter.name)
-                    .hint_text(tr.search_hint)
-                    .desired_width(200.0),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.filter.name)
+                        .id(egui::Id::unique("clients_search"))
+                        .hint_text(tr.search_hint)
+                        .desired_width(200.0),
+                )
+                .labelled_by(label.id);
+            focus_once(&field, &mut self.focus_search);
             ui.separator();
             ui.label(tr.col_kind);
             ui.selectable_value(&mut self.filter.kind, None, tr.all);
@@ -137,7 +144,27 @@ impl ClientsScreen {
             (ClientColumn::LastContact, tr.col_last_contact),
         ];
         let mut sort = self.sort;
-        TableBuilder::new(ui)
+        let view = &self.view;
+        let ids = || {
+            view.iter()
+                .filter_map(|&i| rows.get(i))
+                .map(|r| r.id)
+                .collect()
+        };
+        let (scroll_to, asked) = table_keys(ui, ids, &mut self.selected);
+        match asked {
+            Some(RowKey::Open(id)) => cmds.push(Command::Navigate(Screen::Client(id))),
+            Some(RowKey::Delete(id)) => {
+                let name = rows.iter().find(|r| r.id == id).map(|r| r.name.clone());
+                self.deleting = name.map(|n| (id, n));
+            }
+            None => {}
+        }
+        let mut table = TableBuilder::new(ui);
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, None);
+        }
+        table
             .striped(true)
             .resizable(true)
             .sense(Sense::click())
@@ -170,6 +197,7 @@ impl ClientsScreen {
                     let Some(r) = self.view.get(row.index()).and_then(|&i| rows.get(i)) else {
                         return;
                     };
+                    row.set_selected(self.selected == Some(r.id));
                     let mut open = false;
                     row.col(|ui| open |= ui.link(&r.name).clicked());
                     row.col(|ui| {
@@ -191,17 +219,35 @@ impl ClientsScreen {
                             ui.label(fmt_date(d));
                         }
                     });
-                    if open || row.response().double_clicked() {
+                    let response = row.response();
+                    if response.clicked() {
+                        self.selected = Some(r.id);
+                    }
+                    if open || response.double_clicked() {
                         cmds.push(Command::Navigate(Screen::Client(r.id)));
                     }
                 });
             });
         self.sort = sort;
+        if let Some((id, name)) = &self.deleting
+            && let Some(yes) = confirm_delete(ui, tr, name)
+        {
+            if yes {
+                cmds.push(Command::DeleteClient(*id));
+            }
+            self.deleting = None;
+        }
     }
 }
 
 impl View for ClientsScreen {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         self.show(ui, cx.clients, cx.store.clients_revision(), cx.tr, cx.cmds);
+    }
+
+    fn on_event(&mut self, event: &Event) {
+        if *event == Event::FocusSearch {
+            self.focus_search = true;
+        }
     }
 }

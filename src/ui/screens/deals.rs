@@ -1,7 +1,7 @@
 //! The pipeline board: a column per stage with the deals in it. Drag a card to another column,
 //! or use its "move to" menu, to change its stage.
 
-use crate::ui::view::{Cx, View};
+use crate::ui::view::{Cx, Event, View};
 use crate::ui::widgets::read_error;
 use chrono::{NaiveDate, Utc};
 use egui::{RichText, Ui};
@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::domain::deal_list::{DealFilter, DealSort, DealSortKey, brokers, select};
 use crate::domain::registration::{RegistrationRule, RegistrationState, registration_state};
-use crate::domain::{ContractType, DealRow};
+use crate::domain::{ContractType, DealId, DealRow};
 use crate::domain::{DealStage, Money};
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
@@ -19,6 +19,7 @@ use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::reload::Reloaded;
 use crate::ui::widgets::combos::{option_combo, sort_header};
 use crate::ui::widgets::export_menu;
+use crate::ui::widgets::keys::{RowKey, focus_once, table_keys};
 
 const COLUMN_WIDTH: f32 = 190.0;
 /// Cards drawn per column; the rest are counted, so a large pipeline stays fast.
@@ -40,6 +41,9 @@ pub struct DealsScreen {
     /// Positions in `rows` to show; recomputed only when the data, filter or sort change.
     view: Vec<usize>,
     view_for: Option<(u64, DealFilter, DealSort)>,
+    /// The table's selected deal, followed by id.
+    selected: Option<DealId>,
+    focus_search: bool,
 }
 
 fn wan(m: Option<Money>) -> String {
@@ -85,8 +89,14 @@ impl DealsScreen {
             ui.separator();
             let f = &mut self.filter;
             let label = ui.label(tr.search);
-            ui.add(egui::TextEdit::singleline(&mut f.text).desired_width(200.0))
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut f.text)
+                        .id(egui::Id::unique("deals_search"))
+                        .desired_width(200.0),
+                )
                 .labelled_by(label.id);
+            focus_once(&field, &mut self.focus_search);
             let label = ui.label(tr.d_broker);
             option_combo(
                 ui,
@@ -131,7 +141,20 @@ impl DealsScreen {
             .filter_map(|&i| self.rows.items().get(i))
             .collect();
         if self.as_table {
-            if let Some(key) = table_ui(ui, &visible, self.sort, today, tr, cmds) {
+            let (scroll_to, asked) = table_keys(
+                ui,
+                || visible.iter().map(|d| d.id).collect(),
+                &mut self.selected,
+            );
+            if let Some(RowKey::Open(id)) = asked {
+                cmds.push(Command::Navigate(Screen::Deal(id)));
+            }
+            let table = TableView {
+                deals: &visible,
+                selected: &mut self.selected,
+                scroll_to,
+            };
+            if let Some(key) = table_ui(ui, table, self.sort, today, tr, cmds) {
                 self.sort = self.sort.clicked(key);
             }
             return;
@@ -277,9 +300,20 @@ fn column_ui(
 }
 
 /// The deals as a sortable table; returns the column whose header was clicked.
+/// The deals the table shows, its selection, and the row to scroll to.
+struct TableView<'a> {
+    deals: &'a [&'a DealRow],
+    selected: &'a mut Option<DealId>,
+    scroll_to: Option<usize>,
+}
+
 fn table_ui(
     ui: &mut Ui,
-    deals: &[&DealRow],
+    TableView {
+        deals,
+        selected,
+        scroll_to,
+    }: TableView<'_>,
     sort: DealSort,
     today: NaiveDate,
     tr: &Tr,
@@ -298,7 +332,11 @@ fn table_ui(
     let mut table = TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
+        .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    if let Some(row) = scroll_to {
+        table = table.scroll_to_row(row, None);
+    }
     for (_, _, width) in &columns {
         table = table.column(Column::initial(*width).clip(true));
     }
@@ -322,6 +360,7 @@ fn table_ui(
                 let Some(d) = deals.get(row.index()) else {
                     return;
                 };
+                row.set_selected(*selected == Some(d.id));
                 row.col(|ui| {
                     if ui.link(&d.title).clicked() {
                         cmds.push(Command::Navigate(Screen::Deal(d.id)));
@@ -357,6 +396,13 @@ fn table_ui(
                         badge(ui, tr.badge_follow_up_overdue);
                     }
                 });
+                let response = row.response();
+                if response.clicked() {
+                    *selected = Some(d.id);
+                }
+                if response.double_clicked() {
+                    cmds.push(Command::Navigate(Screen::Deal(d.id)));
+                }
             });
         });
     clicked
@@ -430,5 +476,11 @@ fn card_ui(ui: &mut Ui, deal: &DealRow, today: NaiveDate, tr: &Tr, cmds: &mut Ve
 impl View for DealsScreen {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         self.show(ui, cx.store, cx.fields, cx.today, cx.tr, cx.cmds);
+    }
+
+    fn on_event(&mut self, event: &Event) {
+        if *event == Event::FocusSearch {
+            self.focus_search = true;
+        }
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::{
 use crate::i18n::Tr;
 use crate::ui::command::{Command, Screen};
 use crate::ui::widgets::combos::{client_picker, combo, option_combo, price_input};
+use crate::ui::widgets::form_buttons::{FormAction, form_buttons};
 use crate::ui::widgets::{form_row, text_field};
 
 const WIDE: f32 = 520.0;
@@ -20,17 +21,22 @@ const NEED_KINDS: [ClientKind; 1] = [ClientKind::Enterprise];
 pub struct NeedForm {
     pub id: Option<NeedId>,
     pub draft: NeedDraft,
+    /// The draft as opened, to tell whether leaving loses anything.
+    opened: NeedDraft,
+    asking_discard: bool,
     pub errors: FieldErrors<NeedField>,
     enterprise_query: String,
 }
 
 impl NeedForm {
     pub fn new(enterprise: Option<ClientId>) -> Self {
+        let draft = NeedDraft {
+            enterprise,
+            ..NeedDraft::default()
+        };
         Self {
-            draft: NeedDraft {
-                enterprise,
-                ..NeedDraft::default()
-            },
+            opened: draft.clone(),
+            draft,
             ..Self::default()
         }
     }
@@ -38,6 +44,7 @@ impl NeedForm {
     pub fn edit(id: NeedId, draft: NeedDraft) -> Self {
         Self {
             id: Some(id),
+            opened: draft.clone(),
             draft,
             ..Self::default()
         }
@@ -168,23 +175,21 @@ impl NeedForm {
                     ui.end_row();
                 });
             ui.add_space(12.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr.save).clicked() {
-                    match self.draft.validate() {
-                        Ok(_) => cmds.push(Command::SaveNeed {
-                            id: self.id,
-                            draft: self.draft.clone(),
-                        }),
-                        Err(errors) => found_errors = Some(errors),
-                    }
-                }
-                if ui.button(tr.cancel).clicked() {
-                    cmds.push(Command::Navigate(match self.id {
-                        Some(id) => Screen::Need(id),
-                        None => Screen::Needs,
-                    }));
-                }
-            });
+            let changed = self.draft != self.opened;
+            match form_buttons(ui, tr, changed, &mut self.asking_discard) {
+                Some(FormAction::Save) => match self.draft.validate() {
+                    Ok(_) => cmds.push(Command::SaveNeed {
+                        id: self.id,
+                        draft: self.draft.clone(),
+                    }),
+                    Err(errors) => found_errors = Some(errors),
+                },
+                Some(FormAction::Leave) => cmds.push(Command::Navigate(match self.id {
+                    Some(id) => Screen::Need(id),
+                    None => Screen::Needs,
+                })),
+                None => {}
+            }
         });
         if let Some(errors) = found_errors {
             self.errors = errors;

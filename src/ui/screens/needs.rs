@@ -1,7 +1,7 @@
 //! The need catalogue: search, filters and a virtualised, sortable table. Confidential needs are
 //! marked.
 
-use crate::ui::view::{Cx, View};
+use crate::ui::view::{Cx, Event, View};
 use egui::{RichText, Ui};
 
 use crate::catalog::{Catalogs, NeedFilter, NeedSort, NeedSortKey};
@@ -11,11 +11,12 @@ use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
 use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::widgets::catalog_table::{
-    ColumnSpec, catalog_state, local_date, price_range_inputs, sortable_table,
+    ColumnSpec, Selection, catalog_state, local_date, price_range_inputs, sortable_table,
 };
 use crate::ui::widgets::combos::option_combo;
 use crate::ui::widgets::export_menu;
 use crate::ui::widgets::fmt_date;
+use crate::ui::widgets::keys::focus_once;
 use crate::ui::widgets::list_view::ListView;
 
 #[derive(Default)]
@@ -25,6 +26,8 @@ pub struct NeedsScreen {
     sort: NeedSort,
     budget_min: String,
     budget_max: String,
+    selection: Selection,
+    focus_search: bool,
     list: ListView<NeedSort, NeedFilter>,
 }
 
@@ -129,12 +132,14 @@ impl NeedsScreen {
                 width: 90.0,
             },
         ];
-        let clicked = sortable_table(
+        let out = sortable_table(
             ui,
             catalog,
             self.list.view(),
             &columns,
             (sort.key, sort.descending),
+            &mut self.selection,
+            tr,
             |row, r| {
                 row.col(|ui| {
                     if ui.link(need_title(r, tr)).clicked() {
@@ -168,8 +173,14 @@ impl NeedsScreen {
                 });
             },
         );
-        if let Some(key) = clicked {
+        if let Some(key) = out.sort {
             self.sort = self.sort.clicked(key);
+        }
+        if let Some(id) = out.open {
+            cmds.push(Command::Navigate(Screen::Need(id)));
+        }
+        if let Some(id) = out.delete {
+            cmds.push(Command::DeleteNeed(id));
         }
     }
 
@@ -203,12 +214,15 @@ impl NeedsScreen {
             }
             ui.separator();
             let label = ui.label(tr.search);
-            ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text(tr.catalog_search_hint)
-                    .desired_width(260.0),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .id(egui::Id::unique("needs_search"))
+                        .hint_text(tr.catalog_search_hint)
+                        .desired_width(260.0),
+                )
+                .labelled_by(label.id);
+            focus_once(&field, &mut self.focus_search);
             if let (Some(_), Some(name)) = (self.filter.enterprise, enterprise_name)
                 && ui
                     .button(format!("{} ×", fill(tr.filter_owner, &[("name", &name)])))
@@ -267,5 +281,10 @@ impl NeedsScreen {
 impl View for NeedsScreen {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         self.show(ui, cx.catalogs, cx.fields, cx.tr, cx.cmds);
+    }
+    fn on_event(&mut self, event: &Event) {
+        if *event == Event::FocusSearch {
+            self.focus_search = true;
+        }
     }
 }

@@ -11,6 +11,7 @@ use crate::store::{OpenError, Store};
 use crate::ui::command::{Command, Screen};
 use crate::ui::job::{Job, Waker};
 use crate::ui::shell::about::about_dialog;
+use crate::ui::shell::actions::{Action, Menu, Palette, actions, menu_entries, shortcuts};
 use crate::ui::shell::backups::BackupsDialog;
 use crate::ui::shell::picker::FilePicker;
 use crate::ui::shell::screens::Screens;
@@ -94,6 +95,9 @@ pub struct TechBrokerApp {
     pub(super) export: Option<(Job<(), anyhow::Error>, PathBuf)>,
     pub(super) backups: Option<BackupsDialog>,
     pub(super) about_open: bool,
+    pub(super) palette: Option<Palette>,
+    /// The command table behind the menus, the keys and the palette.
+    actions: Vec<Action>,
 }
 
 impl TechBrokerApp {
@@ -128,6 +132,8 @@ impl TechBrokerApp {
             export: None,
             backups: None,
             about_open: false,
+            palette: None,
+            actions: actions(),
         };
         if start.demo {
             app.build_sandbox(Some(path));
@@ -239,12 +245,13 @@ impl TechBrokerApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let tr = self.tr();
         let mut cmds = Vec::new();
+        crate::ui::widgets::keys::follow_input(ui.ctx());
         self.poll(tr);
         if let Database::Open(_) = &self.db {
             // Another window or the command line may write at any time: look again soon even
             // when nothing moves here.
             ui.ctx().request_repaint_after(REFRESH_EVERY);
-            super::keys::shortcuts(ui, &mut cmds);
+            shortcuts(ui, &self.actions, &mut cmds);
         }
         let dropped = ui.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         if let Some(path) = dropped {
@@ -310,6 +317,12 @@ impl TechBrokerApp {
         {
             self.backups = None;
         }
+        if let Some(palette) = &mut self.palette
+            && !palette.show(ui, &self.actions, tr, &mut cmds)
+        {
+            self.palette = None;
+        }
+        crate::ui::widgets::keys::end_frame(ui.ctx());
         for cmd in cmds {
             self.apply(cmd);
         }
@@ -319,21 +332,9 @@ impl TechBrokerApp {
         egui::Panel::top("top_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button(tr.menu_file, |ui| {
-                    if ui.button(tr.menu_new_db).clicked() {
-                        cmds.push(Command::NewDatabase);
-                    }
-                    if ui.button(tr.menu_open_db).clicked() {
-                        cmds.push(Command::OpenDatabase);
-                    }
+                    menu_entries(ui, &self.actions, Menu::File, tr, cmds);
                     if ui.button(tr.menu_default_db).clicked() {
                         cmds.push(Command::OpenDatabaseAt(self.default_db.clone()));
-                    }
-                    ui.separator();
-                    if ui.button(tr.menu_import).clicked() {
-                        cmds.push(Command::StartImport(None));
-                    }
-                    if ui.button(tr.menu_backups).clicked() {
-                        cmds.push(Command::ShowBackups);
                     }
                     ui.separator();
                     match &mut self.training {
@@ -363,10 +364,13 @@ impl TechBrokerApp {
                         }
                     });
                 });
+                if self.session().is_some() {
+                    ui.menu_button(tr.menu_go, |ui| {
+                        menu_entries(ui, &self.actions, Menu::Go, tr, cmds);
+                    });
+                }
                 ui.menu_button(tr.menu_help, |ui| {
-                    if ui.button(tr.menu_about).clicked() {
-                        self.about_open = true;
-                    }
+                    menu_entries(ui, &self.actions, Menu::Help, tr, cmds);
                 });
                 ui.separator();
                 if let Some(store) = self.store() {

@@ -5,6 +5,7 @@
 use crate::domain::deal::Missing;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
 use crate::i18n::{Tr, fill};
+use crate::io::import::ImportKind;
 use crate::io::import::rejected::write_rejected;
 use crate::store::{MoveError, SaveError, Store, StoreError};
 use crate::ui::command::{Command, FileType, ListKind, LogFor, Screen};
@@ -132,6 +133,34 @@ impl TechBrokerApp {
         }
         match cmd {
             Command::Navigate(screen) => self.screens.navigate(screen),
+            Command::NewRecord => self.apply(match self.screens.list() {
+                Some(ListKind::Achievements) => Command::NewAchievement { owner: None },
+                Some(ListKind::Needs) => Command::NewNeed { enterprise: None },
+                Some(ListKind::Clients | ListKind::Deals) | None => Command::NewClient,
+            }),
+            Command::FocusSearch => {
+                if !self.screens.focus_search() {
+                    self.info(tr.no_search_here);
+                }
+            }
+            Command::ImportHere => self.apply(Command::StartImport(self.screens.list().map(
+                |list| match list {
+                    ListKind::Clients => ImportKind::Clients,
+                    ListKind::Achievements => ImportKind::Achievements,
+                    ListKind::Needs => ImportKind::Needs,
+                    ListKind::Deals => ImportKind::Deals,
+                },
+            ))),
+            Command::ExportHere => match self.screens.list() {
+                Some(list) => self.apply(Command::ExportList(list, FileType::Csv)),
+                None => self.info(tr.nothing_to_export),
+            },
+            Command::OpenPalette => {
+                if self.palette.is_none() {
+                    self.palette = Some(super::actions::Palette::new());
+                }
+            }
+            Command::ShowAbout => self.about_open = true,
             Command::SetLanguage(lang) => {
                 // The status line was written in the old language.
                 self.settings.lang = lang;

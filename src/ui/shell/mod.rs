@@ -2,12 +2,12 @@
 //! place commands are applied.
 
 pub mod about;
+pub mod actions;
 pub mod app;
 mod apply;
 mod backups;
 mod export;
 pub mod fonts;
-mod keys;
 pub mod picker;
 mod screens;
 mod session;

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::domain::{Achievement, Need};
 use crate::i18n::Tr;
-use crate::ui::command::{ListPreset, Screen};
+use crate::ui::command::{ListKind, ListPreset, Screen};
 use crate::ui::screens::{
     achievement_form::AchievementForm, achievements::AchievementsScreen,
     client_detail::ClientDetail, client_form::ClientForm, clients::ClientsScreen,
@@ -97,6 +97,13 @@ const NAVIGATION: &[(Label, &[Screen])] = &[
     (|tr| tr.nav_follow_ups, &[Screen::FollowUps]),
     (|tr| tr.nav_trash, &[Screen::Trash]),
 ];
+
+/// Where the navigation leads, in its order, with each entry's label.
+pub fn destinations() -> impl Iterator<Item = (Label, Screen)> {
+    NAVIGATION
+        .iter()
+        .map(|&(label, screens)| (label, screens[0]))
+}
 
 /// The list a record's own screen belongs to, for the navigation's highlight.
 fn home(screen: Screen) -> Screen {
@@ -198,6 +205,29 @@ impl Screens {
                     }
                 }
             });
+    }
+
+    /// The list the centre shows (or the list of the record or form it shows).
+    pub fn list(&self) -> Option<ListKind> {
+        match home(self.current) {
+            Screen::Clients | Screen::ClientForm => Some(ListKind::Clients),
+            Screen::Achievements | Screen::AchievementForm => Some(ListKind::Achievements),
+            Screen::Needs | Screen::NeedForm => Some(ListKind::Needs),
+            Screen::Deals => Some(ListKind::Deals),
+            _ => None,
+        }
+    }
+
+    /// Puts the keyboard in the search field of the list shown; false if it has none.
+    pub fn focus_search(&mut self) -> bool {
+        let has_search = matches!(
+            self.current,
+            Screen::Clients | Screen::Achievements | Screen::Needs | Screen::Deals
+        );
+        if has_search {
+            self.view().on_event(&Event::FocusSearch);
+        }
+        has_search
     }
 
     pub fn central(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {

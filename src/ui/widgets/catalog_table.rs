@@ -8,6 +8,8 @@ use crate::catalog::{Catalog, Catalogs, Loadable, PriceRange, Record};
 use crate::domain::Money;
 use crate::i18n::{Tr, fill};
 use crate::ui::widgets::combos::sort_header;
+use crate::ui::widgets::confirm_delete;
+use crate::ui::widgets::keys::{RowKey, table_keys};
 
 /// The catalogue when it is loaded; otherwise shows its progress or failure and returns None.
 pub fn catalog_state<'a, R>(
@@ -52,21 +54,69 @@ pub struct ColumnSpec<K> {
     pub width: f32,
 }
 
+/// A catalogue table's selection, followed by record id through every re-sort and filter, and
+/// the record waiting for the broker to confirm its deletion.
+#[derive(Default)]
+pub struct Selection {
+    selected: Option<i64>,
+    deleting: Option<(i64, String)>,
+}
+
+/// What a catalogue table was asked this frame.
+pub struct TableOutput<K> {
+    /// The column whose header was clicked.
+    pub sort: Option<K>,
+    /// The record to open (Enter on the selected row).
+    pub open: Option<i64>,
+    /// The record to move to the trash (Delete, then confirmed).
+    pub delete: Option<i64>,
+}
+
 /// A virtualised, sortable table over the `view` positions of `catalog`. `cells` draws one row
-/// (one `row.col` per column). Returns the column whose header was clicked.
+/// (one `row.col` per column). A click selects a row; the arrows, Enter and Delete work on the
+/// selection (see [`table_keys`]).
+#[allow(clippy::too_many_arguments)]
 pub fn sortable_table<R: Record, K: Copy + PartialEq>(
     ui: &mut Ui,
     catalog: &Catalog<R>,
     view: &[u32],
     columns: &[ColumnSpec<K>],
     (active, descending): (K, bool),
+    selection: &mut Selection,
+    tr: &Tr,
     mut cells: impl FnMut(&mut TableRow<'_, '_>, &R),
-) -> Option<K> {
-    let mut clicked = None;
+) -> TableOutput<K> {
+    let record = |p: &u32| catalog.rows().get(*p as usize);
+    let (scroll_to, asked) = table_keys(
+        ui,
+        || view.iter().filter_map(record).map(R::id).collect(),
+        &mut selection.selected,
+    );
+    let mut out = TableOutput {
+        sort: None,
+        open: None,
+        delete: None,
+    };
+    match asked {
+        Some(RowKey::Open(id)) => out.open = Some(id),
+        Some(RowKey::Delete(id)) => {
+            let title = catalog
+                .rows()
+                .iter()
+                .find(|r| r.id() == id)
+                .map(|r| r.title());
+            selection.deleting = title.map(|t| (id, t.to_string()));
+        }
+        None => {}
+    }
     let mut table = TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
+        .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    if let Some(row) = scroll_to {
+        table = table.scroll_to_row(row, None);
+    }
     for (i, c) in columns.iter().enumerate() {
         table = table.column(if i + 1 == columns.len() {
             Column::remainder().at_least(c.width)
@@ -79,22 +129,35 @@ pub fn sortable_table<R: Record, K: Copy + PartialEq>(
             for c in columns {
                 header.col(|ui| {
                     if sort_header(ui, c.title, c.key == active, descending) {
-                        clicked = Some(c.key);
+                        out.sort = Some(c.key);
                     }
                 });
             }
         })
         .body(|body| {
             body.rows(ROW_HEIGHT, view.len(), |mut row| {
-                if let Some(r) = view
-                    .get(row.index())
-                    .and_then(|&p| catalog.rows().get(p as usize))
-                {
+                if let Some(r) = view.get(row.index()).and_then(record) {
+                    row.set_selected(selection.selected == Some(r.id()));
                     cells(&mut row, r);
+                    let response = row.response();
+                    if response.clicked() {
+                        selection.selected = Some(r.id());
+                    }
+                    if response.double_clicked() {
+                        out.open = Some(r.id());
+                    }
                 }
             });
         });
-    clicked
+    if let Some((id, title)) = &selection.deleting
+        && let Some(yes) = confirm_delete(ui, tr, title)
+    {
+        if yes {
+            out.delete = Some(*id);
+        }
+        selection.deleting = None;
+    }
+    out
 }
 
 /// A UTC timestamp as the local calendar date.

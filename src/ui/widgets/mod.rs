@@ -2,7 +2,9 @@
 
 pub mod catalog_table;
 pub mod combos;
+pub mod form_buttons;
 pub mod interaction_log;
+pub mod keys;
 pub mod list_view;
 
 use chrono::{Datelike, NaiveDate};
@@ -42,9 +44,41 @@ pub fn form_row(
     ui.end_row();
 }
 
-/// A single-line text field for [`form_row`].
+/// A single-line text field for [`form_row`]; Enter in it saves the form (see
+/// [`keys::form_keys`]).
 pub fn text_field(value: &mut String, width: f32) -> impl FnOnce(&mut Ui) -> Response + '_ {
-    move |ui| ui.add(egui::TextEdit::singleline(value).desired_width(width))
+    move |ui| {
+        let response = ui.add(egui::TextEdit::singleline(value).desired_width(width));
+        keys::submits_on_enter(ui, &response);
+        response
+    }
+}
+
+/// Asks whether to move `name` to the trash; Some(true) once confirmed, Some(false) when
+/// cancelled (or closed with Esc), None while it stays open.
+pub fn confirm_delete(ui: &mut Ui, tr: &Tr, name: &str) -> Option<bool> {
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_delete")).show(ui.ctx(), |ui| {
+        ui.heading(tr.confirm_delete_title);
+        ui.label(crate::i18n::fill(
+            tr.confirm_delete_body,
+            &[("name", &name)],
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let yes = ui.button(tr.confirm_delete_yes);
+            if yes.clicked() {
+                answer = Some(true);
+            }
+            if ui.button(tr.cancel).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(false);
+    }
+    answer
 }
 
 pub fn error_text(ui: &mut Ui, text: &str) -> Response {

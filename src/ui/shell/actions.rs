@@ -1,0 +1,324 @@
+//! The command table: every action the menus, the keyboard and the command palette offer, with
+//! its label and its keys. Menus draw their entries from it, the keys are read from it, and the
+//! palette lists it, so an action cannot have a key the menu does not show.
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use crate::i18n::{EN, Tr, fill};
+use crate::ui::command::Command;
+use crate::ui::shell::screens::destinations;
+
+/// Where an action sits in the menu bar, if anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Go,
+    Help,
+    /// Only in the palette and on the keyboard.
+    None,
+}
+
+pub struct Action {
+    pub label: fn(&Tr) -> &'static str,
+    pub keys: Option<KeyboardShortcut>,
+    pub menu: Menu,
+    pub command: Command,
+}
+
+const fn ctrl(key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(Modifiers::COMMAND, key))
+}
+
+const DIGITS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
+/// Every action, in menu order; the destinations of the navigation get Ctrl+1 to Ctrl+9.
+pub fn actions() -> Vec<Action> {
+    let mut all = vec![
+        Action {
+            label: |tr| tr.menu_new_db,
+            keys: None,
+            menu: Menu::File,
+            command: Command::NewDatabase,
+        },
+        Action {
+            label: |tr| tr.menu_open_db,
+            keys: ctrl(Key::O),
+            menu: Menu::File,
+            command: Command::OpenDatabase,
+        },
+        Action {
+            label: |tr| tr.menu_import,
+            keys: ctrl(Key::I),
+            menu: Menu::File,
+            command: Command::ImportHere,
+        },
+        Action {
+            label: |tr| tr.act_export_here,
+            keys: ctrl(Key::E),
+            menu: Menu::File,
+            command: Command::ExportHere,
+        },
+        Action {
+            label: |tr| tr.menu_backups,
+            keys: None,
+            menu: Menu::File,
+            command: Command::ShowBackups,
+        },
+        Action {
+            label: |tr| tr.act_new_record,
+            keys: ctrl(Key::N),
+            menu: Menu::None,
+            command: Command::NewRecord,
+        },
+        Action {
+            label: |tr| tr.act_new_client,
+            keys: None,
+            menu: Menu::None,
+            command: Command::NewClient,
+        },
+        Action {
+            label: |tr| tr.act_new_achievement,
+            keys: None,
+            menu: Menu::None,
+            command: Command::NewAchievement { owner: None },
+        },
+        Action {
+            label: |tr| tr.act_new_need,
+            keys: None,
+            menu: Menu::None,
+            command: Command::NewNeed { enterprise: None },
+        },
+        Action {
+            label: |tr| tr.act_find,
+            keys: ctrl(Key::F),
+            menu: Menu::None,
+            command: Command::FocusSearch,
+        },
+        Action {
+            label: |tr| tr.menu_palette,
+            keys: ctrl(Key::K),
+            menu: Menu::Help,
+            command: Command::OpenPalette,
+        },
+        Action {
+            label: |tr| tr.menu_about,
+            keys: None,
+            menu: Menu::Help,
+            command: Command::ShowAbout,
+        },
+    ];
+    for (i, (label, screen)) in destinations().enumerate() {
+        all.push(Action {
+            label,
+            keys: DIGITS.get(i).and_then(|&k| ctrl(k)),
+            menu: Menu::Go,
+            command: Command::Navigate(screen),
+        });
+    }
+    all
+}
+
+impl Action {
+    /// The label the palette lists: destinations read "Go to: Clients".
+    fn palette_text(&self, tr: &Tr) -> String {
+        let label = (self.label)(tr);
+        match self.menu {
+            Menu::Go => fill(tr.act_go, &[("screen", &label)]),
+            Menu::File | Menu::Help | Menu::None => label.to_string(),
+        }
+    }
+}
+
+/// The commands the keys pressed this frame ask for.
+pub fn shortcuts(ui: &mut Ui, actions: &[Action], cmds: &mut Vec<Command>) {
+    for action in actions {
+        if let Some(keys) = &action.keys
+            && ui.input_mut(|i| i.consume_shortcut(keys))
+        {
+            cmds.push(action.command.clone());
+        }
+    }
+}
+
+/// The entries of one menu, each with its keys shown beside it.
+pub fn menu_entries(ui: &mut Ui, actions: &[Action], menu: Menu, tr: &Tr, cmds: &mut Vec<Command>) {
+    for action in actions.iter().filter(|a| a.menu == menu) {
+        if keyed_button(ui, None, (action.label)(tr), action.keys.as_ref()).clicked() {
+            cmds.push(action.command.clone());
+            ui.close();
+        }
+    }
+}
+
+/// A button with its keys shown at its right; screen readers (and tests) know it by its label
+/// alone.
+fn keyed_button(
+    ui: &mut Ui,
+    selected: Option<bool>,
+    label: &str,
+    keys: Option<&KeyboardShortcut>,
+) -> egui::Response {
+    let keys = keys
+        .map(|k| ui.ctx().format_shortcut(k))
+        .unwrap_or_default();
+    let button = match selected {
+        Some(selected) => egui::Button::selectable(selected, label),
+        None => egui::Button::new(label),
+    };
+    let response = ui.add(button.shortcut_text(keys));
+    let enabled = ui.is_enabled();
+    response.widget_info(|| match selected {
+        Some(selected) => egui::WidgetInfo::selected(egui::Role::Button, enabled, selected, label),
+        None => egui::WidgetInfo::labeled(egui::Role::Button, enabled, label),
+    });
+    response
+}
+
+/// The command palette: a search over every action's label in both languages.
+#[derive(Default)]
+pub struct Palette {
+    query: String,
+    /// Position in the entries that match.
+    selected: usize,
+    focus: bool,
+}
+
+impl Palette {
+    pub fn new() -> Self {
+        Self {
+            focus: true,
+            ..Self::default()
+        }
+    }
+
+    /// Shows the palette; false once it has closed (an action chosen, Esc, or a click outside).
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        actions: &[Action],
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) -> bool {
+        let needle = self.query.trim().to_lowercase();
+        let matching: Vec<&Action> = actions
+            .iter()
+            .filter(|a| {
+                needle.is_empty()
+                    || a.palette_text(tr).to_lowercase().contains(&needle)
+                    || a.palette_text(&EN).to_lowercase().contains(&needle)
+            })
+            .collect();
+        let enter = crate::ui::widgets::keys::enter_is_ours(ui.ctx());
+        let (down, up) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(Modifiers::NONE, Key::ArrowUp),
+            )
+        });
+        if down {
+            self.selected = (self.selected + 1).min(matching.len().saturating_sub(1));
+        }
+        if up {
+            self.selected = self.selected.saturating_sub(1);
+        }
+        self.selected = self.selected.min(matching.len().saturating_sub(1));
+        let mut chosen = None;
+        let modal = egui::Modal::new(egui::Id::unique("command_palette")).show(ui.ctx(), |ui| {
+            ui.set_width(420.0);
+            ui.heading(tr.palette_title);
+            let label = ui.label(tr.palette_search);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .id(egui::Id::unique("palette_query"))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            crate::ui::widgets::keys::focus_once(&field, &mut self.focus);
+            if field.changed() {
+                self.selected = 0;
+            }
+            ui.separator();
+            if matching.is_empty() {
+                ui.label(tr.palette_none);
+            }
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for (i, action) in matching.iter().enumerate() {
+                        let row = keyed_button(
+                            ui,
+                            Some(i == self.selected),
+                            &action.palette_text(tr),
+                            action.keys.as_ref(),
+                        );
+                        if i == self.selected && (up || down) {
+                            row.scroll_to_me(None);
+                        }
+                        if row.clicked() {
+                            chosen = Some(i);
+                        }
+                    }
+                });
+        });
+        if enter && !matching.is_empty() {
+            chosen = Some(self.selected);
+        }
+        if let Some(action) = chosen.and_then(|i| matching.get(i)) {
+            cmds.push(action.command.clone());
+            return false;
+        }
+        !modal.should_close()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    #[test]
+    fn no_two_actions_share_keys_or_labels() {
+        let all = actions();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert!(a.keys.is_none() || a.keys != b.keys, "{}", (a.label)(&ZH));
+                assert_ne!(a.palette_text(&ZH), b.palette_text(&ZH));
+                assert_ne!(a.palette_text(&EN), b.palette_text(&EN));
+            }
+        }
+    }
+
+    #[test]
+    fn the_keys_the_issue_names_are_in_the_table() {
+        let keyed: Vec<(Command, Key)> = actions()
+            .into_iter()
+            .filter_map(|a| a.keys.map(|k| (a.command, k.logical_key)))
+            .collect();
+        for (command, key) in [
+            (Command::NewRecord, Key::N),
+            (Command::FocusSearch, Key::F),
+            (Command::ImportHere, Key::I),
+            (Command::ExportHere, Key::E),
+            (Command::OpenDatabase, Key::O),
+            (Command::OpenPalette, Key::K),
+        ] {
+            assert!(keyed.contains(&(command.clone(), key)), "{command:?}");
+        }
+        let keyed_destinations = keyed
+            .iter()
+            .filter(|(c, _)| matches!(c, Command::Navigate(_)))
+            .count();
+        assert_eq!(keyed_destinations, destinations().count());
+    }
+}
