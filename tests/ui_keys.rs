@@ -393,3 +393,37 @@ fn ctrl_i_opens_the_import_for_the_list_shown() {
     ctrl(&mut h, Key::I);
     assert_eq!(h.state().screen(), Screen::Import);
 }
+
+#[test]
+fn the_achievement_catalogue_walks_and_deletes_by_keyboard_too() {
+    let (_dir, path) = temp_db();
+    let owner = seed_client(&path, "山东大学", ClientKind::University);
+    {
+        let mut store = techbroker::store::Store::open(&path).unwrap();
+        for title in ["节能电机", "锂电池隔膜"] {
+            let draft = techbroker::domain::AchievementDraft {
+                title: title.into(),
+                owner: Some(owner),
+                field: "新能源".into(),
+                trl: "5".into(),
+                ..Default::default()
+            };
+            store.save_achievement(None, &draft).unwrap();
+        }
+    }
+    let mut h = harness(&path);
+    ctrl(&mut h, Key::Num3);
+    press(&mut h, Key::End);
+    press(&mut h, Key::Delete);
+    h.get_by_label(ZH.confirm_delete_title);
+    click(&mut h, ZH.confirm_delete_yes);
+    let store = h.state().store().unwrap();
+    assert_eq!(
+        store.list_trash().unwrap().len(),
+        1,
+        "the last row went to the trash"
+    );
+    press(&mut h, Key::Home);
+    press(&mut h, Key::Enter);
+    assert!(matches!(h.state().screen(), Screen::Achievement(_)));
+}

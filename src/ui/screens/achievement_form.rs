@@ -10,7 +10,7 @@ use crate::domain::{
 use crate::i18n::Tr;
 use crate::ui::command::{Command, Screen};
 use crate::ui::widgets::combos::{client_picker, combo, option_combo, price_input};
-use crate::ui::widgets::form_buttons::{FormAction, form_buttons};
+use crate::ui::widgets::form_state::{FormState, Outcome};
 use crate::ui::widgets::{error_text, form_row, text_field};
 
 const WIDE: f32 = 520.0;
@@ -20,34 +20,25 @@ const OWNER_KINDS: [ClientKind; 4] = ClientKind::ALL;
 
 #[derive(Default)]
 pub struct AchievementForm {
-    pub id: Option<AchievementId>,
-    pub draft: AchievementDraft,
-    /// The draft as opened, to tell whether leaving loses anything.
-    opened: AchievementDraft,
-    asking_discard: bool,
-    pub errors: FieldErrors<AchievementField>,
+    form: FormState<AchievementId, AchievementDraft, AchievementField>,
     owner_query: String,
     new_field: String,
 }
 
 impl AchievementForm {
     pub fn new(owner: Option<ClientId>) -> Self {
-        let draft = AchievementDraft {
-            owner,
-            ..AchievementDraft::default()
-        };
         Self {
-            opened: draft.clone(),
-            draft,
+            form: FormState::new(AchievementDraft {
+                owner,
+                ..AchievementDraft::default()
+            }),
             ..Self::default()
         }
     }
 
     pub fn edit(id: AchievementId, draft: AchievementDraft) -> Self {
         Self {
-            id: Some(id),
-            opened: draft.clone(),
-            draft,
+            form: FormState::edit(id, draft),
             ..Self::default()
         }
     }
@@ -60,16 +51,11 @@ impl AchievementForm {
         tr: &Tr,
         cmds: &mut Vec<Command>,
     ) {
-        ui.heading(if self.id.is_some() {
-            tr.edit_achievement
-        } else {
-            tr.new_achievement
-        });
-        ui.add_space(8.0);
-        let mut found_errors = None;
+        self.form
+            .heading(ui, tr.new_achievement, tr.edit_achievement);
         egui::ScrollArea::vertical().show(ui, |ui| {
-            let e = &self.errors;
-            let d = &mut self.draft;
+            let e = &self.form.errors;
+            let d = &mut self.form.draft;
             egui::Grid::new("achievement_form")
                 .num_columns(2)
                 .spacing([16.0, 8.0])
@@ -201,27 +187,18 @@ impl AchievementForm {
                     );
                 });
             ui.add_space(8.0);
-            ip_rows_ui(ui, &mut self.draft.ip_items, e, tr);
-            ui.add_space(12.0);
-            let changed = self.draft != self.opened;
-            match form_buttons(ui, tr, changed, &mut self.asking_discard) {
-                Some(FormAction::Save) => match self.draft.validate() {
-                    Ok(_) => cmds.push(Command::SaveAchievement {
-                        id: self.id,
-                        draft: self.draft.clone(),
-                    }),
-                    Err(errors) => found_errors = Some(errors),
-                },
-                Some(FormAction::Leave) => cmds.push(Command::Navigate(match self.id {
+            ip_rows_ui(ui, &mut self.form.draft.ip_items, e, tr);
+            match self.form.foot(ui, tr, AchievementDraft::validate) {
+                Some(Outcome::Save { id, draft }) => {
+                    cmds.push(Command::SaveAchievement { id, draft })
+                }
+                Some(Outcome::Leave(id)) => cmds.push(Command::Navigate(match id {
                     Some(id) => Screen::Achievement(id),
                     None => Screen::Achievements,
                 })),
                 None => {}
             }
         });
-        if let Some(errors) = found_errors {
-            self.errors = errors;
-        }
     }
 }
 
@@ -307,7 +284,7 @@ impl View for AchievementForm {
 
     fn on_event(&mut self, event: &Event) {
         if let Event::AchievementRefused(errors) = event {
-            self.errors = errors.clone();
+            self.form.errors = errors.clone();
         }
     }
 }

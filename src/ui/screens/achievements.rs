@@ -1,281 +1,161 @@
 //! The achievement catalogue: search, filters and a virtualised, sortable table.
 
-use crate::ui::view::{Cx, Event, View};
-use egui::{RichText, Ui};
+use egui::Ui;
+use egui_extras::TableRow;
 
-use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey, Catalogs};
-use crate::domain::{AchievementStatus, ClientId, Stage, TransferMode};
-use crate::i18n::{Tr, fill};
+use crate::catalog::{
+    AchievementFilter, AchievementSort, AchievementSortKey, Catalog, Catalogs, Loadable, PriceRange,
+};
+use crate::domain::{AchievementRow, AchievementStatus, ClientId, Stage, TransferMode};
+use crate::i18n::Tr;
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
 use crate::ui::command::{Command, ListKind, Screen};
-use crate::ui::widgets::catalog_table::{
-    ColumnSpec, Selection, catalog_state, local_date, price_range_inputs, sortable_table,
-};
+use crate::ui::widgets::catalog_list::{CatalogKind, CatalogList, Texts};
+use crate::ui::widgets::catalog_table::{ColumnSpec, local_date};
 use crate::ui::widgets::combos::option_combo;
-use crate::ui::widgets::export_menu;
-use crate::ui::widgets::keys::focus_once;
-use crate::ui::widgets::list_view::ListView;
 
-#[derive(Default)]
-pub struct AchievementsScreen {
-    pub filter: AchievementFilter,
-    pub query: String,
-    sort: AchievementSort,
-    price_min: String,
-    price_max: String,
-    selection: Selection,
-    focus_search: bool,
-    list: ListView<AchievementSort, AchievementFilter>,
-}
+pub struct Achievements;
 
-impl AchievementsScreen {
-    /// Shows only the achievements of one organisation (from its detail view).
-    pub fn show_owner(&mut self, owner: ClientId) {
-        self.show_filter(AchievementFilter {
-            owner: Some(owner),
-            ..AchievementFilter::default()
+pub type AchievementsScreen = CatalogList<Achievements>;
+
+impl CatalogKind for Achievements {
+    type Row = AchievementRow;
+    type Filter = AchievementFilter;
+    type Sort = AchievementSort;
+    type Key = AchievementSortKey;
+    const LIST: ListKind = ListKind::Achievements;
+    const IMPORT: ImportKind = ImportKind::Achievements;
+    const SEARCH_ID: &'static str = "achievements_search";
+
+    fn loadable(catalogs: &Catalogs) -> &Loadable<Catalog<AchievementRow>> {
+        &catalogs.achievements
+    }
+
+    fn accepts(filter: &AchievementFilter, row: &AchievementRow) -> bool {
+        filter.accepts(row)
+    }
+
+    fn order(sort: AchievementSort, catalog: &Catalog<AchievementRow>) -> Vec<u32> {
+        sort.order(catalog)
+    }
+
+    fn sorted_by(sort: AchievementSort) -> (AchievementSortKey, bool) {
+        (sort.key, sort.descending)
+    }
+
+    fn clicked(sort: AchievementSort, key: AchievementSortKey) -> AchievementSort {
+        sort.clicked(key)
+    }
+
+    fn client(filter: &mut AchievementFilter) -> &mut Option<ClientId> {
+        &mut filter.owner
+    }
+
+    fn client_name(row: &AchievementRow) -> &str {
+        &row.owner_name
+    }
+
+    fn price(filter: &mut AchievementFilter) -> &mut PriceRange {
+        &mut filter.price
+    }
+
+    fn texts(tr: &'static Tr) -> Texts {
+        Texts {
+            new_record: tr.new_achievement,
+            empty: tr.no_achievements,
+            count: tr.achievements_count,
+            price: tr.col_price,
+        }
+    }
+
+    fn new_record() -> Command {
+        Command::NewAchievement { owner: None }
+    }
+
+    fn open(id: i64) -> Command {
+        Command::Navigate(Screen::Achievement(id))
+    }
+
+    fn delete(id: i64) -> Command {
+        Command::DeleteAchievement(id)
+    }
+
+    fn table<'a>(rows: impl Iterator<Item = &'a AchievementRow>, tr: &Tr) -> Table {
+        tables::achievements(rows, tr)
+    }
+
+    fn columns(tr: &'static Tr) -> Vec<ColumnSpec<AchievementSortKey>> {
+        use AchievementSortKey as K;
+        vec![
+            ColumnSpec::new(K::Title, tr.col_title, 340.0),
+            ColumnSpec::new(K::Owner, tr.col_owner, 220.0),
+            ColumnSpec::new(K::Field, tr.col_field, 110.0),
+            ColumnSpec::new(K::Trl, tr.col_trl, 90.0),
+            ColumnSpec::new(K::Price, tr.col_price, 100.0),
+            ColumnSpec::new(K::Status, tr.col_status, 80.0),
+            ColumnSpec::new(K::Updated, tr.col_updated, 90.0),
+        ]
+    }
+
+    fn cells(row: &mut TableRow<'_, '_>, r: &AchievementRow, tr: &Tr, cmds: &mut Vec<Command>) {
+        row.col(|ui| {
+            if ui.link(&r.title).clicked() {
+                cmds.push(Self::open(r.id));
+            }
+        });
+        row.col(|ui| {
+            ui.label(&r.owner_name);
+        });
+        row.col(|ui| {
+            ui.label(&r.field);
+        });
+        row.col(|ui| {
+            ui.label(format!("{} · {}", r.trl, tr.stage(r.stage)));
+        });
+        row.col(|ui| {
+            ui.label(tr.price_wan(r.price));
+        });
+        row.col(|ui| {
+            ui.label(tr.achievement_status(r.status));
+        });
+        row.col(|ui| {
+            ui.label(local_date(r.updated_at));
         });
     }
 
-    /// Shows the list with `filter` and nothing else: no search, default order.
-    pub fn show_filter(&mut self, filter: AchievementFilter) {
-        *self = Self {
-            filter,
-            ..Self::default()
-        };
-    }
-
-    fn show(
-        &mut self,
-        ui: &mut Ui,
-        catalogs: &Catalogs,
-        fields: &[String],
-        tr: &Tr,
-        cmds: &mut Vec<Command>,
-    ) {
-        let Some(catalog) = catalog_state(ui, catalogs, &catalogs.achievements, tr) else {
-            return;
-        };
-        let owner_name = self
-            .filter
-            .owner
-            .and_then(|o| catalog.rows().iter().find(|r| r.owner == o))
-            .map(|r| r.owner_name.clone());
-        self.toolbar(ui, fields, owner_name, tr, cmds);
-        let sort = self.sort;
-        self.list.refresh(
-            catalog,
-            sort,
-            |c| sort.order(c),
-            &self.filter,
-            AchievementFilter::accepts,
-            &self.query,
-        );
-        ui.separator();
-        if catalog.is_empty() {
-            ui.label(tr.no_achievements);
-            return;
+    fn filters(ui: &mut Ui, f: &mut AchievementFilter, fields: &[String], tr: &Tr) {
+        let label = ui.label(tr.col_field);
+        option_combo(ui, "a_field", &mut f.field, fields, tr.any, String::clone)
+            .labelled_by(label.id);
+        let label = ui.label(tr.col_stage);
+        option_combo(ui, "a_stage", &mut f.stage, &Stage::ALL, tr.any, |s| {
+            tr.stage(*s).to_string()
+        })
+        .labelled_by(label.id);
+        let label = ui.label(tr.col_trl);
+        ui.add(egui::DragValue::new(&mut f.trl_min).range(1..=9))
+            .labelled_by(label.id);
+        ui.label("–");
+        ui.add(egui::DragValue::new(&mut f.trl_max).range(1..=9))
+            .labelled_by(label.id);
+        if f.trl_min > f.trl_max {
+            std::mem::swap(&mut f.trl_min, &mut f.trl_max);
         }
-        ui.label(fill(
-            tr.achievements_count,
-            &[
-                ("shown", &self.list.view().len()),
-                ("total", &catalog.len()),
-            ],
-        ));
-        let columns = [
-            ColumnSpec {
-                key: AchievementSortKey::Title,
-                title: tr.col_title,
-                width: 340.0,
-            },
-            ColumnSpec {
-                key: AchievementSortKey::Owner,
-                title: tr.col_owner,
-                width: 220.0,
-            },
-            ColumnSpec {
-                key: AchievementSortKey::Field,
-                title: tr.col_field,
-                width: 110.0,
-            },
-            ColumnSpec {
-                key: AchievementSortKey::Trl,
-                title: tr.col_trl,
-                width: 90.0,
-            },
-            ColumnSpec {
-                key: AchievementSortKey::Price,
-                title: tr.col_price,
-                width: 100.0,
-            },
-            ColumnSpec {
-                key: AchievementSortKey::Status,
-                title: tr.col_status,
-                width: 80.0,
-            },
-            ColumnSpec {
-                key: AchievementSortKey::Updated,
-                title: tr.col_updated,
-                width: 90.0,
-            },
-        ];
-        let out = sortable_table(
+        let label = ui.label(tr.a_modes);
+        option_combo(ui, "a_mode", &mut f.mode, &TransferMode::ALL, tr.any, |m| {
+            tr.transfer_mode(*m).to_string()
+        })
+        .labelled_by(label.id);
+        let label = ui.label(tr.col_status);
+        option_combo(
             ui,
-            catalog,
-            self.list.view(),
-            &columns,
-            (sort.key, sort.descending),
-            &mut self.selection,
-            tr,
-            |row, r| {
-                row.col(|ui| {
-                    if ui.link(&r.title).clicked() {
-                        cmds.push(Command::Navigate(Screen::Achievement(r.id)));
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(&r.owner_name);
-                });
-                row.col(|ui| {
-                    ui.label(&r.field);
-                });
-                row.col(|ui| {
-                    ui.label(format!("{} · {}", r.trl, tr.stage(r.stage)));
-                });
-                row.col(|ui| {
-                    ui.label(tr.price_wan(r.price));
-                });
-                row.col(|ui| {
-                    ui.label(tr.achievement_status(r.status));
-                });
-                row.col(|ui| {
-                    ui.label(local_date(r.updated_at));
-                });
-            },
-        );
-        if let Some(key) = out.sort {
-            self.sort = self.sort.clicked(key);
-        }
-        if let Some(id) = out.open {
-            cmds.push(Command::Navigate(Screen::Achievement(id)));
-        }
-        if let Some(id) = out.delete {
-            cmds.push(Command::DeleteAchievement(id));
-        }
-    }
-
-    /// The list as shown (filtered, searched, sorted), for export.
-    pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> Table {
-        let rows = self.list.shown(catalogs.achievements.ready());
-        tables::achievements(rows.into_iter(), tr)
-    }
-
-    /// The ids of the records shown, in order.
-    pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<i64> {
-        let rows = self.list.shown(catalogs.achievements.ready());
-        rows.iter().map(|r| r.id).collect()
-    }
-
-    fn toolbar(
-        &mut self,
-        ui: &mut Ui,
-        fields: &[String],
-        owner_name: Option<String>,
-        tr: &Tr,
-        cmds: &mut Vec<Command>,
-    ) {
-        ui.horizontal_wrapped(|ui| {
-            if ui.button(tr.new_achievement).clicked() {
-                cmds.push(Command::NewAchievement { owner: None });
-            }
-            export_menu(ui, ListKind::Achievements, tr, cmds);
-            if ui.button(tr.import_button).clicked() {
-                cmds.push(Command::StartImport(Some(ImportKind::Achievements)));
-            }
-            ui.separator();
-            let label = ui.label(tr.search);
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.query)
-                        .id(egui::Id::unique("achievements_search"))
-                        .hint_text(tr.catalog_search_hint)
-                        .desired_width(260.0),
-                )
-                .labelled_by(label.id);
-            focus_once(&field, &mut self.focus_search);
-            if let (Some(_), Some(name)) = (self.filter.owner, owner_name)
-                && ui
-                    .button(format!("{} ×", fill(tr.filter_owner, &[("name", &name)])))
-                    .clicked()
-            {
-                self.filter.owner = None;
-            }
-            if ui.button(tr.clear_filters).clicked() {
-                self.filter = AchievementFilter::default();
-                self.price_min.clear();
-                self.price_max.clear();
-            }
-        });
-        ui.horizontal_wrapped(|ui| {
-            let f = &mut self.filter;
-            let label = ui.label(tr.col_field);
-            option_combo(ui, "a_field", &mut f.field, fields, tr.any, String::clone)
-                .labelled_by(label.id);
-            let label = ui.label(tr.col_stage);
-            option_combo(ui, "a_stage", &mut f.stage, &Stage::ALL, tr.any, |s| {
-                tr.stage(*s).to_string()
-            })
-            .labelled_by(label.id);
-            let label = ui.label(tr.col_trl);
-            ui.add(egui::DragValue::new(&mut f.trl_min).range(1..=9))
-                .labelled_by(label.id);
-            ui.label("–");
-            ui.add(egui::DragValue::new(&mut f.trl_max).range(1..=9))
-                .labelled_by(label.id);
-            if f.trl_min > f.trl_max {
-                std::mem::swap(&mut f.trl_min, &mut f.trl_max);
-            }
-            let label = ui.label(tr.a_modes);
-            option_combo(ui, "a_mode", &mut f.mode, &TransferMode::ALL, tr.any, |m| {
-                tr.transfer_mode(*m).to_string()
-            })
-            .labelled_by(label.id);
-            let label = ui.label(tr.col_status);
-            option_combo(
-                ui,
-                "a_status",
-                &mut f.status,
-                &AchievementStatus::ALL,
-                tr.any,
-                |s| tr.achievement_status(*s).to_string(),
-            )
-            .labelled_by(label.id);
-            price_range_inputs(
-                ui,
-                tr.col_price,
-                &mut f.price,
-                &mut self.price_min,
-                &mut self.price_max,
-                tr,
-            );
-        });
-        if self.filter.price.min.is_none() && !self.price_min.trim().is_empty()
-            || self.filter.price.max.is_none() && !self.price_max.trim().is_empty()
-        {
-            ui.label(RichText::new(tr.p_invalid_amount).color(ui.visuals().error_fg_color));
-        }
-    }
-}
-
-impl View for AchievementsScreen {
-    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        self.show(ui, cx.catalogs, cx.fields, cx.tr, cx.cmds);
-    }
-    fn on_event(&mut self, event: &Event) {
-        if *event == Event::FocusSearch {
-            self.focus_search = true;
-        }
+            "a_status",
+            &mut f.status,
+            &AchievementStatus::ALL,
+            tr.any,
+            |s| tr.achievement_status(*s).to_string(),
+        )
+        .labelled_by(label.id);
     }
 }

@@ -3,10 +3,10 @@
 use crate::ui::view::{Cx, Event, View};
 use egui::Ui;
 
-use crate::domain::{ClientDraft, ClientField, ClientId, ClientKind, FieldErrors};
+use crate::domain::{ClientDraft, ClientField, ClientId, ClientKind};
 use crate::i18n::Tr;
 use crate::ui::command::{Command, Screen};
-use crate::ui::widgets::form_buttons::{FormAction, form_buttons};
+use crate::ui::widgets::form_state::{FormState, Outcome};
 use crate::ui::widgets::{form_row, text_field};
 
 const WIDE: f32 = 420.0;
@@ -14,13 +14,7 @@ const NARROW: f32 = 200.0;
 
 #[derive(Default)]
 pub struct ClientForm {
-    /// None for a new client.
-    pub id: Option<ClientId>,
-    pub draft: ClientDraft,
-    pub errors: FieldErrors<ClientField>,
-    /// The draft as opened, to tell whether leaving loses anything.
-    opened: ClientDraft,
-    asking_discard: bool,
+    form: FormState<ClientId, ClientDraft, ClientField>,
 }
 
 impl ClientForm {
@@ -30,24 +24,15 @@ impl ClientForm {
 
     pub fn edit(id: ClientId, draft: ClientDraft) -> Self {
         Self {
-            id: Some(id),
-            opened: draft.clone(),
-            draft,
-            ..Self::default()
+            form: FormState::edit(id, draft),
         }
     }
 
     fn show(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
-        ui.heading(if self.id.is_some() {
-            tr.edit_client
-        } else {
-            tr.new_client
-        });
-        ui.add_space(8.0);
-        let e = &self.errors;
-        let d = &mut self.draft;
-        let mut found_errors = None;
+        self.form.heading(ui, tr.new_client, tr.edit_client);
         egui::ScrollArea::vertical().show(ui, |ui| {
+            let e = &self.form.errors;
+            let d = &mut self.form.draft;
             egui::Grid::new("client_form")
                 .num_columns(2)
                 .spacing([16.0, 8.0])
@@ -108,26 +93,15 @@ impl ClientForm {
                         )
                     });
                 });
-            ui.add_space(12.0);
-            let changed = *d != self.opened;
-            match form_buttons(ui, tr, changed, &mut self.asking_discard) {
-                Some(FormAction::Save) => match d.validate() {
-                    Ok(_) => cmds.push(Command::SaveClient {
-                        id: self.id,
-                        draft: d.clone(),
-                    }),
-                    Err(errors) => found_errors = Some(errors),
-                },
-                Some(FormAction::Leave) => cmds.push(Command::Navigate(match self.id {
+            match self.form.foot(ui, tr, ClientDraft::validate) {
+                Some(Outcome::Save { id, draft }) => cmds.push(Command::SaveClient { id, draft }),
+                Some(Outcome::Leave(id)) => cmds.push(Command::Navigate(match id {
                     Some(id) => Screen::Client(id),
                     None => Screen::Clients,
                 })),
                 None => {}
             }
         });
-        if let Some(errors) = found_errors {
-            self.errors = errors;
-        }
     }
 }
 
@@ -138,7 +112,7 @@ impl View for ClientForm {
 
     fn on_event(&mut self, event: &Event) {
         if let Event::ClientRefused(errors) = event {
-            self.errors = errors.clone();
+            self.form.errors = errors.clone();
         }
     }
 }

@@ -4,13 +4,12 @@ use crate::ui::view::{Cx, Event, View};
 use egui::Ui;
 
 use crate::domain::{
-    ClientId, ClientKind, ClientRow, FieldErrors, NeedDraft, NeedField, NeedId, NeedMode,
-    NeedStatus, Stage,
+    ClientId, ClientKind, ClientRow, NeedDraft, NeedField, NeedId, NeedMode, NeedStatus, Stage,
 };
 use crate::i18n::Tr;
 use crate::ui::command::{Command, Screen};
 use crate::ui::widgets::combos::{client_picker, combo, option_combo, price_input};
-use crate::ui::widgets::form_buttons::{FormAction, form_buttons};
+use crate::ui::widgets::form_state::{FormState, Outcome};
 use crate::ui::widgets::{form_row, text_field};
 
 const WIDE: f32 = 520.0;
@@ -19,33 +18,24 @@ const NEED_KINDS: [ClientKind; 1] = [ClientKind::Enterprise];
 
 #[derive(Default)]
 pub struct NeedForm {
-    pub id: Option<NeedId>,
-    pub draft: NeedDraft,
-    /// The draft as opened, to tell whether leaving loses anything.
-    opened: NeedDraft,
-    asking_discard: bool,
-    pub errors: FieldErrors<NeedField>,
+    form: FormState<NeedId, NeedDraft, NeedField>,
     enterprise_query: String,
 }
 
 impl NeedForm {
     pub fn new(enterprise: Option<ClientId>) -> Self {
-        let draft = NeedDraft {
-            enterprise,
-            ..NeedDraft::default()
-        };
         Self {
-            opened: draft.clone(),
-            draft,
+            form: FormState::new(NeedDraft {
+                enterprise,
+                ..NeedDraft::default()
+            }),
             ..Self::default()
         }
     }
 
     pub fn edit(id: NeedId, draft: NeedDraft) -> Self {
         Self {
-            id: Some(id),
-            opened: draft.clone(),
-            draft,
+            form: FormState::edit(id, draft),
             ..Self::default()
         }
     }
@@ -58,16 +48,10 @@ impl NeedForm {
         tr: &Tr,
         cmds: &mut Vec<Command>,
     ) {
-        ui.heading(if self.id.is_some() {
-            tr.edit_need
-        } else {
-            tr.new_need
-        });
-        ui.add_space(8.0);
-        let mut found_errors = None;
+        self.form.heading(ui, tr.new_need, tr.edit_need);
         egui::ScrollArea::vertical().show(ui, |ui| {
-            let e = &self.errors;
-            let d = &mut self.draft;
+            let e = &self.form.errors;
+            let d = &mut self.form.draft;
             egui::Grid::new("need_form")
                 .num_columns(2)
                 .spacing([16.0, 8.0])
@@ -174,26 +158,15 @@ impl NeedForm {
                     ui.checkbox(&mut d.confidential, tr.n_confidential);
                     ui.end_row();
                 });
-            ui.add_space(12.0);
-            let changed = self.draft != self.opened;
-            match form_buttons(ui, tr, changed, &mut self.asking_discard) {
-                Some(FormAction::Save) => match self.draft.validate() {
-                    Ok(_) => cmds.push(Command::SaveNeed {
-                        id: self.id,
-                        draft: self.draft.clone(),
-                    }),
-                    Err(errors) => found_errors = Some(errors),
-                },
-                Some(FormAction::Leave) => cmds.push(Command::Navigate(match self.id {
+            match self.form.foot(ui, tr, NeedDraft::validate) {
+                Some(Outcome::Save { id, draft }) => cmds.push(Command::SaveNeed { id, draft }),
+                Some(Outcome::Leave(id)) => cmds.push(Command::Navigate(match id {
                     Some(id) => Screen::Need(id),
                     None => Screen::Needs,
                 })),
                 None => {}
             }
         });
-        if let Some(errors) = found_errors {
-            self.errors = errors;
-        }
     }
 }
 
@@ -204,7 +177,7 @@ impl View for NeedForm {
 
     fn on_event(&mut self, event: &Event) {
         if let Event::NeedRefused(errors) = event {
-            self.errors = errors.clone();
+            self.form.errors = errors.clone();
         }
     }
 }

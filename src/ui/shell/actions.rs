@@ -25,6 +25,20 @@ pub struct Action {
     pub command: Command,
 }
 
+fn act(
+    label: fn(&Tr) -> &'static str,
+    keys: Option<KeyboardShortcut>,
+    menu: Menu,
+    command: Command,
+) -> Action {
+    Action {
+        label,
+        keys,
+        menu,
+        command,
+    }
+}
+
 const fn ctrl(key: Key) -> Option<KeyboardShortcut> {
     Some(KeyboardShortcut::new(Modifiers::COMMAND, key))
 }
@@ -44,86 +58,62 @@ const DIGITS: [Key; 9] = [
 /// Every action, in menu order; the destinations of the navigation get Ctrl+1 to Ctrl+9.
 pub fn actions() -> Vec<Action> {
     let mut all = vec![
-        Action {
-            label: |tr| tr.menu_new_db,
-            keys: None,
-            menu: Menu::File,
-            command: Command::NewDatabase,
-        },
-        Action {
-            label: |tr| tr.menu_open_db,
-            keys: ctrl(Key::O),
-            menu: Menu::File,
-            command: Command::OpenDatabase,
-        },
-        Action {
-            label: |tr| tr.menu_import,
-            keys: ctrl(Key::I),
-            menu: Menu::File,
-            command: Command::ImportHere,
-        },
-        Action {
-            label: |tr| tr.act_export_here,
-            keys: ctrl(Key::E),
-            menu: Menu::File,
-            command: Command::ExportHere,
-        },
-        Action {
-            label: |tr| tr.menu_backups,
-            keys: None,
-            menu: Menu::File,
-            command: Command::ShowBackups,
-        },
-        Action {
-            label: |tr| tr.act_new_record,
-            keys: ctrl(Key::N),
-            menu: Menu::None,
-            command: Command::NewRecord,
-        },
-        Action {
-            label: |tr| tr.act_new_client,
-            keys: None,
-            menu: Menu::None,
-            command: Command::NewClient,
-        },
-        Action {
-            label: |tr| tr.act_new_achievement,
-            keys: None,
-            menu: Menu::None,
-            command: Command::NewAchievement { owner: None },
-        },
-        Action {
-            label: |tr| tr.act_new_need,
-            keys: None,
-            menu: Menu::None,
-            command: Command::NewNeed { enterprise: None },
-        },
-        Action {
-            label: |tr| tr.act_find,
-            keys: ctrl(Key::F),
-            menu: Menu::None,
-            command: Command::FocusSearch,
-        },
-        Action {
-            label: |tr| tr.menu_palette,
-            keys: ctrl(Key::K),
-            menu: Menu::Help,
-            command: Command::OpenPalette,
-        },
-        Action {
-            label: |tr| tr.menu_about,
-            keys: None,
-            menu: Menu::Help,
-            command: Command::ShowAbout,
-        },
+        act(|tr| tr.menu_new_db, None, Menu::File, Command::NewDatabase),
+        act(
+            |tr| tr.menu_open_db,
+            ctrl(Key::O),
+            Menu::File,
+            Command::OpenDatabase,
+        ),
+        act(
+            |tr| tr.menu_import,
+            ctrl(Key::I),
+            Menu::File,
+            Command::ImportHere,
+        ),
+        act(
+            |tr| tr.act_export_here,
+            ctrl(Key::E),
+            Menu::File,
+            Command::ExportHere,
+        ),
+        act(|tr| tr.menu_backups, None, Menu::File, Command::ShowBackups),
+        act(
+            |tr| tr.act_new_record,
+            ctrl(Key::N),
+            Menu::None,
+            Command::NewRecord,
+        ),
+        act(|tr| tr.act_new_client, None, Menu::None, Command::NewClient),
+        act(
+            |tr| tr.act_new_achievement,
+            None,
+            Menu::None,
+            Command::NewAchievement { owner: None },
+        ),
+        act(
+            |tr| tr.act_new_need,
+            None,
+            Menu::None,
+            Command::NewNeed { enterprise: None },
+        ),
+        act(
+            |tr| tr.act_find,
+            ctrl(Key::F),
+            Menu::None,
+            Command::FocusSearch,
+        ),
+        act(
+            |tr| tr.menu_palette,
+            ctrl(Key::K),
+            Menu::Help,
+            Command::OpenPalette,
+        ),
+        act(|tr| tr.menu_about, None, Menu::Help, Command::ShowAbout),
     ];
     for (i, (label, screen)) in destinations().enumerate() {
-        all.push(Action {
-            label,
-            keys: DIGITS.get(i).and_then(|&k| ctrl(k)),
-            menu: Menu::Go,
-            command: Command::Navigate(screen),
-        });
+        let keys = DIGITS.get(i).and_then(|&k| ctrl(k));
+        all.push(act(label, keys, Menu::Go, Command::Navigate(screen)));
     }
     all
 }

@@ -327,7 +327,7 @@ impl TechBrokerApp {
                 }
             }
             Command::ShowAchievementsOf(client) => {
-                self.screens.achievements.show_owner(client);
+                self.screens.achievements.show_client(client);
                 self.screens.navigate(Screen::Achievements);
             }
             Command::NewNeed { enterprise } => {
@@ -355,7 +355,7 @@ impl TechBrokerApp {
                 }
             }
             Command::ShowNeedsOf(client) => {
-                self.screens.needs.show_enterprise(client);
+                self.screens.needs.show_client(client);
                 self.screens.navigate(Screen::Needs);
             }
             Command::ShowList(preset) => self.screens.show_list(preset),

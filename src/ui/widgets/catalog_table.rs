@@ -54,6 +54,12 @@ pub struct ColumnSpec<K> {
     pub width: f32,
 }
 
+impl<K> ColumnSpec<K> {
+    pub const fn new(key: K, title: &'static str, width: f32) -> Self {
+        Self { key, title, width }
+    }
+}
+
 /// A catalogue table's selection, followed by record id through every re-sort and filter, and
 /// the record waiting for the broker to confirm its deletion.
 #[derive(Default)]

@@ -1,8 +1,10 @@
 //! Small pieces the screens share: labelled form rows, error text, the date picker.
 
+pub mod catalog_list;
 pub mod catalog_table;
 pub mod combos;
 pub mod form_buttons;
+pub mod form_state;
 pub mod interaction_log;
 pub mod keys;
 pub mod list_view;
