@@ -427,3 +427,27 @@ fn the_achievement_catalogue_walks_and_deletes_by_keyboard_too() {
     press(&mut h, Key::Enter);
     assert!(matches!(h.state().screen(), Screen::Achievement(_)));
 }
+
+#[test]
+fn arrow_presses_that_arrive_in_one_frame_all_count() {
+    let (_dir, path) = temp_db();
+    let mut ids = Vec::new();
+    for name in ["a公司", "b公司", "c公司", "d公司"] {
+        ids.push(seed_client(&path, name, ClientKind::Enterprise));
+    }
+    let mut h = harness(&path);
+    ctrl(&mut h, Key::Num2);
+    // Sorted by name: a, b, c, d. Three presses in one frame reach the third.
+    in_one_frame(&mut h, (0..3).flat_map(|_| key_event(Key::ArrowDown)));
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().screen(), Screen::Client(ids[2]));
+
+    ctrl(&mut h, Key::K);
+    h.get_by_label(ZH.palette_search).type_text("转到");
+    h.run();
+    // The destinations in navigation order: three down, one up is the third, 科技成果.
+    in_one_frame(&mut h, (0..3).flat_map(|_| key_event(Key::ArrowDown)));
+    in_one_frame(&mut h, key_event(Key::ArrowUp));
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().screen(), Screen::Achievements);
+}

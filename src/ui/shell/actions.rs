@@ -162,7 +162,9 @@ fn keyed_button(
         .map(|k| ui.ctx().format_shortcut(k))
         .unwrap_or_default();
     let button = match selected {
-        Some(selected) => egui::Button::selectable(selected, label),
+        // A palette row spans the palette, its keys at the right edge.
+        Some(selected) => egui::Button::selectable(selected, label)
+            .min_size(egui::vec2(ui.available_width(), 0.0)),
         None => egui::Button::new(label),
     };
     let response = ui.add(button.shortcut_text(keys));
@@ -209,18 +211,16 @@ impl Palette {
             })
             .collect();
         let enter = crate::ui::widgets::keys::enter_is_ours(ui.ctx());
+        // Every press counts: keys typed fast arrive several to a frame.
         let (down, up) = ui.input_mut(|i| {
             (
-                i.consume_key(Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                i.count_and_consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.count_and_consume_key(Modifiers::NONE, Key::ArrowUp),
             )
         });
-        if down {
-            self.selected = (self.selected + 1).min(matching.len().saturating_sub(1));
-        }
-        if up {
-            self.selected = self.selected.saturating_sub(1);
-        }
+        self.selected = (self.selected + down)
+            .saturating_sub(up)
+            .min(matching.len().saturating_sub(1));
         self.selected = self.selected.min(matching.len().saturating_sub(1));
         let mut chosen = None;
         let modal = egui::Modal::new(egui::Id::unique("command_palette")).show(ui.ctx(), |ui| {
@@ -252,7 +252,7 @@ impl Palette {
                             &action.palette_text(tr),
                             action.keys.as_ref(),
                         );
-                        if i == self.selected && (up || down) {
+                        if i == self.selected && up + down > 0 {
                             row.scroll_to_me(None);
                         }
                         if row.clicked() {

@@ -186,7 +186,8 @@ pub fn table_keys<I: Copy + PartialEq>(
             (Key::PageDown, 10),
             (Key::PageUp, -10),
         ] {
-            while i.consume_key(Modifiers::NONE, key) {
+            // Every press counts: keys typed fast arrive several to a frame.
+            for _ in 0..i.count_and_consume_key(Modifiers::NONE, key) {
                 let from = to.or(at);
                 to = Some(match from {
                     None if step > 0 => 0,
