@@ -451,3 +451,35 @@ fn arrow_presses_that_arrive_in_one_frame_all_count() {
     press(&mut h, Key::Enter);
     assert_eq!(h.state().screen(), Screen::Achievements);
 }
+
+#[test]
+fn the_contact_form_saves_on_enter_and_closes_on_esc() {
+    let (_dir, path) = temp_db();
+    let client = seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
+    let mut h = harness(&path);
+    ctrl(&mut h, Key::Num2);
+    click(&mut h, "潍坊某动力公司");
+    click(&mut h, ZH.add_contact);
+    type_into(&mut h, ZH.c_name, "赵工");
+    press(&mut h, Key::Enter);
+    let contacts = h.state().store().unwrap().list_contacts(client).unwrap();
+    assert_eq!(contacts.len(), 1, "Enter saved the contact");
+    assert!(h.query_by_label(ZH.c_name).is_none(), "and closed the form");
+
+    click(&mut h, ZH.add_contact);
+    h.get_by_label(ZH.c_name);
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label(ZH.c_name).is_none(), "Esc closes it");
+    assert_eq!(h.state().screen(), Screen::Client(client));
+}
+
+#[test]
+fn dialogs_close_on_esc() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(&path);
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_backups);
+    h.get_by_label(ZH.backups_title);
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label(ZH.backups_title).is_none());
+}

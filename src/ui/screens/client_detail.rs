@@ -1,6 +1,7 @@
 //! One client: its details, contacts and the timeline of interactions.
 
 use crate::ui::view::{Cx, Event, View};
+use crate::ui::widgets::keys::{FormKey, form_keys};
 use crate::ui::widgets::read_error;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -374,8 +375,9 @@ fn contact_form_ui(
             );
         });
     let mut close = false;
+    let key = form_keys(ui);
     ui.horizontal(|ui| {
-        if ui.button(tr.save).clicked() {
+        if ui.button(tr.save).clicked() || key == Some(FormKey::Save) {
             match form.draft.validate() {
                 Ok(_) => cmds.push(Command::SaveContact {
                     client,
@@ -385,7 +387,7 @@ fn contact_form_ui(
                 Err(errors) => form.errors = errors,
             }
         }
-        close = ui.button(tr.cancel).clicked();
+        close = ui.button(tr.cancel).clicked() || key == Some(FormKey::Leave);
     });
     close
 }

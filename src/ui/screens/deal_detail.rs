@@ -3,6 +3,7 @@
 use crate::domain::deal::Missing;
 use crate::store::missing_as_errors;
 use crate::ui::view::{Cx, Event, View};
+use crate::ui::widgets::keys::{FormKey, form_keys};
 use crate::ui::widgets::read_error;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -278,8 +279,9 @@ impl DealDetail {
                 RichText::new(fill(tr.d_commission_computed, &[("amount", &computed)])).weak(),
             );
         }
+        let saved_by_key = form_keys(ui) == Some(FormKey::Save);
         ui.horizontal(|ui| {
-            if ui.button(tr.save).clicked() {
+            if ui.button(tr.save).clicked() || saved_by_key {
                 match self.draft.validate() {
                     Ok(_) => cmds.push(Command::SaveDealTerms {
                         id: self.id,

@@ -581,7 +581,7 @@ impl MatchingScreen {
         };
         let mut close = false;
         let mut confirmed = false;
-        egui::Modal::new(egui::Id::unique("reject_dialog")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("reject_dialog")).show(ui.ctx(), |ui| {
             ui.heading(tr.reject_title);
             if let Some(c) = self.results.get(dialog.candidate) {
                 ui.label(candidate_name(index, rows, subject, c));
@@ -620,7 +620,7 @@ impl MatchingScreen {
             self.selected = None;
             close = true;
         }
-        if close {
+        if close || modal.should_close() {
             self.reject = None;
         }
     }

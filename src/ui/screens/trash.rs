@@ -125,7 +125,7 @@ impl TrashScreen {
             Purging::All => fill(tr.purge_confirm_all, &[("n", &self.entries.items().len())]),
         };
         let mut close = false;
-        egui::Modal::new(egui::Id::unique("purge_dialog")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("purge_dialog")).show(ui.ctx(), |ui| {
             ui.label(question);
             ui.horizontal(|ui| {
                 if ui.button(tr.purge_yes).clicked() {
@@ -137,7 +137,7 @@ impl TrashScreen {
                 close = ui.button(tr.cancel).clicked();
             });
         });
-        if close {
+        if close || modal.should_close() {
             self.confirm = None;
         }
     }

@@ -27,7 +27,7 @@ impl BackupsDialog {
     /// Draws the dialog; false once it is closed.
     pub fn show(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) -> bool {
         let mut open = true;
-        egui::Modal::new(egui::Id::unique("backups_dialog")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("backups_dialog")).show(ui.ctx(), |ui| {
             ui.heading(tr.backups_title);
             ui.label(tr.backups_explained);
             ui.add_space(8.0);
@@ -76,7 +76,8 @@ impl BackupsDialog {
                 open = false;
             }
         });
-        open
+        // Esc or a click outside closes it.
+        open && !modal.should_close()
     }
 }
 

@@ -143,7 +143,7 @@ impl Training {
 
     fn reset_dialog(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
         let mut close = false;
-        egui::Modal::new(egui::Id::unique("sandbox_reset")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("sandbox_reset")).show(ui.ctx(), |ui| {
             ui.heading(tr.sandbox_reset_title);
             ui.label(tr.sandbox_reset_question);
             ui.horizontal(|ui| {
@@ -156,7 +156,7 @@ impl Training {
                 }
             });
         });
-        if close {
+        if close || modal.should_close() {
             self.confirm_reset = false;
         }
     }
