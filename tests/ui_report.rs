@@ -140,3 +140,40 @@ fn exporting_this_months_report_ticks_the_class_exercise() {
     click(&mut h, "导出打印版（HTML）…");
     h.get_by_label("已完成 1/8");
 }
+
+#[test]
+fn a_registered_amount_is_what_the_report_counts() {
+    use techbroker::i18n::ZH;
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = common::harness(&path);
+    h.get_by_role_and_label(Role::Button, ZH.nav_deals).click();
+    h.run();
+    click(&mut h, ZH.view_table);
+    click(&mut h, "余热回收技术转让");
+    common::type_into(
+        &mut h,
+        ZH.r_submitted,
+        &Local::now().date_naive().to_string(),
+    );
+    common::type_into(&mut h, ZH.r_technology, "1,000,000");
+    click(&mut h, ZH.record_registration);
+    let store = h.state().store().unwrap();
+    let registered: Vec<_> = store
+        .report_deals()
+        .unwrap()
+        .into_iter()
+        .filter_map(|d| d.technology)
+        .collect();
+    assert_eq!(
+        registered,
+        [techbroker::domain::Money::from_yuan(1_000_000)]
+    );
+    h.get_by_role_and_label(Role::Button, ZH.nav_report).click();
+    h.run();
+    // 认定技术交易额 100万 on the transfer; the licence has none.
+    assert!(
+        h.query_all_by_label("100.00").count() >= 1,
+        "the total counts the registered amount"
+    );
+}

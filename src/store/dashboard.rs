@@ -39,7 +39,8 @@ fn tally(count: i64, fen: i64) -> Tally {
 ///   one when there is no contract amount yet;
 /// - signed this year: live deals in a signed stage (签约 to 完成, so not lost) whose signing
 ///   date falls in `today`'s calendar year, with their contract amounts; the
-///   technology-transaction amount is summed over the same deals;
+///   technology-transaction amount is summed over the same deals; both as registered (认定)
+///   where the contract has been registered, as signed otherwise;
 /// - received this year: payments dated in this calendar year on live deals in a signed stage;
 /// - outstanding and overdue: on live deals in a signed stage, what is unpaid on the instalment
 ///   plan once payments are allocated oldest-due first (as `payments::plan_status` does); a deal
@@ -90,7 +91,9 @@ fn kpis(conn: &Connection, today: NaiveDate) -> Result<Kpis, StoreError> {
     let (first, last) = year_bounds(today);
     let (signed_this_year, technology) = conn.query_row(
         &format!(
-            "SELECT count(*), ifnull(sum(contract_fen), 0), ifnull(sum(technology_fen), 0)
+            "SELECT count(*),
+                ifnull(sum(coalesce(registered_contract_fen, contract_fen)), 0),
+                ifnull(sum(coalesce(registered_technology_fen, technology_fen)), 0)
              FROM deals WHERE deleted_at IS NULL AND stage IN {SIGNED_STAGES}
                AND signed_on BETWEEN ?1 AND ?2"
         ),

@@ -9,15 +9,18 @@ use crate::report::ReportDeal;
 
 impl Store {
     /// Every live deal with what the report needs, by id: the buyer's province and city as its
-    /// region, the field of its first achievement, the commission typed or computed from the
-    /// rate, and all its receipts. Which deals count is the report's decision (`report::build`).
+    /// region, the field of its first achievement, the contract and technology-transaction
+    /// amounts as registered (认定) where the contract has been registered and as signed
+    /// otherwise, the commission typed or computed from the rate, and all its receipts. Which deals count is the report's decision (`report::build`).
     pub fn report_deals(&self) -> Result<Vec<ReportDeal>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.id, d.title, s.name, b.name, b.province || b.city, d.broker,
                 ifnull((SELECT a.field FROM deal_achievements da
                     JOIN achievements a ON a.id = da.achievement_id
                     WHERE da.deal_id = d.id ORDER BY a.id LIMIT 1), ''),
-                d.contract_type, d.stage, d.signed_on, d.contract_fen, d.technology_fen,
+                d.contract_type, d.stage, d.signed_on,
+                coalesce(d.registered_contract_fen, d.contract_fen),
+                coalesce(d.registered_technology_fen, d.technology_fen),
                 d.commission_bp, d.commission_fen
              FROM deals d JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
              WHERE d.deleted_at IS NULL ORDER BY d.id",
