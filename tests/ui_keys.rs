@@ -6,13 +6,12 @@ mod common;
 
 use common::{click, harness, harness_with_picker, seed_client, temp_db, type_into};
 use egui::{Event, ImeEvent, Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::ClientKind;
 use techbroker::i18n::ZH;
-use techbroker::ui::{Screen, TechBrokerApp};
+use techbroker::ui::Screen;
 
-type H = Harness<'static, TechBrokerApp>;
+use common::H;
 
 fn ctrl(h: &mut H, key: Key) {
     h.key_press_modifiers(Modifiers::COMMAND, key);

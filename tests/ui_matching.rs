@@ -281,3 +281,41 @@ fn a_pair_of_the_same_term_is_refused_with_a_reason_and_stores_nothing() {
     assert!(h.state().store().unwrap().thesaurus().unwrap().is_empty());
     h.get_by_label("同义词表（0）");
 }
+
+#[test]
+fn the_selection_follows_the_candidate_when_rejected_ones_are_shown() {
+    use techbroker::i18n::ZH;
+    let (_dir, path) = temp_db();
+    let (_pilot, lab, _) = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, "退役动力电池回收技术需求");
+    click(&mut h, ZH.find_matches);
+    // The pilot achievement ranks first; the broker rejects it.
+    click(&mut h, "退役动力电池自动化拆解回收技术");
+    click(&mut h, ZH.reject);
+    click(&mut h, ZH.confirm_reject);
+    // Only the lab achievement is listed; select it, then show the rejected one as well.
+    click(&mut h, "动力电池回收新原理探索");
+    click(&mut h, ZH.show_rejected);
+    let rejected = format!("退役动力电池自动化拆解回收技术（{}）", ZH.rejected_mark);
+    // The rows are selectable buttons; the breakdown repeats the title as a label.
+    let row = |h: &common::H, label: &str| {
+        h.get_by_role_and_label(egui::accesskit::Role::Button, label)
+            .rect()
+            .top()
+    };
+    let above = row(&h, &rejected);
+    let selected = row(&h, "动力电池回收新原理探索");
+    assert!(above < selected, "the rejected one ranks above");
+    click(&mut h, ZH.accept);
+    let store = h.state().store().unwrap();
+    let deals = store.deal_ids().unwrap();
+    assert_eq!(deals.len(), 1);
+    let deal = store.get_deal(deals[0]).unwrap().unwrap();
+    assert_eq!(
+        deal.achievements,
+        vec![lab],
+        "the deal is for the candidate selected"
+    );
+}

@@ -57,6 +57,9 @@ pub fn start_with(options: StartOptions) -> Harness<'static, TechBrokerApp> {
         .build_eframe(move |cc| TechBrokerApp::new(cc, options))
 }
 
+/// The app under test.
+pub type H = Harness<'static, TechBrokerApp>;
+
 pub fn harness(db: &Path) -> Harness<'static, TechBrokerApp> {
     harness_with_picker(db, None)
 }

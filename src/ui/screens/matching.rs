@@ -1,6 +1,7 @@
 //! The Matching screen: choose a direction and a subject, see ranked candidates with a score
 //! bar, and for the selected one the breakdown and the shared terms highlighted in both texts.
 
+use crate::domain::{AchievementId, ClientId, NeedId};
 use crate::ui::view::{Cx, Event, View};
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat, Ui};
@@ -42,9 +43,22 @@ fn direction_of(subject: Subject) -> Direction {
     }
 }
 
+/// A candidate as a record: the pair it proposes, which stays the same however the ranking
+/// moves (a rejection shown or hidden, new weights, a write elsewhere).
+type Pair = (AchievementId, Option<NeedId>, ClientId);
+
+fn pair(c: &Candidate) -> Pair {
+    (c.achievement, c.need, c.enterprise)
+}
+
+/// The candidate of `wanted` in the ranking shown, if it is in it.
+fn find(results: &[Candidate], wanted: Pair) -> Option<&Candidate> {
+    results.iter().find(|c| pair(c) == wanted)
+}
+
 /// The subject's text and the texts of the selected candidate, loaded once per selection.
 struct Texts {
-    key: (Subject, usize),
+    key: (Subject, Pair),
     left_title: String,
     left: String,
     right_title: String,
@@ -52,7 +66,7 @@ struct Texts {
 }
 
 struct RejectDialog {
-    candidate: usize,
+    candidate: Pair,
     reason: RejectReason,
     note: String,
 }
@@ -67,7 +81,8 @@ pub struct MatchingScreen {
     results_key: Option<(Subject, bool, u64, [u32; 7])>,
     /// Why the ranking could not be read, while that stands.
     read_error: Option<String>,
-    selected: Option<usize>,
+    /// Followed by pair, never by position.
+    selected: Option<Pair>,
     texts: Option<Texts>,
     reject: Option<RejectDialog>,
     weights: Option<Weights>,
@@ -204,9 +219,6 @@ impl MatchingScreen {
             Err(e) => (Vec::new(), Some(e.to_string())),
         };
         self.texts = None;
-        if self.selected.is_some_and(|s| s >= self.results.len()) {
-            self.selected = None;
-        }
     }
 
     fn subject_bar(
@@ -458,7 +470,8 @@ impl MatchingScreen {
                     let Some(c) = self.results.get(i) else {
                         return;
                     };
-                    row.set_selected(self.selected == Some(i));
+                    let this = Some(pair(c));
+                    row.set_selected(self.selected == this);
                     let a = rows.and_then(|r| r.get(c.achievement));
                     row.col(|ui| {
                         ui.add(
@@ -481,11 +494,8 @@ impl MatchingScreen {
                         } else {
                             name
                         };
-                        if ui
-                            .selectable_label(self.selected == Some(i), text)
-                            .clicked()
-                        {
-                            clicked = Some(i);
+                        if ui.selectable_label(self.selected == this, text).clicked() {
+                            clicked = this;
                         }
                     });
                     row.col(|ui| {
@@ -508,12 +518,12 @@ impl MatchingScreen {
                         }
                     });
                     if row.response().clicked() {
-                        clicked = Some(i);
+                        clicked = this;
                     }
                 });
             });
-        if let Some(i) = clicked {
-            self.selected = Some(i);
+        if clicked.is_some() {
+            self.selected = clicked;
         }
     }
 
@@ -528,14 +538,15 @@ impl MatchingScreen {
         tr: &Tr,
         cmds: &mut Vec<Command>,
     ) {
-        let Some(i) = self.selected else {
+        let Some(c) = self.selected.and_then(|p| find(&self.results, p)).cloned() else {
             return;
         };
-        let Some(c) = self.results.get(i).cloned() else {
-            return;
-        };
-        if self.texts.as_ref().is_none_or(|t| t.key != (subject, i)) {
-            self.texts = load_texts(store, index, subject, &c, i);
+        if self
+            .texts
+            .as_ref()
+            .is_none_or(|t| t.key != (subject, pair(&c)))
+        {
+            self.texts = load_texts(store, index, subject, &c);
         }
         egui::ScrollArea::vertical()
             .id_salt("match_detail")
@@ -549,7 +560,7 @@ impl MatchingScreen {
                     }
                     if ui.button(tr.reject).clicked() {
                         self.reject = Some(RejectDialog {
-                            candidate: i,
+                            candidate: pair(&c),
                             reason: RejectReason::TooEarly,
                             note: String::new(),
                         });
@@ -583,7 +594,7 @@ impl MatchingScreen {
         let mut confirmed = false;
         let modal = egui::Modal::new(egui::Id::unique("reject_dialog")).show(ui.ctx(), |ui| {
             ui.heading(tr.reject_title);
-            if let Some(c) = self.results.get(dialog.candidate) {
+            if let Some(c) = find(&self.results, dialog.candidate) {
                 ui.label(candidate_name(index, rows, subject, c));
             }
             egui::Grid::new("reject_form")
@@ -610,7 +621,7 @@ impl MatchingScreen {
             });
         });
         if confirmed {
-            if let Some(c) = self.results.get(dialog.candidate) {
+            if let Some(c) = find(&self.results, dialog.candidate) {
                 cmds.push(decide(
                     c,
                     Decision::Rejected(dialog.reason),
@@ -706,13 +717,7 @@ fn candidate_name(
 }
 
 /// The need's text (or the enterprise's profile) and the achievement's, for highlighting.
-fn load_texts(
-    store: &Store,
-    index: &MatchIndex,
-    subject: Subject,
-    c: &Candidate,
-    i: usize,
-) -> Option<Texts> {
+fn load_texts(store: &Store, index: &MatchIndex, subject: Subject, c: &Candidate) -> Option<Texts> {
     let a = store.get_achievement(c.achievement).ok().flatten()?;
     let achievement_text = format!(
         "{}\n{}\n{}\n{}",
@@ -729,7 +734,7 @@ fn load_texts(
         }
     };
     Some(Texts {
-        key: (subject, i),
+        key: (subject, pair(c)),
         left_title: need_title,
         left: need_text,
         right_title: a.data.title.clone(),
