@@ -298,3 +298,23 @@ fn interactions_logged_on_a_deal_belong_to_its_buyer_too() {
     );
     assert!(store.add_deal_interaction(9999, &call).is_err());
 }
+
+#[test]
+fn accepting_a_pair_with_a_live_deal_returns_that_deal() {
+    use techbroker::store::Decided;
+    let (_dir, mut store, deal) = with_deal();
+    let d0 = store.get_deal(deal).unwrap().unwrap();
+    let again = DecisionInput::accepted(None, d0.achievements[0], d0.buyer);
+    assert_eq!(store.decide(&again).unwrap(), Decided::Existing(deal));
+    assert_eq!(store.deal_ids().unwrap(), vec![deal]);
+
+    // A lost deal is over: accepting the pair again starts a new one.
+    store
+        .move_deal(deal, DealStage::Lost, "价格谈不拢")
+        .unwrap();
+    let Decided::Recorded(Some(new)) = store.decide(&again).unwrap() else {
+        panic!("a new deal");
+    };
+    assert_ne!(new, deal);
+    assert_eq!(store.deal_ids().unwrap().len(), 2);
+}

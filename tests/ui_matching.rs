@@ -319,3 +319,26 @@ fn the_selection_follows_the_candidate_when_rejected_ones_are_shown() {
         "the deal is for the candidate selected"
     );
 }
+
+#[test]
+fn accepting_a_pair_twice_opens_its_deal_instead_of_making_another() {
+    use techbroker::i18n::ZH;
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, "退役动力电池回收技术需求");
+    click(&mut h, ZH.find_matches);
+    click(&mut h, "退役动力电池自动化拆解回收技术");
+    click(&mut h, ZH.accept);
+    assert_eq!(h.state().screen(), Screen::Matching);
+    click(&mut h, ZH.accept);
+    let deals = h.state().store().unwrap().deal_ids().unwrap();
+    assert_eq!(deals.len(), 1, "one deal for one pair");
+    assert_eq!(
+        h.state().screen(),
+        Screen::Deal(deals[0]),
+        "the second Accept opens it"
+    );
+    h.get_by_label(&ZH.accepted_existing.replace("{id}", &deals[0].to_string()));
+}

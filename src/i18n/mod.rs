@@ -811,6 +811,7 @@ translations! {
     form_discard_yes: "放弃修改", "Discard changes";
     form_keep_editing: "继续编辑", "Keep editing";
     keys_hint_form: "Enter 或 Ctrl+S 保存 · Esc 返回", "Enter or Ctrl+S saves · Esc leaves";
+    accepted_existing: "这一对已有交易 #{id}，已为你打开，没有再建新的交易。", "This pair already has deal #{id}: opened it instead of making another.";
     keys_hint_table: "↑↓ 选择 · Enter 打开 · Delete 删除", "↑↓ select · Enter opens · Delete deletes";
 }
 

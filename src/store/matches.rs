@@ -179,67 +179,27 @@ impl Store {
         match_enterprises(&self.conn, id)
     }
 
+    /// The broker's decision on a candidate: as [`Store::record_decision`], except that accepting
+    /// a pair that already has a live deal not lost records nothing and returns that deal, all
+    /// in one transaction, so pressing Accept twice never makes two deals.
+    pub fn decide(&mut self, input: &DecisionInput) -> Result<Decided, StoreError> {
+        let breakdown = breakdown_json(input)?;
+        self.write(Area::Catalog, |tx| {
+            if input.decision == Decision::Accepted
+                && let Some(deal) = open_deal_of(tx, input)?
+            {
+                return Ok(Decided::Existing(deal));
+            }
+            Ok(Decided::Recorded(insert_decision(tx, input, &breakdown)?))
+        })
+    }
+
     /// Records a decision with its time and score. Accepting creates a deal in the "introduced"
     /// stage linking the need, the achievement and both organisations, and marks an open need
     /// matched, all in one transaction. Returns the deal when one was created.
     pub fn record_decision(&mut self, input: &DecisionInput) -> Result<Option<DealId>, StoreError> {
-        let breakdown = serde_json::to_string(&input.breakdown)
-            .map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(e.into())))?;
-        self.write(Area::Catalog, |tx| {
-            let t = now();
-            let mut deal = None;
-            if input.decision == Decision::Accepted {
-                let (title, seller): (String, ClientId) = tx
-                    .query_row(
-                        "SELECT title, owner_id FROM achievements WHERE id = ?1 AND deleted_at IS NULL",
-                        [input.achievement],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
-                    .optional()?
-                    .ok_or(StoreError::NotFound)?;
-                tx.execute(
-                    "INSERT INTO deals (title, need_id, seller_id, buyer_id, stage, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                    params![title, input.need, seller, input.enterprise, DealStage::Introduced, t],
-                )?;
-                let id = tx.last_insert_rowid();
-                tx.execute(
-                    "INSERT INTO deal_achievements (deal_id, achievement_id) VALUES (?1, ?2)",
-                    params![id, input.achievement],
-                )?;
-                tx.execute(
-                    "INSERT INTO deal_stage_history (deal_id, stage, changed_at) VALUES (?1, ?2, ?3)",
-                    params![id, DealStage::Introduced, t],
-                )?;
-                tx.execute(
-                    "UPDATE needs SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4",
-                    params![input.need, NeedStatus::Matched, t, NeedStatus::Open],
-                )?;
-                deal = Some(id);
-            }
-            let reason = match input.decision {
-                Decision::Rejected(r) => Some(r),
-                _ => None,
-            };
-            tx.execute(
-                "INSERT INTO match_decisions (need_id, achievement_id, enterprise_id, decision,
-                    reason, note, score, breakdown, deal_id, decided_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    input.need,
-                    input.achievement,
-                    input.enterprise,
-                    input.decision.code(),
-                    reason,
-                    input.note.trim(),
-                    f64::from(input.breakdown.score),
-                    breakdown,
-                    deal,
-                    t
-                ],
-            )?;
-            Ok(deal)
-        })
+        let breakdown = breakdown_json(input)?;
+        self.write(Area::Catalog, |tx| insert_decision(tx, input, &breakdown))
     }
 
     /// The latest decision on each pair, as the engine reads them.
@@ -338,4 +298,107 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// The decision on a candidate, as [`Store::decide`] took it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    /// Recorded; accepting made this deal.
+    Recorded(Option<DealId>),
+    /// The pair already had this deal: nothing was recorded.
+    Existing(DealId),
+}
+
+fn breakdown_json(input: &DecisionInput) -> Result<String, StoreError> {
+    serde_json::to_string(&input.breakdown)
+        .map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(e.into())))
+}
+
+/// The live, not lost deal on the pair (the same need, or none, the achievement, the buyer).
+fn open_deal_of(
+    tx: &rusqlite::Transaction<'_>,
+    input: &DecisionInput,
+) -> Result<Option<DealId>, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT d.id FROM deals d JOIN deal_achievements da ON da.deal_id = d.id
+             WHERE da.achievement_id = ?1 AND d.buyer_id = ?2 AND d.need_id IS ?3
+               AND d.deleted_at IS NULL AND d.stage != ?4
+             ORDER BY d.id LIMIT 1",
+            params![
+                input.achievement,
+                input.enterprise,
+                input.need,
+                DealStage::Lost
+            ],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn insert_decision(
+    tx: &rusqlite::Transaction<'_>,
+    input: &DecisionInput,
+    breakdown: &str,
+) -> Result<Option<DealId>, StoreError> {
+    let t = now();
+    let mut deal = None;
+    if input.decision == Decision::Accepted {
+        let (title, seller): (String, ClientId) = tx
+            .query_row(
+                "SELECT title, owner_id FROM achievements WHERE id = ?1 AND deleted_at IS NULL",
+                [input.achievement],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound)?;
+        tx.execute(
+            "INSERT INTO deals (title, need_id, seller_id, buyer_id, stage, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            params![
+                title,
+                input.need,
+                seller,
+                input.enterprise,
+                DealStage::Introduced,
+                t
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO deal_achievements (deal_id, achievement_id) VALUES (?1, ?2)",
+            params![id, input.achievement],
+        )?;
+        tx.execute(
+            "INSERT INTO deal_stage_history (deal_id, stage, changed_at) VALUES (?1, ?2, ?3)",
+            params![id, DealStage::Introduced, t],
+        )?;
+        tx.execute(
+            "UPDATE needs SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4",
+            params![input.need, NeedStatus::Matched, t, NeedStatus::Open],
+        )?;
+        deal = Some(id);
+    }
+    let reason = match input.decision {
+        Decision::Rejected(r) => Some(r),
+        _ => None,
+    };
+    tx.execute(
+        "INSERT INTO match_decisions (need_id, achievement_id, enterprise_id, decision,
+            reason, note, score, breakdown, deal_id, decided_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            input.need,
+            input.achievement,
+            input.enterprise,
+            input.decision.code(),
+            reason,
+            input.note.trim(),
+            f64::from(input.breakdown.score),
+            breakdown,
+            deal,
+            t
+        ],
+    )?;
+    Ok(deal)
 }

@@ -45,7 +45,7 @@ pub use demo_deals::DemoIds;
 pub use error::{OpenError, SaveError, StoreError};
 pub use import::{DealImport, ImportIndex, ImportWriter, title_key};
 pub use lock::{InstanceLock, LockError, lock_path};
-pub use matches::DecisionInput;
+pub use matches::{Decided, DecisionInput};
 pub use open::{classify_io, classify_sqlite};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use trash::{TrashEntry, TrashKind};

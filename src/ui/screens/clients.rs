@@ -63,10 +63,13 @@ impl ClientsScreen {
             ui.label(tr.no_clients);
             return;
         }
-        ui.label(fill(
-            tr.clients_count,
-            &[("shown", &self.view.len()), ("total", &rows.len())],
-        ));
+        ui.horizontal(|ui| {
+            ui.label(fill(
+                tr.clients_count,
+                &[("shown", &self.view.len()), ("total", &rows.len())],
+            ));
+            ui.weak(tr.keys_hint_table);
+        });
         self.table(ui, rows, tr, cmds);
     }
 

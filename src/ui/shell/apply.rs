@@ -7,7 +7,7 @@ use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::import::rejected::write_rejected;
-use crate::store::{MoveError, SaveError, Store, StoreError};
+use crate::store::{Decided, MoveError, SaveError, Store, StoreError};
 use crate::ui::command::{Command, FileType, ListKind, LogFor, Screen};
 use crate::ui::screens::achievement_form::AchievementForm;
 use crate::ui::screens::client_form::ClientForm;
@@ -370,8 +370,14 @@ impl TechBrokerApp {
                 self.screens.matching.open(subject);
                 self.screens.navigate(Screen::Matching);
             }
-            Command::Decide(input) => match self.write(|s| s.record_decision(&input)) {
-                Some(Ok(deal)) => self.info(decision_status(tr, input.decision, deal)),
+            Command::Decide(input) => match self.write(|s| s.decide(&input)) {
+                Some(Ok(Decided::Recorded(deal))) => {
+                    self.info(decision_status(tr, input.decision, deal));
+                }
+                Some(Ok(Decided::Existing(deal))) => {
+                    self.screens.navigate(Screen::Deal(deal));
+                    self.info(fill(tr.accepted_existing, &[("id", &deal)]));
+                }
                 Some(Err(e)) => self.failed(&e),
                 None => {}
             },

@@ -141,13 +141,16 @@ impl<K: CatalogKind> CatalogList<K> {
             ui.label(texts.empty);
             return;
         }
-        ui.label(fill(
-            texts.count,
-            &[
-                ("shown", &self.list.view().len()),
-                ("total", &catalog.len()),
-            ],
-        ));
+        ui.horizontal(|ui| {
+            ui.label(fill(
+                texts.count,
+                &[
+                    ("shown", &self.list.view().len()),
+                    ("total", &catalog.len()),
+                ],
+            ));
+            ui.weak(tr.keys_hint_table);
+        });
         let cmds = &mut *cx.cmds;
         let out = sortable_table(
             ui,
