@@ -4,22 +4,23 @@ mod common;
 
 use common::{click, harness, temp_db};
 use egui_kittest::kittest::Queryable as _;
+use techbroker::i18n::{EN, ZH, fill};
 use techbroker::ui::about::{BUILD_DATE, VERSION};
 
 #[test]
 fn about_dialog_opens_from_the_help_menu_and_closes() {
     let (dir, db) = temp_db();
     let mut h = harness(&db);
-    assert!(h.query_by_label("关于 TechBroker").is_none());
+    assert!(h.query_by_label(ZH.about_title).is_none());
 
-    click(&mut h, "帮助");
-    click(&mut h, "关于 TechBroker…");
-    h.get_by_label("关于 TechBroker");
-    h.get_by_label(&format!("版本 {}", env!("CARGO_PKG_VERSION")));
+    click(&mut h, ZH.menu_help);
+    click(&mut h, ZH.menu_about);
+    h.get_by_label(ZH.about_title);
+    h.get_by_label(&fill(ZH.about_version, &[("version", &VERSION)]));
     h.get_by_label(&dir.path().display().to_string());
 
-    click(&mut h, "关闭");
-    assert!(h.query_by_label("关于 TechBroker").is_none());
+    click(&mut h, ZH.about_close);
+    assert!(h.query_by_label(ZH.about_title).is_none());
 }
 
 #[test]
@@ -27,11 +28,11 @@ fn about_dialog_in_english() {
     let (_dir, db) = temp_db();
     let mut h = harness(&db);
     click(&mut h, "English");
-    click(&mut h, "Help");
-    click(&mut h, "About TechBroker…");
-    h.get_by_label(&format!("Version {VERSION}"));
+    click(&mut h, EN.menu_help);
+    click(&mut h, EN.menu_about);
+    h.get_by_label(&fill(EN.about_version, &[("version", &VERSION)]));
     match BUILD_DATE {
-        Some(date) => h.get_by_label(&format!("Built on {date}")),
-        None => h.get_by_label("Development build (no build date)"),
+        Some(date) => h.get_by_label(&fill(EN.about_built, &[("date", &date)])),
+        None => h.get_by_label(EN.about_dev_build),
     };
 }

@@ -5,6 +5,7 @@ mod common;
 use common::{click, harness, seed_client, temp_db, type_into};
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{AchievementDraft, ClientKind, NeedDraft, Stage};
+use techbroker::i18n::{ZH, fill};
 use techbroker::store::{Scope, Store};
 use techbroker::ui::Screen;
 
@@ -30,18 +31,18 @@ fn create_an_achievement_with_an_ip_row_and_find_it_by_a_two_character_search() 
     let (_dir, path) = temp_db();
     seed_client(&path, "山东大学", ClientKind::University);
     let mut h = harness(&path);
-    click(&mut h, "科技成果");
-    click(&mut h, "新建成果");
-    type_into(&mut h, "成果名称", "高能量密度固态电池电解质");
-    type_into(&mut h, "完成单位", "山东");
+    click(&mut h, ZH.nav_achievements);
+    click(&mut h, ZH.new_achievement);
+    type_into(&mut h, ZH.a_title, "高能量密度固态电池电解质");
+    type_into(&mut h, ZH.a_owner, "山东");
     click(&mut h, "山东大学");
-    click(&mut h, "所属领域");
+    click(&mut h, ZH.a_field);
     click(&mut h, "新能源");
-    type_into(&mut h, "关键词（最多 5 个）", "固态电池、电解质");
-    type_into(&mut h, "技术成熟度 TRL（1-9）", "4");
-    click(&mut h, "添加知识产权");
-    type_into(&mut h, "号码 1", "ZL202210987654.3");
-    click(&mut h, "保存");
+    type_into(&mut h, ZH.a_keywords, "固态电池、电解质");
+    type_into(&mut h, ZH.a_trl, "4");
+    click(&mut h, ZH.add_ip);
+    type_into(&mut h, &format!("{} 1", ZH.ip_number), "ZL202210987654.3");
+    click(&mut h, ZH.save);
 
     let store = h.state().store().unwrap();
     let rows = store.achievement_rows(Scope::All).unwrap();
@@ -51,12 +52,18 @@ fn create_an_achievement_with_an_ip_row_and_find_it_by_a_two_character_search() 
     assert_eq!(saved.owner_name, "山东大学");
     assert!(matches!(h.state().screen(), Screen::Achievement(_)));
 
-    click(&mut h, "科技成果");
-    type_into(&mut h, "搜索", "电解");
-    h.get_by_label("1 / 1 项成果");
+    click(&mut h, ZH.nav_achievements);
+    type_into(&mut h, ZH.search, "电解");
+    h.get_by_label(&fill(
+        ZH.achievements_count,
+        &[("shown", &1), ("total", &1)],
+    ));
     h.get_by_label("高能量密度固态电池电解质");
-    type_into(&mut h, "搜索", "质子");
-    h.get_by_label("0 / 1 项成果");
+    type_into(&mut h, ZH.search, "质子");
+    h.get_by_label(&fill(
+        ZH.achievements_count,
+        &[("shown", &0), ("total", &1)],
+    ));
 }
 
 #[test]
@@ -64,17 +71,17 @@ fn trl_zero_and_a_negative_price_are_refused_with_messages() {
     let (_dir, path) = temp_db();
     seed_client(&path, "青岛科技大学", ClientKind::University);
     let mut h = harness(&path);
-    click(&mut h, "科技成果");
-    click(&mut h, "新建成果");
-    type_into(&mut h, "成果名称", "橡胶轮胎低滚阻配方");
-    type_into(&mut h, "技术成熟度 TRL（1-9）", "0");
-    click(&mut h, "面议");
-    type_into(&mut h, "意向价格（元）", "-5000");
-    click(&mut h, "保存");
-    h.get_by_label("技术成熟度应为 1 到 9 的整数");
-    h.get_by_label("金额不能为负数");
+    click(&mut h, ZH.nav_achievements);
+    click(&mut h, ZH.new_achievement);
+    type_into(&mut h, ZH.a_title, "橡胶轮胎低滚阻配方");
+    type_into(&mut h, ZH.a_trl, "0");
+    click(&mut h, ZH.negotiable);
+    type_into(&mut h, ZH.a_price, "-5000");
+    click(&mut h, ZH.save);
+    h.get_by_label(ZH.p_trl_out_of_range);
+    h.get_by_label(ZH.p_negative_amount);
     // The owner and the field are missing too.
-    assert_eq!(h.get_all_by_label("必填").count(), 2);
+    assert_eq!(h.get_all_by_label(ZH.p_required).count(), 2);
     assert_eq!(h.state().screen(), Screen::AchievementForm);
     let store = h.state().store().unwrap();
     assert!(store.achievement_rows(Scope::All).unwrap().is_empty());
@@ -87,14 +94,20 @@ fn filter_achievements_by_stage() {
     seed_achievement(&path, owner, "实验室阶段的催化剂", Stage::Lab);
     seed_achievement(&path, owner, "中试阶段的催化剂", Stage::Pilot);
     let mut h = harness(&path);
-    click(&mut h, "科技成果");
-    h.get_by_label("2 / 2 项成果");
-    h.get_by_label("阶段").click();
+    click(&mut h, ZH.nav_achievements);
+    h.get_by_label(&fill(
+        ZH.achievements_count,
+        &[("shown", &2), ("total", &2)],
+    ));
+    h.get_by_label(ZH.col_stage).click();
     h.run();
     // The stage filter's combo opens; choose 中试 from its list.
-    h.get_all_by_label("中试").next().unwrap().click();
+    h.get_all_by_label(ZH.stage_pilot).next().unwrap().click();
     h.run();
-    h.get_by_label("1 / 2 项成果");
+    h.get_by_label(&fill(
+        ZH.achievements_count,
+        &[("shown", &1), ("total", &2)],
+    ));
     h.get_by_label("中试阶段的催化剂");
     assert!(h.query_by_label("实验室阶段的催化剂").is_none());
 }
@@ -103,31 +116,34 @@ fn filter_achievements_by_stage() {
 fn create_a_need_from_an_enterprises_detail_view() {
     let (_dir, path) = temp_db();
     let enterprise = seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
+    let title = "发动机缸体铸造缺陷检测";
+    // How lists show a confidential need's title.
+    let shown = format!("{}{title}", ZH.confidential_mark);
     let mut h = harness(&path);
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     click(&mut h, "潍坊某动力公司");
-    h.get_by_label("该企业的需求（0）");
-    click(&mut h, "新建需求");
+    h.get_by_label(&fill(ZH.client_needs, &[("n", &0)]));
+    click(&mut h, ZH.new_need);
     // The enterprise is already chosen.
     h.get_by_label("潍坊某动力公司");
-    type_into(&mut h, "需求名称", "发动机缸体铸造缺陷检测");
-    click(&mut h, "所属领域");
+    type_into(&mut h, ZH.n_title, title);
+    click(&mut h, ZH.a_field);
     click(&mut h, "高端装备制造");
-    click(&mut h, "保密需求");
-    click(&mut h, "保存");
+    click(&mut h, ZH.n_confidential);
+    click(&mut h, ZH.save);
     let store = h.state().store().unwrap();
     let rows = store.need_rows(Scope::Client(enterprise)).unwrap();
     assert_eq!(rows.len(), 1);
     assert!(rows[0].0.confidential);
 
     click(&mut h, "潍坊某动力公司");
-    h.get_by_label("该企业的需求（1）");
-    h.get_by_label("【保密】发动机缸体铸造缺陷检测");
-    click(&mut h, "技术需求");
-    click(&mut h, "【保密】发动机缸体铸造缺陷检测");
-    click(&mut h, "删除需求");
-    click(&mut h, "回收站");
-    h.get_by_label("【保密】发动机缸体铸造缺陷检测");
+    h.get_by_label(&fill(ZH.client_needs, &[("n", &1)]));
+    h.get_by_label(&shown);
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, &shown);
+    click(&mut h, ZH.delete_need);
+    click(&mut h, ZH.nav_trash);
+    h.get_by_label(&shown);
 }
 
 #[test]
@@ -136,18 +152,21 @@ fn delete_an_achievement_and_restore_it_from_the_trash() {
     let owner = seed_client(&path, "鲁东大学", ClientKind::University);
     seed_achievement(&path, owner, "海水淡化膜材料", Stage::SmallTrial);
     let mut h = harness(&path);
-    click(&mut h, "科技成果");
+    click(&mut h, ZH.nav_achievements);
     click(&mut h, "海水淡化膜材料");
-    click(&mut h, "删除成果");
+    click(&mut h, ZH.delete_achievement);
     assert_eq!(h.state().screen(), Screen::Achievements);
-    h.get_by_label_contains("还没有成果");
+    h.get_by_label(ZH.no_achievements);
 
-    click(&mut h, "回收站");
-    h.get_by_label("成果");
-    click(&mut h, "恢复");
-    click(&mut h, "科技成果");
-    h.get_by_label("1 / 1 项成果");
-    type_into(&mut h, "搜索", "淡化");
+    click(&mut h, ZH.nav_trash);
+    h.get_by_label(ZH.trash_achievement);
+    click(&mut h, ZH.restore);
+    click(&mut h, ZH.nav_achievements);
+    h.get_by_label(&fill(
+        ZH.achievements_count,
+        &[("shown", &1), ("total", &1)],
+    ));
+    type_into(&mut h, ZH.search, "淡化");
     h.get_by_label("海水淡化膜材料");
 }
 
@@ -170,14 +189,14 @@ fn edit_a_need_and_see_the_list_follow() {
             .unwrap();
     }
     let mut h = harness(&path);
-    click(&mut h, "技术需求");
+    click(&mut h, ZH.nav_needs);
     click(&mut h, "稠油降黏技术");
-    click(&mut h, "编辑需求");
-    type_into(&mut h, "需求名称", "（二期）");
-    click(&mut h, "面议");
-    type_into(&mut h, "预算/悬赏（元）", "50万");
-    click(&mut h, "保存");
-    click(&mut h, "技术需求");
+    click(&mut h, ZH.edit_need);
+    type_into(&mut h, ZH.n_title, "（二期）");
+    click(&mut h, ZH.negotiable);
+    type_into(&mut h, ZH.n_budget, "50万");
+    click(&mut h, ZH.save);
+    click(&mut h, ZH.nav_needs);
     h.get_by_label("稠油降黏技术（二期）");
     h.get_by_label("50.00");
 }
@@ -191,15 +210,15 @@ fn export_the_achievement_list_as_filtered() {
     seed_achievement(&path, owner, "海水淡化膜", Stage::Pilot);
     let csv = dir.path().join("成果.csv");
     let mut h = common::harness_with_picker(&path, Some(csv.clone()));
-    click(&mut h, "科技成果");
-    type_into(&mut h, "搜索", "催化");
-    click(&mut h, "导出…");
-    click(&mut h, "CSV（Excel 可直接打开）…");
-    h.get_by_label_contains("已导出到");
+    click(&mut h, ZH.nav_achievements);
+    type_into(&mut h, ZH.search, "催化");
+    click(&mut h, ZH.export_menu);
+    click(&mut h, ZH.export_as_csv);
+    h.get_by_label_contains(&fill(ZH.exported, &[("path", &csv.display())]));
     let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "a header and the two matches: {text}");
-    assert!(lines[0].starts_with("成果名称,完成单位,所属领域"));
+    assert!(lines[0].starts_with(&[ZH.a_title, ZH.a_owner, ZH.a_field].join(",")));
     assert!(
         text.contains("'=实验室阶段的催化剂,山东理工大学"),
         "neutralised: {text}"

@@ -7,6 +7,7 @@ use common::{click, harness, harness_with_picker, seed_client, temp_db, type_int
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{ClientKind, InteractionDraft};
+use techbroker::i18n::{EN, ZH, fill};
 use techbroker::store::Store;
 use techbroker::ui::{Screen, TechBrokerApp};
 
@@ -24,21 +25,21 @@ fn client_names(h: &Harness<'_, TechBrokerApp>) -> Vec<String> {
 fn create_a_client_through_the_form_and_find_it_in_the_list() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
-    click(&mut h, "客户");
-    click(&mut h, "新建客户");
-    type_into(&mut h, "名称", "山东理工大学");
-    click(&mut h, "高校");
-    type_into(&mut h, "统一社会信用代码", "91370000163044841F");
-    type_into(&mut h, "市", "淄博市");
-    click(&mut h, "保存");
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, ZH.new_client);
+    type_into(&mut h, ZH.f_name, "山东理工大学");
+    click(&mut h, ZH.kind_university);
+    type_into(&mut h, ZH.f_credit_code, "91370000163044841F");
+    type_into(&mut h, ZH.f_city, "淄博市");
+    click(&mut h, ZH.save);
 
     assert_eq!(client_names(&h), ["山东理工大学"]);
     assert!(matches!(h.state().screen(), Screen::Client(_)));
-    h.get_by_label("已保存");
-    click(&mut h, "← 返回");
+    h.get_by_label(ZH.saved);
+    click(&mut h, &format!("← {}", ZH.back));
     h.get_by_label("山东理工大学");
     // The kind filter button and the new row's kind cell.
-    assert_eq!(h.get_all_by_label("高校").count(), 2);
+    assert_eq!(h.get_all_by_label(ZH.kind_university).count(), 2);
     h.get_by_label("淄博市");
 }
 
@@ -46,11 +47,11 @@ fn create_a_client_through_the_form_and_find_it_in_the_list() {
 fn an_empty_name_shows_an_error_and_saves_nothing() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
-    click(&mut h, "客户");
-    click(&mut h, "新建客户");
-    type_into(&mut h, "行业", "新材料");
-    click(&mut h, "保存");
-    h.get_by_label("必填");
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, ZH.new_client);
+    type_into(&mut h, ZH.f_industry, "新材料");
+    click(&mut h, ZH.save);
+    h.get_by_label(ZH.p_required);
     assert!(client_names(&h).is_empty());
     assert_eq!(h.state().screen(), Screen::ClientForm);
 }
@@ -59,12 +60,12 @@ fn an_empty_name_shows_an_error_and_saves_nothing() {
 fn an_invalid_credit_code_is_refused() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
-    click(&mut h, "客户");
-    click(&mut h, "新建客户");
-    type_into(&mut h, "名称", "济南某科技有限公司");
-    type_into(&mut h, "统一社会信用代码", "91370000163044841X");
-    click(&mut h, "保存");
-    h.get_by_label_contains("统一社会信用代码无效");
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, ZH.new_client);
+    type_into(&mut h, ZH.f_name, "济南某科技有限公司");
+    type_into(&mut h, ZH.f_credit_code, "91370000163044841X");
+    click(&mut h, ZH.save);
+    h.get_by_label(ZH.p_invalid_credit_code);
     assert!(client_names(&h).is_empty());
 }
 
@@ -73,11 +74,11 @@ fn a_duplicate_name_is_refused_next_to_the_field() {
     let (_dir, path) = temp_db();
     seed_client(&path, "山东大学", ClientKind::University);
     let mut h = harness(&path);
-    click(&mut h, "客户");
-    click(&mut h, "新建客户");
-    type_into(&mut h, "名称", "山东大学");
-    click(&mut h, "保存");
-    h.get_by_label("已有同名客户");
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, ZH.new_client);
+    type_into(&mut h, ZH.f_name, "山东大学");
+    click(&mut h, ZH.save);
+    h.get_by_label(ZH.p_duplicate_name);
     assert_eq!(client_names(&h), ["山东大学"]);
 }
 
@@ -86,12 +87,12 @@ fn edit_a_client() {
     let (_dir, path) = temp_db();
     seed_client(&path, "青岛某海洋科技公司", ClientKind::Enterprise);
     let mut h = harness(&path);
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     click(&mut h, "青岛某海洋科技公司");
-    click(&mut h, "编辑客户");
-    type_into(&mut h, "名称", "（已更名）");
-    type_into(&mut h, "行业", "海洋");
-    click(&mut h, "保存");
+    click(&mut h, ZH.edit_client);
+    type_into(&mut h, ZH.f_name, "（已更名）");
+    type_into(&mut h, ZH.f_industry, "海洋");
+    click(&mut h, ZH.save);
     assert_eq!(client_names(&h), ["青岛某海洋科技公司（已更名）"]);
     h.get_by_label("海洋");
 }
@@ -101,18 +102,18 @@ fn delete_a_client_then_restore_it_from_the_trash() {
     let (_dir, path) = temp_db();
     seed_client(&path, "烟台某生物公司", ClientKind::Enterprise);
     let mut h = harness(&path);
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     click(&mut h, "烟台某生物公司");
-    click(&mut h, "删除客户");
+    click(&mut h, ZH.delete_client);
     assert!(client_names(&h).is_empty());
     assert_eq!(h.state().screen(), Screen::Clients);
-    h.get_by_label("“烟台某生物公司”已移至回收站");
+    h.get_by_label(&fill(ZH.moved_to_trash, &[("name", &"烟台某生物公司")]));
 
-    click(&mut h, "回收站");
+    click(&mut h, ZH.nav_trash);
     h.get_by_label("烟台某生物公司");
-    click(&mut h, "恢复");
+    click(&mut h, ZH.restore);
     assert_eq!(client_names(&h), ["烟台某生物公司"]);
-    h.get_by_label("回收站是空的。");
+    h.get_by_label(ZH.trash_empty);
 }
 
 #[test]
@@ -120,31 +121,31 @@ fn add_a_contact_and_an_interaction_whose_follow_up_is_then_marked_done() {
     let (_dir, path) = temp_db();
     seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
     let mut h = harness(&path);
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     click(&mut h, "潍坊某动力公司");
 
-    click(&mut h, "添加联系人");
-    type_into(&mut h, "姓名", "赵工");
-    type_into(&mut h, "职务", "研发部经理");
-    type_into(&mut h, "电话", "138 0000 0000");
-    click(&mut h, "保存");
+    click(&mut h, ZH.add_contact);
+    type_into(&mut h, ZH.c_name, "赵工");
+    type_into(&mut h, ZH.c_title, "研发部经理");
+    type_into(&mut h, ZH.c_phone, "138 0000 0000");
+    click(&mut h, ZH.save);
     h.get_by_label("赵工");
-    h.get_by_label("电话: 138 0000 0000");
+    h.get_by_label(&format!("{}: 138 0000 0000", ZH.c_phone));
 
-    type_into(&mut h, "摘要", "走访企业，了解电机控制需求");
-    type_into(&mut h, "下一步", "发送成果清单");
-    click(&mut h, "设截止日期");
-    click(&mut h, "记录跟进");
+    type_into(&mut h, ZH.i_summary, "走访企业，了解电机控制需求");
+    type_into(&mut h, ZH.i_next_step, "发送成果清单");
+    click(&mut h, ZH.i_has_due);
+    click(&mut h, ZH.add_interaction);
     h.get_by_label("走访企业，了解电机控制需求");
     let client = h.state().store().unwrap().list_clients().unwrap()[0].clone();
     assert_eq!(client.open_follow_ups, 1);
 
-    click(&mut h, "待办跟进 (1)");
+    click(&mut h, &format!("{} (1)", ZH.nav_follow_ups));
     h.get_by_label("发送成果清单");
-    h.get_by_label("今天到期");
-    click(&mut h, "标记完成");
-    h.get_by_label("没有到期的跟进。");
-    h.get_by_label("待办跟进");
+    h.get_by_label(ZH.due_today);
+    click(&mut h, ZH.mark_done);
+    h.get_by_label(ZH.fu_none);
+    h.get_by_label(ZH.nav_follow_ups);
 }
 
 #[test]
@@ -152,12 +153,12 @@ fn a_next_step_without_a_due_date_is_refused() {
     let (_dir, path) = temp_db();
     seed_client(&path, "东营某化工公司", ClientKind::Enterprise);
     let mut h = harness(&path);
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     click(&mut h, "东营某化工公司");
-    type_into(&mut h, "摘要", "电话沟通");
-    type_into(&mut h, "下一步", "约见技术负责人");
-    click(&mut h, "记录跟进");
-    h.get_by_label("有下一步时请设截止日期");
+    type_into(&mut h, ZH.i_summary, "电话沟通");
+    type_into(&mut h, ZH.i_next_step, "约见技术负责人");
+    click(&mut h, ZH.add_interaction);
+    h.get_by_label(ZH.p_next_step_without_due);
     let store = h.state().store().unwrap();
     assert!(store.list_interactions(1).unwrap().is_empty());
 }
@@ -176,9 +177,9 @@ fn overdue_follow_ups_say_by_how_many_days() {
         store.add_interaction(id, &d).unwrap();
     }
     let mut h = harness(&path);
-    click(&mut h, "客户");
-    click(&mut h, "待办跟进 (1)");
-    h.get_by_label("逾期 4 天");
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, &format!("{} (1)", ZH.nav_follow_ups));
+    h.get_by_label(&fill(ZH.overdue_days, &[("n", &4)]));
     click(&mut h, "临沂某物流公司");
     assert_eq!(h.state().screen(), Screen::Client(id));
 }
@@ -190,20 +191,20 @@ fn the_list_filters_by_kind_and_by_name_as_you_type() {
     seed_client(&path, "山东某电池公司", ClientKind::Enterprise);
     seed_client(&path, "Inspur Group", ClientKind::Enterprise);
     let mut h = harness(&path);
-    click(&mut h, "客户");
-    h.get_by_label("3 / 3 个客户");
+    click(&mut h, ZH.nav_clients);
+    h.get_by_label(&fill(ZH.clients_count, &[("shown", &3), ("total", &3)]));
 
     // The kind filter buttons come first; the table's kind cells follow.
-    let university = h.get_all_by_label("高校").next().unwrap();
+    let university = h.get_all_by_label(ZH.kind_university).next().unwrap();
     university.click();
     h.run();
-    h.get_by_label("1 / 3 个客户");
+    h.get_by_label(&fill(ZH.clients_count, &[("shown", &1), ("total", &3)]));
     h.get_by_label("山东大学");
     assert!(h.query_by_label("Inspur Group").is_none());
 
-    click(&mut h, "全部");
-    type_into(&mut h, "搜索", "inspur");
-    h.get_by_label("1 / 3 个客户");
+    click(&mut h, ZH.all);
+    type_into(&mut h, ZH.search, "inspur");
+    h.get_by_label(&fill(ZH.clients_count, &[("shown", &1), ("total", &3)]));
     h.get_by_label("Inspur Group");
 }
 
@@ -213,14 +214,14 @@ fn clicking_a_column_header_sorts_the_list() {
     seed_client(&path, "B 公司", ClientKind::Enterprise);
     seed_client(&path, "A 大学", ClientKind::University);
     let mut h = harness(&path);
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     let order = |h: &Harness<'_, TechBrokerApp>| {
         let a = h.get_by_label("A 大学").rect().top();
         let b = h.get_by_label("B 公司").rect().top();
         a < b
     };
     assert!(order(&h), "sorted by name ascending at first");
-    click(&mut h, "名称 ↑");
+    click(&mut h, &format!("{} ↑", ZH.col_name));
     assert!(!order(&h), "a second click sorts descending");
 }
 
@@ -228,18 +229,18 @@ fn clicking_a_column_header_sorts_the_list() {
 fn switching_language_changes_the_labels_at_once() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
-    click(&mut h, "客户");
-    h.get_by_label("新建客户");
+    click(&mut h, ZH.nav_clients);
+    h.get_by_label(ZH.new_client);
     click(&mut h, "English");
-    h.get_by_label("New client");
-    h.get_by_label("Clients");
-    assert!(h.query_by_label("新建客户").is_none());
-    click(&mut h, "New client");
-    h.get_by_label("Unified social credit code");
-    click(&mut h, "Save");
-    h.get_by_label("Required");
+    h.get_by_label(EN.new_client);
+    h.get_by_label(EN.nav_clients);
+    assert!(h.query_by_label(ZH.new_client).is_none());
+    click(&mut h, EN.new_client);
+    h.get_by_label(EN.f_credit_code);
+    click(&mut h, EN.save);
+    h.get_by_label(EN.p_required);
     click(&mut h, "中文");
-    h.get_by_label("必填");
+    h.get_by_label(ZH.p_required);
 }
 
 #[test]
@@ -249,8 +250,8 @@ fn a_garbage_file_shows_a_clear_message_and_stays_unchanged() {
     std::fs::write(&path, &garbage).unwrap();
     let mut h = harness(&path);
     h.run();
-    h.get_by_label("无法打开数据库");
-    h.get_by_label("这不是数据库文件。");
+    h.get_by_label(ZH.open_failed);
+    h.get_by_label(ZH.open_err_not_db);
     h.get_by_label(&path.display().to_string());
     assert!(h.state().store().is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), garbage);
@@ -262,10 +263,10 @@ fn from_the_error_screen_the_default_database_opens() {
     std::fs::write(&path, "garbage").unwrap();
     let default = dir.path().join("default.sqlite");
     let mut h = common::harness_with(&path, &default, None);
-    h.get_by_label("这不是数据库文件。");
-    click(&mut h, "打开默认数据库");
+    h.get_by_label(ZH.open_err_not_db);
+    click(&mut h, ZH.menu_default_db);
     assert_eq!(h.state().store().unwrap().path(), default);
-    h.get_by_label("今天要做的事");
+    h.get_by_label(ZH.agenda_title);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "garbage");
 }
 
@@ -276,12 +277,12 @@ fn open_another_database_from_the_file_menu() {
     seed_client(&second, "第二个库里的客户", ClientKind::Other);
     let mut h = harness_with_picker(&first, Some(second.clone()));
     assert!(client_names(&h).is_empty());
-    click(&mut h, "文件");
-    click(&mut h, "打开数据库…");
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_open_db);
     assert_eq!(h.state().store().unwrap().path(), second);
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     h.get_by_label("第二个库里的客户");
-    h.get_by_label("数据库: second.sqlite");
+    h.get_by_label(&format!("{}: second.sqlite", ZH.database));
     assert_eq!(h.state().settings().recent[0], second);
     assert_eq!(h.state().settings().recent[1], first);
 }
@@ -291,9 +292,9 @@ fn a_cancelled_dialog_changes_nothing() {
     let (_dir, path) = temp_db();
     seed_client(&path, "原来的客户", ClientKind::Other);
     let mut h = harness(&path);
-    click(&mut h, "客户");
-    click(&mut h, "文件");
-    click(&mut h, "新建数据库…");
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_new_db);
     assert_eq!(h.state().store().unwrap().path(), path);
     h.get_by_label("原来的客户");
 }
@@ -302,7 +303,7 @@ fn a_cancelled_dialog_changes_nothing() {
 fn ctrl_n_opens_the_new_client_form() {
     let (_dir, path) = temp_db();
     let mut h = harness(&path);
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     assert_eq!(h.state().screen(), Screen::ClientForm);

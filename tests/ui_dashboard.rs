@@ -10,6 +10,7 @@ use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{
     AchievementDraft, AchievementStatus, ClientKind, DealDraft, DealStage, Money, Stage,
 };
+use techbroker::i18n::{ZH, fill};
 use techbroker::store::{DecisionInput, Store};
 use techbroker::ui::{Command, Screen, TechBrokerApp};
 
@@ -70,14 +71,19 @@ fn seed(path: &std::path::Path) -> Seeded {
     Seeded { open }
 }
 
+/// What a screen reader hears for the card showing `value` under `label`.
+fn card_name(label: &str, value: &str) -> String {
+    fill(ZH.dash_card_name, &[("label", &label), ("value", &value)])
+}
+
 fn card(h: &Harness<'_, TechBrokerApp>, label: &str, value: &str) -> String {
-    let name = format!("{label}：{value}");
+    let name = card_name(label, value);
     h.get_by_label(&name);
     name
 }
 
 fn wan(m: Money) -> String {
-    format!("{} 万元", m.wan_text())
+    fill(ZH.dash_wan, &[("amount", &m.wan_text())])
 }
 
 #[test]
@@ -96,19 +102,23 @@ fn the_cards_show_what_the_store_computes() {
         .kpis;
     assert_eq!(k.achievements_available, 2);
     assert_eq!(k.signed_this_year.amount, Money::from_yuan(1_200_000));
-    card(&h, "在售成果", &k.achievements_available.to_string());
-    card(&h, "开放需求", &k.needs_open.to_string());
-    card(&h, "进行中交易", &k.in_progress.count.to_string());
-    card(&h, "今年签约额", &wan(k.signed_this_year.amount));
-    card(&h, "今年技术交易额", &wan(k.technology_this_year));
-    card(&h, "今年回款", &wan(k.received_this_year));
-    card(&h, "待收款", &wan(k.outstanding));
-    card(&h, "待登记合同", &k.registrations_due.to_string());
+    card(
+        &h,
+        ZH.kpi_achievements,
+        &k.achievements_available.to_string(),
+    );
+    card(&h, ZH.kpi_needs, &k.needs_open.to_string());
+    card(&h, ZH.kpi_in_progress, &k.in_progress.count.to_string());
+    card(&h, ZH.kpi_signed, &wan(k.signed_this_year.amount));
+    card(&h, ZH.kpi_technology, &wan(k.technology_this_year));
+    card(&h, ZH.kpi_received, &wan(k.received_this_year));
+    card(&h, ZH.kpi_outstanding, &wan(k.outstanding));
+    card(&h, ZH.kpi_registrations, &k.registrations_due.to_string());
     // The charts and the agenda are on the same screen.
-    h.get_by_label("近 12 个月签约额（万元）");
-    h.get_by_label("匹配转化");
-    h.get_by_label("接受后签约率 50.0%");
-    h.get_by_label("今天要做的事");
+    h.get_by_label(ZH.chart_monthly);
+    h.get_by_label(ZH.chart_conversion);
+    h.get_by_label(&fill(ZH.conv_rate, &[("rate", &"50.0")]));
+    h.get_by_label(ZH.agenda_title);
 }
 
 #[test]
@@ -118,24 +128,30 @@ fn a_card_opens_its_list_filtered() {
     let mut h = harness(&path);
     h.run();
 
-    let name = card(&h, "在售成果", "2");
+    let name = card(&h, ZH.kpi_achievements, "2");
     click(&mut h, &name);
     assert_eq!(h.state().screen(), Screen::Achievements);
     h.get_by_label(OPEN_DEAL);
     assert!(h.query_by_label(TAKEN).is_none(), "in negotiation");
 
-    click(&mut h, "工作台");
-    let name = card(&h, "进行中交易", "1");
+    click(&mut h, ZH.nav_agenda);
+    let name = card(&h, ZH.kpi_in_progress, "1");
     click(&mut h, &name);
     assert_eq!(h.state().screen(), Screen::Deals);
     h.get_by_label(OPEN_DEAL);
     assert!(h.query_by_label(SIGNED_DEAL).is_none(), "signed already");
     // The preset shows, and clearing it shows every deal.
-    click(&mut h, "意向、对接、洽谈 ×");
+    click(
+        &mut h,
+        &format!(
+            "{} ×",
+            [ZH.ds_lead, ZH.ds_introduced, ZH.ds_negotiating].join(ZH.dash_list_separator)
+        ),
+    );
     h.get_by_label(SIGNED_DEAL);
 
-    click(&mut h, "工作台");
-    let name = card(&h, "今年签约额", "120.00 万元");
+    click(&mut h, ZH.nav_agenda);
+    let name = card(&h, ZH.kpi_signed, &wan(Money::from_yuan(1_200_000)));
     click(&mut h, &name);
     h.get_by_label(SIGNED_DEAL);
     assert!(h.query_by_label(OPEN_DEAL).is_none());
@@ -147,8 +163,8 @@ fn the_dashboard_follows_a_stage_change() {
     let seeded = seed(&path);
     let mut h = harness(&path);
     h.run();
-    card(&h, "进行中交易", "1");
-    card(&h, "今年签约额", "120.00 万元");
+    card(&h, ZH.kpi_in_progress, "1");
+    card(&h, ZH.kpi_signed, &wan(Money::from_yuan(1_200_000)));
 
     h.state_mut().apply(Command::MoveDeal {
         id: seeded.open,
@@ -156,7 +172,7 @@ fn the_dashboard_follows_a_stage_change() {
         lost_reason: "企业预算取消".into(),
     });
     h.run();
-    card(&h, "进行中交易", "0");
+    card(&h, ZH.kpi_in_progress, "0");
     // Sign it through its page instead: 50万 more this year.
     h.state_mut().apply(Command::SaveDealTerms {
         id: seeded.open,
@@ -173,7 +189,7 @@ fn the_dashboard_follows_a_stage_change() {
         lost_reason: String::new(),
     });
     h.run();
-    card(&h, "今年签约额", "170.00 万元");
+    card(&h, ZH.kpi_signed, &wan(Money::from_yuan(1_700_000)));
 }
 
 /// As the app runs it: the figures come from a worker thread, and again after a change.
@@ -204,7 +220,7 @@ fn the_figures_arrive_from_a_worker_thread() {
             h.step();
         }
     };
-    wait_for(&mut h, "进行中交易：1");
+    wait_for(&mut h, &card_name(ZH.kpi_in_progress, "1"));
 
     h.state_mut().apply(Command::MoveDeal {
         id: seeded.open,
@@ -212,9 +228,9 @@ fn the_figures_arrive_from_a_worker_thread() {
         lost_reason: String::new(),
     });
     h.step();
-    wait_for(&mut h, "进行中交易：1");
+    wait_for(&mut h, &card_name(ZH.kpi_in_progress, "1"));
     assert!(
-        h.query_by_label("正在计算统计…").is_none(),
+        h.query_by_label(ZH.dash_loading).is_none(),
         "the old figures stay meanwhile"
     );
     h.state_mut().apply(Command::MoveDeal {
@@ -222,5 +238,5 @@ fn the_figures_arrive_from_a_worker_thread() {
         stage: DealStage::Lost,
         lost_reason: "企业预算取消".into(),
     });
-    wait_for(&mut h, "进行中交易：0");
+    wait_for(&mut h, &card_name(ZH.kpi_in_progress, "0"));
 }

@@ -5,7 +5,9 @@ mod common;
 use common::{click, harness, replace_in, seed_client, temp_db, type_into};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::payments::{TrialEnd, trial_days_left};
 use techbroker::domain::{AchievementDraft, ClientKind, DealStage, Stage};
+use techbroker::i18n::{ZH, fill};
 use techbroker::store::{DecisionInput, Store};
 use techbroker::ui::Screen;
 
@@ -50,19 +52,20 @@ fn move_a_card_by_its_menu_and_by_dragging_it() {
     let (_dir, path) = temp_db();
     let id = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "交易");
+    click(&mut h, ZH.nav_deals);
     h.get_by_label(TITLE);
-    h.get_by_label("1 个 · 0.00 万元");
+    h.get_by_label(&fill(ZH.column_total, &[("n", &1), ("amount", &"0.00")]));
 
-    click(&mut h, "移到…");
-    h.get_by_role_and_label(Role::Button, "洽谈").click();
+    click(&mut h, ZH.move_to);
+    h.get_by_role_and_label(Role::Button, ZH.ds_negotiating)
+        .click();
     h.run();
     assert_eq!(stage_of(&h, id), DealStage::Negotiating);
-    h.get_by_label("已移到“洽谈”");
+    h.get_by_label(&fill(ZH.stage_moved, &[("stage", &ZH.ds_negotiating)]));
 
     // Drag the card onto the 对接 column.
     let from = h.get_by_label(TITLE).rect().center();
-    let to = h.get_by_label("对接").rect().center() + egui::vec2(0.0, 60.0);
+    let to = h.get_by_label(ZH.ds_introduced).rect().center() + egui::vec2(0.0, 60.0);
     h.hover_at(from);
     h.run();
     h.drag_at(from);
@@ -76,10 +79,10 @@ fn move_a_card_by_its_menu_and_by_dragging_it() {
     assert_eq!(stage_of(&h, id), DealStage::Introduced);
 
     // Losing a deal needs a reason: the board's menu cannot give one.
-    click(&mut h, "移到…");
-    h.get_by_role_and_label(Role::Button, "终止").click();
+    click(&mut h, ZH.move_to);
+    h.get_by_role_and_label(Role::Button, ZH.ds_lost).click();
     h.run();
-    h.get_by_label_contains("终止交易请填写原因");
+    h.get_by_label(ZH.lost_needs_reason);
     assert_eq!(stage_of(&h, id), DealStage::Introduced);
 }
 
@@ -88,35 +91,31 @@ fn signing_needs_an_amount_and_a_date_then_shows_the_registration_due_date() {
     let (_dir, path) = temp_db();
     let id = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "交易");
-    click(&mut h, "打开");
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
     assert_eq!(h.state().screen(), Screen::Deal(id));
 
-    h.get_by_label("移到…").click();
+    h.get_by_label(ZH.move_to).click();
     h.run();
-    h.get_by_role_and_label(Role::Button, "签约").click();
+    h.get_by_role_and_label(Role::Button, ZH.ds_signed).click();
     h.run();
-    click(&mut h, "移到该阶段");
+    click(&mut h, ZH.move_stage);
     // Said beside the stage and in the status line.
-    assert_eq!(
-        h.get_all_by_label("签约前请填写签约日期和合同金额，并先保存条款。")
-            .count(),
-        2
-    );
+    assert_eq!(h.get_all_by_label(ZH.signing_needs).count(), 2);
     assert_eq!(stage_of(&h, id), DealStage::Introduced);
 
-    type_into(&mut h, "合同金额（元）", "120万");
-    type_into(&mut h, "佣金比例（%）", "3");
-    type_into(&mut h, "签约日期", "2026-11-20");
-    h.get_by_label("按比例计算：36,000.00 元");
-    click(&mut h, "保存");
-    click(&mut h, "移到该阶段");
+    type_into(&mut h, ZH.d_contract, "120万");
+    type_into(&mut h, ZH.d_rate, "3");
+    type_into(&mut h, ZH.d_signed_on, "2026-11-20");
+    h.get_by_label(&fill(ZH.d_commission_computed, &[("amount", &"36,000.00")]));
+    click(&mut h, ZH.save);
+    click(&mut h, ZH.move_stage);
     assert_eq!(stage_of(&h, id), DealStage::Signed);
-    h.get_by_label("登记截止：2026-12-20");
+    h.get_by_label(&fill(ZH.registration_due, &[("date", &"2026-12-20")]));
 
-    type_into(&mut h, "登记日期", "2026-13-01");
-    click(&mut h, "记录登记");
-    h.get_by_label_contains("日期无效");
+    type_into(&mut h, ZH.r_submitted, "2026-13-01");
+    click(&mut h, ZH.record_registration);
+    h.get_by_label(ZH.p_invalid_date);
     assert!(
         h.state()
             .store()
@@ -127,10 +126,13 @@ fn signing_needs_an_amount_and_a_date_then_shows_the_registration_due_date() {
             .registration_submitted
             .is_none()
     );
-    replace_in(&mut h, "登记日期", "2026-12-01");
-    type_into(&mut h, "证书号", "3701012026000888");
-    click(&mut h, "记录登记");
-    h.get_by_label("已登记（2026-12-01，证书号 3701012026000888）");
+    replace_in(&mut h, ZH.r_submitted, "2026-12-01");
+    type_into(&mut h, ZH.r_certificate, "3701012026000888");
+    click(&mut h, ZH.record_registration);
+    h.get_by_label(&fill(
+        ZH.registration_done,
+        &[("date", &"2026-12-01"), ("no", &"3701012026000888")],
+    ));
 }
 
 #[test]
@@ -138,30 +140,36 @@ fn a_plan_of_two_instalments_and_a_partial_payment() {
     let (_dir, path) = temp_db();
     let id = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "交易");
-    click(&mut h, "打开");
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
 
-    type_into(&mut h, "到期日", "2026-01-31");
-    type_into(&mut h, "金额（元）", "30000");
-    type_into(&mut h, "触发条件", "签约后");
-    click(&mut h, "添加分期");
-    replace_in(&mut h, "到期日", "2099-06-30");
-    type_into(&mut h, "金额（元）", "70000");
-    click(&mut h, "添加分期");
+    type_into(&mut h, ZH.pay_due, "2026-01-31");
+    type_into(&mut h, ZH.pay_amount, "30000");
+    type_into(&mut h, ZH.pay_trigger, "签约后");
+    click(&mut h, ZH.add_instalment);
+    replace_in(&mut h, ZH.pay_due, "2099-06-30");
+    type_into(&mut h, ZH.pay_amount, "70000");
+    click(&mut h, ZH.add_instalment);
     let (plan, _) = h.state().store().unwrap().payment_plan(id).unwrap();
     assert_eq!(plan.len(), 2);
 
-    type_into(&mut h, "回款日期", "2026-02-10");
-    type_into(&mut h, "回款金额（元）", "10000");
-    click(&mut h, "记录回款");
-    h.get_by_label(
-        "计划 100,000.00 元 · 已收 10,000.00 元 · 未收 90,000.00 元 · 逾期 20,000.00 元",
-    );
-    h.get_by_label("20,000.00 逾期");
+    type_into(&mut h, ZH.rc_date, "2026-02-10");
+    type_into(&mut h, ZH.rc_amount, "10000");
+    click(&mut h, ZH.record_payment);
+    h.get_by_label(&fill(
+        ZH.plan_totals,
+        &[
+            ("planned", &"100,000.00"),
+            ("received", &"10,000.00"),
+            ("outstanding", &"90,000.00"),
+            ("overdue", &"20,000.00"),
+        ],
+    ));
+    h.get_by_label(&format!("20,000.00 {}", ZH.pay_overdue));
 
-    type_into(&mut h, "回款金额（元）", "很多");
-    click(&mut h, "记录回款");
-    h.get_by_label_contains("金额格式不正确");
+    type_into(&mut h, ZH.rc_amount, "很多");
+    click(&mut h, ZH.record_payment);
+    h.get_by_label(ZH.p_invalid_amount);
     assert_eq!(
         h.state().store().unwrap().payment_plan(id).unwrap().1.len(),
         1
@@ -173,17 +181,17 @@ fn use_first_pay_later_generates_the_plan_after_the_trial() {
     let (_dir, path) = temp_db();
     let id = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "交易");
-    click(&mut h, "打开");
-    type_into(&mut h, "试用期结束日期", "2099-06-30");
-    type_into(&mut h, "分期数", "2");
-    type_into(&mut h, "间隔（月）", "6");
-    click(&mut h, "从试用期结束起生成分期");
-    h.get_by_label("请先填写并保存合同金额");
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    type_into(&mut h, ZH.trial_end, "2099-06-30");
+    type_into(&mut h, ZH.plan_count, "2");
+    type_into(&mut h, ZH.plan_every, "6");
+    click(&mut h, ZH.generate_plan);
+    h.get_by_label(ZH.plan_needs_contract);
 
-    type_into(&mut h, "合同金额（元）", "20万");
-    click(&mut h, "保存");
-    click(&mut h, "从试用期结束起生成分期");
+    type_into(&mut h, ZH.d_contract, "20万");
+    click(&mut h, ZH.save);
+    click(&mut h, ZH.generate_plan);
     let store = h.state().store().unwrap();
     let dues: Vec<String> = store
         .payment_plan(id)
@@ -193,7 +201,10 @@ fn use_first_pay_later_generates_the_plan_after_the_trial() {
         .map(|(_, i)| i.due.to_string())
         .collect();
     assert_eq!(dues, ["2099-06-30", "2099-12-30"]);
-    h.get_by_label_contains("试用期还剩");
+    let end = chrono::NaiveDate::from_ymd_opt(2099, 6, 30).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let left = trial_days_left(TrialEnd::On(end), today).unwrap();
+    h.get_by_label(&fill(ZH.trial_days_left, &[("n", &left)]));
 }
 
 #[test]
@@ -226,15 +237,15 @@ fn the_agenda_is_the_start_screen_and_opens_what_is_due() {
     let mut h = harness(&path);
     assert_eq!(h.state().screen(), Screen::Agenda);
     // The agenda is under the dashboard's cards and charts.
-    h.get_by_label("今天要做的事").scroll_to_me();
+    h.get_by_label(ZH.agenda_title).scroll_to_me();
     h.run();
-    h.get_by_label("未收 8,000.00 元");
-    h.get_by_label("逾期 3 天");
+    h.get_by_label(&fill(ZH.outstanding_amount, &[("amount", &"8,000.00")]));
+    h.get_by_label(&fill(ZH.overdue_days, &[("n", &3)]));
     h.get_by_label("寄送合同草稿");
-    click(&mut h, "交易");
-    h.get_by_label("回款逾期 8,000.00 元");
-    click(&mut h, "工作台");
-    h.get_by_label("今天要做的事").scroll_to_me();
+    click(&mut h, ZH.nav_deals);
+    h.get_by_label(&fill(ZH.badge_payment_overdue, &[("amount", &"8,000.00")]));
+    click(&mut h, ZH.nav_agenda);
+    h.get_by_label(ZH.agenda_title).scroll_to_me();
     h.run();
     click(&mut h, TITLE);
     assert_eq!(h.state().screen(), Screen::Deal(id));
@@ -246,10 +257,10 @@ fn the_registration_rule_is_set_on_the_board() {
     let (_dir, path) = temp_db();
     seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "交易");
-    click(&mut h, "工作日");
-    replace_in(&mut h, "天数", "15");
-    click(&mut h, "保存");
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.rule_working);
+    replace_in(&mut h, ZH.rule_days, "15");
+    click(&mut h, ZH.save);
     assert_eq!(
         h.state().store().unwrap().registration_rule().unwrap(),
         RegistrationRule::WorkingDays(15)
@@ -261,18 +272,20 @@ fn the_table_view_lists_and_filters_deals() {
     let (_dir, path) = temp_db();
     let id = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "交易");
-    click(&mut h, "列表");
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.view_table);
     h.get_by_label(TITLE);
     // Filter by a contract type the deal does not have: it leaves the table.
-    h.get_by_label("合同类型").click();
+    h.get_by_label(ZH.d_contract_type).click();
     h.run();
-    h.get_by_role_and_label(Role::Button, "技术开发").click();
+    h.get_by_role_and_label(Role::Button, ZH.ct_development)
+        .click();
     h.run();
     assert!(h.query_by_label(TITLE).is_none());
-    h.get_by_label("合同类型").click();
+    h.get_by_label(ZH.d_contract_type).click();
     h.run();
-    h.get_by_role_and_label(Role::Button, "技术转让").click();
+    h.get_by_role_and_label(Role::Button, ZH.ct_transfer)
+        .click();
     h.run();
     click(&mut h, TITLE);
     assert_eq!(h.state().screen(), Screen::Deal(id));
@@ -283,14 +296,14 @@ fn log_an_interaction_on_a_deal() {
     let (_dir, path) = temp_db();
     seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "交易");
-    click(&mut h, "打开");
-    type_into(&mut h, "摘要", "与企业确认许可范围");
-    type_into(&mut h, "下一步", "发送合同草稿");
-    click(&mut h, "设截止日期");
-    click(&mut h, "记录跟进");
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    type_into(&mut h, ZH.i_summary, "与企业确认许可范围");
+    type_into(&mut h, ZH.i_next_step, "发送合同草稿");
+    click(&mut h, ZH.i_has_due);
+    click(&mut h, ZH.add_interaction);
     h.get_by_label("与企业确认许可范围");
-    click(&mut h, "工作台");
+    click(&mut h, ZH.nav_agenda);
     h.get_by_label("发送合同草稿");
 }
 
@@ -299,24 +312,27 @@ fn deferred_payment_and_revenue_share_after_a_trial() {
     let (_dir, path) = temp_db();
     let id = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "交易");
-    click(&mut h, "打开");
-    type_into(&mut h, "合同金额（元）", "50000");
-    click(&mut h, "保存");
-    type_into(&mut h, "试用期开始日期", "2098-06-30");
-    type_into(&mut h, "试用期结束日期", "2099-06-30");
-    click(&mut h, "延期一次付清");
-    type_into(&mut h, "试用期后天数", "90");
-    click(&mut h, "从试用期结束起生成分期");
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    type_into(&mut h, ZH.d_contract, "50000");
+    click(&mut h, ZH.save);
+    type_into(&mut h, ZH.trial_start, "2098-06-30");
+    type_into(&mut h, ZH.trial_end, "2099-06-30");
+    click(&mut h, ZH.pl_deferred);
+    type_into(&mut h, ZH.plan_days_after, "90");
+    click(&mut h, ZH.generate_plan);
     let plan = h.state().store().unwrap().payment_plan(id).unwrap().0;
     assert_eq!(plan.len(), 1);
     assert_eq!(plan[0].1.due.to_string(), "2099-09-28");
 
-    click(&mut h, "收益提成");
-    type_into(&mut h, "提成比例（%）", "3");
-    type_into(&mut h, "报告周期（月）", "12");
-    click(&mut h, "保存试用期");
-    h.get_by_label("收益提成 3% · 每 12 个月报告一次");
+    click(&mut h, ZH.pl_revenue_share);
+    type_into(&mut h, ZH.plan_share_rate, "3");
+    type_into(&mut h, ZH.plan_period, "12");
+    click(&mut h, ZH.save_trial);
+    h.get_by_label(&fill(
+        ZH.revenue_share_terms,
+        &[("rate", &3), ("months", &12)],
+    ));
     let trial = h.state().store().unwrap().trial(id).unwrap();
     assert_eq!(
         trial.start.map(|d| d.to_string()).as_deref(),
@@ -330,17 +346,17 @@ fn export_the_deals_and_the_clients() {
     seed(&path);
     let csv = dir.path().join("export.csv");
     let mut h = common::harness_with_picker(&path, Some(csv.clone()));
-    click(&mut h, "交易");
-    click(&mut h, "导出…");
-    click(&mut h, "CSV（Excel 可直接打开）…");
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.export_menu);
+    click(&mut h, ZH.export_as_csv);
     let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
-    assert!(text.contains(TITLE) && text.contains("山东大学") && text.contains("对接"));
-    click(&mut h, "客户");
-    click(&mut h, "导出…");
-    click(&mut h, "CSV（Excel 可直接打开）…");
+    assert!(text.contains(TITLE) && text.contains("山东大学") && text.contains(ZH.ds_introduced));
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, ZH.export_menu);
+    click(&mut h, ZH.export_as_csv);
     let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
     assert_eq!(text.lines().count(), 3, "a header and two clients: {text}");
-    assert!(text.contains("济南某装备公司,企业"));
+    assert!(text.contains(&format!("济南某装备公司,{}", ZH.kind_enterprise)));
 }
 
 #[test]
@@ -348,33 +364,33 @@ fn a_removed_instalment_and_payment_go_to_the_trash_and_come_back() {
     let (_dir, path) = temp_db();
     let id = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "交易");
-    click(&mut h, "打开");
-    type_into(&mut h, "到期日", "2099-06-30");
-    type_into(&mut h, "金额（元）", "30000");
-    click(&mut h, "添加分期");
-    type_into(&mut h, "回款日期", "2026-02-10");
-    type_into(&mut h, "回款金额（元）", "10000");
-    click(&mut h, "记录回款");
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    type_into(&mut h, ZH.pay_due, "2099-06-30");
+    type_into(&mut h, ZH.pay_amount, "30000");
+    click(&mut h, ZH.add_instalment);
+    type_into(&mut h, ZH.rc_date, "2026-02-10");
+    type_into(&mut h, ZH.rc_amount, "10000");
+    click(&mut h, ZH.record_payment);
     // The instalment's row first, then the payment's.
-    assert_eq!(h.get_all_by_label("移除").count(), 2);
-    h.get_all_by_label("移除").nth(1).unwrap().click();
+    assert_eq!(h.get_all_by_label(ZH.remove).count(), 2);
+    h.get_all_by_label(ZH.remove).nth(1).unwrap().click();
     h.run();
-    h.get_all_by_label("移除").next().unwrap().click();
+    h.get_all_by_label(ZH.remove).next().unwrap().click();
     h.run();
-    h.get_by_label("已移到回收站，可在回收站恢复");
+    h.get_by_label(ZH.payment_to_trash);
     let store = h.state().store().unwrap();
     let (plan, receipts) = store.payment_plan(id).unwrap();
     assert!(plan.is_empty() && receipts.is_empty());
 
-    click(&mut h, "回收站");
-    h.get_by_label("分期");
-    h.get_by_label("收款");
+    click(&mut h, ZH.nav_trash);
+    h.get_by_label(ZH.trash_instalment);
+    h.get_by_label(ZH.trash_receipt);
     h.get_by_label("2099-06-30 · ¥30000.00");
     h.get_by_label("2026-02-10 · ¥10000.00");
-    h.get_all_by_label("恢复").next().unwrap().click();
+    h.get_all_by_label(ZH.restore).next().unwrap().click();
     h.run();
-    h.get_all_by_label("恢复").next().unwrap().click();
+    h.get_all_by_label(ZH.restore).next().unwrap().click();
     h.run();
     let (plan, receipts) = h.state().store().unwrap().payment_plan(id).unwrap();
     assert_eq!((plan.len(), receipts.len()), (1, 1));

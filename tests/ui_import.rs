@@ -10,6 +10,8 @@ use common::{click, seed_client, temp_db};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::ClientKind;
+use techbroker::i18n::{ZH, fill};
+use techbroker::io::import::Warning;
 use techbroker::store::{Scope, Store};
 
 const CSV: &str = "\u{feff}成果名称,归属方,技术领域,成熟度,意向价格（万元）\n\
@@ -35,38 +37,73 @@ fn titles(db: &Path) -> Vec<String> {
     t
 }
 
+/// The check's count of rows.
+fn rows_summary(rows: usize, valid: usize, invalid: usize) -> String {
+    fill(
+        ZH.im_rows_summary,
+        &[("rows", &rows), ("valid", &valid), ("invalid", &invalid)],
+    )
+}
+
+/// What an import that updated, skipped and warned of nothing says it did.
+fn summary(inserted: usize, owners: usize, rejected: usize) -> String {
+    fill(
+        ZH.im_done,
+        &[
+            ("inserted", &inserted),
+            ("updated", &0),
+            ("skipped", &0),
+            ("owners", &owners),
+            ("rejected", &rejected),
+            ("warned", &0),
+            ("left", &0),
+        ],
+    )
+}
+
+/// How every "required fields have no column" message begins, whichever fields it names.
+fn missing_required() -> String {
+    fill(ZH.im_missing_required, &[("fields", &"")])
+}
+
 #[test]
 fn import_a_csv_after_fixing_a_mapping_and_get_the_bad_rows_back() {
     let (dir, db) = temp_db();
     seed_client(&db, "山东大学", ClientKind::University);
     let csv = write_csv(dir.path());
     let mut h = common::harness_with_picker(&db, Some(csv.clone()));
-    click(&mut h, "科技成果");
-    click(&mut h, "导入…");
-    h.get_by_label_contains("成果清单.csv");
-    h.get_by_label_contains("编码 UTF-8");
+    click(&mut h, ZH.nav_achievements);
+    click(&mut h, ZH.import_button);
+    h.get_by_label(&fill(ZH.im_file, &[("name", &"成果清单.csv")]));
+    h.get_by_label(&fill(
+        ZH.im_csv_format,
+        &[("encoding", &"UTF-8"), ("delimiter", &",")],
+    ));
     // "归属方" is not a name the import knows: the owner is missing until the user maps it.
-    h.get_by_label_contains("必填字段尚未对应到列：完成单位");
+    h.get_by_label(&fill(ZH.im_missing_required, &[("fields", &ZH.a_owner)]));
     h.get_by_role_and_label(Role::ComboBox, "归属方").click();
     h.run();
-    click(&mut h, "完成单位 *");
-    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
-    click(&mut h, "检查数据");
-    h.get_by_label("共 3 行：2 行有效，1 行有错误");
-    h.get_by_label_contains("成熟度：");
+    click(&mut h, &format!("{} *", ZH.a_owner));
+    assert!(h.query_by_label_contains(&missing_required()).is_none());
+    click(&mut h, ZH.im_check);
+    h.get_by_label(&rows_summary(3, 2, 1));
+    h.get_by_label(&format!("成熟度：{}", ZH.p_trl_out_of_range));
     // The preview shows the rows as stored: 50 in a 万元 column is 50 万元.
     h.get_by_label("50.00");
     assert!(titles(&db).is_empty(), "checking writes nothing");
-    click(&mut h, "导入有效的 2 行，退回 1 行");
+    click(&mut h, &fill(ZH.im_import_valid, &[("n", &2), ("m", &1)]));
     // The summary shows on the screen and in the status line.
-    assert_eq!(h.get_all_by_label_contains("导入完成：新增 2").count(), 2);
+    assert_eq!(h.get_all_by_label(&summary(2, 0, 1)).count(), 2);
     assert_eq!(titles(&db), vec!["秸秆还田装备", "锂电池回收技术"]);
     // The refused row comes back as a CSV with its cells and the reason.
-    click(&mut h, "保存被退回的行（CSV）…");
+    click(&mut h, ZH.im_save_rejected);
     let back = std::fs::read_to_string(&csv).unwrap();
     let back = back.trim_start_matches('\u{feff}');
     assert!(
-        back.starts_with("行号,成果名称,归属方,技术领域,成熟度,意向价格（万元）,原因"),
+        back.starts_with(&format!(
+            "{},成果名称,归属方,技术领域,成熟度,意向价格（万元）,{}",
+            ZH.im_col_row, ZH.im_col_reason
+        )),
         "{back}"
     );
     assert!(
@@ -74,9 +111,10 @@ fn import_a_csv_after_fixing_a_mapping_and_get_the_bad_rows_back() {
         "{back}"
     );
     // The list shows the new records.
-    click(&mut h, "完成");
+    click(&mut h, ZH.im_close);
     // The kind choice repeats the navigation's names: go through the navigation button.
-    h.get_by_role_and_label(Role::Button, "科技成果").click();
+    h.get_by_role_and_label(Role::Button, ZH.nav_achievements)
+        .click();
     h.run();
     h.get_by_label("锂电池回收技术");
 }
@@ -92,13 +130,13 @@ fn import_nothing_leaves_the_database_alone() {
     )
     .unwrap();
     let mut h = common::harness_with_picker(&db, Some(csv));
-    click(&mut h, "科技成果");
-    click(&mut h, "导入…");
-    click(&mut h, "检查数据");
-    h.get_by_label("共 1 行：1 行有效，0 行有错误");
-    click(&mut h, "不导入");
+    click(&mut h, ZH.nav_achievements);
+    click(&mut h, ZH.import_button);
+    click(&mut h, ZH.im_check);
+    h.get_by_label(&rows_summary(1, 1, 0));
+    click(&mut h, ZH.im_import_nothing);
     assert!(titles(&db).is_empty());
-    h.get_by_label_contains("选择文件…");
+    h.get_by_label(ZH.im_choose_file);
 }
 
 #[test]
@@ -111,14 +149,20 @@ fn an_unknown_owner_can_be_created_during_the_import() {
     )
     .unwrap();
     let mut h = common::harness_with_picker(&db, Some(csv));
-    click(&mut h, "科技成果");
-    click(&mut h, "导入…");
-    click(&mut h, "检查数据");
-    h.get_by_label("1 个单位还不是客户：青岛科技大学");
-    assert!(h.query_by_label_contains("导入 1 行").is_none());
-    click(&mut h, "导入时创建这些单位");
-    click(&mut h, "导入 1 行");
-    assert!(h.get_all_by_label_contains("新建单位 1").next().is_some());
+    click(&mut h, ZH.nav_achievements);
+    click(&mut h, ZH.import_button);
+    click(&mut h, ZH.im_check);
+    h.get_by_label(&fill(
+        ZH.im_unknown_owners,
+        &[("n", &1), ("names", &"青岛科技大学")],
+    ));
+    assert!(
+        h.query_by_label_contains(&fill(ZH.im_import_all, &[("n", &1)]))
+            .is_none()
+    );
+    click(&mut h, ZH.im_create_owners);
+    click(&mut h, &fill(ZH.im_import_all, &[("n", &1)]));
+    assert!(h.get_all_by_label(&summary(1, 1, 0)).next().is_some());
     let store = Store::open(&db).unwrap();
     let client = store
         .list_clients()
@@ -135,10 +179,10 @@ fn a_binary_file_named_csv_is_refused_with_a_message() {
     let fake = dir.path().join("photo.csv");
     std::fs::write(&fake, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
     let mut h = common::harness_with_picker(&db, Some(fake));
-    click(&mut h, "客户");
-    click(&mut h, "导入…");
-    h.get_by_label_contains("这不是表格文件");
-    assert!(h.query_by_label("检查数据").is_none());
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, ZH.import_button);
+    h.get_by_label(ZH.im_err_not_text);
+    assert!(h.query_by_label(ZH.im_check).is_none());
 }
 
 #[derive(Debug)]
@@ -160,7 +204,7 @@ fn a_file_dropped_on_the_window_opens_the_import() {
     let mut h = common::harness(&db);
     h.input_mut().dropped_files.push(Arc::new(Dropped(csv)));
     h.run();
-    h.get_by_label_contains("成果清单.csv");
+    h.get_by_label(&fill(ZH.im_file, &[("name", &"成果清单.csv")]));
     h.get_by_role_and_label(Role::ComboBox, "成果名称");
 }
 
@@ -171,19 +215,19 @@ fn export_a_filtered_list_as_excel_and_json() {
     seed_client(&db, "潍柴动力", ClientKind::Enterprise);
     let out = dir.path().join("clients.out");
     let mut h = common::harness_with_picker(&db, Some(out.clone()));
-    click(&mut h, "客户");
-    common::type_into(&mut h, "搜索", "潍柴");
-    click(&mut h, "导出…");
-    click(&mut h, "Excel 工作簿（xlsx）…");
-    h.get_by_label_contains("已导出到");
+    click(&mut h, ZH.nav_clients);
+    common::type_into(&mut h, ZH.search, "潍柴");
+    click(&mut h, ZH.export_menu);
+    click(&mut h, ZH.export_as_xlsx);
+    h.get_by_label_contains(&fill(ZH.exported, &[("path", &out.display())]));
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
     let range = calamine::Reader::worksheet_range_at(&mut book, 0)
         .unwrap()
         .unwrap();
     let names: Vec<String> = range.rows().skip(1).map(|r| r[0].to_string()).collect();
     assert_eq!(names, vec!["潍柴动力"]);
-    click(&mut h, "导出…");
-    click(&mut h, "JSON（完整记录，可再导入）…");
+    click(&mut h, ZH.export_menu);
+    click(&mut h, ZH.export_as_json);
     let json = std::fs::read_to_string(&out).unwrap();
     assert!(
         json.contains("潍柴动力") && !json.contains("山东大学"),
@@ -199,14 +243,15 @@ fn an_import_in_the_training_sandbox_stays_in_the_sandbox() {
     seed_client(&broker, "山东大学", ClientKind::University);
     let before = std::fs::read(&broker).unwrap();
     let mut h = common::harness_with(&broker, &broker, Some(csv));
-    click(&mut h, "文件");
-    click(&mut h, "进入培训模式");
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_sandbox_start);
     assert!(h.state().in_sandbox());
-    h.get_by_role_and_label(Role::Button, "客户").click();
+    h.get_by_role_and_label(Role::Button, ZH.nav_clients)
+        .click();
     h.run();
-    click(&mut h, "导入…");
-    click(&mut h, "检查数据");
-    click(&mut h, "导入 1 行");
+    click(&mut h, ZH.import_button);
+    click(&mut h, ZH.im_check);
+    click(&mut h, &fill(ZH.im_import_all, &[("n", &1)]));
     assert!(h.state().in_sandbox(), "still training after the import");
     let store = h.state().store().unwrap();
     assert_eq!(store.path(), dir.path().join("sandbox.sqlite"));
@@ -243,22 +288,22 @@ fn the_sheet_with_the_table_is_chosen_and_another_can_be() {
     }
     book.save(&book_path).unwrap();
     let mut h = common::harness_with_picker(&db, Some(book_path));
-    click(&mut h, "技术需求");
-    click(&mut h, "导入…");
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, ZH.import_button);
     // The first sheet holds a note, not the list: the sheet with the table is read, and named.
-    h.get_by_label("已选择含有表格的工作表“需求”。");
-    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
+    h.get_by_label(&fill(ZH.im_sheet_chosen, &[("name", &"需求")]));
+    assert!(h.query_by_label_contains(&missing_required()).is_none());
     // The note sheet can still be chosen: nothing in it maps to the required fields.
-    h.get_by_role_and_label(Role::ComboBox, "工作表").click();
+    h.get_by_role_and_label(Role::ComboBox, ZH.im_sheet).click();
     h.run();
     click(&mut h, "说明");
-    h.get_by_label_contains("必填字段尚未对应到列");
-    h.get_by_role_and_label(Role::ComboBox, "工作表").click();
+    h.get_by_label_contains(&missing_required());
+    h.get_by_role_and_label(Role::ComboBox, ZH.im_sheet).click();
     h.run();
     click(&mut h, "需求");
-    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
-    click(&mut h, "检查数据");
-    click(&mut h, "导入 1 行");
+    assert!(h.query_by_label_contains(&missing_required()).is_none());
+    click(&mut h, ZH.im_check);
+    click(&mut h, &fill(ZH.im_import_all, &[("n", &1)]));
     let store = Store::open(&db).unwrap();
     let needs = store.need_rows(Scope::All).unwrap();
     assert_eq!(needs[0].0.title, "发动机余热回收");
@@ -295,7 +340,7 @@ fn check_and_import_run_on_workers() {
             h.step();
         }
     };
-    wait_for(&mut h, "在售成果");
+    wait_for(&mut h, ZH.kpi_achievements);
     // Workers wake the window at any time, so the harness steps frames instead of waiting for
     // it to settle.
     let tap = |h: &mut egui_kittest::Harness<'_, TechBrokerApp>, label: &str| {
@@ -303,21 +348,22 @@ fn check_and_import_run_on_workers() {
         h.step();
         h.step();
     };
-    tap(&mut h, "文件");
-    tap(&mut h, "导入…");
-    tap(&mut h, "选择文件…");
+    tap(&mut h, ZH.menu_file);
+    tap(&mut h, ZH.menu_import);
+    tap(&mut h, ZH.im_choose_file);
     // The headers are read on a worker too.
     wait_for(&mut h, "归属方");
     h.get_by_role_and_label(Role::ComboBox, "归属方").click();
     h.step();
     h.step();
-    tap(&mut h, "完成单位 *");
-    tap(&mut h, "检查数据");
-    wait_for(&mut h, "共 3 行：2 行有效，1 行有错误");
-    tap(&mut h, "导入有效的 2 行，退回 1 行");
-    h.get_by_role_and_label(Role::Button, "客户").click();
+    tap(&mut h, &format!("{} *", ZH.a_owner));
+    tap(&mut h, ZH.im_check);
+    wait_for(&mut h, &rows_summary(3, 2, 1));
+    tap(&mut h, &fill(ZH.im_import_valid, &[("n", &2), ("m", &1)]));
+    h.get_by_role_and_label(Role::Button, ZH.nav_clients)
+        .click();
     h.step();
-    wait_for(&mut h, "导入完成：新增 2");
+    wait_for(&mut h, &summary(2, 0, 1));
     assert_eq!(titles(&db), vec!["秸秆还田装备", "锂电池回收技术"]);
 }
 
@@ -327,17 +373,17 @@ fn a_saved_mapping_is_used_for_the_next_file_of_the_same_layout() {
     seed_client(&db, "山东大学", ClientKind::University);
     let csv = write_csv(dir.path());
     let mut h = common::harness_with_picker(&db, Some(csv));
-    click(&mut h, "科技成果");
-    click(&mut h, "导入…");
+    click(&mut h, ZH.nav_achievements);
+    click(&mut h, ZH.import_button);
     h.get_by_role_and_label(Role::ComboBox, "归属方").click();
     h.run();
-    click(&mut h, "完成单位 *");
-    click(&mut h, "保存映射");
-    assert!(h.get_all_by_label("映射已保存").next().is_some());
+    click(&mut h, &format!("{} *", ZH.a_owner));
+    click(&mut h, ZH.im_save_mapping);
+    assert!(h.get_all_by_label(ZH.im_mapping_saved).next().is_some());
     // The same headers again: the owner column is mapped without asking.
-    click(&mut h, "选择文件…");
-    h.get_by_label("已应用为这种表头保存的映射");
-    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
+    click(&mut h, ZH.im_choose_file);
+    h.get_by_label(ZH.im_saved_mapping_applied);
+    assert!(h.query_by_label_contains(&missing_required()).is_none());
 }
 
 #[test]
@@ -354,13 +400,13 @@ fn deals_import_from_the_deal_list() {
     )
     .unwrap();
     let mut h = common::harness_with_picker(&db, Some(csv));
-    h.get_by_role_and_label(Role::Button, "交易").click();
+    h.get_by_role_and_label(Role::Button, ZH.nav_deals).click();
     h.run();
-    click(&mut h, "导入…");
-    click(&mut h, "检查数据");
-    h.get_by_label("共 2 行：1 行有效，1 行有错误");
-    h.get_by_label_contains("签约日期：");
-    click(&mut h, "导入有效的 1 行，退回 1 行");
+    click(&mut h, ZH.import_button);
+    click(&mut h, ZH.im_check);
+    h.get_by_label(&rows_summary(2, 1, 1));
+    h.get_by_label(&format!("签约日期：{}", ZH.p_required));
+    click(&mut h, &fill(ZH.im_import_valid, &[("n", &1), ("m", &1)]));
     let store = Store::open(&db).unwrap();
     let today = chrono::Local::now().date_naive();
     let deals = store.deal_rows(today).unwrap();
@@ -387,44 +433,68 @@ fn the_header_row_can_be_picked_and_notes_are_listed_in_the_review() {
     )
     .unwrap();
     let mut h = common::harness_with_picker(&db, Some(csv));
-    click(&mut h, "科技成果");
-    click(&mut h, "导入…");
+    click(&mut h, ZH.nav_achievements);
+    click(&mut h, ZH.import_button);
     let header_row = |h: &egui_kittest::Harness<'_, techbroker::ui::TechBrokerApp>| {
         use egui_kittest::kittest::NodeT as _;
-        h.get_by_role_and_label(Role::ComboBox, "表头所在行")
+        h.get_by_role_and_label(Role::ComboBox, ZH.im_header_row)
             .accesskit_node()
             .value()
             .unwrap_or_default()
     };
     // Found below the title and the note: the columns are mapped.
     assert!(
-        header_row(&h).starts_with("第 3 行：序号 | 成果名称"),
+        header_row(&h).starts_with(&fill(
+            ZH.im_row_n,
+            &[("n", &3), ("cells", &"序号 | 成果名称")]
+        )),
         "{}",
         header_row(&h)
     );
-    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
+    assert!(h.query_by_label_contains(&missing_required()).is_none());
     // The title row as the header maps nothing; back to row 3, everything is mapped again.
-    h.get_by_role_and_label(Role::ComboBox, "表头所在行")
-        .click();
-    h.run();
-    click(&mut h, "第 1 行：2026年度山东省科技成果汇总表");
-    assert!(header_row(&h).starts_with("第 1 行"));
-    h.get_by_label_contains("必填字段尚未对应到列");
-    h.get_by_role_and_label(Role::ComboBox, "表头所在行")
+    h.get_by_role_and_label(Role::ComboBox, ZH.im_header_row)
         .click();
     h.run();
     click(
         &mut h,
-        "第 3 行：序号 | 成果名称 | 完成单位 | 技术领域 | 技术成熟度",
+        &fill(
+            ZH.im_row_n,
+            &[("n", &1), ("cells", &"2026年度山东省科技成果汇总表")],
+        ),
     );
-    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
-    click(&mut h, "检查数据");
-    h.get_by_label("共 2 行：2 行有效，0 行有错误");
-    h.get_by_label("1 行有提示：数值按说明保存，照常导入。");
-    h.get_by_label("1 行是合计、表尾或说明，不作为记录导入：6 合计行");
-    h.get_by_label("有提示的行（照常导入）");
-    h.get_by_label("技术成熟度：“中试阶段”按 TRL 6 保存");
-    click(&mut h, "导入 2 行");
+    assert!(header_row(&h).starts_with(&fill(ZH.im_row_n, &[("n", &1), ("cells", &"")])));
+    h.get_by_label_contains(&missing_required());
+    h.get_by_role_and_label(Role::ComboBox, ZH.im_header_row)
+        .click();
+    h.run();
+    click(
+        &mut h,
+        &fill(
+            ZH.im_row_n,
+            &[
+                ("n", &3),
+                (
+                    "cells",
+                    &"序号 | 成果名称 | 完成单位 | 技术领域 | 技术成熟度",
+                ),
+            ],
+        ),
+    );
+    assert!(h.query_by_label_contains(&missing_required()).is_none());
+    click(&mut h, ZH.im_check);
+    h.get_by_label(&rows_summary(2, 2, 0));
+    h.get_by_label(&fill(ZH.im_warnings_summary, &[("n", &1)]));
+    h.get_by_label(&fill(
+        ZH.im_skipped_summary,
+        &[("n", &1), ("rows", &format!("6 {}", ZH.im_skip_total))],
+    ));
+    h.get_by_label(ZH.im_warnings);
+    h.get_by_label(&format!(
+        "技术成熟度：{}",
+        ZH.warning(&Warning::TrlFromWords("中试阶段".into(), 6))
+    ));
+    click(&mut h, &fill(ZH.im_import_all, &[("n", &2)]));
     assert_eq!(titles(&db), vec!["秸秆还田装备", "锂电池回收技术"]);
     let store = Store::open(&db).unwrap();
     let rows = store.achievement_rows(Scope::All).unwrap();
@@ -446,12 +516,24 @@ fn columns_left_out_are_listed_on_the_mapping_and_in_the_review() {
     )
     .unwrap();
     let mut h = common::harness_with_picker(&db, Some(csv));
-    click(&mut h, "技术需求");
-    click(&mut h, "导入…");
-    assert!(h.query_by_label_contains("必填字段尚未对应到列").is_none());
-    h.get_by_label("文件中没有“所属领域”列，该项留空。");
-    h.get_by_label("未导入的列：提交答卷时间、来自IP、3、联系电话");
-    click(&mut h, "检查数据");
-    h.get_by_label("未导入的列：提交答卷时间、来自IP、3、联系电话");
-    h.get_by_label("文件中没有“所属领域”列，该项留空。");
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, ZH.import_button);
+    assert!(h.query_by_label_contains(&missing_required()).is_none());
+    h.get_by_label(&fill(ZH.im_no_column, &[("field", &ZH.a_field)]));
+    h.get_by_label(&fill(
+        ZH.im_not_imported,
+        &[(
+            "columns",
+            &["提交答卷时间", "来自IP", "3、联系电话"].join(ZH.im_list_sep),
+        )],
+    ));
+    click(&mut h, ZH.im_check);
+    h.get_by_label(&fill(
+        ZH.im_not_imported,
+        &[(
+            "columns",
+            &["提交答卷时间", "来自IP", "3、联系电话"].join(ZH.im_list_sep),
+        )],
+    ));
+    h.get_by_label(&fill(ZH.im_no_column, &[("field", &ZH.a_field)]));
 }

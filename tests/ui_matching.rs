@@ -8,6 +8,7 @@ use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{
     AchievementDraft, ClientKind, DealStage, NeedDraft, Stage, TransferMode, TransferModes,
 };
+use techbroker::i18n::{ZH, fill};
 use techbroker::store::Store;
 use techbroker::ui::Screen;
 
@@ -70,9 +71,9 @@ fn find_matches_for_a_need_accept_one_and_reject_another() {
     let (_dir, path) = temp_db();
     let (pilot, lab, enterprise) = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "技术需求");
+    click(&mut h, ZH.nav_needs);
     click(&mut h, "退役动力电池回收技术需求");
-    click(&mut h, "查找匹配");
+    click(&mut h, ZH.find_matches);
     assert_eq!(h.state().screen(), Screen::Matching);
 
     // The pilot-stage achievement ranks first: the need asks for 中试.
@@ -81,32 +82,32 @@ fn find_matches_for_a_need_accept_one_and_reject_another() {
     assert!(top.rect().top() < second.rect().top());
     top.click();
     h.run();
-    h.get_by_label_contains("得分构成");
-    h.get_by_label("成熟度");
-    h.get_by_label("共同词语");
+    h.get_by_label_contains(ZH.breakdown);
+    h.get_by_label(ZH.part_maturity);
+    h.get_by_label(ZH.matched_terms);
     assert!(h.get_all_by_label_contains("动力电池").count() >= 3);
 
-    click(&mut h, "接受（建立交易）");
-    h.get_by_label_contains("已建立交易");
+    click(&mut h, ZH.accept);
     let store = h.state().store().unwrap();
     let deals = store.deal_ids().unwrap();
     assert_eq!(deals.len(), 1);
+    h.get_by_label(&fill(ZH.accepted_deal, &[("id", &deals[0])]));
     let deal = store.get_deal(deals[0]).unwrap().unwrap();
     assert_eq!(deal.stage, DealStage::Introduced);
     assert_eq!(deal.achievements, vec![pilot]);
     assert_eq!(deal.buyer, enterprise);
 
     click(&mut h, "动力电池回收新原理探索");
-    click(&mut h, "拒绝…");
-    type_into(&mut h, "说明", "实验室阶段，企业要中试成果");
-    click(&mut h, "确认拒绝");
-    h.get_by_label("已拒绝，该候选已移出列表");
+    click(&mut h, ZH.reject);
+    type_into(&mut h, ZH.reject_note, "实验室阶段，企业要中试成果");
+    click(&mut h, ZH.confirm_reject);
+    h.get_by_label(ZH.rejected_done);
     assert!(h.query_by_label("动力电池回收新原理探索").is_none());
     let decisions = h.state().store().unwrap().decisions().unwrap();
     assert!(decisions.rejected.iter().any(|(_, a)| *a == lab));
 
-    click(&mut h, "显示已拒绝的");
-    h.get_by_label("动力电池回收新原理探索（已拒绝）");
+    click(&mut h, ZH.show_rejected);
+    h.get_by_label(&format!("动力电池回收新原理探索（{}）", ZH.rejected_mark));
 }
 
 #[test]
@@ -114,9 +115,9 @@ fn find_enterprises_for_an_achievement() {
     let (_dir, path) = temp_db();
     seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "科技成果");
+    click(&mut h, ZH.nav_achievements);
     click(&mut h, "退役动力电池自动化拆解回收技术");
-    click(&mut h, "查找匹配");
+    click(&mut h, ZH.find_matches);
     h.get_by_label("济南某回收公司");
     h.get_by_label("退役动力电池回收技术需求");
 }
@@ -127,22 +128,22 @@ fn shortlist_then_export_the_shortlist_as_csv() {
     seed(&path);
     let csv = dir.path().join("候选清单.csv");
     let mut h = common::harness_with_picker(&path, Some(csv.clone()));
-    click(&mut h, "技术需求");
+    click(&mut h, ZH.nav_needs);
     click(&mut h, "退役动力电池回收技术需求");
-    click(&mut h, "查找匹配");
-    click(&mut h, "导出候选清单 CSV…");
-    h.get_by_label("候选清单为空：先把候选加入清单。");
+    click(&mut h, ZH.find_matches);
+    click(&mut h, ZH.export_shortlist);
+    h.get_by_label(ZH.shortlist_empty);
     assert!(!csv.exists());
 
     click(&mut h, "退役动力电池自动化拆解回收技术");
-    click(&mut h, "加入候选清单");
-    h.get_by_label("已加入候选清单");
-    click(&mut h, "导出候选清单 CSV…");
-    h.get_by_label_contains("已导出到");
+    click(&mut h, ZH.shortlist);
+    h.get_by_label(ZH.shortlisted);
+    click(&mut h, ZH.export_shortlist);
+    h.get_by_label_contains(&fill(ZH.exported, &[("path", &csv.display())]));
     let bytes = std::fs::read(&csv).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    assert!(text.starts_with("成果名称,完成单位"));
+    assert!(text.starts_with(&[ZH.a_title, ZH.a_owner].join(",")));
     assert!(text.contains("退役动力电池自动化拆解回收技术,山东大学"));
 }
 
@@ -151,17 +152,17 @@ fn weights_are_changed_and_saved_in_the_database() {
     let (_dir, path) = temp_db();
     seed(&path);
     let mut h = harness(&path);
-    click(&mut h, "成果匹配");
-    click(&mut h, "权重设置");
-    let field = h.get_by_label("领域");
+    click(&mut h, ZH.nav_matching);
+    click(&mut h, ZH.weights);
+    let field = h.get_by_label(ZH.part_field);
     field.click();
     h.run();
     // Replace the value by typing into the focused drag value.
-    h.get_by_label("领域").type_text("0");
+    h.get_by_label(ZH.part_field).type_text("0");
     h.key_press(egui::Key::Enter);
     h.run();
-    click(&mut h, "保存权重");
-    h.get_by_label("权重已保存");
+    click(&mut h, ZH.save_weights);
+    h.get_by_label(ZH.weights_saved);
     let saved = h.state().store().unwrap().match_weights().unwrap();
     let defaults = techbroker::matching::Weights::default();
     assert_ne!(saved.field, defaults.field, "the field weight was changed");
@@ -229,20 +230,23 @@ fn a_pair_added_in_the_thesaurus_reranks_at_once_and_shows_in_the_breakdown() {
     let (_dir, path) = temp_db();
     seed_synonyms(&path);
     let mut h = harness(&path);
-    click(&mut h, "技术需求");
+    click(&mut h, ZH.nav_needs);
     click(&mut h, "锂电回收技术需求");
-    click(&mut h, "查找匹配");
+    click(&mut h, ZH.find_matches);
     assert!(above(
         &h,
         "退役电池梯次回收技术",
         "废旧锂离子电池湿法冶金技术"
     ));
 
-    click(&mut h, "同义词表（0）");
-    type_into(&mut h, "词语", "锂电");
-    type_into(&mut h, "同义词", "锂离子电池");
-    click(&mut h, "添加");
-    h.get_by_label("已添加同义词：锂电 ≈ 锂离子电池");
+    click(&mut h, &format!("{}（0）", ZH.thesaurus));
+    type_into(&mut h, ZH.synonym_term, "锂电");
+    type_into(&mut h, ZH.synonym_other, "锂离子电池");
+    click(&mut h, ZH.synonym_add);
+    h.get_by_label(&fill(
+        ZH.synonym_added,
+        &[("term", &"锂电"), ("other", &"锂离子电池")],
+    ));
     h.get_by_label("锂电 ≈ 锂离子电池");
     let stored = h.state().store().unwrap().thesaurus().unwrap();
     assert_eq!(stored.len(), 1);
@@ -253,12 +257,15 @@ fn a_pair_added_in_the_thesaurus_reranks_at_once_and_shows_in_the_breakdown() {
     ));
 
     click(&mut h, "废旧锂离子电池湿法冶金技术");
-    h.get_by_label("用到的关联词");
-    h.get_by_label("锂电 → 锂离子电池（同义词表）");
+    h.get_by_label(ZH.associations_used);
+    h.get_by_label(&format!("锂电 → 锂离子电池（{}）", ZH.assoc_thesaurus));
 
     // Removing the pair puts the ranking back.
-    click(&mut h, "删除");
-    h.get_by_label("已删除同义词：锂电 ≈ 锂离子电池");
+    click(&mut h, ZH.synonym_remove);
+    h.get_by_label(&fill(
+        ZH.synonym_removed,
+        &[("term", &"锂电"), ("other", &"锂离子电池")],
+    ));
     assert!(h.state().store().unwrap().thesaurus().unwrap().is_empty());
     assert!(above(
         &h,
@@ -272,14 +279,14 @@ fn a_pair_of_the_same_term_is_refused_with_a_reason_and_stores_nothing() {
     let (_dir, path) = temp_db();
     seed_synonyms(&path);
     let mut h = harness(&path);
-    click(&mut h, "成果匹配");
-    click(&mut h, "同义词表（0）");
-    type_into(&mut h, "词语", "锂电");
-    type_into(&mut h, "同义词", " 锂电 ");
-    click(&mut h, "添加");
-    h.get_by_label("两个词相同");
+    click(&mut h, ZH.nav_matching);
+    click(&mut h, &format!("{}（0）", ZH.thesaurus));
+    type_into(&mut h, ZH.synonym_term, "锂电");
+    type_into(&mut h, ZH.synonym_other, " 锂电 ");
+    click(&mut h, ZH.synonym_add);
+    h.get_by_label(ZH.p_same_term);
     assert!(h.state().store().unwrap().thesaurus().unwrap().is_empty());
-    h.get_by_label("同义词表（0）");
+    h.get_by_label(&format!("{}（0）", ZH.thesaurus));
 }
 
 #[test]

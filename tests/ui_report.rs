@@ -9,6 +9,7 @@ use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{
     AchievementDraft, ClientDraft, ClientKind, ContractType, DealDraft, DealStage,
 };
+use techbroker::i18n::{ZH, fill};
 use techbroker::store::{DecisionInput, Store};
 
 /// Two deals signed this month (a transfer of 120万 and a licence of 30万), one not signed.
@@ -80,11 +81,11 @@ fn the_report_shows_this_months_totals_and_filters_them() {
     let (_dir, path) = temp_db();
     seed(&path);
     let mut h = common::harness(&path);
-    h.get_by_role_and_label(Role::Button, "交易报告").click();
+    h.get_by_role_and_label(Role::Button, ZH.nav_report).click();
     h.run();
-    h.get_by_label("技术交易报告");
+    h.get_by_label(ZH.rp_title);
     // Two deals signed, 150万 in all; the deal still being negotiated is not counted.
-    h.get_by_label("签约项数");
+    h.get_by_label(ZH.rp_signed);
     assert!(
         h.query_all_by_label("150.00").count() >= 2,
         "the total and its groups"
@@ -93,10 +94,11 @@ fn the_report_shows_this_months_totals_and_filters_them() {
     h.get_by_label("余热回收专利许可");
     assert!(h.query_by_label("尚在洽谈的交易").is_none());
     // Only licences.
-    h.get_by_role_and_label(Role::ComboBox, "合同类型").click();
+    h.get_by_role_and_label(Role::ComboBox, ZH.d_contract_type)
+        .click();
     h.run();
     // The breakdown shows the same name as a label: pick the option in the open list.
-    h.get_by_role_and_label(Role::Button, "技术许可").click();
+    h.get_by_role_and_label(Role::Button, ZH.ct_licence).click();
     h.run();
     assert!(h.query_by_label("余热回收技术转让").is_none());
     assert_eq!(h.query_all_by_label("150.00").count(), 0);
@@ -109,21 +111,22 @@ fn the_report_exports_a_workbook_and_a_printable_page() {
     let (dir, path) = temp_db();
     seed(&path);
     let out = dir.path().join("report.out");
+    let exported = fill(ZH.exported, &[("path", &out.display())]);
     let mut h = common::harness_with_picker(&path, Some(out.clone()));
-    h.get_by_role_and_label(Role::Button, "交易报告").click();
+    h.get_by_role_and_label(Role::Button, ZH.nav_report).click();
     h.run();
-    click(&mut h, "导出打印版（HTML）…");
+    click(&mut h, ZH.rp_export_html);
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("<html") && html.contains("余热回收技术转让"));
-    assert!(h.get_all_by_label_contains("已导出到").next().is_some());
-    click(&mut h, "导出 Excel…");
+    assert!(h.get_all_by_label_contains(&exported).next().is_some());
+    click(&mut h, ZH.rp_export_xlsx);
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
     assert!(calamine::Reader::sheet_names(&book).len() >= 7);
     let summary = calamine::Reader::worksheet_range_at(&mut book, 0)
         .unwrap()
         .unwrap();
     let cells: Vec<String> = summary.cells().map(|(_, _, c)| c.to_string()).collect();
-    assert!(cells.iter().any(|c| c == "技术交易报告"), "{cells:?}");
+    assert!(cells.iter().any(|c| c == ZH.rp_title), "{cells:?}");
 }
 
 #[test]
@@ -132,13 +135,13 @@ fn exporting_this_months_report_ticks_the_class_exercise() {
     common::seed_client(&broker, "济南某装备公司", ClientKind::Enterprise);
     let out = dir.path().join("report.html");
     let mut h = common::harness_with(&broker, &broker, Some(out));
-    click(&mut h, "文件");
-    click(&mut h, "进入培训模式");
-    h.get_by_label("已完成 0/8");
-    h.get_by_role_and_label(Role::Button, "交易报告").click();
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_sandbox_start);
+    h.get_by_label(&fill(ZH.sandbox_done_count, &[("done", &0), ("total", &8)]));
+    h.get_by_role_and_label(Role::Button, ZH.nav_report).click();
     h.run();
-    click(&mut h, "导出打印版（HTML）…");
-    h.get_by_label("已完成 1/8");
+    click(&mut h, ZH.rp_export_html);
+    h.get_by_label(&fill(ZH.sandbox_done_count, &[("done", &1), ("total", &8)]));
 }
 
 #[test]

@@ -8,11 +8,19 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sha2::{Digest, Sha256};
 use techbroker::catalog::load_matching;
+use techbroker::domain::training::Task;
 use techbroker::domain::{ClientKind, DealStage};
+use techbroker::i18n::{EN, Tr, ZH, fill};
 use techbroker::matching::Subject;
 use techbroker::ui::{Command, Screen, StartOptions, TechBrokerApp};
 
-const BANNER: &str = "培训模式：这里是练习数据，你自己的数据库不受影响";
+/// The panel's count of exercises done, as `tr` words it.
+fn done_count(tr: &Tr, done: usize) -> String {
+    fill(
+        tr.sandbox_done_count,
+        &[("done", &done), ("total", &Task::ALL.len())],
+    )
+}
 
 fn hash(path: &std::path::Path) -> Vec<u8> {
     Sha256::digest(std::fs::read(path).unwrap()).to_vec()
@@ -41,18 +49,18 @@ fn start_practise_reset_and_leave_the_sandbox() {
     let before = hash(&broker);
     let progress_file = dir.path().join("progress.json");
     let mut h = harness_with(&broker, &broker, Some(progress_file.clone()));
-    assert!(h.query_by_label(BANNER).is_none());
+    assert!(h.query_by_label(ZH.sandbox_banner).is_none());
 
-    click(&mut h, "文件");
-    click(&mut h, "进入培训模式");
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_sandbox_start);
     let sandbox = dir.path().join("sandbox.sqlite");
     assert_eq!(open_path(&h), sandbox);
     assert!(h.state().in_sandbox());
-    h.get_by_label(BANNER);
-    h.get_by_label("已完成 0/8");
+    h.get_by_label(ZH.sandbox_banner);
+    h.get_by_label(&done_count(&ZH, 0));
     // The banner stays on every screen.
-    click(&mut h, "交易");
-    h.get_by_label(BANNER);
+    click(&mut h, ZH.nav_deals);
+    h.get_by_label(ZH.sandbox_banner);
 
     // Exercise 1: a visit logged on an enterprise's page.
     let store = h.state().store().unwrap();
@@ -62,12 +70,12 @@ fn start_practise_reset_and_leave_the_sandbox() {
         .into_iter()
         .find(|c| c.kind == ClientKind::Enterprise)
         .unwrap();
-    click(&mut h, "客户");
-    type_into(&mut h, "搜索", &enterprise.name);
+    click(&mut h, ZH.nav_clients);
+    type_into(&mut h, ZH.search, &enterprise.name);
     click(&mut h, &enterprise.name);
-    type_into(&mut h, "摘要", "走访企业，了解技术需求");
-    click(&mut h, "记录跟进");
-    h.get_by_label("已完成 1/8");
+    type_into(&mut h, ZH.i_summary, "走访企业，了解技术需求");
+    click(&mut h, ZH.add_interaction);
+    h.get_by_label(&done_count(&ZH, 1));
 
     // Exercise 6: a payment recorded on a signed deal's page.
     let store = h.state().store().unwrap();
@@ -82,27 +90,27 @@ fn start_practise_reset_and_leave_the_sandbox() {
     h.run();
     type_into(
         &mut h,
-        "回款日期",
+        ZH.rc_date,
         &chrono::Local::now().date_naive().to_string(),
     );
-    type_into(&mut h, "回款金额（元）", "10000");
-    click(&mut h, "记录回款");
-    h.get_by_label("已完成 2/8");
+    type_into(&mut h, ZH.rc_amount, "10000");
+    click(&mut h, ZH.record_payment);
+    h.get_by_label(&done_count(&ZH, 2));
 
     // Exercises 2 and 3: the panel opens Matching on the exercise's need; the best
     // candidate is shortlisted, then accepted.
-    click(&mut h, "打开匹配");
+    click(&mut h, ZH.sandbox_open_matching);
     assert!(matches!(h.state().screen(), Screen::Matching));
     let best = best_candidate(&h);
     h.get_all_by_label(&best).next().unwrap().click();
     h.run();
-    click(&mut h, "加入候选清单");
-    h.get_by_label("已完成 3/8");
-    click(&mut h, "接受（建立交易）");
-    h.get_by_label("已完成 4/8");
+    click(&mut h, ZH.shortlist);
+    h.get_by_label(&done_count(&ZH, 3));
+    click(&mut h, ZH.accept);
+    h.get_by_label(&done_count(&ZH, 4));
 
-    type_into(&mut h, "学员姓名", "王同学");
-    click(&mut h, "导出学习进度");
+    type_into(&mut h, ZH.sandbox_trainee, "王同学");
+    click(&mut h, ZH.sandbox_export);
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&progress_file).unwrap()).unwrap();
     assert_eq!(json["trainee"], "王同学");
@@ -123,22 +131,22 @@ fn start_practise_reset_and_leave_the_sandbox() {
     );
 
     // Reset asks first; cancelling keeps the work.
-    click(&mut h, "重置培训数据…");
-    click(&mut h, "取消");
-    h.get_by_label("已完成 4/8");
-    click(&mut h, "重置培训数据…");
-    click(&mut h, "确认重置");
-    h.get_by_label("已完成 0/8");
-    h.get_by_label("培训数据已重置");
+    click(&mut h, ZH.menu_sandbox_reset);
+    click(&mut h, ZH.cancel);
+    h.get_by_label(&done_count(&ZH, 4));
+    click(&mut h, ZH.menu_sandbox_reset);
+    click(&mut h, ZH.sandbox_reset_confirm);
+    h.get_by_label(&done_count(&ZH, 0));
+    h.get_by_label(ZH.sandbox_reset_done);
     assert_eq!(open_path(&h), sandbox);
     assert_eq!(
-        h.get_by_label("学员姓名").value().as_deref(),
+        h.get_by_label(ZH.sandbox_trainee).value().as_deref(),
         Some("王同学")
     );
 
-    click(&mut h, "退出培训模式");
+    click(&mut h, ZH.menu_sandbox_leave);
     assert_eq!(open_path(&h), broker);
-    assert!(h.query_by_label(BANNER).is_none());
+    assert!(h.query_by_label(ZH.sandbox_banner).is_none());
     assert!(!h.state().in_sandbox());
     // The sandbox is not offered among the recent files.
     assert!(!h.state().settings().recent.contains(&sandbox));
@@ -161,10 +169,10 @@ fn demo_starts_in_the_sandbox_in_english_too() {
     assert!(h.state().in_sandbox());
     assert!(!broker.exists(), "the broker's database is not even opened");
     click(&mut h, "English");
-    h.get_by_label("Training mode: practice data; your own database is not touched");
-    h.get_by_label("0 of 8 done");
-    h.get_by_label_contains("Log a visit");
-    click(&mut h, "Leave sandbox");
+    h.get_by_label(EN.sandbox_banner);
+    h.get_by_label(&done_count(&EN, 0));
+    h.get_by_label_contains(EN.task_visit);
+    click(&mut h, EN.menu_sandbox_leave);
     assert_eq!(open_path(&h), broker);
 }
 
@@ -181,13 +189,13 @@ fn the_window_builds_the_sandbox_on_a_worker_showing_progress() {
     });
     // Building takes a good part of a second; the first frame comes long before.
     h.step();
-    h.get_by_label("正在准备培训数据…");
+    h.get_by_label(ZH.sandbox_building);
     // Until the worker has built it: the test runner's own timeout stops a hang.
     while !h.state().in_sandbox() {
         std::thread::yield_now();
         h.step();
     }
     h.step();
-    h.get_by_label(BANNER);
-    assert!(h.query_by_label("正在准备培训数据…").is_none());
+    h.get_by_label(ZH.sandbox_banner);
+    assert!(h.query_by_label(ZH.sandbox_building).is_none());
 }

@@ -6,14 +6,15 @@ use common::{click, harness, seed_client, temp_db};
 use egui_kittest::kittest::Queryable as _;
 use techbroker::catalog::Loadable;
 use techbroker::domain::{AchievementDraft, ClientKind};
-use techbroker::store::{InstanceLock, Store};
+use techbroker::i18n::{ZH, fill};
+use techbroker::store::{BackupKind, InstanceLock, Store, list_backups};
 
 #[test]
 fn a_write_through_another_connection_shows_in_the_open_window_and_its_search() {
     let (_dir, path) = temp_db();
     let sdu = seed_client(&path, "山东大学", ClientKind::University);
     let mut h = harness(&path);
-    click(&mut h, "科技成果");
+    click(&mut h, ZH.nav_achievements);
     assert!(h.query_by_label("固态电池电解质").is_none());
 
     // The command line (or a colleague's window) writes while this one is open.
@@ -41,7 +42,7 @@ fn a_write_through_another_connection_shows_in_the_open_window_and_its_search() 
     };
     let hits = achievements.search("电解质");
     assert_eq!(hits.len(), 1, "the search index has the new record");
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     h.get_by_label("青岛海洋研究所");
 }
 
@@ -52,19 +53,19 @@ fn a_second_window_is_told_and_can_open_read_only_or_quit() {
     // The first window's claim on the file.
     let first = InstanceLock::acquire(&path).unwrap();
     let mut h = harness(&path);
-    h.get_by_label("该数据库已在另一个窗口中打开");
-    h.get_by_label("退出");
+    h.get_by_label(ZH.open_elsewhere_title);
+    h.get_by_label(ZH.quit);
     assert!(
         h.state().store().is_none(),
         "nothing opened behind the dialog"
     );
-    click(&mut h, "以只读方式打开");
+    click(&mut h, ZH.open_read_only);
     assert!(h.state().store().unwrap().is_read_only());
-    h.get_by_label("只读：该数据库正在另一个窗口中编辑，这里不能修改。");
-    click(&mut h, "客户");
+    h.get_by_label(ZH.read_only_banner);
+    click(&mut h, ZH.nav_clients);
     h.get_by_label("山东大学");
-    click(&mut h, "新建客户");
-    h.get_by_label("只读模式下不能修改。请在正在编辑该数据库的窗口中操作。");
+    click(&mut h, ZH.new_client);
+    h.get_by_label(ZH.read_only_refused);
     assert_ne!(h.state().screen(), techbroker::ui::Screen::ClientForm);
 
     // What the first window writes shows here.
@@ -90,16 +91,16 @@ fn emptying_the_trash_asks_first_then_deletes_for_good() {
     seed_client(&path, "青岛大学", ClientKind::University);
     Store::open(&path).unwrap().delete_client(sdu).unwrap();
     let mut h = harness(&path);
-    click(&mut h, "回收站");
+    click(&mut h, ZH.nav_trash);
     h.get_by_label("山东大学");
-    click(&mut h, "清空回收站…");
-    h.get_by_label("彻底删除回收站中的全部 1 条记录？此操作无法撤销。");
+    click(&mut h, ZH.empty_trash);
+    h.get_by_label(&fill(ZH.purge_confirm_all, &[("n", &1)]));
     // Cancelling keeps everything.
-    click(&mut h, "取消");
+    click(&mut h, ZH.cancel);
     assert_eq!(h.state().store().unwrap().list_trash().unwrap().len(), 1);
-    click(&mut h, "清空回收站…");
-    click(&mut h, "彻底删除");
-    h.get_by_label("回收站已清空：彻底删除 1 条记录");
+    click(&mut h, ZH.empty_trash);
+    click(&mut h, ZH.purge_yes);
+    h.get_by_label(&fill(ZH.trash_emptied, &[("n", &1)]));
     assert!(h.state().store().unwrap().list_trash().unwrap().is_empty());
     assert!(h.query_by_label("山东大学").is_none());
     let store = h.state().store().unwrap();
@@ -116,12 +117,12 @@ fn one_record_is_deleted_for_good_after_its_own_confirmation() {
     store.delete_client(qdu).unwrap();
     drop(store);
     let mut h = harness(&path);
-    click(&mut h, "回收站");
+    click(&mut h, ZH.nav_trash);
     // Newest deletion first: 青岛大学's row, then 山东大学's.
-    h.get_all_by_label("彻底删除…").nth(1).unwrap().click();
+    h.get_all_by_label(ZH.purge).nth(1).unwrap().click();
     h.run();
-    h.get_by_label_contains("彻底删除“山东大学”？");
-    click(&mut h, "彻底删除");
+    h.get_by_label(&fill(ZH.purge_confirm_one, &[("name", &"山东大学")]));
+    click(&mut h, ZH.purge_yes);
     let trash = h.state().store().unwrap().list_trash().unwrap();
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0].label, "青岛大学");
@@ -135,15 +136,25 @@ fn a_backup_is_listed_and_restored_from_the_file_menu() {
     let mut h = harness(&path);
     seed_client(&path, "青岛大学", ClientKind::University);
     h.run();
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     h.get_by_label("青岛大学");
-    click(&mut h, "文件");
-    click(&mut h, "备份…");
-    h.get_by_label("每日");
-    click(&mut h, "恢复…");
-    h.get_by_label_contains("替换前会先备份当前数据库");
-    click(&mut h, "恢复此备份");
-    h.get_by_label_contains("已从备份恢复");
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_backups);
+    h.get_by_label(ZH.backup_daily);
+    click(&mut h, ZH.backup_restore);
+    let backups = list_backups(&path).unwrap();
+    let name = backups[0].path.file_name().unwrap().to_string_lossy();
+    h.get_by_label(&fill(ZH.backup_restore_confirm, &[("name", &name)]));
+    click(&mut h, ZH.backup_restore_yes);
+    let backups = list_backups(&path).unwrap();
+    let before = backups
+        .iter()
+        .find(|b| b.kind == BackupKind::BeforeRestore)
+        .unwrap();
+    h.get_by_label(&fill(
+        ZH.backup_restored,
+        &[("path", &before.path.display())],
+    ));
     let names: Vec<String> = h
         .state()
         .store()
@@ -154,7 +165,7 @@ fn a_backup_is_listed_and_restored_from_the_file_menu() {
         .map(|c| c.name)
         .collect();
     assert_eq!(names, ["山东大学"]);
-    click(&mut h, "客户");
+    click(&mut h, ZH.nav_clients);
     assert!(h.query_by_label("青岛大学").is_none());
 }
 
@@ -166,6 +177,6 @@ fn a_refused_file_is_left_without_a_lock_file_beside_it() {
     conn.execute_batch("CREATE TABLE t (x)").unwrap();
     drop(conn);
     let h = harness(&foreign);
-    h.get_by_label("无法打开数据库");
+    h.get_by_label(ZH.open_failed);
     assert!(!techbroker::store::lock_path(&foreign).exists());
 }
