@@ -296,7 +296,7 @@ fn deleting_a_client_moves_it_with_its_records_to_the_trash_and_restore_brings_a
     assert_eq!(trash[0].label, "中国科学院某研究所");
     assert!(matches!(store.delete_client(id), Err(StoreError::NotFound)));
 
-    store.restore(TrashKind::Client, id).unwrap();
+    store.restore(TrashKind::Client, id.0).unwrap();
     assert!(store.list_trash().unwrap().is_empty());
     assert_eq!(store.list_contacts(id).unwrap().len(), 1);
     assert_eq!(store.list_interactions(id).unwrap().len(), 1);
@@ -336,7 +336,7 @@ fn contacts_are_added_edited_deleted_and_restored() {
     let trash = store.list_trash().unwrap();
     assert_eq!(trash[0].kind, TrashKind::Contact);
     assert_eq!(trash[0].owner, "济南某机器人公司");
-    store.restore(TrashKind::Contact, contact).unwrap();
+    store.restore(TrashKind::Contact, contact.0).unwrap();
     assert_eq!(store.list_contacts(id).unwrap().len(), 1);
 }
 

@@ -6,6 +6,7 @@ use chrono::{Days, Local};
 use common::{click, harness, harness_with_picker, seed_client, temp_db, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::ClientId;
 use techbroker::domain::{ClientKind, InteractionDraft};
 use techbroker::store::Store;
 use techbroker::ui::{Screen, TechBrokerApp};
@@ -159,7 +160,7 @@ fn a_next_step_without_a_due_date_is_refused() {
     click(&mut h, "记录跟进");
     h.get_by_label("有下一步时请设截止日期");
     let store = h.state().store().unwrap();
-    assert!(store.list_interactions(1).unwrap().is_empty());
+    assert!(store.list_interactions(ClientId(1)).unwrap().is_empty());
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod dashboard;
 mod deals;
 mod demo_deals;
 mod error;
+mod ids;
 mod import;
 mod interactions;
 mod lock;

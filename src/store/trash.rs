@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
 use super::{Area, Store, StoreError};
+use crate::domain::{AchievementId, ClientId, ContactId, NeedId};
 
 /// What kind of record a trash entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,10 +84,10 @@ impl Store {
 
     pub fn restore(&mut self, kind: TrashKind, id: i64) -> Result<(), StoreError> {
         match kind {
-            TrashKind::Client => self.restore_client(id),
-            TrashKind::Contact => self.restore_contact(id),
-            TrashKind::Achievement => self.restore_achievement(id),
-            TrashKind::Need => self.restore_need(id),
+            TrashKind::Client => self.restore_client(ClientId(id)),
+            TrashKind::Contact => self.restore_contact(ContactId(id)),
+            TrashKind::Achievement => self.restore_achievement(AchievementId(id)),
+            TrashKind::Need => self.restore_need(NeedId(id)),
             TrashKind::Instalment => self.undelete("instalments", id),
             TrashKind::Receipt => self.undelete("receipts", id),
         }

@@ -4,7 +4,7 @@ use crate::ui::view::{Cx, View};
 use egui::{RichText, Ui};
 
 use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey, Catalogs};
-use crate::domain::{AchievementStatus, ClientId, Stage, TransferMode};
+use crate::domain::{AchievementId, AchievementStatus, ClientId, Stage, TransferMode};
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
@@ -162,7 +162,7 @@ impl AchievementsScreen {
     }
 
     /// The ids of the records shown, in order.
-    pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<i64> {
+    pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<AchievementId> {
         let rows = self.list.shown(catalogs.achievements.ready());
         rows.iter().map(|r| r.id).collect()
     }

@@ -4,9 +4,9 @@ use crate::ui::view::{Cx, View};
 use egui::{Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::domain::ClientKind;
 use crate::domain::ClientRow;
 use crate::domain::client_list::{self, ClientColumn, ClientFilter, ClientSort};
+use crate::domain::{ClientId, ClientKind};
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
@@ -72,7 +72,7 @@ impl ClientsScreen {
     }
 
     /// The ids of the clients shown, in order.
-    pub fn shown_ids(&self, rows: &[ClientRow]) -> Vec<i64> {
+    pub fn shown_ids(&self, rows: &[ClientRow]) -> Vec<ClientId> {
         self.view
             .iter()
             .filter_map(|&i| rows.get(i))

@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::domain::deal_list::{DealFilter, DealSort, DealSortKey, brokers, select};
 use crate::domain::registration::{RegistrationRule, RegistrationState, registration_state};
-use crate::domain::{ContractType, DealRow};
+use crate::domain::{ContractType, DealId, DealRow};
 use crate::domain::{DealStage, Money};
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
@@ -26,7 +26,7 @@ const CARDS_SHOWN: usize = 60;
 
 /// What is dragged: a deal.
 #[derive(Debug, Clone, Copy)]
-struct DraggedDeal(i64);
+struct DraggedDeal(DealId);
 
 #[derive(Default)]
 pub struct DealsScreen {

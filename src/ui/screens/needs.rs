@@ -5,7 +5,7 @@ use crate::ui::view::{Cx, View};
 use egui::{RichText, Ui};
 
 use crate::catalog::{Catalogs, NeedFilter, NeedSort, NeedSortKey};
-use crate::domain::{ClientId, NeedMode, NeedRow, NeedStatus, Stage};
+use crate::domain::{ClientId, NeedId, NeedMode, NeedRow, NeedStatus, Stage};
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
@@ -180,7 +180,7 @@ impl NeedsScreen {
     }
 
     /// The ids of the records shown, in order.
-    pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<i64> {
+    pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<NeedId> {
         let rows = self.list.shown(catalogs.needs.ready());
         rows.iter().map(|r| r.id).collect()
     }

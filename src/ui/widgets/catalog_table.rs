@@ -10,7 +10,7 @@ use crate::i18n::{Tr, fill};
 use crate::ui::widgets::combos::sort_header;
 
 /// The catalogue when it is loaded; otherwise shows its progress or failure and returns None.
-pub fn catalog_state<'a, R>(
+pub fn catalog_state<'a, R: Record>(
     ui: &mut Ui,
     catalogs: &Catalogs,
     loadable: &'a Loadable<Catalog<R>>,
