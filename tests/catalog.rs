@@ -9,7 +9,7 @@ use techbroker::domain::{
     IpKind, IpStatus, Money, NeedDraft, NeedField, Price, Problem, Stage, TransferMode,
 };
 use techbroker::domain::{AchievementId, ClientId};
-use techbroker::store::{SaveError, Scope, Store, TrashKind};
+use techbroker::store::{SaveError, Scope, Store, TrashItem};
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -100,8 +100,8 @@ fn achievement_crud_with_ip_rows() {
     store.delete_achievement(id).unwrap();
     assert!(store.achievement_rows(Scope::All).unwrap().is_empty());
     let trash = store.list_trash().unwrap();
-    assert_eq!(trash[0].kind, TrashKind::Achievement);
-    store.restore(TrashKind::Achievement, id.0).unwrap();
+    assert_eq!(trash[0].item, TrashItem::Achievement(id));
+    store.restore(TrashItem::Achievement(id)).unwrap();
     assert_eq!(store.achievement_rows(Scope::All).unwrap().len(), 1);
 }
 
@@ -148,7 +148,7 @@ fn needs_belong_to_enterprises_only() {
     assert!(rows[0].0.confidential);
     store.delete_need(id).unwrap();
     let trash = store.list_trash().unwrap();
-    assert_eq!(trash[0].kind, TrashKind::Need);
+    assert_eq!(trash[0].item, TrashItem::Need(id));
     assert!(trash[0].confidential, "the trash marks it confidential too");
 }
 
@@ -214,7 +214,7 @@ fn the_index_stays_in_step_with_insert_edit_delete_and_restore() {
     catalogs.achievement_changed(&store, id);
     assert!(search_achievements(&catalogs, "隧道").is_empty());
 
-    store.restore(TrashKind::Achievement, id.0).unwrap();
+    store.restore(TrashItem::Achievement(id)).unwrap();
     catalogs.achievement_changed(&store, id);
     assert_eq!(search_achievements(&catalogs, "隧道"), vec![id]);
 

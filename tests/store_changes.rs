@@ -3,7 +3,7 @@
 
 use techbroker::domain::ClientId;
 use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, Stage, SynonymDraft};
-use techbroker::store::{Changed, Store, TrashKind};
+use techbroker::store::{Changed, Store, TrashItem};
 
 fn client(name: &str) -> ClientDraft {
     ClientDraft {
@@ -54,7 +54,7 @@ fn every_write_names_what_it_touched_and_a_refused_one_nothing() {
 
     store.delete_achievement(id).unwrap();
     assert!(store.take_changes().achievements.contains(&id));
-    store.restore(TrashKind::Achievement, id.0).unwrap();
+    store.restore(TrashItem::Achievement(id)).unwrap();
     assert!(store.take_changes().achievements.contains(&id));
 
     store
