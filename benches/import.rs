@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicBool;
 use common::{SEED, full_db};
 use techbroker::demo::{Sizes, generate};
 use techbroker::domain::catalog::join_keywords;
-use techbroker::domain::{AchievementData, Price};
+use techbroker::domain::{AchievementData, ClientId, Price};
 use techbroker::i18n::ZH;
 use techbroker::io::import::source::{import_file, inspect};
 use techbroker::io::import::{ImportKind, ImportOptions, Mapping, TableChoice};
@@ -53,7 +53,7 @@ fn data() -> (PathBuf, Vec<AchievementData>) {
         ])
         .expect("header");
         for a in &rows {
-            let owner = &generated.clients[a.owner as usize].name;
+            let owner = &generated.clients[a.owner.0 as usize].name;
             let ip: Vec<&str> = a.ip_items.iter().map(|i| i.number.as_str()).collect();
             let modes: Vec<&str> = a
                 .transfer_modes
@@ -83,7 +83,7 @@ fn data() -> (PathBuf, Vec<AchievementData>) {
         }
         w.flush().expect("write the CSV");
     }
-    let ids: Vec<i64> = {
+    let ids: Vec<ClientId> = {
         let store = Store::open(&full_db()).expect("open");
         let index = store.import_index().expect("index");
         generated
@@ -93,14 +93,14 @@ fn data() -> (PathBuf, Vec<AchievementData>) {
                 index
                     .clients
                     .get(&c.name.to_lowercase())
-                    .map_or(0, |&(id, _)| id)
+                    .map_or(ClientId(0), |&(id, _)| id)
             })
             .collect()
     };
     let with_ids = rows
         .into_iter()
         .map(|mut a| {
-            a.owner = ids[a.owner as usize];
+            a.owner = ids[a.owner.0 as usize];
             a
         })
         .collect();

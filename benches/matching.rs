@@ -84,6 +84,7 @@ fn report() {
     let mut times: Vec<Duration> = Vec::new();
     let achievements = common::full_sizes().achievements as i64;
     for id in (1..achievements).step_by(499).take(200) {
+        let id = techbroker::domain::AchievementId(id);
         let Ok(Some(a)) = store.get_achievement(id) else {
             continue;
         };

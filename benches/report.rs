@@ -40,7 +40,7 @@ fn deals() -> &'static [ReportDeal] {
                 let signed = d(2026, 1, 1) + chrono::Days::new(i as u64 % 365);
                 let contract = Money(1_000_000 + n * 7_919 % 500_000_000);
                 ReportDeal {
-                    id: n + 1,
+                    id: techbroker::domain::DealId(n + 1),
                     title: format!("一种高效锂离子电池正极材料的制备方法{i}"),
                     seller_name: format!("山东某大学{}", i % 80),
                     buyer_name: format!("济南某科技有限公司{}", i % 2_000),

@@ -8,7 +8,8 @@ use techbroker::domain::{
     AchievementDraft, AchievementField, AchievementStatus, ClientDraft, ClientKind, IpItemDraft,
     IpKind, IpStatus, Money, NeedDraft, NeedField, Price, Problem, Stage, TransferMode,
 };
-use techbroker::store::{SaveError, Scope, Store, TrashKind};
+use techbroker::domain::{AchievementId, ClientId};
+use techbroker::store::{SaveError, Scope, Store, TrashItem};
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -16,7 +17,7 @@ fn temp_db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-fn client(store: &mut Store, name: &str, kind: ClientKind) -> i64 {
+fn client(store: &mut Store, name: &str, kind: ClientKind) -> ClientId {
     store
         .save_client(
             None,
@@ -29,7 +30,7 @@ fn client(store: &mut Store, name: &str, kind: ClientKind) -> i64 {
         .unwrap()
 }
 
-fn achievement(owner: i64, title: &str, abstract_text: &str) -> AchievementDraft {
+fn achievement(owner: ClientId, title: &str, abstract_text: &str) -> AchievementDraft {
     AchievementDraft {
         title: title.into(),
         owner: Some(owner),
@@ -42,7 +43,7 @@ fn achievement(owner: i64, title: &str, abstract_text: &str) -> AchievementDraft
     }
 }
 
-fn search_achievements(catalogs: &Catalogs, query: &str) -> Vec<i64> {
+fn search_achievements(catalogs: &Catalogs, query: &str) -> Vec<AchievementId> {
     let Loadable::Ready(c) = &catalogs.achievements else {
         panic!("not loaded");
     };
@@ -99,8 +100,8 @@ fn achievement_crud_with_ip_rows() {
     store.delete_achievement(id).unwrap();
     assert!(store.achievement_rows(Scope::All).unwrap().is_empty());
     let trash = store.list_trash().unwrap();
-    assert_eq!(trash[0].kind, TrashKind::Achievement);
-    store.restore(TrashKind::Achievement, id).unwrap();
+    assert_eq!(trash[0].item, TrashItem::Achievement(id));
+    store.restore(TrashItem::Achievement(id)).unwrap();
     assert_eq!(store.achievement_rows(Scope::All).unwrap().len(), 1);
 }
 
@@ -147,7 +148,7 @@ fn needs_belong_to_enterprises_only() {
     assert!(rows[0].0.confidential);
     store.delete_need(id).unwrap();
     let trash = store.list_trash().unwrap();
-    assert_eq!(trash[0].kind, TrashKind::Need);
+    assert_eq!(trash[0].item, TrashItem::Need(id));
     assert!(trash[0].confidential, "the trash marks it confidential too");
 }
 
@@ -213,7 +214,7 @@ fn the_index_stays_in_step_with_insert_edit_delete_and_restore() {
     catalogs.achievement_changed(&store, id);
     assert!(search_achievements(&catalogs, "隧道").is_empty());
 
-    store.restore(TrashKind::Achievement, id).unwrap();
+    store.restore(TrashItem::Achievement(id)).unwrap();
     catalogs.achievement_changed(&store, id);
     assert_eq!(search_achievements(&catalogs, "隧道"), vec![id]);
 

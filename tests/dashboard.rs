@@ -7,6 +7,7 @@ use techbroker::domain::{
     AchievementDraft, AchievementStatus, ClientDraft, ClientKind, DealDraft, DealStage, Decision,
     Money, NeedDraft, NeedStatus, RejectReason, Stage,
 };
+use techbroker::domain::{AchievementId, ClientId, DealId};
 use techbroker::matching::{Breakdown, PartValues, Weights};
 use techbroker::store::{DecisionInput, Registration, Store};
 
@@ -18,7 +19,7 @@ fn wan(n: i64) -> Money {
     Money::from_yuan(n * 10_000)
 }
 
-fn client(store: &mut Store, name: &str, kind: ClientKind) -> i64 {
+fn client(store: &mut Store, name: &str, kind: ClientKind) -> ClientId {
     store
         .save_client(
             None,
@@ -33,11 +34,11 @@ fn client(store: &mut Store, name: &str, kind: ClientKind) -> i64 {
 
 fn achievement(
     store: &mut Store,
-    owner: i64,
+    owner: ClientId,
     title: &str,
     field: &str,
     s: AchievementStatus,
-) -> i64 {
+) -> AchievementId {
     store
         .save_achievement(
             None,
@@ -54,7 +55,12 @@ fn achievement(
         .unwrap()
 }
 
-fn decide(store: &mut Store, achievement: i64, enterprise: i64, decision: Decision) -> Option<i64> {
+fn decide(
+    store: &mut Store,
+    achievement: AchievementId,
+    enterprise: ClientId,
+    decision: Decision,
+) -> Option<DealId> {
     store
         .record_decision(&DecisionInput {
             need: None,
@@ -69,7 +75,7 @@ fn decide(store: &mut Store, achievement: i64, enterprise: i64, decision: Decisi
 
 fn terms(
     store: &mut Store,
-    id: i64,
+    id: DealId,
     expected: &str,
     contract: &str,
     technology: &str,
@@ -91,7 +97,7 @@ fn terms(
         .unwrap();
 }
 
-fn pay(store: &mut Store, deal: i64, plan: &[(NaiveDate, i64)], paid: &[(NaiveDate, i64)]) {
+fn pay(store: &mut Store, deal: DealId, plan: &[(NaiveDate, i64)], paid: &[(NaiveDate, i64)]) {
     let plan: Vec<Instalment> = plan
         .iter()
         .map(|&(due, w)| Instalment {

@@ -2,6 +2,7 @@
 //! signing requirements and the registration due date.
 
 use chrono::NaiveDate;
+use techbroker::domain::DealId;
 use techbroker::domain::deal::Missing;
 use techbroker::domain::registration::RegistrationRule;
 use techbroker::domain::{
@@ -14,7 +15,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 /// A database with one deal, created the way the Matching screen creates it.
-fn with_deal() -> (tempfile::TempDir, Store, i64) {
+fn with_deal() -> (tempfile::TempDir, Store, DealId) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("deals.sqlite")).unwrap();
     let client = |store: &mut Store, name: &str, kind| {
@@ -296,7 +297,7 @@ fn interactions_logged_on_a_deal_belong_to_its_buyer_too() {
         store.follow_ups_due(d(2026, 11, 28)).unwrap()[0].next_step,
         "发送合同草稿"
     );
-    assert!(store.add_deal_interaction(9999, &call).is_err());
+    assert!(store.add_deal_interaction(DealId(9999), &call).is_err());
 }
 
 #[test]

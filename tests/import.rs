@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
+use techbroker::domain::AchievementId;
 use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, ContactDraft, Stage};
-use techbroker::io::import::json::{read_json, write_json};
+use techbroker::io::import::json::{JsonIds, read_json, write_json};
 use techbroker::io::import::plan::{commit, scan};
 use techbroker::io::import::{
     DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, RowProblem, SourceRow, Target,
@@ -374,7 +375,7 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
         },
     )
     .unwrap();
-    let achievement_ids: Vec<i64> = from
+    let achievement_ids: Vec<AchievementId> = from
         .achievement_rows(Scope::All)
         .unwrap()
         .iter()
@@ -383,13 +384,12 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
     let clients_json = dir.path().join("clients.json");
     let achievements_json = dir.path().join("achievements.json");
     assert_eq!(
-        write_json(&from, ImportKind::Clients, &[sdu], &clients_json).unwrap(),
+        write_json(&from, &JsonIds::Clients(vec![sdu]), &clients_json).unwrap(),
         1
     );
     write_json(
         &from,
-        ImportKind::Achievements,
-        &achievement_ids,
+        &JsonIds::Achievements(achievement_ids.clone()),
         &achievements_json,
     )
     .unwrap();

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use techbroker::domain::{
-    AchievementStatus, Money, NeedMode, NeedStatus, Price, Stage, TransferMode, TransferModes,
+    AchievementId, AchievementStatus, ClientId, Money, NeedId, NeedMode, NeedStatus, Price, Stage,
+    TransferMode, TransferModes,
 };
 use techbroker::matching::{
     AchievementDoc, AchievementText, Decisions, MatchIndex, NeedDoc, Tuning, Weights,
@@ -151,8 +152,8 @@ fn build(dir: &Path, listing_prefix: &str, good: u8) -> EvalSet {
         let keywords = a.keywords.join("、");
         index.upsert_achievement(
             AchievementDoc {
-                id,
-                owner,
+                id: AchievementId(id),
+                owner: ClientId(owner),
                 field: a.field.clone(),
                 keywords: a.keywords.clone(),
                 trl: a.trl,
@@ -173,9 +174,9 @@ fn build(dir: &Path, listing_prefix: &str, good: u8) -> EvalSet {
     let mut labelled = Vec::new();
     for (i, n) in needs.iter().enumerate() {
         let doc = NeedDoc {
-            id: i as i64 + 1,
+            id: NeedId(i as i64 + 1),
             title: n.title.clone(),
-            enterprise: 100_000 + i as i64,
+            enterprise: ClientId(100_000 + i as i64),
             enterprise_name: n.enterprise.clone(),
             field: n.field.clone(),
             keywords: n.keywords.clone(),
@@ -270,7 +271,7 @@ fn ranked(set: &EvalSet, need: &NeedDoc, weights: &Weights, decisions: &Decision
     set.index
         .achievements_for_need(need, weights, decisions, 10, false)
         .iter()
-        .map(|c| c.achievement)
+        .map(|c| c.achievement.0)
         .collect()
 }
 
@@ -305,14 +306,14 @@ fn broker_decisions(set: &EvalSet, pick: impl Fn(usize) -> bool) -> Decisions {
         for id in ranked(set, &need.doc, &weights, &Decisions::default()) {
             match need.grades.get(&id).copied().unwrap_or(0) {
                 0 => {
-                    d.rejected.insert((need.doc.id, id));
+                    d.rejected.insert((need.doc.id, AchievementId(id)));
                     d.rejected_by
                         .entry(need.doc.enterprise)
                         .or_default()
-                        .push(id);
-                    d.on_needs.push((need.doc.id, id, -1.0));
+                        .push(AchievementId(id));
+                    d.on_needs.push((need.doc.id, AchievementId(id), -1.0));
                 }
-                g if g >= 2 => d.on_needs.push((need.doc.id, id, 1.0)),
+                g if g >= 2 => d.on_needs.push((need.doc.id, AchievementId(id), 1.0)),
                 _ => {}
             }
         }
@@ -505,7 +506,7 @@ fn a_local_twin_ranks_above_a_distant_one() {
             .index
             .achievements_for_need(&need.doc, &weights, &none, 1, false)
             .first()
-            .map(|c| c.achievement)
+            .map(|c| c.achievement.0)
         else {
             continue;
         };
@@ -520,8 +521,8 @@ fn a_local_twin_ranks_above_a_distant_one() {
         ] {
             set.index.upsert_achievement(
                 AchievementDoc {
-                    id,
-                    owner: id,
+                    id: AchievementId(id),
+                    owner: ClientId(id),
                     field: need.field.clone(),
                     keywords: need.keywords.clone(),
                     trl: 9,
@@ -572,7 +573,7 @@ fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
             .index
             .achievements_for_need(&need.doc, &weights, &none, 1, false)
             .first()
-            .map(|c| c.achievement)
+            .map(|c| c.achievement.0)
         else {
             continue;
         };
@@ -584,8 +585,8 @@ fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
     for (need, top, rejected, like, twin, i) in &cases {
         let title = set.titles[top].clone();
         let doc = |id: i64, keywords: Vec<String>| AchievementDoc {
-            id,
-            owner: id,
+            id: AchievementId(id),
+            owner: ClientId(id),
             field: need.field.clone(),
             keywords,
             trl: 9,
@@ -626,7 +627,7 @@ fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
             .rejected_by
             .entry(need.enterprise)
             .or_default()
-            .push(*rejected);
+            .push(AchievementId(*rejected));
     }
     assert!(cases.len() >= 20, "{} development needs", cases.len());
     for (need, _, _, like, twin, _) in &cases {
@@ -655,16 +656,16 @@ fn development_needs_one_by_one() {
         let cands = set
             .index
             .achievements_for_need(&need.doc, &weights, &none, 10, false);
-        let ids: Vec<i64> = cands.iter().map(|c| c.achievement).collect();
+        let ids: Vec<i64> = cands.iter().map(|c| c.achievement.0).collect();
         let (ndcg, p5) = metrics(&ids, &need.grades, set.good);
         println!("{} {} nDCG {ndcg:.3} P@5 {p5:.2}", need.key, need.doc.title);
         for c in cands.iter().take(10) {
             println!(
                 "    {} {:5.1} text {:4.1} {}{}",
-                need.grades.get(&c.achievement).copied().unwrap_or(0),
+                need.grades.get(&c.achievement.0).copied().unwrap_or(0),
                 c.breakdown.score,
                 c.breakdown.values.0[0],
-                set.titles.get(&c.achievement).map_or("", |t| t),
+                set.titles.get(&c.achievement.0).map_or("", |t| t),
                 if c.associations.is_empty() {
                     String::new()
                 } else {

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use techbroker::domain::payments::Receipt;
 use techbroker::domain::{
-    AchievementDraft, ClientDraft, ClientKind, ContractType, DealDraft, DealStage, Money, Stage,
+    AchievementDraft, ClientDraft, ClientId, ClientKind, ContractType, DealDraft, DealId,
+    DealStage, Money, Stage,
 };
 use techbroker::i18n::ZH;
 use techbroker::report::{self, GroupKey, Period, ReportFilter};
@@ -18,7 +19,7 @@ fn wan(w: i64) -> Money {
     Money(w * 1_000_000)
 }
 
-fn client(store: &mut Store, name: &str, kind: ClientKind, city: &str) -> i64 {
+fn client(store: &mut Store, name: &str, kind: ClientKind, city: &str) -> ClientId {
     store
         .save_client(
             None,
@@ -34,7 +35,13 @@ fn client(store: &mut Store, name: &str, kind: ClientKind, city: &str) -> i64 {
 }
 
 /// A deal on a new achievement in `field`, created as the Matching screen creates it.
-fn new_deal(store: &mut Store, seller: i64, buyer: i64, title: &str, field: &str) -> i64 {
+fn new_deal(
+    store: &mut Store,
+    seller: ClientId,
+    buyer: ClientId,
+    title: &str,
+    field: &str,
+) -> DealId {
     let achievement = store
         .save_achievement(
             None,
@@ -55,7 +62,7 @@ fn new_deal(store: &mut Store, seller: i64, buyer: i64, title: &str, field: &str
 }
 
 /// Saves the terms and, when a signing date is given, moves the deal to 签约.
-fn sign(store: &mut Store, id: i64, terms: DealDraft) {
+fn sign(store: &mut Store, id: DealId, terms: DealDraft) {
     let signs = !terms.signed_on.is_empty();
     let mut draft = DealDraft::from(&store.get_deal(id).unwrap().unwrap().terms);
     draft.broker = terms.broker;
@@ -71,7 +78,7 @@ fn sign(store: &mut Store, id: i64, terms: DealDraft) {
     }
 }
 
-fn receive(store: &mut Store, id: i64, date: NaiveDate, amount: Money) {
+fn receive(store: &mut Store, id: DealId, date: NaiveDate, amount: Money) {
     store
         .add_receipt(
             id,

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use techbroker::domain::{
     ClientDraft, ClientField, ClientKind, ContactDraft, InteractionDraft, InteractionKind, Problem,
 };
-use techbroker::store::{OpenError, SaveError, Store, StoreError, TrashKind, latest_version};
+use techbroker::store::{OpenError, SaveError, Store, StoreError, TrashItem, latest_version};
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -292,11 +292,11 @@ fn deleting_a_client_moves_it_with_its_records_to_the_trash_and_restore_brings_a
     assert!(store.follow_ups_due(today).unwrap().is_empty());
     let trash = store.list_trash().unwrap();
     assert_eq!(trash.len(), 1);
-    assert_eq!(trash[0].kind, TrashKind::Client);
+    assert_eq!(trash[0].item, TrashItem::Client(id));
     assert_eq!(trash[0].label, "中国科学院某研究所");
     assert!(matches!(store.delete_client(id), Err(StoreError::NotFound)));
 
-    store.restore(TrashKind::Client, id).unwrap();
+    store.restore(TrashItem::Client(id)).unwrap();
     assert!(store.list_trash().unwrap().is_empty());
     assert_eq!(store.list_contacts(id).unwrap().len(), 1);
     assert_eq!(store.list_interactions(id).unwrap().len(), 1);
@@ -334,9 +334,9 @@ fn contacts_are_added_edited_deleted_and_restored() {
     store.delete_contact(contact).unwrap();
     assert!(store.list_contacts(id).unwrap().is_empty());
     let trash = store.list_trash().unwrap();
-    assert_eq!(trash[0].kind, TrashKind::Contact);
+    assert_eq!(trash[0].item, TrashItem::Contact(contact));
     assert_eq!(trash[0].owner, "济南某机器人公司");
-    store.restore(TrashKind::Contact, contact).unwrap();
+    store.restore(TrashItem::Contact(contact)).unwrap();
     assert_eq!(store.list_contacts(id).unwrap().len(), 1);
 }
 

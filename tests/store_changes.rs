@@ -1,8 +1,9 @@
 //! What a write changed is read off SQLite itself, so the window's catalogues cannot miss a
 //! write: each kind of write names the records it touched, a refused write names nothing.
 
+use techbroker::domain::ClientId;
 use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, Stage, SynonymDraft};
-use techbroker::store::{Changed, Store, TrashKind};
+use techbroker::store::{Changed, Store, TrashItem};
 
 fn client(name: &str) -> ClientDraft {
     ClientDraft {
@@ -14,7 +15,7 @@ fn client(name: &str) -> ClientDraft {
     }
 }
 
-fn achievement(owner: i64) -> AchievementDraft {
+fn achievement(owner: ClientId) -> AchievementDraft {
     AchievementDraft {
         title: "石墨烯散热膜".into(),
         owner: Some(owner),
@@ -53,7 +54,7 @@ fn every_write_names_what_it_touched_and_a_refused_one_nothing() {
 
     store.delete_achievement(id).unwrap();
     assert!(store.take_changes().achievements.contains(&id));
-    store.restore(TrashKind::Achievement, id).unwrap();
+    store.restore(TrashItem::Achievement(id)).unwrap();
     assert!(store.take_changes().achievements.contains(&id));
 
     store

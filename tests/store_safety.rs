@@ -481,7 +481,7 @@ fn purging_a_client_removes_its_rows_and_it_is_gone_from_exports() {
         .unwrap();
     store.delete_client(ids[0]).unwrap();
     store
-        .purge(techbroker::store::TrashKind::Client, ids[0])
+        .purge(techbroker::store::TrashItem::Client(ids[0]))
         .unwrap();
     assert!(store.list_trash().unwrap().is_empty());
     drop(store);

@@ -5,11 +5,17 @@ mod common;
 use common::{click, harness, seed_client, temp_db, type_into};
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{AchievementDraft, ClientKind, NeedDraft, Stage};
+use techbroker::domain::{AchievementId, ClientId};
 use techbroker::i18n::{ZH, fill};
 use techbroker::store::{Scope, Store};
 use techbroker::ui::Screen;
 
-fn seed_achievement(path: &std::path::Path, owner: i64, title: &str, stage: Stage) -> i64 {
+fn seed_achievement(
+    path: &std::path::Path,
+    owner: ClientId,
+    title: &str,
+    stage: Stage,
+) -> AchievementId {
     let mut store = Store::open(path).unwrap();
     store
         .save_achievement(

@@ -6,6 +6,7 @@ use chrono::{Days, Local};
 use common::{click, harness, harness_with_picker, seed_client, temp_db, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::ClientId;
 use techbroker::domain::{ClientKind, InteractionDraft};
 use techbroker::i18n::{EN, ZH, fill};
 use techbroker::store::Store;
@@ -160,7 +161,7 @@ fn a_next_step_without_a_due_date_is_refused() {
     click(&mut h, ZH.add_interaction);
     h.get_by_label(ZH.p_next_step_without_due);
     let store = h.state().store().unwrap();
-    assert!(store.list_interactions(1).unwrap().is_empty());
+    assert!(store.list_interactions(ClientId(1)).unwrap().is_empty());
 }
 
 #[test]

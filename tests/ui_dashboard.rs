@@ -8,7 +8,7 @@ use common::{click, harness, seed_client, temp_db};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{
-    AchievementDraft, AchievementStatus, ClientKind, DealDraft, DealStage, Money, Stage,
+    AchievementDraft, AchievementStatus, ClientKind, DealDraft, DealId, DealStage, Money, Stage,
 };
 use techbroker::i18n::{ZH, fill};
 use techbroker::store::{DecisionInput, Store};
@@ -19,7 +19,7 @@ const SIGNED_DEAL: &str = "数控机床热误差补偿技术";
 const TAKEN: &str = "轮胎配方";
 
 struct Seeded {
-    open: i64,
+    open: DealId,
 }
 
 /// Two deals from accepted matches: one introduced, one signed today for 120万 (technology

@@ -5,6 +5,7 @@ mod common;
 use common::{click, harness, replace_in, seed_client, temp_db, type_into};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::DealId;
 use techbroker::domain::payments::{TrialEnd, trial_days_left};
 use techbroker::domain::{AchievementDraft, ClientKind, DealStage, Stage};
 use techbroker::i18n::{ZH, fill};
@@ -14,7 +15,7 @@ use techbroker::ui::Screen;
 const TITLE: &str = "数控机床热误差补偿技术";
 
 /// A deal created the way accepting a match creates it.
-fn seed(path: &std::path::Path) -> i64 {
+fn seed(path: &std::path::Path) -> DealId {
     let seller = seed_client(path, "山东大学", ClientKind::University);
     let buyer = seed_client(path, "济南某装备公司", ClientKind::Enterprise);
     let mut store = Store::open(path).unwrap();
@@ -37,7 +38,7 @@ fn seed(path: &std::path::Path) -> i64 {
         .unwrap()
 }
 
-fn stage_of(h: &egui_kittest::Harness<'_, techbroker::ui::TechBrokerApp>, id: i64) -> DealStage {
+fn stage_of(h: &egui_kittest::Harness<'_, techbroker::ui::TechBrokerApp>, id: DealId) -> DealStage {
     h.state()
         .store()
         .unwrap()

@@ -6,13 +6,14 @@ mod common;
 use common::{click, harness, seed_client, temp_db, type_into};
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::{
-    AchievementDraft, ClientKind, DealStage, NeedDraft, Stage, TransferMode, TransferModes,
+    AchievementDraft, AchievementId, ClientId, ClientKind, DealStage, NeedDraft, Stage,
+    TransferMode, TransferModes,
 };
 use techbroker::i18n::{ZH, fill};
 use techbroker::store::Store;
 use techbroker::ui::Screen;
 
-fn achievement(owner: i64, title: &str, trl: &str, stage: Stage) -> AchievementDraft {
+fn achievement(owner: ClientId, title: &str, trl: &str, stage: Stage) -> AchievementDraft {
     let modes: TransferModes = [TransferMode::Assignment].into_iter().collect();
     AchievementDraft {
         title: title.into(),
@@ -27,7 +28,7 @@ fn achievement(owner: i64, title: &str, trl: &str, stage: Stage) -> AchievementD
     }
 }
 
-fn seed(path: &std::path::Path) -> (i64, i64, i64) {
+fn seed(path: &std::path::Path) -> (AchievementId, AchievementId, ClientId) {
     let university = seed_client(path, "山东大学", ClientKind::University);
     let enterprise = seed_client(path, "济南某回收公司", ClientKind::Enterprise);
     let mut store = Store::open(path).unwrap();

@@ -8,7 +8,9 @@ use std::time::Instant;
 
 use techbroker::demo::Sizes;
 use techbroker::demo::populate;
-use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, DealStage, Stage};
+use techbroker::domain::{
+    AchievementDraft, ClientDraft, ClientId, ClientKind, DealId, DealStage, Stage,
+};
 use techbroker::store::{DecisionInput, Store};
 
 pub const SEED: u64 = 42;
@@ -77,7 +79,7 @@ pub fn deals_db() -> PathBuf {
 /// Adds `count` deals the way accepting a match creates them, between one university and 200
 /// enterprises of their own (named so they cannot clash with generated clients), every other
 /// one moved to 意向, 洽谈 or 终止 in turn. Returns their ids.
-pub fn add_deals(store: &mut Store, count: usize) -> Vec<i64> {
+pub fn add_deals(store: &mut Store, count: usize) -> Vec<DealId> {
     let client = |store: &mut Store, name: String, kind| {
         store
             .save_client(
@@ -91,7 +93,7 @@ pub fn add_deals(store: &mut Store, count: usize) -> Vec<i64> {
             .expect("client")
     };
     let seller = client(store, "基准测试大学".into(), ClientKind::University);
-    let buyers: Vec<i64> = (0..200)
+    let buyers: Vec<ClientId> = (0..200)
         .map(|i| client(store, format!("济南测试企业{i}"), ClientKind::Enterprise))
         .collect();
     let achievement = store

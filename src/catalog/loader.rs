@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::Catalog;
-use crate::domain::{AchievementRow, NeedRow};
+use crate::domain::{AchievementId, AchievementRow, ClientId, NeedId, NeedRow};
 use crate::matching::MatchIndex;
 use crate::store::{Reader, Scope, Store, StoreError};
 
@@ -29,9 +29,9 @@ impl<T> Loadable<T> {
 /// What changed while the catalogues were loading, to apply once they arrive.
 #[derive(Debug, Clone, Copy)]
 enum Change {
-    Achievement(i64),
-    Need(i64),
-    Client(i64),
+    Achievement(AchievementId),
+    Need(NeedId),
+    Client(ClientId),
     Thesaurus,
 }
 
@@ -264,11 +264,11 @@ impl Catalogs {
     }
 
     /// An achievement was created, edited, deleted or restored.
-    pub fn achievement_changed(&mut self, store: &Store, id: i64) {
+    pub fn achievement_changed(&mut self, store: &Store, id: AchievementId) {
         self.apply(Change::Achievement(id), store);
     }
 
-    pub fn need_changed(&mut self, store: &Store, id: i64) {
+    pub fn need_changed(&mut self, store: &Store, id: NeedId) {
         self.apply(Change::Need(id), store);
     }
 
@@ -278,7 +278,7 @@ impl Catalogs {
     }
 
     /// A client was renamed, deleted or restored: its achievements and needs follow.
-    pub fn client_changed(&mut self, store: &Store, id: i64) {
+    pub fn client_changed(&mut self, store: &Store, id: ClientId) {
         self.apply(Change::Client(id), store);
     }
 }
@@ -312,7 +312,7 @@ fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) {
             (None, Some(Scope::One(id)), None)
         }
         Change::Client(id) => {
-            let owned: Vec<i64> = m.achievement_ids_of(id);
+            let owned: Vec<AchievementId> = m.achievement_ids_of(id);
             for a in owned {
                 m.remove_achievement(a);
             }
@@ -345,7 +345,7 @@ fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) {
     }
 }
 
-fn replace_one<R: super::Record>(catalog: &mut Catalog<R>, id: i64, rows: Vec<(R, String)>) {
+fn replace_one<R: super::Record>(catalog: &mut Catalog<R>, id: R::Id, rows: Vec<(R, String)>) {
     match rows.into_iter().next() {
         Some((row, body)) => catalog.upsert(row, &body),
         None => catalog.remove(id),

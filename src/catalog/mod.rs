@@ -11,26 +11,30 @@ pub use loader::{Catalogs, Loadable, load_matching};
 pub use needs::{NeedFilter, NeedSort, NeedSortKey};
 pub use view::{PriceRange, select, sorted_positions, sorted_positions_by_text};
 
+use std::hash::Hash;
+
 use rustc_hash::FxHashMap;
 
-use crate::domain::{AchievementRow, NeedRow};
+use crate::domain::{AchievementId, AchievementRow, ClientId, NeedId, NeedRow};
 use crate::search::{Doc, Hit, SearchIndex};
 
 /// A row a catalogue can hold.
 pub trait Record {
-    fn id(&self) -> i64;
+    type Id: Copy + Eq + Ord + Hash;
+    fn id(&self) -> Self::Id;
     /// The client it belongs to (owner or enterprise).
-    fn client(&self) -> i64;
+    fn client(&self) -> ClientId;
     fn title(&self) -> &str;
     /// Shown fields searched besides the title and the body.
     fn searched(&self) -> [&str; 2];
 }
 
 impl Record for AchievementRow {
-    fn id(&self) -> i64 {
+    type Id = AchievementId;
+    fn id(&self) -> AchievementId {
         self.id
     }
-    fn client(&self) -> i64 {
+    fn client(&self) -> ClientId {
         self.owner
     }
     fn title(&self) -> &str {
@@ -42,10 +46,11 @@ impl Record for AchievementRow {
 }
 
 impl Record for NeedRow {
-    fn id(&self) -> i64 {
+    type Id = NeedId;
+    fn id(&self) -> NeedId {
         self.id
     }
-    fn client(&self) -> i64 {
+    fn client(&self) -> ClientId {
         self.enterprise
     }
     fn title(&self) -> &str {
@@ -57,10 +62,10 @@ impl Record for NeedRow {
 }
 
 /// Rows with their search index, kept in step by `upsert`, `remove` and `replace_client`.
-pub struct Catalog<R> {
+pub struct Catalog<R: Record> {
     rows: Vec<R>,
-    positions: FxHashMap<i64, usize>,
-    index: SearchIndex,
+    positions: FxHashMap<R::Id, usize>,
+    index: SearchIndex<R::Id>,
     revision: u64,
 }
 
@@ -75,7 +80,7 @@ impl<R: Record> Default for Catalog<R> {
     }
 }
 
-fn doc<'a, R: Record>(row: &'a R, body: &'a str, rest: &'a mut [&'a str; 3]) -> Doc<'a> {
+fn doc<'a, R: Record>(row: &'a R, body: &'a str, rest: &'a mut [&'a str; 3]) -> Doc<'a, R::Id> {
     let [keywords, client] = row.searched();
     *rest = [keywords, client, body];
     Doc {
@@ -135,7 +140,7 @@ impl<R: Record> Catalog<R> {
     }
 
     /// Takes a row out (deleted, or its client deleted).
-    pub fn remove(&mut self, id: i64) {
+    pub fn remove(&mut self, id: R::Id) {
         let Some(p) = self.positions.remove(&id) else {
             return;
         };
@@ -149,8 +154,8 @@ impl<R: Record> Catalog<R> {
 
     /// Replaces every row of `client` with `items` (after the client was renamed, deleted or
     /// restored).
-    pub fn replace_client(&mut self, client: i64, items: Vec<(R, String)>) {
-        let old: Vec<i64> = self
+    pub fn replace_client(&mut self, client: ClientId, items: Vec<(R, String)>) {
+        let old: Vec<R::Id> = self
             .rows
             .iter()
             .filter(|r| r.client() == client)
@@ -169,15 +174,15 @@ impl<R: Record> Catalog<R> {
         &self.rows
     }
 
-    pub fn get(&self, id: i64) -> Option<&R> {
+    pub fn get(&self, id: R::Id) -> Option<&R> {
         self.positions.get(&id).and_then(|&p| self.rows.get(p))
     }
 
-    pub fn position(&self, id: i64) -> Option<usize> {
+    pub fn position(&self, id: R::Id) -> Option<usize> {
         self.positions.get(&id).copied()
     }
 
-    pub fn search(&self, query: &str) -> Vec<Hit> {
+    pub fn search(&self, query: &str) -> Vec<Hit<R::Id>> {
         self.index.search(query)
     }
 

@@ -136,14 +136,17 @@ mod tests {
 
     use super::*;
     use crate::catalog::{AchievementFilter, AchievementSort, AchievementSortKey};
-    use crate::domain::{AchievementRow, AchievementStatus, ClientKind, Stage, TransferModes};
+    use crate::domain::{
+        AchievementId, AchievementRow, AchievementStatus, ClientId, ClientKind, Stage,
+        TransferModes,
+    };
 
     fn row(id: i64, title: &str, trl: u8, price: Price) -> (AchievementRow, String) {
         (
             AchievementRow {
-                id,
+                id: AchievementId(id),
                 title: title.into(),
-                owner: 1,
+                owner: ClientId(1),
                 owner_name: "山东大学".into(),
                 owner_kind: ClientKind::University,
                 field: "新能源".into(),
@@ -182,7 +185,10 @@ mod tests {
     }
 
     fn ids(c: &Catalog<AchievementRow>, positions: &[u32]) -> Vec<i64> {
-        positions.iter().map(|&p| c.rows()[p as usize].id).collect()
+        positions
+            .iter()
+            .map(|&p| c.rows()[p as usize].id.0)
+            .collect()
     }
 
     #[test]
@@ -274,10 +280,11 @@ mod tests {
     #[test]
     fn removing_a_row_keeps_positions_consistent() {
         let mut c = catalog();
-        c.remove(1);
+        c.remove(AchievementId(1));
         assert_eq!(c.len(), 2);
-        assert_eq!(c.get(3).map(|r| r.id), Some(3));
-        assert_eq!(c.position(3).map(|p| c.rows()[p].id), Some(3));
+        let three = AchievementId(3);
+        assert_eq!(c.get(three).map(|r| r.id), Some(three));
+        assert_eq!(c.position(three).map(|p| c.rows()[p].id), Some(three));
         assert!(c.search("热管理").is_empty());
     }
 }

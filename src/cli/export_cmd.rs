@@ -7,8 +7,7 @@ use chrono::Local;
 
 use super::ExportKind;
 use crate::i18n::{Tr, fill};
-use crate::io::import::ImportKind;
-use crate::io::import::json::write_json;
+use crate::io::import::json::{JsonIds, write_json};
 use crate::io::tables::{self, TableFormat};
 use crate::store::{Scope, Store};
 
@@ -29,21 +28,18 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let written = match format {
         ExportFormat::Json => {
-            let (kind, ids): (ImportKind, Vec<i64>) = match kind {
-                ExportKind::Clients => (
-                    ImportKind::Clients,
-                    store.list_clients()?.iter().map(|c| c.id).collect(),
-                ),
-                ExportKind::Achievements => (
-                    ImportKind::Achievements,
+            let ids = match kind {
+                ExportKind::Clients => {
+                    JsonIds::Clients(store.list_clients()?.iter().map(|c| c.id).collect())
+                }
+                ExportKind::Achievements => JsonIds::Achievements(
                     store
                         .achievement_rows(Scope::All)?
                         .iter()
                         .map(|(r, _)| r.id)
                         .collect(),
                 ),
-                ExportKind::Needs => (
-                    ImportKind::Needs,
+                ExportKind::Needs => JsonIds::Needs(
                     store
                         .need_rows(Scope::All)?
                         .iter()
@@ -52,7 +48,7 @@ pub fn run(
                 ),
                 ExportKind::Deals => anyhow::bail!("deals: --format csv or xlsx"),
             };
-            write_json(store, kind, &ids, path)?
+            write_json(store, &ids, path)?
         }
         ExportFormat::Csv | ExportFormat::Xlsx => {
             let table = match kind {

@@ -122,16 +122,17 @@ fn describe(
             json!((c.breakdown.contribution(p) * 10.0).round() / 10.0),
         );
     }
-    let (id, title) = match subject {
+    // The id printed is the enterprise's or the achievement's, whichever the list ranks.
+    let (id, title): (i64, String) = match subject {
         Subject::Achievement(_) => (
-            c.enterprise,
+            c.enterprise.into(),
             index
                 .enterprise(c.enterprise)
                 .map(|e| e.name.clone())
                 .unwrap_or_default(),
         ),
         _ => (
-            c.achievement,
+            c.achievement.into(),
             achievement.map(|a| a.data.title).unwrap_or_default(),
         ),
     };

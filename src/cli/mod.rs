@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::domain::{ContractType, DealStage};
+use crate::domain::{AchievementId, ClientId, ContractType, DealStage, NeedId, SynonymId};
 use crate::i18n::{Lang, fill};
 use crate::io::import::{DuplicatePolicy, ImportKind, ImportOptions};
 use crate::matching::Subject;
@@ -65,11 +65,11 @@ pub enum Command {
     #[command(group(clap::ArgGroup::new("subject").required(true).args(["need", "achievement", "enterprise"])))]
     Match {
         #[arg(long)]
-        need: Option<i64>,
+        need: Option<NeedId>,
         #[arg(long)]
-        achievement: Option<i64>,
+        achievement: Option<AchievementId>,
         #[arg(long)]
-        enterprise: Option<i64>,
+        enterprise: Option<ClientId>,
         #[arg(long, default_value_t = 10)]
         top: usize,
         /// One JSON array instead of lines.
@@ -207,7 +207,7 @@ pub enum ThesaurusAction {
     /// Adds a pair.
     Add { term: String, other: String },
     /// Removes the pair with this id.
-    Remove { id: i64 },
+    Remove { id: SynonymId },
 }
 
 /// Runs a subcommand, writing its output to `out` and progress to standard error.

@@ -9,7 +9,8 @@ use crate::catalog::{AchievementSort, Catalog, NeedSort, select};
 use crate::domain::client_list::{self, ClientFilter, ClientSort};
 use crate::store::Store;
 
-/// One printed result: the id, then four texts named by [`keys`].
+/// One printed result: the id (of whichever kind was searched), then four texts named by
+/// [`keys`].
 struct Line {
     id: i64,
     cells: [String; 4],
@@ -42,7 +43,7 @@ pub fn run(
                 .take(limit)
                 .filter_map(|p| catalog.rows().get(p as usize))
                 .map(|r| Line {
-                    id: r.id,
+                    id: r.id.into(),
                     cells: [
                         r.title.clone(),
                         r.owner_name.clone(),
@@ -62,7 +63,7 @@ pub fn run(
                 .take(limit)
                 .filter_map(|p| catalog.rows().get(p as usize))
                 .map(|r| Line {
-                    id: r.id,
+                    id: r.id.into(),
                     cells: [
                         r.title.clone(),
                         r.enterprise_name.clone(),
@@ -85,7 +86,7 @@ pub fn run(
                 .take(limit)
                 .filter_map(|i| rows.get(i))
                 .map(|r| Line {
-                    id: r.id,
+                    id: r.id.into(),
                     cells: [
                         r.name.clone(),
                         r.kind.code().to_string(),

@@ -11,7 +11,8 @@ use super::random::{DemoRng, amount, between, chance, front_heavy, one, pick, we
 use super::text::{self, Slots, render};
 use super::vocab::{Family, VOCABS, Vocab};
 use crate::domain::{
-    AchievementData, AchievementStatus, ClientKind, Price, Stage, TransferMode, TransferModes,
+    AchievementData, AchievementStatus, ClientId, ClientKind, Price, Stage, TransferMode,
+    TransferModes,
 };
 
 /// Draws of a title before a repeat is accepted: only once a field's patterns are nearly used up.
@@ -171,7 +172,7 @@ fn achievement(rng: &mut DemoRng, owner: Owner, titles: &mut FxHashSet<String>) 
     };
     AchievementData {
         title,
-        owner: owner.index as i64,
+        owner: ClientId(owner.index as i64),
         inventors: inventors(rng),
         field: vocab.field.to_string(),
         keywords: text::keywords(rng, family, slots.method, 70),

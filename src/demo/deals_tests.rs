@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use super::{DealData, DemoData, Sizes, generate, generate_deals};
 use crate::domain::agenda::{AgendaDeal, AgendaItem, agenda};
 use crate::domain::payments::{TrialEnd, plan_status};
-use crate::domain::{DealStage, Decision, NeedStatus, TransferMode};
+use crate::domain::{DealId, DealStage, Decision, NeedStatus, TransferMode};
 
 const SIZES: Sizes = Sizes {
     clients: 300,
@@ -45,9 +45,9 @@ fn every_stage_has_deals_with_consistent_terms_and_histories() {
         assert_eq!(d.terms.contract.is_some(), d.stage.is_signed());
         assert_eq!(d.stage == DealStage::Lost, !d.lost_reason.is_empty());
         if let Some(n) = d.need {
-            assert_eq!(data.needs[n].enterprise as usize, d.buyer);
+            assert_eq!(data.needs[n].enterprise.0 as usize, d.buyer);
         }
-        assert_eq!(data.achievements[d.achievement].owner as usize, d.seller);
+        assert_eq!(data.achievements[d.achievement].owner.0 as usize, d.seller);
         if d.stage == DealStage::ClosedWon {
             let plan = plan_status(&d.instalments, &d.receipts, today());
             assert_eq!(plan.outstanding.fen(), 0, "closed deals are paid");
@@ -121,7 +121,7 @@ fn the_agenda_of_the_day_has_follow_ups_registrations_and_instalments() {
         .enumerate()
         .filter(|(_, d)| d.stage != DealStage::Lost)
         .map(|(i, d)| AgendaDeal {
-            id: i as i64,
+            id: DealId(i as i64),
             title: d.terms.title.clone(),
             registration_due: d.registration_due,
             registration_submitted: d.registration_submitted,

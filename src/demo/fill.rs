@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::deals::generate_deals;
 use super::{DemoData, Sizes, generate};
-use crate::domain::{AchievementId, DealId, NeedId};
+use crate::domain::{AchievementId, ClientId, DealId, NeedId};
 use crate::store::{Bulk, DemoIds, Store, StoreError};
 
 /// Rows per transaction: large enough to be fast, small enough to report progress.
@@ -83,9 +83,9 @@ pub fn populate_classroom(
 
 struct Stored {
     counts: Counts,
-    clients: Vec<i64>,
-    achievements: Vec<i64>,
-    needs: Vec<i64>,
+    clients: Vec<ClientId>,
+    achievements: Vec<AchievementId>,
+    needs: Vec<NeedId>,
 }
 
 fn insert(
@@ -102,7 +102,7 @@ fn insert(
         progress(done, total);
     }
     // Generated indexes always point into the generated clients.
-    let id_of = |index: i64| client_ids.get(index as usize).copied().unwrap_or(index);
+    let id_of = |index: ClientId| client_ids.get(index.0 as usize).copied().unwrap_or(index);
     for a in &mut data.achievements {
         a.owner = id_of(a.owner);
     }

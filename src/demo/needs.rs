@@ -7,7 +7,7 @@ use super::clients::GeneratedClient;
 use super::random::{DemoRng, amount, between, chance, one, pick, weighted, word};
 use super::text::{self, Slots, render};
 use super::vocab::{VOCABS, Vocab};
-use crate::domain::{ClientKind, NeedData, NeedMode, NeedStatus, Price, Stage};
+use crate::domain::{ClientId, ClientKind, NeedData, NeedMode, NeedStatus, Price, Stage};
 
 /// What the enterprise wants improved: 缺陷控制 in "高温合金叶片精密铸造缺陷控制技术需求".
 pub(super) const ASPECTS: [&str; 12] = [
@@ -163,7 +163,7 @@ fn need(
         process: slots.process,
     };
     let need = NeedData {
-        enterprise: enterprise as i64,
+        enterprise: ClientId(enterprise as i64),
         title,
         description: description(rng, &slots),
         indicators: text::indicators(rng, family, 2, "；"),

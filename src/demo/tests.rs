@@ -13,7 +13,7 @@ use super::{Sizes, generate, needs};
 use crate::domain::catalog::MAX_KEYWORDS;
 use crate::domain::credit_code;
 use crate::domain::{
-    AchievementDraft, ClientKind, DEFAULT_FIELDS, IpKind, IpStatus, NeedDraft, Stage,
+    AchievementDraft, ClientId, ClientKind, DEFAULT_FIELDS, IpKind, IpStatus, NeedDraft, Stage,
 };
 
 fn sizes(clients: usize, achievements: usize, needs: usize) -> Sizes {
@@ -195,10 +195,10 @@ fn achievements_and_needs_round_trip_through_their_forms() {
 #[test]
 fn owners_and_enterprises_are_valid_indexes() {
     let d = generate(8, sizes(300, 2000, 300));
-    let kind = |i: i64| d.clients[usize::try_from(i).unwrap()].kind;
+    let kind = |i: ClientId| d.clients[usize::try_from(i.0).unwrap()].kind;
     let mut research = 0;
     for a in &d.achievements {
-        assert!((0..d.clients.len() as i64).contains(&a.owner));
+        assert!((0..d.clients.len() as i64).contains(&a.owner.0));
         assert_ne!(kind(a.owner), ClientKind::Other);
         if kind(a.owner) != ClientKind::Enterprise {
             research += 1;
@@ -207,7 +207,7 @@ fn owners_and_enterprises_are_valid_indexes() {
     let share = research * 100 / d.achievements.len();
     assert!((75..=85).contains(&share), "{share}% from research");
     for n in &d.needs {
-        assert!((0..d.clients.len() as i64).contains(&n.enterprise));
+        assert!((0..d.clients.len() as i64).contains(&n.enterprise.0));
         assert_eq!(kind(n.enterprise), ClientKind::Enterprise);
     }
 }

@@ -10,9 +10,7 @@ use super::catalog::{
 use super::dates::parse_date;
 use super::money::{Money, Price};
 use super::problem::{FieldErrors, Problem, check_text};
-use super::{ClientId, ClientKind};
-
-pub type AchievementId = i64;
+use super::{AchievementId, ClientId, ClientKind};
 
 const MAX_TITLE: usize = 200;
 const MAX_SHORT: usize = 200;
@@ -362,7 +360,7 @@ impl AchievementDraft {
         }
         Ok(AchievementData {
             title,
-            owner: self.owner.unwrap_or_default(),
+            owner: self.owner.unwrap_or(ClientId(0)),
             inventors: self.inventors.trim().to_string(),
             field,
             keywords,
@@ -387,7 +385,7 @@ mod tests {
     fn draft() -> AchievementDraft {
         AchievementDraft {
             title: "高效节能永磁同步电机控制技术".into(),
-            owner: Some(1),
+            owner: Some(ClientId(1)),
             field: "高端装备制造".into(),
             keywords: "永磁电机、变频控制".into(),
             trl: "6".into(),

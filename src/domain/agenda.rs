@@ -110,7 +110,7 @@ mod tests {
 
     fn deal() -> AgendaDeal {
         AgendaDeal {
-            id: 1,
+            id: DealId(1),
             title: "热误差补偿".into(),
             registration_due: None,
             registration_submitted: None,
@@ -145,13 +145,13 @@ mod tests {
                 ..deal()
             },
             AgendaDeal {
-                id: 2,
+                id: DealId(2),
                 registration_due: Some(d(2026, 12, 6)),
                 trial_end: Some(d(2026, 12, 29)),
                 ..deal()
             },
             AgendaDeal {
-                id: 3,
+                id: DealId(3),
                 registration_due: Some(d(2026, 11, 1)),
                 registration_submitted: Some(d(2026, 10, 30)),
                 trial_end: Some(d(2026, 11, 27)),

@@ -6,10 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::credit_code;
 use super::problem::{FieldErrors, Problem, check_text};
-
-pub type ClientId = i64;
-pub type ContactId = i64;
-pub type InteractionId = i64;
+use super::{ClientId, ContactId, InteractionId};
 
 const MAX_NAME: usize = 200;
 const MAX_SHORT: usize = 100;

@@ -97,11 +97,12 @@ pub fn regions(rows: &[ClientRow]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ClientId;
     use chrono::NaiveDate;
 
     fn row(id: i64, name: &str, kind: ClientKind, city: &str, open: u32) -> ClientRow {
         ClientRow {
-            id,
+            id: ClientId(id),
             name: name.into(),
             kind,
             province: "山东省".into(),

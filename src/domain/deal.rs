@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub type DealId = i64;
+use super::DealId;
 
 /// The stages a deal moves through; `Lost` can follow any of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -112,11 +112,11 @@ pub fn brokers(rows: &[DealRow]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DealStage, Money};
+    use crate::domain::{DealId, DealStage, Money};
 
     fn row(id: i64, title: &str, broker: &str, ct: ContractType, amount: i64) -> DealRow {
         DealRow {
-            id,
+            id: DealId(id),
             title: title.into(),
             seller_name: "山东大学".into(),
             buyer_name: format!("企业{id}"),
@@ -150,7 +150,7 @@ mod tests {
             broker: Some("王经理".into()),
             ..DealFilter::default()
         };
-        let ids = |v: Vec<usize>| v.iter().map(|&i| rows[i].id).collect::<Vec<_>>();
+        let ids = |v: Vec<usize>| v.iter().map(|&i| rows[i].id.0).collect::<Vec<_>>();
         let sort = DealSort::default().clicked(DealSortKey::Amount);
         assert_eq!(ids(select(&rows, &by_broker, sort)), vec![3, 1]);
         let licences = DealFilter {
@@ -190,7 +190,7 @@ mod tests {
         let ids = |f: &DealFilter| {
             select(&rows, f, DealSort::default())
                 .iter()
-                .map(|&i| rows[i].id)
+                .map(|&i| rows[i].id.0)
                 .collect::<Vec<_>>()
         };
         let signed = DealFilter {

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod dates;
 pub mod deal;
 pub mod deal_list;
+pub mod id;
 pub mod maturity;
 pub mod money;
 pub mod need;
@@ -21,20 +22,22 @@ pub mod thesaurus;
 pub mod training;
 
 pub use achievement::{
-    Achievement, AchievementData, AchievementDraft, AchievementField, AchievementId,
-    AchievementRow, AchievementStatus, IpItem, IpItemDraft, IpKind, IpStatus,
+    Achievement, AchievementData, AchievementDraft, AchievementField, AchievementRow,
+    AchievementStatus, IpItem, IpItemDraft, IpKind, IpStatus,
 };
 pub use catalog::{DEFAULT_FIELDS, Stage, TransferMode, TransferModes};
 pub use client::{
-    Client, ClientDraft, ClientField, ClientId, ClientKind, ClientRow, Contact, ContactDraft,
-    ContactField, ContactId, FollowUp, Interaction, InteractionDraft, InteractionField,
-    InteractionId, InteractionKind,
+    Client, ClientDraft, ClientField, ClientKind, ClientRow, Contact, ContactDraft, ContactField,
+    FollowUp, Interaction, InteractionDraft, InteractionField, InteractionKind,
 };
 pub use deal::{
-    ContractType, Deal, DealDraft, DealField, DealId, DealRow, DealStage, DealTerms, Decision,
-    RejectReason,
+    ContractType, Deal, DealDraft, DealField, DealRow, DealStage, DealTerms, Decision, RejectReason,
+};
+pub use id::{
+    AchievementId, ClientId, ContactId, DealId, InstalmentId, InteractionId, NeedId, ReceiptId,
+    SynonymId,
 };
 pub use money::{Money, Price};
-pub use need::{Need, NeedData, NeedDraft, NeedField, NeedId, NeedMode, NeedRow, NeedStatus};
+pub use need::{Need, NeedData, NeedDraft, NeedField, NeedMode, NeedRow, NeedStatus};
 pub use problem::{FieldErrors, Problem};
-pub use thesaurus::{Synonym, SynonymDraft, SynonymField, SynonymId};
+pub use thesaurus::{Synonym, SynonymDraft, SynonymField};

@@ -3,15 +3,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::ClientId;
 use super::achievement::{check_keywords, parse_trl};
 use super::amount::{AmountRange, AmountText, read_amount};
 use super::catalog::{Stage, join_keywords};
 use super::dates::parse_date;
 use super::money::{Money, Price};
 use super::problem::{FieldErrors, Problem, check_text};
-
-pub type NeedId = i64;
+use super::{ClientId, NeedId};
 
 const MAX_TITLE: usize = 200;
 const MAX_LONG: usize = 10_000;
@@ -283,7 +281,7 @@ impl NeedDraft {
             return Err(e);
         }
         Ok(NeedData {
-            enterprise: self.enterprise.unwrap_or_default(),
+            enterprise: self.enterprise.unwrap_or(ClientId(0)),
             title,
             description: self.description.trim().to_string(),
             indicators: self.indicators.trim().to_string(),
@@ -307,7 +305,7 @@ mod tests {
 
     fn draft() -> NeedDraft {
         NeedDraft {
-            enterprise: Some(7),
+            enterprise: Some(ClientId(7)),
             title: "电机控制器散热改进".into(),
             field: "高端装备制造".into(),
             ..NeedDraft::default()

@@ -1,9 +1,8 @@
 //! The broker's thesaurus: pairs of terms that mean the same thing to matching ("锂电 ≈
 //! 锂离子电池", "PLC ≈ 可编程逻辑控制器").
 
+use super::SynonymId;
 use super::problem::{FieldErrors, Problem};
-
-pub type SynonymId = i64;
 
 /// The longest term, in characters.
 pub const MAX_TERM: usize = 40;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{DealId, NeedId};
+use super::{DealId, InteractionId, NeedId, ReceiptId};
 
 /// One exercise. The need tasks work on the sandbox's open need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,10 +60,11 @@ impl Task {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
     pub open_need: Option<NeedId>,
-    pub last_interaction: i64,
+    pub last_interaction: InteractionId,
+    /// Match decisions and stage changes are rows with no id type of their own.
     pub last_decision: i64,
     pub last_stage_change: i64,
-    pub last_receipt: i64,
+    pub last_receipt: ReceiptId,
     pub registered: Vec<DealId>,
     pub trials: Vec<(DealId, String)>,
 }

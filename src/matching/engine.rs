@@ -655,7 +655,7 @@ impl MatchIndex {
             }
             // The profile as a need with no text, no requirement and no budget.
             let profile = NeedDoc {
-                id: 0,
+                id: NeedId(0),
                 title: String::new(),
                 enterprise: e.id,
                 enterprise_name: e.name.clone(),
@@ -783,7 +783,7 @@ fn keep_best_pairs(pool: &mut Vec<(u32, f32)>, n: usize) {
 }
 
 /// Best score first; equal scores by id, so the order never changes between runs.
-fn rank(candidates: &mut [Candidate], id: impl Fn(&Candidate) -> i64) {
+fn rank<I: Ord>(candidates: &mut [Candidate], id: impl Fn(&Candidate) -> I) {
     candidates.sort_by(|a, b| {
         b.breakdown
             .score

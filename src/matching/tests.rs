@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::{
-    AchievementStatus, Money, NeedMode, NeedStatus, Price, Stage, TransferMode, TransferModes,
+    AchievementId, AchievementStatus, ClientId, Money, NeedId, NeedMode, NeedStatus, Price, Stage,
+    TransferMode, TransferModes,
 };
 
 /// An achievement and its title, which the index reads as text.
@@ -13,8 +14,8 @@ fn ach(
 ) -> (AchievementDoc, String) {
     (
         AchievementDoc {
-            id,
-            owner: 100 + id,
+            id: AchievementId(id),
+            owner: ClientId(100 + id),
             field: "新能源".into(),
             keywords: vec!["电池".into()],
             trl,
@@ -30,9 +31,9 @@ fn ach(
 
 fn need(min_stage: Option<Stage>, budget: Price) -> NeedDoc {
     NeedDoc {
-        id: 1,
+        id: NeedId(1),
         title: "动力电池回收".into(),
-        enterprise: 9,
+        enterprise: ClientId(9),
         enterprise_name: "某回收公司".into(),
         field: "新能源".into(),
         keywords: vec!["电池回收".into()],
@@ -66,7 +67,7 @@ fn index(docs: Vec<(AchievementDoc, String)>) -> MatchIndex {
 }
 
 fn ids(c: &[Candidate]) -> Vec<i64> {
-    c.iter().map(|c| c.achievement).collect()
+    c.iter().map(|c| c.achievement.0).collect()
 }
 
 const AVAILABLE: AchievementStatus = AchievementStatus::Available;
@@ -152,15 +153,21 @@ fn rejected_pairs_leave_the_ranking_and_similar_ones_cost() {
         ach(2, "动力电池梯次利用技术", 7, Price::Negotiable, AVAILABLE),
     ]);
     let mut decisions = Decisions::default();
-    decisions.rejected.insert((1, 1));
-    decisions.rejected_by.insert(9, vec![1]);
+    decisions.rejected.insert((NeedId(1), AchievementId(1)));
+    decisions
+        .rejected_by
+        .insert(ClientId(9), vec![AchievementId(1)]);
     let n = need(None, Price::Negotiable);
     let out = ix.achievements_for_need(&n, &Weights::default(), &decisions, 10, false);
     assert_eq!(ids(&out), vec![2]);
     // Neutral is 0.5; one similar rejection halves it.
     assert_eq!(out[0].breakdown.values.get(Part::History), 0.25);
     let shown = ix.achievements_for_need(&n, &Weights::default(), &decisions, 10, true);
-    assert!(shown.iter().any(|c| c.achievement == 1 && c.rejected));
+    assert!(
+        shown
+            .iter()
+            .any(|c| c.achievement == AchievementId(1) && c.rejected)
+    );
 }
 
 #[test]
@@ -174,21 +181,21 @@ fn enterprises_are_found_through_needs_and_through_their_industry() {
     )]);
     ix.upsert_need(need(None, Price::Negotiable));
     ix.upsert_enterprise(EnterpriseDoc {
-        id: 9,
+        id: ClientId(9),
         name: "某回收公司".into(),
         industry: "新能源".into(),
         province: "山东省".into(),
         city: "济南市".into(),
     });
     ix.upsert_enterprise(EnterpriseDoc {
-        id: 10,
+        id: ClientId(10),
         name: "某储能公司".into(),
         industry: "新能源".into(),
         province: "山东省".into(),
         city: "青岛市".into(),
     });
     ix.upsert_enterprise(EnterpriseDoc {
-        id: 11,
+        id: ClientId(11),
         name: "某食品公司".into(),
         industry: "现代农业".into(),
         province: "山东省".into(),
@@ -201,20 +208,25 @@ fn enterprises_are_found_through_needs_and_through_their_industry() {
         indicators: "",
     };
     let out = ix.enterprises_for_achievement(
-        1,
+        AchievementId(1),
         text,
         &Weights::default(),
         &Decisions::default(),
         10,
         false,
     );
-    let found: Vec<i64> = out.iter().map(|c| c.enterprise).collect();
+    let found: Vec<i64> = out.iter().map(|c| c.enterprise.0).collect();
     assert_eq!(found, vec![9, 10]);
-    assert_eq!(out[0].need, Some(1));
+    assert_eq!(out[0].need, Some(NeedId(1)));
     assert_eq!(out[1].need, None);
 
-    let mine =
-        ix.achievements_for_enterprise(9, &Weights::default(), &Decisions::default(), 10, false);
+    let mine = ix.achievements_for_enterprise(
+        ClientId(9),
+        &Weights::default(),
+        &Decisions::default(),
+        10,
+        false,
+    );
     assert_eq!(ids(&mine), vec![1]);
 }
 
@@ -228,7 +240,7 @@ fn edits_and_removals_are_seen_at_once() {
         AVAILABLE,
     )]);
     let n = need(None, Price::Negotiable);
-    ix.remove_achievement(1);
+    ix.remove_achievement(AchievementId(1));
     assert!(
         ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false)
             .is_empty()
@@ -303,8 +315,8 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
     ]);
     let first = need(None, Price::Negotiable);
     let second = NeedDoc {
-        id: 2,
-        enterprise: 10,
+        id: NeedId(2),
+        enterprise: ClientId(10),
         ..need(None, Price::Negotiable)
     };
     ix.upsert_need(first.clone());
@@ -318,7 +330,10 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
     );
     assert_eq!(ids(&before), vec![1, 2]);
     let decisions = Decisions {
-        on_needs: vec![(first.id, 2, 1.0), (first.id, 1, -1.0)],
+        on_needs: vec![
+            (first.id, AchievementId(2), 1.0),
+            (first.id, AchievementId(1), -1.0),
+        ],
         ..Decisions::default()
     };
     let after = ix.achievements_for_need(&second, &Weights::default(), &decisions, 10, false);
@@ -358,10 +373,10 @@ fn a_thesaurus_pair_finds_a_listing_in_other_words_and_says_so() {
     };
     let plain =
         ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
-    assert_eq!(plain[0].achievement, 2);
+    assert_eq!(plain[0].achievement, AchievementId(2));
     ix.set_thesaurus(vec![("PLC".into(), "可编程逻辑控制器".into())]);
     let out = ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
-    assert_eq!(out[0].achievement, 1);
+    assert_eq!(out[0].achievement, AchievementId(1));
     assert_eq!(
         out[0].associations,
         vec![Association {
@@ -401,6 +416,6 @@ fn abbreviations_written_in_the_catalogue_become_associations() {
         ..need(None, Price::Negotiable)
     };
     let out = ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
-    assert_eq!(out[0].achievement, 1);
+    assert_eq!(out[0].achievement, AchievementId(1));
     assert_eq!(out[0].associations[0].source, Source::Abbreviation);
 }

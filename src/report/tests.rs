@@ -12,9 +12,9 @@ fn wan(w: i64) -> Money {
     Money(w * 1_000_000)
 }
 
-fn deal(id: DealId, stage: DealStage, signed: Option<NaiveDate>, contract_wan: i64) -> ReportDeal {
+fn deal(id: i64, stage: DealStage, signed: Option<NaiveDate>, contract_wan: i64) -> ReportDeal {
     ReportDeal {
-        id,
+        id: DealId(id),
         title: format!("项目{id}"),
         seller_name: "山东大学".into(),
         buyer_name: "济南某公司".into(),
@@ -63,7 +63,7 @@ fn q1() -> (NaiveDate, NaiveDate) {
 fn totals_count_deals_signed_in_the_period() {
     let (from, to) = q1();
     let r = build(&sample(), from, to, &ReportFilter::default(), d(2026, 4, 5));
-    let ids: Vec<DealId> = r.deals.iter().map(|d| d.id).collect();
+    let ids: Vec<i64> = r.deals.iter().map(|d| d.id.0).collect();
     assert_eq!(
         ids,
         [2, 1, 3],
@@ -175,7 +175,7 @@ fn filters_keep_only_matching_deals() {
         ..ReportFilter::default()
     };
     let r = build(&sample(), from, to, &lost, d(2026, 4, 5));
-    assert_eq!(r.deals.iter().map(|d| d.id).collect::<Vec<_>>(), [3]);
+    assert_eq!(r.deals.iter().map(|d| d.id.0).collect::<Vec<_>>(), [3]);
     let none = ReportFilter {
         field: Some("海洋".into()),
         ..ReportFilter::default()

@@ -112,7 +112,7 @@ fn deal_list(report: &DealReport, tr: &Tr) -> SheetData {
         .map(|d| {
             let received = received_by(d, report.to);
             vec![
-                Cell::Int(d.id),
+                Cell::Int(d.id.0),
                 Cell::Text(d.title.clone()),
                 Cell::Text(d.seller_name.clone()),
                 Cell::Text(d.buyer_name.clone()),

@@ -1,21 +1,23 @@
 //! The n-gram index over records' texts.
 
+use std::hash::Hash;
+
 use rustc_hash::FxHashMap;
 
 use super::postings::{Postings, retain_in};
 use super::text::{Needle, normalize_into};
 
 /// A record as the index sees it: an id, its title, and the other texts to search.
-pub struct Doc<'a> {
-    pub id: i64,
+pub struct Doc<'a, I = i64> {
+    pub id: I,
     pub title: &'a str,
     pub rest: &'a [&'a str],
 }
 
 /// A record that matched every term of a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    pub id: i64,
+pub struct Hit<I = i64> {
+    pub id: I,
     /// How many of the query's terms occur in the title: title hits rank first.
     pub title_terms: u8,
 }
@@ -33,19 +35,30 @@ pub struct IndexStats {
 
 /// One indexed version of a record. An edit adds a new slot and retires the old one, so posting
 /// lists only ever grow at the end.
-struct Slot {
-    id: i64,
+struct Slot<I> {
+    id: I,
     text: Box<[u16]>,
     title_len: u32,
     live: bool,
 }
 
-#[derive(Default)]
-pub struct SearchIndex {
-    slots: Vec<Slot>,
-    live_slot: FxHashMap<i64, u32>,
+/// Records are known by their id type `I` (an achievement's or a need's).
+pub struct SearchIndex<I = i64> {
+    slots: Vec<Slot<I>>,
+    live_slot: FxHashMap<I, u32>,
     unigrams: FxHashMap<u16, Postings>,
     bigrams: FxHashMap<u32, Postings>,
+}
+
+impl<I> Default for SearchIndex<I> {
+    fn default() -> Self {
+        Self {
+            slots: Vec::new(),
+            live_slot: FxHashMap::default(),
+            unigrams: FxHashMap::default(),
+            bigrams: FxHashMap::default(),
+        }
+    }
 }
 
 /// Separates a record's fields, so no pair spans two of them.
@@ -55,9 +68,9 @@ fn pair(a: u16, b: u16) -> u32 {
     (u32::from(a) << 16) | u32::from(b)
 }
 
-impl SearchIndex {
-    pub fn build<'a>(docs: impl IntoIterator<Item = Doc<'a>>) -> Self {
-        let mut index = SearchIndex::default();
+impl<I: Copy + Eq + Hash> SearchIndex<I> {
+    pub fn build<'a>(docs: impl IntoIterator<Item = Doc<'a, I>>) -> Self {
+        let mut index = Self::default();
         for doc in docs {
             index.upsert(&doc);
         }
@@ -82,7 +95,7 @@ impl SearchIndex {
     }
 
     /// Adds a record, or replaces the indexed text of one already there.
-    pub fn upsert(&mut self, doc: &Doc<'_>) {
+    pub fn upsert(&mut self, doc: &Doc<'_, I>) {
         self.remove(doc.id);
         let mut text = Vec::with_capacity(doc.title.len() + 64);
         normalize_into(&mut text, doc.title);
@@ -118,7 +131,7 @@ impl SearchIndex {
     }
 
     /// Takes a record out of the results (deleted, or its owner deleted).
-    pub fn remove(&mut self, id: i64) {
+    pub fn remove(&mut self, id: I) {
         if let Some(slot) = self.live_slot.remove(&id)
             && let Some(s) = self.slots.get_mut(slot as usize)
         {
@@ -129,7 +142,7 @@ impl SearchIndex {
 
     /// The records containing every whitespace-separated term of `query` as a substring, in the
     /// order they were indexed. An empty query matches nothing.
-    pub fn search(&self, query: &str) -> Vec<Hit> {
+    pub fn search(&self, query: &str) -> Vec<Hit<I>> {
         let terms: Vec<Vec<u16>> = query
             .split_whitespace()
             .map(|t| {
@@ -225,7 +238,7 @@ impl SearchIndex {
         s.text_bytes
             + s.unigram_bytes
             + s.bigram_bytes
-            + self.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.slots.capacity() * std::mem::size_of::<Slot<I>>()
     }
 }
 

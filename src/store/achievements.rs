@@ -13,7 +13,7 @@ use crate::domain::{
 /// catalogue indexes 100,000 of these as they stream in.
 pub(super) fn each_achievement_row(
     conn: &Connection,
-    scope: Scope,
+    scope: Scope<AchievementId>,
     f: &mut dyn FnMut(AchievementRow, &str),
 ) -> Result<(), StoreError> {
     let (filter, arg) = scope_sql(scope, "a.id", "a.owner_id");
@@ -125,7 +125,7 @@ pub(super) fn insert_achievement(
         a.source,
         t
     ])?;
-    let id = tx.last_insert_rowid();
+    let id = AchievementId(tx.last_insert_rowid());
     write_ip_items(tx, id, &a.ip_items)?;
     Ok(id)
 }
@@ -207,7 +207,7 @@ impl Store {
     /// The rows of `scope` with their searched text, collected.
     pub fn achievement_rows(
         &self,
-        scope: Scope,
+        scope: Scope<AchievementId>,
     ) -> Result<Vec<(AchievementRow, String)>, StoreError> {
         let mut out = Vec::new();
         each_achievement_row(&self.conn, scope, &mut |row, body| {

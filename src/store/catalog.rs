@@ -1,29 +1,35 @@
 //! What the achievement and need stores share: scopes of row queries, keyword storage, the
 //! list of fields, soft delete.
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, ToSql, Transaction, params};
 
 use super::{Area, Store, StoreError, now};
+use crate::domain::ClientId;
 
-/// Which rows a catalogue query returns.
+/// Which rows a catalogue query returns; `I` is the id of the rows (an achievement's or a
+/// need's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub enum Scope<I> {
     All,
-    One(i64),
+    One(I),
     /// Every record of one client (its achievements, or its needs).
-    Client(i64),
+    Client(ClientId),
 }
 
 /// The extra WHERE clause and its argument for `scope`.
-pub(super) fn scope_sql(scope: Scope, id_col: &str, client_col: &str) -> (String, Option<i64>) {
+pub(super) fn scope_sql<I: ToSql + 'static>(
+    scope: Scope<I>,
+    id_col: &str,
+    client_col: &str,
+) -> (String, Option<Box<dyn ToSql>>) {
     match scope {
         Scope::All => (String::new(), None),
-        Scope::One(id) => (format!("AND {id_col} = ?1"), Some(id)),
-        Scope::Client(id) => (format!("AND {client_col} = ?1"), Some(id)),
+        Scope::One(id) => (format!("AND {id_col} = ?1"), Some(Box::new(id))),
+        Scope::Client(id) => (format!("AND {client_col} = ?1"), Some(Box::new(id))),
     }
 }
 
-pub(super) fn client_is_live(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<bool> {
+pub(super) fn client_is_live(tx: &Transaction<'_>, id: ClientId) -> rusqlite::Result<bool> {
     tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND deleted_at IS NULL)",
         [id],
@@ -66,7 +72,11 @@ impl SoftTable {
 
 impl Store {
     /// Moves a row to the trash.
-    pub(super) fn soft_delete(&mut self, table: SoftTable, id: i64) -> Result<(), StoreError> {
+    pub(super) fn soft_delete(
+        &mut self,
+        table: SoftTable,
+        id: impl ToSql,
+    ) -> Result<(), StoreError> {
         let sql = format!(
             "UPDATE {} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
             table.name()
@@ -80,7 +90,11 @@ impl Store {
     }
 
     /// Brings a row back from the trash.
-    pub(super) fn soft_restore(&mut self, table: SoftTable, id: i64) -> Result<(), StoreError> {
+    pub(super) fn soft_restore(
+        &mut self,
+        table: SoftTable,
+        id: impl ToSql,
+    ) -> Result<(), StoreError> {
         let sql = format!(
             "UPDATE {} SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL",
             table.name()

@@ -58,14 +58,14 @@ impl Changed {
         }
         match table {
             "clients" => {
-                self.clients.insert(rowid);
+                self.clients.insert(ClientId(rowid));
             }
             // An achievement's IP items are written with the achievement's own row.
             "achievements" => {
-                self.achievements.insert(rowid);
+                self.achievements.insert(AchievementId(rowid));
             }
             "needs" => {
-                self.needs.insert(rowid);
+                self.needs.insert(NeedId(rowid));
             }
             "match_thesaurus" => self.thesaurus = true,
             "fields" => self.fields = true,

@@ -51,7 +51,7 @@ pub(super) fn insert_client(
         d.notes,
         t
     ])?;
-    Ok(tx.last_insert_rowid())
+    Ok(ClientId(tx.last_insert_rowid()))
 }
 
 /// Overwrites a live client's fields.

@@ -52,7 +52,7 @@ impl Store {
                             created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
                         params![client, d.name, d.title, d.phone, d.email, d.wechat, t],
                     )?;
-                    Ok(tx.last_insert_rowid())
+                    Ok(ContactId(tx.last_insert_rowid()))
                 }
                 Some(id) => {
                     let n = tx.execute(

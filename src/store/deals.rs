@@ -9,8 +9,8 @@ use crate::domain::deal::{Missing, StageChange, missing_for};
 use crate::domain::payments::{Instalment, Receipt, Trial, TrialEnd};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
-    Deal, DealDraft, DealField, DealId, DealRow, DealStage, DealTerms, FieldErrors, Money,
-    TransferMode,
+    Deal, DealDraft, DealField, DealId, DealRow, DealStage, DealTerms, FieldErrors, InstalmentId,
+    Money, ReceiptId, TransferMode,
 };
 
 const RULE_KEY: &str = "registration_rule";
@@ -295,7 +295,7 @@ pub fn missing_as_errors(missing: &[Missing]) -> FieldErrors<DealField> {
 }
 
 /// A planned instalment as stored, with its id for removal.
-pub type PlannedInstalment = (i64, Instalment);
+pub type PlannedInstalment = (InstalmentId, Instalment);
 
 impl Store {
     /// A deal's instalments (by due date) and the payments received (by date).
@@ -345,7 +345,7 @@ impl Store {
         })
     }
 
-    pub fn remove_instalment(&mut self, id: i64) -> Result<(), StoreError> {
+    pub fn remove_instalment(&mut self, id: InstalmentId) -> Result<(), StoreError> {
         self.write(Area::Catalog, |tx| {
             match tx.execute(
                 "UPDATE instalments SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
@@ -358,7 +358,7 @@ impl Store {
     }
 
     /// A deal's live receipts with their ids (for removal), by date.
-    pub fn receipt_rows(&self, deal: DealId) -> Result<Vec<(i64, Receipt)>, StoreError> {
+    pub fn receipt_rows(&self, deal: DealId) -> Result<Vec<(ReceiptId, Receipt)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, received_on, amount_fen, note FROM receipts
              WHERE deal_id = ?1 AND deleted_at IS NULL ORDER BY received_on, id",
@@ -379,7 +379,7 @@ impl Store {
     }
 
     /// Moves a receipt recorded by mistake to the trash.
-    pub fn remove_receipt(&mut self, id: i64) -> Result<(), StoreError> {
+    pub fn remove_receipt(&mut self, id: ReceiptId) -> Result<(), StoreError> {
         self.write(Area::Catalog, |tx| {
             match tx.execute(
                 "UPDATE receipts SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",

@@ -17,7 +17,7 @@ pub struct DemoIds<'a> {
 }
 
 /// The id at `index`, or NotFound for an index the generator never made.
-fn id(ids: &[i64], index: usize) -> Result<i64, StoreError> {
+fn id<T: Copy>(ids: &[T], index: usize) -> Result<T, StoreError> {
     ids.get(index).copied().ok_or(StoreError::NotFound)
 }
 
@@ -90,7 +90,11 @@ impl Store {
     }
 }
 
-fn insert_deal(tx: &Transaction<'_>, d: &DemoDeal, ids: &DemoIds<'_>) -> Result<i64, StoreError> {
+fn insert_deal(
+    tx: &Transaction<'_>,
+    d: &DemoDeal,
+    ids: &DemoIds<'_>,
+) -> Result<DealId, StoreError> {
     let created = d.history.first().map(|c| c.at).unwrap_or_default();
     let updated = d.history.last().map(|c| c.at).unwrap_or(created);
     let (trial_end, until_revenue) = match d.trial.end {
@@ -144,7 +148,7 @@ fn insert_deal(tx: &Transaction<'_>, d: &DemoDeal, ids: &DemoIds<'_>) -> Result<
         form,
         until_revenue
     ])?;
-    let deal = tx.last_insert_rowid();
+    let deal = DealId(tx.last_insert_rowid());
     tx.prepare_cached("INSERT INTO deal_achievements (deal_id, achievement_id) VALUES (?1, ?2)")?
         .execute(params![deal, id(ids.achievements, d.achievement)?])?;
     let mut stmt = tx.prepare_cached(

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use rusqlite::types::FromSql;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::achievements::{achievement_by_id, insert_achievement, update_achievement};
@@ -76,23 +77,16 @@ pub(super) fn import_index(conn: &Connection) -> Result<ImportIndex, StoreError>
             index.credit_codes.insert(code, id);
         }
     }
-    for (sql, map) in [
-        (
-            "SELECT id, owner_id, title FROM achievements WHERE deleted_at IS NULL",
-            &mut index.achievements,
-        ),
-        (
-            "SELECT id, enterprise_id, title FROM needs WHERE deleted_at IS NULL",
-            &mut index.needs,
-        ),
-    ] {
-        let mut stmt = conn.prepare(sql)?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let title: String = r.get(2)?;
-            map.insert((r.get(1)?, title_key(&title)), r.get(0)?);
-        }
-    }
+    by_owner_and_title(
+        conn,
+        "SELECT id, owner_id, title FROM achievements WHERE deleted_at IS NULL",
+        &mut index.achievements,
+    )?;
+    by_owner_and_title(
+        conn,
+        "SELECT id, enterprise_id, title FROM needs WHERE deleted_at IS NULL",
+        &mut index.needs,
+    )?;
     let mut stmt =
         conn.prepare("SELECT id, seller_id, buyer_id, title FROM deals WHERE deleted_at IS NULL")?;
     let mut rows = stmt.query([])?;
@@ -103,6 +97,21 @@ pub(super) fn import_index(conn: &Connection) -> Result<ImportIndex, StoreError>
             .insert((r.get(1)?, r.get(2)?, title_key(&title)), r.get(0)?);
     }
     Ok(index)
+}
+
+/// Reads `sql`'s (id, owner, title) rows into `map`, keyed by owner and title.
+fn by_owner_and_title<T: FromSql>(
+    conn: &Connection,
+    sql: &str,
+    map: &mut HashMap<(ClientId, String), T>,
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let title: String = r.get(2)?;
+        map.insert((r.get(1)?, title_key(&title)), r.get(0)?);
+    }
+    Ok(())
 }
 
 impl Store {
@@ -283,7 +292,7 @@ impl ImportWriter<'_> {
              VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?5)",
             params![d.terms.title, d.seller, d.buyer, DealStage::Lead, self.t],
         )?;
-        let id = self.tx.last_insert_rowid();
+        let id = DealId(self.tx.last_insert_rowid());
         if let Some(a) = d.achievement {
             self.tx.execute(
                 "INSERT INTO deal_achievements (deal_id, achievement_id) VALUES (?1, ?2)",

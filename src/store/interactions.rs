@@ -1,5 +1,5 @@
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, ToSql, params};
 
 use super::contacts::require_live_client;
 use super::{Area, SaveError, Store, StoreError, now};
@@ -14,7 +14,11 @@ impl Store {
     }
 
     /// The live interactions whose `column` (a fixed column name) is `id`, newest first.
-    fn interactions_where(&self, column: &str, id: i64) -> Result<Vec<Interaction>, StoreError> {
+    fn interactions_where(
+        &self,
+        column: &str,
+        id: impl ToSql,
+    ) -> Result<Vec<Interaction>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT id, client_id, date, kind, summary, next_step, next_due, done_at
              FROM interactions WHERE {column} = ?1 AND deleted_at IS NULL
@@ -56,7 +60,7 @@ impl Store {
                     now()
                 ],
             )?;
-            Ok(tx.last_insert_rowid())
+            Ok(InteractionId(tx.last_insert_rowid()))
         })?)
     }
 
@@ -69,7 +73,7 @@ impl Store {
     ) -> Result<InteractionId, SaveError<InteractionField>> {
         let d = draft.validate().map_err(SaveError::Invalid)?;
         Ok(self.write(Area::Clients, |tx| {
-            let buyer: i64 = tx
+            let buyer: ClientId = tx
                 .query_row(
                     "SELECT buyer_id FROM deals WHERE id = ?1 AND deleted_at IS NULL",
                     [deal],
@@ -91,7 +95,7 @@ impl Store {
                     now()
                 ],
             )?;
-            Ok(tx.last_insert_rowid())
+            Ok(InteractionId(tx.last_insert_rowid()))
         })?)
     }
 

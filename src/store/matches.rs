@@ -19,7 +19,7 @@ const WEIGHTS_KEY: &str = "match_weights";
 /// sees it, and its texts.
 pub(super) fn each_match_achievement(
     conn: &Connection,
-    scope: Scope,
+    scope: Scope<AchievementId>,
     f: &mut dyn FnMut(AchievementDoc, AchievementText<'_>),
 ) -> Result<(), StoreError> {
     let (filter, arg) = scope_sql(scope, "a.id", "a.owner_id");
@@ -60,7 +60,7 @@ pub(super) fn each_match_achievement(
 /// Calls `f` with each live need of a live enterprise in `scope`, as the engine sees it.
 pub(super) fn each_match_need(
     conn: &Connection,
-    scope: Scope,
+    scope: Scope<NeedId>,
     f: &mut dyn FnMut(NeedDoc),
 ) -> Result<(), StoreError> {
     let (filter, arg) = scope_sql(scope, "n.id", "n.enterprise_id");
@@ -158,7 +158,7 @@ impl DecisionInput {
 impl Store {
     pub fn each_match_achievement(
         &self,
-        scope: Scope,
+        scope: Scope<AchievementId>,
         f: &mut dyn FnMut(AchievementDoc, AchievementText<'_>),
     ) -> Result<(), StoreError> {
         each_match_achievement(&self.conn, scope, f)
@@ -166,7 +166,7 @@ impl Store {
 
     pub fn each_match_need(
         &self,
-        scope: Scope,
+        scope: Scope<NeedId>,
         f: &mut dyn FnMut(NeedDoc),
     ) -> Result<(), StoreError> {
         each_match_need(&self.conn, scope, f)
@@ -364,7 +364,7 @@ fn insert_decision(
                 t
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = DealId(tx.last_insert_rowid());
         tx.execute(
             "INSERT INTO deal_achievements (deal_id, achievement_id) VALUES (?1, ?2)",
             params![id, input.achievement],

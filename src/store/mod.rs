@@ -16,6 +16,7 @@ mod dashboard;
 mod deals;
 mod demo_deals;
 mod error;
+mod ids;
 mod import;
 mod interactions;
 mod lock;
@@ -48,7 +49,7 @@ pub use lock::{InstanceLock, LockError, lock_path};
 pub use matches::{Decided, DecisionInput};
 pub use open::{classify_io, classify_sqlite};
 pub use schema::{APPLICATION_ID, latest_version};
-pub use trash::{TrashEntry, TrashKind};
+pub use trash::{TrashEntry, TrashItem};
 
 /// An open TechBroker database.
 pub struct Store {

@@ -4,15 +4,15 @@ use super::catalog::{Scope, SoftTable, client_is_live, keywords_from_sql, scope_
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
 use crate::domain::{
-    ClientKind, FieldErrors, Money, Need, NeedData, NeedDraft, NeedField, NeedId, NeedRow, Price,
-    Problem,
+    ClientId, ClientKind, FieldErrors, Money, Need, NeedData, NeedDraft, NeedField, NeedId,
+    NeedRow, Price, Problem,
 };
 
 /// Calls `f` with the list row of each live need of a live enterprise in `scope`, and the text
 /// searched beside it (description and indicators).
 pub(super) fn each_need_row(
     conn: &Connection,
-    scope: Scope,
+    scope: Scope<NeedId>,
     f: &mut dyn FnMut(NeedRow, &str),
 ) -> Result<(), StoreError> {
     let (filter, arg) = scope_sql(scope, "n.id", "n.enterprise_id");
@@ -120,7 +120,7 @@ pub(super) fn insert_need(
         range.and_then(|r| r.min).map(Money::fen),
         range.and_then(|r| r.max).map(Money::fen)
     ])?;
-    Ok(tx.last_insert_rowid())
+    Ok(NeedId(tx.last_insert_rowid()))
 }
 
 pub(super) fn need_by_id(conn: &Connection, id: NeedId) -> Result<Option<Need>, StoreError> {
@@ -179,7 +179,7 @@ pub(super) fn update_need(
 }
 
 /// Whether `id` is a live enterprise: only enterprises have needs.
-pub(super) fn enterprise_is_live(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<bool> {
+pub(super) fn enterprise_is_live(tx: &Transaction<'_>, id: ClientId) -> rusqlite::Result<bool> {
     Ok(client_is_live(tx, id)?
         && tx.query_row("SELECT kind FROM clients WHERE id = ?1", [id], |r| {
             r.get::<_, ClientKind>(0)
@@ -188,7 +188,7 @@ pub(super) fn enterprise_is_live(tx: &Transaction<'_>, id: i64) -> rusqlite::Res
 
 impl Store {
     /// The rows of `scope` with their searched text, collected.
-    pub fn need_rows(&self, scope: Scope) -> Result<Vec<(NeedRow, String)>, StoreError> {
+    pub fn need_rows(&self, scope: Scope<NeedId>) -> Result<Vec<(NeedRow, String)>, StoreError> {
         let mut out = Vec::new();
         each_need_row(&self.conn, scope, &mut |row, body| {
             out.push((row, body.to_string()))

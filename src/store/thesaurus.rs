@@ -53,7 +53,7 @@ impl Store {
                 "INSERT INTO match_thesaurus (term, other, created_at) VALUES (?1, ?2, ?3)",
                 params![term, other, now()],
             )?;
-            Ok(tx.last_insert_rowid())
+            Ok(SynonymId(tx.last_insert_rowid()))
         })?)
     }
 
@@ -132,7 +132,7 @@ mod tests {
         store.restore_synonym(id).unwrap();
         assert_eq!(store.thesaurus().unwrap().len(), 2);
         assert_eq!(store.reader().unwrap().thesaurus().unwrap().len(), 2);
-        assert!(store.remove_synonym(plc + 100).is_err());
+        assert!(store.remove_synonym(SynonymId(plc.0 + 100)).is_err());
     }
 
     #[test]

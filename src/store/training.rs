@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use super::{Area, Store, StoreError, now};
 use crate::domain::training::{Baseline, Progress, Task};
-use crate::domain::{DealId, NeedId};
+use crate::domain::{DealId, InteractionId, NeedId, ReceiptId};
 
 const BASELINE_KEY: &str = "sandbox_baseline";
 const REPORT_KEY: &str = "sandbox_report_exported_at";
@@ -56,10 +56,10 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(Baseline {
             open_need,
-            last_interaction: max("interactions")?,
+            last_interaction: InteractionId(max("interactions")?),
             last_decision: max("match_decisions")?,
             last_stage_change: max("deal_stage_history")?,
-            last_receipt: max("receipts")?,
+            last_receipt: ReceiptId(max("receipts")?),
             registered,
             trials: self
                 .trial_prints()?

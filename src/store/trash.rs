@@ -1,26 +1,26 @@
 use chrono::{DateTime, Utc};
-use rusqlite::Transaction;
+use rusqlite::{ToSql, Transaction};
 
 use super::{Area, Store, StoreError};
+use crate::domain::{AchievementId, ClientId, ContactId, InstalmentId, NeedId, ReceiptId};
 
-/// What kind of record a trash entry is.
+/// A record in the trash: its kind and its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TrashKind {
-    Client,
-    Contact,
-    Achievement,
-    Need,
+pub enum TrashItem {
+    Client(ClientId),
+    Contact(ContactId),
+    Achievement(AchievementId),
+    Need(NeedId),
     /// A planned instalment of a deal.
-    Instalment,
+    Instalment(InstalmentId),
     /// A payment received on a deal.
-    Receipt,
+    Receipt(ReceiptId),
 }
 
 /// One deleted record that can be restored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrashEntry {
-    pub kind: TrashKind,
-    pub id: i64,
+    pub item: TrashItem,
     pub label: String,
     /// The client a contact, achievement or need belongs to; empty for a client.
     pub owner: String,
@@ -63,15 +63,14 @@ impl Store {
         let rows = stmt.query_map([], |r| {
             let kind: String = r.get(0)?;
             Ok(TrashEntry {
-                kind: match kind.as_str() {
-                    "client" => TrashKind::Client,
-                    "contact" => TrashKind::Contact,
-                    "achievement" => TrashKind::Achievement,
-                    "instalment" => TrashKind::Instalment,
-                    "receipt" => TrashKind::Receipt,
-                    _ => TrashKind::Need,
+                item: match kind.as_str() {
+                    "client" => TrashItem::Client(r.get(1)?),
+                    "contact" => TrashItem::Contact(r.get(1)?),
+                    "achievement" => TrashItem::Achievement(r.get(1)?),
+                    "instalment" => TrashItem::Instalment(r.get(1)?),
+                    "receipt" => TrashItem::Receipt(r.get(1)?),
+                    _ => TrashItem::Need(r.get(1)?),
                 },
-                id: r.get(1)?,
                 label: r.get(2)?,
                 owner: r.get(3)?,
                 deleted_at: r.get(4)?,
@@ -81,18 +80,18 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    pub fn restore(&mut self, kind: TrashKind, id: i64) -> Result<(), StoreError> {
-        match kind {
-            TrashKind::Client => self.restore_client(id),
-            TrashKind::Contact => self.restore_contact(id),
-            TrashKind::Achievement => self.restore_achievement(id),
-            TrashKind::Need => self.restore_need(id),
-            TrashKind::Instalment => self.undelete("instalments", id),
-            TrashKind::Receipt => self.undelete("receipts", id),
+    pub fn restore(&mut self, item: TrashItem) -> Result<(), StoreError> {
+        match item {
+            TrashItem::Client(id) => self.restore_client(id),
+            TrashItem::Contact(id) => self.restore_contact(id),
+            TrashItem::Achievement(id) => self.restore_achievement(id),
+            TrashItem::Need(id) => self.restore_need(id),
+            TrashItem::Instalment(id) => self.undelete("instalments", id),
+            TrashItem::Receipt(id) => self.undelete("receipts", id),
         }
     }
 
-    fn undelete(&mut self, table: &str, id: i64) -> Result<(), StoreError> {
+    fn undelete(&mut self, table: &str, id: impl ToSql) -> Result<(), StoreError> {
         self.write(Area::Catalog, |tx| {
             match tx.execute(
                 &format!(
@@ -108,12 +107,12 @@ impl Store {
 
     /// Deletes a record in the trash for good, with everything only it holds (a client's
     /// contacts, interactions, achievements and needs). Refused while a deal still names it.
-    pub fn purge(&mut self, kind: TrashKind, id: i64) -> Result<(), StoreError> {
-        let area = match kind {
-            TrashKind::Client | TrashKind::Contact => Area::Clients,
+    pub fn purge(&mut self, item: TrashItem) -> Result<(), StoreError> {
+        let area = match item {
+            TrashItem::Client(_) | TrashItem::Contact(_) => Area::Clients,
             _ => Area::Catalog,
         };
-        self.write(area, |tx| purge(tx, kind, id))
+        self.write(area, |tx| purge(tx, item))
     }
 
     /// Deletes everything in the trash for good, in one transaction; what a deal still names
@@ -123,7 +122,7 @@ impl Store {
         self.write(Area::Clients, |tx| {
             let (mut gone, mut kept) = (0, 0);
             for e in &entries {
-                match purge(tx, e.kind, e.id) {
+                match purge(tx, e.item) {
                     Ok(()) => gone += 1,
                     Err(StoreError::InUse) => kept += 1,
                     Err(e) => return Err(e),
@@ -134,7 +133,7 @@ impl Store {
     }
 }
 
-fn in_trash(tx: &Transaction<'_>, table: &str, id: i64) -> Result<(), StoreError> {
+fn in_trash(tx: &Transaction<'_>, table: &str, id: impl ToSql) -> Result<(), StoreError> {
     let found: bool = tx.query_row(
         &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NOT NULL)"),
         [id],
@@ -147,33 +146,33 @@ fn in_trash(tx: &Transaction<'_>, table: &str, id: i64) -> Result<(), StoreError
     }
 }
 
-fn exists(tx: &Transaction<'_>, sql: &str, id: i64) -> Result<bool, StoreError> {
+fn exists(tx: &Transaction<'_>, sql: &str, id: impl ToSql) -> Result<bool, StoreError> {
     Ok(tx.query_row(&format!("SELECT EXISTS ({sql})"), [id], |r| r.get(0))?)
 }
 
-fn purge(tx: &Transaction<'_>, kind: TrashKind, id: i64) -> Result<(), StoreError> {
-    match kind {
-        TrashKind::Contact => {
+fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
+    match item {
+        TrashItem::Contact(id) => {
             in_trash(tx, "contacts", id)?;
             tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
         }
-        TrashKind::Instalment => {
+        TrashItem::Instalment(id) => {
             in_trash(tx, "instalments", id)?;
             tx.execute("DELETE FROM instalments WHERE id = ?1", [id])?;
         }
-        TrashKind::Receipt => {
+        TrashItem::Receipt(id) => {
             in_trash(tx, "receipts", id)?;
             tx.execute("DELETE FROM receipts WHERE id = ?1", [id])?;
         }
-        TrashKind::Achievement => {
+        TrashItem::Achievement(id) => {
             in_trash(tx, "achievements", id)?;
             purge_achievements(tx, "id = ?1", id)?;
         }
-        TrashKind::Need => {
+        TrashItem::Need(id) => {
             in_trash(tx, "needs", id)?;
             purge_needs(tx, "id = ?1", id)?;
         }
-        TrashKind::Client => {
+        TrashItem::Client(id) => {
             in_trash(tx, "clients", id)?;
             if exists(
                 tx,
@@ -195,7 +194,11 @@ fn purge(tx: &Transaction<'_>, kind: TrashKind, id: i64) -> Result<(), StoreErro
 
 /// Deletes the achievements `filter` picks (with their IP items and match decisions), unless
 /// a deal names one.
-fn purge_achievements(tx: &Transaction<'_>, filter: &str, id: i64) -> Result<(), StoreError> {
+fn purge_achievements(
+    tx: &Transaction<'_>,
+    filter: &str,
+    id: impl ToSql + Copy,
+) -> Result<(), StoreError> {
     let picked = format!("SELECT id FROM achievements WHERE {filter}");
     if exists(
         tx,
@@ -214,7 +217,11 @@ fn purge_achievements(tx: &Transaction<'_>, filter: &str, id: i64) -> Result<(),
     Ok(())
 }
 
-fn purge_needs(tx: &Transaction<'_>, filter: &str, id: i64) -> Result<(), StoreError> {
+fn purge_needs(
+    tx: &Transaction<'_>,
+    filter: &str,
+    id: impl ToSql + Copy,
+) -> Result<(), StoreError> {
     let picked = format!("SELECT id FROM needs WHERE {filter}");
     if exists(
         tx,

@@ -9,13 +9,14 @@ use crate::domain::payments::{Instalment, Receipt, Trial};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId, DealDraft,
-    DealId, DealStage, InteractionDraft, InteractionId, NeedDraft, NeedId, SynonymDraft, SynonymId,
+    DealId, DealStage, InstalmentId, InteractionDraft, InteractionId, NeedDraft, NeedId, ReceiptId,
+    SynonymDraft, SynonymId,
 };
 use crate::i18n::Lang;
 use crate::io::import::ImportKind;
 use crate::matching::Subject;
 use crate::matching::Weights;
-use crate::store::{DecisionInput, Registration, TrashKind};
+use crate::store::{DecisionInput, Registration, TrashItem};
 
 /// The screens the navigation leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,9 +88,9 @@ pub enum Command {
         draft: ClientDraft,
     },
     DeleteClient(ClientId),
-    Restore(TrashKind, i64),
+    Restore(TrashItem),
     /// Deletes a record in the trash for good (confirmed first).
-    Purge(TrashKind, i64),
+    Purge(TrashItem),
     /// Deletes everything in the trash for good (confirmed first).
     EmptyTrash,
     SaveContact {
@@ -141,9 +142,9 @@ pub enum Command {
         deal: DealId,
         items: Vec<Instalment>,
     },
-    RemoveInstalment(i64),
+    RemoveInstalment(InstalmentId),
     /// Moves a receipt recorded by mistake to the trash.
-    RemoveReceipt(i64),
+    RemoveReceipt(ReceiptId),
     AddReceipt {
         deal: DealId,
         receipt: Receipt,

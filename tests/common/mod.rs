@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use techbroker::domain::{ClientDraft, ClientKind};
+use techbroker::domain::{ClientDraft, ClientId, ClientKind};
 use techbroker::store::Store;
 use techbroker::ui::picker::{FilePicker, FileType};
 use techbroker::ui::{StartOptions, TechBrokerApp};
@@ -88,7 +88,7 @@ pub fn click(h: &mut Harness<'_, TechBrokerApp>, label: &str) {
     h.run();
 }
 
-pub fn seed_client(path: &Path, name: &str, kind: ClientKind) -> i64 {
+pub fn seed_client(path: &Path, name: &str, kind: ClientKind) -> ClientId {
     let mut store = Store::open(path).unwrap();
     store
         .save_client(

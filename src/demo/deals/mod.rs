@@ -251,13 +251,13 @@ impl<'a> Maker<'a> {
             self.used_needs[n] = true;
         }
         let buyer = match need {
-            Some(n) => self.data.needs[n].enterprise as usize,
+            Some(n) => self.data.needs[n].enterprise.0 as usize,
             None => match self.enterprises.choose(rng) {
                 Some(&e) => e,
                 None => return,
             },
         };
-        let seller = self.data.achievements[achievement].owner as usize;
+        let seller = self.data.achievements[achievement].owner.0 as usize;
         let index = out.deals.len();
         let deal = self.dated_deal(rng, stage, need, achievement, seller, buyer);
         self.decisions(rng, &deal, index, out);

@@ -22,9 +22,9 @@ use crate::domain::dates::DateText;
 use crate::domain::deal::{Missing, missing_for, parse_rate};
 use crate::domain::maturity::read_maturity;
 use crate::domain::{
-    AchievementData, AchievementDraft, AchievementField, ClientDraft, ClientField, ClientKind,
-    ContactDraft, ContactField, DealDraft, DealField, DealStage, DealTerms, FieldErrors, Money,
-    NeedData, NeedDraft, NeedField, Price, Problem, Stage,
+    AchievementData, AchievementDraft, AchievementField, ClientDraft, ClientField, ClientId,
+    ClientKind, ContactDraft, ContactField, DealDraft, DealField, DealStage, DealTerms,
+    FieldErrors, Money, NeedData, NeedDraft, NeedField, Price, Problem, Stage,
 };
 
 /// The organisation a record belongs to, by name: ids do not travel between databases.
@@ -721,7 +721,7 @@ pub fn achievement(
     );
     c.text(Target::Source, &mut d.source);
     let owner = owner.trim().to_string();
-    d.owner = (!owner.is_empty()).then_some(0);
+    d.owner = (!owner.is_empty()).then_some(ClientId(0));
     let no_field = field_left_empty(&mut c, &mut d.field);
     // Read here, more leniently than the form: put in after its check.
     d.keywords.clear();
@@ -897,7 +897,7 @@ pub fn need(
     d.confidential |= marked.is_some();
     c.choice(Target::NeedStatus, cells::need_status, &mut d.status);
     let enterprise = enterprise.trim().to_string();
-    d.enterprise = (!enterprise.is_empty()).then_some(0);
+    d.enterprise = (!enterprise.is_empty()).then_some(ClientId(0));
     let no_field = field_left_empty(&mut c, &mut d.field);
     d.keywords.clear();
     d.negotiable = true;
@@ -1138,7 +1138,7 @@ pub fn check_record(record: Candidate) -> Converted {
         }
         Candidate::Achievement { data, owner } => {
             let mut d = AchievementDraft::from(&data);
-            d.owner = (!owner.name.trim().is_empty()).then_some(0);
+            d.owner = (!owner.name.trim().is_empty()).then_some(ClientId(0));
             d.keywords.clear();
             d.validate()
                 .map_err(|e| field_errors(&mut errors, e, achievement_target))
@@ -1153,7 +1153,7 @@ pub fn check_record(record: Candidate) -> Converted {
         }
         Candidate::Need { data, enterprise } => {
             let mut d = NeedDraft::from(&data);
-            d.enterprise = (!enterprise.name.trim().is_empty()).then_some(0);
+            d.enterprise = (!enterprise.name.trim().is_empty()).then_some(ClientId(0));
             d.keywords.clear();
             d.validate()
                 .map_err(|e| field_errors(&mut errors, e, need_target))

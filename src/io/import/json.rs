@@ -12,7 +12,9 @@ use super::convert::{Candidate, OwnerRef};
 use super::error::ImportError;
 use super::fields::ImportKind;
 use super::plan::{RawRow, SourceRow};
-use crate::domain::{AchievementData, ClientDraft, ClientId, ContactDraft, NeedData};
+use crate::domain::{
+    AchievementData, AchievementId, ClientDraft, ClientId, ContactDraft, NeedData, NeedId,
+};
 use crate::store::{Store, StoreError};
 
 const FORMAT: &str = "techbroker";
@@ -94,18 +96,31 @@ pub fn read_json(path: &Path, kind: ImportKind) -> Result<Vec<SourceRow>, Import
     Ok(rows)
 }
 
-/// Writes records `ids` of `kind`, in that order, with everything stored about them.
-pub fn write_json(
-    store: &Store,
-    kind: ImportKind,
-    ids: &[i64],
-    path: &Path,
-) -> anyhow::Result<usize> {
-    let records = collect(store, kind, ids).context("cannot read the records")?;
+/// The records a JSON export holds, in order: one kind per file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonIds {
+    Clients(Vec<ClientId>),
+    Achievements(Vec<AchievementId>),
+    Needs(Vec<NeedId>),
+}
+
+impl JsonIds {
+    fn kind(&self) -> ImportKind {
+        match self {
+            JsonIds::Clients(_) => ImportKind::Clients,
+            JsonIds::Achievements(_) => ImportKind::Achievements,
+            JsonIds::Needs(_) => ImportKind::Needs,
+        }
+    }
+}
+
+/// Writes records `ids`, in that order, with everything stored about them.
+pub fn write_json(store: &Store, ids: &JsonIds, path: &Path) -> anyhow::Result<usize> {
+    let records = collect(store, ids).context("cannot read the records")?;
     let file = JsonFile {
         format: FORMAT.into(),
         version: VERSION,
-        kind,
+        kind: ids.kind(),
         exported_at: Utc::now(),
         records,
     };
@@ -118,7 +133,7 @@ pub fn write_json(
     Ok(file.records.len())
 }
 
-fn collect(store: &Store, kind: ImportKind, ids: &[i64]) -> Result<Vec<JsonRecord>, StoreError> {
+fn collect(store: &Store, ids: &JsonIds) -> Result<Vec<JsonRecord>, StoreError> {
     let mut owners: HashMap<ClientId, OwnerRef> = HashMap::new();
     let mut owner = |id: ClientId, name: &str| -> Result<OwnerRef, StoreError> {
         if let Some(o) = owners.get(&id) {
@@ -131,36 +146,38 @@ fn collect(store: &Store, kind: ImportKind, ids: &[i64]) -> Result<Vec<JsonRecor
         owners.insert(id, o.clone());
         Ok(o)
     };
-    if kind == ImportKind::Deals {
-        // Deals are exported as tables: JSON carries the records other databases import.
-        return Ok(Vec::new());
-    }
-    let mut records = Vec::with_capacity(ids.len());
-    for &id in ids {
-        let record = match kind {
-            ImportKind::Clients => store.get_client(id)?.map(|c| -> Result<_, StoreError> {
-                let contacts = store.list_contacts(id)?;
-                Ok(JsonRecord::Client {
-                    client: ClientDraft::from(&c),
-                    contacts: contacts.iter().map(ContactDraft::from).collect(),
-                })
-            }),
-            ImportKind::Achievements => store.get_achievement(id)?.map(|a| {
-                Ok(JsonRecord::Achievement {
-                    owner: owner(a.data.owner, &a.owner_name)?,
-                    achievement: a.data,
-                })
-            }),
-            ImportKind::Needs => store.get_need(id)?.map(|n| {
-                Ok(JsonRecord::Need {
-                    enterprise: owner(n.data.enterprise, &n.enterprise_name)?,
-                    need: n.data,
-                })
-            }),
-            ImportKind::Deals => None,
-        };
-        if let Some(r) = record {
-            records.push(r?);
+    let mut records = Vec::new();
+    match ids {
+        JsonIds::Clients(ids) => {
+            for &id in ids {
+                if let Some(c) = store.get_client(id)? {
+                    let contacts = store.list_contacts(id)?;
+                    records.push(JsonRecord::Client {
+                        client: ClientDraft::from(&c),
+                        contacts: contacts.iter().map(ContactDraft::from).collect(),
+                    });
+                }
+            }
+        }
+        JsonIds::Achievements(ids) => {
+            for &id in ids {
+                if let Some(a) = store.get_achievement(id)? {
+                    records.push(JsonRecord::Achievement {
+                        owner: owner(a.data.owner, &a.owner_name)?,
+                        achievement: a.data,
+                    });
+                }
+            }
+        }
+        JsonIds::Needs(ids) => {
+            for &id in ids {
+                if let Some(n) = store.get_need(id)? {
+                    records.push(JsonRecord::Need {
+                        enterprise: owner(n.data.enterprise, &n.enterprise_name)?,
+                        need: n.data,
+                    });
+                }
+            }
         }
     }
     Ok(records)

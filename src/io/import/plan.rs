@@ -13,7 +13,10 @@ use super::error::ImportError;
 use super::fields::Target;
 use super::layout::{SkipReason, skip_reason};
 use super::mapping::Mapping;
-use crate::domain::{AchievementDraft, ClientDraft, ClientId, ClientKind, NeedDraft, Problem};
+use crate::domain::{
+    AchievementDraft, AchievementId, ClientDraft, ClientId, ClientKind, DealId, NeedDraft, NeedId,
+    Problem,
+};
 use crate::io::read::CellIssue;
 use crate::store::{DealImport, ImportIndex, ImportWriter, Store, StoreError, title_key};
 
@@ -148,7 +151,8 @@ enum Key {
     Deal(OwnerKey, OwnerKey, String),
 }
 
-/// Where a row's record already exists.
+/// Where a row's record already exists. An import holds records of one kind, so the ids here
+/// are plain numbers, typed again where the writer is called.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Existing {
     Nowhere,
@@ -198,11 +202,15 @@ impl<'a> Resolver<'a> {
                 let mut keys = Vec::new();
                 let mut stored = None;
                 if !draft.credit_code.is_empty() {
-                    stored = self.index.credit_codes.get(&draft.credit_code).copied();
+                    stored = self
+                        .index
+                        .credit_codes
+                        .get(&draft.credit_code)
+                        .map(|&id| id.into());
                     keys.push(Key::CreditCode(draft.credit_code.clone()));
                 }
                 let name = title_key(&draft.name);
-                stored = stored.or_else(|| self.index.clients.get(&name).map(|&(id, _)| id));
+                stored = stored.or_else(|| self.index.clients.get(&name).map(|&(id, _)| id.into()));
                 keys.push(Key::ClientName(name));
                 (keys, stored)
             }
@@ -214,9 +222,11 @@ impl<'a> Resolver<'a> {
                 [seller, buyer] => {
                     let t = title_key(&d.terms.title);
                     let stored = match (seller, buyer) {
-                        (OwnerKey::Stored(s), OwnerKey::Stored(b)) => {
-                            self.index.deals.get(&(*s, *b, t.clone())).copied()
-                        }
+                        (OwnerKey::Stored(s), OwnerKey::Stored(b)) => self
+                            .index
+                            .deals
+                            .get(&(*s, *b, t.clone()))
+                            .map(|&id| id.into()),
                         _ => None,
                     };
                     (vec![Key::Deal(seller.clone(), buyer.clone(), t)], stored)
@@ -244,9 +254,9 @@ impl<'a> Resolver<'a> {
 }
 
 /// An achievement or need is the same record as another with the same owner and title.
-fn record_keys(
+fn record_keys<T: Copy + Into<i64>>(
     title: &str,
-    stored: &HashMap<(ClientId, String), i64>,
+    stored: &HashMap<(ClientId, String), T>,
     owner: Option<&OwnerKey>,
 ) -> (Vec<Key>, Option<i64>) {
     let Some(owner) = owner else {
@@ -254,7 +264,7 @@ fn record_keys(
     };
     let t = title_key(title);
     let found = match owner {
-        OwnerKey::Stored(id) => stored.get(&(*id, t.clone())).copied(),
+        OwnerKey::Stored(id) => stored.get(&(*id, t.clone())).map(|&id| id.into()),
         OwnerKey::New(_) => None,
     };
     (vec![Key::Record(owner.clone(), t)], found)
@@ -539,7 +549,7 @@ fn commit_row(
         .iter()
         .map(|o| match o {
             OwnerKey::Stored(id) => *id,
-            OwnerKey::New(_) => 0,
+            OwnerKey::New(_) => ClientId(0),
         })
         .collect();
     let (keys, stored) = resolver.keys(&candidate, &owners);
@@ -616,7 +626,7 @@ fn insert(
     candidate: Candidate,
     summary: &mut ImportSummary,
 ) -> Result<i64, RowFailure> {
-    let owner = owners.first().copied().unwrap_or_default();
+    let owner = owners.first().copied().unwrap_or(ClientId(0));
     match candidate {
         Candidate::Client { draft, contacts } => {
             if w.name_taken(&draft.name, None)? {
@@ -629,17 +639,17 @@ fn insert(
             for c in &contacts {
                 summary.contacts_added += usize::from(w.add_contact(id, c)?);
             }
-            Ok(id)
+            Ok(id.into())
         }
         Candidate::Achievement { mut data, .. } => {
             data.owner = owner;
-            Ok(w.insert_achievement(&data)?)
+            Ok(w.insert_achievement(&data)?.into())
         }
         Candidate::Need { mut data, .. } => {
             data.enterprise = owner;
-            Ok(w.insert_need(&data)?)
+            Ok(w.insert_need(&data)?.into())
         }
-        Candidate::Deal(d) => Ok(w.insert_deal(&deal_import(&d, owners, index))?),
+        Candidate::Deal(d) => Ok(w.insert_deal(&deal_import(&d, owners, index))?.into()),
     }
 }
 
@@ -650,7 +660,7 @@ fn deal_import<'a>(
     owners: &[ClientId],
     index: &ImportIndex,
 ) -> DealImport<'a> {
-    let seller = owners.first().copied().unwrap_or_default();
+    let seller = owners.first().copied().unwrap_or(ClientId(0));
     let achievement = (!d.achievement.is_empty())
         .then(|| {
             index
@@ -661,7 +671,7 @@ fn deal_import<'a>(
         .flatten();
     DealImport {
         seller,
-        buyer: owners.get(1).copied().unwrap_or_default(),
+        buyer: owners.get(1).copied().unwrap_or(ClientId(0)),
         achievement,
         stage: d.stage,
         lost_reason: &d.lost_reason,
@@ -686,15 +696,15 @@ fn update(
     (candidate, warnings): (Candidate, Vec<CellWarning>),
     summary: &mut ImportSummary,
 ) -> Result<Vec<CellWarning>, RowFailure> {
-    let owner = owners.first().copied().unwrap_or_default();
+    let owner = owners.first().copied().unwrap_or(ClientId(0));
     let (merged, warnings) = match (raw, mapping) {
         (RawRow::Cells(cells), Some(m)) => match &candidate {
             Candidate::Client { .. } => {
-                let base = w.client(id)?.unwrap_or_default();
+                let base = w.client(ClientId(id))?.unwrap_or_default();
                 convert::client(m, cells, base)?
             }
             Candidate::Achievement { owner: o, .. } => {
-                let base = w.achievement(id)?;
+                let base = w.achievement(AchievementId(id))?;
                 let draft = base
                     .as_ref()
                     .map(AchievementDraft::from)
@@ -702,13 +712,13 @@ fn update(
                 convert::achievement(m, cells, draft, &o.name)?
             }
             Candidate::Need { enterprise, .. } => {
-                let base = w.need(id)?;
+                let base = w.need(NeedId(id))?;
                 let draft = base.as_ref().map(NeedDraft::from).unwrap_or_default();
                 convert::need(m, cells, draft, &enterprise.name)?
             }
             Candidate::Deal(_) => {
                 let base = w
-                    .deal(id)?
+                    .deal(DealId(id))?
                     .map(|d| DealBase {
                         terms: d.terms,
                         stage: Some(d.stage),
@@ -726,6 +736,7 @@ fn update(
     };
     match merged {
         Candidate::Client { draft, contacts } => {
+            let id = ClientId(id);
             if w.name_taken(&draft.name, Some(id))? {
                 return Err(duplicate_name());
             }
@@ -739,13 +750,13 @@ fn update(
         }
         Candidate::Achievement { mut data, .. } => {
             data.owner = owner;
-            w.update_achievement(id, &data)?;
+            w.update_achievement(AchievementId(id), &data)?;
         }
         Candidate::Need { mut data, .. } => {
             data.enterprise = owner;
-            w.update_need(id, &data)?;
+            w.update_need(NeedId(id), &data)?;
         }
-        Candidate::Deal(d) => w.update_deal(id, &deal_import(&d, owners, index))?,
+        Candidate::Deal(d) => w.update_deal(DealId(id), &deal_import(&d, owners, index))?,
     }
     Ok(warnings)
 }

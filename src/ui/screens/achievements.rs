@@ -6,7 +6,9 @@ use egui_extras::TableRow;
 use crate::catalog::{
     AchievementFilter, AchievementSort, AchievementSortKey, Catalog, Catalogs, Loadable, PriceRange,
 };
-use crate::domain::{AchievementRow, AchievementStatus, ClientId, Stage, TransferMode};
+use crate::domain::{
+    AchievementId, AchievementRow, AchievementStatus, ClientId, Stage, TransferMode,
+};
 use crate::i18n::Tr;
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
@@ -73,11 +75,11 @@ impl CatalogKind for Achievements {
         Command::NewAchievement { owner: None }
     }
 
-    fn open(id: i64) -> Command {
+    fn open(id: AchievementId) -> Command {
         Command::Navigate(Screen::Achievement(id))
     }
 
-    fn delete(id: i64) -> Command {
+    fn delete(id: AchievementId) -> Command {
         Command::DeleteAchievement(id)
     }
 

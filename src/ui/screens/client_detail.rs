@@ -8,8 +8,8 @@ use egui::{RichText, Ui};
 
 use crate::catalog::Catalogs;
 use crate::domain::{
-    AchievementRow, Client, ClientId, ClientKind, Contact, ContactDraft, ContactField, ContactId,
-    FieldErrors, Interaction, NeedRow,
+    AchievementId, AchievementRow, Client, ClientId, ClientKind, Contact, ContactDraft,
+    ContactField, ContactId, FieldErrors, Interaction, NeedId, NeedRow,
 };
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
@@ -218,13 +218,13 @@ const RECORDS_SHOWN: usize = 10;
 /// than by scanning 100,000 rows every frame.
 #[derive(Default)]
 struct OwnedRecords {
-    key: Option<(i64, u64, u64)>,
-    achievements: Vec<i64>,
-    needs: Vec<i64>,
+    key: Option<(ClientId, u64, u64)>,
+    achievements: Vec<AchievementId>,
+    needs: Vec<NeedId>,
 }
 
 impl OwnedRecords {
-    fn refresh(&mut self, client: i64, catalogs: &Catalogs) {
+    fn refresh(&mut self, client: ClientId, catalogs: &Catalogs) {
         let (Some(a), Some(n)) = (catalogs.achievements.ready(), catalogs.needs.ready()) else {
             return;
         };

@@ -13,7 +13,7 @@ use crate::domain::payments::{Receipt, Trial};
 use crate::domain::registration::{RegistrationState, registration_state};
 use crate::domain::{
     ContractType, Deal, DealDraft, DealField, DealId, DealStage, FieldErrors, Interaction, Money,
-    Problem, TransferMode,
+    Problem, ReceiptId, TransferMode,
 };
 use crate::i18n::{Tr, fill};
 use crate::store::{PlannedInstalment, Registration, Store};
@@ -32,7 +32,7 @@ struct DealData {
     deal: Option<Deal>,
     history: Vec<StageChange>,
     plan: Vec<PlannedInstalment>,
-    receipts: Vec<(i64, Receipt)>,
+    receipts: Vec<(ReceiptId, Receipt)>,
     trial: Trial,
     interactions: Vec<Interaction>,
 }

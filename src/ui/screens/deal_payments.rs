@@ -10,7 +10,7 @@ use crate::domain::payments::{
     Instalment, PayLaterForm, Receipt, Trial, TrialEnd, pay_later_schedule, plan_gap, plan_status,
     trial_days_left,
 };
-use crate::domain::{DealId, Money, Problem};
+use crate::domain::{DealId, Money, Problem, ReceiptId};
 use crate::i18n::{Tr, fill};
 use crate::store::PlannedInstalment;
 use crate::ui::command::Command;
@@ -62,7 +62,7 @@ impl PaymentForms {
         deal: DealId,
         contract: Option<Money>,
         plan: &[PlannedInstalment],
-        recorded: &[(i64, Receipt)],
+        recorded: &[(ReceiptId, Receipt)],
         trial: Trial,
         today: NaiveDate,
         tr: &Tr,

@@ -27,7 +27,7 @@ const CARDS_SHOWN: usize = 60;
 
 /// What is dragged: a deal.
 #[derive(Debug, Clone, Copy)]
-struct DraggedDeal(i64);
+struct DraggedDeal(DealId);
 
 #[derive(Default)]
 pub struct DealsScreen {

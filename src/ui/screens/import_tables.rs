@@ -196,7 +196,7 @@ pub fn warnings_table(ui: &mut Ui, rows: &[RowWarnings], mapping: Option<&Mappin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{AchievementData, Money, Price, Stage, TransferModes};
+    use crate::domain::{AchievementData, ClientId, Money, Price, Stage, TransferModes};
     use crate::i18n::ZH;
     use crate::io::import::OwnerRef;
 
@@ -207,7 +207,7 @@ mod tests {
         let c = Candidate::Achievement {
             data: AchievementData {
                 title: "锂电池回收".into(),
-                owner: 0,
+                owner: ClientId(0),
                 inventors: String::new(),
                 field: "新能源".into(),
                 keywords: Vec::new(),

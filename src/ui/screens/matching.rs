@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::catalog::{Catalog, Catalogs, Loadable};
 use crate::domain::{
-    AchievementRow, ClientKind, ClientRow, Decision, FieldErrors, RejectReason, Synonym,
+    AchievementRow, ClientKind, ClientRow, DealId, Decision, FieldErrors, RejectReason, Synonym,
     SynonymDraft, SynonymField,
 };
 use crate::i18n::{Tr, fill};
@@ -848,7 +848,7 @@ fn highlighted(ui: &Ui, text: &str, terms: &[String]) -> LayoutJob {
 }
 
 /// For the status line after a decision.
-pub fn decision_status(tr: &Tr, decision: Decision, deal: Option<i64>) -> String {
+pub fn decision_status(tr: &Tr, decision: Decision, deal: Option<DealId>) -> String {
     match (decision, deal) {
         (Decision::Accepted, Some(id)) => fill(tr.accepted_deal, &[("id", &id)]),
         (Decision::Rejected(_), _) => tr.rejected_done.to_string(),

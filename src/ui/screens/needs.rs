@@ -5,7 +5,7 @@ use egui::Ui;
 use egui_extras::TableRow;
 
 use crate::catalog::{Catalog, Catalogs, Loadable, NeedFilter, NeedSort, NeedSortKey, PriceRange};
-use crate::domain::{ClientId, NeedMode, NeedRow, NeedStatus, Stage};
+use crate::domain::{ClientId, NeedId, NeedMode, NeedRow, NeedStatus, Stage};
 use crate::i18n::Tr;
 use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
@@ -82,11 +82,11 @@ impl CatalogKind for Needs {
         Command::NewNeed { enterprise: None }
     }
 
-    fn open(id: i64) -> Command {
+    fn open(id: NeedId) -> Command {
         Command::Navigate(Screen::Need(id))
     }
 
-    fn delete(id: i64) -> Command {
+    fn delete(id: NeedId) -> Command {
         Command::DeleteNeed(id)
     }
 

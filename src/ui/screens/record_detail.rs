@@ -3,7 +3,7 @@
 use crate::ui::widgets::read_error;
 use egui::{RichText, Ui};
 
-use crate::domain::{Achievement, Need};
+use crate::domain::{Achievement, AchievementId, Need, NeedId};
 use crate::i18n::Tr;
 use crate::matching::Subject;
 use crate::store::{Store, StoreError};
@@ -12,14 +12,14 @@ use crate::ui::reload::Reloaded;
 use crate::ui::view::{Cx, View};
 use crate::ui::widgets::fmt_date;
 
-/// A record loaded by id, reloaded whenever the store changes.
-pub struct Detail<T> {
-    pub id: i64,
+/// A record loaded by its id `I`, reloaded whenever the store changes.
+pub struct Detail<I, T> {
+    pub id: I,
     item: Reloaded<u64, Option<T>>,
 }
 
-impl<T> Detail<T> {
-    pub fn new(id: i64) -> Self {
+impl<I: Copy, T> Detail<I, T> {
+    pub fn new(id: I) -> Self {
         Self {
             id,
             item: Reloaded::default(),
@@ -29,7 +29,7 @@ impl<T> Detail<T> {
     fn refresh(
         &mut self,
         store: &Store,
-        load: impl Fn(&Store, i64) -> Result<Option<T>, StoreError>,
+        load: impl Fn(&Store, I) -> Result<Option<T>, StoreError>,
     ) {
         let id = self.id;
         self.item.refresh(store.revision(), || load(store, id));
@@ -43,7 +43,7 @@ impl<T> Detail<T> {
         tr: &Tr,
         back: Screen,
         cmds: &mut Vec<Command>,
-        load: impl Fn(&Store, i64) -> Result<Option<T>, StoreError>,
+        load: impl Fn(&Store, I) -> Result<Option<T>, StoreError>,
     ) -> Option<&T> {
         self.refresh(store, load);
         if ui.button(format!("← {}", tr.back)).clicked() {
@@ -83,7 +83,7 @@ fn paragraph(ui: &mut Ui, title: &str, text: &str) {
 }
 
 pub fn achievement_ui(
-    detail: &mut Detail<Achievement>,
+    detail: &mut Detail<AchievementId, Achievement>,
     ui: &mut Ui,
     store: &Store,
     tr: &Tr,
@@ -158,7 +158,7 @@ pub fn achievement_ui(
 }
 
 pub fn need_ui(
-    detail: &mut Detail<Need>,
+    detail: &mut Detail<NeedId, Need>,
     ui: &mut Ui,
     store: &Store,
     tr: &Tr,
@@ -225,13 +225,13 @@ pub fn need_ui(
     });
 }
 
-impl View for Detail<Achievement> {
+impl View for Detail<AchievementId, Achievement> {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         achievement_ui(self, ui, cx.store, cx.tr, cx.cmds);
     }
 }
 
-impl View for Detail<Need> {
+impl View for Detail<NeedId, Need> {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         need_ui(self, ui, cx.store, cx.tr, cx.cmds);
     }

@@ -6,18 +6,14 @@ use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
 use crate::i18n::{Tr, fill};
-use crate::store::{Store, TrashEntry, TrashKind};
+use crate::store::{Store, TrashEntry, TrashItem};
 use crate::ui::command::Command;
 use crate::ui::reload::Reloaded;
 
 /// What a deletion for good waits for the broker to confirm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purging {
-    One {
-        kind: TrashKind,
-        id: i64,
-        label: String,
-    },
+    One { item: TrashItem, label: String },
     All,
 }
 
@@ -74,13 +70,13 @@ impl TrashScreen {
                         return;
                     };
                     row.col(|ui| {
-                        ui.label(match entry.kind {
-                            TrashKind::Client => tr.trash_client,
-                            TrashKind::Contact => tr.trash_contact,
-                            TrashKind::Achievement => tr.trash_achievement,
-                            TrashKind::Need => tr.trash_need,
-                            TrashKind::Instalment => tr.trash_instalment,
-                            TrashKind::Receipt => tr.trash_receipt,
+                        ui.label(match entry.item {
+                            TrashItem::Client(_) => tr.trash_client,
+                            TrashItem::Contact(_) => tr.trash_contact,
+                            TrashItem::Achievement(_) => tr.trash_achievement,
+                            TrashItem::Need(_) => tr.trash_need,
+                            TrashItem::Instalment(_) => tr.trash_instalment,
+                            TrashItem::Receipt(_) => tr.trash_receipt,
                         });
                     });
                     row.col(|ui| {
@@ -100,12 +96,11 @@ impl TrashScreen {
                     row.col(|ui| {
                         ui.horizontal(|ui| {
                             if ui.small_button(tr.restore).clicked() {
-                                cmds.push(Command::Restore(entry.kind, entry.id));
+                                cmds.push(Command::Restore(entry.item));
                             }
                             if ui.small_button(tr.purge).clicked() {
                                 self.confirm = Some(Purging::One {
-                                    kind: entry.kind,
-                                    id: entry.id,
+                                    item: entry.item,
                                     label: entry.label.clone(),
                                 });
                             }
@@ -130,7 +125,7 @@ impl TrashScreen {
             ui.horizontal(|ui| {
                 if ui.button(tr.purge_yes).clicked() {
                     cmds.push(match purging {
-                        Purging::One { kind, id, .. } => Command::Purge(*kind, *id),
+                        Purging::One { item, .. } => Command::Purge(*item),
                         Purging::All => Command::EmptyTrash,
                     });
                 }

@@ -276,11 +276,11 @@ impl TechBrokerApp {
             }
 
             // The trash.
-            Command::Restore(kind, id) => {
-                self.write_then(tr.restored, |s| s.restore(kind, id));
+            Command::Restore(item) => {
+                self.write_then(tr.restored, |s| s.restore(item));
             }
-            Command::Purge(kind, id) => {
-                self.write_then(tr.purged, |s| s.purge(kind, id));
+            Command::Purge(item) => {
+                self.write_then(tr.purged, |s| s.purge(item));
                 self.deliver(Event::PurgeDone);
             }
             Command::EmptyTrash => {

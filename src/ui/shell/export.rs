@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::NeedId;
 use crate::i18n::{Tr, fill};
 use crate::io::csv_out::write_csv;
-use crate::io::import::ImportKind;
-use crate::io::import::json::write_json;
+use crate::io::import::json::{JsonIds, write_json};
 use crate::io::safe_file::WouldOverwriteDatabase;
 use crate::io::tables::{Table, TableFormat};
 use crate::report::DealReport;
@@ -81,8 +80,7 @@ pub enum ExportWork {
     /// Full records, read through a connection of the worker's own.
     Json {
         db: PathBuf,
-        kind: ImportKind,
-        ids: Vec<i64>,
+        ids: JsonIds,
     },
 }
 
@@ -90,9 +88,9 @@ impl ExportWork {
     pub fn write(self, path: &Path) -> anyhow::Result<()> {
         match self {
             ExportWork::Table(table, format) => table.write(path, format),
-            ExportWork::Json { db, kind, ids } => {
+            ExportWork::Json { db, ids } => {
                 let store = Store::open(&db).map_err(|e| anyhow::anyhow!("{e}"))?;
-                write_json(&store, kind, &ids, path).map(|_| ())
+                write_json(&store, &ids, path).map(|_| ())
             }
         }
     }
@@ -108,20 +106,16 @@ pub fn export_work(
 ) -> anyhow::Result<ExportWork> {
     let catalogs = session.catalogs();
     if format == FileType::Json {
-        let (kind, ids) = match list {
-            ListKind::Clients => (
-                ImportKind::Clients,
-                screens.clients.shown_ids(session.clients()),
-            ),
-            ListKind::Achievements => (
-                ImportKind::Achievements,
-                screens.achievements.shown_ids(catalogs),
-            ),
-            ListKind::Needs => (ImportKind::Needs, screens.needs.shown_ids(catalogs)),
+        let ids = match list {
+            ListKind::Clients => JsonIds::Clients(screens.clients.shown_ids(session.clients())),
+            ListKind::Achievements => {
+                JsonIds::Achievements(screens.achievements.shown_ids(catalogs))
+            }
+            ListKind::Needs => JsonIds::Needs(screens.needs.shown_ids(catalogs)),
             ListKind::Deals => anyhow::bail!("deals are exported as CSV or Excel"),
         };
         let db = session.store().path().to_path_buf();
-        return Ok(ExportWork::Json { db, kind, ids });
+        return Ok(ExportWork::Json { db, ids });
     }
     let table = match list {
         ListKind::Clients => screens.clients.export(session.clients(), tr),

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::domain::{Achievement, Need};
+use crate::domain::{Achievement, AchievementId, Need, NeedId};
 use crate::i18n::Tr;
 use crate::ui::command::{ListKind, ListPreset, Screen};
 use crate::ui::screens::{
@@ -73,8 +73,8 @@ screens! {
     }
     details {
         client: ClientDetail => Screen::Client;
-        achievement: Detail<Achievement> => Screen::Achievement;
-        need: Detail<Need> => Screen::Need;
+        achievement: Detail<AchievementId, Achievement> => Screen::Achievement;
+        need: Detail<NeedId, Need> => Screen::Need;
         deal: DealDetail => Screen::Deal;
     }
 }

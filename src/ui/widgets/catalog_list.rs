@@ -50,8 +50,8 @@ pub trait CatalogKind {
     fn price(filter: &mut Self::Filter) -> &mut PriceRange;
     fn texts(tr: &'static Tr) -> Texts;
     fn new_record() -> Command;
-    fn open(id: i64) -> Command;
-    fn delete(id: i64) -> Command;
+    fn open(id: <Self::Row as Record>::Id) -> Command;
+    fn delete(id: <Self::Row as Record>::Id) -> Command;
     fn table<'a>(rows: impl Iterator<Item = &'a Self::Row>, tr: &Tr) -> Table
     where
         Self::Row: 'a;
@@ -68,7 +68,7 @@ pub struct CatalogList<K: CatalogKind> {
     sort: K::Sort,
     price_min: String,
     price_max: String,
-    selection: Selection,
+    selection: Selection<<K::Row as Record>::Id>,
     focus_search: bool,
     list: ListView<K::Sort, K::Filter>,
 }
@@ -111,7 +111,7 @@ impl<K: CatalogKind> CatalogList<K> {
     }
 
     /// The ids of the records shown, in order.
-    pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<i64> {
+    pub fn shown_ids(&self, catalogs: &Catalogs) -> Vec<<K::Row as Record>::Id> {
         let rows = self.list.shown(K::loadable(catalogs).ready());
         rows.iter().map(|r| r.id()).collect()
     }

@@ -12,7 +12,7 @@ use crate::ui::widgets::confirm_delete;
 use crate::ui::widgets::keys::{RowKey, table_keys};
 
 /// The catalogue when it is loaded; otherwise shows its progress or failure and returns None.
-pub fn catalog_state<'a, R>(
+pub fn catalog_state<'a, R: Record>(
     ui: &mut Ui,
     catalogs: &Catalogs,
     loadable: &'a Loadable<Catalog<R>>,
@@ -62,20 +62,28 @@ impl<K> ColumnSpec<K> {
 
 /// A catalogue table's selection, followed by record id through every re-sort and filter, and
 /// the record waiting for the broker to confirm its deletion.
-#[derive(Default)]
-pub struct Selection {
-    selected: Option<i64>,
-    deleting: Option<(i64, String)>,
+pub struct Selection<I> {
+    selected: Option<I>,
+    deleting: Option<(I, String)>,
+}
+
+impl<I> Default for Selection<I> {
+    fn default() -> Self {
+        Self {
+            selected: None,
+            deleting: None,
+        }
+    }
 }
 
 /// What a catalogue table was asked this frame.
-pub struct TableOutput<K> {
+pub struct TableOutput<K, I> {
     /// The column whose header was clicked.
     pub sort: Option<K>,
     /// The record to open (Enter on the selected row).
-    pub open: Option<i64>,
+    pub open: Option<I>,
     /// The record to move to the trash (Delete, then confirmed).
-    pub delete: Option<i64>,
+    pub delete: Option<I>,
 }
 
 /// A virtualised, sortable table over the `view` positions of `catalog`. `cells` draws one row
@@ -88,10 +96,10 @@ pub fn sortable_table<R: Record, K: Copy + PartialEq>(
     view: &[u32],
     columns: &[ColumnSpec<K>],
     (active, descending): (K, bool),
-    selection: &mut Selection,
+    selection: &mut Selection<R::Id>,
     tr: &Tr,
     mut cells: impl FnMut(&mut TableRow<'_, '_>, &R),
-) -> TableOutput<K> {
+) -> TableOutput<K, R::Id> {
     let record = |p: &u32| catalog.rows().get(*p as usize);
     let (scroll_to, asked) = table_keys(
         ui,
