@@ -19,8 +19,9 @@ use crate::matching::{
 };
 use crate::store::{DecisionInput, Store, StoreError};
 use crate::ui::command::{Command, Screen};
+use crate::ui::reload::Reloaded;
 use crate::ui::widgets::combos::combo;
-use crate::ui::widgets::error_text;
+use crate::ui::widgets::{error_text, read_error};
 
 const ROW_HEIGHT: f32 = 26.0;
 const TOP: usize = 50;
@@ -96,8 +97,7 @@ pub struct MatchingScreen {
 struct ThesaurusPanel {
     draft: SynonymDraft,
     errors: FieldErrors<SynonymField>,
-    pairs: Vec<Synonym>,
-    read_at: Option<u64>,
+    pairs: Reloaded<u64, Vec<Synonym>>,
 }
 
 fn weights_key(w: &Weights) -> [u32; 7] {
@@ -360,14 +360,13 @@ impl MatchingScreen {
 
     fn thesaurus_panel(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
         let panel = &mut self.thesaurus;
-        if panel.read_at != Some(store.revision()) {
-            panel.read_at = Some(store.revision());
-            panel.pairs = store.thesaurus().unwrap_or_default();
-        }
-        egui::CollapsingHeader::new(format!("{}（{}）", tr.thesaurus, panel.pairs.len()))
+        panel.pairs.refresh(store.revision(), || store.thesaurus());
+        let pairs = panel.pairs.items();
+        egui::CollapsingHeader::new(format!("{}（{}）", tr.thesaurus, pairs.len()))
             .id_salt("thesaurus")
             .show(ui, |ui| {
                 ui.label(RichText::new(tr.thesaurus_hint).weak());
+                read_error(ui, tr, panel.pairs.error());
                 ui.horizontal_top(|ui| {
                     for (field, label, hint, text) in [
                         (
@@ -403,14 +402,14 @@ impl MatchingScreen {
                         }
                     });
                 });
-                if panel.pairs.is_empty() {
+                if pairs.is_empty() {
                     ui.label(RichText::new(tr.cli_synonym_none).weak());
                 }
                 egui::ScrollArea::vertical()
                     .id_salt("thesaurus_pairs")
                     .max_height(120.0)
                     .show(ui, |ui| {
-                        for pair in &panel.pairs {
+                        for pair in pairs {
                             ui.horizontal(|ui| {
                                 ui.label(format!("{} ≈ {}", pair.term, pair.other));
                                 if ui
