@@ -199,3 +199,46 @@ fn the_window_builds_the_sandbox_on_a_worker_showing_progress() {
     h.get_by_label(ZH.sandbox_banner);
     assert!(h.query_by_label(ZH.sandbox_building).is_none());
 }
+
+#[test]
+fn the_sandbox_resumes_where_the_class_left_it_and_only_reset_rebuilds_it() {
+    let (dir, broker) = temp_db();
+    let options = || StartOptions {
+        db: Some(broker.clone()),
+        default_db: broker.clone(),
+        sandbox_db: dir.path().join("sandbox.sqlite"),
+        picker: Box::new(FixedPicker(None)),
+        load_in_background: false,
+        demo: true,
+    };
+    let has_client = |h: &Harness<'_, TechBrokerApp>| {
+        let clients = h.state().store().unwrap().list_clients().unwrap();
+        clients.iter().any(|c| c.name == "学员新建的客户")
+    };
+    {
+        let mut h = start_with(options());
+        h.run();
+        click(&mut h, ZH.nav_clients);
+        click(&mut h, ZH.new_client);
+        type_into(&mut h, ZH.f_name, "学员新建的客户");
+        click(&mut h, ZH.save);
+        assert!(has_client(&h));
+    }
+    // The next day's `--demo`: yesterday's work is there.
+    let mut h = start_with(options());
+    h.run();
+    assert!(h.state().in_sandbox());
+    assert!(has_client(&h), "the sandbox was not rebuilt");
+    h.get_by_label(ZH.sandbox_resumed);
+    // Leaving (the banner's button) and starting it from the menu resumes it too.
+    click(&mut h, ZH.menu_sandbox_leave);
+    assert!(!h.state().in_sandbox());
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_sandbox_start);
+    assert!(has_client(&h));
+    // The banner's reset.
+    click(&mut h, ZH.menu_sandbox_reset);
+    click(&mut h, ZH.sandbox_reset_confirm);
+    assert!(h.state().in_sandbox());
+    assert!(!has_client(&h), "Reset rebuilds it");
+}

@@ -87,6 +87,7 @@ translations! {
     sandbox_building: "正在准备培训数据…", "Preparing the training data…";
     sandbox_build_failed: "培训数据准备失败：{detail}", "The training data could not be prepared: {detail}";
     sandbox_started: "已进入培训模式", "Training mode started";
+    sandbox_resumed: "已回到培训模式，练习接着上次的进度；要从头开始，请用“重置培训数据…”", "Back in the training sandbox where the class left it; Reset sandbox… starts over";
     sandbox_reset_done: "培训数据已重置", "The sandbox was reset";
     sandbox_left: "已退出培训模式", "Left training mode";
     sandbox_trainee: "学员姓名", "Trainee";

@@ -35,6 +35,8 @@ const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_millis(250)
 pub struct Settings {
     pub lang: Lang,
     pub recent: Vec<PathBuf>,
+    /// The trainee's name in the training sandbox, kept for the next class.
+    pub trainee: String,
 }
 
 impl Settings {
@@ -136,7 +138,7 @@ impl TechBrokerApp {
             actions: actions(),
         };
         if start.demo {
-            app.build_sandbox(Some(path));
+            app.start_sandbox(Some(path));
         } else {
             app.connect(&path, true);
         }
@@ -470,6 +472,9 @@ impl eframe::App for TechBrokerApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(training) = &self.training {
+            self.settings.trainee = training.trainee.clone();
+        }
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 }

@@ -199,7 +199,7 @@ impl TechBrokerApp {
             Command::StartSandbox => {
                 if self.training.is_none() {
                     let here = self.store().map(|s| s.path().to_path_buf());
-                    self.build_sandbox(here);
+                    self.start_sandbox(here);
                 }
             }
             Command::ResetSandbox => {
@@ -218,6 +218,7 @@ impl TechBrokerApp {
                         .picker
                         .save_file(tr.sandbox_progress_file, FileType::Json)
                 {
+                    self.settings.trainee.clone_from(&trainee);
                     training.trainee = trainee;
                     let written = training.export(session.store(), &path, tr);
                     self.status = Some(write_status(written, &path, tr));

@@ -6,22 +6,47 @@ use std::sync::Arc;
 
 use super::{Database, Status, TechBrokerApp};
 use crate::i18n::fill;
+use crate::store::Store;
 use crate::ui::shell::training::{Training, start_build};
 
 impl TechBrokerApp {
+    /// Opens the sandbox where the class left it, with its exercises' progress; builds it
+    /// only when there is none yet (or the file is not a sandbox any more).
+    pub(in crate::ui::shell) fn start_sandbox(&mut self, from: Option<PathBuf>) {
+        if self.training.is_some() || self.building.is_some() {
+            return;
+        }
+        if !Store::is_sandbox_file(&self.sandbox_db) {
+            self.build_sandbox(from);
+            return;
+        }
+        let return_to = self.way_back(from);
+        let sandbox = self.sandbox_db.clone();
+        self.connect(&sandbox, false);
+        if let Database::Open(_) = self.db {
+            let trainee = self.settings.trainee.clone();
+            self.training = Some(Training::new(return_to, trainee));
+            self.status = Some(Status::Info(self.tr().sandbox_resumed.to_string()));
+        }
+    }
+
+    /// Where leaving the sandbox goes: the database open before, never the sandbox itself.
+    fn way_back(&self, from: Option<PathBuf>) -> PathBuf {
+        match (&self.training, from) {
+            (Some(t), _) => t.return_to.clone(),
+            (None, from) => from
+                .filter(|p| *p != self.sandbox_db)
+                .unwrap_or_else(|| self.default_db.clone()),
+        }
+    }
+
     /// Builds a fresh sandbox (on a worker when the app loads in the background) and opens
     /// it. The way back is kept on a reset; otherwise it is `from`, the database open now.
     pub(in crate::ui::shell) fn build_sandbox(&mut self, from: Option<PathBuf>) {
         if self.building.is_some() {
             return;
         }
-        let return_to = match (&self.training, from) {
-            (Some(t), _) => t.return_to.clone(),
-            // Never "back" into the sandbox itself.
-            (None, from) => from
-                .filter(|p| *p != self.sandbox_db)
-                .unwrap_or_else(|| self.default_db.clone()),
-        };
+        let return_to = self.way_back(from);
         let waker = Arc::clone(&self.workers.waker);
         let building = start_build(&self.sandbox_db, self.workers.background, waker);
         // Tests build at once: open it now.
