@@ -319,3 +319,29 @@ fn accepting_a_pair_with_a_live_deal_returns_that_deal() {
     assert_ne!(new, deal);
     assert_eq!(store.deal_ids().unwrap().len(), 2);
 }
+
+#[test]
+fn a_withdrawn_rejection_or_shortlisting_stands_no_more() {
+    use techbroker::domain::{Decision, RejectReason};
+    let (_dir, mut store, deal) = with_deal();
+    let d0 = store.get_deal(deal).unwrap().unwrap();
+    let (achievement, buyer) = (d0.achievements[0], d0.buyer);
+    let decide = |store: &mut Store, decision| {
+        let input = DecisionInput::unscored(None, achievement, buyer, decision);
+        store.record_decision(&input).unwrap();
+    };
+    decide(&mut store, Decision::Rejected(RejectReason::PriceGap));
+    assert_eq!(
+        store.decisions().unwrap().rejected_by[&buyer],
+        vec![achievement]
+    );
+    let standing = store.standing_decisions().unwrap();
+    assert_eq!(standing.len(), 1);
+    assert_eq!(
+        standing[0].decision,
+        Decision::Rejected(RejectReason::PriceGap)
+    );
+    decide(&mut store, Decision::Withdrawn);
+    assert!(store.decisions().unwrap().rejected_by.is_empty());
+    assert!(store.standing_decisions().unwrap().is_empty());
+}

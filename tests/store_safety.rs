@@ -683,7 +683,10 @@ fn a_database_another_program_holds_exclusively_is_told_as_locked() {
         .unwrap();
     // The first write after the switch takes the lock and keeps it while `other` lives.
     other
-        .execute_batch("BEGIN IMMEDIATE; PRAGMA user_version = 10; COMMIT;")
+        .execute_batch(&format!(
+            "BEGIN IMMEDIATE; PRAGMA user_version = {}; COMMIT;",
+            techbroker::store::latest_version()
+        ))
         .unwrap();
     let e = Store::open(&db).err().unwrap();
     assert!(matches!(e, OpenError::Locked { .. }), "{e:?}");

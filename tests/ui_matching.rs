@@ -350,3 +350,67 @@ fn accepting_a_pair_twice_opens_its_deal_instead_of_making_another() {
     );
     h.get_by_label(&ZH.accepted_existing.replace("{id}", &deals[0].to_string()));
 }
+
+#[test]
+fn a_shortlisted_candidate_is_marked_listed_and_can_leave_the_shortlist() {
+    use techbroker::i18n::{ZH, fill};
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, "退役动力电池回收技术需求");
+    click(&mut h, ZH.find_matches);
+    h.get_by_label(&fill(ZH.shortlist_title, &[("n", &0)]));
+    click(&mut h, "退役动力电池自动化拆解回收技术");
+    click(&mut h, ZH.shortlist);
+    let marked = format!("退役动力电池自动化拆解回收技术（{}）", ZH.shortlisted_mark);
+    h.get_by_label(&marked);
+    h.get_by_label(&fill(ZH.shortlist_title, &[("n", &1)]));
+    assert!(
+        h.query_by_label(ZH.shortlist).is_none(),
+        "the button says what it does now"
+    );
+    // Off the shortlist from the detail's button (the list has one of its own too).
+    assert_eq!(h.get_all_by_label(ZH.unshortlist).count(), 2);
+    h.get_all_by_label(ZH.unshortlist).next().unwrap().click();
+    h.run();
+    h.get_by_label(&fill(ZH.shortlist_title, &[("n", &0)]));
+    assert!(h.query_by_label(&marked).is_none());
+    h.get_by_label(ZH.shortlist);
+    let store = h.state().store().unwrap();
+    let need = store.decisions().unwrap();
+    assert!(
+        need.on_needs.is_empty(),
+        "a withdrawn shortlisting counts for nothing"
+    );
+}
+
+#[test]
+fn a_rejection_shows_its_reason_and_can_be_undone() {
+    use techbroker::i18n::{ZH, fill};
+    let (_dir, path) = temp_db();
+    let (_, lab, _) = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, "退役动力电池回收技术需求");
+    click(&mut h, ZH.find_matches);
+    click(&mut h, "动力电池回收新原理探索");
+    click(&mut h, ZH.reject);
+    type_into(&mut h, ZH.reject_note, "企业要中试成果");
+    click(&mut h, ZH.confirm_reject);
+    click(&mut h, ZH.show_rejected);
+    click(
+        &mut h,
+        &format!("动力电池回收新原理探索（{}）", ZH.rejected_mark),
+    );
+    let why = format!("{}：企业要中试成果", ZH.rr_too_early);
+    h.get_by_label(&fill(ZH.rejected_because, &[("why", &why)]));
+    click(&mut h, ZH.undo_reject);
+    click(&mut h, ZH.show_rejected);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "动力电池回收新原理探索");
+    let decisions = h.state().store().unwrap().decisions().unwrap();
+    assert!(
+        !decisions.rejected.iter().any(|(_, a)| *a == lab),
+        "no longer rejected"
+    );
+}

@@ -442,6 +442,8 @@ pub enum Decision {
     /// Taken on: a deal is created.
     Accepted,
     Rejected(RejectReason),
+    /// A shortlisting or a rejection taken back: the pair is undecided again.
+    Withdrawn,
 }
 
 impl Decision {
@@ -450,6 +452,7 @@ impl Decision {
             Decision::Proposed => "proposed",
             Decision::Accepted => "accepted",
             Decision::Rejected(_) => "rejected",
+            Decision::Withdrawn => "withdrawn",
         }
     }
 }

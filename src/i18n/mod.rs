@@ -812,6 +812,13 @@ translations! {
     form_discard_yes: "放弃修改", "Discard changes";
     form_keep_editing: "继续编辑", "Keep editing";
     keys_hint_form: "Enter 或 Ctrl+S 保存 · Esc 返回", "Enter or Ctrl+S saves · Esc leaves";
+    shortlisted_mark: "已入候选", "Shortlisted";
+    unshortlist: "移出候选清单", "Take off the shortlist";
+    undo_reject: "撤销拒绝", "Undo the rejection";
+    rejected_because: "已拒绝：{why}", "Rejected: {why}";
+    withdrawn_done: "已撤回，这一对重新待定", "Taken back: the pair is undecided again";
+    shortlist_title: "候选清单（{n}）", "Shortlist ({n})";
+    shortlist_none: "还没有加入候选清单的成果。", "Nothing shortlisted yet.";
     accepted_existing: "这一对已有交易 #{id}，已为你打开，没有再建新的交易。", "This pair already has deal #{id}: opened it instead of making another.";
     keys_hint_table: "↑↓ 选择 · Enter 打开 · Delete 删除", "↑↓ select · Enter opens · Delete deletes";
 }

@@ -7,7 +7,7 @@ use super::catalog::{Scope, keywords_from_sql, scope_sql};
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
     AchievementId, ClientId, ClientKind, DealId, DealStage, Decision, NeedId, NeedStatus, Price,
-    TransferModes,
+    RejectReason, TransferModes,
 };
 use crate::matching::{
     AchievementDoc, AchievementText, Breakdown, Decisions, EnterpriseDoc, NeedDoc, Weights,
@@ -141,11 +141,21 @@ impl DecisionInput {
         achievement: AchievementId,
         enterprise: ClientId,
     ) -> Self {
+        Self::unscored(need, achievement, enterprise, Decision::Accepted)
+    }
+
+    /// A decision taken without a ranking at hand (off the shortlist, say).
+    pub fn unscored(
+        need: Option<NeedId>,
+        achievement: AchievementId,
+        enterprise: ClientId,
+        decision: Decision,
+    ) -> Self {
         DecisionInput {
             need,
             achievement,
             enterprise,
-            decision: Decision::Accepted,
+            decision,
             note: String::new(),
             breakdown: Breakdown::new(
                 crate::matching::PartValues::default(),
@@ -225,6 +235,8 @@ impl Store {
             let signal = match decision.as_str() {
                 "accepted" => 1.0,
                 "proposed" => 0.5,
+                // Taken back: as if never decided.
+                "withdrawn" => continue,
                 _ => -1.0,
             };
             if let Some(need) = need {
@@ -245,6 +257,36 @@ impl Store {
         // The same decisions give the same ranking whatever order SQLite returns them in.
         decisions.on_needs.sort_by_key(|d| (d.0, d.1));
         Ok(decisions)
+    }
+
+    /// The latest decision on each pair that has one standing (withdrawn ones are left out),
+    /// with a rejection's reason and the note: what the matching screen marks on its rows.
+    pub fn standing_decisions(&self) -> Result<Vec<StandingDecision>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.need_id, d.achievement_id, d.enterprise_id, d.decision, d.reason, d.note
+             FROM match_decisions d
+             WHERE d.decision != 'withdrawn' AND d.id = (
+                SELECT max(id) FROM match_decisions e
+                WHERE e.achievement_id = d.achievement_id AND e.enterprise_id = d.enterprise_id
+                  AND e.need_id IS d.need_id)",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let code: String = r.get(3)?;
+            let reason: Option<RejectReason> = r.get(4)?;
+            let decision = match code.as_str() {
+                "accepted" => Decision::Accepted,
+                "proposed" => Decision::Proposed,
+                _ => Decision::Rejected(reason.unwrap_or(RejectReason::Other)),
+            };
+            Ok(StandingDecision {
+                need: r.get(0)?,
+                achievement: r.get(1)?,
+                enterprise: r.get(2)?,
+                decision,
+                note: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The achievements whose latest decision for `need` is "proposed", in the order
@@ -298,6 +340,16 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// A pair's latest decision, as [`Store::standing_decisions`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandingDecision {
+    pub need: Option<NeedId>,
+    pub achievement: AchievementId,
+    pub enterprise: ClientId,
+    pub decision: Decision,
+    pub note: String,
 }
 
 /// The decision on a candidate, as [`Store::decide`] took it.

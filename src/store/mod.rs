@@ -46,7 +46,7 @@ pub use demo_deals::DemoIds;
 pub use error::{OpenError, SaveError, StoreError};
 pub use import::{DealImport, ImportIndex, ImportWriter, title_key};
 pub use lock::{InstanceLock, LockError, lock_path};
-pub use matches::{Decided, DecisionInput};
+pub use matches::{Decided, DecisionInput, StandingDecision};
 pub use open::{classify_io, classify_sqlite};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use trash::{TrashEntry, TrashItem};

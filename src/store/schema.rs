@@ -275,6 +275,34 @@ ALTER TABLE instalments ADD COLUMN deleted_at TEXT;
 ALTER TABLE receipts ADD COLUMN deleted_at TEXT;
 ";
 
+/// A shortlisting or a rejection can be taken back ('withdrawn'). SQLite cannot change a CHECK,
+/// so the table is rebuilt with every row and index it had.
+const V11_WITHDRAWN_DECISIONS: &str = "
+CREATE TABLE match_decisions_v11 (
+    id             INTEGER PRIMARY KEY,
+    need_id        INTEGER REFERENCES needs (id),
+    achievement_id INTEGER NOT NULL REFERENCES achievements (id),
+    enterprise_id  INTEGER NOT NULL REFERENCES clients (id),
+    decision       TEXT NOT NULL CHECK (decision IN ('proposed', 'accepted', 'rejected', 'withdrawn')),
+    reason         TEXT CHECK (reason IS NULL OR reason IN ('too_early', 'benefit_unclear', 'route_unclear', 'price_gap', 'description_unclear', 'not_our_field', 'other')),
+    note           TEXT NOT NULL DEFAULT '',
+    score          REAL NOT NULL,
+    breakdown      TEXT NOT NULL,
+    deal_id        INTEGER REFERENCES deals (id),
+    decided_at     TEXT NOT NULL
+);
+INSERT INTO match_decisions_v11 (id, need_id, achievement_id, enterprise_id, decision, reason,
+    note, score, breakdown, deal_id, decided_at)
+SELECT id, need_id, achievement_id, enterprise_id, decision, reason, note, score, breakdown,
+    deal_id, decided_at FROM match_decisions;
+DROP TABLE match_decisions;
+ALTER TABLE match_decisions_v11 RENAME TO match_decisions;
+CREATE INDEX match_decisions_need ON match_decisions (need_id, achievement_id);
+CREATE INDEX match_decisions_enterprise ON match_decisions (enterprise_id);
+CREATE INDEX match_decisions_decision
+    ON match_decisions (decision, deal_id, need_id, achievement_id, enterprise_id);
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1).comment("clients, contacts, interactions"),
@@ -287,12 +315,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8_THESAURUS).comment("matching thesaurus"),
         M::up(V9_UNIQUE_CREDIT_CODE).comment("one live client per credit code"),
         M::up(V10_TRASHED_PAYMENTS).comment("instalments and receipts in the trash"),
+        M::up(V11_WITHDRAWN_DECISIONS).comment("decisions that can be taken back"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    10
+    11
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! The Matching screen: choose a direction and a subject, see ranked candidates with a score
 //! bar, and for the selected one the breakdown and the shared terms highlighted in both texts.
 
+use std::collections::HashMap;
+
 use crate::domain::{AchievementId, ClientId, NeedId};
+use crate::store::StandingDecision;
 use crate::ui::view::{Cx, Event, View};
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat, Ui};
@@ -84,6 +87,8 @@ pub struct MatchingScreen {
     read_error: Option<String>,
     /// Followed by pair, never by position.
     selected: Option<Pair>,
+    /// Each pair's standing decision (shortlisted, accepted, rejected with its reason).
+    standing: Reloaded<u64, HashMap<Pair, StandingDecision>>,
     texts: Option<Texts>,
     reject: Option<RejectDialog>,
     weights: Option<Weights>,
@@ -171,12 +176,16 @@ impl MatchingScreen {
             error_text(ui, &fill(tr.db_error, &[("detail", e)]));
             return;
         }
+        self.standing.refresh(store.revision(), || {
+            let all = store.standing_decisions()?;
+            Ok(all
+                .into_iter()
+                .map(|d| ((d.achievement, d.need, d.enterprise), d))
+                .collect())
+        });
+        read_error(ui, tr, self.standing.error());
         if let Subject::Need(need) = subject {
-            ui.horizontal(|ui| {
-                if ui.button(tr.export_shortlist).clicked() {
-                    cmds.push(Command::ExportShortlist(need));
-                }
-            });
+            self.shortlist_ui(ui, need, catalogs.achievements.ready(), tr, cmds);
         }
         if self.results.is_empty() {
             ui.label(tr.match_none);
@@ -425,6 +434,54 @@ impl MatchingScreen {
             });
     }
 
+    /// The need's shortlist: what was shortlisted, each with a way off it, and the export.
+    fn shortlist_ui(
+        &mut self,
+        ui: &mut Ui,
+        need: NeedId,
+        rows: Option<&Catalog<AchievementRow>>,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        let mut on_list: Vec<&StandingDecision> = self
+            .standing
+            .get()
+            .map(|s| {
+                s.values()
+                    .filter(|d| d.need == Some(need) && d.decision == Decision::Proposed)
+                    .collect()
+            })
+            .unwrap_or_default();
+        on_list.sort_by_key(|d| d.achievement);
+        if ui.button(tr.export_shortlist).clicked() {
+            cmds.push(Command::ExportShortlist(need));
+        }
+        egui::CollapsingHeader::new(fill(tr.shortlist_title, &[("n", &on_list.len())]))
+            .id_salt("shortlist")
+            .default_open(true)
+            .show(ui, |ui| {
+                if on_list.is_empty() {
+                    ui.weak(tr.shortlist_none);
+                }
+                for d in &on_list {
+                    ui.horizontal(|ui| {
+                        let title = rows
+                            .and_then(|r| r.get(d.achievement))
+                            .map_or_else(|| d.achievement.to_string(), |a| a.title.clone());
+                        ui.label(title);
+                        if ui.small_button(tr.unshortlist).clicked() {
+                            cmds.push(Command::Decide(Box::new(DecisionInput::unscored(
+                                d.need,
+                                d.achievement,
+                                d.enterprise,
+                                Decision::Withdrawn,
+                            ))));
+                        }
+                    });
+                }
+            });
+    }
+
     fn table(
         &mut self,
         ui: &mut Ui,
@@ -435,6 +492,7 @@ impl MatchingScreen {
     ) {
         let by_enterprise = direction_of(subject) == Direction::AchievementToEnterprises;
         let mut clicked = None;
+        let standing = self.standing.get();
         TableBuilder::new(ui)
             .striped(true)
             .resizable(true)
@@ -488,8 +546,13 @@ impl MatchingScreen {
                         } else {
                             a.map(|a| a.title.clone()).unwrap_or_default()
                         };
+                        let shortlisted = standing
+                            .and_then(|s| s.get(&pair(c)))
+                            .is_some_and(|d| d.decision == Decision::Proposed);
                         let text = if c.rejected {
                             format!("{name}（{}）", tr.rejected_mark)
+                        } else if shortlisted {
+                            format!("{name}（{}）", tr.shortlisted_mark)
                         } else {
                             name
                         };
@@ -550,8 +613,32 @@ impl MatchingScreen {
         egui::ScrollArea::vertical()
             .id_salt("match_detail")
             .show(ui, |ui| {
+                let standing = self.standing.get().and_then(|s| s.get(&pair(&c)));
+                if let Some(StandingDecision {
+                    decision: Decision::Rejected(reason),
+                    note,
+                    ..
+                }) = standing
+                {
+                    let why = if note.is_empty() {
+                        tr.reject_reason(*reason).to_string()
+                    } else {
+                        format!("{}：{note}", tr.reject_reason(*reason))
+                    };
+                    ui.horizontal(|ui| {
+                        error_text(ui, &fill(tr.rejected_because, &[("why", &why)]));
+                        if ui.button(tr.undo_reject).clicked() {
+                            cmds.push(decide(&c, Decision::Withdrawn, String::new()));
+                        }
+                    });
+                }
+                let shortlisted = standing.is_some_and(|d| d.decision == Decision::Proposed);
                 ui.horizontal(|ui| {
-                    if ui.button(tr.shortlist).clicked() {
+                    if shortlisted {
+                        if ui.button(tr.unshortlist).clicked() {
+                            cmds.push(decide(&c, Decision::Withdrawn, String::new()));
+                        }
+                    } else if ui.button(tr.shortlist).clicked() {
                         cmds.push(decide(&c, Decision::Proposed, String::new()));
                     }
                     if ui.button(tr.accept).clicked() {
@@ -851,6 +938,7 @@ pub fn decision_status(tr: &Tr, decision: Decision, deal: Option<DealId>) -> Str
     match (decision, deal) {
         (Decision::Accepted, Some(id)) => fill(tr.accepted_deal, &[("id", &id)]),
         (Decision::Rejected(_), _) => tr.rejected_done.to_string(),
+        (Decision::Withdrawn, _) => tr.withdrawn_done.to_string(),
         _ => tr.shortlisted.to_string(),
     }
 }
