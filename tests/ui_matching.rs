@@ -414,3 +414,24 @@ fn a_rejection_shows_its_reason_and_can_be_undone() {
         "no longer rejected"
     );
 }
+
+#[test]
+fn the_history_part_says_which_rejections_it_reacts_to() {
+    use techbroker::i18n::{ZH, fill};
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, "退役动力电池回收技术需求");
+    click(&mut h, ZH.find_matches);
+    click(&mut h, "动力电池回收新原理探索");
+    click(&mut h, ZH.reject);
+    click(&mut h, ZH.confirm_reject);
+    // The other candidate shares the field and keywords: its history part fell, and says why.
+    click(&mut h, "退役动力电池自动化拆解回收技术");
+    let note = fill(
+        ZH.history_reacts_to,
+        &[("n", &1), ("why", &ZH.rr_too_early)],
+    );
+    h.get_by_label(&note);
+}

@@ -818,6 +818,7 @@ translations! {
     rejected_because: "已拒绝：{why}", "Rejected: {why}";
     withdrawn_done: "已撤回，这一对重新待定", "Taken back: the pair is undecided again";
     shortlist_title: "候选清单（{n}）", "Shortlist ({n})";
+    history_reacts_to: "与 {n} 个已拒绝的成果相似：{why}", "Similar to {n} rejected: {why}";
     shortlist_none: "还没有加入候选清单的成果。", "Nothing shortlisted yet.";
     accepted_existing: "这一对已有交易 #{id}，已为你打开，没有再建新的交易。", "This pair already has deal #{id}: opened it instead of making another.";
     keys_hint_table: "↑↓ 选择 · Enter 打开 · Delete 删除", "↑↓ select · Enter opens · Delete deletes";

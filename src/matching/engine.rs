@@ -358,8 +358,22 @@ impl MatchIndex {
             .iter()
             .filter(|&&id| id != a.id)
             .filter_map(|&id| self.entry(id))
-            .filter(|r| r.field == a.field && r.keywords.iter().any(|k| a.keywords.contains(k)))
+            .filter(|r| alike(r, a))
             .count()
+    }
+
+    /// Whether a rejection of `rejected` counts against `candidate` in the history part (as
+    /// [`Self::similar_rejections`] counts them), for saying what the part reacts to.
+    pub fn rejection_counts_against(
+        &self,
+        candidate: AchievementId,
+        rejected: AchievementId,
+    ) -> bool {
+        candidate != rejected
+            && match (self.entry(candidate), self.entry(rejected)) {
+                (Some(a), Some(r)) => alike(r, a),
+                _ => false,
+            }
     }
 
     /// The query for a need: its parts weighed as a broker reads them, its phrases, and the
@@ -790,4 +804,13 @@ fn rank<I: Ord>(candidates: &mut [Candidate], id: impl Fn(&Candidate) -> I) {
             .total_cmp(&a.breakdown.score)
             .then(id(a).cmp(&id(b)))
     });
+}
+
+/// The same field and a keyword in common: what makes a rejection of one count against the other.
+fn alike(rejected: &Entry, candidate: &Entry) -> bool {
+    rejected.field == candidate.field
+        && rejected
+            .keywords
+            .iter()
+            .any(|k| candidate.keywords.contains(k))
 }

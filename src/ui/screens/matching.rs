@@ -434,6 +434,37 @@ impl MatchingScreen {
             });
     }
 
+    /// What the history part reacts to: the enterprise's rejections of similar achievements,
+    /// with their reasons ("similar to 1 rejected: 价格差距大").
+    fn history_note(&self, index: &MatchIndex, c: &Candidate, tr: &Tr) -> Option<String> {
+        let mut reasons: Vec<(AchievementId, &'static str)> = self
+            .standing
+            .get()?
+            .values()
+            .filter(|d| d.enterprise == c.enterprise)
+            .filter_map(|d| match d.decision {
+                Decision::Rejected(r) => Some((d.achievement, tr.reject_reason(r))),
+                _ => None,
+            })
+            .filter(|(a, _)| index.rejection_counts_against(c.achievement, *a))
+            .collect();
+        reasons.sort();
+        reasons.dedup_by_key(|(a, _)| *a);
+        if reasons.is_empty() {
+            return None;
+        }
+        let mut why: Vec<&str> = reasons.iter().map(|(_, r)| *r).collect();
+        why.sort();
+        why.dedup();
+        Some(fill(
+            tr.history_reacts_to,
+            &[
+                ("n", &reasons.len()),
+                ("why", &why.join(tr.dash_list_separator)),
+            ],
+        ))
+    }
+
     /// The need's shortlist: what was shortlisted, each with a way off it, and the export.
     fn shortlist_ui(
         &mut self,
@@ -655,8 +686,9 @@ impl MatchingScreen {
                         cmds.push(Command::Navigate(Screen::Achievement(c.achievement)));
                     }
                 });
+                let history = self.history_note(index, &c, tr);
                 ui.columns(2, |cols| {
-                    breakdown_ui(&mut cols[0], &c, weights, tr);
+                    breakdown_ui(&mut cols[0], &c, weights, history.as_deref(), tr);
                     if let Some(t) = &self.texts {
                         texts_ui(&mut cols[1], index, t, &c, tr);
                     }
@@ -828,7 +860,7 @@ fn load_texts(store: &Store, index: &MatchIndex, subject: Subject, c: &Candidate
     })
 }
 
-fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, tr: &Tr) {
+fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, history: Option<&str>, tr: &Tr) {
     ui.strong(format!("{} {:.0}", tr.breakdown, c.breakdown.score));
     // First, where it cannot scroll out of sight: why text relevance found other words.
     if !c.associations.is_empty() {
@@ -863,6 +895,11 @@ fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, tr: &Tr) {
                 );
                 ui.label(format!("{got:.1} / {max:.0}"));
                 ui.end_row();
+                if let (Part::History, Some(note)) = (part, history) {
+                    ui.label("");
+                    ui.label(RichText::new(note).weak());
+                    ui.end_row();
+                }
             }
         });
 }
