@@ -176,3 +176,41 @@ fn match_prints_ranked_candidates_with_breakdown_and_terms() {
     let out = techbroker(&["match", "--db", &db]);
     assert!(!out.status.success(), "a subject is required");
 }
+
+#[test]
+fn a_confidential_need_is_marked_in_search_as_in_the_window() {
+    use techbroker::domain::{ClientDraft, ClientKind, NeedDraft};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.sqlite");
+    {
+        let mut store = techbroker::store::Store::open(&path).unwrap();
+        let enterprise = store
+            .save_client(
+                None,
+                &ClientDraft {
+                    name: "青岛某储能公司".into(),
+                    kind: ClientKind::Enterprise,
+                    ..ClientDraft::default()
+                },
+            )
+            .unwrap();
+        for (title, confidential) in [("储能系统热管理", true), ("储能电站运维", false)]
+        {
+            let need = NeedDraft {
+                enterprise: Some(enterprise),
+                title: title.into(),
+                field: "新能源".into(),
+                confidential,
+                ..NeedDraft::default()
+            };
+            store.save_need(None, &need).unwrap();
+        }
+    }
+    let db = path.display().to_string();
+    let out = techbroker(&["search", "--kind", "needs", "储能", "--db", &db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let mark = techbroker::i18n::EN.confidential_mark;
+    assert!(text.contains(&format!("{mark}储能系统热管理")), "{text}");
+    assert!(!text.contains(&format!("{mark}储能电站运维")), "{text}");
+}

@@ -435,3 +435,28 @@ fn the_history_part_says_which_rejections_it_reacts_to() {
     );
     h.get_by_label(&note);
 }
+
+#[test]
+fn a_confidential_need_is_marked_on_the_matching_screen_too() {
+    use techbroker::i18n::ZH;
+    let (_dir, path) = temp_db();
+    let (_, _, enterprise) = seed(&path);
+    {
+        let mut store = Store::open(&path).unwrap();
+        let need = NeedDraft {
+            enterprise: Some(enterprise),
+            title: "保密的电池回收需求".into(),
+            field: "新能源".into(),
+            keywords: "动力电池、回收".into(),
+            confidential: true,
+            ..NeedDraft::default()
+        };
+        store.save_need(None, &need).unwrap();
+    }
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_needs);
+    let marked = format!("{}保密的电池回收需求", ZH.confidential_mark);
+    click(&mut h, &marked);
+    click(&mut h, ZH.find_matches);
+    h.get_by_label(&format!("{marked} · 济南某回收公司"));
+}

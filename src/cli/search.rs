@@ -58,6 +58,8 @@ pub fn run(
             let catalog = Catalog::from_each(|f| reader.each_need_row(f), &|_| {})?;
             let sort = NeedSort::default();
             let order = sort.order(&catalog);
+            // Marked as in every list of the window.
+            let tr = crate::i18n::Lang::from_env().tr();
             select(&catalog, &order, query, |_| true)
                 .into_iter()
                 .take(limit)
@@ -65,7 +67,7 @@ pub fn run(
                 .map(|r| Line {
                     id: r.id.into(),
                     cells: [
-                        r.title.clone(),
+                        tr.need_title(&r.title, r.confidential),
                         r.enterprise_name.clone(),
                         r.field.clone(),
                         r.min_stage

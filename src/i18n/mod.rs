@@ -907,6 +907,16 @@ impl Tr {
         }
     }
 
+    /// A need's title with the confidential mark in front when it is confidential: the same in
+    /// every list, the matching screen and the command line.
+    pub fn need_title(&self, title: &str, confidential: bool) -> String {
+        if confidential {
+            format!("{}{title}", self.confidential_mark)
+        } else {
+            title.to_string()
+        }
+    }
+
     pub fn reject_reason(&self, r: RejectReason) -> &'static str {
         match r {
             RejectReason::TooEarly => self.rr_too_early,

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{AchievementId, ClientId, NeedId};
+use crate::domain::{AchievementId, ClientId, NeedId, NeedRow};
+use crate::matching::NeedDoc;
 use crate::store::StandingDecision;
 use crate::ui::view::{Cx, Event, View};
 use egui::text::LayoutJob;
@@ -195,7 +196,8 @@ impl MatchingScreen {
         let table_height = ui.available_height() - detail_height;
         let rows = catalogs.achievements.ready();
         ui.allocate_ui(egui::vec2(ui.available_width(), table_height), |ui| {
-            self.table(ui, index, rows, subject, tr);
+            let needs = catalogs.needs.ready();
+            self.table(ui, index, (rows, needs), subject, tr);
         });
         ui.separator();
         self.detail(ui, store, index, subject, &weights, tr, cmds);
@@ -517,7 +519,7 @@ impl MatchingScreen {
         &mut self,
         ui: &mut Ui,
         index: &MatchIndex,
-        rows: Option<&Catalog<AchievementRow>>,
+        (rows, needs): (Option<&Catalog<AchievementRow>>, Option<&Catalog<NeedRow>>),
         subject: Subject,
         tr: &Tr,
     ) {
@@ -594,7 +596,7 @@ impl MatchingScreen {
                     row.col(|ui| {
                         if by_enterprise {
                             if let Some(n) = c.need.and_then(|n| index.need(n)) {
-                                ui.label(&n.title);
+                                ui.label(need_label(needs, tr, n));
                             }
                         } else if let Some(a) = a {
                             ui.label(&a.owner_name);
@@ -793,6 +795,15 @@ fn decide(c: &Candidate, decision: Decision, note: String) -> Command {
     }))
 }
 
+/// A need's title as every list shows it, the confidential mark included (the index has no
+/// mark of its own; the need catalogue has).
+fn need_label(needs: Option<&Catalog<NeedRow>>, tr: &Tr, n: &NeedDoc) -> String {
+    let confidential = needs
+        .and_then(|c| c.get(n.id))
+        .is_some_and(|r| r.confidential);
+    tr.need_title(&n.title, confidential)
+}
+
 fn subject_title(
     index: &MatchIndex,
     catalogs: &Catalogs,
@@ -802,7 +813,8 @@ fn subject_title(
 ) -> String {
     match subject {
         Subject::Need(id) => index.need(id).map_or_else(String::new, |n| {
-            format!("{} · {}", n.title, n.enterprise_name)
+            let title = need_label(catalogs.needs.ready(), tr, n);
+            format!("{title} · {}", n.enterprise_name)
         }),
         Subject::Achievement(id) => catalogs
             .achievements

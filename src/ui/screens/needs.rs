@@ -21,11 +21,7 @@ pub type NeedsScreen = CatalogList<Needs>;
 
 /// A need's title with the confidential mark in front when it is confidential.
 pub fn need_title(r: &NeedRow, tr: &Tr) -> String {
-    if r.confidential {
-        format!("{}{}", tr.confidential_mark, r.title)
-    } else {
-        r.title.clone()
-    }
+    tr.need_title(&r.title, r.confidential)
 }
 
 impl CatalogKind for Needs {

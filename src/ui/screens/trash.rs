@@ -81,7 +81,7 @@ impl TrashScreen {
                     });
                     row.col(|ui| {
                         if entry.confidential {
-                            ui.label(format!("{}{}", tr.confidential_mark, entry.label));
+                            ui.label(tr.need_title(&entry.label, true));
                         } else {
                             ui.label(&entry.label);
                         }
