@@ -240,3 +240,30 @@ fn the_figures_arrive_from_a_worker_thread() {
     });
     wait_for(&mut h, &card_name(ZH.kpi_in_progress, "0"));
 }
+
+#[test]
+fn a_first_start_says_what_to_do_and_empty_charts_say_so() {
+    let (_dir, path) = common::temp_db();
+    let mut h = common::harness(&path);
+    h.get_by_label(ZH.welcome_title);
+    h.get_by_label(ZH.chart_monthly_empty);
+    assert_eq!(h.get_all_by_label(ZH.chart_deals_empty).count(), 2);
+    h.get_by_label(ZH.chart_conversion_empty);
+    common::click(&mut h, ZH.welcome_client);
+    assert_eq!(h.state().screen(), Screen::ClientForm);
+    common::type_into(&mut h, ZH.f_name, "第一个客户");
+    common::click(&mut h, ZH.save);
+    common::click(&mut h, ZH.nav_agenda);
+    assert!(
+        h.query_by_label(ZH.welcome_title).is_none(),
+        "not empty any more"
+    );
+}
+
+#[test]
+fn the_first_screen_opens_the_training_sandbox() {
+    let (_dir, path) = common::temp_db();
+    let mut h = common::harness(&path);
+    common::click(&mut h, ZH.welcome_sandbox);
+    assert!(h.state().in_sandbox());
+}

@@ -818,6 +818,14 @@ translations! {
     rejected_because: "已拒绝：{why}", "Rejected: {why}";
     withdrawn_done: "已撤回，这一对重新待定", "Taken back: the pair is undecided again";
     shortlist_title: "候选清单（{n}）", "Shortlist ({n})";
+    chart_monthly_empty: "近 12 个月还没有签约的交易。", "No deal signed in the last 12 months.";
+    chart_deals_empty: "还没有交易：在“成果匹配”中接受一个匹配，或在“交易”中新建。", "No deals yet: accept a match in Matching, or start one in Deals.";
+    chart_conversion_empty: "还没有匹配决定：在“成果匹配”中加入候选、接受或拒绝。", "No match decisions yet: shortlist, accept or reject in Matching.";
+    welcome_title: "欢迎使用 TechBroker", "Welcome to TechBroker";
+    welcome_body: "这个数据库还是空的。可以从这三件事开始：", "This database is empty. Three ways to start:";
+    welcome_import: "导入 Excel / CSV 文件…", "Import an Excel / CSV file…";
+    welcome_client: "新建第一个客户", "Add the first client";
+    welcome_sandbox: "打开培训模式（示例数据）", "Open the training sandbox (demo data)";
     history_reacts_to: "与 {n} 个已拒绝的成果相似：{why}", "Similar to {n} rejected: {why}";
     shortlist_none: "还没有加入候选清单的成果。", "Nothing shortlisted yet.";
     accepted_existing: "这一对已有交易 #{id}，已为你打开，没有再建新的交易。", "This pair already has deal #{id}: opened it instead of making another.";

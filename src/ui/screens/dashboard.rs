@@ -88,6 +88,9 @@ impl DashboardScreen {
             .id_salt("dashboard")
             .show(ui, |ui| {
                 read_error(ui, tr, self.error.as_deref());
+                if cx.clients.is_empty() {
+                    welcome_ui(ui, tr, cx.cmds);
+                }
                 match &self.shown {
                     Some(d) => {
                         cards_ui(ui, cards(d, today, tr), tr, cx.cmds);
@@ -105,6 +108,26 @@ impl DashboardScreen {
                 self.agenda.ui(ui, store, today, tr, cx.cmds);
             });
     }
+}
+
+/// A first start: what to do with an empty database.
+fn welcome_ui(ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.heading(tr.welcome_title);
+        ui.label(tr.welcome_body);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(tr.welcome_import).clicked() {
+                cmds.push(Command::StartImport(None));
+            }
+            if ui.button(tr.welcome_client).clicked() {
+                cmds.push(Command::NewClient);
+            }
+            if ui.button(tr.welcome_sandbox).clicked() {
+                cmds.push(Command::StartSandbox);
+            }
+        });
+    });
+    ui.add_space(8.0);
 }
 
 /// One key number and the list it opens.

@@ -29,6 +29,8 @@ struct Chart {
     horizontal: bool,
     color: Color32,
     note: Option<String>,
+    /// Said instead of the chart when every bar is zero.
+    empty: &'static str,
 }
 
 fn tally_tip(tr: &Tr, name: &str, t: Tally) -> String {
@@ -108,6 +110,7 @@ fn charts(d: &Dashboard, tr: &Tr) -> [Chart; 4] {
             horizontal: false,
             color: Color32::from_rgb(66, 133, 244),
             note: None,
+            empty: tr.chart_monthly_empty,
         },
         Chart {
             title: tr.chart_funnel.to_string(),
@@ -115,6 +118,7 @@ fn charts(d: &Dashboard, tr: &Tr) -> [Chart; 4] {
             horizontal: true,
             color: Color32::from_rgb(52, 168, 83),
             note: None,
+            empty: tr.chart_deals_empty,
         },
         Chart {
             title: tr.chart_fields.to_string(),
@@ -122,6 +126,7 @@ fn charts(d: &Dashboard, tr: &Tr) -> [Chart; 4] {
             horizontal: true,
             color: Color32::from_rgb(251, 140, 0),
             note: None,
+            empty: tr.chart_deals_empty,
         },
         Chart {
             title: tr.chart_conversion.to_string(),
@@ -131,6 +136,7 @@ fn charts(d: &Dashboard, tr: &Tr) -> [Chart; 4] {
             note: c
                 .signed_rate()
                 .map(|r| fill(tr.conv_rate, &[("rate", &format!("{r:.1}"))])),
+            empty: tr.chart_conversion_empty,
         },
     ]
 }
@@ -163,6 +169,18 @@ pub fn charts_ui(ui: &mut Ui, d: &Dashboard, tr: &Tr) {
 
 fn chart_ui(ui: &mut Ui, chart: &Chart, width: f32) {
     ui.strong(&chart.title);
+    // Axes from -3 to 3 around nothing say nothing: say it in words.
+    if chart.items.iter().all(|i| i.value == 0.0) {
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(width, CHART_HEIGHT), egui::Sense::hover());
+        ui.painter()
+            .rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
+        ui.put(
+            rect,
+            egui::Label::new(egui::RichText::new(chart.empty).weak()),
+        );
+        return;
+    }
     let n = chart.items.len();
     // The first item sits at the top of a horizontal chart.
     let position = |i: usize| {
