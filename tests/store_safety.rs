@@ -521,7 +521,7 @@ fn gen_refuses_a_database_with_records_and_leaves_it_as_it_was() {
         .unwrap();
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("already holds 1 records"),
+        text(&out.stderr).contains("already holds 1 record,"),
         "{}",
         text(&out.stderr)
     );

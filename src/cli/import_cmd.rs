@@ -93,7 +93,10 @@ fn print_skipped(out: &mut dyn Write, rows: &[SkippedRow], tr: &Tr) -> anyhow::R
         "{}",
         fill(
             tr.im_skipped_summary,
-            &[("n", &rows.len()), ("rows", &list.join("、"))]
+            &[
+                ("n", &rows.len()),
+                ("rows", &list.join(tr.dash_list_separator))
+            ]
         )
     )?;
     Ok(())

@@ -110,7 +110,7 @@ translations! {
     dash_loading: "正在计算统计…", "Computing the figures…";
     dash_card_name: "{label}：{value}", "{label}: {value}";
     dash_wan: "{amount} 万元", "{amount} × 10k yuan";
-    dash_deals_n: "{n} 个交易", "{n} deals";
+    dash_deals_n: "{n} 个交易", "{n} deal{s}";
     dash_overdue_part: "其中逾期 {amount} 万元", "{amount} × 10k yuan overdue";
     kpi_achievements: "在售成果", "Achievements offered";
     kpi_needs: "开放需求", "Open needs";
@@ -128,7 +128,7 @@ translations! {
     chart_fields: "交易领域分布", "Deals by field";
     chart_conversion: "匹配转化", "From match to contract";
     dash_month: "{year}年{month}月", "{year}-{month}";
-    dash_bar_tip: "{name}\n{n} 个交易 · {amount} 万元", "{name}\n{n} deals · {amount} × 10k yuan";
+    dash_bar_tip: "{name}\n{n} 个交易 · {amount} 万元", "{name}\n{n} deal{s} · {amount} × 10k yuan";
     dash_pairs_tip: "{name}：{n}", "{name}: {n}";
     conv_shortlisted: "入围", "Shortlisted";
     conv_accepted: "接受", "Accepted";
@@ -275,7 +275,7 @@ translations! {
     col_next_step: "下一步", "Next step";
     col_status: "状态", "Status";
     due_today: "今天到期", "Due today";
-    overdue_days: "逾期 {n} 天", "{n} days overdue";
+    overdue_days: "逾期 {n} 天", "{n} day{s} overdue";
 
     trash_title: "回收站", "Trash";
     trash_empty: "回收站是空的。", "The trash is empty.";
@@ -488,7 +488,7 @@ translations! {
     column_total: "{n} 个 · {amount} 万元", "{n} · {amount} ×10k yuan";
     open: "打开", "Open";
     move_to: "移到…", "Move to…";
-    days_in_stage: "本阶段 {n} 天", "{n} days in stage";
+    days_in_stage: "本阶段 {n} 天", "{n} day{s} in stage";
     badge_registration_overdue: "登记逾期", "Registration overdue";
     badge_payment_overdue: "回款逾期 {amount} 元", "{amount} yuan overdue";
     badge_follow_up_overdue: "跟进逾期", "Follow-up overdue";
@@ -513,8 +513,8 @@ translations! {
     stage_moved: "已移到“{stage}”", "Moved to “{stage}”";
     registration: "技术合同认定登记", "Contract registration";
     registration_due: "登记截止：{date}", "Registration due: {date}";
-    registration_due_in: "还有 {n} 天", "{n} days left";
-    registration_overdue: "已逾期 {n} 天", "{n} days overdue";
+    registration_due_in: "还有 {n} 天", "{n} day{s} left";
+    registration_overdue: "已逾期 {n} 天", "{n} day{s} overdue";
     registration_done: "已登记（{date}，证书号 {no}）", "Registered ({date}, certificate {no})";
     registration_not_yet: "签约后自动计算登记截止日期。", "The due date is set when the deal is signed.";
     r_submitted: "登记日期", "Registered on";
@@ -536,7 +536,7 @@ translations! {
     col_what: "事项", "What";
     col_subject: "对象", "For";
     col_detail: "说明", "Detail";
-    due_in_days: "{n} 天后", "in {n} days";
+    due_in_days: "{n} 天后", "in {n} day{s}";
     outstanding_amount: "未收 {amount} 元", "{amount} yuan outstanding";
     payments: "回款计划", "Payment plan";
     pay_due: "到期日", "Due";
@@ -558,7 +558,7 @@ translations! {
     trial: "先使用后付费", "Use first, pay later";
     trial_end: "试用期结束日期", "Trial ends on";
     until_revenue: "直到产生收入", "Until revenue";
-    trial_days_left: "试用期还剩 {n} 天", "{n} days of trial left";
+    trial_days_left: "试用期还剩 {n} 天", "{n} day{s} of trial left";
     trial_ended: "试用期已结束", "The trial has ended";
     save_trial: "保存试用期", "Save trial";
     plan_count: "分期数", "Instalments";
@@ -579,7 +579,7 @@ translations! {
     cli_importing: "导入中 {pct}%", "importing {pct}%";
     purge_in_use: "仍有交易引用该记录，不能彻底删除。请先删除相关交易。", "A deal still names this record, so it cannot be deleted for good. Delete the deal first.";
     purged: "已彻底删除", "Deleted for good";
-    trash_emptied: "回收站已清空：彻底删除 {n} 条记录", "Trash emptied: {n} records deleted for good";
+    trash_emptied: "回收站已清空：彻底删除 {n} 条记录", "Trash emptied: {n} record{s} deleted for good";
     trash_emptied_kept: "已彻底删除 {n} 条记录；{kept} 条仍被交易引用，保留在回收站中", "{n} records deleted for good; {kept} still named by a deal stay in the trash";
     trash_instalment: "分期", "Instalment";
     trash_receipt: "收款", "Payment";
@@ -588,9 +588,9 @@ translations! {
     empty_trash: "清空回收站…", "Empty trash…";
     purge: "彻底删除…", "Delete for good…";
     purge_confirm_one: "彻底删除“{name}”？此操作无法撤销（客户的联系人、跟进记录、成果和需求一并删除）。", "Delete “{name}” for good? This cannot be undone (a client's contacts, interactions, achievements and needs go with it).";
-    purge_confirm_all: "彻底删除回收站中的全部 {n} 条记录？此操作无法撤销。", "Delete all {n} records in the trash for good? This cannot be undone.";
+    purge_confirm_all: "彻底删除回收站中的全部 {n} 条记录？此操作无法撤销。", "Delete all {n} record{s} in the trash for good? This cannot be undone.";
     purge_yes: "彻底删除", "Delete for good";
-    gen_not_empty: "该数据库已有 {n} 条记录，未生成演示数据。请指定一个新的（或空的）数据库文件。", "The database already holds {n} records, so no demo data was generated. Give a new (or empty) database file.";
+    gen_not_empty: "该数据库已有 {n} 条记录，未生成演示数据。请指定一个新的（或空的）数据库文件。", "The database already holds {n} record{s}, so no demo data was generated. Give a new (or empty) database file.";
     cli_backup_exists: "{path} 已存在，未覆盖。请换一个文件名。", "{path} exists and was left alone. Choose another file name.";
     cli_backup_written: "已备份到 {path}", "Backed up to {path}";
     cli_restored: "已从 {from} 恢复；恢复前的数据库已备份到 {before}", "Restored from {from}; the database as it was is backed up in {before}";
@@ -667,13 +667,13 @@ translations! {
     im_dup_skip: "跳过", "Skip";
     im_dup_update: "更新已有记录", "Update the stored record";
     im_dup_keep: "两条都保留", "Keep both";
-    im_unknown_owners: "{n} 个单位还不是客户：{names}", "{n} organisations are not clients yet: {names}";
+    im_unknown_owners: "{n} 个单位还不是客户：{names}", "Not clients yet ({n}): {names}";
     im_create_owners: "导入时创建这些单位", "Create them as clients";
     im_preview: "预览（前 {n} 行，按存储后的样子）", "Preview (first {n} rows, as they will be stored)";
     im_errors: "有错误的行", "Rows with errors";
     im_col_row: "行号", "Row";
     im_col_reason: "原因", "Reason";
-    im_import_all: "导入 {n} 行", "Import {n} rows";
+    im_import_all: "导入 {n} 行", "Import {n} row{s}";
     im_import_valid: "导入有效的 {n} 行，退回 {m} 行", "Import the {n} valid rows, hand back {m}";
     im_import_nothing: "不导入", "Import nothing";
     im_nothing_valid: "没有可导入的有效行。", "There are no valid rows to import.";
@@ -719,7 +719,7 @@ translations! {
     rp_export_xlsx: "导出 Excel…", "Export Excel…";
     rp_export_html: "导出打印版（HTML）…", "Export printable page (HTML)…";
     cli_nothing_imported: "没有导入任何记录。", "No record was imported.";
-    cli_exported: "已导出 {n} 条到 {path}", "Exported {n} rows to {path}";
+    cli_exported: "已导出 {n} 条到 {path}", "Exported {n} row{s} to {path}";
     // Matching's thesaurus and the match command (issue 13).
     p_same_term: "两个词相同", "The two terms are the same";
     cli_synonym_added: "已添加：{term} ≈ {other}（编号 {id}）", "Added: {term} ≈ {other} (id {id})";
@@ -780,8 +780,8 @@ translations! {
     im_sheet_chosen: "已选择含有表格的工作表“{name}”。", "The sheet with the table, “{name}”, was chosen.";
     im_two_row_header: "表头占两行，列名已合并。", "The header takes two rows; their names were joined.";
     im_warnings: "有提示的行（照常导入）", "Rows with notes (they are imported)";
-    im_warnings_summary: "{n} 行有提示：数值按说明保存，照常导入。", "{n} rows with notes: values stored as described, imported as usual.";
-    im_skipped_summary: "{n} 行是合计、表尾或说明，不作为记录导入：{rows}", "{n} rows are totals, footers or notes, not records, and are left out: {rows}";
+    im_warnings_summary: "{n} 行有提示：数值按说明保存，照常导入。", "{n} row{s} with notes: values stored as described, imported as usual.";
+    im_skipped_summary: "{n} 行是合计、表尾或说明，不作为记录导入：{rows}", "Left out, being totals, footers or notes rather than records ({n} row{s}): {rows}";
     im_col_note: "提示", "Note";
     cli_db_created: "已新建数据库 {path}", "Created the database {path}";
     ex_contract_wan: "合同金额（万元）", "Contract amount (10k yuan)";
@@ -1026,11 +1026,29 @@ impl Tr {
 }
 
 /// Replaces each `{name}` in `template` with its value.
+/// Puts each `{name}` of `template` in its place. English plurals: `{s}` becomes "s" unless the
+/// count `{n}` is 1 ("1 deal", "2 deals"); Chinese has no such mark.
 pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    args.iter()
+    let mut count = None;
+    let text = args
+        .iter()
         .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), &value.to_string())
-        })
+            let value = value.to_string();
+            if *name == "n" {
+                count = Some(value.clone());
+            }
+            text.replace(&format!("{{{name}}}"), &value)
+        });
+    if text.contains("{s}") {
+        let plural = if count.as_deref() == Some("1") {
+            ""
+        } else {
+            "s"
+        };
+        text.replace("{s}", plural)
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -1050,7 +1068,13 @@ mod tests {
                 v.sort();
                 v
             };
-            assert_eq!(names(zh), names(en), "{key} has different placeholders");
+            // `{s}` is English's plural mark, filled from `{n}`.
+            let en_names: Vec<String> = names(en).into_iter().filter(|n| n != "s").collect();
+            assert_eq!(names(zh), en_names, "{key} has different placeholders");
+            assert!(
+                !en.contains("{s}") || en.contains("{n}"),
+                "{key}: {{s}} needs {{n}}"
+            );
         }
     }
 
@@ -1065,6 +1089,14 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn english_plurals_follow_the_count() {
+        assert_eq!(fill(EN.dash_deals_n, &[("n", &1)]), "1 deal");
+        assert_eq!(fill(EN.dash_deals_n, &[("n", &2)]), "2 deals");
+        assert_eq!(fill(EN.dash_deals_n, &[("n", &0)]), "0 deals");
+        assert_eq!(fill(ZH.dash_deals_n, &[("n", &1)]), "1 个交易");
     }
 
     #[test]

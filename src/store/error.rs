@@ -86,13 +86,14 @@ pub enum StoreError {
     NameTaken(String),
     #[error("a client with credit code {0} already exists")]
     CreditCodeTaken(String),
-    #[error("database error: {0}")]
+    // The UI says "database error" in its own language around the detail.
+    #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("a deal still names the record")]
     InUse,
     #[error("the database already holds {0} records")]
     NotEmpty(u64),
-    #[error("file error: {0}")]
+    #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 

@@ -451,7 +451,10 @@ impl ImportScreen {
             let names: Vec<&str> = missing.iter().map(|t| tr.target(*t)).collect();
             error_text(
                 ui,
-                &fill(tr.im_missing_required, &[("fields", &names.join("、"))]),
+                &fill(
+                    tr.im_missing_required,
+                    &[("fields", &names.join(tr.dash_list_separator))],
+                ),
             );
         }
         for note in tr.column_notes(mapping) {
@@ -532,7 +535,7 @@ impl ImportScreen {
                 tr.im_unknown_owners,
                 &[
                     ("n", &report.unknown_owners.len()),
-                    ("names", &names.join("、")),
+                    ("names", &names.join(tr.dash_list_separator)),
                 ],
             ));
             ui.checkbox(&mut options.create_owners, tr.im_create_owners);
@@ -628,7 +631,10 @@ fn skipped_text(rows: &[SkippedRow], tr: &Tr) -> String {
     }
     fill(
         tr.im_skipped_summary,
-        &[("n", &rows.len()), ("rows", &list.join("、"))],
+        &[
+            ("n", &rows.len()),
+            ("rows", &list.join(tr.dash_list_separator)),
+        ],
     )
 }
 

@@ -17,7 +17,7 @@ fn preview_cells(c: &Candidate, tr: &Tr) -> Vec<String> {
         m.iter()
             .map(|x: TransferMode| tr.transfer_mode(x))
             .collect::<Vec<_>>()
-            .join("、")
+            .join(tr.dash_list_separator)
     };
     match c {
         Candidate::Client { draft, contacts } => vec![

@@ -925,7 +925,7 @@ fn texts_ui(ui: &mut Ui, index: &MatchIndex, t: &Texts, c: &Candidate, tr: &Tr) 
     let mut right = shown.clone();
     right.extend(c.associations.iter().map(|a| a.term.clone()));
     ui.strong(tr.matched_terms);
-    ui.add(egui::Label::new(shown.join("、")).wrap());
+    ui.add(egui::Label::new(shown.join(tr.dash_list_separator)).wrap());
     ui.add_space(6.0);
     ui.label(RichText::new(&t.left_title).strong());
     ui.add(egui::Label::new(highlighted(ui, &t.left, &left)).wrap());

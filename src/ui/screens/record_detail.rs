@@ -126,9 +126,9 @@ pub fn achievement_ui(
             &[
                 (tr.a_inventors, d.inventors.clone()),
                 (tr.a_field, d.field.clone()),
-                (tr.keywords, d.keywords.join("、")),
+                (tr.keywords, d.keywords.join(tr.dash_list_separator)),
                 (tr.col_trl, format!("TRL {} · {}", d.trl, tr.stage(d.stage))),
-                (tr.a_modes, modes.join("、")),
+                (tr.a_modes, modes.join(tr.dash_list_separator)),
                 (tr.a_price, tr.price_yuan(d.price)),
                 (tr.a_registration, d.registration_no.clone()),
                 (tr.a_source, d.source.clone()),
@@ -206,7 +206,7 @@ pub fn need_ui(
             "need_facts",
             &[
                 (tr.a_field, d.field.clone()),
-                (tr.keywords, d.keywords.join("、")),
+                (tr.keywords, d.keywords.join(tr.dash_list_separator)),
                 (
                     tr.n_budget,
                     d.budget_written()
