@@ -309,3 +309,45 @@ fn ctrl_n_opens_the_new_client_form() {
     h.run();
     assert_eq!(h.state().screen(), Screen::ClientForm);
 }
+
+#[test]
+fn the_date_picker_speaks_chinese_and_sets_the_day_picked() {
+    use chrono::{Datelike, NaiveDate};
+    use techbroker::i18n::{ZH, fill};
+    let (_dir, path) = temp_db();
+    seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, "潍坊某动力公司");
+    let today = Local::now().date_naive();
+    // The visit's date starts today.
+    click(&mut h, ZH.i_date);
+    let month = fill(
+        ZH.cal_month,
+        &[("year", &today.year()), ("month", &today.month())],
+    );
+    h.get_by_label(&month);
+    for day in ZH.cal_weekdays.split(' ') {
+        h.get_by_label(day);
+    }
+    // Back a month, then the 15th.
+    click(&mut h, "‹");
+    let earlier = today.with_day(1).unwrap() - chrono::Days::new(1);
+    let picked = NaiveDate::from_ymd_opt(earlier.year(), earlier.month(), 15).unwrap();
+    let shown = fill(
+        ZH.cal_month,
+        &[("year", &earlier.year()), ("month", &earlier.month())],
+    );
+    h.get_by_label(&shown);
+    click(&mut h, "15");
+    assert!(
+        h.query_by_label(&shown).is_none(),
+        "a day picked closes the calendar"
+    );
+    type_into(&mut h, ZH.i_summary, "上个月的走访，补记");
+    click(&mut h, ZH.add_interaction);
+    let store = h.state().store().unwrap();
+    let client = store.list_clients().unwrap()[0].id;
+    let log = store.list_interactions(client).unwrap();
+    assert_eq!(log[0].date, picked);
+}

@@ -826,6 +826,11 @@ translations! {
     welcome_import: "导入 Excel / CSV 文件…", "Import an Excel / CSV file…";
     welcome_client: "新建第一个客户", "Add the first client";
     welcome_sandbox: "打开培训模式（示例数据）", "Open the training sandbox (demo data)";
+    cal_month: "{year}年{month}月", "{month}/{year}";
+    cal_weekdays: "一 二 三 四 五 六 日", "Mo Tu We Th Fr Sa Su";
+    cal_previous: "上个月", "Previous month";
+    cal_next: "下个月", "Next month";
+    cal_today: "今天", "Today";
     history_reacts_to: "与 {n} 个已拒绝的成果相似：{why}", "Similar to {n} rejected: {why}";
     shortlist_none: "还没有加入候选清单的成果。", "Nothing shortlisted yet.";
     accepted_existing: "这一对已有交易 #{id}，已为你打开，没有再建新的交易。", "This pair already has deal #{id}: opened it instead of making another.";

@@ -120,9 +120,9 @@ impl ReportScreen {
             if self.period == PeriodChoice::Custom {
                 let (from, to) = self.bounds(today);
                 let (mut from, mut to) = (from, to);
-                date_picker(ui, "report_from", &mut from);
+                date_picker(ui, "report_from", &mut from, tr);
                 ui.label("–");
-                date_picker(ui, "report_to", &mut to);
+                date_picker(ui, "report_to", &mut to, tr);
                 self.from = Some(from);
                 self.to = Some(to.max(from));
             } else {

@@ -97,7 +97,7 @@ fn form_ui(
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
             form_row(ui, tr, tr.i_date, false, None, |ui| {
-                date_picker(ui, "interaction_date", &mut form.draft.date)
+                date_picker(ui, "interaction_date", &mut form.draft.date, tr)
             });
             form_row(ui, tr, tr.i_kind, false, None, |ui| {
                 egui::ComboBox::from_id_salt("interaction_kind")
@@ -145,7 +145,7 @@ fn form_ui(
                     ui.horizontal(|ui| {
                         ui.checkbox(&mut form.has_due, tr.i_has_due);
                         if form.has_due {
-                            date_picker(ui, "interaction_due", &mut form.due);
+                            date_picker(ui, "interaction_due", &mut form.due, tr);
                         }
                     })
                     .response

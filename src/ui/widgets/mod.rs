@@ -3,13 +3,16 @@
 pub mod catalog_list;
 pub mod catalog_table;
 pub mod combos;
+pub mod date_picker;
 pub mod form_buttons;
 pub mod form_state;
 pub mod interaction_log;
 pub mod keys;
 pub mod list_view;
 
-use chrono::{Datelike, NaiveDate};
+pub use date_picker::date_picker;
+
+use chrono::NaiveDate;
 use egui::{Response, RichText, Ui};
 
 use crate::domain::Problem;
@@ -85,33 +88,6 @@ pub fn confirm_delete(ui: &mut Ui, tr: &Tr, name: &str) -> Option<bool> {
 
 pub fn error_text(ui: &mut Ui, text: &str) -> Response {
     ui.label(RichText::new(text).color(ui.visuals().error_fg_color))
-}
-
-/// egui's date picker works on `jiff` dates; the domain keeps chrono ones.
-pub fn date_picker(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> Response {
-    let mut picked = to_jiff(*date);
-    let response = ui.add(
-        egui_extras::DatePickerButton::new(&mut picked)
-            .id_salt(id_salt)
-            .show_icon(false)
-            .calendar_week(false)
-            .format("%Y-%m-%d"),
-    );
-    if let Some(d) = from_jiff(picked) {
-        *date = d;
-    }
-    response
-}
-
-fn to_jiff(d: NaiveDate) -> jiff::civil::Date {
-    // jiff covers years -9999..=9999, chrono more; a date beyond jiff's range shows as jiff's
-    // zero date instead of panicking.
-    jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8)
-        .unwrap_or(jiff::civil::Date::ZERO)
-}
-
-fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(d.year().into(), d.month() as u32, d.day() as u32)
 }
 
 /// "2026-11-28".
