@@ -92,7 +92,7 @@ fn calendar(
                     picked = Some(day);
                 }
                 column += 1;
-                if column % 7 == 0 {
+                if column.is_multiple_of(7) {
                     ui.end_row();
                 }
                 match day.succ_opt() {
