@@ -351,3 +351,46 @@ fn the_date_picker_speaks_chinese_and_sets_the_day_picked() {
     let log = store.list_interactions(client).unwrap();
     assert_eq!(log[0].date, picked);
 }
+
+#[test]
+fn an_error_goes_as_soon_as_its_field_is_corrected() {
+    use techbroker::i18n::ZH;
+    let (_dir, path) = temp_db();
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, ZH.new_client);
+    type_into(&mut h, ZH.f_credit_code, "123");
+    click(&mut h, ZH.save);
+    h.get_by_label(ZH.p_required);
+    h.get_by_label(ZH.p_invalid_credit_code);
+    // The name typed: its error goes, the credit code's stays, before any save.
+    type_into(&mut h, ZH.f_name, "山东理工大学");
+    assert!(h.query_by_label(ZH.p_required).is_none());
+    h.get_by_label(ZH.p_invalid_credit_code);
+    assert!(
+        h.state()
+            .store()
+            .unwrap()
+            .list_clients()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_impossible_date_says_what_is_wrong_with_it() {
+    use techbroker::i18n::{ZH, fill};
+    let (_dir, path) = temp_db();
+    seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, ZH.new_need);
+    type_into(&mut h, ZH.n_title, "电机能效提升");
+    type_into(&mut h, ZH.n_deadline, "2024-02-30");
+    click(&mut h, ZH.save);
+    let said = fill(
+        ZH.p_no_such_day,
+        &[("year", &2024), ("month", &2), ("days", &29)],
+    );
+    h.get_by_label(&said);
+}

@@ -344,7 +344,7 @@ impl AchievementDraft {
             let expiry = match ip.expiry.trim() {
                 "" => None,
                 text => parse_date(text).or_else(|| {
-                    e.push(F::IpExpiry(i), Problem::InvalidDate);
+                    e.push(F::IpExpiry(i), super::dates::date_problem(text));
                     None
                 }),
             };
@@ -454,7 +454,11 @@ mod tests {
         );
         assert_eq!(
             e.get(AchievementField::IpExpiry(1)),
-            Some(Problem::InvalidDate)
+            Some(Problem::NoSuchDay {
+                year: 2041,
+                month: 2,
+                days: 28
+            })
         );
         assert_eq!(e.get(AchievementField::IpExpiry(0)), None);
     }

@@ -38,6 +38,34 @@ pub fn parse_any_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// What is wrong with a date that [`parse_date`] refused: a day its month does not have
+/// (2024-02-30), or not a date at all.
+pub fn date_problem(text: &str) -> super::Problem {
+    let s = text
+        .trim()
+        .replace(['/', '.', '年', '月'], "-")
+        .replace('日', "");
+    let mut parts = s.split('-').map(str::trim);
+    let numbers = (
+        parts.next().and_then(|y| y.parse::<i32>().ok()),
+        parts.next().and_then(|m| m.parse::<u32>().ok()),
+        parts.next().and_then(|d| d.parse::<u32>().ok()),
+    );
+    if let (Some(year), Some(month), Some(day)) = numbers
+        && let Some(first) = NaiveDate::from_ymd_opt(year, month, 1)
+        && year >= MIN_YEAR
+    {
+        let days = first
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|next| next.pred_opt())
+            .map_or(31, |last| last.day());
+        if day > days {
+            return super::Problem::NoSuchDay { year, month, days };
+        }
+    }
+    super::Problem::InvalidDate
+}
+
 /// A date cell as people fill it in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateText {
@@ -125,6 +153,17 @@ pub fn from_excel_serial(serial: f64) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_the_month_lacks_is_told_as_such() {
+        use crate::domain::Problem;
+        let no_such = |year, month, days| Problem::NoSuchDay { year, month, days };
+        assert_eq!(date_problem("2024-02-30"), no_such(2024, 2, 29));
+        assert_eq!(date_problem("2023-02-29"), no_such(2023, 2, 28));
+        assert_eq!(date_problem("2026年4月31日"), no_such(2026, 4, 30));
+        assert_eq!(date_problem("2026-13-01"), Problem::InvalidDate);
+        assert_eq!(date_problem("明天"), Problem::InvalidDate);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

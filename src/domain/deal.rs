@@ -411,7 +411,7 @@ impl DealDraft {
         let signed_on = match self.signed_on.trim() {
             "" => None,
             t => super::dates::parse_date(t).or_else(|| {
-                e.push(DealField::SignedOn, super::Problem::InvalidDate);
+                e.push(DealField::SignedOn, super::dates::date_problem(t));
                 None
             }),
         };
@@ -608,7 +608,11 @@ mod tests {
         assert!(e.get(DealField::CommissionRate).is_some());
         assert_eq!(
             e.get(DealField::SignedOn),
-            Some(crate::domain::Problem::InvalidDate)
+            Some(crate::domain::Problem::NoSuchDay {
+                year: 2026,
+                month: 2,
+                days: 28
+            })
         );
     }
 

@@ -273,7 +273,7 @@ impl NeedDraft {
         let deadline = match self.deadline.trim() {
             "" => None,
             text => parse_date(text).or_else(|| {
-                e.push(F::Deadline, Problem::InvalidDate);
+                e.push(F::Deadline, super::dates::date_problem(text));
                 None
             }),
         };
@@ -331,7 +331,14 @@ mod tests {
         let e = d.validate().unwrap_err();
         assert_eq!(e.get(NeedField::Budget), Some(Problem::InvalidAmount));
         assert_eq!(e.get(NeedField::MinTrl), Some(Problem::TrlOutOfRange));
-        assert_eq!(e.get(NeedField::Deadline), Some(Problem::InvalidDate));
+        assert_eq!(
+            e.get(NeedField::Deadline),
+            Some(Problem::NoSuchDay {
+                year: 2026,
+                month: 2,
+                days: 28
+            })
+        );
         assert_eq!(e.get(NeedField::Enterprise), Some(Problem::Required));
     }
 

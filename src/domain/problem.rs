@@ -20,6 +20,12 @@ pub enum Problem {
     NegativeAmount,
     AmountTooLarge,
     InvalidDate,
+    /// A day the month does not have (2024-02-30).
+    NoSuchDay {
+        year: i32,
+        month: u32,
+        days: u32,
+    },
     TrlOutOfRange,
     TooManyKeywords {
         max: usize,

@@ -831,6 +831,7 @@ translations! {
     cal_previous: "上个月", "Previous month";
     cal_next: "下个月", "Next month";
     cal_today: "今天", "Today";
+    p_no_such_day: "{year}年{month}月只有 {days} 天", "{month}/{year} has only {days} days";
     history_reacts_to: "与 {n} 个已拒绝的成果相似：{why}", "Similar to {n} rejected: {why}";
     shortlist_none: "还没有加入候选清单的成果。", "Nothing shortlisted yet.";
     accepted_existing: "这一对已有交易 #{id}，已为你打开，没有再建新的交易。", "This pair already has deal #{id}: opened it instead of making another.";
@@ -1022,6 +1023,10 @@ impl Tr {
             Problem::NegativeAmount => self.p_negative_amount.to_string(),
             Problem::AmountTooLarge => self.p_amount_too_large.to_string(),
             Problem::InvalidDate => self.p_invalid_date.to_string(),
+            Problem::NoSuchDay { year, month, days } => fill(
+                self.p_no_such_day,
+                &[("year", &year), ("month", &month), ("days", &days)],
+            ),
             Problem::TrlOutOfRange => self.p_trl_out_of_range.to_string(),
             Problem::TooManyKeywords { max } => fill(self.p_too_many_keywords, &[("max", &max)]),
             Problem::UnknownClient => self.p_unknown_client.to_string(),

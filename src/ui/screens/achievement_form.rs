@@ -284,7 +284,7 @@ impl View for AchievementForm {
 
     fn on_event(&mut self, event: &Event) {
         if let Event::AchievementRefused(errors) = event {
-            self.form.errors = errors.clone();
+            self.form.refused(errors.clone());
         }
     }
 }

@@ -112,7 +112,7 @@ impl View for ClientForm {
 
     fn on_event(&mut self, event: &Event) {
         if let Event::ClientRefused(errors) = event {
-            self.form.errors = errors.clone();
+            self.form.refused(errors.clone());
         }
     }
 }

@@ -177,7 +177,7 @@ impl View for NeedForm {
 
     fn on_event(&mut self, event: &Event) {
         if let Event::NeedRefused(errors) = event {
-            self.form.errors = errors.clone();
+            self.form.refused(errors.clone());
         }
     }
 }

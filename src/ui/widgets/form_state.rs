@@ -15,6 +15,9 @@ pub struct FormState<I, D, F> {
     /// The draft as opened, to tell whether leaving loses anything.
     opened: D,
     asking_discard: bool,
+    /// Once a save was refused, the draft as last checked: every change is checked again, so
+    /// an error goes as soon as its field is corrected.
+    checked: Option<D>,
 }
 
 impl<I, D: Default, F: PartialEq + Copy> Default for FormState<I, D, F> {
@@ -25,6 +28,7 @@ impl<I, D: Default, F: PartialEq + Copy> Default for FormState<I, D, F> {
             errors: FieldErrors::new(),
             opened: D::default(),
             asking_discard: false,
+            checked: None,
         }
     }
 }
@@ -45,6 +49,7 @@ impl<I: Copy, D: Clone + PartialEq, F: PartialEq + Copy> FormState<I, D, F> {
             draft,
             errors: FieldErrors::new(),
             asking_discard: false,
+            checked: None,
         }
     }
 
@@ -53,6 +58,12 @@ impl<I: Copy, D: Clone + PartialEq, F: PartialEq + Copy> FormState<I, D, F> {
             id: Some(id),
             ..Self::new(draft)
         }
+    }
+
+    /// The store refused the save: its errors show until the draft changes.
+    pub fn refused(&mut self, errors: FieldErrors<F>) {
+        self.errors = errors;
+        self.checked = Some(self.draft.clone());
     }
 
     pub fn heading(&self, ui: &mut Ui, new: &str, edit: &str) {
@@ -66,8 +77,12 @@ impl<I: Copy, D: Clone + PartialEq, F: PartialEq + Copy> FormState<I, D, F> {
         &mut self,
         ui: &mut Ui,
         tr: &Tr,
-        check: impl FnOnce(&D) -> Result<T, FieldErrors<F>>,
+        check: impl Fn(&D) -> Result<T, FieldErrors<F>>,
     ) -> Option<Outcome<I, D>> {
+        if self.checked.as_ref().is_some_and(|d| *d != self.draft) {
+            self.errors = check(&self.draft).err().unwrap_or_else(FieldErrors::new);
+            self.checked = Some(self.draft.clone());
+        }
         ui.add_space(12.0);
         let changed = self.draft != self.opened;
         match form_buttons(ui, tr, changed, &mut self.asking_discard)? {
@@ -78,6 +93,7 @@ impl<I: Copy, D: Clone + PartialEq, F: PartialEq + Copy> FormState<I, D, F> {
                 }),
                 Err(errors) => {
                     self.errors = errors;
+                    self.checked = Some(self.draft.clone());
                     None
                 }
             },
