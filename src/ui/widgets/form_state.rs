@@ -80,7 +80,7 @@ impl<I: Copy, D: Clone + PartialEq, F: PartialEq + Copy> FormState<I, D, F> {
         check: impl Fn(&D) -> Result<T, FieldErrors<F>>,
     ) -> Option<Outcome<I, D>> {
         if self.checked.as_ref().is_some_and(|d| *d != self.draft) {
-            self.errors = check(&self.draft).err().unwrap_or_else(FieldErrors::new);
+            self.errors = check(&self.draft).err().unwrap_or_default();
             self.checked = Some(self.draft.clone());
         }
         ui.add_space(12.0);
