@@ -40,7 +40,7 @@ fn main() -> ExitCode {
     let start = StartOptions {
         db: cli.db,
         default_db: default_db_path(),
-        picker: Box::new(NativePicker),
+        picker: Box::new(NativePicker::default()),
         load_in_background: true,
         sandbox_db: sandbox_db_path(),
         demo: cli.demo,

@@ -394,3 +394,45 @@ fn an_impossible_date_says_what_is_wrong_with_it() {
     );
     h.get_by_label(&said);
 }
+
+/// A desktop without a dialog service: every dialog answers nothing, at once.
+struct NoDialogs;
+
+impl techbroker::ui::picker::FilePicker for NoDialogs {
+    fn had_no_dialog(&self) -> bool {
+        true
+    }
+    fn open_database(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn new_database(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn open_file(&self, _: techbroker::ui::picker::FileType) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn save_file(
+        &self,
+        _: &str,
+        _: techbroker::ui::picker::FileType,
+    ) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+#[test]
+fn a_desktop_without_file_dialogs_is_told_instead_of_nothing_happening() {
+    use techbroker::i18n::ZH;
+    let (_dir, path) = temp_db();
+    let mut h = common::start_with(techbroker::ui::StartOptions {
+        sandbox_db: path.with_file_name("sandbox.sqlite"),
+        db: Some(path.clone()),
+        default_db: path.clone(),
+        picker: Box::new(NoDialogs),
+        load_in_background: false,
+        demo: false,
+    });
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_open_db);
+    h.get_by_label(ZH.no_file_dialog);
+}

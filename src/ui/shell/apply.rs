@@ -168,16 +168,14 @@ impl TechBrokerApp {
             }
 
             // Databases and the sandbox.
-            Command::NewDatabase => {
-                if let Some(path) = self.picker.new_database() {
-                    self.open_database(&path);
-                }
-            }
-            Command::OpenDatabase => {
-                if let Some(path) = self.picker.open_database() {
-                    self.open_database(&path);
-                }
-            }
+            Command::NewDatabase => match self.picker.new_database() {
+                Some(path) => self.open_database(&path),
+                None => self.say_if_no_dialog(),
+            },
+            Command::OpenDatabase => match self.picker.open_database() {
+                Some(path) => self.open_database(&path),
+                None => self.say_if_no_dialog(),
+            },
             Command::OpenDatabaseAt(path) => self.open_database(&path),
             Command::OpenReadOnly(path) => self.connect_read_only(&path),
             Command::ShowBackups => {
@@ -479,11 +477,10 @@ impl TechBrokerApp {
                     self.apply(Command::ImportPickFile);
                 }
             }
-            Command::ImportPickFile => {
-                if let Some(path) = self.picker.open_file(FileType::Importable) {
-                    self.apply(Command::ImportOpen(path));
-                }
-            }
+            Command::ImportPickFile => match self.picker.open_file(FileType::Importable) {
+                Some(path) => self.apply(Command::ImportOpen(path)),
+                None => self.say_if_no_dialog(),
+            },
             Command::ImportOpen(path) => {
                 self.screens.navigate(Screen::Import);
                 if !self.screens.import.is_busy()
@@ -538,6 +535,14 @@ impl TechBrokerApp {
                     self.info(text);
                 }
             }
+        }
+    }
+
+    /// A dialog that could not be shown says why, where a cancelled one says nothing.
+    fn say_if_no_dialog(&mut self) {
+        if self.picker.had_no_dialog() {
+            let tr = self.tr();
+            self.error(tr.no_file_dialog);
         }
     }
 

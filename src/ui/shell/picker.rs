@@ -1,10 +1,17 @@
 //! Native file dialogs, behind a trait so tests can answer them with fixed paths.
 
-use std::path::PathBuf;
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 pub use crate::ui::command::FileType;
 
 pub trait FilePicker {
+    /// Whether the last dialog asked for could not be shown at all (no dialog service on this
+    /// desktop), as opposed to being cancelled.
+    fn had_no_dialog(&self) -> bool {
+        false
+    }
     /// Asks for an existing database file to open.
     fn open_database(&self) -> Option<PathBuf>;
     /// Asks where to create a new database file.
@@ -15,37 +22,106 @@ pub trait FilePicker {
     fn save_file(&self, name: &str, kind: FileType) -> Option<PathBuf>;
 }
 
-/// The operating system's dialogs (rfd).
-pub struct NativePicker;
+/// The operating system's dialogs (rfd). On a desktop without a dialog service (no xdg
+/// portal, no zenity) rfd answers None at once: then a file to save goes to the documents
+/// folder under the name suggested, and the window says why it did not ask.
+#[derive(Default)]
+pub struct NativePicker {
+    no_dialog: Cell<bool>,
+}
 
 const EXTENSIONS: &[&str] = &["sqlite", "db", "sqlite3"];
 
+/// A dialog answered faster than anyone can click Cancel was never shown.
+const NOT_SHOWN: Duration = Duration::from_millis(150);
+
+impl NativePicker {
+    fn ask(&self, dialog: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+        let asked = Instant::now();
+        let answer = dialog();
+        self.no_dialog
+            .set(answer.is_none() && asked.elapsed() < NOT_SHOWN);
+        answer
+    }
+}
+
 impl FilePicker for NativePicker {
+    fn had_no_dialog(&self) -> bool {
+        self.no_dialog.get()
+    }
+
     fn open_database(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("TechBroker", EXTENSIONS)
-            .pick_file()
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .add_filter("TechBroker", EXTENSIONS)
+                .pick_file()
+        })
     }
 
     fn new_database(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("TechBroker", EXTENSIONS)
-            .set_file_name("techbroker.sqlite")
-            .save_file()
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .add_filter("TechBroker", EXTENSIONS)
+                .set_file_name("techbroker.sqlite")
+                .save_file()
+        })
     }
 
     fn open_file(&self, kind: FileType) -> Option<PathBuf> {
         let (label, extensions) = kind.filter();
-        rfd::FileDialog::new()
-            .add_filter(label, extensions)
-            .pick_file()
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .add_filter(label, extensions)
+                .pick_file()
+        })
     }
 
     fn save_file(&self, name: &str, kind: FileType) -> Option<PathBuf> {
         let (label, extensions) = kind.filter();
-        rfd::FileDialog::new()
-            .add_filter(label, extensions)
-            .set_file_name(format!("{name}.{}", kind.extension()))
-            .save_file()
+        let file = format!("{name}.{}", kind.extension());
+        let chosen = self.ask(|| {
+            rfd::FileDialog::new()
+                .add_filter(label, extensions)
+                .set_file_name(&file)
+                .save_file()
+        });
+        if chosen.is_some() || !self.had_no_dialog() {
+            return chosen;
+        }
+        let folder = directories::UserDirs::new().and_then(|u| {
+            u.document_dir()
+                .map(Path::to_path_buf)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })?;
+        Some(unused_name(&folder, name, kind.extension()))
+    }
+}
+
+/// `folder/name.ext`, or `name (2).ext` and so on when that is taken: nothing is overwritten.
+pub fn unused_name(folder: &Path, name: &str, extension: &str) -> PathBuf {
+    let first = folder.join(format!("{name}.{extension}"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| folder.join(format!("{name} ({n}).{extension}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fallback_name_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = unused_name(dir.path(), "交易报告", "xlsx");
+        assert_eq!(first, dir.path().join("交易报告.xlsx"));
+        std::fs::write(&first, b"x").unwrap();
+        assert_eq!(
+            unused_name(dir.path(), "交易报告", "xlsx"),
+            dir.path().join("交易报告 (2).xlsx")
+        );
     }
 }
