@@ -242,3 +242,28 @@ fn the_sandbox_resumes_where_the_class_left_it_and_only_reset_rebuilds_it() {
     assert!(h.state().in_sandbox());
     assert!(!has_client(&h), "Reset rebuilds it");
 }
+
+#[test]
+fn in_a_narrow_window_the_exercises_wait_to_be_asked_for() {
+    let (dir, broker) = temp_db();
+    let options = StartOptions {
+        db: Some(broker.clone()),
+        default_db: broker,
+        sandbox_db: dir.path().join("sandbox.sqlite"),
+        picker: Box::new(FixedPicker(None)),
+        load_in_background: false,
+        demo: true,
+    };
+    let mut h = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .build_eframe(move |cc| TechBrokerApp::new(cc, options));
+    h.run();
+    assert!(h.state().in_sandbox());
+    // The screen keeps its width; the banner's button says what it does, not greyed out.
+    assert!(h.query_by_label(ZH.sandbox_tasks).is_none());
+    click(&mut h, ZH.sandbox_tasks_show);
+    h.get_by_label(ZH.sandbox_tasks);
+    h.get_by_label(&done_count(&ZH, 0));
+    click(&mut h, ZH.sandbox_tasks_hide);
+    assert!(h.query_by_label(ZH.sandbox_tasks).is_none());
+}

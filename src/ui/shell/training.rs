@@ -39,10 +39,14 @@ pub fn building_ui(building: &Building, ui: &mut Ui, tr: &Tr) {
 }
 
 /// The sandbox while it is open: where to go back to, and the exercise panel's state.
+/// The narrowest window the exercise panel opens in by itself.
+const WIDE_ENOUGH: f32 = 1280.0;
+
 pub struct Training {
     pub return_to: PathBuf,
     pub trainee: String,
-    show_tasks: bool,
+    /// Whether the exercise panel shows; decided by the window's width until the trainee says.
+    show_tasks: Option<bool>,
     confirm_reset: bool,
     /// The exercises done, and the need the exercises are about.
     read: Reloaded<u64, (Progress, Option<(NeedId, String)>)>,
@@ -80,10 +84,17 @@ impl Training {
         Self {
             return_to,
             trainee,
-            show_tasks: true,
+            show_tasks: None,
             confirm_reset: false,
             read: Reloaded::default(),
         }
+    }
+
+    /// Open unless the trainee closed it, or, until they choose, the window is too narrow to
+    /// keep a screen's table whole beside it.
+    fn tasks_shown(&self, ui: &Ui) -> bool {
+        self.show_tasks
+            .unwrap_or_else(|| ui.ctx().content_rect().width() >= WIDE_ENOUGH)
     }
 
     /// Asks before resetting (from the banner or the File menu).
@@ -122,11 +133,14 @@ impl Training {
                             .color(Color32::from_rgb(120, 60, 0)),
                     );
                     ui.separator();
-                    if ui
-                        .selectable_label(self.show_tasks, tr.sandbox_tasks)
-                        .clicked()
-                    {
-                        self.show_tasks = !self.show_tasks;
+                    let shown = self.tasks_shown(ui);
+                    let label = if shown {
+                        tr.sandbox_tasks_hide
+                    } else {
+                        tr.sandbox_tasks_show
+                    };
+                    if ui.button(label).clicked() {
+                        self.show_tasks = Some(!shown);
                     }
                     if ui.button(tr.menu_sandbox_reset).clicked() {
                         self.confirm_reset = true;
@@ -163,13 +177,14 @@ impl Training {
 
     /// The exercise list with ticks, the trainee's name and the export button.
     pub fn panel(&mut self, ui: &mut Ui, store: &Store, tr: &Tr, cmds: &mut Vec<Command>) {
-        if !self.show_tasks {
+        if !self.tasks_shown(ui) {
             return;
         }
         self.refresh(store);
         egui::Panel::right("training_panel")
-            .resizable(false)
-            .exact_size(300.0)
+            .resizable(true)
+            .default_size(280.0)
+            .size_range(200.0..=420.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.heading(tr.sandbox_tasks);
