@@ -231,3 +231,24 @@ fn export_the_achievement_list_as_filtered() {
     );
     assert!(!text.contains("海水淡化膜"));
 }
+
+#[test]
+fn an_amount_typed_in_a_form_is_read_back_in_yuan_and_wan() {
+    let (_dir, path) = temp_db();
+    common::seed_client(
+        &path,
+        "潍坊某动力公司",
+        techbroker::domain::ClientKind::Enterprise,
+    );
+    let mut h = common::harness(&path);
+    common::click(&mut h, ZH.nav_needs);
+    common::click(&mut h, ZH.new_need);
+    // A new need's budget starts negotiable.
+    common::click(&mut h, ZH.negotiable);
+    common::type_into(&mut h, ZH.n_budget, "120万");
+    let read = fill(
+        ZH.amount_read_as,
+        &[("yuan", &"1,200,000.00"), ("wan", &"120.00")],
+    );
+    h.get_by_label(&read);
+}

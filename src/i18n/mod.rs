@@ -835,6 +835,7 @@ translations! {
     no_file_dialog: "这台电脑的桌面没有文件对话框服务（xdg-desktop-portal 或 zenity），无法选择文件。要导入，可以把文件直接拖到窗口上；导出的文件会存到“文档”文件夹。", "This desktop has no file dialog service (xdg-desktop-portal or zenity), so no file can be chosen. To import, drop the file on the window; exports are saved in the Documents folder.";
     sandbox_tasks_show: "显示练习任务", "Show exercises";
     sandbox_tasks_hide: "隐藏练习任务", "Hide exercises";
+    amount_read_as: "＝ {yuan} 元（{wan} 万元）", "= {yuan} yuan ({wan} × 10k yuan)";
     history_reacts_to: "与 {n} 个已拒绝的成果相似：{why}", "Similar to {n} rejected: {why}";
     shortlist_none: "还没有加入候选清单的成果。", "Nothing shortlisted yet.";
     accepted_existing: "这一对已有交易 #{id}，已为你打开，没有再建新的交易。", "This pair already has deal #{id}: opened it instead of making another.";

@@ -105,6 +105,17 @@ pub fn price_input(ui: &mut Ui, negotiable: &mut bool, amount: &mut String, tr: 
             egui::TextEdit::singleline(amount).desired_width(160.0),
         );
         ui.label(tr.yuan_unit);
+        // Forms take yuan; lists speak 万元: the amount as read, both ways, beside the field.
+        if !*negotiable
+            && let Ok(m) = crate::domain::Money::parse_yuan(amount)
+            && m.fen() > 0
+        {
+            let read = crate::i18n::fill(
+                tr.amount_read_as,
+                &[("yuan", &m.yuan_text()), ("wan", &m.wan_text())],
+            );
+            ui.weak(read);
+        }
         edit
     })
     .inner
