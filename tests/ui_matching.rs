@@ -28,6 +28,14 @@ fn achievement(owner: ClientId, title: &str, trl: &str, stage: Stage) -> Achieve
     }
 }
 
+/// The Matching screen on the need titled `need`, reached as a broker does: the need list,
+/// the need's page, 查找匹配.
+fn matches_for(h: &mut common::H, need: &str) {
+    click(h, ZH.nav_needs);
+    click(h, need);
+    click(h, ZH.find_matches);
+}
+
 fn seed(path: &std::path::Path) -> (AchievementId, AchievementId, ClientId) {
     let university = seed_client(path, "山东大学", ClientKind::University);
     let enterprise = seed_client(path, "济南某回收公司", ClientKind::Enterprise);
@@ -72,9 +80,7 @@ fn find_matches_for_a_need_accept_one_and_reject_another() {
     let (_dir, path) = temp_db();
     let (pilot, lab, enterprise) = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, ZH.nav_needs);
-    click(&mut h, "退役动力电池回收技术需求");
-    click(&mut h, ZH.find_matches);
+    matches_for(&mut h, "退役动力电池回收技术需求");
     assert_eq!(h.state().screen(), Screen::Matching);
 
     // The pilot-stage achievement ranks first: the need asks for 中试.
@@ -129,9 +135,7 @@ fn shortlist_then_export_the_shortlist_as_csv() {
     seed(&path);
     let csv = dir.path().join("候选清单.csv");
     let mut h = common::harness_with_picker(&path, Some(csv.clone()));
-    click(&mut h, ZH.nav_needs);
-    click(&mut h, "退役动力电池回收技术需求");
-    click(&mut h, ZH.find_matches);
+    matches_for(&mut h, "退役动力电池回收技术需求");
     click(&mut h, ZH.export_shortlist);
     h.get_by_label(ZH.shortlist_empty);
     assert!(!csv.exists());
@@ -292,13 +296,10 @@ fn a_pair_of_the_same_term_is_refused_with_a_reason_and_stores_nothing() {
 
 #[test]
 fn the_selection_follows_the_candidate_when_rejected_ones_are_shown() {
-    use techbroker::i18n::ZH;
     let (_dir, path) = temp_db();
     let (_pilot, lab, _) = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, ZH.nav_needs);
-    click(&mut h, "退役动力电池回收技术需求");
-    click(&mut h, ZH.find_matches);
+    matches_for(&mut h, "退役动力电池回收技术需求");
     // The pilot achievement ranks first; the broker rejects it.
     click(&mut h, "退役动力电池自动化拆解回收技术");
     click(&mut h, ZH.reject);
@@ -330,13 +331,10 @@ fn the_selection_follows_the_candidate_when_rejected_ones_are_shown() {
 
 #[test]
 fn accepting_a_pair_twice_opens_its_deal_instead_of_making_another() {
-    use techbroker::i18n::ZH;
     let (_dir, path) = temp_db();
     seed(&path);
     let mut h = harness(&path);
-    click(&mut h, ZH.nav_needs);
-    click(&mut h, "退役动力电池回收技术需求");
-    click(&mut h, ZH.find_matches);
+    matches_for(&mut h, "退役动力电池回收技术需求");
     click(&mut h, "退役动力电池自动化拆解回收技术");
     click(&mut h, ZH.accept);
     assert_eq!(h.state().screen(), Screen::Matching);
@@ -353,13 +351,10 @@ fn accepting_a_pair_twice_opens_its_deal_instead_of_making_another() {
 
 #[test]
 fn a_shortlisted_candidate_is_marked_listed_and_can_leave_the_shortlist() {
-    use techbroker::i18n::{ZH, fill};
     let (_dir, path) = temp_db();
     seed(&path);
     let mut h = harness(&path);
-    click(&mut h, ZH.nav_needs);
-    click(&mut h, "退役动力电池回收技术需求");
-    click(&mut h, ZH.find_matches);
+    matches_for(&mut h, "退役动力电池回收技术需求");
     h.get_by_label(&fill(ZH.shortlist_title, &[("n", &0)]));
     click(&mut h, "退役动力电池自动化拆解回收技术");
     click(&mut h, ZH.shortlist);
@@ -387,13 +382,10 @@ fn a_shortlisted_candidate_is_marked_listed_and_can_leave_the_shortlist() {
 
 #[test]
 fn a_rejection_shows_its_reason_and_can_be_undone() {
-    use techbroker::i18n::{ZH, fill};
     let (_dir, path) = temp_db();
     let (_, lab, _) = seed(&path);
     let mut h = harness(&path);
-    click(&mut h, ZH.nav_needs);
-    click(&mut h, "退役动力电池回收技术需求");
-    click(&mut h, ZH.find_matches);
+    matches_for(&mut h, "退役动力电池回收技术需求");
     click(&mut h, "动力电池回收新原理探索");
     click(&mut h, ZH.reject);
     type_into(&mut h, ZH.reject_note, "企业要中试成果");
@@ -417,13 +409,10 @@ fn a_rejection_shows_its_reason_and_can_be_undone() {
 
 #[test]
 fn the_history_part_says_which_rejections_it_reacts_to() {
-    use techbroker::i18n::{ZH, fill};
     let (_dir, path) = temp_db();
     seed(&path);
     let mut h = harness(&path);
-    click(&mut h, ZH.nav_needs);
-    click(&mut h, "退役动力电池回收技术需求");
-    click(&mut h, ZH.find_matches);
+    matches_for(&mut h, "退役动力电池回收技术需求");
     click(&mut h, "动力电池回收新原理探索");
     click(&mut h, ZH.reject);
     click(&mut h, ZH.confirm_reject);
@@ -438,7 +427,6 @@ fn the_history_part_says_which_rejections_it_reacts_to() {
 
 #[test]
 fn a_confidential_need_is_marked_on_the_matching_screen_too() {
-    use techbroker::i18n::ZH;
     let (_dir, path) = temp_db();
     let (_, _, enterprise) = seed(&path);
     {

@@ -22,6 +22,18 @@ fn done_count(tr: &Tr, done: usize) -> String {
     )
 }
 
+/// `techbroker --demo` on `broker`, the sandbox beside it in `dir`.
+fn demo(dir: &std::path::Path, broker: &std::path::Path, load_in_background: bool) -> StartOptions {
+    StartOptions {
+        db: Some(broker.to_path_buf()),
+        default_db: broker.to_path_buf(),
+        sandbox_db: dir.join("sandbox.sqlite"),
+        picker: Box::new(FixedPicker(None)),
+        load_in_background,
+        demo: true,
+    }
+}
+
 fn hash(path: &std::path::Path) -> Vec<u8> {
     Sha256::digest(std::fs::read(path).unwrap()).to_vec()
 }
@@ -157,14 +169,7 @@ fn start_practise_reset_and_leave_the_sandbox() {
 #[test]
 fn demo_starts_in_the_sandbox_in_english_too() {
     let (dir, broker) = temp_db();
-    let mut h = start_with(StartOptions {
-        db: Some(broker.clone()),
-        default_db: broker.clone(),
-        sandbox_db: dir.path().join("sandbox.sqlite"),
-        picker: Box::new(FixedPicker(None)),
-        load_in_background: false,
-        demo: true,
-    });
+    let mut h = start_with(demo(dir.path(), &broker, false));
     h.run();
     assert!(h.state().in_sandbox());
     assert!(!broker.exists(), "the broker's database is not even opened");
@@ -179,14 +184,7 @@ fn demo_starts_in_the_sandbox_in_english_too() {
 #[test]
 fn the_window_builds_the_sandbox_on_a_worker_showing_progress() {
     let (dir, broker) = temp_db();
-    let mut h = start_with(StartOptions {
-        db: Some(broker.clone()),
-        default_db: broker,
-        sandbox_db: dir.path().join("sandbox.sqlite"),
-        picker: Box::new(FixedPicker(None)),
-        load_in_background: true,
-        demo: true,
-    });
+    let mut h = start_with(demo(dir.path(), &broker, true));
     // Building takes a good part of a second; the first frame comes long before.
     h.step();
     h.get_by_label(ZH.sandbox_building);
@@ -203,14 +201,7 @@ fn the_window_builds_the_sandbox_on_a_worker_showing_progress() {
 #[test]
 fn the_sandbox_resumes_where_the_class_left_it_and_only_reset_rebuilds_it() {
     let (dir, broker) = temp_db();
-    let options = || StartOptions {
-        db: Some(broker.clone()),
-        default_db: broker.clone(),
-        sandbox_db: dir.path().join("sandbox.sqlite"),
-        picker: Box::new(FixedPicker(None)),
-        load_in_background: false,
-        demo: true,
-    };
+    let options = || demo(dir.path(), &broker, false);
     let has_client = |h: &Harness<'_, TechBrokerApp>| {
         let clients = h.state().store().unwrap().list_clients().unwrap();
         clients.iter().any(|c| c.name == "学员新建的客户")
@@ -246,14 +237,7 @@ fn the_sandbox_resumes_where_the_class_left_it_and_only_reset_rebuilds_it() {
 #[test]
 fn in_a_narrow_window_the_exercises_wait_to_be_asked_for() {
     let (dir, broker) = temp_db();
-    let options = StartOptions {
-        db: Some(broker.clone()),
-        default_db: broker,
-        sandbox_db: dir.path().join("sandbox.sqlite"),
-        picker: Box::new(FixedPicker(None)),
-        load_in_background: false,
-        demo: true,
-    };
+    let options = demo(dir.path(), &broker, false);
     let mut h = Harness::builder()
         .with_size([1024.0, 700.0])
         .build_eframe(move |cc| TechBrokerApp::new(cc, options));
