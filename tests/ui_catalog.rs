@@ -252,3 +252,47 @@ fn an_amount_typed_in_a_form_is_read_back_in_yuan_and_wan() {
     );
     h.get_by_label(&read);
 }
+
+#[test]
+fn every_list_column_fits_a_1024_pixel_window() {
+    let (_dir, path) = temp_db();
+    let owner = common::seed_client(
+        &path,
+        "山东大学",
+        techbroker::domain::ClientKind::University,
+    );
+    {
+        let mut store = Store::open(&path).unwrap();
+        let draft = techbroker::domain::AchievementDraft {
+            title: "节能电机".into(),
+            owner: Some(owner),
+            field: "高端装备制造".into(),
+            trl: "5".into(),
+            ..Default::default()
+        };
+        store.save_achievement(None, &draft).unwrap();
+    }
+    let options = techbroker::ui::StartOptions {
+        sandbox_db: path.with_file_name("sandbox.sqlite"),
+        db: Some(path.clone()),
+        default_db: path.clone(),
+        picker: Box::new(common::FixedPicker(None)),
+        load_in_background: false,
+        demo: false,
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1024.0, 700.0])
+        .build_eframe(move |cc| techbroker::ui::TechBrokerApp::new(cc, options));
+    h.run();
+    let last_columns = [
+        (ZH.nav_clients, ZH.col_last_contact.to_string()),
+        (ZH.nav_achievements, format!("{} ↓", ZH.col_updated)),
+    ];
+    for (list, last) in last_columns {
+        h.get_by_role_and_label(egui::accesskit::Role::Button, list)
+            .click();
+        h.run();
+        let right = h.get_by_label(&last).rect().right();
+        assert!(right <= 1024.0, "{list}: the last column ends at {right}");
+    }
+}

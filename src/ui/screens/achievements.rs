@@ -90,13 +90,15 @@ impl CatalogKind for Achievements {
     fn columns(tr: &'static Tr) -> Vec<ColumnSpec<AchievementSortKey>> {
         use AchievementSortKey as K;
         vec![
-            ColumnSpec::new(K::Title, tr.col_title, 340.0),
-            ColumnSpec::new(K::Owner, tr.col_owner, 220.0),
-            ColumnSpec::new(K::Field, tr.col_field, 110.0),
-            ColumnSpec::new(K::Trl, tr.col_trl, 90.0),
-            ColumnSpec::new(K::Price, tr.col_price, 100.0),
-            ColumnSpec::new(K::Status, tr.col_status, 80.0),
-            ColumnSpec::new(K::Updated, tr.col_updated, 90.0),
+            // Together they fit beside the navigation in a 1024-pixel window; wider windows
+            // give the rest to the last column.
+            ColumnSpec::new(K::Title, tr.col_title, 220.0),
+            ColumnSpec::new(K::Owner, tr.col_owner, 150.0),
+            ColumnSpec::new(K::Field, tr.col_field, 90.0),
+            ColumnSpec::new(K::Trl, tr.col_trl, 70.0),
+            ColumnSpec::new(K::Price, tr.col_price, 80.0),
+            ColumnSpec::new(K::Status, tr.col_status, 64.0),
+            ColumnSpec::new(K::Updated, tr.col_updated, 80.0),
         ]
     }
 

@@ -172,11 +172,12 @@ impl ClientsScreen {
             .resizable(true)
             .sense(Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(280.0).at_least(120.0).clip(true))
-            .column(Column::initial(110.0).at_least(60.0))
-            .column(Column::initial(200.0).at_least(80.0).clip(true))
-            .column(Column::initial(140.0).at_least(60.0).clip(true))
-            .column(Column::initial(100.0).at_least(60.0))
+            // Together they fit beside the navigation in a 1024-pixel window.
+            .column(Column::initial(220.0).at_least(120.0).clip(true))
+            .column(Column::initial(70.0).at_least(60.0))
+            .column(Column::initial(160.0).at_least(80.0).clip(true))
+            .column(Column::initial(110.0).at_least(60.0).clip(true))
+            .column(Column::initial(70.0).at_least(60.0))
             .column(Column::remainder().at_least(90.0))
             .header(ROW_HEIGHT, |mut header| {
                 for (column, title) in columns {

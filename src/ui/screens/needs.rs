@@ -93,13 +93,15 @@ impl CatalogKind for Needs {
     fn columns(tr: &'static Tr) -> Vec<ColumnSpec<NeedSortKey>> {
         use NeedSortKey as K;
         vec![
-            ColumnSpec::new(K::Title, tr.col_title, 340.0),
-            ColumnSpec::new(K::Enterprise, tr.col_enterprise, 220.0),
-            ColumnSpec::new(K::Field, tr.col_field, 110.0),
-            ColumnSpec::new(K::Budget, tr.col_budget, 100.0),
-            ColumnSpec::new(K::Deadline, tr.col_deadline, 100.0),
-            ColumnSpec::new(K::Status, tr.col_status, 80.0),
-            ColumnSpec::new(K::Updated, tr.col_updated, 90.0),
+            // Together they fit beside the navigation in a 1024-pixel window; wider windows
+            // give the rest to the last column.
+            ColumnSpec::new(K::Title, tr.col_title, 220.0),
+            ColumnSpec::new(K::Enterprise, tr.col_enterprise, 150.0),
+            ColumnSpec::new(K::Field, tr.col_field, 90.0),
+            ColumnSpec::new(K::Budget, tr.col_budget, 80.0),
+            ColumnSpec::new(K::Deadline, tr.col_deadline, 84.0),
+            ColumnSpec::new(K::Status, tr.col_status, 64.0),
+            ColumnSpec::new(K::Updated, tr.col_updated, 80.0),
         ]
     }
 
