@@ -180,3 +180,17 @@ fn a_registered_amount_is_what_the_report_counts() {
         "the total counts the registered amount"
     );
 }
+
+#[test]
+fn a_file_that_cannot_be_written_is_told_in_the_ui_language() {
+    use techbroker::i18n::{ZH, fill};
+    let (dir, path) = temp_db();
+    seed(&path);
+    let out = dir.path().join("没有这个文件夹").join("report.html");
+    let mut h = common::harness_with_picker(&path, Some(out.clone()));
+    h.get_by_role_and_label(Role::Button, ZH.nav_report).click();
+    h.run();
+    click(&mut h, ZH.rp_export_html);
+    let why = fill(ZH.io_no_folder, &[("path", &out.display())]);
+    h.get_by_label(&fill(ZH.export_failed, &[("detail", &why)]));
+}

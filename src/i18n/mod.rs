@@ -836,6 +836,10 @@ translations! {
     sandbox_tasks_show: "显示练习任务", "Show exercises";
     sandbox_tasks_hide: "隐藏练习任务", "Hide exercises";
     amount_read_as: "＝ {yuan} 元（{wan} 万元）", "= {yuan} yuan ({wan} × 10k yuan)";
+    io_denied: "没有写入 {path} 的权限（文件可能只读，或被其他程序打开）", "No permission to write {path} (the file may be read-only or open in another program)";
+    io_no_folder: "{path} 所在的文件夹不存在", "The folder of {path} does not exist";
+    io_full: "磁盘已满，写不下 {path}", "The disk is full: {path} could not be written";
+    io_busy: "{path} 正被其他程序使用", "{path} is in use by another program";
     history_reacts_to: "与 {n} 个已拒绝的成果相似：{why}", "Similar to {n} rejected: {why}";
     shortlist_none: "还没有加入候选清单的成果。", "Nothing shortlisted yet.";
     accepted_existing: "这一对已有交易 #{id}，已为你打开，没有再建新的交易。", "This pair already has deal #{id}: opened it instead of making another.";

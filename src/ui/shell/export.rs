@@ -42,8 +42,26 @@ pub fn write_status(result: anyhow::Result<()>, path: &Path, tr: &Tr) -> Status 
         Err(e) if e.is::<WouldOverwriteDatabase>() => {
             Status::Error(fill(tr.ex_err_database, &[("path", &path.display())]))
         }
-        Err(e) => Status::Error(fill(tr.export_failed, &[("detail", &format!("{e:#}"))])),
+        Err(e) => Status::Error(fill(
+            tr.export_failed,
+            &[("detail", &failure(&e, path, tr))],
+        )),
     }
+}
+
+/// Why a file could not be written, in the UI language where the system's reason is a common
+/// one; the system's own words (in English) otherwise.
+fn failure(e: &anyhow::Error, path: &Path, tr: &Tr) -> String {
+    use std::io::ErrorKind;
+    let io = e.chain().find_map(|c| c.downcast_ref::<std::io::Error>());
+    let said = match io.map(std::io::Error::kind) {
+        Some(ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem) => tr.io_denied,
+        Some(ErrorKind::NotFound) => tr.io_no_folder,
+        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => tr.io_full,
+        Some(ErrorKind::ResourceBusy) => tr.io_busy,
+        _ => return format!("{e:#}"),
+    };
+    fill(said, &[("path", &path.display())])
 }
 
 fn shortlist_rows(store: &Store, need: NeedId, tr: &Tr) -> Result<Vec<Vec<String>>, StoreError> {
