@@ -34,7 +34,7 @@ pub fn run(
     let lines = match kind {
         SearchKind::Achievements => {
             let reader = store.reader()?;
-            let catalog = Catalog::from_each(|f| reader.each_achievement_row(f), &|_| {})?;
+            let catalog = Catalog::from_each(|f| reader.each_achievement_row(f), &mut |_| {})?;
             let sort = AchievementSort::default();
             let order = sort.order(&catalog);
             select(&catalog, &order, query, |_| true)
@@ -54,7 +54,7 @@ pub fn run(
         }
         SearchKind::Needs => {
             let reader = store.reader()?;
-            let catalog = Catalog::from_each(|f| reader.each_need_row(f), &|_| {})?;
+            let catalog = Catalog::from_each(|f| reader.each_need_row(f), &mut |_| {})?;
             let sort = NeedSort::default();
             let order = sort.order(&catalog);
             select(&catalog, &order, query, |_| true)
