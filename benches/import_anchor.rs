@@ -2,29 +2,41 @@
 //! indicators, every owner new) into an empty database, against SQLite's own shell importing
 //! the same file (`sqlite3 db ".import --csv file t"`), in one process run, runs alternating;
 //! prints the medians and the ratio. Without a `sqlite3` on the PATH the anchor is skipped,
-//! loudly. `cargo bench --bench import_anchor`; `TECHBROKER_BENCH_RUNS` sets the runs (3).
+//! loudly. Beside them, the window's path: the check (`scan_file`) and then the import, two
+//! passes over the file. `cargo bench --bench import_anchor`; `TECHBROKER_BENCH_RUNS` sets the
+//! runs (3), `TECHBROKER_BENCH_ROWS` the rows (100,000; fewer to profile).
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use techbroker::cli::{Cli, run};
 use techbroker::demo::{Sizes, generate};
+use techbroker::io::import::source::{import_file, inspect, scan_file};
+use techbroker::io::import::{ImportKind, ImportOptions, Mapping, TableChoice};
+use techbroker::store::Store;
 
-const ROWS: usize = 100_000;
+fn rows() -> usize {
+    std::env::var("TECHBROKER_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|n| *n >= 100)
+        .unwrap_or(100_000)
+}
 
-/// The CSV, written once into Cargo's target tmp dir.
-fn csv() -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-anchor-100k.csv");
+/// The CSV, written once per size into Cargo's target tmp dir.
+fn csv(rows: usize) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-anchor-{rows}.csv"));
     if !path.exists() {
         let generated = generate(
             common::SEED,
             Sizes {
-                clients: ROWS / 5,
-                achievements: ROWS,
+                clients: rows / 5,
+                achievements: rows,
                 needs: 0,
             },
         );
@@ -75,6 +87,52 @@ fn ours(file: &Path) -> (Duration, Duration) {
     (wall, cpu_after - cpu_before)
 }
 
+/// Wall and CPU time of the window's path: the check, then the import, each reading the file.
+fn window(file: &Path) -> (Duration, Duration) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("window.sqlite")).expect("open");
+    let (cpu_before, _) = cpu();
+    let started = Instant::now();
+    let kind = ImportKind::Achievements;
+    let info = inspect(file, kind, &TableChoice::default()).expect("inspect");
+    let choice = TableChoice {
+        sheet: info.sheet.clone(),
+        header_row: Some(info.header_row),
+    };
+    let mapping = Mapping::auto(kind, info.headers);
+    let cancel = AtomicBool::new(false);
+    let index = store.import_index().expect("index");
+    scan_file(
+        file,
+        kind,
+        &choice,
+        Some(&mapping),
+        &index,
+        &cancel,
+        &mut |_, _| {},
+    )
+    .expect("scan");
+    let options = ImportOptions {
+        skip_invalid: true,
+        create_owners: true,
+        ..ImportOptions::default()
+    };
+    import_file(
+        &mut store,
+        file,
+        kind,
+        &choice,
+        Some(&mapping),
+        &options,
+        &cancel,
+        &mut |_, _| {},
+    )
+    .expect("import");
+    let wall = started.elapsed();
+    let (cpu_after, _) = cpu();
+    (wall, cpu_after - cpu_before)
+}
+
 /// Wall and CPU time of the sqlite3 shell importing the file into a new table.
 fn anchor(file: &Path) -> (Duration, Duration) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -104,10 +162,11 @@ fn main() {
         .and_then(|v| v.parse::<usize>().ok())
         .filter(|n| *n > 0)
         .unwrap_or(3);
-    let file = csv();
+    let rows = rows();
+    let file = csv(rows);
     let size = std::fs::metadata(&file).map_or(0, |m| m.len());
     println!(
-        "import of {ROWS} achievements, {:.1} MB CSV, into an empty database, {runs} runs",
+        "import of {rows} achievements, {:.1} MB CSV, into an empty database, {runs} runs",
         size as f64 / 1e6
     );
     let has_sqlite3 = Process::new("sqlite3")
@@ -121,10 +180,14 @@ fn main() {
         eprintln!();
     }
     let (mut our_wall, mut our_cpu, mut sq_wall, mut sq_cpu) = (vec![], vec![], vec![], vec![]);
+    let (mut win_wall, mut win_cpu) = (vec![], vec![]);
     for _ in 0..runs {
         let (w, c) = ours(&file);
         our_wall.push(w);
         our_cpu.push(c);
+        let (w, c) = window(&file);
+        win_wall.push(w);
+        win_cpu.push(c);
         if has_sqlite3 {
             let (w, c) = anchor(&file);
             sq_wall.push(w);
@@ -136,6 +199,11 @@ fn main() {
         "techbroker import: {:.2} s wall, {:.2} s CPU (median)",
         ow.as_secs_f64(),
         oc.as_secs_f64()
+    );
+    println!(
+        "window (check, then import): {:.2} s wall, {:.2} s CPU (median)",
+        median(win_wall).as_secs_f64(),
+        median(win_cpu).as_secs_f64()
     );
     if has_sqlite3 {
         let (sw, sc) = (median(sq_wall), median(sq_cpu));

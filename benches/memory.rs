@@ -9,7 +9,7 @@ mod common;
 use std::process::Command as Process;
 use std::time::Instant;
 
-use techbroker::catalog::{Catalogs, Loadable};
+use techbroker::catalog::{Catalog, Catalogs, Loadable, load_matching};
 use techbroker::store::Store;
 
 const CHILD: &str = "TECHBROKER_MEMORY_CHILD";
@@ -51,15 +51,54 @@ fn measure() {
     );
 }
 
+/// The same load step by step, resident memory after each: where it goes.
+fn stages() {
+    let db = common::full_db();
+    let store = Store::open(&db).expect("open");
+    let reader = store.reader().expect("reader");
+    let show = |what: &str, started: Instant| {
+        println!(
+            "  {what}: resident {:.0} MiB, peak {:.0} MiB, {:.2} s",
+            status_mib("VmRSS:"),
+            status_mib("VmHWM:"),
+            started.elapsed().as_secs_f64()
+        );
+    };
+    println!("step by step:");
+    show("opened", Instant::now());
+    let t = Instant::now();
+    let achievements =
+        Catalog::from_each(|f| reader.each_achievement_row(f), &mut |_| {}).expect("achievements");
+    show("achievements with their search index", t);
+    let t = Instant::now();
+    let needs = Catalog::from_each(|f| reader.each_need_row(f), &mut |_| {}).expect("needs");
+    show("needs with their search index", t);
+    let t = Instant::now();
+    let matching = load_matching(&reader).expect("matching");
+    show("matching index", t);
+    let stats = achievements.index_stats();
+    println!(
+        "  achievements' search index: texts {:.1} MiB, pair lists {:.1} MiB; matching \
+         postings {:.1} MiB",
+        stats.text_bytes as f64 / 1048576.0,
+        stats.bigram_bytes as f64 / 1048576.0,
+        matching.heap_bytes() as f64 / 1048576.0
+    );
+    drop((achievements, needs, matching));
+}
+
 fn main() {
-    if std::env::var_os(CHILD).is_some() {
-        measure();
-        return;
+    match std::env::var(CHILD).as_deref() {
+        Ok("load") => return measure(),
+        Ok("stages") => return stages(),
+        _ => {}
     }
     common::full_db();
-    let status = Process::new(std::env::current_exe().expect("this bench"))
-        .env(CHILD, "1")
-        .status()
-        .expect("run the measurement");
-    assert!(status.success(), "the measurement failed");
+    for mode in ["load", "stages"] {
+        let status = Process::new(std::env::current_exe().expect("this bench"))
+            .env(CHILD, mode)
+            .status()
+            .expect("run the measurement");
+        assert!(status.success(), "the measurement failed");
+    }
 }
