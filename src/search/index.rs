@@ -25,6 +25,8 @@ pub struct Hit {
 pub struct IndexStats {
     pub records: usize,
     pub text_bytes: usize,
+    pub unigram_lists: usize,
+    pub unigram_bytes: usize,
     pub bigram_lists: usize,
     pub bigram_bytes: usize,
 }
@@ -42,6 +44,7 @@ struct Slot {
 pub struct SearchIndex {
     slots: Vec<Slot>,
     live_slot: FxHashMap<i64, u32>,
+    unigrams: FxHashMap<u16, Postings>,
     bigrams: FxHashMap<u32, Postings>,
 }
 
@@ -64,7 +67,7 @@ impl SearchIndex {
 
     /// Releases the spare capacity the posting lists grew while building.
     pub fn shrink(&mut self) {
-        for p in self.bigrams.values_mut() {
+        for p in self.unigrams.values_mut().chain(self.bigrams.values_mut()) {
             p.shrink_to_fit();
         }
     }
@@ -98,6 +101,12 @@ impl SearchIndex {
         grams.dedup();
         for g in grams {
             self.bigrams.entry(g).or_default().push(slot);
+        }
+        let mut chars: Vec<u16> = text.iter().copied().filter(|&c| c != FIELD_BREAK).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        for c in chars {
+            self.unigrams.entry(c).or_default().push(slot);
         }
         self.slots.push(Slot {
             id: doc.id,
@@ -173,18 +182,8 @@ impl SearchIndex {
     /// The slots that may contain `term`: exact for one or two characters, a superset beyond.
     /// None when some character or pair of it occurs nowhere.
     fn term_candidates(&self, term: &[u16]) -> Option<Vec<u32>> {
-        if let [_] = term {
-            // One character: the texts are scanned (a few ms at 100,000 records) rather than
-            // kept in a list per character (14 MiB at that size).
-            let needle = Needle::new(term);
-            let slots: Vec<u32> = (0..self.slots.len() as u32)
-                .filter(|&i| {
-                    self.slots
-                        .get(i as usize)
-                        .is_some_and(|s| s.live && needle.is_in(&s.text))
-                })
-                .collect();
-            return (!slots.is_empty()).then_some(slots);
+        if let [c] = term {
+            return Some(self.unigrams.get(c)?.iter().collect());
         }
         let mut lists: Vec<&Postings> = term
             .windows(2)
@@ -213,6 +212,8 @@ impl SearchIndex {
         IndexStats {
             records: self.live_slot.len(),
             text_bytes: self.slots.iter().map(|s| s.text.len() * 2).sum(),
+            unigram_lists: self.unigrams.len(),
+            unigram_bytes: list_bytes(self.unigrams.values()),
             bigram_lists: self.bigrams.len(),
             bigram_bytes: list_bytes(self.bigrams.values()),
         }
@@ -221,7 +222,10 @@ impl SearchIndex {
     /// Bytes held by texts and posting lists.
     pub fn heap_bytes(&self) -> usize {
         let s = self.stats();
-        s.text_bytes + s.bigram_bytes + self.slots.capacity() * std::mem::size_of::<Slot>()
+        s.text_bytes
+            + s.unigram_bytes
+            + s.bigram_bytes
+            + self.slots.capacity() * std::mem::size_of::<Slot>()
     }
 }
 
