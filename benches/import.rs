@@ -10,9 +10,7 @@ use std::sync::atomic::AtomicBool;
 
 use common::{SEED, full_db};
 use techbroker::demo::{Sizes, generate};
-use techbroker::domain::catalog::join_keywords;
-use techbroker::domain::{AchievementData, ClientId, Price};
-use techbroker::i18n::ZH;
+use techbroker::domain::{AchievementData, ClientId};
 use techbroker::io::import::source::{import_file, inspect};
 use techbroker::io::import::{ImportKind, ImportOptions, Mapping, TableChoice};
 use techbroker::store::Store;
@@ -35,53 +33,7 @@ fn data() -> (PathBuf, Vec<AchievementData>) {
     let rows: Vec<AchievementData> = generated.achievements[ROWS..].to_vec();
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-import-100k.csv");
     if !path.exists() {
-        let mut w = csv::Writer::from_path(&path).expect("create the CSV");
-        w.write_record([
-            "成果名称",
-            "完成单位",
-            "完成人",
-            "技术领域",
-            "关键词",
-            "成果简介",
-            "主要技术指标",
-            "技术成熟度",
-            "成熟度阶段",
-            "知识产权",
-            "转化方式",
-            "意向价格（元）",
-            "状态",
-        ])
-        .expect("header");
-        for a in &rows {
-            let owner = &generated.clients[a.owner.0 as usize].name;
-            let ip: Vec<&str> = a.ip_items.iter().map(|i| i.number.as_str()).collect();
-            let modes: Vec<&str> = a
-                .transfer_modes
-                .iter()
-                .map(|m| ZH.transfer_mode(m))
-                .collect();
-            let price = match a.price {
-                Price::Negotiable => "面议".to_string(),
-                Price::Amount(m) => m.input_text(),
-            };
-            w.write_record([
-                a.title.as_str(),
-                owner,
-                &a.inventors,
-                &a.field,
-                &join_keywords(&a.keywords),
-                &a.abstract_text,
-                &a.indicators,
-                &a.trl.to_string(),
-                ZH.stage(a.stage),
-                &ip.join("; "),
-                &modes.join("、"),
-                &price,
-                ZH.achievement_status(a.status),
-            ])
-            .expect("row");
-        }
-        w.flush().expect("write the CSV");
+        common::write_achievements_csv(&path, &rows, &generated.clients);
     }
     let ids: Vec<ClientId> = {
         let store = Store::open(&full_db()).expect("open");

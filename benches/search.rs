@@ -16,7 +16,7 @@ fn catalog() -> &'static Catalog<AchievementRow> {
     CATALOG.get_or_init(|| {
         let store = Store::open(&full_db()).expect("open");
         let reader = store.reader().expect("reader");
-        Catalog::from_each(|f| reader.each_achievement_row(f), &|_| {}).expect("rows")
+        Catalog::from_each(|f| reader.each_achievement_row(f), &mut |_| {}).expect("rows")
     })
 }
 
@@ -53,7 +53,7 @@ fn sort_column(key: AchievementSortKey) -> usize {
 fn load_and_index_from_sqlite() -> usize {
     let store = Store::open(&full_db()).expect("open");
     let reader = store.reader().expect("reader");
-    Catalog::from_each(|f| reader.each_achievement_row(f), &|_| {})
+    Catalog::from_each(|f| reader.each_achievement_row(f), &mut |_| {})
         .expect("rows")
         .len()
 }

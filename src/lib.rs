@@ -21,3 +21,4 @@ pub mod sandbox;
 pub mod search;
 pub mod store;
 pub mod ui;
+pub mod work;

@@ -2,6 +2,8 @@
 //! kept in step with every write.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 use techbroker::catalog::{Catalogs, Loadable};
 use techbroker::domain::{
@@ -10,6 +12,7 @@ use techbroker::domain::{
 };
 use techbroker::domain::{AchievementId, ClientId};
 use techbroker::store::{SaveError, Scope, Store, TrashItem};
+use techbroker::work::Job;
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -40,6 +43,15 @@ fn achievement(owner: ClientId, title: &str, abstract_text: &str) -> Achievement
         trl: "6".into(),
         stage: Stage::Pilot,
         ..AchievementDraft::default()
+    }
+}
+
+/// Polls until the worker's catalogues are in; `woken` hears each of its progress reports and
+/// its end.
+fn land(catalogs: &mut Catalogs, store: &Store, woken: &Receiver<()>) {
+    while catalogs.is_loading() {
+        woken.recv().unwrap();
+        catalogs.poll(store).unwrap();
     }
 }
 
@@ -200,22 +212,22 @@ fn the_index_stays_in_step_with_insert_edit_delete_and_restore() {
     let id = store
         .save_achievement(None, &achievement(owner, "煤矿井下智能巡检机器人", ""))
         .unwrap();
-    catalogs.achievement_changed(&store, id);
+    catalogs.achievement_changed(&store, id).unwrap();
     assert_eq!(search_achievements(&catalogs, "巡检"), vec![id]);
 
     store
         .save_achievement(Some(id), &achievement(owner, "隧道智能巡检机器人", ""))
         .unwrap();
-    catalogs.achievement_changed(&store, id);
+    catalogs.achievement_changed(&store, id).unwrap();
     assert!(search_achievements(&catalogs, "煤矿").is_empty());
     assert_eq!(search_achievements(&catalogs, "隧道"), vec![id]);
 
     store.delete_achievement(id).unwrap();
-    catalogs.achievement_changed(&store, id);
+    catalogs.achievement_changed(&store, id).unwrap();
     assert!(search_achievements(&catalogs, "隧道").is_empty());
 
     store.restore(TrashItem::Achievement(id)).unwrap();
-    catalogs.achievement_changed(&store, id);
+    catalogs.achievement_changed(&store, id).unwrap();
     assert_eq!(search_achievements(&catalogs, "隧道"), vec![id]);
 
     // Renaming the owner is searchable at once; deleting it hides its achievements.
@@ -229,10 +241,10 @@ fn the_index_stays_in_step_with_insert_edit_delete_and_restore() {
             },
         )
         .unwrap();
-    catalogs.client_changed(&store, owner);
+    catalogs.client_changed(&store, owner).unwrap();
     assert_eq!(search_achievements(&catalogs, "科大"), vec![id]);
     store.delete_client(owner).unwrap();
-    catalogs.client_changed(&store, owner);
+    catalogs.client_changed(&store, owner).unwrap();
     assert!(search_achievements(&catalogs, "隧道").is_empty());
 }
 
@@ -245,17 +257,21 @@ fn loading_in_the_background_applies_changes_made_meanwhile() {
         .save_achievement(None, &achievement(owner, "海参育苗技术", ""))
         .unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut catalogs = Catalogs::start(store.reader().unwrap(), move || {
+    let wake = move || {
         let _ = tx.send(());
-    });
+    };
+    let job = Job::start(
+        true,
+        Arc::new(wake),
+        Catalogs::load(store.reader().unwrap()),
+    );
+    let mut catalogs = Catalogs::loading(job);
     // A write while the worker may still be loading: it must show once the load is in.
     let later = store
         .save_achievement(None, &achievement(owner, "海带养殖技术", ""))
         .unwrap();
-    catalogs.achievement_changed(&store, later);
-    rx.recv().unwrap();
-    catalogs.poll(&store);
-    assert!(!catalogs.is_loading());
+    catalogs.achievement_changed(&store, later).unwrap();
+    land(&mut catalogs, &store, &rx);
     assert_eq!(search_achievements(&catalogs, "海带"), vec![later]);
     assert_eq!(search_achievements(&catalogs, "海").len(), 2);
 }
@@ -277,18 +293,18 @@ fn the_match_index_follows_new_enterprises_and_edited_achievements() {
             },
         )
         .unwrap();
-    catalogs.client_changed(&store, enterprise);
+    catalogs.client_changed(&store, enterprise).unwrap();
     let id = store
         .save_achievement(None, &achievement(owner, "低滚阻轮胎胎面胶配方", ""))
         .unwrap();
-    catalogs.achievement_changed(&store, id);
+    catalogs.achievement_changed(&store, id).unwrap();
     let Loadable::Ready(index) = &catalogs.matching else {
         panic!("not loaded");
     };
     assert!(index.enterprise(enterprise).is_some());
     assert!(index.has_achievement(id));
     store.delete_achievement(id).unwrap();
-    catalogs.achievement_changed(&store, id);
+    catalogs.achievement_changed(&store, id).unwrap();
     let Loadable::Ready(index) = &catalogs.matching else {
         panic!("not loaded");
     };
@@ -315,16 +331,21 @@ fn a_reload_on_a_worker_keeps_the_old_catalogue_shown_until_the_new_one_arrives(
         .save_achievement(None, &achievement(sdu, "固态电池电解质", "锂电"))
         .unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    catalogs.reload_in_background(store.reader().unwrap(), move || {
+    let wake = move || {
         let _ = tx.send(());
-    });
+    };
+    let job = Job::start(
+        true,
+        Arc::new(wake),
+        Catalogs::load(store.reader().unwrap()),
+    );
+    catalogs.reload(job, &store).unwrap();
     assert_eq!(
         search_achievements(&catalogs, "石墨烯").len(),
         1,
         "the old catalogue is still shown while the worker reads"
     );
-    rx.recv().unwrap();
-    catalogs.poll(&store);
+    land(&mut catalogs, &store, &rx);
     assert_eq!(search_achievements(&catalogs, "电解质").len(), 1);
     let Loadable::Ready(after) = &catalogs.achievements else {
         panic!("reloaded");

@@ -3,14 +3,17 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use techbroker::demo::Sizes;
 use techbroker::demo::populate;
+use techbroker::domain::catalog::join_keywords;
 use techbroker::domain::{
-    AchievementDraft, ClientDraft, ClientId, ClientKind, DealId, DealStage, Stage,
+    AchievementData, AchievementDraft, ClientDraft, ClientId, ClientKind, DealId, DealStage, Price,
+    Stage,
 };
+use techbroker::i18n::ZH;
 use techbroker::store::{DecisionInput, Store};
 
 pub const SEED: u64 = 42;
@@ -209,4 +212,56 @@ impl techbroker::ui::picker::FilePicker for NoDialogs {
     fn save_file(&self, _name: &str, _kind: techbroker::ui::picker::FileType) -> Option<PathBuf> {
         None
     }
+}
+
+/// Writes `rows` as a platform lists achievements: Chinese headers, owners by name (`clients`
+/// are the generated clients the rows' `owner` indexes), abstracts and indicators.
+pub fn write_achievements_csv(path: &Path, rows: &[AchievementData], clients: &[ClientDraft]) {
+    let mut w = csv::Writer::from_path(path).expect("create the CSV");
+    w.write_record([
+        "成果名称",
+        "完成单位",
+        "完成人",
+        "技术领域",
+        "关键词",
+        "成果简介",
+        "主要技术指标",
+        "技术成熟度",
+        "成熟度阶段",
+        "知识产权",
+        "转化方式",
+        "意向价格（元）",
+        "状态",
+    ])
+    .expect("header");
+    for a in rows {
+        let owner = &clients[a.owner.0 as usize].name;
+        let ip: Vec<&str> = a.ip_items.iter().map(|i| i.number.as_str()).collect();
+        let modes: Vec<&str> = a
+            .transfer_modes
+            .iter()
+            .map(|m| ZH.transfer_mode(m))
+            .collect();
+        let price = match a.price {
+            Price::Negotiable => "面议".to_string(),
+            Price::Amount(m) => m.input_text(),
+        };
+        w.write_record([
+            a.title.as_str(),
+            owner,
+            &a.inventors,
+            &a.field,
+            &join_keywords(&a.keywords),
+            &a.abstract_text,
+            &a.indicators,
+            &a.trl.to_string(),
+            ZH.stage(a.stage),
+            &ip.join("; "),
+            &modes.join("、"),
+            &price,
+            ZH.achievement_status(a.status),
+        ])
+        .expect("row");
+    }
+    w.flush().expect("write the CSV");
 }

@@ -1,14 +1,14 @@
-//! Loading both catalogues on a worker thread when a database opens, and keeping them in step
+//! Loading both catalogues through a [`Job`] when a database opens, and keeping them in step
 //! with every write afterwards.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::atomic::AtomicBool;
 
 use super::Catalog;
 use crate::domain::{AchievementId, AchievementRow, ClientId, NeedId, NeedRow};
 use crate::matching::MatchIndex;
 use crate::store::{Reader, Scope, Store, StoreError};
+use crate::work::{Job, Lost};
 
 /// A catalogue being loaded, loaded, or failed to load (with the reason).
 pub enum Loadable<T> {
@@ -35,39 +35,42 @@ enum Change {
     Thesaurus,
 }
 
-struct Loaded {
+/// Both catalogues and the match index as read by [`Catalogs::load`], each or its failure.
+pub struct Loaded {
     achievements: Result<Catalog<AchievementRow>, String>,
     needs: Result<Catalog<NeedRow>, String>,
     matching: Result<MatchIndex, String>,
 }
 
-/// Rows read and indexed so far, out of how many (0 while still reading).
-#[derive(Default)]
-struct Progress {
-    done: AtomicUsize,
-    total: AtomicUsize,
-}
+/// The work a [`Job`] runs to load the catalogues.
+pub type LoadWork =
+    Box<dyn FnOnce(&AtomicBool, &mut dyn FnMut(u64, u64)) -> Result<Loaded, Lost> + Send>;
 
 pub struct Catalogs {
     pub achievements: Loadable<Catalog<AchievementRow>>,
     pub needs: Loadable<Catalog<NeedRow>>,
     pub matching: Loadable<MatchIndex>,
-    incoming: Option<Receiver<Loaded>>,
+    incoming: Option<Job<Loaded, Lost>>,
     pending: Vec<Change>,
-    progress: Arc<Progress>,
 }
 
-fn load(reader: &Reader, progress: &Progress) -> Loaded {
+fn read(reader: &Reader, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
+    // The sizes only scale the progress bar: unknown, it stays empty, and the reads below fail
+    // with the reason.
     let (achievements, needs) = reader.catalogue_sizes().unwrap_or_default();
-    progress
-        .total
-        .store(achievements + needs, Ordering::Relaxed);
-    let indexed = |base: usize| move |n: usize| progress.done.store(base + n, Ordering::Relaxed);
+    let total = (achievements + needs) as u64;
+    progress(0, total);
+    let achievements_read = Catalog::from_each(|f| reader.each_achievement_row(f), &mut |n| {
+        progress(n as u64, total)
+    })
+    .map_err(|e| e.to_string());
+    let needs_read = Catalog::from_each(|f| reader.each_need_row(f), &mut |n| {
+        progress((achievements + n) as u64, total)
+    })
+    .map_err(|e| e.to_string());
     Loaded {
-        achievements: Catalog::from_each(|f| reader.each_achievement_row(f), &indexed(0))
-            .map_err(|e| e.to_string()),
-        needs: Catalog::from_each(|f| reader.each_need_row(f), &indexed(achievements))
-            .map_err(|e| e.to_string()),
+        achievements: achievements_read,
+        needs: needs_read,
         matching: load_matching(reader).map_err(|e| e.to_string()),
     }
 }
@@ -93,23 +96,21 @@ pub fn load_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
 }
 
 impl Catalogs {
-    /// Starts loading on a worker thread; `loaded` is called from it when done (to wake the UI).
-    pub fn start(reader: Reader, loaded: impl Fn() + Send + 'static) -> Self {
-        let (tx, rx) = channel();
-        let progress = Arc::new(Progress::default());
-        let worker_progress = Arc::clone(&progress);
-        std::thread::spawn(move || {
-            // The receiver is gone when another database was opened meanwhile: nothing to do.
-            let _ = tx.send(load(&reader, &worker_progress));
-            loaded();
-        });
+    /// The work of reading both catalogues and the match index from `reader`, to start as a
+    /// [`Job`] (a worker in the window: at 100,000 records it takes seconds).
+    pub fn load(reader: Reader) -> LoadWork {
+        Box::new(move |_, progress| Ok(read(&reader, progress)))
+    }
+
+    /// Catalogues arriving from `job` (started with [`Catalogs::load`]), shown as loading until
+    /// [`Catalogs::poll`] lands them.
+    pub fn loading(job: Job<Loaded, Lost>) -> Self {
         Self {
             achievements: Loadable::Loading,
             needs: Loadable::Loading,
             matching: Loadable::Loading,
-            incoming: Some(rx),
+            incoming: Some(job),
             pending: Vec::new(),
-            progress,
         }
     }
 
@@ -121,50 +122,24 @@ impl Catalogs {
             matching: Loadable::Failed(reason),
             incoming: None,
             pending: Vec::new(),
-            progress: Arc::default(),
         }
     }
 
     /// Loads both catalogues on this thread (the command line, tests).
     pub fn load_now(store: &Store) -> Result<Self, StoreError> {
-        let loaded = load(&store.reader()?, &Progress::default());
-        let mut catalogs = Self {
-            achievements: Loadable::Loading,
-            needs: Loadable::Loading,
-            matching: Loadable::Loading,
-            incoming: None,
-            pending: Vec::new(),
-            progress: Arc::default(),
-        };
-        catalogs.install(loaded, store);
+        let job = Job::start(false, Arc::new(|| {}), Catalogs::load(store.reader()?));
+        let mut catalogs = Catalogs::loading(job);
+        catalogs.poll(store)?;
         Ok(catalogs)
     }
 
-    /// Reads both catalogues again after another connection wrote, on this thread (tests).
-    pub fn reload(&mut self, store: &Store) {
-        match store.reader() {
-            Ok(reader) => {
-                let loaded = load(&reader, &Progress::default());
-                self.install(loaded, store);
-            }
-            Err(e) => *self = Catalogs::failed(e.to_string()),
-        }
-    }
-
-    /// Reads both catalogues again on a worker after another connection wrote: at 100,000
-    /// records that takes seconds. The old ones stay shown until the new ones arrive; writes
-    /// made here meanwhile wait in `pending`, as during the first load.
-    pub fn reload_in_background(&mut self, reader: Reader, loaded: impl Fn() + Send + 'static) {
-        let (tx, rx) = channel();
-        let progress = Arc::new(Progress::default());
-        let worker_progress = Arc::clone(&progress);
-        std::thread::spawn(move || {
-            // The receiver is gone when another database was opened meanwhile: nothing to do.
-            let _ = tx.send(load(&reader, &worker_progress));
-            loaded();
-        });
-        self.incoming = Some(rx);
-        self.progress = progress;
+    /// Reads both catalogues again through `job` (started with [`Catalogs::load`]) after another
+    /// connection wrote. The old ones stay shown until the new ones arrive; writes made here
+    /// meanwhile wait in `pending`, as during the first load. A job that is already done (in
+    /// tests) lands at once.
+    pub fn reload(&mut self, job: Job<Loaded, Lost>, store: &Store) -> Result<(), StoreError> {
+        self.incoming = Some(job);
+        self.poll(store)
     }
 
     /// Whether a load is still running.
@@ -173,33 +148,30 @@ impl Catalogs {
     }
 
     /// Rows indexed so far and how many there are, while loading.
-    pub fn progress(&self) -> (usize, usize) {
-        (
-            self.progress.done.load(Ordering::Relaxed),
-            self.progress.total.load(Ordering::Relaxed),
-        )
+    pub fn progress(&self) -> (u64, u64) {
+        self.incoming.as_ref().map_or((0, 0), Job::progress)
     }
 
-    /// Takes the catalogues from the worker once they are ready. Call once a frame.
-    pub fn poll(&mut self, store: &Store) {
-        let Some(rx) = &self.incoming else {
-            return;
+    /// Takes the catalogues from the job once they are ready. Call once a frame. An error is a
+    /// write made during the load that could not be read into them.
+    pub fn poll(&mut self, store: &Store) -> Result<(), StoreError> {
+        let Some(loaded) = self.incoming.as_ref().and_then(Job::poll) else {
+            return Ok(());
         };
-        match rx.try_recv() {
+        self.incoming = None;
+        match loaded {
             Ok(loaded) => self.install(loaded, store),
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                self.incoming = None;
-                let failed = "the loading thread stopped".to_string();
+            Err(lost) => {
+                let failed = lost.to_string();
                 self.achievements = Loadable::Failed(failed.clone());
                 self.needs = Loadable::Failed(failed.clone());
                 self.matching = Loadable::Failed(failed);
+                Ok(())
             }
         }
     }
 
-    fn install(&mut self, loaded: Loaded, store: &Store) {
-        self.incoming = None;
+    fn install(&mut self, loaded: Loaded, store: &Store) -> Result<(), StoreError> {
         // Catalogues read again replace shown ones: their revisions go above the old, so every
         // view of the old recomputes.
         let floor = [
@@ -215,71 +187,79 @@ impl Catalogs {
             Ok(m) => Loadable::Ready(m),
             Err(e) => Loadable::Failed(e),
         };
+        let mut first_error = Ok(());
         for change in std::mem::take(&mut self.pending) {
-            self.apply(change, store);
+            first_error = first_error.and(self.apply(change, store));
         }
+        first_error
     }
 
-    fn apply(&mut self, change: Change, store: &Store) {
+    /// Brings the catalogues and the match index in step with `change`. Each is brought in
+    /// step even when another fails; what could not be read stays as it was (or, in the match
+    /// index, out) until the next change or reopen, and the error goes to the caller to show.
+    fn apply(&mut self, change: Change, store: &Store) -> Result<(), StoreError> {
         if self.is_loading() {
             self.pending.push(change);
-            return;
+            return Ok(());
         }
-        // A failed re-read leaves the row as it was (or, in the match index, out); the next
-        // change or reopen corrects it.
-        if let Loadable::Ready(m) = &mut self.matching {
-            refresh_matching(m, change, store);
-        }
-        match change {
-            Change::Achievement(id) => {
-                if let (Loadable::Ready(c), Ok(rows)) = (
-                    &mut self.achievements,
-                    store.achievement_rows(Scope::One(id)),
-                ) {
-                    replace_one(c, id, rows);
-                }
-            }
-            Change::Need(id) => {
-                if let (Loadable::Ready(c), Ok(rows)) =
-                    (&mut self.needs, store.need_rows(Scope::One(id)))
-                {
-                    replace_one(c, id, rows);
-                }
-            }
+        let matched = match &mut self.matching {
+            Loadable::Ready(m) => refresh_matching(m, change, store),
+            _ => Ok(()),
+        };
+        let listed = match change {
+            Change::Achievement(id) => match &mut self.achievements {
+                Loadable::Ready(c) => store
+                    .achievement_rows(Scope::One(id))
+                    .map(|rows| replace_one(c, id, rows)),
+                _ => Ok(()),
+            },
+            Change::Need(id) => match &mut self.needs {
+                Loadable::Ready(c) => store
+                    .need_rows(Scope::One(id))
+                    .map(|rows| replace_one(c, id, rows)),
+                _ => Ok(()),
+            },
             Change::Client(id) => {
-                if let (Loadable::Ready(c), Ok(rows)) = (
-                    &mut self.achievements,
-                    store.achievement_rows(Scope::Client(id)),
-                ) {
-                    c.replace_client(id, rows);
-                }
-                if let (Loadable::Ready(c), Ok(rows)) =
-                    (&mut self.needs, store.need_rows(Scope::Client(id)))
-                {
-                    c.replace_client(id, rows);
-                }
+                let achievements = match &mut self.achievements {
+                    Loadable::Ready(c) => store
+                        .achievement_rows(Scope::Client(id))
+                        .map(|rows| c.replace_client(id, rows)),
+                    _ => Ok(()),
+                };
+                let needs = match &mut self.needs {
+                    Loadable::Ready(c) => store
+                        .need_rows(Scope::Client(id))
+                        .map(|rows| c.replace_client(id, rows)),
+                    _ => Ok(()),
+                };
+                achievements.and(needs)
             }
-            Change::Thesaurus => {}
-        }
+            Change::Thesaurus => Ok(()),
+        };
+        matched.and(listed)
     }
 
     /// An achievement was created, edited, deleted or restored.
-    pub fn achievement_changed(&mut self, store: &Store, id: AchievementId) {
-        self.apply(Change::Achievement(id), store);
+    pub fn achievement_changed(
+        &mut self,
+        store: &Store,
+        id: AchievementId,
+    ) -> Result<(), StoreError> {
+        self.apply(Change::Achievement(id), store)
     }
 
-    pub fn need_changed(&mut self, store: &Store, id: NeedId) {
-        self.apply(Change::Need(id), store);
+    pub fn need_changed(&mut self, store: &Store, id: NeedId) -> Result<(), StoreError> {
+        self.apply(Change::Need(id), store)
     }
 
     /// A thesaurus pair was added or removed: matching reads the table again.
-    pub fn thesaurus_changed(&mut self, store: &Store) {
-        self.apply(Change::Thesaurus, store);
+    pub fn thesaurus_changed(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.apply(Change::Thesaurus, store)
     }
 
     /// A client was renamed, deleted or restored: its achievements and needs follow.
-    pub fn client_changed(&mut self, store: &Store, id: ClientId) {
-        self.apply(Change::Client(id), store);
+    pub fn client_changed(&mut self, store: &Store, id: ClientId) -> Result<(), StoreError> {
+        self.apply(Change::Client(id), store)
     }
 }
 
@@ -301,7 +281,7 @@ fn above<R: super::Record>(
 
 /// Re-reads what `change` touched into the match index: removed first, then added back if it
 /// is still live.
-fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) {
+fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) -> Result<(), StoreError> {
     let (achievements, needs, enterprise) = match change {
         Change::Achievement(id) => {
             m.remove_achievement(id);
@@ -312,8 +292,7 @@ fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) {
             (None, Some(Scope::One(id)), None)
         }
         Change::Client(id) => {
-            let owned: Vec<AchievementId> = m.achievement_ids_of(id);
-            for a in owned {
+            for a in m.achievement_ids_of(id) {
                 m.remove_achievement(a);
             }
             for n in m.need_ids_of(id) {
@@ -323,26 +302,23 @@ fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) {
             (Some(Scope::Client(id)), Some(Scope::Client(id)), Some(id))
         }
         Change::Thesaurus => {
-            if let Ok(pairs) = store.thesaurus() {
-                m.set_thesaurus(pairs.into_iter().map(|s| (s.term, s.other)).collect());
-            }
-            return;
+            let pairs = store.thesaurus()?;
+            m.set_thesaurus(pairs.into_iter().map(|s| (s.term, s.other)).collect());
+            return Ok(());
         }
     };
     if let Some(scope) = achievements {
-        let _ =
-            store.each_match_achievement(scope, &mut |doc, text| m.upsert_achievement(doc, text));
+        store.each_match_achievement(scope, &mut |doc, text| m.upsert_achievement(doc, text))?;
     }
     if let Some(scope) = needs {
-        let _ = store.each_match_need(scope, &mut |doc| m.upsert_need(doc));
+        store.each_match_need(scope, &mut |doc| m.upsert_need(doc))?;
     }
-    if let Some(id) = enterprise
-        && let Ok(found) = store.match_enterprises(Some(id))
-    {
-        for e in found {
+    if let Some(id) = enterprise {
+        for e in store.match_enterprises(Some(id))? {
             m.upsert_enterprise(e);
         }
     }
+    Ok(())
 }
 
 fn replace_one<R: super::Record>(catalog: &mut Catalog<R>, id: R::Id, rows: Vec<(R, String)>) {

@@ -106,7 +106,7 @@ impl<R: Record> Catalog<R> {
     /// calling `progress` with the number indexed so far.
     pub fn from_each<E>(
         each: impl FnOnce(&mut dyn FnMut(R, &str)) -> Result<(), E>,
-        progress: &dyn Fn(usize),
+        progress: &mut dyn FnMut(usize),
     ) -> Result<Self, E> {
         let mut catalog = Catalog::default();
         let mut count = 0usize;

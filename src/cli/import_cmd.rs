@@ -10,7 +10,8 @@ use crate::i18n::{Tr, fill};
 use crate::io::import::rejected::write_rejected;
 use crate::io::import::source::{import_file, inspect, scan_file};
 use crate::io::import::{
-    ImportKind, ImportOptions, Mapping, MappingFile, RowError, RowWarnings, SkippedRow, TableChoice,
+    ImportError, ImportKind, ImportOptions, Mapping, MappingFile, RowError, RowWarnings,
+    SkippedRow, TableChoice,
 };
 use crate::store::Store;
 
@@ -126,39 +127,13 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
         }
     }
     let cancel = AtomicBool::new(false);
-    let index = store.import_index()?;
-    let report = scan_file(
-        args.file,
-        args.kind,
-        &choice,
-        mapping.as_ref(),
-        &index,
-        &cancel,
-        &mut |_, _| {},
-    )
-    .map_err(|e| {
+    let import_failed = |e: ImportError| {
         anyhow::anyhow!(
             "{}: {}",
             args.file.display(),
             tr.import_error(&e, mapping.as_ref())
         )
-    })?;
-    let rejected = report.rejected(args.options.create_owners);
-    if rejected > 0 && !args.options.skip_invalid {
-        print_errors(out, &report.errors, mapping.as_ref(), tr)?;
-        for (name, rows) in report
-            .unknown_owners
-            .iter()
-            .filter(|_| !args.options.create_owners)
-        {
-            writeln!(
-                out,
-                "{rows}\t{}",
-                fill(tr.im_p_unknown_owner, &[("name", name)])
-            )?;
-        }
-        bail!("{}", fill(tr.cli_import_invalid, &[("n", &rejected)]));
-    }
+    };
     // A line per whole percent on standard error: someone waiting on a large file (or a test
     // killing the import halfway) sees it move.
     let mut shown = None;
@@ -169,7 +144,10 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
             eprintln!("{}", fill(tr.cli_importing, &[("pct", &pct)]));
         }
     };
-    let summary = import_file(
+    // One pass over the file: the commit checks every row as the scan does and rolls back at
+    // the first refused row unless --skip-invalid. Only then is the file scanned, to list
+    // every refused row and unknown owner.
+    let imported = import_file(
         store,
         args.file,
         args.kind,
@@ -178,14 +156,19 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
         &args.options,
         &cancel,
         &mut progress,
-    )
-    .map_err(|e| {
-        anyhow::anyhow!(
-            "{}: {}",
-            args.file.display(),
-            tr.import_error(&e, mapping.as_ref())
-        )
-    })?;
+    );
+    let summary = match imported {
+        Ok(summary) => summary,
+        Err(e @ ImportError::Invalid(_)) => {
+            refused(store, &args, &choice, mapping.as_ref(), tr, out)?;
+            return Err(import_failed(e));
+        }
+        Err(e) => return Err(import_failed(e)),
+    };
+    if summary.inserted + summary.updated + summary.skipped_duplicates + summary.rejected.len() == 0
+    {
+        return Err(import_failed(ImportError::NoRows));
+    }
     writeln!(out, "{}", tr.import_summary(&summary))?;
     print_errors(out, &summary.rejected, mapping.as_ref(), tr)?;
     print_warnings(out, &summary.warnings, mapping.as_ref(), tr)?;
@@ -197,4 +180,44 @@ pub fn run(store: &mut Store, args: Args<'_>, tr: &Tr, out: &mut dyn Write) -> a
         bail!("{}", tr.cli_nothing_imported);
     }
     Ok(())
+}
+
+/// Lists the rows an import refused (it rolled back), read again by the scan, and fails with
+/// their count. A row only the commit refuses (a name taken meanwhile) is left to its error.
+fn refused(
+    store: &Store,
+    args: &Args<'_>,
+    choice: &TableChoice,
+    mapping: Option<&Mapping>,
+    tr: &Tr,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let index = store.import_index()?;
+    let report = scan_file(
+        args.file,
+        args.kind,
+        choice,
+        mapping,
+        &index,
+        &AtomicBool::new(false),
+        &mut |_, _| {},
+    )
+    .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), tr.import_error(&e, mapping)))?;
+    print_errors(out, &report.errors, mapping, tr)?;
+    for (name, rows) in report
+        .unknown_owners
+        .iter()
+        .filter(|_| !args.options.create_owners)
+    {
+        writeln!(
+            out,
+            "{rows}\t{}",
+            fill(tr.im_p_unknown_owner, &[("name", name)])
+        )?;
+    }
+    let rejected = report.rejected(args.options.create_owners);
+    if rejected == 0 {
+        return Ok(());
+    }
+    bail!("{}", fill(tr.cli_import_invalid, &[("n", &rejected)]))
 }

@@ -3,7 +3,6 @@
 //! the pieces screens share. Screens read through a [`shell::Cx`] and push [`Command`]s.
 
 pub mod command;
-pub mod job;
 pub mod reload;
 pub mod screens;
 pub mod shell;

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::ui::job::{Job, Lost, Waker};
+use crate::work::{Job, Lost, Waker};
 
 /// How background work runs: on worker threads that wake the window (the app), or at once
 /// (tests, so a result is there on the next frame without waiting).

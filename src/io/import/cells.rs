@@ -387,24 +387,45 @@ pub fn phones(text: &str) -> String {
         .join(" / ")
 }
 
+fn fold_dash(c: char) -> char {
+    match c {
+        '－' | '—' | '–' => '-',
+        '／' => '/',
+        c => c,
+    }
+}
+
+/// A character a cell of nothing but dashes, slashes and dots is made of.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '/' | '\\' | '.' | '_')
+}
+
 /// Answers that mean "nothing written": a survey's skipped question ("(跳过)", "（空）"), a dash,
 /// a slash, "无". Any field takes them as an empty cell, never as a value to refuse.
 pub fn is_empty_answer(text: &str) -> bool {
+    // Every word below has at most 4 characters besides its brackets, and lower-casing never
+    // shortens a text: a cell with more is an answer unless it is all dashes and dots. Most
+    // cells are like that (titles, abstracts), and are then read without being copied.
+    let significant = text.chars().filter(|c| !c.is_whitespace());
+    let mut word = significant
+        .clone()
+        .filter(|c| !matches!(c, '(' | ')' | '（' | '）'));
+    if word.nth(8).is_some() {
+        return significant.map(fold_dash).all(is_dash);
+    }
     let t: String = text
         .chars()
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
-            '－' | '—' | '–' => '-',
-            '／' => '/',
-            c => c,
+            c => fold_dash(c),
         })
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
     let bare = t.trim_start_matches('(').trim_end_matches(')');
     t.is_empty()
-        || t.chars().all(|c| matches!(c, '-' | '/' | '\\' | '.' | '_'))
+        || t.chars().all(is_dash)
         || [
             "跳过",
             "空",
@@ -461,10 +482,19 @@ mod tests {
             " ",
             "N/A",
             "--",
+            "—— —— —— —— ——",
+            "((((((((跳过))))))))",
         ] {
             assert!(is_empty_answer(t), "{t:?}");
         }
-        for t in ["无人机", "面议", "1", "中试"] {
+        for t in [
+            "无人机",
+            "面议",
+            "1",
+            "中试",
+            "(----------)",
+            "本技术用于煤矿井下巡检，无需人工",
+        ] {
             assert!(!is_empty_answer(t), "{t:?}");
         }
     }

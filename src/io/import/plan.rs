@@ -2,8 +2,10 @@
 //! would happen, touching nothing; `commit` writes the rows in one transaction with the choices
 //! the user made after seeing the scan.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
+
+use rustc_hash::FxHashMap;
 
 use super::cells::guess_client_kind;
 use super::convert::{
@@ -165,17 +167,17 @@ enum Existing {
 struct Resolver<'a> {
     index: &'a ImportIndex,
     /// Keys of the rows seen so far, with the id each row's record got (commit only).
-    seen: HashMap<Key, Option<i64>>,
+    seen: FxHashMap<Key, Option<i64>>,
     /// Owners created by this import.
-    created: HashMap<String, ClientId>,
+    created: FxHashMap<String, ClientId>,
 }
 
 impl<'a> Resolver<'a> {
     fn new(index: &'a ImportIndex) -> Self {
         Resolver {
             index,
-            seen: HashMap::new(),
-            created: HashMap::new(),
+            seen: FxHashMap::default(),
+            created: FxHashMap::default(),
         }
     }
 
@@ -256,7 +258,7 @@ impl<'a> Resolver<'a> {
 /// An achievement or need is the same record as another with the same owner and title.
 fn record_keys<T: Copy + Into<i64>>(
     title: &str,
-    stored: &HashMap<(ClientId, String), T>,
+    stored: &FxHashMap<(ClientId, String), T>,
     owner: Option<&OwnerKey>,
 ) -> (Vec<Key>, Option<i64>) {
     let Some(owner) = owner else {
@@ -284,10 +286,11 @@ fn owners_of(c: &Candidate) -> Vec<(&OwnerRef, bool, Target)> {
     }
 }
 
-fn to_candidate(mapping: Option<&Mapping>, raw: RawRow) -> convert::Converted {
+/// Reads the row's cells in place: only a JSON record, already built, is copied.
+fn to_candidate(mapping: Option<&Mapping>, raw: &RawRow) -> convert::Converted {
     match (raw, mapping) {
-        (RawRow::Record(c), _) => convert::check_record(*c),
-        (RawRow::Cells(cells), Some(m)) => convert::new_record(m, &cells),
+        (RawRow::Record(c), _) => convert::check_record(c.as_ref().clone()),
+        (RawRow::Cells(cells), Some(m)) => convert::new_record(m, cells),
         (RawRow::Cells(_), None) => Err(Vec::new()),
     }
 }
@@ -333,7 +336,7 @@ fn read_issues(
 /// A row's record with the warnings of its reading, or every reason it is refused.
 fn read_row(
     mapping: Option<&Mapping>,
-    raw: RawRow,
+    raw: &RawRow,
     issues: &[(usize, CellIssue)],
 ) -> convert::Converted {
     let (mut errors, mut warnings) = read_issues(issues, mapping);
@@ -399,13 +402,12 @@ pub fn scan(
             continue;
         }
         report.rows += 1;
-        let cells = cells_of(&raw);
-        let (candidate, warnings) = match read_row(mapping, raw, &issues) {
+        let (candidate, warnings) = match read_row(mapping, &raw, &issues) {
             Ok(c) => c,
             Err(errors) => {
                 report.errors.push(RowError {
                     number,
-                    cells,
+                    cells: cells_of(&raw),
                     errors,
                 });
                 continue;
@@ -431,7 +433,7 @@ pub fn scan(
         if let Some(error) = refused {
             report.errors.push(RowError {
                 number,
-                cells,
+                cells: cells_of(&raw),
                 errors: vec![error],
             });
             continue;
@@ -521,7 +523,7 @@ fn commit_row(
     issues: &[(usize, CellIssue)],
     summary: &mut ImportSummary,
 ) -> Result<Vec<CellWarning>, RowFailure> {
-    let (candidate, warnings) = read_row(mapping, raw.clone(), issues)?;
+    let (candidate, warnings) = read_row(mapping, raw, issues)?;
     let mut owners = Vec::new();
     for (owner, enterprise, target) in owners_of(&candidate) {
         let key = match resolver.owner(owner, enterprise) {

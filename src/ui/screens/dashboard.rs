@@ -16,9 +16,9 @@ use crate::domain::{AchievementStatus, DealStage, Money, NeedStatus};
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
 use crate::ui::command::{Command, ListPreset};
-use crate::ui::job::Job;
 use crate::ui::screens::agenda::AgendaScreen;
 use crate::ui::screens::dashboard_charts::charts_ui;
+use crate::work::Job;
 
 const CARD_WIDTH: f32 = 190.0;
 const CARD_HEIGHT: f32 = 78.0;

@@ -15,10 +15,10 @@ use crate::io::import::{
 };
 use crate::store::{Reader, Store};
 use crate::ui::command::Command;
-use crate::ui::job::Job;
 use crate::ui::screens::import_tables::{errors_table, preview_table, warnings_table};
 use crate::ui::widgets::combos::option_combo;
 use crate::ui::widgets::error_text;
+use crate::work::Job;
 
 /// Unknown owners named in the review before "…".
 const OWNERS_SHOWN: usize = 8;

@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, Tr, fill};
 use crate::store::{OpenError, Store};
 use crate::ui::command::{Command, Screen};
-use crate::ui::job::{Job, Waker};
 use crate::ui::shell::about::about_dialog;
 use crate::ui::shell::actions::{Action, Menu, Palette, actions, menu_entries, shortcuts};
 use crate::ui::shell::backups::BackupsDialog;
@@ -21,6 +20,7 @@ use crate::ui::shell::training::{Building, Training, building_ui};
 use crate::ui::view::Cx;
 use crate::ui::widgets::{error_text, today};
 use crate::ui::workers::Workers;
+use crate::work::{Job, Waker};
 
 mod sandbox;
 

@@ -3,17 +3,15 @@
 //! [`Session::write`], the one way to reach a `&mut Store`: what SQLite says a write changed
 //! brings the catalogues and indexes in step, so no write can leave them behind.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
 use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalogs;
 use crate::domain::ClientRow;
 use crate::store::{Changed, InstanceLock, LockError, OpenError, Store};
-use crate::ui::job::Job;
 use crate::ui::reload::Reloaded;
 use crate::ui::workers::Workers;
+use crate::work::Job;
 
 pub struct Session {
     store: Store,
@@ -87,11 +85,18 @@ impl Session {
         backup: Option<Job<Option<PathBuf>, String>>,
         workers: &Workers,
     ) -> Session {
-        let (fields, problem) = match store.list_fields() {
+        let (fields, mut problem) = match store.list_fields() {
             Ok(fields) => (fields, None),
             Err(e) => (Vec::new(), Some(e.to_string())),
         };
-        let catalogs = load_catalogs(&store, workers);
+        // On a worker in the window; in tests the job is done at once and this poll lands it.
+        let mut catalogs = match store.reader() {
+            Ok(reader) => Catalogs::loading(workers.start(Catalogs::load(reader))),
+            Err(e) => Catalogs::failed(e.to_string()),
+        };
+        if let Err(e) = catalogs.poll(&store) {
+            problem = Some(e.to_string());
+        }
         Session {
             store,
             catalogs,
@@ -149,7 +154,9 @@ impl Session {
     /// Once a frame: lands catalogues loaded on a worker and follows writes made by another
     /// connection (a second window, the command line, an import worker).
     pub fn frame(&mut self, workers: &Workers) {
-        self.catalogs.poll(&self.store);
+        if let Err(e) = self.catalogs.poll(&self.store) {
+            self.problem = Some(e.to_string());
+        }
         match self.store.changed_elsewhere() {
             Ok(_) => {
                 let changed = self.store.take_changes();
@@ -161,27 +168,30 @@ impl Session {
     }
 
     fn follow(&mut self, changed: &Changed, workers: &Workers) {
-        if changed.everything {
-            match (workers.background, self.store.reader()) {
-                (true, Ok(reader)) => {
-                    let waker = Arc::clone(&workers.waker);
-                    self.catalogs.reload_in_background(reader, move || waker());
-                }
-                _ => self.catalogs.reload(&self.store),
-            }
+        let store = &self.store;
+        let catalogs = &mut self.catalogs;
+        let followed = if changed.everything {
+            store
+                .reader()
+                .and_then(|reader| catalogs.reload(workers.start(Catalogs::load(reader)), store))
         } else {
+            let mut followed = Ok(());
             for &id in &changed.clients {
-                self.catalogs.client_changed(&self.store, id);
+                followed = followed.and(catalogs.client_changed(store, id));
             }
             for &id in &changed.achievements {
-                self.catalogs.achievement_changed(&self.store, id);
+                followed = followed.and(catalogs.achievement_changed(store, id));
             }
             for &id in &changed.needs {
-                self.catalogs.need_changed(&self.store, id);
+                followed = followed.and(catalogs.need_changed(store, id));
             }
             if changed.thesaurus {
-                self.catalogs.thesaurus_changed(&self.store);
+                followed = followed.and(catalogs.thesaurus_changed(store));
             }
+            followed
+        };
+        if let Err(e) = followed {
+            self.problem = Some(e.to_string());
         }
         if changed.fields || changed.everything {
             match self.store.list_fields() {
@@ -201,18 +211,5 @@ impl Session {
         let taken = self.backup.as_ref().and_then(Job::poll)?;
         self.backup = None;
         Some(taken)
-    }
-}
-
-/// The catalogues of a database just opened: on a worker in the window, at once in tests.
-fn load_catalogs(store: &Store, workers: &Workers) -> Catalogs {
-    if workers.background {
-        let waker = Arc::clone(&workers.waker);
-        match store.reader() {
-            Ok(reader) => Catalogs::start(reader, move || waker()),
-            Err(e) => Catalogs::failed(e.to_string()),
-        }
-    } else {
-        Catalogs::load_now(store).unwrap_or_else(|e| Catalogs::failed(e.to_string()))
     }
 }

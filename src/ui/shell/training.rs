@@ -12,10 +12,10 @@ use crate::i18n::{Tr, fill};
 use crate::sandbox::progress::write_progress;
 use crate::store::{Store, StoreError};
 use crate::ui::command::Command;
-use crate::ui::job::{Job, Waker};
 use crate::ui::reload::Reloaded;
 use crate::ui::screens::matching::Subject;
 use crate::ui::widgets::today;
+use crate::work::{Job, Waker};
 
 /// A sandbox being built on a worker thread: the prepared file once done.
 pub type Building = Job<PathBuf, String>;

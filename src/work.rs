@@ -1,6 +1,8 @@
-//! Work too long for a frame (reading and importing files, exports, the dashboard's figures,
-//! building the sandbox) on a worker thread, with progress and a cancel flag; in tests the same
-//! work runs at once, so results are there on the next frame without waiting.
+//! The one way background work runs: work too long for a frame (loading the catalogues, reading
+//! and importing files, exports, the dashboard's figures, building the sandbox) on a worker
+//! thread, with progress and a cancel flag; in tests the same work runs at once, so results are
+//! there on the next frame without waiting. No egui here: the catalogues start their load
+//! through it too.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -78,10 +80,17 @@ impl<V: Send + 'static, E: From<Lost> + Send + 'static> Job<V, E> {
         }
     }
 
+    /// How much is done, out of how much (0 while the work does not know yet).
+    pub fn progress(&self) -> (u64, u64) {
+        (
+            self.shared.done.load(Ordering::Relaxed),
+            self.shared.total.load(Ordering::Relaxed),
+        )
+    }
+
     /// How far the work is, from 0 to 1.
     pub fn fraction(&self) -> f32 {
-        let total = self.shared.total.load(Ordering::Relaxed);
-        let done = self.shared.done.load(Ordering::Relaxed);
+        let (done, total) = self.progress();
         if total == 0 {
             0.0
         } else {
