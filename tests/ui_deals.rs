@@ -421,7 +421,11 @@ fn a_deal_goes_to_the_trash_from_its_page_or_the_table_and_comes_back() {
     assert!(store.report_deals().unwrap().is_empty());
 
     click(&mut h, ZH.nav_trash);
-    h.get_by_label(ZH.trash_deal);
+    assert!(
+        h.get_all_by_label(ZH.trash_deal).count() >= 2,
+        "the navigation and the row"
+    );
+    h.get_by_label("山东大学 → 济南某装备公司");
     h.get_by_label(TITLE);
     click(&mut h, ZH.restore);
     h.get_by_label(ZH.trash_empty);
