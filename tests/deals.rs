@@ -345,3 +345,84 @@ fn a_withdrawn_rejection_or_shortlisting_stands_no_more() {
     assert!(store.decisions().unwrap().rejected_by.is_empty());
     assert!(store.standing_decisions().unwrap().is_empty());
 }
+
+#[test]
+fn a_deleted_deal_leaves_every_list_comes_back_and_is_purged_with_what_only_it_holds() {
+    use techbroker::domain::InteractionDraft;
+    use techbroker::domain::payments::{Instalment, Receipt};
+    use techbroker::store::TrashItem;
+    let (_dir, mut store, id) = with_deal();
+    let today = d(2026, 11, 28);
+    store
+        .add_instalments(
+            id,
+            &[Instalment {
+                due: d(2026, 10, 1),
+                amount: Money::from_yuan(5_000),
+                trigger: String::new(),
+            }],
+        )
+        .unwrap();
+    store
+        .add_receipt(
+            id,
+            &Receipt {
+                date: d(2026, 10, 2),
+                amount: Money::from_yuan(2_000),
+                note: String::new(),
+            },
+        )
+        .unwrap();
+    let mut call = InteractionDraft::new(d(2026, 11, 27));
+    call.summary = "电话沟通".into();
+    store.add_deal_interaction(id, &call).unwrap();
+    let in_progress = |store: &Store| store.dashboard(today).unwrap().kpis.in_progress.count;
+    assert_eq!(in_progress(&store), 1);
+
+    store.delete_deal(id).unwrap();
+    assert!(store.deal_rows(today).unwrap().is_empty());
+    assert!(store.deal_ids().unwrap().is_empty());
+    assert!(store.report_deals().unwrap().is_empty());
+    assert!(store.agenda_deals().unwrap().is_empty());
+    assert_eq!(in_progress(&store), 0);
+    assert!(store.get_deal(id).unwrap().unwrap().deleted_at.is_some());
+    let trash = store.list_trash().unwrap();
+    assert_eq!(
+        trash.len(),
+        1,
+        "the plan and payments stay hidden with the deal"
+    );
+    assert_eq!(trash[0].item, TrashItem::Deal(id));
+    assert_eq!(trash[0].label, "数控机床热误差补偿技术");
+    assert_eq!(trash[0].owner, "山东大学 → 济南某装备公司");
+    assert!(store.delete_deal(id).is_err(), "already in the trash");
+
+    store.restore(TrashItem::Deal(id)).unwrap();
+    assert_eq!(store.deal_rows(today).unwrap().len(), 1);
+    assert_eq!(in_progress(&store), 1);
+    assert_eq!(store.payment_plan(id).unwrap().0.len(), 1);
+
+    // Only from the trash: a live deal cannot be purged.
+    assert!(store.purge(TrashItem::Deal(id)).is_err());
+    let buyer = store.get_deal(id).unwrap().unwrap().buyer;
+    store.delete_deal(id).unwrap();
+    store.purge(TrashItem::Deal(id)).unwrap();
+    assert!(store.get_deal(id).unwrap().is_none());
+    assert!(store.deal_history(id).unwrap().is_empty());
+    let (plan, receipts) = store.payment_plan(id).unwrap();
+    assert!(plan.is_empty() && receipts.is_empty());
+    assert!(store.list_trash().unwrap().is_empty());
+    // The call stays in the buyer's log.
+    assert_eq!(store.list_interactions(buyer).unwrap().len(), 1);
+}
+
+#[test]
+fn emptying_the_trash_takes_a_deleted_deal_before_the_client_it_names() {
+    let (_dir, mut store, id) = with_deal();
+    let seller = store.get_deal(id).unwrap().unwrap().seller;
+    store.delete_deal(id).unwrap();
+    store.delete_client(seller).unwrap();
+    let (gone, kept) = store.empty_trash().unwrap();
+    assert_eq!((gone, kept), (2, 0));
+    assert!(store.get_deal(id).unwrap().is_none());
+}

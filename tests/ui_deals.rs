@@ -396,3 +396,52 @@ fn a_removed_instalment_and_payment_go_to_the_trash_and_come_back() {
     let (plan, receipts) = h.state().store().unwrap().payment_plan(id).unwrap();
     assert_eq!((plan.len(), receipts.len()), (1, 1));
 }
+
+#[test]
+fn a_deal_goes_to_the_trash_from_its_page_or_the_table_and_comes_back() {
+    use egui::Key;
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    click(&mut h, ZH.delete_deal);
+    h.get_by_label(ZH.confirm_delete_title);
+    click(&mut h, ZH.cancel);
+    assert!(h.state().store().unwrap().list_trash().unwrap().is_empty());
+    click(&mut h, ZH.delete_deal);
+    click(&mut h, ZH.confirm_delete_yes);
+    h.get_by_label(&fill(ZH.moved_to_trash, &[("name", &TITLE)]));
+    assert_eq!(h.state().screen(), Screen::Deals);
+    // Gone from the board (empty now), the dashboard and the report.
+    h.get_by_label(ZH.deals_none);
+    let store = h.state().store().unwrap();
+    let today = chrono::Local::now().date_naive();
+    assert_eq!(store.dashboard(today).unwrap().kpis.in_progress.count, 0);
+    assert!(store.report_deals().unwrap().is_empty());
+
+    click(&mut h, ZH.nav_trash);
+    assert!(
+        h.get_all_by_label(ZH.trash_deal).count() >= 2,
+        "the navigation and the row"
+    );
+    h.get_by_label("山东大学 → 济南某装备公司");
+    h.get_by_label(TITLE);
+    click(&mut h, ZH.restore);
+    h.get_by_label(ZH.trash_empty);
+    click(&mut h, ZH.nav_deals);
+    h.get_by_label(TITLE);
+
+    // The table's Delete key asks, then moves the selected deal.
+    click(&mut h, ZH.view_table);
+    h.key_press(Key::Home);
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    h.get_by_label(ZH.confirm_delete_title);
+    click(&mut h, ZH.confirm_delete_yes);
+    h.get_by_label(ZH.deals_none);
+    let trash = h.state().store().unwrap().list_trash().unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].item, techbroker::store::TrashItem::Deal(id));
+}

@@ -248,6 +248,8 @@ pub struct Deal {
     pub contract_no: String,
     /// The registry's subtype of the contract type ("委托" of 技术开发（委托）), as imported.
     pub contract_subtype: String,
+    /// When it was moved to the trash; None while live.
+    pub deleted_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Deal {

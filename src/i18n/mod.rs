@@ -484,6 +484,9 @@ translations! {
     view_board: "看板", "Board";
     view_table: "列表", "Table";
     deals_none: "还没有交易。在“成果匹配”中接受一个匹配即可建立交易。", "No deals yet. Accept a match in Matching to create one.";
+    delete_deal: "删除交易", "Delete deal";
+    trash_deal: "交易", "Deal";
+    deal_in_trash: "此交易在回收站中，可在回收站恢复。", "This deal is in the trash, where it can be restored.";
     deals_more: "…还有 {n} 个", "… {n} more";
     column_total: "{n} 个 · {amount} 万元", "{n} · {amount} ×10k yuan";
     open: "打开", "Open";

@@ -41,7 +41,7 @@ const DEAL_COLUMNS: &str = "d.id, d.title, d.need_id, d.seller_id, s.name, d.buy
     d.stage, d.broker, d.contract_type, d.expected_fen, d.contract_fen, d.technology_fen,
     d.commission_bp, d.commission_fen, d.signed_on, d.notes, d.lost_reason, d.registration_due,
     d.registration_submitted, d.certificate_no, d.registered_contract_fen,
-    d.registered_technology_fen, d.transfer_mode, d.contract_no, d.contract_subtype";
+    d.registered_technology_fen, d.transfer_mode, d.contract_no, d.contract_subtype, d.deleted_at";
 
 fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<Deal> {
     let contract_type: String = r.get(9)?;
@@ -78,6 +78,7 @@ fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<Deal> {
         registered_technology: money(r.get(22)?),
         contract_no: r.get(24)?,
         contract_subtype: r.get(25)?,
+        deleted_at: r.get(26)?,
     })
 }
 
@@ -163,6 +164,20 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Moves a deal to the trash: it leaves the board, the lists, the report and the dashboard;
+    /// its plan, payments and history stay with it for a restore.
+    pub fn delete_deal(&mut self, id: DealId) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            match tx.execute(
+                "UPDATE deals SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now()],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
     }
 
     /// Saves the terms the broker edits; the stage moves only through [`Store::move_deal`].

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{ToSql, Transaction};
 
 use super::{Area, Store, StoreError};
-use crate::domain::{AchievementId, ClientId, ContactId, InstalmentId, NeedId, ReceiptId};
+use crate::domain::{AchievementId, ClientId, ContactId, DealId, InstalmentId, NeedId, ReceiptId};
 
 /// A record in the trash: its kind and its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub enum TrashItem {
     Instalment(InstalmentId),
     /// A payment received on a deal.
     Receipt(ReceiptId),
+    /// A deal, with its plan, payments and history (which stay hidden while it is here).
+    Deal(DealId),
 }
 
 /// One deleted record that can be restored.
@@ -58,6 +60,10 @@ impl Store {
                 r.deleted_at, 0
              FROM receipts r JOIN deals d ON d.id = r.deal_id
              WHERE r.deleted_at IS NOT NULL AND d.deleted_at IS NULL
+             UNION ALL
+             SELECT 'deal', d.id, d.title, s.name || ' → ' || b.name, d.deleted_at, 0
+             FROM deals d JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
+             WHERE d.deleted_at IS NOT NULL
              ORDER BY 5 DESC, 2 DESC",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -69,6 +75,7 @@ impl Store {
                     "achievement" => TrashItem::Achievement(r.get(1)?),
                     "instalment" => TrashItem::Instalment(r.get(1)?),
                     "receipt" => TrashItem::Receipt(r.get(1)?),
+                    "deal" => TrashItem::Deal(r.get(1)?),
                     _ => TrashItem::Need(r.get(1)?),
                 },
                 label: r.get(2)?,
@@ -88,6 +95,7 @@ impl Store {
             TrashItem::Need(id) => self.restore_need(id),
             TrashItem::Instalment(id) => self.undelete("instalments", id),
             TrashItem::Receipt(id) => self.undelete("receipts", id),
+            TrashItem::Deal(id) => self.undelete("deals", id),
         }
     }
 
@@ -118,7 +126,9 @@ impl Store {
     /// Deletes everything in the trash for good, in one transaction; what a deal still names
     /// stays. Returns how many records were deleted and how many stayed.
     pub fn empty_trash(&mut self) -> Result<(usize, usize), StoreError> {
-        let entries = self.list_trash()?;
+        let mut entries = self.list_trash()?;
+        // Deals first: a client, achievement or need a deleted deal names can then go too.
+        entries.sort_by_key(|e| !matches!(e.item, TrashItem::Deal(_)));
         self.write(Area::Clients, |tx| {
             let (mut gone, mut kept) = (0, 0);
             for e in &entries {
@@ -163,6 +173,25 @@ fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
         TrashItem::Receipt(id) => {
             in_trash(tx, "receipts", id)?;
             tx.execute("DELETE FROM receipts WHERE id = ?1", [id])?;
+        }
+        TrashItem::Deal(id) => {
+            in_trash(tx, "deals", id)?;
+            // The log's entries belong to the clients: they stay, no longer tagged.
+            for table in ["interactions", "match_decisions"] {
+                tx.execute(
+                    &format!("UPDATE {table} SET deal_id = NULL WHERE deal_id = ?1"),
+                    [id],
+                )?;
+            }
+            for table in [
+                "instalments",
+                "receipts",
+                "deal_stage_history",
+                "deal_achievements",
+            ] {
+                tx.execute(&format!("DELETE FROM {table} WHERE deal_id = ?1"), [id])?;
+            }
+            tx.execute("DELETE FROM deals WHERE id = ?1", [id])?;
         }
         TrashItem::Achievement(id) => {
             in_trash(tx, "achievements", id)?;

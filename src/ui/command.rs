@@ -138,6 +138,8 @@ pub enum Command {
         id: DealId,
         draft: DealDraft,
     },
+    /// Moves a deal to the trash (confirmed first).
+    DeleteDeal(DealId),
     AddInstalments {
         deal: DealId,
         items: Vec<Instalment>,
@@ -241,6 +243,7 @@ impl Command {
                 | AddField(_)
                 | MoveDeal { .. }
                 | SaveDealTerms { .. }
+                | DeleteDeal(_)
                 | AddInstalments { .. }
                 | RemoveInstalment(_)
                 | RemoveReceipt(_)

@@ -22,7 +22,7 @@ use crate::ui::reload::Reloaded;
 use crate::ui::screens::deal_payments::PaymentForms;
 use crate::ui::widgets::combos::{combo, option_combo};
 use crate::ui::widgets::interaction_log::{InteractionForm, log_ui};
-use crate::ui::widgets::{error_text, fmt_date, form_row, text_field};
+use crate::ui::widgets::{confirm_delete, error_text, fmt_date, form_row, text_field};
 
 const WIDTH: f32 = 260.0;
 
@@ -53,6 +53,8 @@ pub struct DealDetail {
     bad_registration: Option<Problem>,
     pub interaction_form: InteractionForm,
     payments: PaymentForms,
+    /// The delete question is open.
+    deleting: bool,
 }
 
 impl DealDetail {
@@ -72,6 +74,7 @@ impl DealDetail {
             bad_registration: None,
             interaction_form: InteractionForm::new(chrono::Local::now().date_naive()),
             payments: PaymentForms::default(),
+            deleting: false,
         }
     }
 
@@ -116,7 +119,21 @@ impl DealDetail {
             ui.horizontal_wrapped(|ui| {
                 ui.heading(&deal.terms.title);
                 ui.label(RichText::new(tr.deal_stage(deal.stage)).strong());
+                if deal.deleted_at.is_none() {
+                    ui.add_space(16.0);
+                    self.deleting |= ui.button(tr.delete_deal).clicked();
+                } else {
+                    error_text(ui, tr.deal_in_trash);
+                }
             });
+            if self.deleting
+                && let Some(yes) = confirm_delete(ui, tr, &deal.terms.title)
+            {
+                if yes {
+                    cmds.push(Command::DeleteDeal(deal.id));
+                }
+                self.deleting = false;
+            }
             ui.horizontal(|ui| {
                 ui.label(RichText::new(tr.d_seller).weak());
                 if ui.link(&deal.seller_name).clicked() {

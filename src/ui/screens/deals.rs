@@ -18,8 +18,8 @@ use crate::store::Store;
 use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::reload::Reloaded;
 use crate::ui::widgets::combos::{option_combo, sort_header};
-use crate::ui::widgets::export_menu;
 use crate::ui::widgets::keys::{RowKey, focus_once, table_keys};
+use crate::ui::widgets::{confirm_delete, export_menu};
 
 const COLUMN_WIDTH: f32 = 190.0;
 /// Cards drawn per column; the rest are counted, so a large pipeline stays fast.
@@ -44,6 +44,8 @@ pub struct DealsScreen {
     /// The table's selected deal, followed by id.
     selected: Option<DealId>,
     focus_search: bool,
+    /// The deal the delete question is about, with its title.
+    deleting: Option<(DealId, String)>,
 }
 
 fn wan(m: Option<Money>) -> String {
@@ -146,8 +148,13 @@ impl DealsScreen {
                 || visible.iter().map(|d| d.id).collect(),
                 &mut self.selected,
             );
-            if let Some(RowKey::Open(id)) = asked {
-                cmds.push(Command::Navigate(Screen::Deal(id)));
+            match asked {
+                Some(RowKey::Open(id)) => cmds.push(Command::Navigate(Screen::Deal(id))),
+                Some(RowKey::Delete(id)) => {
+                    let title = visible.iter().find(|d| d.id == id).map(|d| d.title.clone());
+                    self.deleting = title.map(|t| (id, t));
+                }
+                None => {}
             }
             let table = TableView {
                 deals: &visible,
@@ -156,6 +163,14 @@ impl DealsScreen {
             };
             if let Some(key) = table_ui(ui, table, self.sort, today, tr, cmds) {
                 self.sort = self.sort.clicked(key);
+            }
+            if let Some((id, title)) = &self.deleting
+                && let Some(yes) = confirm_delete(ui, tr, title)
+            {
+                if yes {
+                    cmds.push(Command::DeleteDeal(*id));
+                }
+                self.deleting = None;
             }
             return;
         }

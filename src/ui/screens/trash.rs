@@ -77,6 +77,7 @@ impl TrashScreen {
                             TrashItem::Need(_) => tr.trash_need,
                             TrashItem::Instalment(_) => tr.trash_instalment,
                             TrashItem::Receipt(_) => tr.trash_receipt,
+                            TrashItem::Deal(_) => tr.trash_deal,
                         });
                     });
                     row.col(|ui| {

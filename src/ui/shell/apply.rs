@@ -441,6 +441,14 @@ impl TechBrokerApp {
                     Saved::Failed => {}
                 }
             }
+            Command::DeleteDeal(id) => {
+                let deal = self.store().and_then(|s| s.get_deal(id).ok().flatten());
+                let title = deal.map(|d| d.terms.title).unwrap_or_default();
+                let done = fill(tr.moved_to_trash, &[("name", &title)]);
+                if self.write_then(&done, |s| s.delete_deal(id)) {
+                    self.screens.navigate(Screen::Deals);
+                }
+            }
             Command::AddInstalments { deal, items } => {
                 self.write_then(tr.saved, |s| s.add_instalments(deal, &items));
             }
