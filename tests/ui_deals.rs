@@ -157,6 +157,7 @@ fn a_plan_of_two_instalments_and_a_partial_payment() {
     type_into(&mut h, ZH.rc_date, "2026-02-10");
     type_into(&mut h, ZH.rc_amount, "10000");
     click(&mut h, ZH.record_payment);
+    click(&mut h, ZH.record_anyway);
     h.get_by_label(&fill(
         ZH.plan_totals,
         &[
@@ -373,10 +374,12 @@ fn a_removed_instalment_and_payment_go_to_the_trash_and_come_back() {
     type_into(&mut h, ZH.rc_date, "2026-02-10");
     type_into(&mut h, ZH.rc_amount, "10000");
     click(&mut h, ZH.record_payment);
+    click(&mut h, ZH.record_anyway);
     // The instalment's row first, then the payment's.
     assert_eq!(h.get_all_by_label(ZH.remove).count(), 2);
     h.get_all_by_label(ZH.remove).nth(1).unwrap().click();
     h.run();
+    click(&mut h, ZH.confirm_delete_yes);
     h.get_all_by_label(ZH.remove).next().unwrap().click();
     h.run();
     h.get_by_label(ZH.payment_to_trash);
@@ -444,4 +447,94 @@ fn a_deal_goes_to_the_trash_from_its_page_or_the_table_and_comes_back() {
     let trash = h.state().store().unwrap().list_trash().unwrap();
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0].item, techbroker::store::TrashItem::Deal(id));
+}
+
+fn receipts_of(
+    h: &egui_kittest::Harness<'_, techbroker::ui::TechBrokerApp>,
+    id: DealId,
+) -> Vec<techbroker::domain::payments::Receipt> {
+    h.state().store().unwrap().payment_plan(id).unwrap().1
+}
+
+#[test]
+fn payments_are_listed_corrected_and_trashed_and_an_unsigned_deal_asks_first() {
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+
+    type_into(&mut h, ZH.rc_date, "2026-02-10");
+    type_into(&mut h, ZH.rc_amount, "1000000");
+    type_into(&mut h, ZH.rc_note, "首付款");
+    click(&mut h, ZH.record_payment);
+    // The deal is not signed: nothing is recorded until the broker says so.
+    h.get_by_label(ZH.unsigned_body);
+    assert!(receipts_of(&h, id).is_empty());
+    click(&mut h, ZH.cancel);
+    assert!(h.query_by_label(ZH.unsigned_body).is_none());
+    assert!(receipts_of(&h, id).is_empty());
+    click(&mut h, ZH.record_payment);
+    click(&mut h, ZH.record_anyway);
+    assert_eq!(receipts_of(&h, id).len(), 1);
+    h.get_by_label(&fill(
+        ZH.receipt_amount,
+        &[("yuan", &"1,000,000.00"), ("wan", &"100.00")],
+    ));
+    h.get_by_label("首付款");
+
+    // Corrected through the same form, validated the same way.
+    click(&mut h, ZH.receipt_edit);
+    h.get_by_label(&fill(ZH.receipt_editing, &[("date", &"2026-02-10")]));
+    replace_in(&mut h, ZH.rc_amount, "0");
+    click(&mut h, ZH.receipt_save);
+    h.get_by_label(ZH.p_invalid_amount);
+    replace_in(&mut h, ZH.rc_amount, "1200000");
+    replace_in(&mut h, ZH.rc_date, "2026-02-12");
+    replace_in(&mut h, ZH.rc_note, "首付款（含税）");
+    click(&mut h, ZH.receipt_save);
+    let r = receipts_of(&h, id);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].amount, techbroker::domain::Money::from_yuan(1_200_000));
+    assert_eq!(r[0].date.to_string(), "2026-02-12");
+    assert_eq!(r[0].note, "首付款（含税）");
+    h.get_by_label(&fill(
+        ZH.receipt_amount,
+        &[("yuan", &"1,200,000.00"), ("wan", &"120.00")],
+    ));
+    h.get_by_label(ZH.record_payment);
+
+    // To the trash only once confirmed, and back from it.
+    click(&mut h, ZH.remove);
+    h.get_by_label(ZH.confirm_delete_title);
+    assert_eq!(receipts_of(&h, id).len(), 1);
+    click(&mut h, ZH.confirm_delete_yes);
+    assert!(receipts_of(&h, id).is_empty());
+    click(&mut h, ZH.nav_trash);
+    h.get_by_label(ZH.trash_receipt);
+    click(&mut h, ZH.restore);
+    assert_eq!(receipts_of(&h, id).len(), 1);
+}
+
+#[test]
+fn a_payment_on_a_signed_deal_is_recorded_without_asking() {
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut draft =
+            techbroker::domain::DealDraft::from(&store.get_deal(id).unwrap().unwrap().terms);
+        draft.contract = "1200000".into();
+        draft.signed_on = "2026-01-05".into();
+        store.save_deal_terms(id, &draft).unwrap();
+        store.move_deal(id, DealStage::Signed, "").unwrap();
+    }
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    type_into(&mut h, ZH.rc_date, "2026-02-10");
+    type_into(&mut h, ZH.rc_amount, "10000");
+    click(&mut h, ZH.record_payment);
+    assert!(h.query_by_label(ZH.unsigned_body).is_none());
+    assert_eq!(receipts_of(&h, id).len(), 1);
 }

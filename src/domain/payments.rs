@@ -4,7 +4,9 @@
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::dates::parse_date;
 use super::money::Money;
+use super::problem::Problem;
 
 /// One planned instalment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +23,23 @@ pub struct Receipt {
     pub date: NaiveDate,
     pub amount: Money,
     pub note: String,
+}
+
+impl Receipt {
+    /// A payment as typed in the record or correction form, or the first problem with it: a
+    /// date, and an amount above zero.
+    pub fn from_form(date: &str, amount: &str, note: &str) -> Result<Receipt, Problem> {
+        let date = parse_date(date).ok_or(Problem::InvalidDate)?;
+        let amount = Money::parse_yuan(amount).map_err(Problem::from)?;
+        if amount.fen() <= 0 {
+            return Err(Problem::InvalidAmount);
+        }
+        Ok(Receipt {
+            date,
+            amount,
+            note: note.trim().to_string(),
+        })
+    }
 }
 
 /// An instalment with what has been paid against it.
@@ -187,6 +206,23 @@ pub fn plan_gap(instalments: &[Instalment], contract_amount: Money) -> Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_receipt_needs_a_date_and_an_amount_above_zero() {
+        let r = Receipt::from_form("2026-02-10", "1,000,000", " 首付 ").unwrap();
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2026, 2, 10).unwrap());
+        assert_eq!(r.amount, Money::from_yuan(1_000_000));
+        assert_eq!(r.note, "首付");
+        assert_eq!(
+            Receipt::from_form("2026-02-30", "10", ""),
+            Err(Problem::InvalidDate)
+        );
+        assert_eq!(
+            Receipt::from_form("2026-02-10", "0", ""),
+            Err(Problem::InvalidAmount)
+        );
+        assert!(Receipt::from_form("2026-02-10", "很多", "").is_err());
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

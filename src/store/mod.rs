@@ -23,6 +23,7 @@ mod lock;
 mod matches;
 mod needs;
 mod open;
+mod payments;
 mod report;
 mod schema;
 mod thesaurus;

@@ -151,6 +151,11 @@ pub enum Command {
         deal: DealId,
         receipt: Receipt,
     },
+    /// Corrects a recorded receipt's date, amount and note.
+    EditReceipt {
+        id: ReceiptId,
+        receipt: Receipt,
+    },
     SetTrial {
         deal: DealId,
         trial: Trial,
@@ -248,6 +253,7 @@ impl Command {
                 | RemoveInstalment(_)
                 | RemoveReceipt(_)
                 | AddReceipt { .. }
+                | EditReceipt { .. }
                 | SetTrial { .. }
                 | RecordRegistration { .. }
                 | SetRegistrationRule(_)

@@ -160,8 +160,7 @@ impl DealDetail {
                 cols[0].add_space(12.0);
                 self.payments.ui(
                     &mut cols[0],
-                    deal.id,
-                    deal.terms.contract,
+                    &deal,
                     &data.plan,
                     &data.receipts,
                     data.trial,

@@ -10,11 +10,19 @@ use crate::domain::payments::{
     Instalment, PayLaterForm, Receipt, Trial, TrialEnd, pay_later_schedule, plan_gap, plan_status,
     trial_days_left,
 };
-use crate::domain::{DealId, Money, Problem, ReceiptId};
+use crate::domain::{Deal, DealId, Money, Problem, ReceiptId};
 use crate::i18n::{Tr, fill};
 use crate::store::PlannedInstalment;
 use crate::ui::command::Command;
-use crate::ui::widgets::{error_text, fmt_date, form_row, text_field};
+use crate::ui::widgets::{confirm_delete, error_text, fmt_date, form_row, text_field};
+
+/// "1,000,000.00 元（100.00 万元）": a receipt's amount in yuan, with the 万 figure beside it.
+fn receipt_amount(amount: Money, tr: &Tr) -> String {
+    fill(
+        tr.receipt_amount,
+        &[("yuan", &amount.yuan_text()), ("wan", &amount.wan_text())],
+    )
+}
 
 /// What the payment forms hold, and which of their fields were refused.
 #[derive(Default)]
@@ -27,6 +35,12 @@ pub struct PaymentForms {
     received: String,
     note: String,
     receipt_problem: Option<Problem>,
+    /// The receipt the payment form corrects instead of recording a new one.
+    editing: Option<ReceiptId>,
+    /// A payment on an unsigned deal, waiting for the broker to confirm it.
+    unsigned: Option<Receipt>,
+    /// The receipt whose move to the trash is being asked about, with its name.
+    to_trash: Option<(ReceiptId, String)>,
     trial_start: String,
     trial_end: String,
     until_revenue: bool,
@@ -59,8 +73,7 @@ impl PaymentForms {
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        deal: DealId,
-        contract: Option<Money>,
+        deal: &Deal,
         plan: &[PlannedInstalment],
         recorded: &[(ReceiptId, Receipt)],
         trial: Trial,
@@ -68,6 +81,11 @@ impl PaymentForms {
         tr: &Tr,
         cmds: &mut Vec<Command>,
     ) {
+        let contract = deal.terms.contract;
+        // A payment before signing is most likely a slip; a lost deal that was signed has a
+        // contract to be paid against.
+        let signed = deal.stage.is_signed() || deal.terms.signed_on.is_some();
+        let deal = deal.id;
         ui.strong(tr.payments);
         let instalments: Vec<Instalment> = plan.iter().map(|(_, i)| i.clone()).collect();
         let receipts: Vec<Receipt> = recorded.iter().map(|(_, r)| r.clone()).collect();
@@ -119,24 +137,56 @@ impl PaymentForms {
         if !recorded.is_empty() {
             ui.label(RichText::new(tr.received_payments).weak());
             egui::Grid::new("receipts")
-                .num_columns(4)
+                .num_columns(5)
                 .striped(true)
                 .spacing([10.0, 4.0])
                 .show(ui, |ui| {
                     for (id, r) in recorded {
                         ui.label(fmt_date(r.date));
-                        ui.label(r.amount.yuan_text());
+                        ui.label(receipt_amount(r.amount, tr));
                         ui.label(&r.note);
+                        ui.push_id(("receipt", id), |ui| {
+                            if ui.small_button(tr.receipt_edit).clicked() {
+                                self.edit(*id, r);
+                            }
+                        });
                         if ui
-                            .push_id(("receipt", id), |ui| ui.small_button(tr.remove))
+                            .push_id(("receipt_trash", id), |ui| ui.small_button(tr.remove))
                             .inner
                             .clicked()
                         {
-                            cmds.push(Command::RemoveReceipt(*id));
+                            let name = fill(
+                                tr.receipt_name,
+                                &[
+                                    ("date", &fmt_date(r.date)),
+                                    ("amount", &r.amount.yuan_text()),
+                                ],
+                            );
+                            self.to_trash = Some((*id, name));
                         }
                         ui.end_row();
                     }
                 });
+        }
+        if let Some((id, name)) = &self.to_trash {
+            let id = *id;
+            match confirm_delete(ui, tr, name) {
+                Some(true) => {
+                    cmds.push(Command::RemoveReceipt(id));
+                    if self.editing == Some(id) {
+                        self.stop_editing();
+                    }
+                    self.to_trash = None;
+                }
+                Some(false) => self.to_trash = None,
+                None => {}
+            }
+        }
+        // A receipt corrected elsewhere or moved to the trash leaves the form.
+        if let Some(id) = self.editing
+            && !recorded.iter().any(|(r, _)| *r == id)
+        {
+            self.stop_editing();
         }
         ui.label(fill(
             tr.plan_totals,
@@ -161,7 +211,7 @@ impl PaymentForms {
         ui.add_space(6.0);
         self.instalment_form(ui, deal, tr, cmds);
         ui.add_space(6.0);
-        self.receipt_form(ui, deal, tr, cmds);
+        self.receipt_form(ui, deal, signed, tr, cmds);
         ui.add_space(6.0);
         self.trial_form(ui, deal, contract, trial, today, tr, cmds);
     }
@@ -220,7 +270,35 @@ impl PaymentForms {
         });
     }
 
-    fn receipt_form(&mut self, ui: &mut Ui, deal: DealId, tr: &Tr, cmds: &mut Vec<Command>) {
+    /// Fills the payment form with a recorded receipt, to correct it.
+    fn edit(&mut self, id: ReceiptId, receipt: &Receipt) {
+        self.editing = Some(id);
+        self.received_on = receipt.date.to_string();
+        self.received = receipt.amount.input_text();
+        self.note = receipt.note.clone();
+        self.receipt_problem = None;
+    }
+
+    fn stop_editing(&mut self) {
+        self.editing = None;
+        self.received.clear();
+        self.note.clear();
+        self.receipt_problem = None;
+    }
+
+    fn receipt_form(
+        &mut self,
+        ui: &mut Ui,
+        deal: DealId,
+        signed: bool,
+        tr: &Tr,
+        cmds: &mut Vec<Command>,
+    ) {
+        if self.editing.is_some() {
+            ui.label(
+                RichText::new(fill(tr.receipt_editing, &[("date", &self.received_on)])).strong(),
+            );
+        }
         egui::Grid::new("receipt_form")
             .num_columns(2)
             .show(ui, |ui| {
@@ -252,29 +330,79 @@ impl PaymentForms {
         if let Some(p) = self.receipt_problem {
             error_text(ui, &tr.problem(p));
         }
-        ui.horizontal(|ui| {
-            if ui.button(tr.record_payment).clicked() {
-                match date_and_amount(&self.received_on, &self.received) {
-                    Ok((_, amount)) if amount.fen() == 0 => {
-                        self.receipt_problem = Some(Problem::InvalidAmount);
+        ui.horizontal(|ui| match self.editing {
+            Some(id) => {
+                if ui.button(tr.receipt_save).clicked() {
+                    match Receipt::from_form(&self.received_on, &self.received, &self.note) {
+                        Ok(receipt) => {
+                            cmds.push(Command::EditReceipt { id, receipt });
+                            self.stop_editing();
+                        }
+                        Err(p) => self.receipt_problem = Some(p),
                     }
-                    Ok((date, amount)) => {
-                        self.receipt_problem = None;
-                        cmds.push(Command::AddReceipt {
-                            deal,
-                            receipt: Receipt {
-                                date,
-                                amount,
-                                note: self.note.trim().to_string(),
-                            },
-                        });
-                        self.received.clear();
-                        self.note.clear();
+                }
+                if ui.button(tr.cancel).clicked() {
+                    self.stop_editing();
+                }
+            }
+            None => {
+                if ui.button(tr.record_payment).clicked() {
+                    match Receipt::from_form(&self.received_on, &self.received, &self.note) {
+                        Ok(receipt) if signed => self.record(deal, receipt, cmds),
+                        Ok(receipt) => {
+                            self.receipt_problem = None;
+                            self.unsigned = Some(receipt);
+                        }
+                        Err(p) => self.receipt_problem = Some(p),
                     }
-                    Err(p) => self.receipt_problem = Some(p),
                 }
             }
         });
+        if let Some(receipt) = &self.unsigned {
+            let mut answer = None;
+            let modal = egui::Modal::new(egui::Id::unique(("unsigned_receipt", deal))).show(
+                ui.ctx(),
+                |ui| {
+                    ui.heading(tr.unsigned_title);
+                    ui.label(tr.unsigned_body);
+                    ui.label(fill(
+                        tr.receipt_name,
+                        &[
+                            ("date", &fmt_date(receipt.date)),
+                            ("amount", &receipt.amount.yuan_text()),
+                        ],
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr.record_anyway).clicked() {
+                            answer = Some(true);
+                        }
+                        if ui.button(tr.cancel).clicked() {
+                            answer = Some(false);
+                        }
+                    });
+                },
+            );
+            if modal.should_close() && answer.is_none() {
+                answer = Some(false);
+            }
+            match answer {
+                Some(true) => {
+                    if let Some(receipt) = self.unsigned.take() {
+                        self.record(deal, receipt, cmds);
+                    }
+                }
+                Some(false) => self.unsigned = None,
+                None => {}
+            }
+        }
+    }
+
+    fn record(&mut self, deal: DealId, receipt: Receipt, cmds: &mut Vec<Command>) {
+        self.receipt_problem = None;
+        cmds.push(Command::AddReceipt { deal, receipt });
+        self.received.clear();
+        self.note.clear();
     }
 
     /// What the form's fields say, as the arrangement to save (None with the problem).

@@ -461,6 +461,9 @@ impl TechBrokerApp {
             Command::AddReceipt { deal, receipt } => {
                 self.write_then(tr.saved, |s| s.add_receipt(deal, &receipt));
             }
+            Command::EditReceipt { id, receipt } => {
+                self.write_then(tr.saved, |s| s.update_receipt(id, &receipt));
+            }
             Command::SetTrial { deal, trial } => {
                 self.write_then(tr.saved, |s| s.set_trial(deal, &trial));
             }
