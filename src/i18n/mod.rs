@@ -587,7 +587,7 @@ translations! {
     trash_instalment: "分期", "Instalment";
     trash_receipt: "收款", "Payment";
     payment_to_trash: "已移到回收站，可在回收站恢复", "Moved to the trash; it can be restored from there";
-    receipt_amount: "{yuan} 元（{wan} 万元）", "¥{yuan} ({wan} 万元)";
+    receipt_amount: "{yuan} 元（{wan} 万元）", "¥{yuan} ({wan} × 10k yuan)";
     receipt_name: "{date} 的收款 {amount} 元", "the payment of ¥{amount} on {date}";
     receipt_edit: "修改", "Correct";
     receipt_editing: "修改 {date} 的收款", "Correcting the payment of {date}";
