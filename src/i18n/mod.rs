@@ -268,8 +268,8 @@ translations! {
     ik_wechat: "微信", "WeChat";
     ik_event: "路演/对接会", "Event";
 
-    fu_title: "未完成的跟进", "Open follow-ups";
-    fu_none: "没有未完成的跟进。", "No follow-up is open.";
+    fu_title: "今天到期和已逾期的跟进", "Follow-ups due today or overdue";
+    fu_none: "没有到期的跟进。", "Nothing is due.";
     col_due: "截止日期", "Due";
     col_client: "客户", "Client";
     col_next_step: "下一步", "Next step";
@@ -595,18 +595,6 @@ translations! {
     unsigned_title: "交易尚未签约", "Not signed yet";
     unsigned_body: "该交易尚未签约：仍要记录这笔收款吗？", "This deal is not signed yet: record the payment anyway?";
     record_anyway: "仍然记录", "Record anyway";
-    fu_overdue: "已逾期（{n}）", "Overdue ({n})";
-    fu_today: "今天（{n}）", "Today ({n})";
-    fu_this_week: "本周（{n}）", "This week ({n})";
-    fu_later: "以后（{n}）", "Later ({n})";
-    fu_edit: "修改", "Edit";
-    fu_postpone: "推迟一周", "A week later";
-    fu_editing: "修改跟进：{client}", "Editing the follow-up at {client}";
-    fu_edit_step: "下一步内容", "Next step";
-    fu_edit_due: "截止日期", "Due on";
-    fu_moved: "跟进已改到 {date}", "Follow-up moved to {date}";
-    fu_name: "{client} 的跟进“{step}”", "the follow-up “{step}” at {client}";
-    trash_interaction: "跟进记录", "Interaction";
     received_payments: "已收款项", "Payments received";
     empty_trash: "清空回收站…", "Empty trash…";
     purge: "彻底删除…", "Delete for good…";
