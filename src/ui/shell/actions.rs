@@ -242,7 +242,10 @@ impl Palette {
             if matching.is_empty() {
                 ui.label(tr.palette_none);
             }
+            // One height whatever the query: a list that shrinks and grows as the broker types
+            // would keep the size of a frame before.
             egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
                 .max_height(360.0)
                 .show(ui, |ui| {
                     for (i, action) in matching.iter().enumerate() {
