@@ -80,11 +80,7 @@ impl ClientsScreen {
 
     /// The ids of the clients shown, in order.
     pub fn shown_ids(&self, rows: &[ClientRow]) -> Vec<ClientId> {
-        self.view
-            .iter()
-            .filter_map(|&i| rows.get(i))
-            .map(|r| r.id)
-            .collect()
+        ids_shown(&self.view, rows)
     }
 
     fn toolbar(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
@@ -148,13 +144,7 @@ impl ClientsScreen {
         ];
         let mut sort = self.sort;
         let view = &self.view;
-        let ids = || {
-            view.iter()
-                .filter_map(|&i| rows.get(i))
-                .map(|r| r.id)
-                .collect()
-        };
-        let (scroll_to, asked) = table_keys(ui, ids, &mut self.selected);
+        let (scroll_to, asked) = table_keys(ui, || ids_shown(view, rows), &mut self.selected);
         match asked {
             Some(RowKey::Open(id)) => cmds.push(Command::Navigate(Screen::Client(id))),
             Some(RowKey::Delete(id)) => {
@@ -242,6 +232,14 @@ impl ClientsScreen {
             self.deleting = None;
         }
     }
+}
+
+/// The ids of the clients at `view`'s positions, in order.
+fn ids_shown(view: &[usize], rows: &[ClientRow]) -> Vec<ClientId> {
+    view.iter()
+        .filter_map(|&i| rows.get(i))
+        .map(|r| r.id)
+        .collect()
 }
 
 impl View for ClientsScreen {

@@ -114,11 +114,7 @@ pub fn sortable_table<R: Record, K: Copy + PartialEq>(
     match asked {
         Some(RowKey::Open(id)) => out.open = Some(id),
         Some(RowKey::Delete(id)) => {
-            let title = catalog
-                .rows()
-                .iter()
-                .find(|r| r.id() == id)
-                .map(|r| r.title());
+            let title = catalog.get(id).map(|r| r.title());
             selection.deleting = title.map(|t| (id, t.to_string()));
         }
         None => {}
