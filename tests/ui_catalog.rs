@@ -272,17 +272,7 @@ fn every_list_column_fits_a_1024_pixel_window() {
         };
         store.save_achievement(None, &draft).unwrap();
     }
-    let options = techbroker::ui::StartOptions {
-        sandbox_db: path.with_file_name("sandbox.sqlite"),
-        db: Some(path.clone()),
-        default_db: path.clone(),
-        picker: Box::new(common::FixedPicker(None)),
-        load_in_background: false,
-        demo: false,
-    };
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1024.0, 700.0])
-        .build_eframe(move |cc| techbroker::ui::TechBrokerApp::new(cc, options));
+    let mut h = common::harness_small(&path);
     h.run();
     let last_columns = [
         (ZH.nav_clients, ZH.col_last_contact.to_string()),

@@ -245,7 +245,7 @@ fn the_agenda_is_the_start_screen_and_opens_what_is_due() {
     h.get_by_label(&fill(ZH.overdue_days, &[("n", &3)]));
     h.get_by_label("寄送合同草稿");
     click(&mut h, ZH.nav_deals);
-    h.get_by_label(&fill(ZH.badge_payment_overdue, &[("amount", &"8,000.00")]));
+    h.get_by_label(&fill(ZH.badge_payment_overdue, &[("amount", &"0.80")]));
     click(&mut h, ZH.nav_agenda);
     h.get_by_label(ZH.agenda_title).scroll_to_me();
     h.run();

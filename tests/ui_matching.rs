@@ -448,3 +448,76 @@ fn a_confidential_need_is_marked_on_the_matching_screen_too() {
     click(&mut h, ZH.find_matches);
     h.get_by_label(&format!("{marked} · 济南某回收公司"));
 }
+
+#[test]
+fn shared_terms_are_whole_words_and_the_texts_wrap_in_a_small_window() {
+    let (_dir, path) = temp_db();
+    let university = seed_client(&path, "哈尔滨工业大学", ClientKind::University);
+    let enterprise = seed_client(&path, "济南某激光装备公司", ClientKind::Enterprise);
+    let mut store = Store::open(&path).unwrap();
+    let texts = [
+        (
+            "激光加热装配技术",
+            "激光加热装置在装配环境下平均无故障时长超过五千小时，适用于精密零件的热装配。",
+        ),
+        (
+            "秸秆生物质颗粒燃料",
+            "以农作物秸秆为原料压制颗粒燃料，热值稳定。",
+        ),
+        (
+            "水产养殖尾水处理",
+            "池塘养殖尾水经生态沟渠和人工湿地净化后循环利用。",
+        ),
+        (
+            "中药材种植技术",
+            "丹参规范化种植与采收加工，提高有效成分含量。",
+        ),
+    ];
+    for (title, abstract_text) in texts {
+        let draft = AchievementDraft {
+            abstract_text: abstract_text.into(),
+            keywords: String::new(),
+            ..achievement(university, title, "7", Stage::Pilot)
+        };
+        store.save_achievement(None, &draft).unwrap();
+    }
+    store
+        .save_need(
+            None,
+            &NeedDraft {
+                enterprise: Some(enterprise),
+                title: "激光加工设备可靠性提升".into(),
+                field: "新能源".into(),
+                description:
+                    "希望提高激光加工设备的装配环节质量，使平均无故障时间达到五千小时以上，\
+                    并在车间现场完成验证、培训操作人员和编写维护规程。"
+                        .into(),
+                ..NeedDraft::default()
+            },
+        )
+        .unwrap();
+    drop(store);
+    let mut h = common::harness_small(&path);
+    matches_for(&mut h, "激光加工设备可靠性提升");
+    click(&mut h, "激光加热装配技术");
+    h.get_by_label(ZH.matched_terms);
+    // The list under 共有词语, not the two texts (which have punctuation).
+    let terms = h
+        .get_all_by_label_contains("平均无故障")
+        .filter_map(|n| n.value())
+        .find(|l| !l.contains('，'))
+        .unwrap_or_default();
+    for fragment in ["激光加", "装配环", "平均无故障时", "时间"] {
+        assert!(
+            !terms.split(ZH.dash_list_separator).any(|t| t == fragment),
+            "{fragment} shown in {terms}"
+        );
+    }
+    assert!(
+        terms.split(ZH.dash_list_separator).any(|t| t == "激光"),
+        "{terms}"
+    );
+    // The need's text wraps inside the window instead of running past its edge.
+    let need_text = h.get_by_label_contains("培训操作人员");
+    assert!(need_text.rect().right() <= 1024.0, "{:?}", need_text.rect());
+}

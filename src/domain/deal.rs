@@ -341,7 +341,7 @@ pub struct DealDraft {
 }
 
 fn money_text(m: Option<super::Money>) -> String {
-    m.map(super::Money::input_text).unwrap_or_default()
+    m.map(super::Money::yuan_text).unwrap_or_default()
 }
 
 impl From<&DealTerms> for DealDraft {

@@ -4,6 +4,71 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::{FieldErrors, Money, Problem};
+
+/// What a registration certificate says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registration {
+    pub submitted: NaiveDate,
+    pub certificate_no: String,
+    pub contract: Option<Money>,
+    pub technology: Option<Money>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistrationField {
+    Submitted,
+    Certificate,
+    Contract,
+    Technology,
+}
+
+/// A registration as typed on the deal page: the date is required, the amounts in yuan are
+/// optional (the office does not always state them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegistrationDraft {
+    pub submitted: String,
+    pub certificate: String,
+    pub contract: String,
+    pub technology: String,
+}
+
+impl RegistrationDraft {
+    pub fn validate(&self) -> Result<Registration, FieldErrors<RegistrationField>> {
+        use RegistrationField as F;
+        let mut e = FieldErrors::new();
+        let submitted = match self.submitted.trim() {
+            "" => {
+                e.push(F::Submitted, Problem::Required);
+                None
+            }
+            t => super::dates::parse_date(t).or_else(|| {
+                e.push(F::Submitted, super::dates::date_problem(t));
+                None
+            }),
+        };
+        let certificate_no = self.certificate.trim().to_string();
+        super::problem::check_text(&mut e, F::Certificate, &certificate_no, false, 100);
+        let mut amount = |field, text: &str| match text.trim() {
+            "" => None,
+            t => Money::parse_yuan(t)
+                .map_err(|err| e.push(field, err.into()))
+                .ok(),
+        };
+        let contract = amount(F::Contract, &self.contract);
+        let technology = amount(F::Technology, &self.technology);
+        match submitted {
+            Some(submitted) if e.is_empty() => Ok(Registration {
+                submitted,
+                certificate_no,
+                contract,
+                technology,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
 /// How the due date is counted from the signing date. Rules have said 30 calendar days; a 2024
 /// draft said 15 working days. The user chooses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +138,43 @@ pub fn registration_state(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_registration_needs_its_date_and_says_what_is_wrong_under_each_field() {
+        use RegistrationField as F;
+        let empty = RegistrationDraft::default().validate().unwrap_err();
+        assert_eq!(empty.get(F::Submitted), Some(Problem::Required));
+        let bad = RegistrationDraft {
+            submitted: "2024-02-30".into(),
+            contract: "12x".into(),
+            technology: "-5".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(
+            bad.get(F::Submitted),
+            Some(Problem::NoSuchDay {
+                year: 2024,
+                month: 2,
+                days: 29
+            })
+        );
+        assert_eq!(bad.get(F::Contract), Some(Problem::InvalidAmount));
+        assert_eq!(bad.get(F::Technology), Some(Problem::NegativeAmount));
+        let good = RegistrationDraft {
+            submitted: "2026/3/5".into(),
+            certificate: " 2026-0042 ".into(),
+            contract: "1,000,000".into(),
+            technology: "80万".into(),
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(good.submitted, d(2026, 3, 5));
+        assert_eq!(good.certificate_no, "2026-0042");
+        assert_eq!(good.contract, Some(Money(100_000_000)));
+        assert_eq!(good.technology, Some(Money(80_000_000)));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

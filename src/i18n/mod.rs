@@ -493,7 +493,7 @@ translations! {
     move_to: "移到…", "Move to…";
     days_in_stage: "本阶段 {n} 天", "{n} day{s} in stage";
     badge_registration_overdue: "登记逾期", "Registration overdue";
-    badge_payment_overdue: "回款逾期 {amount} 元", "{amount} yuan overdue";
+    badge_payment_overdue: "回款逾期 {amount} 万元", "{amount} × 10k yuan overdue";
     badge_follow_up_overdue: "跟进逾期", "Follow-up overdue";
     deal_terms: "交易条款", "Terms";
     d_title: "项目名称", "Title";

@@ -9,13 +9,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::assoc::{Association, Associations, Miner};
 use super::bm25::{Bm25, Scratch};
 use super::docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
-use super::merge_terms;
 use super::parts::{
     Breakdown, Part, PartValues, Weights, history_fit, is_offered, learned_fit, maturity, mode_fit,
     price_fit, region_fit,
 };
 use super::query::{NeedParts, Query, need_query};
-use super::tokens::{Token, token_text, tokens};
+use super::tokens::tokens;
 use super::tuning::Tuning;
 use crate::domain::{AchievementId, ClientId, NeedId, NeedStatus, Price, TransferModes};
 
@@ -232,22 +231,14 @@ impl MatchIndex {
         self.enterprises.get(&id)
     }
 
-    /// The terms a need's text and an achievement's share that count for relevance (common
-    /// words and single letters left out), merged into runs as they read in `need_text`.
+    /// The words and phrases a need's text and an achievement's share that count for
+    /// relevance (common and unknown terms left out), in the order they read in `need_text`.
     pub fn shared_terms(&self, need_text: &str, achievement_text: &str) -> Vec<String> {
-        let in_achievement: FxHashSet<Token> = tokens(achievement_text).into_iter().collect();
-        let mut seen = FxHashSet::default();
-        let terms: Vec<String> = tokens(need_text)
-            .into_iter()
-            .filter(|t| {
-                in_achievement.contains(t)
-                    && self.achievement_bm25.is_informative(*t, MAX_DF)
-                    && seen.insert(*t)
-            })
-            .filter_map(|t| token_text(t, need_text))
-            .filter(|t| t.chars().count() > 1)
-            .collect();
-        merge_terms(need_text, &terms)
+        super::shared::shared_phrases(need_text, achievement_text, |phrase| {
+            tokens(phrase)
+                .into_iter()
+                .any(|t| self.achievement_bm25.is_informative(t, MAX_DF))
+        })
     }
 
     /// The achievements an organisation owns.

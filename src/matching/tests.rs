@@ -262,15 +262,6 @@ fn edits_and_removals_are_seen_at_once() {
 }
 
 #[test]
-fn matched_terms_merge_into_runs() {
-    let terms = matched_terms("退役动力电池拆解回收", "动力电池回收技术");
-    let merged = merge_terms("退役动力电池拆解回收", &terms);
-    assert_eq!(merged, vec!["动力电池", "回收"]);
-    let mask = highlight_mask("锂电池BMS", &matched_terms("锂电池BMS", "bms 电池"));
-    assert_eq!(mask, vec![false, true, true, true, true, true]);
-}
-
-#[test]
 fn text_only_weights_ignore_structure() {
     let ix = index(vec![
         ach(1, "退役动力电池回收技术", 2, Price::Negotiable, AVAILABLE),

@@ -67,43 +67,6 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// The text a token stands for, for showing matched terms.
-pub fn token_text(token: Token, source: &str) -> Option<String> {
-    let mut found = None;
-    let mut prev: Option<char> = None;
-    let mut word = String::new();
-    let check_word = |word: &mut String, found: &mut Option<String>| {
-        if !word.is_empty() && found.is_none() && word_token(word) == token {
-            *found = Some(word.clone());
-        }
-        word.clear();
-    };
-    for c in source.chars() {
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        };
-        if is_cjk(c) {
-            check_word(&mut word, &mut found);
-            if let Some(p) = prev
-                && found.is_none()
-                && pair_token(p, c) == token
-            {
-                found = Some(format!("{p}{c}"));
-            }
-            prev = Some(c);
-        } else if c.is_ascii_alphanumeric() {
-            prev = None;
-            word.push(c.to_ascii_lowercase());
-        } else {
-            prev = None;
-            check_word(&mut word, &mut found);
-        }
-    }
-    check_word(&mut word, &mut found);
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,21 +93,5 @@ mod tests {
     #[test]
     fn a_single_character_between_latin_gives_no_pair() {
         assert_eq!(tokens("a电b"), vec![word_token("a"), word_token("b")]);
-    }
-
-    #[test]
-    fn tokens_can_be_shown_again() {
-        let source = "锂电池BMS管理";
-        for t in tokens(source) {
-            assert!(token_text(t, source).is_some());
-        }
-        assert_eq!(
-            token_text(word_token("bms"), source).as_deref(),
-            Some("bms")
-        );
-        assert_eq!(
-            token_text(pair_token('电', '池'), source).as_deref(),
-            Some("电池")
-        );
     }
 }

@@ -15,14 +15,7 @@ use crate::domain::{
 
 const RULE_KEY: &str = "registration_rule";
 
-/// What a registration certificate says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Registration {
-    pub submitted: NaiveDate,
-    pub certificate_no: String,
-    pub contract: Option<Money>,
-    pub technology: Option<Money>,
-}
+pub use crate::domain::registration::Registration;
 
 /// Why a stage change was refused.
 #[derive(Debug, thiserror::Error)]

@@ -39,7 +39,11 @@ pub fn harness_with(
     default_db: &Path,
     picked: Option<PathBuf>,
 ) -> Harness<'static, TechBrokerApp> {
-    start_with(StartOptions {
+    start_with(options(db, default_db, picked))
+}
+
+fn options(db: &Path, default_db: &Path, picked: Option<PathBuf>) -> StartOptions {
+    StartOptions {
         // Beside the test's database, never in the real data directory.
         sandbox_db: db.with_file_name("sandbox.sqlite"),
         db: Some(db.to_path_buf()),
@@ -47,13 +51,22 @@ pub fn harness_with(
         picker: Box::new(FixedPicker(picked)),
         load_in_background: false,
         demo: false,
-    })
+    }
 }
 
 /// The app started with `options`, in a window of the size every UI test uses.
 pub fn start_with(options: StartOptions) -> Harness<'static, TechBrokerApp> {
+    start_sized(options, [1280.0, 860.0])
+}
+
+/// The app on `db` in the smallest window it supports, 1024x700.
+pub fn harness_small(db: &Path) -> Harness<'static, TechBrokerApp> {
+    start_sized(options(db, db, None), [1024.0, 700.0])
+}
+
+fn start_sized(options: StartOptions, size: [f32; 2]) -> Harness<'static, TechBrokerApp> {
     Harness::builder()
-        .with_size([1280.0, 860.0])
+        .with_size(size)
         .build_eframe(move |cc| TechBrokerApp::new(cc, options))
 }
 
@@ -111,4 +124,30 @@ pub fn replace_in(h: &mut Harness<'_, TechBrokerApp>, label: &str, text: &str) {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by_label(label).type_text(text);
     h.run();
+}
+
+/// A deal between a university and an enterprise, made the way accepting a match makes it.
+pub fn seed_deal(path: &Path, title: &str) -> techbroker::domain::DealId {
+    use techbroker::domain::{AchievementDraft, Stage};
+    use techbroker::store::DecisionInput;
+    let seller = seed_client(path, "山东大学", ClientKind::University);
+    let buyer = seed_client(path, "济南某装备公司", ClientKind::Enterprise);
+    let mut store = Store::open(path).unwrap();
+    let achievement = store
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: title.into(),
+                owner: Some(seller),
+                field: "高端装备制造".into(),
+                trl: "7".into(),
+                stage: Stage::Pilot,
+                ..AchievementDraft::default()
+            },
+        )
+        .unwrap();
+    store
+        .record_decision(&DecisionInput::accepted(None, achievement, buyer))
+        .unwrap()
+        .unwrap()
 }

@@ -10,17 +10,20 @@ use egui::{RichText, Ui};
 
 use crate::domain::deal::{StageChange, commission};
 use crate::domain::payments::{Receipt, Trial};
-use crate::domain::registration::{RegistrationState, registration_state};
+use crate::domain::registration::{
+    RegistrationDraft, RegistrationField, RegistrationState, registration_state,
+};
 use crate::domain::{
-    ContractType, Deal, DealDraft, DealField, DealId, DealStage, FieldErrors, Interaction, Money,
-    Problem, ReceiptId, TransferMode,
+    ContractType, Deal, DealDraft, DealField, DealId, DealStage, Interaction, ReceiptId,
+    TransferMode,
 };
 use crate::i18n::{Tr, fill};
-use crate::store::{PlannedInstalment, Registration, Store};
+use crate::store::{PlannedInstalment, Store};
 use crate::ui::command::{Command, LogFor, Screen};
 use crate::ui::reload::Reloaded;
 use crate::ui::screens::deal_payments::PaymentForms;
-use crate::ui::widgets::combos::{combo, option_combo};
+use crate::ui::widgets::combos::{amount_input, combo, option_combo};
+use crate::ui::widgets::form_state::Checked;
 use crate::ui::widgets::interaction_log::{InteractionForm, log_ui};
 use crate::ui::widgets::{confirm_delete, error_text, fmt_date, form_row, text_field};
 
@@ -41,16 +44,13 @@ pub struct DealDetail {
     pub id: DealId,
     data: Reloaded<u64, DealData>,
     pub draft: DealDraft,
-    pub errors: FieldErrors<DealField>,
+    terms: Checked<DealDraft, DealField>,
     /// Set when a move was refused for missing terms.
     pub move_refused: bool,
     target: DealStage,
     lost_reason: String,
-    submitted: String,
-    certificate: String,
-    registered_contract: String,
-    registered_technology: String,
-    bad_registration: Option<Problem>,
+    registration: RegistrationDraft,
+    registration_check: Checked<RegistrationDraft, RegistrationField>,
     pub interaction_form: InteractionForm,
     payments: PaymentForms,
     /// The delete question is open.
@@ -63,15 +63,12 @@ impl DealDetail {
             id,
             data: Reloaded::default(),
             draft: DealDraft::default(),
-            errors: FieldErrors::new(),
+            terms: Checked::default(),
             move_refused: false,
             target: DealStage::Negotiating,
             lost_reason: String::new(),
-            submitted: String::new(),
-            certificate: String::new(),
-            registered_contract: String::new(),
-            registered_technology: String::new(),
-            bad_registration: None,
+            registration: RegistrationDraft::default(),
+            registration_check: Checked::default(),
             interaction_form: InteractionForm::new(chrono::Local::now().date_naive()),
             payments: PaymentForms::default(),
             deleting: false,
@@ -188,7 +185,8 @@ impl DealDetail {
 
     fn terms_ui(&mut self, ui: &mut Ui, tr: &Tr, cmds: &mut Vec<Command>) {
         ui.strong(tr.deal_terms);
-        let e = &self.errors;
+        self.terms.recheck(&self.draft, DealDraft::validate);
+        let e = &self.terms.errors;
         let d = &mut self.draft;
         egui::Grid::new("deal_terms")
             .num_columns(2)
@@ -236,7 +234,7 @@ impl DealDetail {
                     tr.d_expected,
                     false,
                     e.get(F::Expected),
-                    text_field(&mut d.expected, WIDTH),
+                    amount_input(&mut d.expected, tr),
                 );
                 form_row(
                     ui,
@@ -244,7 +242,7 @@ impl DealDetail {
                     tr.d_contract,
                     false,
                     e.get(F::Contract),
-                    text_field(&mut d.contract, WIDTH),
+                    amount_input(&mut d.contract, tr),
                 );
                 form_row(
                     ui,
@@ -252,7 +250,7 @@ impl DealDetail {
                     tr.d_technology,
                     false,
                     e.get(F::Technology),
-                    text_field(&mut d.technology, WIDTH),
+                    amount_input(&mut d.technology, tr),
                 );
                 form_row(
                     ui,
@@ -268,7 +266,7 @@ impl DealDetail {
                     tr.d_commission,
                     false,
                     e.get(F::Commission),
-                    text_field(&mut d.commission, WIDTH),
+                    amount_input(&mut d.commission, tr),
                 );
                 form_row(
                     ui,
@@ -297,14 +295,16 @@ impl DealDetail {
         }
         let saved_by_key = form_keys(ui) == Some(FormKey::Save);
         ui.horizontal(|ui| {
-            if ui.button(tr.save).clicked() || saved_by_key {
-                match self.draft.validate() {
-                    Ok(_) => cmds.push(Command::SaveDealTerms {
-                        id: self.id,
-                        draft: self.draft.clone(),
-                    }),
-                    Err(errors) => self.errors = errors,
-                }
+            if (ui.button(tr.save).clicked() || saved_by_key)
+                && self
+                    .terms
+                    .submit(&self.draft, DealDraft::validate)
+                    .is_some()
+            {
+                cmds.push(Command::SaveDealTerms {
+                    id: self.id,
+                    draft: self.draft.clone(),
+                });
             }
         });
     }
@@ -373,66 +373,57 @@ impl DealDetail {
                 error_text(ui, &fill(tr.registration_overdue, &[("n", &n)]));
             }
         }
+        self.registration_check
+            .recheck(&self.registration, RegistrationDraft::validate);
+        let e = &self.registration_check.errors;
+        let r = &mut self.registration;
         egui::Grid::new("registration_form")
             .num_columns(2)
             .show(ui, |ui| {
+                use RegistrationField as F;
                 form_row(
                     ui,
                     tr,
                     tr.r_submitted,
-                    false,
-                    None,
-                    text_field(&mut self.submitted, 140.0),
+                    true,
+                    e.get(F::Submitted),
+                    text_field(&mut r.submitted, 140.0),
                 );
                 form_row(
                     ui,
                     tr,
                     tr.r_certificate,
                     false,
-                    None,
-                    text_field(&mut self.certificate, WIDTH),
+                    e.get(F::Certificate),
+                    text_field(&mut r.certificate, WIDTH),
                 );
-                for (label, value) in [
-                    (tr.r_contract, &mut self.registered_contract),
-                    (tr.r_technology, &mut self.registered_technology),
-                ] {
-                    form_row(ui, tr, label, false, None, text_field(value, WIDTH));
-                }
+                form_row(
+                    ui,
+                    tr,
+                    tr.r_contract,
+                    false,
+                    e.get(F::Contract),
+                    amount_input(&mut r.contract, tr),
+                );
+                form_row(
+                    ui,
+                    tr,
+                    tr.r_technology,
+                    false,
+                    e.get(F::Technology),
+                    amount_input(&mut r.technology, tr),
+                );
             });
-        if let Some(p) = self.bad_registration {
-            error_text(ui, &tr.problem(p));
+        if ui.button(tr.record_registration).clicked()
+            && let Some(registration) = self
+                .registration_check
+                .submit(&self.registration, RegistrationDraft::validate)
+        {
+            cmds.push(Command::RecordRegistration {
+                id: deal.id,
+                registration,
+            });
         }
-        ui.horizontal(|ui| {
-            if ui.button(tr.record_registration).clicked() {
-                match self.registration() {
-                    Ok(registration) => {
-                        self.bad_registration = None;
-                        cmds.push(Command::RecordRegistration {
-                            id: deal.id,
-                            registration,
-                        });
-                    }
-                    Err(p) => self.bad_registration = Some(p),
-                }
-            }
-        });
-    }
-}
-
-impl DealDetail {
-    /// The registration as typed: a valid date, and amounts in yuan when given.
-    fn registration(&self) -> Result<Registration, Problem> {
-        let amount = |text: &str| match text.trim() {
-            "" => Ok(None),
-            t => Money::parse_yuan(t).map(Some).map_err(Problem::from),
-        };
-        Ok(Registration {
-            submitted: crate::domain::dates::parse_date(&self.submitted)
-                .ok_or(Problem::InvalidDate)?,
-            certificate_no: self.certificate.trim().to_string(),
-            contract: amount(&self.registered_contract)?,
-            technology: amount(&self.registered_technology)?,
-        })
     }
 }
 
@@ -455,12 +446,14 @@ impl View for DealDetail {
 
     fn on_event(&mut self, event: &Event) {
         match event {
-            Event::DealTermsSaved(id) if *id == self.id => self.errors = FieldErrors::new(),
-            Event::DealTermsRefused(id, errors) if *id == self.id => self.errors = errors.clone(),
+            Event::DealTermsSaved(id) if *id == self.id => self.terms = Checked::default(),
+            Event::DealTermsRefused(id, errors) if *id == self.id => {
+                self.terms.refused(&self.draft, errors.clone());
+            }
             Event::DealMoved(id) if *id == self.id => self.move_refused = false,
             Event::DealMoveRefused(id, missing) if *id == self.id => {
                 self.move_refused = !missing.contains(&Missing::LostReason);
-                self.errors = missing_as_errors(missing);
+                self.terms.refused(&self.draft, missing_as_errors(missing));
             }
             Event::InteractionSaved(LogFor::Deal(id)) if *id == self.id => {
                 self.interaction_form = InteractionForm::new(crate::ui::widgets::today());

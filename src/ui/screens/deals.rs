@@ -405,7 +405,7 @@ fn table_ui(
                     {
                         badge(ui, tr.badge_registration_overdue);
                     } else if d.overdue_payment.fen() > 0 {
-                        let amount = d.overdue_payment.yuan_text();
+                        let amount = d.overdue_payment.wan_text();
                         badge(ui, &fill(tr.badge_payment_overdue, &[("amount", &amount)]));
                     } else if d.overdue_follow_up {
                         badge(ui, tr.badge_follow_up_overdue);
@@ -460,7 +460,7 @@ fn card_ui(ui: &mut Ui, deal: &DealRow, today: NaiveDate, tr: &Tr, cmds: &mut Ve
                         badge(ui, tr.badge_registration_overdue);
                     }
                     if deal.overdue_payment.fen() > 0 {
-                        let amount = deal.overdue_payment.yuan_text();
+                        let amount = deal.overdue_payment.wan_text();
                         badge(ui, &fill(tr.badge_payment_overdue, &[("amount", &amount)]));
                     }
                     if deal.overdue_follow_up {

@@ -68,6 +68,11 @@ struct Texts {
     left: String,
     right_title: String,
     right: String,
+    /// What the two texts share, cut into words once per selection.
+    shared: Vec<String>,
+    /// The characters of each text on a highlight.
+    left_marks: Vec<bool>,
+    right_marks: Vec<bool>,
 }
 
 struct RejectDialog {
@@ -531,11 +536,13 @@ impl MatchingScreen {
             .resizable(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(120.0))
-            .column(Column::initial(360.0).clip(true))
-            .column(Column::initial(220.0).clip(true))
+            // The candidate's title takes what is left, so the table fits from a 1024-pixel
+            // window up and the breakdown below it keeps the window's width.
             .column(Column::initial(110.0))
-            .column(Column::remainder().at_least(80.0))
+            .column(Column::remainder().at_least(160.0).clip(true))
+            .column(Column::initial(200.0).at_least(80.0).clip(true))
+            .column(Column::initial(110.0))
+            .column(Column::initial(90.0).at_least(70.0))
             .header(24.0, |mut header| {
                 let titles = [
                     tr.col_score,
@@ -692,7 +699,7 @@ impl MatchingScreen {
                 ui.columns(2, |cols| {
                     breakdown_ui(&mut cols[0], &c, weights, history.as_deref(), tr);
                     if let Some(t) = &self.texts {
-                        texts_ui(&mut cols[1], index, t, &c, tr);
+                        texts_ui(&mut cols[1], t, tr);
                     }
                 });
             });
@@ -863,8 +870,18 @@ fn load_texts(store: &Store, index: &MatchIndex, subject: Subject, c: &Candidate
             (e.name.clone(), e.industry.clone())
         }
     };
+    let shared = index.shared_terms(&need_text, &achievement_text);
+    // An association's terms are highlighted on their own side: the need's term in the need,
+    // the term it stands for in the achievement.
+    let mut left = shared.clone();
+    left.extend(c.associations.iter().map(|a| a.need_term.clone()));
+    let mut right = shared.clone();
+    right.extend(c.associations.iter().map(|a| a.term.clone()));
     Some(Texts {
         key: (subject, pair(c)),
+        left_marks: highlight_mask(&need_text, &left),
+        right_marks: highlight_mask(&achievement_text, &right),
+        shared,
         left_title: need_title,
         left: need_text,
         right_title: a.data.title.clone(),
@@ -916,27 +933,19 @@ fn breakdown_ui(ui: &mut Ui, c: &Candidate, weights: &Weights, history: Option<&
         });
 }
 
-fn texts_ui(ui: &mut Ui, index: &MatchIndex, t: &Texts, c: &Candidate, tr: &Tr) {
-    let shown = index.shared_terms(&t.left, &t.right);
-    // An association's terms are highlighted on their own side: the need's term in the need,
-    // the term it stands for in the achievement.
-    let mut left = shown.clone();
-    left.extend(c.associations.iter().map(|a| a.need_term.clone()));
-    let mut right = shown.clone();
-    right.extend(c.associations.iter().map(|a| a.term.clone()));
+fn texts_ui(ui: &mut Ui, t: &Texts, tr: &Tr) {
     ui.strong(tr.matched_terms);
-    ui.add(egui::Label::new(shown.join(tr.dash_list_separator)).wrap());
+    ui.add(egui::Label::new(t.shared.join(tr.dash_list_separator)).wrap());
     ui.add_space(6.0);
     ui.label(RichText::new(&t.left_title).strong());
-    ui.add(egui::Label::new(highlighted(ui, &t.left, &left)).wrap());
+    ui.add(egui::Label::new(highlighted(ui, &t.left, &t.left_marks)).wrap());
     ui.add_space(6.0);
     ui.label(RichText::new(&t.right_title).strong());
-    ui.add(egui::Label::new(highlighted(ui, &t.right, &right)).wrap());
+    ui.add(egui::Label::new(highlighted(ui, &t.right, &t.right_marks)).wrap());
 }
 
 /// `text` with the characters of matched terms on a highlight.
-fn highlighted(ui: &Ui, text: &str, terms: &[String]) -> LayoutJob {
-    let mask = highlight_mask(text, terms);
+fn highlighted(ui: &Ui, text: &str, mask: &[bool]) -> LayoutJob {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let plain = TextFormat {
         font_id: font.clone(),

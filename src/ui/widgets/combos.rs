@@ -100,25 +100,42 @@ pub fn client_picker(
 pub fn price_input(ui: &mut Ui, negotiable: &mut bool, amount: &mut String, tr: &Tr) -> Response {
     ui.horizontal(|ui| {
         ui.checkbox(negotiable, tr.negotiable);
-        let edit = ui.add_enabled(
-            !*negotiable,
-            egui::TextEdit::singleline(amount).desired_width(160.0),
-        );
-        ui.label(tr.yuan_unit);
-        // Forms take yuan; lists speak 万元: the amount as read, both ways, beside the field.
-        if !*negotiable
-            && let Ok(m) = crate::domain::Money::parse_yuan(amount)
-            && m.fen() > 0
-        {
-            let read = crate::i18n::fill(
-                tr.amount_read_as,
-                &[("yuan", &m.yuan_text()), ("wan", &m.wan_text())],
-            );
-            ui.weak(read);
-        }
-        edit
+        amount_field(ui, amount, 160.0, !*negotiable, tr)
     })
     .inner
+}
+
+/// A form's amount in yuan, for [`super::form_row`]: the unit after the field and, once the
+/// text reads as an amount, that amount with separators and in 万元 (forms take yuan, lists
+/// speak 万元: 1000000 and 100万 must not be confused). Enter saves the form.
+pub fn amount_input<'a>(
+    amount: &'a mut String,
+    tr: &'a Tr,
+) -> impl FnOnce(&mut Ui) -> Response + 'a {
+    move |ui| {
+        ui.horizontal(|ui| amount_field(ui, amount, 160.0, true, tr))
+            .inner
+    }
+}
+
+fn amount_field(ui: &mut Ui, amount: &mut String, width: f32, enabled: bool, tr: &Tr) -> Response {
+    let edit = ui.add_enabled(
+        enabled,
+        egui::TextEdit::singleline(amount).desired_width(width),
+    );
+    super::keys::submits_on_enter(ui, &edit);
+    ui.label(tr.yuan_unit);
+    if enabled
+        && let Ok(m) = crate::domain::Money::parse_yuan(amount)
+        && m.fen() > 0
+    {
+        let read = crate::i18n::fill(
+            tr.amount_read_as,
+            &[("yuan", &m.yuan_text()), ("wan", &m.wan_text())],
+        );
+        ui.weak(read);
+    }
+    edit
 }
 
 /// A column header that sorts: shows the direction when active, returns true when clicked.

@@ -79,10 +79,7 @@ impl<I: Copy, D: Clone + PartialEq, F: PartialEq + Copy> FormState<I, D, F> {
         tr: &Tr,
         check: impl Fn(&D) -> Result<T, FieldErrors<F>>,
     ) -> Option<Outcome<I, D>> {
-        if self.checked.as_ref().is_some_and(|d| *d != self.draft) {
-            self.errors = check(&self.draft).err().unwrap_or_default();
-            self.checked = Some(self.draft.clone());
-        }
+        recheck_on_change(&self.draft, &mut self.checked, &mut self.errors, &check);
         ui.add_space(12.0);
         let changed = self.draft != self.opened;
         match form_buttons(ui, tr, changed, &mut self.asking_discard)? {
@@ -99,5 +96,66 @@ impl<I: Copy, D: Clone + PartialEq, F: PartialEq + Copy> FormState<I, D, F> {
             },
             FormAction::Leave => Some(Outcome::Leave(self.id)),
         }
+    }
+}
+
+/// Once a save was refused (`checked` holds the draft as last checked), checks every change of
+/// the draft again, so an error goes as soon as its field is corrected.
+fn recheck_on_change<D: Clone + PartialEq, F: PartialEq + Copy, T>(
+    draft: &D,
+    checked: &mut Option<D>,
+    errors: &mut FieldErrors<F>,
+    check: impl Fn(&D) -> Result<T, FieldErrors<F>>,
+) {
+    if checked.as_ref().is_some_and(|d| d != draft) {
+        *errors = check(draft).err().unwrap_or_default();
+        *checked = Some(draft.clone());
+    }
+}
+
+/// The field errors of a form that is part of a page (a deal's terms, its registration)
+/// rather than a form of its own: shown until corrected, like [`FormState`]'s.
+pub struct Checked<D, F> {
+    pub errors: FieldErrors<F>,
+    checked: Option<D>,
+}
+
+impl<D, F: PartialEq + Copy> Default for Checked<D, F> {
+    fn default() -> Self {
+        Self {
+            errors: FieldErrors::new(),
+            checked: None,
+        }
+    }
+}
+
+impl<D: Clone + PartialEq, F: PartialEq + Copy> Checked<D, F> {
+    /// Checks `draft` for a save: what passes is returned, what fails is shown.
+    pub fn submit<T>(
+        &mut self,
+        draft: &D,
+        check: impl Fn(&D) -> Result<T, FieldErrors<F>>,
+    ) -> Option<T> {
+        match check(draft) {
+            Ok(value) => {
+                *self = Self::default();
+                Some(value)
+            }
+            Err(errors) => {
+                self.refused(draft, errors);
+                None
+            }
+        }
+    }
+
+    /// The store refused the save: its errors show until the draft changes.
+    pub fn refused(&mut self, draft: &D, errors: FieldErrors<F>) {
+        self.errors = errors;
+        self.checked = Some(draft.clone());
+    }
+
+    /// Call every frame: after a refusal, a changed draft is checked again.
+    pub fn recheck<T>(&mut self, draft: &D, check: impl Fn(&D) -> Result<T, FieldErrors<F>>) {
+        recheck_on_change(draft, &mut self.checked, &mut self.errors, check);
     }
 }

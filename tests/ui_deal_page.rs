@@ -1,0 +1,138 @@
+//! A deal's page as a broker fills it: amounts in 元 with separators and the 万 figure, and a
+//! registration whose errors sit under their own field.
+
+mod common;
+
+use common::{H, click, harness, replace_in, seed_deal, temp_db, type_into};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::payments::Instalment;
+use techbroker::domain::{DealDraft, DealId, DealStage, Money};
+use techbroker::i18n::{ZH, fill};
+use techbroker::store::Store;
+use techbroker::ui::Screen;
+
+const TITLE: &str = "数控机床热误差补偿技术";
+
+/// A deal signed on 2026-11-20 for 1,200,000 元.
+fn signed(path: &std::path::Path) -> DealId {
+    let id = seed_deal(path, TITLE);
+    let mut store = Store::open(path).unwrap();
+    let terms = store.get_deal(id).unwrap().unwrap().terms;
+    let mut draft = DealDraft::from(&terms);
+    draft.contract = "1200000".into();
+    draft.signed_on = "2026-11-20".into();
+    store.save_deal_terms(id, &draft).unwrap();
+    store.move_deal(id, DealStage::Signed, "").unwrap();
+    id
+}
+
+fn open_deal(h: &mut H, id: DealId) {
+    click(h, ZH.nav_deals);
+    click(h, ZH.open);
+    assert_eq!(h.state().screen(), Screen::Deal(id));
+}
+
+fn field(h: &H, label: &str) -> egui::Rect {
+    h.get_by_role_and_label(Role::TextInput, label).rect()
+}
+
+#[test]
+fn the_deal_page_shows_amounts_in_yuan_with_separators_and_the_wan_figure() {
+    let (_dir, path) = temp_db();
+    let id = signed(&path);
+    let mut h = harness(&path);
+    open_deal(&mut h, id);
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, ZH.d_contract)
+            .value()
+            .as_deref(),
+        Some("1,200,000.00")
+    );
+    let read = |yuan: &str, wan: &str| fill(ZH.amount_read_as, &[("yuan", &yuan), ("wan", &wan)]);
+    h.get_by_label(&read("1,200,000.00", "120.00"));
+    type_into(&mut h, ZH.d_expected, "150万");
+    h.get_by_label(&read("1,500,000.00", "150.00"));
+    click(&mut h, ZH.save);
+    let terms = h
+        .state()
+        .store()
+        .unwrap()
+        .get_deal(id)
+        .unwrap()
+        .unwrap()
+        .terms;
+    assert_eq!(terms.expected, Some(Money::from_yuan(1_500_000)));
+    assert_eq!(terms.contract, Some(Money::from_yuan(1_200_000)));
+}
+
+#[test]
+fn the_overdue_note_on_the_board_speaks_wan_like_the_card() {
+    let (_dir, path) = temp_db();
+    let id = signed(&path);
+    let today = chrono::Local::now().date_naive();
+    Store::open(&path)
+        .unwrap()
+        .add_instalments(
+            id,
+            &[Instalment {
+                due: today - chrono::Days::new(3),
+                amount: Money(111_825_000),
+                trigger: "首付款".into(),
+            }],
+        )
+        .unwrap();
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_deals);
+    h.get_by_label(&fill(ZH.badge_payment_overdue, &[("amount", &"111.83")]));
+    assert!(ZH.badge_payment_overdue.contains("万元"));
+}
+
+#[test]
+fn the_registration_date_is_marked_required_and_its_errors_sit_under_it_until_corrected() {
+    let (_dir, path) = temp_db();
+    let id = signed(&path);
+    let mut h = harness(&path);
+    open_deal(&mut h, id);
+    h.get_by_label(ZH.r_submitted).scroll_to_me();
+    h.run();
+
+    let date = field(&h, ZH.r_submitted);
+    let certificate = field(&h, ZH.r_certificate);
+    let mark_on_the_date_row = h.get_all_by_label("*").any(|m| {
+        m.rect().center().y > date.top() - 4.0 && m.rect().center().y < date.bottom() + 4.0
+    });
+    assert!(mark_on_the_date_row, "登记日期 carries the required mark");
+
+    click(&mut h, ZH.record_registration);
+    let error = h.get_by_label(ZH.p_required).rect();
+    let date = field(&h, ZH.r_submitted);
+    let certificate_now = field(&h, ZH.r_certificate);
+    assert!(
+        error.top() >= date.bottom() - 1.0 && error.bottom() <= certificate_now.top() + 1.0,
+        "the error {error:?} sits between the date field {date:?} and the next field {certificate:?}"
+    );
+    let stored = || Store::open(&path).unwrap().get_deal(id).unwrap().unwrap();
+    assert!(stored().registration_submitted.is_none());
+
+    type_into(&mut h, ZH.r_submitted, "2024-02-30");
+    assert!(h.query_by_label(ZH.p_required).is_none());
+    let no_such_day = fill(
+        ZH.p_no_such_day,
+        &[("year", &2024), ("month", &2), ("days", &29)],
+    );
+    h.get_by_label(&no_such_day);
+    type_into(&mut h, ZH.r_contract, "12x");
+    h.get_by_label(ZH.p_invalid_amount);
+
+    replace_in(&mut h, ZH.r_submitted, "2026-12-01");
+    replace_in(&mut h, ZH.r_contract, "1,000,000");
+    assert!(h.query_by_label(&no_such_day).is_none());
+    assert!(h.query_by_label(ZH.p_invalid_amount).is_none());
+    click(&mut h, ZH.record_registration);
+    let deal = stored();
+    assert_eq!(
+        deal.registration_submitted,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+    );
+}
