@@ -194,3 +194,69 @@ fn a_file_that_cannot_be_written_is_told_in_the_ui_language() {
     let why = fill(ZH.io_no_folder, &[("path", &out.display())]);
     h.get_by_label(&fill(ZH.export_failed, &[("detail", &why)]));
 }
+
+#[test]
+fn the_report_boxes_fit_a_1024_pixel_window_in_english_without_overlapping() {
+    use techbroker::i18n::EN;
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = common::harness_small(&path);
+    h.get_by_role_and_label(Role::Button, "English").click();
+    h.run();
+    click(&mut h, EN.nav_report);
+    let names = [
+        EN.rp_by_stage,
+        EN.rp_by_contract_type,
+        EN.rp_by_field,
+        EN.rp_by_seller,
+        EN.rp_by_buyer_region,
+        EN.rp_monthly,
+        EN.rp_deals,
+        EN.rp_contract,
+        EN.rp_seller,
+        EN.rp_buyer_region,
+        EN.rp_month,
+    ];
+    let mut rects: Vec<(String, egui::Rect)> = Vec::new();
+    for name in names {
+        for node in h.get_all_by_label(name) {
+            rects.push((name.to_string(), node.rect()));
+        }
+    }
+    for (name, r) in &rects {
+        assert!(r.right() <= 1024.0, "{name} ends at {} in {rects:?}", r.right());
+    }
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        for (b, rb) in &rects[i + 1..] {
+            assert!(
+                !ra.shrink(1.0).intersects(rb.shrink(1.0)),
+                "{a} {ra:?} overlaps {b} {rb:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_filter_label_stays_beside_its_list_when_the_toolbar_wraps() {
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = common::harness_small(&path);
+    click(&mut h, ZH.nav_report);
+    let list = h.get_by_role_and_label(Role::ComboBox, ZH.d_contract_type).rect();
+    let beside = h
+        .get_all_by_role_and_label(Role::Label, ZH.d_contract_type)
+        .any(|l| {
+            let r = l.rect();
+            (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
+        });
+    assert!(beside, "合同类型 is not on the line of its list at {list:?}");
+    click(&mut h, ZH.nav_clients);
+    let list = h.get_by_role_and_label(Role::ComboBox, ZH.col_region).rect();
+    let beside = h
+        .get_all_by_role_and_label(Role::Label, ZH.col_region)
+        .any(|l| {
+            let r = l.rect();
+            (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
+        });
+    assert!(beside, "地区 is not on the line of its list at {list:?}");
+}

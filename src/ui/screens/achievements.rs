@@ -16,6 +16,7 @@ use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::widgets::catalog_list::{CatalogKind, CatalogList, Texts};
 use crate::ui::widgets::catalog_table::{ColumnSpec, local_date};
 use crate::ui::widgets::combos::option_combo;
+use crate::ui::widgets::labelled;
 
 pub struct Achievements;
 
@@ -129,37 +130,39 @@ impl CatalogKind for Achievements {
     }
 
     fn filters(ui: &mut Ui, f: &mut AchievementFilter, fields: &[String], tr: &Tr) {
-        let label = ui.label(tr.col_field);
-        option_combo(ui, "a_field", &mut f.field, fields, tr.any, String::clone)
-            .labelled_by(label.id);
-        let label = ui.label(tr.col_stage);
-        option_combo(ui, "a_stage", &mut f.stage, &Stage::ALL, tr.any, |s| {
-            tr.stage(*s).to_string()
-        })
-        .labelled_by(label.id);
-        let label = ui.label(tr.col_trl);
-        ui.add(egui::DragValue::new(&mut f.trl_min).range(1..=9))
-            .labelled_by(label.id);
-        ui.label("–");
-        ui.add(egui::DragValue::new(&mut f.trl_max).range(1..=9))
-            .labelled_by(label.id);
+        labelled(ui, tr.col_field, |ui| {
+            option_combo(ui, "a_field", &mut f.field, fields, tr.any, String::clone)
+        });
+        labelled(ui, tr.col_stage, |ui| {
+            option_combo(ui, "a_stage", &mut f.stage, &Stage::ALL, tr.any, |s| {
+                tr.stage(*s).to_string()
+            })
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.col_trl);
+            ui.add(egui::DragValue::new(&mut f.trl_min).range(1..=9))
+                .labelled_by(label.id);
+            ui.label("–");
+            ui.add(egui::DragValue::new(&mut f.trl_max).range(1..=9))
+                .labelled_by(label.id);
+        });
         if f.trl_min > f.trl_max {
             std::mem::swap(&mut f.trl_min, &mut f.trl_max);
         }
-        let label = ui.label(tr.a_modes);
-        option_combo(ui, "a_mode", &mut f.mode, &TransferMode::ALL, tr.any, |m| {
-            tr.transfer_mode(*m).to_string()
-        })
-        .labelled_by(label.id);
-        let label = ui.label(tr.col_status);
-        option_combo(
-            ui,
-            "a_status",
-            &mut f.status,
-            &AchievementStatus::ALL,
-            tr.any,
-            |s| tr.achievement_status(*s).to_string(),
-        )
-        .labelled_by(label.id);
+        labelled(ui, tr.a_modes, |ui| {
+            option_combo(ui, "a_mode", &mut f.mode, &TransferMode::ALL, tr.any, |m| {
+                tr.transfer_mode(*m).to_string()
+            })
+        });
+        labelled(ui, tr.col_status, |ui| {
+            option_combo(
+                ui,
+                "a_status",
+                &mut f.status,
+                &AchievementStatus::ALL,
+                tr.any,
+                |s| tr.achievement_status(*s).to_string(),
+            )
+        });
     }
 }

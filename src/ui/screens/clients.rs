@@ -11,7 +11,7 @@ use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
 use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::widgets::keys::{RowKey, focus_once, table_keys};
-use crate::ui::widgets::{confirm_delete, export_menu, fmt_date};
+use crate::ui::widgets::{confirm_delete, export_menu, fmt_date, labelled};
 
 const ROW_HEIGHT: f32 = 24.0;
 
@@ -104,32 +104,34 @@ impl ClientsScreen {
                 .labelled_by(label.id);
             focus_once(&field, &mut self.focus_search);
             ui.separator();
-            ui.label(tr.col_kind);
-            ui.selectable_value(&mut self.filter.kind, None, tr.all);
-            for kind in ClientKind::ALL {
-                ui.selectable_value(&mut self.filter.kind, Some(kind), tr.client_kind(kind));
-            }
+            ui.horizontal(|ui| {
+                ui.label(tr.col_kind);
+                ui.selectable_value(&mut self.filter.kind, None, tr.all);
+                for kind in ClientKind::ALL {
+                    ui.selectable_value(&mut self.filter.kind, Some(kind), tr.client_kind(kind));
+                }
+            });
             ui.separator();
-            let region_label = ui.label(tr.col_region);
             let selected = self
                 .filter
                 .region
                 .clone()
                 .unwrap_or_else(|| tr.all.to_string());
-            egui::ComboBox::from_id_salt("region_filter")
-                .selected_text(selected)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.region, None, tr.all);
-                    for region in &self.regions {
-                        ui.selectable_value(
-                            &mut self.filter.region,
-                            Some(region.clone()),
-                            region.as_str(),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(region_label.id);
+            labelled(ui, tr.col_region, |ui| {
+                egui::ComboBox::from_id_salt("region_filter")
+                    .selected_text(selected)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.filter.region, None, tr.all);
+                        for region in &self.regions {
+                            ui.selectable_value(
+                                &mut self.filter.region,
+                                Some(region.clone()),
+                                region.as_str(),
+                            );
+                        }
+                    })
+                    .response
+            });
         });
     }
 

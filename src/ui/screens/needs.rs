@@ -14,6 +14,7 @@ use crate::ui::widgets::catalog_list::{CatalogKind, CatalogList, Texts};
 use crate::ui::widgets::catalog_table::{ColumnSpec, local_date};
 use crate::ui::widgets::combos::option_combo;
 use crate::ui::widgets::fmt_date;
+use crate::ui::widgets::labelled;
 
 pub struct Needs;
 
@@ -139,28 +140,28 @@ impl CatalogKind for Needs {
     }
 
     fn filters(ui: &mut Ui, f: &mut NeedFilter, fields: &[String], tr: &Tr) {
-        let label = ui.label(tr.col_field);
-        option_combo(ui, "n_field", &mut f.field, fields, tr.any, String::clone)
-            .labelled_by(label.id);
-        let label = ui.label(tr.col_min_stage);
-        option_combo(ui, "n_stage", &mut f.min_stage, &Stage::ALL, tr.any, |s| {
-            tr.stage(*s).to_string()
-        })
-        .labelled_by(label.id);
-        let label = ui.label(tr.n_mode);
-        option_combo(ui, "n_mode", &mut f.mode, &NeedMode::ALL, tr.any, |m| {
-            tr.need_mode(*m).to_string()
-        })
-        .labelled_by(label.id);
-        let label = ui.label(tr.col_status);
-        option_combo(
-            ui,
-            "n_status",
-            &mut f.status,
-            &NeedStatus::ALL,
-            tr.any,
-            |s| tr.need_status(*s).to_string(),
-        )
-        .labelled_by(label.id);
+        labelled(ui, tr.col_field, |ui| {
+            option_combo(ui, "n_field", &mut f.field, fields, tr.any, String::clone)
+        });
+        labelled(ui, tr.col_min_stage, |ui| {
+            option_combo(ui, "n_stage", &mut f.min_stage, &Stage::ALL, tr.any, |s| {
+                tr.stage(*s).to_string()
+            })
+        });
+        labelled(ui, tr.n_mode, |ui| {
+            option_combo(ui, "n_mode", &mut f.mode, &NeedMode::ALL, tr.any, |m| {
+                tr.need_mode(*m).to_string()
+            })
+        });
+        labelled(ui, tr.col_status, |ui| {
+            option_combo(
+                ui,
+                "n_status",
+                &mut f.status,
+                &NeedStatus::ALL,
+                tr.any,
+                |s| tr.need_status(*s).to_string(),
+            )
+        });
     }
 }

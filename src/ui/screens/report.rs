@@ -16,6 +16,7 @@ use crate::ui::command::FileType;
 use crate::ui::reload::Reloaded;
 use crate::ui::widgets::combos::option_combo;
 use crate::ui::widgets::date_picker;
+use crate::ui::widgets::labelled;
 
 const ROW_HEIGHT: f32 = 22.0;
 
@@ -132,34 +133,34 @@ impl ReportScreen {
         });
         ui.horizontal_wrapped(|ui| {
             let f = &mut self.filter;
-            let label = ui.label(tr.d_broker);
-            option_combo(
-                ui,
-                "rp_broker",
-                &mut f.broker,
-                &self.brokers,
-                tr.any,
-                String::clone,
-            )
-            .labelled_by(label.id);
-            let label = ui.label(tr.col_field);
-            option_combo(ui, "rp_field", &mut f.field, fields, tr.any, String::clone)
-                .labelled_by(label.id);
-            let label = ui.label(tr.d_contract_type);
-            option_combo(
-                ui,
-                "rp_type",
-                &mut f.contract_type,
-                &ContractType::ALL,
-                tr.any,
-                |c| tr.contract_type(*c).to_string(),
-            )
-            .labelled_by(label.id);
-            let label = ui.label(tr.d_stage);
-            option_combo(ui, "rp_stage", &mut f.stage, &DealStage::ALL, tr.any, |s| {
-                tr.deal_stage(*s).to_string()
-            })
-            .labelled_by(label.id);
+            labelled(ui, tr.d_broker, |ui| {
+                option_combo(
+                    ui,
+                    "rp_broker",
+                    &mut f.broker,
+                    &self.brokers,
+                    tr.any,
+                    String::clone,
+                )
+            });
+            labelled(ui, tr.col_field, |ui| {
+                option_combo(ui, "rp_field", &mut f.field, fields, tr.any, String::clone)
+            });
+            labelled(ui, tr.d_contract_type, |ui| {
+                option_combo(
+                    ui,
+                    "rp_type",
+                    &mut f.contract_type,
+                    &ContractType::ALL,
+                    tr.any,
+                    |c| tr.contract_type(*c).to_string(),
+                )
+            });
+            labelled(ui, tr.d_stage, |ui| {
+                option_combo(ui, "rp_stage", &mut f.stage, &DealStage::ALL, tr.any, |s| {
+                    tr.deal_stage(*s).to_string()
+                })
+            });
             ui.separator();
             if ui.button(tr.rp_export_xlsx).clicked() {
                 cmds.push(Command::ExportReport(FileType::Xlsx));
@@ -199,14 +200,19 @@ fn report_ui(ui: &mut Ui, report: &DealReport, tr: &Tr) {
         return;
     }
     ui.add_space(8.0);
-    // Three tables a row: groups have no width until drawn, so a wrapping row cannot place them.
+    // Boxes of at least BOX_WIDTH, as many a row as fit: groups have no width until drawn, so
+    // a wrapping row cannot place them.
     let tables = breakdowns(report, tr);
-    for row in 0..2 {
-        ui.columns(3, |cols| {
+    let per_row = ((ui.available_width() / BOX_WIDTH) as usize).clamp(1, 3);
+    let boxes = tables.len() + 1;
+    for row in 0..boxes.div_ceil(per_row) {
+        ui.columns(per_row, |cols| {
             for (i, col) in cols.iter_mut().enumerate() {
-                match tables.get(row * 3 + i) {
+                let n = row * per_row + i;
+                match tables.get(n) {
                     Some(b) => breakdown_ui(col, b, tr),
-                    None => monthly_ui(col, report, tr),
+                    None if n == tables.len() => monthly_ui(col, report, tr),
+                    None => {}
                 }
             }
         });
@@ -216,30 +222,58 @@ fn report_ui(ui: &mut Ui, report: &DealReport, tr: &Tr) {
     deal_list(ui, &report.deals, tr);
 }
 
+/// The narrowest a breakdown box gets: a name and the two numbers, headers on two lines.
+const BOX_WIDTH: f32 = 320.0;
+const DEALS_WIDTH: f32 = 48.0;
+const AMOUNT_WIDTH: f32 = 120.0;
+
+/// A table of a name and two numbers that keeps to the width it is given: the name takes what
+/// the numbers leave and is cut with "…", headers wrap (English ones are long).
+fn three_columns(
+    ui: &mut Ui,
+    id: &str,
+    headers: [&str; 3],
+    rows: impl Iterator<Item = (String, String, String)>,
+) {
+    let name_width = (ui.available_width() - DEALS_WIDTH - AMOUNT_WIDTH - 24.0).max(60.0);
+    let widths = [name_width, DEALS_WIDTH, AMOUNT_WIDTH];
+    let cell = |ui: &mut Ui, width: f32, label: egui::Label| {
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            ui.add(label);
+        });
+    };
+    egui::Grid::new(id).striped(true).show(ui, |ui| {
+        for (header, width) in headers.into_iter().zip(widths) {
+            cell(ui, width, egui::Label::new(header).wrap());
+        }
+        ui.end_row();
+        for (name, deals, amount) in rows {
+            cell(ui, name_width, egui::Label::new(name).truncate());
+            cell(ui, DEALS_WIDTH, egui::Label::new(deals));
+            cell(ui, AMOUNT_WIDTH, egui::Label::new(amount));
+            ui.end_row();
+        }
+    });
+}
+
 fn breakdown_ui(ui: &mut Ui, b: &Breakdown<'_>, tr: &Tr) {
     ui.group(|ui| {
         ui.set_width(ui.available_width());
         ui.vertical(|ui| {
             ui.strong(b.title);
-            // The name takes what the two number columns leave.
-            let name_width = (ui.available_width() - 190.0).max(80.0);
-            egui::Grid::new(b.title).striped(true).show(ui, |ui| {
-                ui.label(b.key_header);
-                ui.label(tr.rp_deals);
-                ui.label(tr.rp_contract);
-                ui.end_row();
-                for g in b.groups {
-                    let name = group_label(&g.key, tr);
-                    ui.allocate_ui_with_layout(
-                        egui::vec2(name_width, ROW_HEIGHT - 4.0),
-                        egui::Layout::left_to_right(egui::Align::Center),
-                        |ui| ui.add(egui::Label::new(name).truncate()),
-                    );
-                    ui.label(g.deals.to_string());
-                    ui.label(wan(g.contract));
-                    ui.end_row();
-                }
-            });
+            three_columns(
+                ui,
+                b.title,
+                [b.key_header, tr.rp_deals, tr.rp_contract],
+                b.groups.iter().map(|g| {
+                    (
+                        group_label(&g.key, tr),
+                        g.deals.to_string(),
+                        wan(g.contract),
+                    )
+                }),
+            );
         });
     });
 }
@@ -249,18 +283,18 @@ fn monthly_ui(ui: &mut Ui, report: &DealReport, tr: &Tr) {
         ui.set_width(ui.available_width());
         ui.vertical(|ui| {
             ui.strong(tr.rp_monthly);
-            egui::Grid::new("rp_monthly").striped(true).show(ui, |ui| {
-                ui.label(tr.rp_month);
-                ui.label(tr.rp_deals);
-                ui.label(tr.rp_contract);
-                ui.end_row();
-                for m in &report.monthly {
-                    ui.label(format!("{}-{:02}", m.year, m.month));
-                    ui.label(m.deals.to_string());
-                    ui.label(wan(m.contract));
-                    ui.end_row();
-                }
-            });
+            three_columns(
+                ui,
+                "rp_monthly",
+                [tr.rp_month, tr.rp_deals, tr.rp_contract],
+                report.monthly.iter().map(|m| {
+                    (
+                        format!("{}-{:02}", m.year, m.month),
+                        m.deals.to_string(),
+                        wan(m.contract),
+                    )
+                }),
+            );
         });
     });
 }
@@ -280,24 +314,22 @@ fn deal_list(ui: &mut Ui, deals: &[ReportDeal], tr: &Tr) {
             .striped(true)
             .max_scroll_height(400.0)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        // The title takes what the others leave, so the table fits from a 1024-pixel window
+        // up; headers wrap on two lines (English ones are long).
         for i in 0..headers.len() {
-            table = table.column(if i + 1 == headers.len() {
-                Column::remainder().at_least(80.0)
-            } else {
-                Column::initial(match i {
-                    0 => 90.0,
-                    1 => 230.0,
-                    2 | 3 => 120.0,
-                    _ => 80.0,
-                })
-                .clip(true)
+            table = table.column(match i {
+                1 => Column::remainder().at_least(120.0).clip(true),
+                0 => Column::initial(90.0).clip(true),
+                2 | 3 => Column::initial(120.0).clip(true),
+                6 => Column::initial(AMOUNT_WIDTH).clip(true),
+                _ => Column::initial(80.0).clip(true),
             });
         }
         table
-            .header(ROW_HEIGHT, |mut h| {
+            .header(2.0 * ROW_HEIGHT, |mut h| {
                 for title in headers {
                     h.col(|ui| {
-                        ui.strong(title);
+                        ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
                     });
                 }
             })

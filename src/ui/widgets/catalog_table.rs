@@ -187,20 +187,22 @@ pub fn price_range_inputs(
     max_text: &mut String,
     tr: &Tr,
 ) {
-    let label = ui.label(title);
-    for (text, bound, hint) in [
-        (&mut *min_text, &mut range.min, tr.price_min),
-        (&mut *max_text, &mut range.max, tr.price_max),
-    ] {
-        ui.add(
-            egui::TextEdit::singleline(text)
-                .hint_text(hint)
-                .desired_width(60.0),
-        )
-        .labelled_by(label.id);
-        *bound = parse_wan(text);
-    }
-    ui.checkbox(&mut range.include_negotiable, tr.include_negotiable);
+    ui.horizontal(|ui| {
+        let label = ui.label(title);
+        for (text, bound, hint) in [
+            (&mut *min_text, &mut range.min, tr.price_min),
+            (&mut *max_text, &mut range.max, tr.price_max),
+        ] {
+            ui.add(
+                egui::TextEdit::singleline(text)
+                    .hint_text(hint)
+                    .desired_width(60.0),
+            )
+            .labelled_by(label.id);
+            *bound = parse_wan(text);
+        }
+        ui.checkbox(&mut range.include_negotiable, tr.include_negotiable);
+    });
 }
 
 /// Reads an amount typed in 万元.

@@ -124,3 +124,14 @@ pub fn read_error(ui: &mut Ui, tr: &Tr, error: Option<&str>) {
         error_text(ui, &crate::i18n::fill(tr.db_error, &[("detail", &e)]));
     }
 }
+
+/// A filter's label and its control on one line, so that a wrapping toolbar moves them
+/// together: otherwise "地区" ends one line and its list starts the next, or the label itself
+/// breaks between its characters.
+pub fn labelled(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response) -> Response {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        add(ui).labelled_by(label.id)
+    })
+    .inner
+}
