@@ -224,7 +224,11 @@ fn the_report_boxes_fit_a_1024_pixel_window_in_english_without_overlapping() {
         }
     }
     for (name, r) in &rects {
-        assert!(r.right() <= 1024.0, "{name} ends at {} in {rects:?}", r.right());
+        assert!(
+            r.right() <= 1024.0,
+            "{name} ends at {} in {rects:?}",
+            r.right()
+        );
     }
     for (i, (a, ra)) in rects.iter().enumerate() {
         for (b, rb) in &rects[i + 1..] {
@@ -242,16 +246,23 @@ fn a_filter_label_stays_beside_its_list_when_the_toolbar_wraps() {
     seed(&path);
     let mut h = common::harness_small(&path);
     click(&mut h, ZH.nav_report);
-    let list = h.get_by_role_and_label(Role::ComboBox, ZH.d_contract_type).rect();
+    let list = h
+        .get_by_role_and_label(Role::ComboBox, ZH.d_contract_type)
+        .rect();
     let beside = h
         .get_all_by_role_and_label(Role::Label, ZH.d_contract_type)
         .any(|l| {
             let r = l.rect();
             (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
         });
-    assert!(beside, "合同类型 is not on the line of its list at {list:?}");
+    assert!(
+        beside,
+        "合同类型 is not on the line of its list at {list:?}"
+    );
     click(&mut h, ZH.nav_clients);
-    let list = h.get_by_role_and_label(Role::ComboBox, ZH.col_region).rect();
+    let list = h
+        .get_by_role_and_label(Role::ComboBox, ZH.col_region)
+        .rect();
     let beside = h
         .get_all_by_role_and_label(Role::Label, ZH.col_region)
         .any(|l| {
@@ -259,4 +270,11 @@ fn a_filter_label_stays_beside_its_list_when_the_toolbar_wraps() {
             (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
         });
     assert!(beside, "地区 is not on the line of its list at {list:?}");
+    // A group that does not fit what is left of a line starts the next one.
+    click(&mut h, ZH.nav_needs);
+    let negotiable = h.get_by_label(ZH.include_negotiable).rect();
+    assert!(
+        negotiable.right() <= 1024.0,
+        "含面议 ends at {negotiable:?}"
+    );
 }

@@ -16,7 +16,7 @@ use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::widgets::catalog_list::{CatalogKind, CatalogList, Texts};
 use crate::ui::widgets::catalog_table::{ColumnSpec, local_date};
 use crate::ui::widgets::combos::option_combo;
-use crate::ui::widgets::labelled;
+use crate::ui::widgets::{labelled, together};
 
 pub struct Achievements;
 
@@ -138,7 +138,7 @@ impl CatalogKind for Achievements {
                 tr.stage(*s).to_string()
             })
         });
-        ui.horizontal(|ui| {
+        together(ui, tr.col_trl, |ui| {
             let label = ui.label(tr.col_trl);
             ui.add(egui::DragValue::new(&mut f.trl_min).range(1..=9))
                 .labelled_by(label.id);

@@ -11,7 +11,7 @@ use crate::io::import::ImportKind;
 use crate::io::tables::{self, Table};
 use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::widgets::keys::{RowKey, focus_once, table_keys};
-use crate::ui::widgets::{confirm_delete, export_menu, fmt_date, labelled};
+use crate::ui::widgets::{confirm_delete, export_menu, fmt_date, labelled, together};
 
 const ROW_HEIGHT: f32 = 24.0;
 
@@ -104,7 +104,7 @@ impl ClientsScreen {
                 .labelled_by(label.id);
             focus_once(&field, &mut self.focus_search);
             ui.separator();
-            ui.horizontal(|ui| {
+            together(ui, tr.col_kind, |ui| {
                 ui.label(tr.col_kind);
                 ui.selectable_value(&mut self.filter.kind, None, tr.all);
                 for kind in ClientKind::ALL {

@@ -187,7 +187,7 @@ pub fn price_range_inputs(
     max_text: &mut String,
     tr: &Tr,
 ) {
-    ui.horizontal(|ui| {
+    super::together(ui, title, |ui| {
         let label = ui.label(title);
         for (text, bound, hint) in [
             (&mut *min_text, &mut range.min, tr.price_min),

@@ -129,9 +129,35 @@ pub fn read_error(ui: &mut Ui, tr: &Tr, error: Option<&str>) {
 /// together: otherwise "地区" ends one line and its list starts the next, or the label itself
 /// breaks between its characters.
 pub fn labelled(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response) -> Response {
-    ui.horizontal(|ui| {
+    together(ui, label, |ui| {
         let label = ui.label(label);
         add(ui).labelled_by(label.id)
     })
-    .inner
+}
+
+/// Widgets kept on one line of a wrapping toolbar, starting a new line when they do not fit
+/// in what is left of this one. A group has no width until drawn, so the width it took last
+/// frame decides (and the first frame is drawn again once it is known).
+pub fn together<R>(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let id = ui.scope_id().with(("together", id_salt));
+    let known: Option<f32> = ui.ctx().data(|d| d.get_temp(id));
+    if ui.layout().main_wrap
+        && known.is_some_and(|w| w > ui.available_size_before_wrap().x)
+        && ui.cursor().left() > ui.max_rect().left()
+    {
+        ui.end_row();
+    }
+    let response = ui.horizontal(add);
+    let width = response.response.rect.width();
+    if known != Some(width) {
+        ui.ctx().data_mut(|d| d.insert_temp(id, width));
+        if known.is_none() {
+            ui.ctx().request_discard("a toolbar group measured");
+        }
+    }
+    response.inner
 }
