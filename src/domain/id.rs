@@ -53,4 +53,6 @@ ids! {
     InstalmentId;
     /// A payment received on a deal.
     ReceiptId;
+    /// A pilot or proof-of-concept project.
+    ProjectId;
 }

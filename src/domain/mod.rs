@@ -12,6 +12,7 @@ pub mod dates;
 pub mod deal;
 pub mod deal_list;
 pub mod id;
+pub mod maturation;
 pub mod maturity;
 pub mod money;
 pub mod need;

@@ -33,6 +33,8 @@ pub enum Problem {
     UnknownClient,
     /// Both terms of a thesaurus pair are the same.
     SameTerm,
+    /// An end date before its start.
+    EndBeforeStart,
 }
 
 impl From<super::money::MoneyError> for Problem {

@@ -733,6 +733,7 @@ translations! {
     cli_exported: "已导出 {n} 条到 {path}", "Exported {n} row{s} to {path}";
     // Matching's thesaurus and the match command (issue 13).
     p_same_term: "两个词相同", "The two terms are the same";
+    p_end_before_start: "结束日期早于开始日期", "The end is before the start";
     cli_synonym_added: "已添加：{term} ≈ {other}（编号 {id}）", "Added: {term} ≈ {other} (id {id})";
     cli_synonym_removed: "已删除同义词 {id}", "Removed synonym {id}";
     cli_synonym_invalid: "无法添加：{problems}", "Cannot add: {problems}";
@@ -1050,6 +1051,7 @@ impl Tr {
             Problem::TooManyKeywords { max } => fill(self.p_too_many_keywords, &[("max", &max)]),
             Problem::UnknownClient => self.p_unknown_client.to_string(),
             Problem::SameTerm => self.p_same_term.to_string(),
+            Problem::EndBeforeStart => self.p_end_before_start.to_string(),
         }
     }
 }

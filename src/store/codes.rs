@@ -2,6 +2,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
+use crate::domain::maturation::{CarrierKind, Outcome, Payer, ProjectKind};
 use crate::domain::{
     AchievementStatus, ClientKind, DealStage, InteractionKind, IpKind, IpStatus, NeedMode,
     NeedStatus, RejectReason, Stage,
@@ -36,3 +37,7 @@ stored_as_code!(NeedMode);
 stored_as_code!(NeedStatus);
 stored_as_code!(DealStage);
 stored_as_code!(RejectReason);
+stored_as_code!(CarrierKind);
+stored_as_code!(ProjectKind);
+stored_as_code!(Payer);
+stored_as_code!(Outcome);

@@ -4,8 +4,8 @@
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::domain::id::{
-    AchievementId, ClientId, ContactId, DealId, InstalmentId, InteractionId, NeedId, ReceiptId,
-    SynonymId,
+    AchievementId, ClientId, ContactId, DealId, InstalmentId, InteractionId, NeedId, ProjectId,
+    ReceiptId, SynonymId,
 };
 
 macro_rules! sql_ids {
@@ -34,6 +34,7 @@ sql_ids!(
     SynonymId,
     InstalmentId,
     ReceiptId,
+    ProjectId,
 );
 
 #[cfg(test)]

@@ -303,6 +303,60 @@ CREATE INDEX match_decisions_decision
     ON match_decisions (decision, deal_id, need_id, achievement_id, enterprise_id);
 ";
 
+/// Carriers that mature achievements, their projects with milestones, and the maturity an
+/// achievement gained from one.
+const V12_MATURATION: &str = "
+CREATE TABLE carriers (
+    client_id        INTEGER PRIMARY KEY REFERENCES clients (id),
+    kind             TEXT NOT NULL CHECK (kind IN ('pilot_base', 'proof_of_concept', 'training_base', 'transfer_service')),
+    fields           TEXT NOT NULL DEFAULT '',
+    capabilities     TEXT NOT NULL DEFAULT '',
+    equipment        TEXT NOT NULL DEFAULT '',
+    capacity         TEXT NOT NULL DEFAULT '',
+    typical_cost_fen INTEGER CHECK (typical_cost_fen IS NULL OR (typical_cost_fen >= 0 AND typical_cost_fen < 1000000000000)),
+    updated_at       TEXT NOT NULL
+);
+CREATE TABLE maturation_projects (
+    id             INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL CHECK (kind IN ('pilot', 'proof_of_concept')),
+    title          TEXT NOT NULL,
+    achievement_id INTEGER NOT NULL REFERENCES achievements (id),
+    carrier_id     INTEGER NOT NULL REFERENCES clients (id),
+    enterprise_id  INTEGER REFERENCES clients (id),
+    need_id        INTEGER REFERENCES needs (id),
+    start_on       TEXT NOT NULL,
+    planned_end    TEXT NOT NULL,
+    cost_fen       INTEGER CHECK (cost_fen IS NULL OR (cost_fen >= 0 AND cost_fen < 1000000000000)),
+    payer          TEXT NOT NULL CHECK (payer IN ('enterprise', 'carrier', 'government_fund', 'shared')),
+    outcome        TEXT CHECK (outcome IS NULL OR outcome IN ('to_production', 'more_maturation', 'stopped')),
+    ended_on       TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    deleted_at     TEXT
+);
+CREATE INDEX maturation_projects_achievement ON maturation_projects (achievement_id);
+CREATE TABLE project_milestones (
+    id         INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES maturation_projects (id),
+    position   INTEGER NOT NULL,
+    title      TEXT NOT NULL,
+    due        TEXT NOT NULL,
+    done       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX project_milestones_project ON project_milestones (project_id, position);
+CREATE TABLE maturity_history (
+    id             INTEGER PRIMARY KEY,
+    achievement_id INTEGER NOT NULL REFERENCES achievements (id),
+    trl_before     INTEGER NOT NULL,
+    stage_before   TEXT NOT NULL,
+    trl            INTEGER NOT NULL,
+    stage          TEXT NOT NULL,
+    project_id     INTEGER REFERENCES maturation_projects (id),
+    changed_at     TEXT NOT NULL
+);
+CREATE INDEX maturity_history_achievement ON maturity_history (achievement_id);
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1).comment("clients, contacts, interactions"),
@@ -316,12 +370,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V9_UNIQUE_CREDIT_CODE).comment("one live client per credit code"),
         M::up(V10_TRASHED_PAYMENTS).comment("instalments and receipts in the trash"),
         M::up(V11_WITHDRAWN_DECISIONS).comment("decisions that can be taken back"),
+        M::up(V12_MATURATION).comment("carriers, maturation projects, maturity history"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    11
+    12
 }
 
 #[cfg(test)]
