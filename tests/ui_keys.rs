@@ -63,6 +63,7 @@ fn ctrl_and_a_digit_lead_to_each_destination_of_the_navigation() {
         Screen::Needs,
         Screen::Matching,
         Screen::Deals,
+        Screen::Projects,
         Screen::Report,
         Screen::FollowUps,
         Screen::Trash,
@@ -77,6 +78,7 @@ fn ctrl_and_a_digit_lead_to_each_destination_of_the_navigation() {
         Key::Num7,
         Key::Num8,
         Key::Num9,
+        Key::Num0,
     ];
     // Backwards, so no step lands where the last one already was.
     for (digit, screen) in digits.iter().zip(expected).rev() {

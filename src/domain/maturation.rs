@@ -359,6 +359,23 @@ impl Default for ProjectDraft {
 }
 
 impl ProjectDraft {
+    /// A stored project as the form shows it.
+    pub fn from_project(p: &Project) -> Self {
+        Self {
+            kind: p.kind,
+            title: p.title.clone(),
+            achievement: Some(p.achievement),
+            carrier: Some(p.carrier),
+            enterprise: p.enterprise,
+            need: p.need,
+            start: p.start.to_string(),
+            planned_end: p.planned_end.to_string(),
+            cost: p.cost.map(Money::yuan_text).unwrap_or_default(),
+            payer: p.payer,
+            milestones: milestones_text(&p.milestones),
+        }
+    }
+
     pub fn validate(&self) -> Result<Project, FieldErrors<ProjectField>> {
         use super::dates::{date_problem, parse_date};
         use ProjectField as F;

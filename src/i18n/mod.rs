@@ -5,6 +5,7 @@ mod import;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::maturation::{CarrierKind, Outcome, Payer, ProjectKind};
 use crate::domain::{
     AchievementStatus, ClientKind, ContractType, DealStage, InteractionKind, IpKind, IpStatus,
     NeedMode, NeedStatus, Price, Problem, RejectReason, Stage, TransferMode,
@@ -734,6 +735,58 @@ translations! {
     // Matching's thesaurus and the match command (issue 13).
     p_same_term: "两个词相同", "The two terms are the same";
     p_end_before_start: "结束日期早于开始日期", "The end is before the start";
+    sentence_separator: "；", "; ";
+    nav_projects: "熟化项目", "Maturation";
+    pj_title: "熟化项目（中试与概念验证）", "Maturation projects (pilot and proof of concept)";
+    pj_none: "还没有熟化项目。在“成果匹配”中，对成熟度不够的候选点“送去熟化…”，或点“新建熟化项目”。", "No maturation projects yet. In Matching, press “Send for maturation…” on a candidate that is not mature enough, or “New maturation project”.";
+    pj_new: "新建熟化项目", "New maturation project";
+    pj_edit: "编辑熟化项目", "Edit maturation project";
+    pj_kind: "项目类型", "Kind";
+    pk_pilot: "中试项目", "Pilot project";
+    pk_poc: "概念验证项目", "Proof-of-concept project";
+    pj_name: "项目名称", "Project title";
+    pj_achievement: "成果", "Achievement";
+    pj_carrier: "承担载体", "Carrier";
+    pj_enterprise: "等待的企业", "Enterprise waiting for it";
+    pj_start: "开始日期", "Start";
+    pj_planned_end: "计划结束", "Planned end";
+    pj_cost: "费用（元）", "Cost (yuan)";
+    pj_payer: "出资方", "Paid by";
+    payer_enterprise: "企业", "Enterprise";
+    payer_carrier: "载体", "Carrier";
+    payer_fund: "政府基金", "Government fund";
+    payer_shared: "多方分担", "Shared";
+    pj_milestones: "里程碑（每行一个：日期 名称）", "Milestones (one a line: date title)";
+    pj_period: "{start} 至 {end}", "{start} to {end}";
+    pj_running: "进行中", "Running";
+    outcome_to_production: "投产", "To production";
+    outcome_more: "继续熟化", "More maturation";
+    outcome_stopped: "终止", "Stopped";
+    pj_end_as: "结束为：", "End as:";
+    pj_ended: "项目已结束：{outcome}", "Project ended: {outcome}";
+    pj_matured: "成果成熟度升至 TRL {trl}（{stage}），已记入成果的成熟度记录", "the achievement moved up to TRL {trl} ({stage}), recorded in its maturity history";
+    pj_rematch: "为等待的需求重新匹配", "Match the waiting need again";
+    pj_suggested: "建议的载体（类型、领域、地区）", "Suggested carriers (kind, field, region)";
+    pj_no_carriers: "还没有载体。在客户页面为中试基地或概念验证中心填写“载体信息”。", "No carriers yet. On a client's page, fill in the carrier profile of a pilot base or proof-of-concept centre.";
+    pj_send: "送去熟化…", "Send for maturation…";
+    pj_send_hint: "成熟度不够：可交中试基地或概念验证中心熟化", "Not mature enough: a pilot base or proof-of-concept centre can mature it";
+    pj_why_field: "服务本领域", "serves the field";
+    pj_why_city: "同城", "same city";
+    pj_why_province: "同省", "same province";
+    carrier_profile: "载体信息", "Carrier profile";
+    carrier_kind_label: "载体类型", "Carrier kind";
+    ck_pilot_base: "中试基地", "Pilot base";
+    ck_poc: "概念验证中心", "Proof-of-concept centre";
+    ck_training: "人才培训基地", "Training base";
+    ck_transfer: "技术转移服务机构", "Transfer-service institution";
+    carrier_fields: "服务领域", "Fields served";
+    carrier_capabilities: "能力", "Capabilities";
+    carrier_equipment: "设备", "Equipment";
+    carrier_capacity: "承载能力", "Capacity";
+    carrier_cost: "典型费用（元）", "Typical cost (yuan)";
+    carrier_save: "保存载体信息", "Save carrier profile";
+    carrier_saved: "载体信息已保存", "Carrier profile saved";
+    maturity_history: "成熟度记录", "Maturity history";
     cli_synonym_added: "已添加：{term} ≈ {other}（编号 {id}）", "Added: {term} ≈ {other} (id {id})";
     cli_synonym_removed: "已删除同义词 {id}", "Removed synonym {id}";
     cli_synonym_invalid: "无法添加：{problems}", "Cannot add: {problems}";
@@ -859,6 +912,39 @@ translations! {
 }
 
 impl Tr {
+    pub fn project_kind(&self, kind: ProjectKind) -> &'static str {
+        match kind {
+            ProjectKind::Pilot => self.pk_pilot,
+            ProjectKind::ProofOfConcept => self.pk_poc,
+        }
+    }
+
+    pub fn outcome(&self, outcome: Outcome) -> &'static str {
+        match outcome {
+            Outcome::ToProduction => self.outcome_to_production,
+            Outcome::MoreMaturation => self.outcome_more,
+            Outcome::Stopped => self.outcome_stopped,
+        }
+    }
+
+    pub fn payer(&self, payer: Payer) -> &'static str {
+        match payer {
+            Payer::Enterprise => self.payer_enterprise,
+            Payer::Carrier => self.payer_carrier,
+            Payer::GovernmentFund => self.payer_fund,
+            Payer::Shared => self.payer_shared,
+        }
+    }
+
+    pub fn carrier_kind(&self, kind: CarrierKind) -> &'static str {
+        match kind {
+            CarrierKind::PilotBase => self.ck_pilot_base,
+            CarrierKind::ProofOfConcept => self.ck_poc,
+            CarrierKind::TrainingBase => self.ck_training,
+            CarrierKind::TransferService => self.ck_transfer,
+        }
+    }
+
     pub fn stage(&self, stage: Stage) -> &'static str {
         match stage {
             Stage::Lab => self.stage_lab,

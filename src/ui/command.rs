@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use crate::catalog::{AchievementFilter, NeedFilter};
 use crate::domain::deal_list::DealFilter;
+use crate::domain::id::ProjectId;
+use crate::domain::maturation::{CarrierDraft, Outcome as MaturationOutcome, ProjectDraft};
 use crate::domain::payments::{Instalment, Receipt, Trial};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
@@ -40,6 +42,7 @@ pub enum Screen {
     Trash,
     Import,
     Report,
+    Projects,
 }
 
 /// A list that can be exported as it is shown.
@@ -173,6 +176,8 @@ pub enum Command {
     /// Adds a pair to the matching thesaurus; the ranking shown uses it at once.
     AddSynonym(SynonymDraft),
     RemoveSynonym(SynonymId),
+    /// Carriers and maturation projects.
+    Maturation(MaturationCommand),
     /// Asks where, then writes the need's shortlist as CSV.
     ExportShortlist(NeedId),
     /// Asks where, then writes the list as currently filtered and sorted, as CSV.
@@ -266,6 +271,25 @@ impl Command {
                 | RestoreBackup(_)
         )
     }
+}
+
+/// What the carriers' and maturation projects' screens ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MaturationCommand {
+    /// Opens the projects' form on a new project, prefilled.
+    Start(ProjectDraft),
+    Save {
+        id: Option<ProjectId>,
+        draft: ProjectDraft,
+    },
+    End {
+        id: ProjectId,
+        outcome: MaturationOutcome,
+    },
+    SaveCarrier {
+        organisation: ClientId,
+        draft: CarrierDraft,
+    },
 }
 
 /// The kinds of file the app reads or writes, each with its dialog filter.

@@ -7,9 +7,10 @@ use egui::Ui;
 
 use crate::catalog::Catalogs;
 use crate::domain::deal::Missing;
+use crate::domain::maturation::{CarrierField, ProjectField};
 use crate::domain::{
-    AchievementField, ClientField, ClientRow, ContactField, DealField, DealId, FieldErrors,
-    InteractionField, NeedField, SynonymField,
+    AchievementField, ClientField, ClientId, ClientRow, ContactField, DealField, DealId,
+    FieldErrors, InteractionField, NeedField, SynonymField,
 };
 use crate::i18n::Tr;
 use crate::store::Store;
@@ -66,4 +67,8 @@ pub enum Event {
     PurgeDone,
     /// Ctrl+F: the list shown puts the keyboard in its search field (sent to it alone).
     FocusSearch,
+    ProjectSaved,
+    ProjectRefused(FieldErrors<ProjectField>),
+    CarrierSaved(ClientId),
+    CarrierRefused(ClientId, FieldErrors<CarrierField>),
 }

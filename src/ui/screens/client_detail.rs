@@ -15,6 +15,7 @@ use crate::i18n::{Tr, fill};
 use crate::store::Store;
 use crate::ui::command::{Command, LogFor, Screen};
 use crate::ui::reload::Reloaded;
+use crate::ui::screens::carrier_section::CarrierSection;
 use crate::ui::screens::needs::need_title;
 use crate::ui::widgets::interaction_log::{InteractionForm, log_ui};
 use crate::ui::widgets::{form_row, text_field};
@@ -48,6 +49,7 @@ pub struct ClientDetail {
     pub contact_form: Option<ContactForm>,
     pub interaction_form: InteractionForm,
     owned: OwnedRecords,
+    carrier: CarrierSection,
 }
 
 impl ClientDetail {
@@ -58,6 +60,7 @@ impl ClientDetail {
             contact_form: None,
             interaction_form: InteractionForm::new(today),
             owned: OwnedRecords::default(),
+            carrier: CarrierSection::default(),
         }
     }
 
@@ -94,6 +97,7 @@ impl ClientDetail {
             ui.separator();
             self.owned.refresh(client.id, catalogs);
             records_ui(ui, &client, &self.owned, catalogs, tr, cmds);
+            self.carrier.ui(ui, store, client.id, tr, cmds);
             ui.separator();
             ui.columns(2, |cols| {
                 self.contacts_ui(&mut cols[0], tr, cmds);
@@ -398,6 +402,7 @@ impl View for ClientDetail {
     }
 
     fn on_event(&mut self, event: &Event) {
+        self.carrier.on_event(self.client_id, event);
         match event {
             Event::ContactSaved => self.contact_form = None,
             Event::ContactRefused(errors) => {

@@ -12,6 +12,7 @@ use egui::{Color32, RichText, TextFormat, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::catalog::{Catalog, Catalogs, Loadable};
+use crate::domain::maturation::{ProjectDraft, ProjectKind};
 use crate::domain::{
     AchievementRow, ClientKind, ClientRow, DealId, Decision, FieldErrors, RejectReason, Synonym,
     SynonymDraft, SynonymField,
@@ -22,10 +23,10 @@ use crate::matching::{
     AchievementText, Candidate, Decisions, MatchIndex, Part, Weights, highlight_mask,
 };
 use crate::store::{DecisionInput, Store, StoreError};
-use crate::ui::command::{Command, Screen};
+use crate::ui::command::{Command, MaturationCommand, Screen};
 use crate::ui::reload::Reloaded;
 use crate::ui::widgets::combos::combo;
-use crate::ui::widgets::{error_text, read_error};
+use crate::ui::widgets::{error_text, read_error, today};
 
 const ROW_HEIGHT: f32 = 26.0;
 const TOP: usize = 50;
@@ -70,6 +71,8 @@ struct Texts {
     right: String,
     /// What the two texts share, cut into words once per selection.
     shared: Vec<String>,
+    /// Where the achievement stands, for sending it for maturation.
+    achievement_stage: crate::domain::Stage,
     /// The characters of each text on a highlight.
     left_marks: Vec<bool>,
     right_marks: Vec<bool>,
@@ -694,6 +697,17 @@ impl MatchingScreen {
                     if ui.link(tr.open_achievement).clicked() {
                         cmds.push(Command::Navigate(Screen::Achievement(c.achievement)));
                     }
+                    if c.breakdown.values.get(Part::Maturity) < 1.0
+                        && let Some(t) = &self.texts
+                        && ui
+                            .button(tr.pj_send)
+                            .on_hover_text(tr.pj_send_hint)
+                            .clicked()
+                    {
+                        cmds.push(Command::Maturation(MaturationCommand::Start(
+                            maturation_draft(&c, t, today()),
+                        )));
+                    }
                 });
                 let history = self.history_note(index, &c, tr);
                 ui.columns(2, |cols| {
@@ -879,6 +893,7 @@ fn load_texts(store: &Store, index: &MatchIndex, subject: Subject, c: &Candidate
     right.extend(c.associations.iter().map(|a| a.term.clone()));
     Some(Texts {
         key: (subject, pair(c)),
+        achievement_stage: a.data.stage,
         left_marks: highlight_mask(&need_text, &left),
         right_marks: highlight_mask(&achievement_text, &right),
         shared,
@@ -989,6 +1004,29 @@ fn highlighted(ui: &Ui, text: &str, mask: &[bool]) -> LayoutJob {
         );
     }
     job
+}
+
+/// A project to mature the candidate's achievement for the enterprise (and need) waiting for
+/// it: a proof of concept below small trial, a pilot above; six months from today.
+fn maturation_draft(c: &Candidate, t: &Texts, today: chrono::NaiveDate) -> ProjectDraft {
+    let kind = if t.achievement_stage < crate::domain::Stage::SmallTrial {
+        ProjectKind::ProofOfConcept
+    } else {
+        ProjectKind::Pilot
+    };
+    let end = today
+        .checked_add_months(chrono::Months::new(6))
+        .unwrap_or(today);
+    ProjectDraft {
+        kind,
+        title: t.right_title.clone(),
+        achievement: Some(c.achievement),
+        enterprise: Some(c.enterprise),
+        need: c.need,
+        start: today.to_string(),
+        planned_end: end.to_string(),
+        ..ProjectDraft::default()
+    }
 }
 
 /// For the status line after a decision.

@@ -3,6 +3,7 @@
 pub mod achievement_form;
 pub mod achievements;
 pub mod agenda;
+pub mod carrier_section;
 pub mod client_detail;
 pub mod client_form;
 pub mod clients;
@@ -17,6 +18,7 @@ pub mod import_tables;
 pub mod matching;
 pub mod need_form;
 pub mod needs;
+pub mod projects;
 pub mod record_detail;
 pub mod report;
 pub mod trash;

@@ -43,7 +43,8 @@ const fn ctrl(key: Key) -> Option<KeyboardShortcut> {
     Some(KeyboardShortcut::new(Modifiers::COMMAND, key))
 }
 
-const DIGITS: [Key; 9] = [
+/// Ctrl+0 is the tenth, as on a keyboard's row of digits.
+const DIGITS: [Key; 10] = [
     Key::Num1,
     Key::Num2,
     Key::Num3,
@@ -53,9 +54,10 @@ const DIGITS: [Key; 9] = [
     Key::Num7,
     Key::Num8,
     Key::Num9,
+    Key::Num0,
 ];
 
-/// Every action, in menu order; the destinations of the navigation get Ctrl+1 to Ctrl+9.
+/// Every action, in menu order; the destinations of the navigation get Ctrl+1 to Ctrl+0.
 pub fn actions() -> Vec<Action> {
     let mut all = vec![
         act(|tr| tr.menu_new_db, None, Menu::File, Command::NewDatabase),

@@ -2,6 +2,8 @@
 //! Writes go through the session (which keeps the catalogues in step); how a command went
 //! reaches the screens as an [`Event`] and the broker as the status line.
 
+mod maturation;
+
 use crate::domain::deal::Missing;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
 use crate::i18n::{Tr, fill};
@@ -395,6 +397,7 @@ impl TechBrokerApp {
                 Saved::Refused(errors) => self.deliver(Event::SynonymRefused(errors)),
                 Saved::Failed => {}
             },
+            Command::Maturation(m) => self.apply_maturation(m),
             Command::RemoveSynonym(id) => {
                 let pair = self
                     .store()

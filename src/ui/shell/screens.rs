@@ -12,8 +12,8 @@ use crate::ui::screens::{
     client_detail::ClientDetail, client_form::ClientForm, clients::ClientsScreen,
     dashboard::DashboardScreen, deal_detail::DealDetail, deals::DealsScreen,
     follow_ups::FollowUpsScreen, import::ImportScreen, matching::MatchingScreen,
-    need_form::NeedForm, needs::NeedsScreen, record_detail::Detail, report::ReportScreen,
-    trash::TrashScreen,
+    need_form::NeedForm, needs::NeedsScreen, projects::ProjectsScreen, record_detail::Detail,
+    report::ReportScreen, trash::TrashScreen,
 };
 use crate::ui::view::{Cx, Event, View};
 use crate::ui::widgets::today;
@@ -70,6 +70,7 @@ screens! {
         trash: TrashScreen => Screen::Trash;
         import: ImportScreen => Screen::Import;
         report: ReportScreen => Screen::Report;
+        projects: ProjectsScreen => Screen::Projects;
     }
     details {
         client: ClientDetail => Screen::Client;
@@ -93,6 +94,7 @@ const NAVIGATION: &[(Label, &[Screen])] = &[
     (|tr| tr.nav_needs, &[Screen::Needs, Screen::NeedForm]),
     (|tr| tr.nav_matching, &[Screen::Matching]),
     (|tr| tr.nav_deals, &[Screen::Deals]),
+    (|tr| tr.nav_projects, &[Screen::Projects]),
     (|tr| tr.nav_report, &[Screen::Report]),
     (|tr| tr.nav_follow_ups, &[Screen::FollowUps]),
     (|tr| tr.nav_trash, &[Screen::Trash]),

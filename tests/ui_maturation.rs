@@ -1,0 +1,176 @@
+//! Carriers and maturation driven through the window: a pilot base gets its carrier profile on
+//! its page; a candidate short of the stage a need asks for is sent for maturation from the
+//! matching screen; the project goes to production and the achievement moves up.
+
+mod common;
+
+use common::{H, click, harness, seed_client, temp_db, type_into};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::maturation::{CarrierKind, Outcome};
+use techbroker::domain::{AchievementDraft, ClientId, ClientKind, NeedDraft, Stage};
+use techbroker::i18n::{ZH, fill};
+use techbroker::store::Store;
+use techbroker::ui::Screen;
+
+const BASE: &str = "山东省高端装备中试基地";
+const ACHIEVEMENT: &str = "数控机床热误差补偿技术";
+const NEED: &str = "机床热误差补偿技术需求";
+
+fn seed(path: &std::path::Path) -> ClientId {
+    let university = seed_client(path, "山东大学", ClientKind::University);
+    let base = seed_client(path, BASE, ClientKind::Other);
+    let enterprise = seed_client(path, "济南某机床公司", ClientKind::Enterprise);
+    let mut store = Store::open(path).unwrap();
+    for (title, trl, stage, text) in [
+        (
+            ACHIEVEMENT,
+            "5",
+            Stage::SmallTrial,
+            "数控机床热误差补偿，小试样机精度提升。",
+        ),
+        (
+            "秸秆颗粒燃料",
+            "8",
+            Stage::Industrial,
+            "农作物秸秆压制颗粒燃料。",
+        ),
+        (
+            "水产养殖尾水处理",
+            "8",
+            Stage::Industrial,
+            "池塘尾水湿地净化。",
+        ),
+    ] {
+        store
+            .save_achievement(
+                None,
+                &AchievementDraft {
+                    title: title.into(),
+                    owner: Some(university),
+                    field: "高端装备制造".into(),
+                    abstract_text: text.into(),
+                    trl: trl.into(),
+                    stage,
+                    ..AchievementDraft::default()
+                },
+            )
+            .unwrap();
+    }
+    store
+        .save_need(
+            None,
+            &NeedDraft {
+                enterprise: Some(enterprise),
+                title: NEED.into(),
+                field: "高端装备制造".into(),
+                description: "需要数控机床热误差补偿技术，要求已完成中试。".into(),
+                min_stage: Some(Stage::Pilot),
+                ..NeedDraft::default()
+            },
+        )
+        .unwrap();
+    base
+}
+
+fn open_client(h: &mut H, name: &str) {
+    click(h, ZH.nav_clients);
+    click(h, name);
+}
+
+#[test]
+fn a_carrier_profile_is_filled_on_the_organisations_page_and_refused_without_its_fields() {
+    let (_dir, path) = temp_db();
+    let base = seed(&path);
+    let mut h = harness(&path);
+    open_client(&mut h, BASE);
+    click(&mut h, ZH.carrier_profile);
+    click(&mut h, ZH.carrier_save);
+    h.get_by_label(ZH.p_required);
+    assert!(Store::open(&path).unwrap().carrier(base).unwrap().is_none());
+
+    type_into(&mut h, ZH.carrier_fields, "高端装备制造、智能制造");
+    assert!(h.query_by_label(ZH.p_required).is_none());
+    type_into(&mut h, ZH.carrier_capabilities, "精密加工中试线");
+    type_into(&mut h, ZH.carrier_cost, "50万");
+    click(&mut h, ZH.carrier_save);
+    h.get_by_label(ZH.carrier_saved);
+    let carrier = Store::open(&path).unwrap().carrier(base).unwrap().unwrap();
+    assert_eq!(carrier.kind, CarrierKind::PilotBase);
+    assert_eq!(carrier.fields, vec!["高端装备制造", "智能制造"]);
+    assert_eq!(carrier.capabilities, "精密加工中试线");
+}
+
+#[test]
+fn a_candidate_short_of_the_stage_is_sent_for_maturation_and_moves_up_when_it_goes_to_production() {
+    let (_dir, path) = temp_db();
+    let base = seed(&path);
+    let mut h = harness(&path);
+    open_client(&mut h, BASE);
+    click(&mut h, ZH.carrier_profile);
+    type_into(&mut h, ZH.carrier_fields, "高端装备制造");
+    click(&mut h, ZH.carrier_save);
+
+    click(&mut h, ZH.nav_needs);
+    click(&mut h, NEED);
+    click(&mut h, ZH.find_matches);
+    click(&mut h, ACHIEVEMENT);
+    click(&mut h, ZH.pj_send);
+    assert_eq!(h.state().screen(), Screen::Projects);
+    h.get_by_label(ZH.pj_new);
+    // The achievement is chosen; the base is suggested, serving the field.
+    h.get_by_label(ACHIEVEMENT);
+    let suggested = format!(
+        "{BASE}（{}{}{}",
+        ZH.ck_pilot_base, ZH.dash_list_separator, ZH.pj_why_field
+    );
+    h.get_by_label_contains(&suggested).click();
+    h.run();
+    click(&mut h, ZH.save);
+    let store = Store::open(&path).unwrap();
+    let projects = store.projects().unwrap();
+    assert_eq!(projects.len(), 1, "saved");
+    assert_eq!(projects[0].project.carrier, base);
+    drop(store);
+
+    h.get_by_role_and_label(Role::Button, ZH.outcome_to_production)
+        .click();
+    h.run();
+    h.get_by_label_contains(&fill(
+        ZH.pj_matured,
+        &[("trl", &8), ("stage", &ZH.stage_industrial)],
+    ));
+    let store = Store::open(&path).unwrap();
+    let row = &store.projects().unwrap()[0];
+    assert_eq!(row.project.outcome, Some(Outcome::ToProduction));
+    let a = store
+        .get_achievement(row.project.achievement)
+        .unwrap()
+        .unwrap();
+    assert_eq!((a.data.trl, a.data.stage), (8, Stage::Industrial));
+    drop(store);
+
+    // The waiting need is offered the match again.
+    click(&mut h, ZH.pj_rematch);
+    assert_eq!(h.state().screen(), Screen::Matching);
+    h.get_by_label(ACHIEVEMENT);
+}
+
+#[test]
+fn a_project_without_a_carrier_or_dates_is_refused_with_each_error_under_its_field() {
+    let (_dir, path) = temp_db();
+    seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_projects);
+    h.get_by_label(ZH.pj_none);
+    click(&mut h, ZH.pj_new);
+    type_into(&mut h, ZH.pj_name, "热误差补偿中试");
+    type_into(&mut h, ZH.pj_start, "2027-02-30");
+    click(&mut h, ZH.save);
+    h.get_by_label(&fill(
+        ZH.p_no_such_day,
+        &[("year", &2027), ("month", &2), ("days", &28)],
+    ));
+    assert!(h.get_all_by_label(ZH.p_required).count() >= 2);
+    assert!(Store::open(&path).unwrap().projects().unwrap().is_empty());
+}
