@@ -33,6 +33,16 @@ pub enum Problem {
     UnknownClient,
     /// Both terms of a thesaurus pair are the same.
     SameTerm,
+    /// A percentage that is not a number from 0 to 100 with at most two decimals.
+    PercentOutOfRange,
+    /// A term in whole years outside 1..=max.
+    TermOutOfRange {
+        max: u32,
+    },
+    /// Income shares that add up to this many basis points instead of 100 %.
+    SharesNotWhole {
+        total_bp: u32,
+    },
 }
 
 impl From<super::money::MoneyError> for Problem {

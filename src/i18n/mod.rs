@@ -647,6 +647,9 @@ translations! {
     backup_before_import: "导入前", "Before import";
     backup_before_restore: "恢复前", "Before restore";
     backup_manual: "手动", "Manual";
+    p_percent_out_of_range: "请填写 0 到 100 之间的百分比（最多两位小数）", "Enter a percentage from 0 to 100 (at most two decimals)";
+    p_term_out_of_range: "年限应为 1 到 {max} 之间的整数", "The term is a whole number of years from 1 to {max}";
+    p_shares_not_whole: "各方比例合计应为 100%，现为 {total}%", "The shares must add up to 100 %; they add up to {total} %";
     backup_failed: "自动备份失败：{detail}", "The automatic backup failed: {detail}";
     close: "关闭", "Close";
     import_button: "导入…", "Import…";
@@ -1050,6 +1053,12 @@ impl Tr {
             Problem::TooManyKeywords { max } => fill(self.p_too_many_keywords, &[("max", &max)]),
             Problem::UnknownClient => self.p_unknown_client.to_string(),
             Problem::SameTerm => self.p_same_term.to_string(),
+            Problem::PercentOutOfRange => self.p_percent_out_of_range.to_string(),
+            Problem::TermOutOfRange { max } => fill(self.p_term_out_of_range, &[("max", &max)]),
+            Problem::SharesNotWhole { total_bp } => fill(
+                self.p_shares_not_whole,
+                &[("total", &crate::domain::deal::rate_text(total_bp))],
+            ),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
+use crate::domain::rights::ArrangementKind;
 use crate::domain::{
     AchievementStatus, ClientKind, DealStage, InteractionKind, IpKind, IpStatus, NeedMode,
     NeedStatus, RejectReason, Stage,
@@ -36,3 +37,4 @@ stored_as_code!(NeedMode);
 stored_as_code!(NeedStatus);
 stored_as_code!(DealStage);
 stored_as_code!(RejectReason);
+stored_as_code!(ArrangementKind);
