@@ -138,7 +138,7 @@ fn bad_rights_are_refused_and_change_nothing() {
     store.save_rights(achievement, &granted()).unwrap();
     let revision = store.revision();
     let mut ninety = granted();
-    ninety.shares[2] = String::new();
+    ninety.shares = ["70".into(), "20".into(), String::new()];
     let refused = store.save_rights(achievement, &ninety).err().unwrap();
     assert!(
         matches!(&refused, SaveError::Invalid(e)
