@@ -7,6 +7,7 @@ use crate::catalog::{AchievementFilter, NeedFilter};
 use crate::domain::deal_list::DealFilter;
 use crate::domain::payments::{Instalment, Receipt, Trial};
 use crate::domain::registration::RegistrationRule;
+use crate::domain::rights::RightsDraft;
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId, DealDraft,
     DealId, DealStage, InstalmentId, InteractionDraft, InteractionId, NeedDraft, NeedId, ReceiptId,
@@ -215,6 +216,11 @@ pub enum Command {
     ExportTrainingProgress {
         trainee: String,
     },
+    /// Records a service achievement's rights and income shares.
+    SaveRights {
+        id: AchievementId,
+        draft: RightsDraft,
+    },
 }
 
 impl Command {
@@ -264,6 +270,7 @@ impl Command {
                 | ImportSaveMapping
                 | ImportCommit
                 | RestoreBackup(_)
+                | SaveRights { .. }
         )
     }
 }

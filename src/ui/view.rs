@@ -7,9 +7,10 @@ use egui::Ui;
 
 use crate::catalog::Catalogs;
 use crate::domain::deal::Missing;
+use crate::domain::rights::RightsField;
 use crate::domain::{
-    AchievementField, ClientField, ClientRow, ContactField, DealField, DealId, FieldErrors,
-    InteractionField, NeedField, SynonymField,
+    AchievementField, AchievementId, ClientField, ClientRow, ContactField, DealField, DealId,
+    FieldErrors, InteractionField, NeedField, SynonymField,
 };
 use crate::i18n::Tr;
 use crate::store::Store;
@@ -66,4 +67,6 @@ pub enum Event {
     PurgeDone,
     /// Ctrl+F: the list shown puts the keyboard in its search field (sent to it alone).
     FocusSearch,
+    RightsSaved(AchievementId),
+    RightsRefused(AchievementId, FieldErrors<RightsField>),
 }
