@@ -174,3 +174,23 @@ fn an_enterprises_achievement_has_no_rights_section() {
     h.get_by_label(TITLE);
     assert!(h.query_by_label(ZH.rights_heading).is_none());
 }
+
+#[test]
+fn researchers_below_half_are_warned_but_may_be_saved() {
+    let (_dir, path) = temp_db();
+    let (achievement, _deal) = seed(&path, ClientKind::University);
+    let mut h = harness(&path);
+    open_achievement(&mut h);
+    type_into(&mut h, ZH.share_researchers, "40");
+    type_into(&mut h, ZH.share_institution, "60");
+    h.get_by_label(ZH.rights_below_floor);
+    click(&mut h, ZH.rights_save);
+    let rule = h
+        .state()
+        .store()
+        .unwrap()
+        .achievement_rights(achievement)
+        .unwrap()
+        .and_then(|r| r.rule);
+    assert_eq!(rule, Some(DistributionRule::new(4_000, 6_000, 0).unwrap()));
+}

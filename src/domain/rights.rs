@@ -13,6 +13,8 @@ use super::{FieldErrors, Money, Problem};
 
 /// 100 % in basis points.
 pub const WHOLE_BP: u32 = 10_000;
+/// The researchers' share of net income the law sets as a floor (促进科技成果转化法, art. 45).
+pub const RESEARCHERS_FLOOR_BP: u32 = 5_000;
 /// The longest use-right term a form takes; longer ones are typing mistakes.
 pub const MAX_TERM_YEARS: u32 = 99;
 
@@ -111,6 +113,11 @@ impl DistributionRule {
 
     pub fn share_bp(&self, party: Party) -> u32 {
         self.shares_bp[party as usize]
+    }
+
+    /// Whether the researchers get less than the law's floor: allowed, but worth a warning.
+    pub fn researchers_below_floor(&self) -> bool {
+        self.share_bp(Party::Researchers) < RESEARCHERS_FLOOR_BP
     }
 
     /// Each party's amount of `payment`, in [`Party::ALL`] order, summing exactly to it: every
@@ -339,6 +346,13 @@ mod tests {
             Err(ShareError::NotWhole { total_bp: 10_001 })
         );
         assert!(DistributionRule::new(u32::MAX, u32::MAX, 2).is_err());
+        let low = DistributionRule::new(4_999, 5_001, 0).unwrap();
+        assert!(low.researchers_below_floor());
+        assert!(
+            !DistributionRule::new(5_000, 5_000, 0)
+                .unwrap()
+                .researchers_below_floor()
+        );
     }
 
     #[test]

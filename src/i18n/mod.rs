@@ -660,11 +660,12 @@ translations! {
     rights_term_years: "使用权年限（年）", "Term of the use right (years)";
     rights_approved_on: "批准日期", "Approval date";
     rights_approval_no: "批准文号", "Approval document number";
-    rights_separately_managed: "单列管理（不纳入国有资产保值增值考核）", "Managed apart from ordinary state assets (单列管理)";
+    rights_separately_managed: "单列管理（不纳入国有资产保值增值考核）", "Managed apart from ordinary state assets";
     share_researchers: "研究团队收益比例（%）", "Researchers' share of income (%)";
     share_institution: "单位收益比例（%）", "Institution's share of income (%)";
     share_office: "经纪人或转移机构比例（%）", "Broker's or transfer office's share (%)";
     rights_shares_hint: "三方比例合计 100%；三项都留空表示尚未约定收益分配。", "The three shares add up to 100 %; leave all three empty while no split is agreed.";
+    rights_below_floor: "研究团队比例低于法定的净收入 50%", "The researchers' share is below the 50 % of net income the law sets";
     rights_use_right_until: "使用权至 {date} 止", "The use right runs until {date}";
     rights_save: "保存权属与分配", "Save rights and shares";
     shares_heading: "收益分配", "Income shares";

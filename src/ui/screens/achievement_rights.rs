@@ -171,6 +171,13 @@ impl RightsForm {
             error_text(ui, &tr.problem(p));
         }
         ui.label(RichText::new(tr.rights_shares_hint).weak());
+        if let Ok(Rights {
+            rule: Some(rule), ..
+        }) = d.validate()
+            && rule.researchers_below_floor()
+        {
+            ui.label(RichText::new(tr.rights_below_floor).color(ui.visuals().warn_fg_color));
+        }
         if d.kind == ArrangementKind::UseRight
             && let (Some(from), Ok(years)) = (
                 crate::domain::dates::parse_date(&d.approved_on),
