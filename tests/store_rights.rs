@@ -215,3 +215,30 @@ fn a_deal_splits_its_received_payments_by_its_achievements_rule() {
     assert_eq!(split.iter().map(|(_, m)| m.fen()).sum::<i64>(), 1_234_567);
     assert_eq!(split[0], (Party::Researchers, Money(864_197)));
 }
+
+#[test]
+fn an_achievement_purged_from_the_trash_takes_its_rights_along() {
+    use techbroker::store::TrashItem;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("rights.sqlite")).unwrap();
+    let (sold, _deal) = with_deal(&mut store);
+    let owner = store.get_achievement(sold).unwrap().unwrap().data.owner;
+    let unsold = store
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: "盐碱地改良微生物菌剂".into(),
+                owner: Some(owner),
+                field: "现代农业".into(),
+                trl: "5".into(),
+                stage: Stage::SmallTrial,
+                ..AchievementDraft::default()
+            },
+        )
+        .unwrap();
+    store.save_rights(unsold, &granted()).unwrap();
+    store.delete_achievement(unsold).unwrap();
+    store.purge(TrashItem::Achievement(unsold)).unwrap();
+    assert_eq!(store.achievement_rights(unsold).unwrap(), None);
+    assert!(store.get_achievement(unsold).unwrap().is_none());
+}
