@@ -9,7 +9,7 @@ use chrono::{Months, NaiveDate};
 
 use super::deal::{parse_rate, rate_text};
 use super::problem::check_text;
-use super::{FieldErrors, Money, Problem};
+use super::{ClientKind, FieldErrors, Money, Problem};
 
 /// 100 % in basis points.
 pub const WHOLE_BP: u32 = 10_000;
@@ -17,6 +17,12 @@ pub const WHOLE_BP: u32 = 10_000;
 pub const RESEARCHERS_FLOOR_BP: u32 = 5_000;
 /// The longest use-right term a form takes; longer ones are typing mistakes.
 pub const MAX_TERM_YEARS: u32 = 99;
+
+/// Whether an owner of this kind makes service achievements (职务科技成果), whose rights and
+/// income shares are recorded: universities and research institutes do.
+pub fn makes_service_achievements(kind: ClientKind) -> bool {
+    matches!(kind, ClientKind::University | ClientKind::Institute)
+}
 
 /// Who holds the achievement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

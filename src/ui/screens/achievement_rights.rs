@@ -4,7 +4,8 @@
 use egui::{RichText, Ui};
 
 use crate::domain::rights::{
-    ArrangementKind, Party, Rights, RightsDraft, RightsField, use_right_end,
+    ArrangementKind, Party, Rights, RightsDraft, RightsField, makes_service_achievements,
+    use_right_end,
 };
 use crate::domain::{Achievement, AchievementId, ClientKind, FieldErrors};
 use crate::i18n::{Tr, fill};
@@ -64,11 +65,6 @@ struct RightsForm {
     errors: FieldErrors<RightsField>,
 }
 
-/// Only a university's or institute's achievement is a service achievement (职务科技成果).
-fn has_rights(kind: ClientKind) -> bool {
-    matches!(kind, ClientKind::University | ClientKind::Institute)
-}
-
 impl RightsForm {
     fn ui(
         &mut self,
@@ -97,7 +93,7 @@ impl RightsForm {
             .data
             .get()
             .and_then(|d| d.owner_kind)
-            .is_some_and(has_rights)
+            .is_some_and(makes_service_achievements)
         {
             read_error(ui, tr, self.data.error());
             return;
@@ -187,7 +183,8 @@ impl RightsForm {
         {
             ui.label(fill(tr.rights_use_right_until, &[("date", &fmt_date(end))]));
         }
-        if ui.button(tr.rights_save).clicked() {
+        // An achievement in the trash keeps its rights as they were until it is restored.
+        if a.deleted_at.is_none() && ui.button(tr.rights_save).clicked() {
             match d.validate() {
                 Ok(_) => cmds.push(Command::SaveRights {
                     id,
