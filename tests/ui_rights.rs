@@ -176,7 +176,7 @@ fn an_enterprises_achievement_has_no_rights_section() {
 }
 
 #[test]
-fn researchers_below_half_are_warned_but_may_be_saved() {
+fn researchers_below_half_are_warned_but_may_be_saved_with_enter() {
     let (_dir, path) = temp_db();
     let (achievement, _deal) = seed(&path, ClientKind::University);
     let mut h = harness(&path);
@@ -184,7 +184,9 @@ fn researchers_below_half_are_warned_but_may_be_saved() {
     type_into(&mut h, ZH.share_researchers, "40");
     type_into(&mut h, ZH.share_institution, "60");
     h.get_by_label(ZH.rights_below_floor);
-    click(&mut h, ZH.rights_save);
+    // Enter in a field saves, as the button does.
+    h.key_press(egui::Key::Enter);
+    h.run();
     let rule = h
         .state()
         .store()

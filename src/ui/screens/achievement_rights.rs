@@ -14,6 +14,7 @@ use crate::ui::command::Command;
 use crate::ui::reload::Reloaded;
 use crate::ui::screens::record_detail::{Detail, achievement_ui};
 use crate::ui::view::{Cx, Event, View};
+use crate::ui::widgets::keys::{FormKey, form_keys};
 use crate::ui::widgets::{error_text, fmt_date, form_row, read_error, text_field};
 
 /// The achievement's page: its record, then its rights.
@@ -183,8 +184,10 @@ impl RightsForm {
         {
             ui.label(fill(tr.rights_use_right_until, &[("date", &fmt_date(end))]));
         }
-        // An achievement in the trash keeps its rights as they were until it is restored.
-        if a.deleted_at.is_none() && ui.button(tr.rights_save).clicked() {
+        // Enter in a field or Ctrl+S saves, as on the deal's terms. An achievement in the trash
+        // keeps its rights as they were until it is restored.
+        let saved_by_key = form_keys(ui) == Some(FormKey::Save);
+        if a.deleted_at.is_none() && (ui.button(tr.rights_save).clicked() || saved_by_key) {
             match d.validate() {
                 Ok(_) => cmds.push(Command::SaveRights {
                     id,
