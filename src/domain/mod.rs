@@ -19,6 +19,7 @@ pub mod need;
 pub mod payments;
 pub mod problem;
 pub mod registration;
+pub mod rights;
 pub mod thesaurus;
 pub mod training;
 

@@ -35,6 +35,16 @@ pub enum Problem {
     SameTerm,
     /// An end date before its start.
     EndBeforeStart,
+    /// A percentage that is not a number from 0 to 100 with at most two decimals.
+    PercentOutOfRange,
+    /// A term in whole years outside 1..=max.
+    TermOutOfRange {
+        max: u32,
+    },
+    /// Income shares that add up to this many basis points instead of 100 %.
+    SharesNotWhole {
+        total_bp: u32,
+    },
 }
 
 impl From<super::money::MoneyError> for Problem {

@@ -6,6 +6,7 @@ mod import;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::maturation::{CarrierKind, Outcome, Payer, ProjectKind};
+use crate::domain::rights::{ArrangementKind, Party};
 use crate::domain::{
     AchievementStatus, ClientKind, ContractType, DealStage, InteractionKind, IpKind, IpStatus,
     NeedMode, NeedStatus, Price, Problem, RejectReason, Stage, TransferMode,
@@ -648,6 +649,32 @@ translations! {
     backup_before_import: "导入前", "Before import";
     backup_before_restore: "恢复前", "Before restore";
     backup_manual: "手动", "Manual";
+    p_percent_out_of_range: "请填写 0 到 100 之间的百分比（最多两位小数）", "Enter a percentage from 0 to 100 (at most two decimals)";
+    p_term_out_of_range: "年限应为 1 到 {max} 之间的整数", "The term is a whole number of years from 1 to {max}";
+    p_shares_not_whole: "各方比例合计应为 100%，现为 {total}%", "The shares must add up to 100 %; they add up to {total} %";
+    rights_heading: "权属与收益分配", "Rights and income";
+    rights_arrangement: "权属安排", "Arrangement";
+    arrangement_institution: "单位所有", "Held by the institution";
+    arrangement_ownership: "赋予所有权", "Ownership granted to the researchers";
+    arrangement_use_right: "长期使用权", "Long-term use right";
+    rights_ownership_share: "研究团队所有权份额（%）", "Researchers' ownership share (%)";
+    rights_term_years: "使用权年限（年）", "Term of the use right (years)";
+    rights_approved_on: "批准日期", "Approval date";
+    rights_approval_no: "批准文号", "Approval document number";
+    rights_separately_managed: "单列管理（不纳入国有资产保值增值考核）", "Managed apart from ordinary state assets";
+    share_researchers: "研究团队收益比例（%）", "Researchers' share of income (%)";
+    share_institution: "单位收益比例（%）", "Institution's share of income (%)";
+    share_office: "经纪人或转移机构比例（%）", "Broker's or transfer office's share (%)";
+    rights_shares_hint: "三方比例合计 100%；三项都留空表示尚未约定收益分配。", "The three shares add up to 100 %; leave all three empty while no split is agreed.";
+    rights_below_floor: "研究团队比例低于法定的净收入 50%", "The researchers' share is below the 50 % of net income the law sets";
+    rights_use_right_until: "使用权至 {date} 止", "The use right runs until {date}";
+    rights_save: "保存权属与分配", "Save rights and shares";
+    shares_heading: "收益分配", "Income shares";
+    shares_received: "已到账 {yuan} 元（{wan} 万元），按成果的收益分配规则应得：", "Received ¥{yuan} ({wan} × 10k yuan); due under the achievement's rule:";
+    party_researchers: "研究团队", "Researchers";
+    party_institution: "单位", "Institution";
+    party_office: "经纪人或转移机构", "Broker or transfer office";
+    share_amount: "{party}（{share}%）：{yuan} 元（{wan} 万元）", "{party} ({share} %): ¥{yuan} ({wan} × 10k yuan)";
     backup_failed: "自动备份失败：{detail}", "The automatic backup failed: {detail}";
     close: "关闭", "Close";
     import_button: "导入…", "Import…";
@@ -1093,6 +1120,31 @@ impl Tr {
         }
     }
 
+    pub fn arrangement(&self, kind: ArrangementKind) -> &'static str {
+        match kind {
+            ArrangementKind::Institution => self.arrangement_institution,
+            ArrangementKind::Ownership => self.arrangement_ownership,
+            ArrangementKind::UseRight => self.arrangement_use_right,
+        }
+    }
+
+    pub fn party(&self, party: Party) -> &'static str {
+        match party {
+            Party::Researchers => self.party_researchers,
+            Party::Institution => self.party_institution,
+            Party::Office => self.party_office,
+        }
+    }
+
+    /// The label of a party's share in the rights form.
+    pub fn party_share(&self, party: Party) -> &'static str {
+        match party {
+            Party::Researchers => self.share_researchers,
+            Party::Institution => self.share_institution,
+            Party::Office => self.share_office,
+        }
+    }
+
     pub fn client_kind(&self, kind: ClientKind) -> &'static str {
         match kind {
             ClientKind::Enterprise => self.kind_enterprise,
@@ -1138,6 +1190,12 @@ impl Tr {
             Problem::UnknownClient => self.p_unknown_client.to_string(),
             Problem::SameTerm => self.p_same_term.to_string(),
             Problem::EndBeforeStart => self.p_end_before_start.to_string(),
+            Problem::PercentOutOfRange => self.p_percent_out_of_range.to_string(),
+            Problem::TermOutOfRange { max } => fill(self.p_term_out_of_range, &[("max", &max)]),
+            Problem::SharesNotWhole { total_bp } => fill(
+                self.p_shares_not_whole,
+                &[("total", &crate::domain::deal::rate_text(total_bp))],
+            ),
         }
     }
 }

@@ -3,6 +3,7 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::domain::maturation::{CarrierKind, Outcome, Payer, ProjectKind};
+use crate::domain::rights::ArrangementKind;
 use crate::domain::{
     AchievementStatus, ClientKind, DealStage, InteractionKind, IpKind, IpStatus, NeedMode,
     NeedStatus, RejectReason, Stage,
@@ -41,3 +42,4 @@ stored_as_code!(CarrierKind);
 stored_as_code!(ProjectKind);
 stored_as_code!(Payer);
 stored_as_code!(Outcome);
+stored_as_code!(ArrangementKind);

@@ -26,6 +26,7 @@ mod needs;
 mod open;
 mod payments;
 mod report;
+mod rights;
 mod schema;
 mod thesaurus;
 mod training;

@@ -303,9 +303,31 @@ CREATE INDEX match_decisions_decision
     ON match_decisions (decision, deal_id, need_id, achievement_id, enterprise_id);
 ";
 
+/// The rights of a service achievement (issue 18): who holds it, the approval, 单列管理, and the
+/// income-distribution rule, whose three shares are all there (summing to 100 %) or all absent.
+const V12_RIGHTS: &str = "
+CREATE TABLE achievement_rights (
+    achievement_id     INTEGER PRIMARY KEY REFERENCES achievements (id),
+    arrangement        TEXT NOT NULL CHECK (arrangement IN ('institution', 'ownership', 'use_right')),
+    ownership_bp       INTEGER CHECK (ownership_bp IS NULL OR ownership_bp BETWEEN 0 AND 10000),
+    term_years         INTEGER CHECK (term_years IS NULL OR term_years BETWEEN 1 AND 99),
+    approved_on        TEXT,
+    approval_no        TEXT NOT NULL DEFAULT '',
+    separately_managed INTEGER NOT NULL DEFAULT 0 CHECK (separately_managed IN (0, 1)),
+    researchers_bp     INTEGER CHECK (researchers_bp IS NULL OR researchers_bp BETWEEN 0 AND 10000),
+    institution_bp     INTEGER CHECK (institution_bp IS NULL OR institution_bp BETWEEN 0 AND 10000),
+    office_bp          INTEGER CHECK (office_bp IS NULL OR office_bp BETWEEN 0 AND 10000),
+    updated_at         TEXT NOT NULL,
+    CHECK ((arrangement = 'ownership') = (ownership_bp IS NOT NULL)),
+    CHECK ((arrangement = 'use_right') = (term_years IS NOT NULL)),
+    CHECK ((researchers_bp IS NULL AND institution_bp IS NULL AND office_bp IS NULL)
+        OR researchers_bp + institution_bp + office_bp = 10000)
+);
+";
+
 /// Carriers that mature achievements, their projects with milestones, and the maturity an
 /// achievement gained from one.
-const V12_MATURATION: &str = "
+const V13_MATURATION: &str = "
 CREATE TABLE carriers (
     client_id        INTEGER PRIMARY KEY REFERENCES clients (id),
     kind             TEXT NOT NULL CHECK (kind IN ('pilot_base', 'proof_of_concept', 'training_base', 'transfer_service')),
@@ -370,13 +392,14 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V9_UNIQUE_CREDIT_CODE).comment("one live client per credit code"),
         M::up(V10_TRASHED_PAYMENTS).comment("instalments and receipts in the trash"),
         M::up(V11_WITHDRAWN_DECISIONS).comment("decisions that can be taken back"),
-        M::up(V12_MATURATION).comment("carriers, maturation projects, maturity history"),
+        M::up(V12_RIGHTS).comment("rights of service achievements and income shares"),
+        M::up(V13_MATURATION).comment("carriers, maturation projects, maturity history"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    12
+    13
 }
 
 #[cfg(test)]

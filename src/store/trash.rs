@@ -221,8 +221,8 @@ fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Deletes the achievements `filter` picks (with their IP items and match decisions), unless
-/// a deal names one.
+/// Deletes the achievements `filter` picks (with their IP items, match decisions and rights),
+/// unless a deal names one.
 fn purge_achievements(
     tx: &Transaction<'_>,
     filter: &str,
@@ -236,7 +236,7 @@ fn purge_achievements(
     )? {
         return Err(StoreError::InUse);
     }
-    for table in ["match_decisions", "ip_items"] {
+    for table in ["match_decisions", "ip_items", "achievement_rights"] {
         tx.execute(
             &format!("DELETE FROM {table} WHERE achievement_id IN ({picked})"),
             [id],

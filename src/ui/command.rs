@@ -9,6 +9,7 @@ use crate::domain::id::ProjectId;
 use crate::domain::maturation::{CarrierDraft, Outcome as MaturationOutcome, ProjectDraft};
 use crate::domain::payments::{Instalment, Receipt, Trial};
 use crate::domain::registration::RegistrationRule;
+use crate::domain::rights::RightsDraft;
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ContactDraft, ContactId, DealDraft,
     DealId, DealStage, InstalmentId, InteractionDraft, InteractionId, NeedDraft, NeedId, ReceiptId,
@@ -220,6 +221,11 @@ pub enum Command {
     ExportTrainingProgress {
         trainee: String,
     },
+    /// Records a service achievement's rights and income shares.
+    SaveRights {
+        id: AchievementId,
+        draft: RightsDraft,
+    },
 }
 
 impl Command {
@@ -269,6 +275,7 @@ impl Command {
                 | ImportSaveMapping
                 | ImportCommit
                 | RestoreBackup(_)
+                | SaveRights { .. }
         )
     }
 }

@@ -8,9 +8,10 @@ use egui::Ui;
 use crate::catalog::Catalogs;
 use crate::domain::deal::Missing;
 use crate::domain::maturation::{CarrierField, ProjectField};
+use crate::domain::rights::RightsField;
 use crate::domain::{
-    AchievementField, ClientField, ClientId, ClientRow, ContactField, DealField, DealId,
-    FieldErrors, InteractionField, NeedField, SynonymField,
+    AchievementField, AchievementId, ClientField, ClientId, ClientRow, ContactField, DealField,
+    DealId, FieldErrors, InteractionField, NeedField, SynonymField,
 };
 use crate::i18n::Tr;
 use crate::store::Store;
@@ -71,4 +72,6 @@ pub enum Event {
     ProjectRefused(FieldErrors<ProjectField>),
     CarrierSaved(ClientId),
     CarrierRefused(ClientId, FieldErrors<CarrierField>),
+    RightsSaved(AchievementId),
+    RightsRefused(AchievementId, FieldErrors<RightsField>),
 }

@@ -53,6 +53,7 @@ pub struct DealDetail {
     registration_check: Checked<RegistrationDraft, RegistrationField>,
     pub interaction_form: InteractionForm,
     payments: PaymentForms,
+    shares: crate::ui::screens::deal_shares::DealShares,
     /// The delete question is open.
     deleting: bool,
 }
@@ -71,6 +72,7 @@ impl DealDetail {
             registration_check: Checked::default(),
             interaction_form: InteractionForm::new(chrono::Local::now().date_naive()),
             payments: PaymentForms::default(),
+            shares: Default::default(),
             deleting: false,
         }
     }
@@ -165,6 +167,8 @@ impl DealDetail {
                     tr,
                     cmds,
                 );
+                self.shares
+                    .ui(&mut cols[0], store, deal.id, &data.receipts, tr);
                 self.stage_ui(&mut cols[1], &deal, tr, cmds);
                 cols[1].add_space(12.0);
                 self.registration_ui(&mut cols[1], &deal, today, tr, cmds);

@@ -1,6 +1,7 @@
 //! One file per screen.
 
 pub mod achievement_form;
+pub mod achievement_rights;
 pub mod achievements;
 pub mod agenda;
 pub mod carrier_section;
@@ -11,6 +12,7 @@ pub mod dashboard;
 pub mod dashboard_charts;
 pub mod deal_detail;
 pub mod deal_payments;
+pub mod deal_shares;
 pub mod deals;
 pub mod follow_ups;
 pub mod import;

@@ -1,4 +1,5 @@
-//! The detail views of one achievement and one need.
+//! The detail views of one achievement and one need; the achievement's page adds its rights
+//! (`achievement_rights`).
 
 use crate::ui::widgets::read_error;
 use egui::{RichText, Ui};
@@ -88,6 +89,7 @@ pub fn achievement_ui(
     store: &Store,
     tr: &Tr,
     cmds: &mut Vec<Command>,
+    more: impl FnOnce(&mut Ui, &Achievement, &mut Vec<Command>),
 ) {
     let Some(a) = detail.prepare(ui, store, tr, Screen::Achievements, cmds, |s, id| {
         s.get_achievement(id)
@@ -154,6 +156,7 @@ pub fn achievement_ui(
                     ui.end_row();
                 }
             });
+        more(ui, a, cmds);
     });
 }
 
@@ -223,12 +226,6 @@ pub fn need_ui(
         paragraph(ui, tr.n_description, &d.description);
         paragraph(ui, tr.n_indicators, &d.indicators);
     });
-}
-
-impl View for Detail<AchievementId, Achievement> {
-    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        achievement_ui(self, ui, cx.store, cx.tr, cx.cmds);
-    }
 }
 
 impl View for Detail<NeedId, Need> {

@@ -444,6 +444,11 @@ impl TechBrokerApp {
                     Saved::Failed => {}
                 }
             }
+            Command::SaveRights { id, draft } => match self.save(|s| s.save_rights(id, &draft)) {
+                Saved::Yes(()) => self.deliver(Event::RightsSaved(id)),
+                Saved::Refused(errors) => self.deliver(Event::RightsRefused(id, errors)),
+                Saved::Failed => {}
+            },
             Command::DeleteDeal(id) => {
                 let deal = self.store().and_then(|s| s.get_deal(id).ok().flatten());
                 let title = deal.map(|d| d.terms.title).unwrap_or_default();

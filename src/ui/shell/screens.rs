@@ -4,16 +4,16 @@
 
 use egui::{RichText, Ui};
 
-use crate::domain::{Achievement, AchievementId, Need, NeedId};
+use crate::domain::{Need, NeedId};
 use crate::i18n::Tr;
 use crate::ui::command::{ListKind, ListPreset, Screen};
 use crate::ui::screens::{
-    achievement_form::AchievementForm, achievements::AchievementsScreen,
-    client_detail::ClientDetail, client_form::ClientForm, clients::ClientsScreen,
-    dashboard::DashboardScreen, deal_detail::DealDetail, deals::DealsScreen,
-    follow_ups::FollowUpsScreen, import::ImportScreen, matching::MatchingScreen,
-    need_form::NeedForm, needs::NeedsScreen, projects::ProjectsScreen, record_detail::Detail,
-    report::ReportScreen, trash::TrashScreen,
+    achievement_form::AchievementForm, achievement_rights::AchievementPage,
+    achievements::AchievementsScreen, client_detail::ClientDetail, client_form::ClientForm,
+    clients::ClientsScreen, dashboard::DashboardScreen, deal_detail::DealDetail,
+    deals::DealsScreen, follow_ups::FollowUpsScreen, import::ImportScreen,
+    matching::MatchingScreen, need_form::NeedForm, needs::NeedsScreen, projects::ProjectsScreen,
+    record_detail::Detail, report::ReportScreen, trash::TrashScreen,
 };
 use crate::ui::view::{Cx, Event, View};
 use crate::ui::widgets::today;
@@ -74,7 +74,7 @@ screens! {
     }
     details {
         client: ClientDetail => Screen::Client;
-        achievement: Detail<AchievementId, Achievement> => Screen::Achievement;
+        achievement: AchievementPage => Screen::Achievement;
         need: Detail<NeedId, Need> => Screen::Need;
         deal: DealDetail => Screen::Deal;
     }
@@ -125,8 +125,10 @@ impl Screens {
             Screen::Client(id) if self.client.as_ref().is_none_or(|d| d.client_id != id) => {
                 self.client = Some(ClientDetail::new(id, today()));
             }
-            Screen::Achievement(id) if self.achievement.as_ref().is_none_or(|d| d.id != id) => {
-                self.achievement = Some(Detail::new(id));
+            Screen::Achievement(id)
+                if self.achievement.as_ref().is_none_or(|d| d.detail.id != id) =>
+            {
+                self.achievement = Some(AchievementPage::new(id));
             }
             Screen::Need(id) if self.need.as_ref().is_none_or(|d| d.id != id) => {
                 self.need = Some(Detail::new(id));
