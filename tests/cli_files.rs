@@ -405,6 +405,42 @@ fn report_writes_a_workbook_and_a_printable_page() {
     }
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     assert!(html.contains("余热回收技术转让") && html.contains("技术交易报告"));
+    // The transfer statistics of the same quarter, through the same services.
+    for format in ["xlsx", "html"] {
+        let path = dir.path().join(format!("stats.{format}"));
+        let out = techbroker(&[
+            "stats",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-03-31",
+            "--format",
+            format,
+            "--out",
+            &path.display().to_string(),
+            "--db",
+            &db,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).contains("签订 1 项、登记 0 项"),
+            "{}",
+            text(&out.stdout)
+        );
+    }
+    let html = std::fs::read_to_string(dir.path().join("stats.html")).unwrap();
+    assert!(html.contains("成果转化统计") && html.contains("技术合同签订（按合同类型）"));
+    assert!(
+        html.contains("<td>技术转让</td><td class=\"num\">1</td><td class=\"num\">120.00</td>")
+    );
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.path().join("stats.xlsx")).unwrap();
+    assert_eq!(calamine::Reader::sheet_names(&book).len(), 4);
+    let signed = calamine::Reader::worksheet_range_at(&mut book, 0)
+        .unwrap()
+        .unwrap();
+    let cells: Vec<String> = signed.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c == "技术转让"), "{cells:?}");
     let out = techbroker(&[
         "report",
         "--from",

@@ -278,3 +278,34 @@ fn a_filter_label_stays_beside_its_list_when_the_toolbar_wraps() {
         "含面议 ends at {negotiable:?}"
     );
 }
+
+#[test]
+fn the_transfer_statistics_of_the_period_show_under_the_report_and_export() {
+    let (dir, path) = temp_db();
+    seed(&path);
+    let out = dir.path().join("stats.out");
+    let mut h = common::harness_with_picker(&path, Some(out.clone()));
+    click(&mut h, ZH.nav_report);
+    click(&mut h, ZH.ts_title);
+    h.get_by_label(ZH.ts_signed);
+    // Two signed this month: a transfer and a licence; the unsigned one is not counted.
+    let total = h
+        .get_all_by_label(ZH.ts_total)
+        .next()
+        .map(|n| n.rect())
+        .unwrap();
+    let on_total_row: Vec<String> = h
+        .get_all_by_role(Role::Label)
+        .filter(|n| (n.rect().center().y - total.center().y).abs() < 4.0)
+        .filter_map(|n| n.value())
+        .collect();
+    assert!(on_total_row.iter().any(|v| v == "2"), "{on_total_row:?}");
+    assert!(
+        on_total_row.iter().any(|v| v == "150.00"),
+        "{on_total_row:?}"
+    );
+    click(&mut h, ZH.ts_export_html);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains(ZH.ts_title) && html.contains(ZH.ts_by_arrangement));
+    h.get_by_label_contains(&fill(ZH.exported, &[("path", &out.display())]));
+}

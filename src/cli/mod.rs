@@ -156,6 +156,19 @@ pub enum Command {
         #[arg(long, value_parser = parse_stage)]
         stage: Option<DealStage>,
     },
+    /// Writes the transfer statistics from --from to --to (dates included): technology
+    /// contracts signed and registered by type, achievements transferred by rights
+    /// arrangement, maturation projects started, finished and to production.
+    Stats {
+        #[arg(long, value_parser = parse_day)]
+        from: NaiveDate,
+        #[arg(long, value_parser = parse_day)]
+        to: NaiveDate,
+        #[arg(long, value_enum)]
+        format: report_cmd::ReportFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
@@ -328,6 +341,19 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
             };
             written(
                 report_cmd::run(&store, (from, to), &filter, format, &path, lang.tr(), out),
+                &path,
+                lang,
+            )
+        }
+        Command::Stats {
+            from,
+            to,
+            format,
+            out: path,
+        } => {
+            let store = open(db, lang, false)?;
+            written(
+                report_cmd::stats(&store, (from, to), format, &path, lang.tr(), out),
                 &path,
                 lang,
             )

@@ -44,3 +44,40 @@ pub fn run(
     )?;
     Ok(())
 }
+
+/// `techbroker stats`: the transfer statistics of a period, written to a file.
+pub fn stats(
+    store: &Store,
+    (from, to): (NaiveDate, NaiveDate),
+    format: ReportFormat,
+    path: &Path,
+    tr: &Tr,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let stats = crate::report::transfer::build(
+        &store.transfer_contracts()?,
+        &store.transfer_projects()?,
+        from,
+        to,
+    );
+    match format {
+        ReportFormat::Xlsx => crate::report::transfer_out::write_transfer_xlsx(&stats, tr, path)?,
+        ReportFormat::Html => crate::report::transfer_out::write_transfer_html(&stats, tr, path)?,
+    }
+    let projects: usize = stats.projects.iter().map(|(_, n)| n.started).sum();
+    writeln!(
+        out,
+        "{}",
+        fill(
+            tr.cli_stats_written,
+            &[
+                ("path", &path.display()),
+                ("signed", &stats.signed_total().count),
+                ("registered", &stats.registered_total().count),
+                ("projects", &projects),
+                ("n", &projects),
+            ]
+        )
+    )?;
+    Ok(())
+}

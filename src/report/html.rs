@@ -8,7 +8,7 @@ use super::{DealReport, outstanding, received_by};
 use crate::domain::Money;
 use crate::i18n::{Tr, fill};
 
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 @page { size: A4; margin: 14mm 12mm; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; box-sizing: border-box; }
 body { font-family: "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10pt;
@@ -223,7 +223,7 @@ fn td_money(m: Option<Money>) -> String {
 }
 
 /// Text safe inside elements and quoted attributes.
-fn esc(text: &str) -> String {
+pub(super) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -5,6 +5,8 @@
 mod html;
 pub mod labels;
 mod period;
+pub mod transfer;
+pub mod transfer_out;
 mod xlsx;
 
 use std::collections::HashMap;

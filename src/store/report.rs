@@ -6,6 +6,7 @@ use super::{Store, StoreError};
 use crate::domain::deal::commission;
 use crate::domain::{ContractType, DealId, Money};
 use crate::report::ReportDeal;
+use crate::report::transfer::{ContractRow, ProjectLine};
 
 impl Store {
     /// Every live deal with what the report needs, by id: the buyer's province and city as its
@@ -64,5 +65,53 @@ impl Store {
             }
         }
         Ok(deals)
+    }
+}
+
+impl Store {
+    /// Every live deal as the transfer statistics read it, with the rights arrangement of its
+    /// first achievement that has one recorded.
+    pub fn transfer_contracts(&self) -> Result<Vec<ContractRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.contract_type, d.stage, d.signed_on, d.contract_fen, d.technology_fen,
+                d.registration_submitted, d.registered_contract_fen, d.registered_technology_fen,
+                (SELECT r.arrangement FROM deal_achievements da
+                    JOIN achievement_rights r ON r.achievement_id = da.achievement_id
+                    WHERE da.deal_id = d.id ORDER BY da.achievement_id LIMIT 1)
+             FROM deals d WHERE d.deleted_at IS NULL ORDER BY d.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let contract_type: String = r.get(0)?;
+            let fen = |i| r.get::<_, Option<i64>>(i).map(|f| f.map(Money));
+            Ok(ContractRow {
+                contract_type: ContractType::from_code(&contract_type).unwrap_or_default(),
+                stage: r.get(1)?,
+                signed_on: r.get(2)?,
+                contract: fen(3)?,
+                technology: fen(4)?,
+                registered_on: r.get(5)?,
+                registered_contract: fen(6)?,
+                registered_technology: fen(7)?,
+                arrangement: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every live maturation project, as the transfer statistics read it.
+    pub fn transfer_projects(&self) -> Result<Vec<ProjectLine>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, start_on, ended_on, outcome FROM maturation_projects
+             WHERE deleted_at IS NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ProjectLine {
+                kind: r.get(0)?,
+                start: r.get(1)?,
+                ended_on: r.get(2)?,
+                outcome: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }

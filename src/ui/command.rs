@@ -179,6 +179,8 @@ pub enum Command {
     RemoveSynonym(SynonymId),
     /// Carriers and maturation projects.
     Maturation(MaturationCommand),
+    /// Asks where, then writes the transfer statistics of the report's period.
+    ExportStats(FileType),
     /// Asks where, then writes the need's shortlist as CSV.
     ExportShortlist(NeedId),
     /// Asks where, then writes the list as currently filtered and sorted, as CSV.

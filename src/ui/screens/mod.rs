@@ -23,4 +23,5 @@ pub mod needs;
 pub mod projects;
 pub mod record_detail;
 pub mod report;
+pub mod report_stats;
 pub mod trash;

@@ -14,6 +14,7 @@ use crate::store::Store;
 use crate::ui::command::Command;
 use crate::ui::command::FileType;
 use crate::ui::reload::Reloaded;
+use crate::ui::screens::report_stats::StatsSection;
 use crate::ui::widgets::combos::option_combo;
 use crate::ui::widgets::date_picker;
 use crate::ui::widgets::labelled;
@@ -41,6 +42,7 @@ pub struct ReportScreen {
     deals: Reloaded<u64, Vec<ReportDeal>>,
     brokers: Vec<String>,
     report: Option<(Key, DealReport)>,
+    pub stats: StatsSection,
 }
 
 impl ReportScreen {
@@ -94,10 +96,17 @@ impl ReportScreen {
         self.controls(ui, fields, today, tr, cmds);
         ui.separator();
         crate::ui::widgets::read_error(ui, tr, self.deals.error());
-        let Some(report) = self.report(store, today) else {
-            return;
-        };
-        egui::ScrollArea::vertical().show(ui, |ui| report_ui(ui, report, tr));
+        let bounds = self.bounds(today);
+        // Out of the screen while the report borrows it: a move, not a copy.
+        let mut stats = std::mem::take(&mut self.stats);
+        if let Some(report) = self.report(store, today) {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                report_ui(ui, report, tr);
+                ui.add_space(12.0);
+                stats.ui(ui, store, bounds, tr, cmds);
+            });
+        }
+        self.stats = stats;
     }
 
     fn controls(

@@ -398,6 +398,7 @@ impl TechBrokerApp {
                 Saved::Failed => {}
             },
             Command::Maturation(m) => self.apply_maturation(m),
+            Command::ExportStats(format) => self.export_stats(format),
             Command::RemoveSynonym(id) => {
                 let pair = self
                     .store()

@@ -1,9 +1,12 @@
-//! Carriers' profiles and maturation projects: their commands applied.
+//! Carriers' profiles, maturation projects and the transfer statistics: their commands applied.
 
 use super::Saved;
 use crate::i18n::fill;
-use crate::ui::command::{MaturationCommand, Screen};
-use crate::ui::shell::app::TechBrokerApp;
+use crate::report::transfer_out::{write_transfer_html, write_transfer_xlsx};
+use crate::ui::command::{FileType, MaturationCommand, Screen};
+use crate::ui::screens::report::period_name;
+use crate::ui::shell::app::{Database, TechBrokerApp};
+use crate::ui::shell::export::write_status;
 use crate::ui::view::Event;
 use crate::ui::widgets::today;
 
@@ -58,5 +61,27 @@ impl TechBrokerApp {
                 },
             },
         }
+    }
+
+    pub(super) fn export_stats(&mut self, format: FileType) {
+        let tr = self.tr();
+        let Database::Open(session) = &mut self.db else {
+            return;
+        };
+        let (from, to) = self.screens.report.bounds(today());
+        let stats = match self.screens.report.stats.stats(session.store(), from, to) {
+            Ok(stats) => stats.clone(),
+            Err(e) => return self.failed(&e),
+        };
+        let name = format!("{}-{}", tr.ts_title, period_name(from, to));
+        let Some(path) = self.picker.save_file(&name, format) else {
+            return;
+        };
+        let written = if format == FileType::Xlsx {
+            write_transfer_xlsx(&stats, tr, &path)
+        } else {
+            write_transfer_html(&stats, tr, &path)
+        };
+        self.status = Some(write_status(written, &path, tr));
     }
 }
