@@ -9,6 +9,7 @@ pub mod clients;
 pub mod dashboard;
 pub mod dashboard_charts;
 pub mod deal_detail;
+pub mod deal_dialogs;
 pub mod deal_payments;
 pub mod deals;
 pub mod follow_ups;

@@ -105,20 +105,26 @@ pub fn price_input(ui: &mut Ui, negotiable: &mut bool, amount: &mut String, tr: 
             egui::TextEdit::singleline(amount).desired_width(160.0),
         );
         ui.label(tr.yuan_unit);
-        // Forms take yuan; lists speak 万元: the amount as read, both ways, beside the field.
-        if !*negotiable
-            && let Ok(m) = crate::domain::Money::parse_yuan(amount)
-            && m.fen() > 0
-        {
-            let read = crate::i18n::fill(
-                tr.amount_read_as,
-                &[("yuan", &m.yuan_text()), ("wan", &m.wan_text())],
-            );
-            ui.weak(read);
+        if !*negotiable {
+            amount_read_back(ui, amount, tr);
         }
         edit
     })
     .inner
+}
+
+/// Forms take yuan; lists speak 万元: an amount field's text as read, both ways, once it reads
+/// as an amount.
+pub fn amount_read_back(ui: &mut Ui, amount: &str, tr: &Tr) {
+    if let Ok(m) = crate::domain::Money::parse_yuan(amount)
+        && m.fen() > 0
+    {
+        let read = crate::i18n::fill(
+            tr.amount_read_as,
+            &[("yuan", &m.yuan_text()), ("wan", &m.wan_text())],
+        );
+        ui.weak(read);
+    }
 }
 
 /// A column header that sorts: shows the direction when active, returns true when clicked.
