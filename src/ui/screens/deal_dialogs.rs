@@ -100,14 +100,7 @@ impl SignDialog {
                         tr.d_contract,
                         true,
                         e.get(DealField::Contract),
-                        |ui| {
-                            ui.horizontal(|ui| {
-                                let field = text_field(&mut d.contract, 160.0)(ui);
-                                ui.label(tr.yuan_unit);
-                                field
-                            })
-                            .inner
-                        },
+                        text_field(&mut d.contract, 160.0),
                     );
                 });
             amount_read_back(ui, &self.draft.contract, tr);
@@ -252,14 +245,18 @@ impl NewDealForm {
                         )
                     });
                     form_row(ui, tr, tr.nd_achievement, false, None, |ui| {
-                        option_combo(
-                            ui,
-                            "new_deal_achievement",
-                            &mut d.achievement,
-                            &ids(&achievements),
-                            tr.nd_none,
-                            |id| title_of(&achievements, id),
-                        )
+                        // Nothing to choose until the party has some.
+                        ui.add_enabled_ui(!achievements.is_empty(), |ui| {
+                            option_combo(
+                                ui,
+                                "new_deal_achievement",
+                                &mut d.achievement,
+                                &ids(&achievements),
+                                tr.nd_none,
+                                |id| title_of(&achievements, id),
+                            )
+                        })
+                        .inner
                     });
                     form_row(ui, tr, tr.d_buyer, true, e.get(F::Buyer), |ui| {
                         client_picker(
@@ -272,23 +269,27 @@ impl NewDealForm {
                         )
                     });
                     form_row(ui, tr, tr.nd_need, false, None, |ui| {
-                        option_combo(
-                            ui,
-                            "new_deal_need",
-                            &mut d.need,
-                            &ids(&needs),
-                            tr.nd_none,
-                            |id| title_of(&needs, id),
-                        )
-                    });
-                    form_row(ui, tr, tr.d_expected, false, e.get(F::Expected), |ui| {
-                        ui.horizontal(|ui| {
-                            let field = text_field(&mut d.expected, 160.0)(ui);
-                            ui.label(tr.yuan_unit);
-                            field
+                        // Nothing to choose until the party has some.
+                        ui.add_enabled_ui(!needs.is_empty(), |ui| {
+                            option_combo(
+                                ui,
+                                "new_deal_need",
+                                &mut d.need,
+                                &ids(&needs),
+                                tr.nd_none,
+                                |id| title_of(&needs, id),
+                            )
                         })
                         .inner
                     });
+                    form_row(
+                        ui,
+                        tr,
+                        tr.d_expected,
+                        false,
+                        e.get(F::Expected),
+                        text_field(&mut d.expected, 160.0),
+                    );
                 });
             amount_read_back(ui, &self.draft.expected, tr);
             if self.checking {
