@@ -561,6 +561,13 @@ fn a_card_moved_to_signed_asks_for_the_date_and_amount_right_there() {
     assert!(h.query_by_label(ZH.sign_title).is_none());
     assert_eq!(stage_of(&h, id), DealStage::Introduced);
     assert_eq!(h.state().store().unwrap().revision(), revision);
+    click(&mut h, ZH.move_to);
+    h.get_by_role_and_label(Role::Button, ZH.ds_signed).click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label(ZH.sign_title).is_none(), "Esc closes it");
+    assert_eq!(h.state().store().unwrap().revision(), revision);
 
     // Checked as the terms form checks: each problem under its own field, gone once corrected.
     click(&mut h, ZH.move_to);
@@ -663,6 +670,12 @@ fn a_deal_started_by_hand_on_the_board_opens_at_the_first_stage() {
     h.run();
     assert!(h.query_by_label(ZH.nd_create).is_none());
     assert!(h.state().store().unwrap().deal_ids().unwrap().is_empty());
+    // Ctrl+N on the board is a new deal.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label(ZH.nd_create);
+    click(&mut h, ZH.cancel);
+    assert!(h.query_by_label(ZH.nd_create).is_none());
 
     // From the command palette too; required fields are said under each.
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
