@@ -426,3 +426,169 @@ fn emptying_the_trash_takes_a_deleted_deal_before_the_client_it_names() {
     assert_eq!((gone, kept), (2, 0));
     assert!(store.get_deal(id).unwrap().is_none());
 }
+
+#[test]
+fn signing_from_the_board_saves_the_terms_and_moves_in_one_go() {
+    use techbroker::domain::DealField;
+    use techbroker::domain::deal::SigningDraft;
+    use techbroker::store::SaveError;
+    let (_dir, mut store, id) = with_deal();
+    let before = store.revision();
+
+    // Refused: nothing written, each problem under its own field.
+    let bad = SigningDraft {
+        signed_on: "2026-02-30".into(),
+        contract: String::new(),
+    };
+    let Err(SaveError::Invalid(errors)) = store.sign_deal(id, DealStage::Signed, &bad) else {
+        panic!("an impossible date and no amount are refused");
+    };
+    assert!(matches!(
+        errors.get(DealField::SignedOn),
+        Some(techbroker::domain::Problem::NoSuchDay { days: 28, .. })
+    ));
+    assert_eq!(
+        errors.get(DealField::Contract),
+        Some(techbroker::domain::Problem::Required)
+    );
+    let zero = SigningDraft::new(Some(d(2026, 11, 20)), Some(Money(0)));
+    assert!(store.sign_deal(id, DealStage::Signed, &zero).is_err());
+    assert_eq!(store.revision(), before, "a refused signing writes nothing");
+    assert_eq!(
+        store.get_deal(id).unwrap().unwrap().stage,
+        DealStage::Introduced
+    );
+
+    let draft = SigningDraft {
+        signed_on: "2026-11-20".into(),
+        contract: "120万".into(),
+    };
+    store.sign_deal(id, DealStage::Signed, &draft).unwrap();
+    assert_eq!(store.revision(), before + 1, "one transaction");
+    let deal = store.get_deal(id).unwrap().unwrap();
+    assert_eq!(deal.stage, DealStage::Signed);
+    assert_eq!(deal.terms.signed_on, Some(d(2026, 11, 20)));
+    assert_eq!(deal.terms.contract, Some(Money(120_000_000)));
+    assert_eq!(
+        deal.terms.title, "数控机床热误差补偿技术",
+        "other terms kept"
+    );
+    assert_eq!(deal.registration_due, Some(d(2026, 12, 20)));
+    let history = store.deal_history(id).unwrap();
+    assert_eq!(history.last().unwrap().stage, DealStage::Signed);
+
+    // What the deal has comes back as the dialog's first text.
+    let again = SigningDraft::new(deal.terms.signed_on, deal.terms.contract);
+    assert_eq!(again.signed_on, "2026-11-20");
+    assert_eq!(again.validate().unwrap().contract, Money(120_000_000));
+
+    // A deal in the trash cannot be signed.
+    store.delete_deal(id).unwrap();
+    assert!(store.sign_deal(id, DealStage::Registered, &draft).is_err());
+}
+
+#[test]
+fn a_deal_started_by_hand_is_a_lead_with_its_parties_and_records() {
+    use techbroker::domain::deal::{NewDealDraft, NewDealField};
+    use techbroker::domain::{NeedDraft, NeedStatus, Problem};
+    use techbroker::store::SaveError;
+    let (_dir, mut store, first) = with_deal();
+    let old = store.get_deal(first).unwrap().unwrap();
+    let (seller, buyer) = (old.seller, old.buyer);
+    let achievement = old.achievements[0];
+    let need = store
+        .save_need(
+            None,
+            &NeedDraft {
+                title: "机床加工精度提升".into(),
+                enterprise: Some(buyer),
+                field: "高端装备制造".into(),
+                ..NeedDraft::default()
+            },
+        )
+        .unwrap();
+
+    let Err(SaveError::Invalid(errors)) = store.create_deal(&NewDealDraft {
+        expected: "abc".into(),
+        ..NewDealDraft::default()
+    }) else {
+        panic!("an empty form is refused");
+    };
+    for field in [
+        NewDealField::Title,
+        NewDealField::Seller,
+        NewDealField::Buyer,
+    ] {
+        assert_eq!(errors.get(field), Some(Problem::Required), "{field:?}");
+    }
+    assert_eq!(
+        errors.get(NewDealField::Expected),
+        Some(Problem::InvalidAmount)
+    );
+    // The buyer must be an enterprise.
+    let Err(SaveError::Invalid(errors)) = store.create_deal(&NewDealDraft {
+        title: "换个买方".into(),
+        seller: Some(buyer),
+        buyer: Some(seller),
+        ..NewDealDraft::default()
+    }) else {
+        panic!("a university is no buyer");
+    };
+    assert_eq!(
+        errors.get(NewDealField::Buyer),
+        Some(Problem::UnknownClient)
+    );
+    // An achievement of someone else is not the seller's to sell.
+    assert!(
+        store
+            .create_deal(&NewDealDraft {
+                title: "别人的成果".into(),
+                seller: Some(buyer),
+                buyer: Some(buyer),
+                achievement: Some(achievement),
+                ..NewDealDraft::default()
+            })
+            .is_err()
+    );
+    assert_eq!(store.deal_ids().unwrap().len(), 1, "nothing written");
+
+    let before = store.revision();
+    let id = store
+        .create_deal(&NewDealDraft {
+            title: " 热误差补偿二期 ".into(),
+            seller: Some(seller),
+            buyer: Some(buyer),
+            achievement: Some(achievement),
+            need: Some(need),
+            expected: "80万".into(),
+        })
+        .unwrap();
+    assert_eq!(store.revision(), before + 1, "one transaction");
+    let deal = store.get_deal(id).unwrap().unwrap();
+    assert_eq!(deal.stage, DealStage::Lead);
+    assert_eq!(deal.terms.title, "热误差补偿二期");
+    assert_eq!((deal.seller, deal.buyer), (seller, buyer));
+    assert_eq!(deal.achievements, vec![achievement]);
+    assert_eq!(deal.need, Some(need));
+    assert_eq!(deal.terms.expected, Some(Money(80_000_000)));
+    let history = store.deal_history(id).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].stage, DealStage::Lead);
+    assert_eq!(
+        store.get_need(need).unwrap().unwrap().data.status,
+        NeedStatus::Matched
+    );
+
+    // Seller and buyer alone are enough.
+    let bare = store
+        .create_deal(&NewDealDraft {
+            title: "来访企业的新需求".into(),
+            seller: Some(seller),
+            buyer: Some(buyer),
+            ..NewDealDraft::default()
+        })
+        .unwrap();
+    let bare = store.get_deal(bare).unwrap().unwrap();
+    assert!(bare.achievements.is_empty() && bare.need.is_none());
+    assert_eq!(bare.terms.expected, None);
+}

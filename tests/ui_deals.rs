@@ -538,3 +538,191 @@ fn a_payment_on_a_signed_deal_is_recorded_without_asking() {
     assert!(h.query_by_label(ZH.unsigned_body).is_none());
     assert_eq!(receipts_of(&h, id).len(), 1);
 }
+
+#[test]
+fn a_card_moved_to_signed_asks_for_the_date_and_amount_right_there() {
+    use egui::Key;
+    let (_dir, path) = temp_db();
+    let id = seed(&path);
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_deals);
+    let revision = h.state().store().unwrap().revision();
+
+    // Cancelled: nothing changes.
+    click(&mut h, ZH.move_to);
+    h.get_by_role_and_label(Role::Button, ZH.ds_signed).click();
+    h.run();
+    h.get_by_label(ZH.sign_title);
+    assert!(
+        h.query_by_label(ZH.signing_needs).is_none(),
+        "asked, not refused"
+    );
+    click(&mut h, ZH.cancel);
+    assert!(h.query_by_label(ZH.sign_title).is_none());
+    assert_eq!(stage_of(&h, id), DealStage::Introduced);
+    assert_eq!(h.state().store().unwrap().revision(), revision);
+    click(&mut h, ZH.move_to);
+    h.get_by_role_and_label(Role::Button, ZH.ds_signed).click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label(ZH.sign_title).is_none(), "Esc closes it");
+    assert_eq!(h.state().store().unwrap().revision(), revision);
+
+    // Checked as the terms form checks: each problem under its own field, gone once corrected.
+    click(&mut h, ZH.move_to);
+    h.get_by_role_and_label(Role::Button, ZH.ds_signed).click();
+    h.run();
+    type_into(&mut h, ZH.d_signed_on, "2026-02-30");
+    click(&mut h, ZH.sign_confirm);
+    let no_such_day = fill(
+        ZH.p_no_such_day,
+        &[("year", &2026), ("month", &2), ("days", &28)],
+    );
+    h.get_by_label(&no_such_day);
+    h.get_by_label(ZH.p_required);
+    assert!(
+        h.get_by_label(&no_such_day).rect().top() > h.get_by_label(ZH.d_signed_on).rect().top()
+    );
+    assert!(
+        h.get_by_label(ZH.p_required).rect().top() > h.get_by_label(ZH.d_contract).rect().top()
+    );
+    assert_eq!(stage_of(&h, id), DealStage::Introduced);
+    replace_in(&mut h, ZH.d_signed_on, "2026-11-20");
+    assert!(h.query_by_label(&no_such_day).is_none());
+    type_into(&mut h, ZH.d_contract, "1200000");
+    assert!(h.query_by_label(ZH.p_required).is_none());
+    // Typed in 元, read back with the 万 figure the board shows.
+    h.get_by_label(&fill(
+        ZH.amount_read_as,
+        &[("yuan", &"1,200,000.00"), ("wan", &"120.00")],
+    ));
+    // Enter confirms: the terms and the move in one write.
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label(ZH.sign_title).is_none());
+    let store = h.state().store().unwrap();
+    assert_eq!(store.revision(), revision + 1);
+    let deal = store.get_deal(id).unwrap().unwrap();
+    assert_eq!(deal.stage, DealStage::Signed);
+    assert_eq!(
+        deal.terms.contract,
+        Some(techbroker::domain::Money(120_000_000))
+    );
+    assert_eq!(deal.terms.signed_on.unwrap().to_string(), "2026-11-20");
+    h.get_by_label(&fill(ZH.stage_moved, &[("stage", &ZH.ds_signed)]));
+    h.get_by_label(&fill(ZH.column_total, &[("n", &1), ("amount", &"120.00")]));
+
+    // A deal that has both moves on at once.
+    click(&mut h, ZH.move_to);
+    h.get_by_role_and_label(Role::Button, ZH.ds_registered)
+        .click();
+    h.run();
+    assert!(h.query_by_label(ZH.sign_title).is_none());
+    assert_eq!(stage_of(&h, id), DealStage::Registered);
+}
+
+#[test]
+fn a_deal_started_by_hand_on_the_board_opens_at_the_first_stage() {
+    use egui::{Key, Modifiers};
+    let (_dir, path) = temp_db();
+    let seller = seed_client(&path, "山东大学", ClientKind::University);
+    let buyer = seed_client(&path, "济南某装备公司", ClientKind::Enterprise);
+    let (achievement, need) = {
+        let mut store = Store::open(&path).unwrap();
+        let achievement = store
+            .save_achievement(
+                None,
+                &AchievementDraft {
+                    title: TITLE.into(),
+                    owner: Some(seller),
+                    field: "高端装备制造".into(),
+                    trl: "7".into(),
+                    stage: Stage::Pilot,
+                    ..AchievementDraft::default()
+                },
+            )
+            .unwrap();
+        let need = store
+            .save_need(
+                None,
+                &techbroker::domain::NeedDraft {
+                    title: "机床加工精度提升".into(),
+                    enterprise: Some(buyer),
+                    field: "高端装备制造".into(),
+                    ..techbroker::domain::NeedDraft::default()
+                },
+            )
+            .unwrap();
+        (achievement, need)
+    };
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_deals);
+    h.get_by_label(ZH.deals_none);
+
+    // Esc leaves the form without writing anything.
+    click(&mut h, ZH.new_deal);
+    h.get_by_label(ZH.d_title).type_text("不要了");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label(ZH.nd_create).is_none());
+    assert!(h.state().store().unwrap().deal_ids().unwrap().is_empty());
+    // Ctrl+N on the board is a new deal.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label(ZH.nd_create);
+    click(&mut h, ZH.cancel);
+    assert!(h.query_by_label(ZH.nd_create).is_none());
+
+    // From the command palette too; required fields are said under each.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label(ZH.palette_search).type_text(ZH.new_deal);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Deals);
+    click(&mut h, ZH.nd_create);
+    assert_eq!(h.get_all_by_label(ZH.p_required).count(), 3);
+    type_into(&mut h, ZH.d_title, "热误差补偿二期");
+    assert_eq!(h.get_all_by_label(ZH.p_required).count(), 2);
+
+    type_into(&mut h, ZH.d_seller, "山东");
+    click(&mut h, "山东大学");
+    click(&mut h, ZH.nd_achievement);
+    click(&mut h, TITLE);
+    type_into(&mut h, ZH.d_buyer, "济南");
+    click(&mut h, "济南某装备公司");
+    click(&mut h, ZH.nd_need);
+    click(&mut h, "机床加工精度提升");
+    assert!(h.query_by_label(ZH.p_required).is_none());
+    type_into(&mut h, ZH.d_expected, "800000");
+    h.get_by_label(&fill(
+        ZH.amount_read_as,
+        &[("yuan", &"800,000.00"), ("wan", &"80.00")],
+    ));
+    h.key_press(Key::Enter);
+    h.run();
+
+    let store = h.state().store().unwrap();
+    let ids = store.deal_ids().unwrap();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(h.state().screen(), Screen::Deal(ids[0]), "opened once made");
+    let deal = store.get_deal(ids[0]).unwrap().unwrap();
+    assert_eq!(deal.stage, DealStage::Lead);
+    assert_eq!(deal.terms.title, "热误差补偿二期");
+    assert_eq!((deal.seller, deal.buyer), (seller, buyer));
+    assert_eq!(deal.achievements, vec![achievement]);
+    assert_eq!(deal.need, Some(need));
+    assert_eq!(
+        deal.terms.expected,
+        Some(techbroker::domain::Money(80_000_000))
+    );
+    h.get_by_label(&fill(ZH.deal_created, &[("title", &"热误差补偿二期")]));
+    click(&mut h, &format!("← {}", ZH.back));
+    assert!(h.query_by_label(ZH.nd_create).is_none(), "the form closed");
+    h.get_by_label("热误差补偿二期");
+}

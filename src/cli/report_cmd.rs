@@ -74,7 +74,6 @@ pub fn stats(
                 ("path", &path.display()),
                 ("signed", &stats.signed_total().count),
                 ("registered", &stats.registered_total().count),
-                ("projects", &projects),
                 ("n", &projects),
             ]
         )

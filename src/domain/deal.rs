@@ -396,27 +396,15 @@ impl DealDraft {
         check_text(&mut e, DealField::Title, &title, true, 200);
         check_text(&mut e, DealField::Broker, self.broker.trim(), false, 100);
         check_text(&mut e, DealField::Notes, self.notes.trim(), false, 10_000);
-        let mut amount = |field: DealField, text: &str| match text.trim() {
-            "" => None,
-            t => super::Money::parse_yuan(t)
-                .map_err(|err| e.push(field, err.into()))
-                .ok(),
-        };
-        let expected = amount(DealField::Expected, &self.expected);
-        let contract = amount(DealField::Contract, &self.contract);
-        let technology = amount(DealField::Technology, &self.technology);
-        let commission = amount(DealField::Commission, &self.commission);
+        let expected = typed_amount(&mut e, DealField::Expected, &self.expected);
+        let contract = typed_amount(&mut e, DealField::Contract, &self.contract);
+        let technology = typed_amount(&mut e, DealField::Technology, &self.technology);
+        let commission = typed_amount(&mut e, DealField::Commission, &self.commission);
         let commission_bp = parse_rate(&self.commission_rate).unwrap_or_else(|| {
             e.push(DealField::CommissionRate, super::Problem::InvalidAmount);
             0
         });
-        let signed_on = match self.signed_on.trim() {
-            "" => None,
-            t => super::dates::parse_date(t).or_else(|| {
-                e.push(DealField::SignedOn, super::dates::date_problem(t));
-                None
-            }),
-        };
+        let signed_on = typed_date(&mut e, DealField::SignedOn, &self.signed_on);
         if !e.is_empty() {
             return Err(e);
         }
@@ -433,6 +421,141 @@ impl DealDraft {
             signed_on,
             notes: self.notes.trim().to_string(),
         })
+    }
+}
+
+/// An amount in yuan as typed: None when empty, or when it cannot be read (said under `field`).
+fn typed_amount<F: PartialEq + Copy>(
+    e: &mut super::FieldErrors<F>,
+    field: F,
+    text: &str,
+) -> Option<super::Money> {
+    match text.trim() {
+        "" => None,
+        t => super::Money::parse_yuan(t)
+            .map_err(|err| e.push(field, err.into()))
+            .ok(),
+    }
+}
+
+/// A date as typed: None when empty, or when it is no date (said under `field`).
+fn typed_date<F: PartialEq + Copy>(
+    e: &mut super::FieldErrors<F>,
+    field: F,
+    text: &str,
+) -> Option<chrono::NaiveDate> {
+    match text.trim() {
+        "" => None,
+        t => super::dates::parse_date(t).or_else(|| {
+            e.push(field, super::dates::date_problem(t));
+            None
+        }),
+    }
+}
+
+/// What signing asks of a deal that lacks it, as typed where the card is moved: the date and
+/// the contract amount in yuan, checked as the terms form checks them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SigningDraft {
+    pub signed_on: String,
+    pub contract: String,
+}
+
+/// A signing date and a contract amount above zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signing {
+    pub signed_on: chrono::NaiveDate,
+    pub contract: super::Money,
+}
+
+impl SigningDraft {
+    /// Prefilled with what the deal already has.
+    pub fn new(signed_on: Option<chrono::NaiveDate>, contract: Option<super::Money>) -> Self {
+        Self {
+            signed_on: signed_on.map(|d| d.to_string()).unwrap_or_default(),
+            contract: money_text(contract),
+        }
+    }
+
+    pub fn validate(&self) -> Result<Signing, super::FieldErrors<DealField>> {
+        let mut e = super::FieldErrors::new();
+        let signed_on = typed_date(&mut e, DealField::SignedOn, &self.signed_on);
+        let contract = typed_amount(&mut e, DealField::Contract, &self.contract);
+        for (field, missing) in [
+            (DealField::SignedOn, signed_on.is_none()),
+            // As `missing_for` has it: a contract of nothing is no contract.
+            (DealField::Contract, contract.is_none_or(|m| m.fen() <= 0)),
+        ] {
+            if missing && e.get(field).is_none() {
+                e.push(field, super::Problem::Required);
+            }
+        }
+        match (signed_on, contract) {
+            (Some(signed_on), Some(contract)) if e.is_empty() => Ok(Signing {
+                signed_on,
+                contract,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// The fields of a deal started by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewDealField {
+    Title,
+    Seller,
+    Buyer,
+    Expected,
+}
+
+/// A deal started by hand, as typed: the seller owns the achievement (if one is named), the
+/// buyer is an enterprise with the need (if one is named); the expected amount in yuan.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewDealDraft {
+    pub title: String,
+    pub seller: Option<super::ClientId>,
+    pub buyer: Option<super::ClientId>,
+    pub achievement: Option<super::AchievementId>,
+    pub need: Option<super::NeedId>,
+    pub expected: String,
+}
+
+/// A deal started by hand, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDeal {
+    pub title: String,
+    pub seller: super::ClientId,
+    pub buyer: super::ClientId,
+    pub achievement: Option<super::AchievementId>,
+    pub need: Option<super::NeedId>,
+    pub expected: Option<super::Money>,
+}
+
+impl NewDealDraft {
+    pub fn validate(&self) -> Result<NewDeal, super::FieldErrors<NewDealField>> {
+        use super::problem::check_text;
+        let mut e = super::FieldErrors::new();
+        let title = self.title.trim().to_string();
+        check_text(&mut e, NewDealField::Title, &title, true, 200);
+        let expected = typed_amount(&mut e, NewDealField::Expected, &self.expected);
+        if self.seller.is_none() {
+            e.push(NewDealField::Seller, super::Problem::Required);
+        }
+        if self.buyer.is_none() {
+            e.push(NewDealField::Buyer, super::Problem::Required);
+        }
+        match (self.seller, self.buyer) {
+            (Some(seller), Some(buyer)) if e.is_empty() => Ok(NewDeal {
+                title,
+                seller,
+                buyer,
+                achievement: self.achievement,
+                need: self.need,
+                expected,
+            }),
+            _ => Err(e),
+        }
     }
 }
 

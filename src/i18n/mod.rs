@@ -485,7 +485,17 @@ translations! {
     ct_service: "技术服务", "Service";
     view_board: "看板", "Board";
     view_table: "列表", "Table";
-    deals_none: "还没有交易。在“成果匹配”中接受一个匹配即可建立交易。", "No deals yet. Accept a match in Matching to create one.";
+    deals_none: "还没有交易。在“成果匹配”中接受一个匹配，或点“新建交易”。", "No deals yet. Accept a match in Matching, or start one with New deal.";
+    new_deal: "新建交易", "New deal";
+    nd_achievement: "卖方的成果", "Seller's achievement";
+    nd_need: "买方的需求", "Buyer's need";
+    nd_none: "（不指定）", "(none)";
+    nd_create: "建立交易", "Create deal";
+    deal_created: "已建立交易“{title}”。", "Deal “{title}” created.";
+    sign_title: "签约信息", "Signing";
+    sign_body: "“{title}”移到“{stage}”需要签约日期和合同金额。", "Moving “{title}” to {stage} needs the signing date and the contract amount.";
+    sign_confirm: "保存并移动", "Save and move";
+    date_format_hint: "如 2026-11-20", "e.g. 2026-11-20";
     delete_deal: "删除交易", "Delete deal";
     trash_deal: "交易", "Deal";
     deal_in_trash: "此交易在回收站中，可在回收站恢复。", "This deal is in the trash, where it can be restored.";
@@ -828,7 +838,7 @@ translations! {
     ts_total: "合计", "Total";
     ts_export_xlsx: "导出转化统计 Excel…", "Export statistics (Excel)…";
     ts_export_html: "导出转化统计打印版…", "Export statistics (printable)…";
-    cli_stats_written: "已写入 {path}：签订 {signed} 项、登记 {registered} 项，熟化项目 {projects} 个", "Wrote {path}: {signed} signed, {registered} registered, {projects} maturation project{s}";
+    cli_stats_written: "已写入 {path}：签订 {signed} 项、登记 {registered} 项，熟化项目 {n} 个", "Wrote {path}: {signed} signed, {registered} registered, {n} maturation project{s}";
     cli_synonym_added: "已添加：{term} ≈ {other}（编号 {id}）", "Added: {term} ≈ {other} (id {id})";
     cli_synonym_removed: "已删除同义词 {id}", "Removed synonym {id}";
     cli_synonym_invalid: "无法添加：{problems}", "Cannot add: {problems}";

@@ -3,14 +3,18 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::catalog::client_is_live;
+use super::needs::enterprise_is_live;
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::agenda::AgendaDeal;
-use crate::domain::deal::{Missing, StageChange, missing_for};
+use crate::domain::deal::{
+    Missing, NewDeal, NewDealDraft, NewDealField, SigningDraft, StageChange, missing_for,
+};
 use crate::domain::payments::{Instalment, Receipt, Trial, TrialEnd};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
-    Deal, DealDraft, DealField, DealId, DealRow, DealStage, DealTerms, FieldErrors, InstalmentId,
-    Money, ReceiptId, TransferMode,
+    ClientId, Deal, DealDraft, DealField, DealId, DealRow, DealStage, DealTerms, FieldErrors,
+    InstalmentId, Money, NeedStatus, Problem, ReceiptId, TransferMode,
 };
 
 const RULE_KEY: &str = "registration_rule";
@@ -203,28 +207,47 @@ impl Store {
         if !missing.is_empty() {
             return Err(MoveError::Missing(missing));
         }
-        let due = match (
-            stage.is_signed(),
-            deal.registration_due,
-            deal.terms.signed_on,
-        ) {
-            (true, None, Some(signed)) => self.registration_rule()?.due_date(signed),
-            _ => deal.registration_due,
-        };
         self.write(Area::Catalog, |tx| {
-            let t = now();
-            tx.execute(
-                "UPDATE deals SET stage = ?2, registration_due = ?3, lost_reason = ?4,
-                    updated_at = ?5 WHERE id = ?1",
-                params![id, stage, due, lost_reason.trim(), t],
-            )?;
-            tx.execute(
-                "INSERT INTO deal_stage_history (deal_id, stage, changed_at) VALUES (?1, ?2, ?3)",
-                params![id, stage, t],
-            )?;
-            Ok(())
+            enter_stage(tx, id, stage, lost_reason, deal.terms.signed_on, now())
         })?;
         Ok(())
+    }
+
+    /// Gives a deal the signing date and contract amount it lacks and moves it to `stage`, a
+    /// signed one, in one transaction: both happen or neither does.
+    pub fn sign_deal(
+        &mut self,
+        id: DealId,
+        stage: DealStage,
+        draft: &SigningDraft,
+    ) -> Result<(), SaveError<DealField>> {
+        let signing = draft.validate().map_err(SaveError::Invalid)?;
+        self.write(Area::Catalog, |tx| {
+            let (mut terms, _) = deal_terms(tx, id)?.ok_or(StoreError::NotFound)?;
+            terms.signed_on = Some(signing.signed_on);
+            terms.contract = Some(signing.contract);
+            let t = now();
+            write_terms(tx, id, &terms, t)?;
+            enter_stage(tx, id, stage, "", terms.signed_on, t)
+        })?;
+        Ok(())
+    }
+
+    /// Starts a deal by hand at the pipeline's first stage, with its history's first entry; a
+    /// need named is matched from then on, as when a match is accepted.
+    pub fn create_deal(&mut self, draft: &NewDealDraft) -> Result<DealId, SaveError<NewDealField>> {
+        let d = draft.validate().map_err(SaveError::Invalid)?;
+        let created = self.write(Area::Catalog, |tx| {
+            if !client_is_live(tx, d.seller)? {
+                return Ok(Err(NewDealField::Seller));
+            }
+            if !enterprise_is_live(tx, d.buyer)? {
+                return Ok(Err(NewDealField::Buyer));
+            }
+            insert_deal(tx, &d, now()).map(Ok)
+        })?;
+        created
+            .map_err(|field| SaveError::Invalid(FieldErrors::single(field, Problem::UnknownClient)))
     }
 
     /// The deal's stage changes, oldest first.
@@ -574,6 +597,104 @@ pub(super) fn write_terms(
         return Err(StoreError::NotFound);
     }
     Ok(())
+}
+
+/// Moves a deal to `stage` and notes it in the history; entering a signed stage the first
+/// time sets the registration due date from `signed_on` by the database's rule.
+fn enter_stage(
+    tx: &rusqlite::Transaction<'_>,
+    id: DealId,
+    stage: DealStage,
+    lost_reason: &str,
+    signed_on: Option<NaiveDate>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let due: Option<NaiveDate> = tx
+        .query_row(
+            "SELECT registration_due FROM deals WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound)?;
+    let due = match (stage.is_signed(), due, signed_on) {
+        (true, None, Some(signed)) => registration_rule(tx)?.due_date(signed),
+        _ => due,
+    };
+    tx.execute(
+        "UPDATE deals SET stage = ?2, registration_due = ?3, lost_reason = ?4, updated_at = ?5
+         WHERE id = ?1",
+        params![id, stage, due, lost_reason.trim(), at],
+    )?;
+    tx.execute(
+        "INSERT INTO deal_stage_history (deal_id, stage, changed_at) VALUES (?1, ?2, ?3)",
+        params![id, stage, at],
+    )?;
+    Ok(())
+}
+
+/// Inserts a deal started by hand, checking that a named achievement is the seller's and a
+/// named need the buyer's, both live.
+fn insert_deal(
+    tx: &rusqlite::Transaction<'_>,
+    d: &NewDeal,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<DealId, StoreError> {
+    let owned = |sql: &str, record: &dyn rusqlite::ToSql, owner: ClientId| {
+        let found: bool = tx.query_row(sql, params![record, owner], |r| r.get(0))?;
+        if found {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound)
+        }
+    };
+    if let Some(a) = d.achievement {
+        owned(
+            "SELECT EXISTS (SELECT 1 FROM achievements
+                WHERE id = ?1 AND owner_id = ?2 AND deleted_at IS NULL)",
+            &a,
+            d.seller,
+        )?;
+    }
+    if let Some(n) = d.need {
+        owned(
+            "SELECT EXISTS (SELECT 1 FROM needs
+                WHERE id = ?1 AND enterprise_id = ?2 AND deleted_at IS NULL)",
+            &n,
+            d.buyer,
+        )?;
+    }
+    let stage = DealStage::PIPELINE[0];
+    tx.execute(
+        "INSERT INTO deals (title, need_id, seller_id, buyer_id, stage, expected_fen,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![
+            d.title,
+            d.need,
+            d.seller,
+            d.buyer,
+            stage,
+            d.expected.map(Money::fen),
+            at
+        ],
+    )?;
+    let id = DealId(tx.last_insert_rowid());
+    if let Some(a) = d.achievement {
+        tx.execute(
+            "INSERT INTO deal_achievements (deal_id, achievement_id) VALUES (?1, ?2)",
+            params![id, a],
+        )?;
+    }
+    tx.execute(
+        "INSERT INTO deal_stage_history (deal_id, stage, changed_at) VALUES (?1, ?2, ?3)",
+        params![id, stage, at],
+    )?;
+    tx.execute(
+        "UPDATE needs SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4",
+        params![d.need, NeedStatus::Matched, at, NeedStatus::Open],
+    )?;
+    Ok(id)
 }
 
 /// How registration due dates are counted in this database (default: 30 calendar days).

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::catalog::{AchievementFilter, NeedFilter};
+use crate::domain::deal::{NewDealDraft, SigningDraft};
 use crate::domain::deal_list::DealFilter;
 use crate::domain::id::ProjectId;
 use crate::domain::maturation::{CarrierDraft, Outcome as MaturationOutcome, ProjectDraft};
@@ -142,6 +143,15 @@ pub enum Command {
         id: DealId,
         draft: DealDraft,
     },
+    /// Gives a deal the signing date and amount it lacks and moves it to a signed stage.
+    SignDeal {
+        id: DealId,
+        stage: DealStage,
+        draft: SigningDraft,
+    },
+    /// The board with its form for a deal started by hand.
+    NewDeal,
+    CreateDeal(NewDealDraft),
     /// Moves a deal to the trash (confirmed first).
     DeleteDeal(DealId),
     AddInstalments {
@@ -261,6 +271,9 @@ impl Command {
                 | AddField(_)
                 | MoveDeal { .. }
                 | SaveDealTerms { .. }
+                | SignDeal { .. }
+                | NewDeal
+                | CreateDeal(_)
                 | DeleteDeal(_)
                 | AddInstalments { .. }
                 | RemoveInstalment(_)

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use crate::catalog::Catalogs;
-use crate::domain::deal::Missing;
+use crate::domain::deal::{Missing, NewDealField};
 use crate::domain::maturation::{CarrierField, ProjectField};
 use crate::domain::rights::RightsField;
 use crate::domain::{
@@ -62,6 +62,11 @@ pub enum Event {
     DealMoved(DealId),
     /// The move needs terms the deal lacks.
     DealMoveRefused(DealId, Vec<Missing>),
+    /// The signing asked on the board was refused, with the problems of its fields.
+    DealSignRefused(DealId, FieldErrors<DealField>),
+    /// A deal started by hand was written.
+    DealCreated(DealId),
+    NewDealRefused(FieldErrors<NewDealField>),
     SynonymAdded,
     SynonymRefused(FieldErrors<SynonymField>),
     /// A deletion for good was carried out (or failed): its confirmation closes.

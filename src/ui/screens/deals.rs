@@ -7,6 +7,7 @@ use chrono::{NaiveDate, Utc};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use crate::domain::deal::missing_for;
 use crate::domain::deal_list::{DealFilter, DealSort, DealSortKey, brokers, select};
 use crate::domain::registration::{RegistrationRule, RegistrationState, registration_state};
 use crate::domain::{ContractType, DealId, DealRow};
@@ -17,6 +18,7 @@ use crate::io::tables::{self, Table};
 use crate::store::Store;
 use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::reload::Reloaded;
+use crate::ui::screens::deal_dialogs::{Answer, NewDealForm, NewDealView, SignDialog};
 use crate::ui::widgets::combos::{option_combo, sort_header};
 use crate::ui::widgets::keys::{RowKey, focus_once, table_keys};
 use crate::ui::widgets::{confirm_delete, export_menu};
@@ -46,6 +48,9 @@ pub struct DealsScreen {
     focus_search: bool,
     /// The deal the delete question is about, with its title.
     deleting: Option<(DealId, String)>,
+    /// Open while a card moved to a signed stage waits for the terms signing needs.
+    signing: Option<SignDialog>,
+    new_deal: Option<NewDealForm>,
 }
 
 fn wan(m: Option<Money>) -> String {
@@ -62,6 +67,7 @@ impl DealsScreen {
         }
     }
 
+    /// Shows the board or the table; returns the stage a card was moved to on the board.
     fn show(
         &mut self,
         ui: &mut Ui,
@@ -70,18 +76,26 @@ impl DealsScreen {
         today: NaiveDate,
         tr: &Tr,
         cmds: &mut Vec<Command>,
-    ) {
+    ) -> Option<(DealId, DealStage)> {
         self.refresh(store, today);
         read_error(ui, tr, self.rows.error());
         if self.rows.items().is_empty() {
             ui.label(tr.deals_none);
-            // A broker starting out brings the deals from a spreadsheet.
-            if ui.button(tr.import_button).clicked() {
-                cmds.push(Command::StartImport(Some(ImportKind::Deals)));
-            }
-            return;
+            ui.horizontal(|ui| {
+                if self.new_deal.is_none() && ui.button(tr.new_deal).clicked() {
+                    cmds.push(Command::NewDeal);
+                }
+                // A broker starting out brings the deals from a spreadsheet.
+                if ui.button(tr.import_button).clicked() {
+                    cmds.push(Command::StartImport(Some(ImportKind::Deals)));
+                }
+            });
+            return None;
         }
         ui.horizontal_wrapped(|ui| {
+            if self.new_deal.is_none() && ui.button(tr.new_deal).clicked() {
+                cmds.push(Command::NewDeal);
+            }
             ui.selectable_value(&mut self.as_table, false, tr.view_board);
             ui.selectable_value(&mut self.as_table, true, tr.view_table);
             export_menu(ui, ListKind::Deals, tr, cmds);
@@ -172,10 +186,11 @@ impl DealsScreen {
                 }
                 self.deleting = None;
             }
-            return;
+            return None;
         }
         let mut stages = DealStage::PIPELINE.to_vec();
         stages.push(DealStage::Lost);
+        let mut moved = None;
         egui::ScrollArea::both().show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 for stage in stages {
@@ -185,11 +200,36 @@ impl DealsScreen {
                         .filter(|r| r.stage == stage)
                         .collect();
                     ui.push_id(stage.code(), |ui| {
-                        column_ui(ui, stage, &in_stage, today, tr, cmds);
+                        moved = moved.or(column_ui(ui, stage, &in_stage, today, tr, cmds));
                     });
                 }
             });
         });
+        moved
+    }
+
+    /// A card moved: to a signed stage without the terms signing needs, the dialog asks for
+    /// them first; any other move is asked of the store at once.
+    fn ask_move(&mut self, id: DealId, stage: DealStage, cmds: &mut Vec<Command>) {
+        let row = self.rows.items().iter().find(|r| r.id == id);
+        if let Some(row) = row
+            && stage.is_signed()
+            && !missing_for(stage, row.signed_on, row.contract, "").is_empty()
+        {
+            self.signing = Some(SignDialog::new(row, stage));
+            return;
+        }
+        cmds.push(Command::MoveDeal {
+            id,
+            stage,
+            lost_reason: String::new(),
+        });
+    }
+
+    /// The board with its form for a deal started by hand (kept as typed if already open).
+    pub fn open_new_deal(&mut self) {
+        self.as_table = false;
+        self.new_deal.get_or_insert_with(NewDealForm::new);
     }
 }
 
@@ -267,6 +307,8 @@ impl DealsScreen {
     }
 }
 
+/// One stage's column; returns the deal dropped on it or moved by a card's menu, with the
+/// stage it goes to.
 fn column_ui(
     ui: &mut Ui,
     stage: DealStage,
@@ -274,7 +316,8 @@ fn column_ui(
     today: NaiveDate,
     tr: &Tr,
     cmds: &mut Vec<Command>,
-) {
+) -> Option<(DealId, DealStage)> {
+    let mut moved = None;
     let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
     let (_, dropped) = ui.dnd_drop_zone::<DraggedDeal, ()>(frame, |ui| {
         // The board lays columns side by side; inside a column, everything stacks.
@@ -296,7 +339,9 @@ fn column_ui(
             );
             ui.separator();
             for deal in deals.iter().take(CARDS_SHOWN) {
-                card_ui(ui, deal, today, tr, cmds);
+                if let Some(to) = card_ui(ui, deal, today, tr, cmds) {
+                    moved = Some((deal.id, to));
+                }
             }
             if deals.len() > CARDS_SHOWN {
                 ui.label(fill(tr.deals_more, &[("n", &(deals.len() - CARDS_SHOWN))]));
@@ -306,12 +351,9 @@ fn column_ui(
     if let Some(deal) = dropped
         && deals.iter().all(|d| d.id != deal.0)
     {
-        cmds.push(Command::MoveDeal {
-            id: deal.0,
-            stage,
-            lost_reason: String::new(),
-        });
+        moved = Some((deal.0, stage));
     }
+    moved
 }
 
 /// The deals as a sortable table; returns the column whose header was clicked.
@@ -431,7 +473,15 @@ fn badge(ui: &mut Ui, text: &str) {
     );
 }
 
-fn card_ui(ui: &mut Ui, deal: &DealRow, today: NaiveDate, tr: &Tr, cmds: &mut Vec<Command>) {
+/// One deal's card; returns the stage its menu moved it to.
+fn card_ui(
+    ui: &mut Ui,
+    deal: &DealRow,
+    today: NaiveDate,
+    tr: &Tr,
+    cmds: &mut Vec<Command>,
+) -> Option<DealStage> {
+    let mut moved = None;
     ui.push_id(deal.id, |ui| {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(COLUMN_WIDTH - 16.0);
@@ -475,27 +525,57 @@ fn card_ui(ui: &mut Ui, deal: &DealRow, today: NaiveDate, tr: &Tr, cmds: &mut Ve
                 ui.menu_button(tr.move_to, |ui| {
                     for stage in DealStage::ALL {
                         if stage != deal.stage && ui.button(tr.deal_stage(stage)).clicked() {
-                            cmds.push(Command::MoveDeal {
-                                id: deal.id,
-                                stage,
-                                lost_reason: String::new(),
-                            });
+                            moved = Some(stage);
                         }
                     }
                 });
             });
         });
     });
+    moved
 }
 
 impl View for DealsScreen {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        self.show(ui, cx.store, cx.fields, cx.today, cx.tr, cx.cmds);
+        if let Some(form) = &mut self.new_deal {
+            let view = NewDealView {
+                clients: cx.clients,
+                catalogs: cx.catalogs,
+                revision: cx.store.revision(),
+            };
+            if form.ui(ui, view, cx.tr, cx.cmds) {
+                self.new_deal = None;
+            }
+            ui.add_space(8.0);
+        }
+        if let Some((id, stage)) = self.show(ui, cx.store, cx.fields, cx.today, cx.tr, cx.cmds) {
+            self.ask_move(id, stage, cx.cmds);
+        }
+        if let Some(dialog) = &mut self.signing
+            && let Answer::Cancelled = dialog.ui(ui, cx.tr, cx.cmds)
+        {
+            self.signing = None;
+        }
     }
 
     fn on_event(&mut self, event: &Event) {
-        if *event == Event::FocusSearch {
-            self.focus_search = true;
+        match event {
+            Event::FocusSearch => self.focus_search = true,
+            Event::DealMoved(id) if self.signing.as_ref().is_some_and(|d| d.id == *id) => {
+                self.signing = None;
+            }
+            Event::DealSignRefused(id, errors) => {
+                if let Some(dialog) = self.signing.as_mut().filter(|d| d.id == *id) {
+                    dialog.refused(errors.clone());
+                }
+            }
+            Event::DealCreated(_) => self.new_deal = None,
+            Event::NewDealRefused(errors) => {
+                if let Some(form) = &mut self.new_deal {
+                    form.refused(errors.clone());
+                }
+            }
+            _ => {}
         }
     }
 }

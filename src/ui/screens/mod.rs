@@ -11,6 +11,7 @@ pub mod clients;
 pub mod dashboard;
 pub mod dashboard_charts;
 pub mod deal_detail;
+pub mod deal_dialogs;
 pub mod deal_payments;
 pub mod deal_shares;
 pub mod deals;

@@ -99,6 +99,7 @@ pub fn actions() -> Vec<Action> {
             Menu::None,
             Command::NewNeed { enterprise: None },
         ),
+        act(|tr| tr.new_deal, None, Menu::None, Command::NewDeal),
         act(
             |tr| tr.act_find,
             ctrl(Key::F),

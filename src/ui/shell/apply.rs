@@ -138,7 +138,8 @@ impl TechBrokerApp {
             Command::NewRecord => self.apply(match self.screens.list() {
                 Some(ListKind::Achievements) => Command::NewAchievement { owner: None },
                 Some(ListKind::Needs) => Command::NewNeed { enterprise: None },
-                Some(ListKind::Clients | ListKind::Deals) | None => Command::NewClient,
+                Some(ListKind::Deals) => Command::NewDeal,
+                Some(ListKind::Clients) | None => Command::NewClient,
             }),
             Command::FocusSearch => {
                 if !self.screens.focus_search() {
@@ -448,6 +449,26 @@ impl TechBrokerApp {
             Command::SaveRights { id, draft } => match self.save(|s| s.save_rights(id, &draft)) {
                 Saved::Yes(()) => self.deliver(Event::RightsSaved(id)),
                 Saved::Refused(errors) => self.deliver(Event::RightsRefused(id, errors)),
+                Saved::Failed => {}
+            },
+            Command::SignDeal { id, stage, draft } => {
+                match self.save(|s| s.sign_deal(id, stage, &draft)) {
+                    Saved::Yes(()) => {
+                        self.info(fill(tr.stage_moved, &[("stage", &tr.deal_stage(stage))]));
+                        self.deliver(Event::DealMoved(id));
+                    }
+                    Saved::Refused(errors) => self.deliver(Event::DealSignRefused(id, errors)),
+                    Saved::Failed => {}
+                }
+            }
+            Command::NewDeal => self.screens.open_new_deal(),
+            Command::CreateDeal(draft) => match self.save(|s| s.create_deal(&draft)) {
+                Saved::Yes(id) => {
+                    self.info(fill(tr.deal_created, &[("title", &draft.title.trim())]));
+                    self.deliver(Event::DealCreated(id));
+                    self.screens.navigate(Screen::Deal(id));
+                }
+                Saved::Refused(errors) => self.deliver(Event::NewDealRefused(errors)),
                 Saved::Failed => {}
             },
             Command::DeleteDeal(id) => {

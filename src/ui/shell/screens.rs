@@ -169,6 +169,12 @@ impl Screens {
         self.navigate(Screen::NeedForm);
     }
 
+    /// The board with its form for a deal started by hand.
+    pub fn open_new_deal(&mut self) {
+        self.deals.open_new_deal();
+        self.navigate(Screen::Deals);
+    }
+
     /// A list with its filters set to the preset's, the rest cleared.
     pub fn show_list(&mut self, preset: ListPreset) {
         let screen = match preset {

@@ -125,8 +125,16 @@ fn amount_field(ui: &mut Ui, amount: &mut String, width: f32, enabled: bool, tr:
     );
     super::keys::submits_on_enter(ui, &edit);
     ui.label(tr.yuan_unit);
-    if enabled
-        && let Ok(m) = crate::domain::Money::parse_yuan(amount)
+    if enabled {
+        amount_read_back(ui, amount, tr);
+    }
+    edit
+}
+
+/// Forms take yuan; lists speak 万元: an amount field's text as read, both ways, once it reads
+/// as an amount.
+pub fn amount_read_back(ui: &mut Ui, amount: &str, tr: &Tr) {
+    if let Ok(m) = crate::domain::Money::parse_yuan(amount)
         && m.fen() > 0
     {
         let read = crate::i18n::fill(
@@ -135,7 +143,6 @@ fn amount_field(ui: &mut Ui, amount: &mut String, width: f32, enabled: bool, tr:
         );
         ui.weak(read);
     }
-    edit
 }
 
 /// A column header that sorts: shows the direction when active, returns true when clicked.
