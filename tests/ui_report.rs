@@ -270,6 +270,20 @@ fn a_filter_label_stays_beside_its_list_when_the_toolbar_wraps() {
             (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
         });
     assert!(beside, "地区 is not on the line of its list at {list:?}");
+    click(&mut h, ZH.nav_deals);
+    let list = h
+        .get_by_role_and_label(Role::ComboBox, ZH.d_contract_type)
+        .rect();
+    let beside = h
+        .get_all_by_role_and_label(Role::Label, ZH.d_contract_type)
+        .any(|l| {
+            let r = l.rect();
+            (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
+        });
+    assert!(
+        beside,
+        "the board's 合同类型 is not on the line of its list at {list:?}"
+    );
     // A group that does not fit what is left of a line starts the next one.
     click(&mut h, ZH.nav_needs);
     let negotiable = h.get_by_label(ZH.include_negotiable).rect();

@@ -21,7 +21,7 @@ use crate::ui::reload::Reloaded;
 use crate::ui::screens::deal_dialogs::{Answer, NewDealForm, NewDealView, SignDialog};
 use crate::ui::widgets::combos::{option_combo, sort_header};
 use crate::ui::widgets::keys::{RowKey, focus_once, table_keys};
-use crate::ui::widgets::{confirm_delete, export_menu};
+use crate::ui::widgets::{confirm_delete, export_menu, labelled};
 
 const COLUMN_WIDTH: f32 = 190.0;
 /// Cards drawn per column; the rest are counted, so a large pipeline stays fast.
@@ -113,36 +113,36 @@ impl DealsScreen {
                 )
                 .labelled_by(label.id);
             focus_once(&field, &mut self.focus_search);
-            let label = ui.label(tr.d_broker);
-            option_combo(
-                ui,
-                "deal_broker",
-                &mut f.broker,
-                &self.brokers,
-                tr.any,
-                String::clone,
-            )
-            .labelled_by(label.id);
-            let label = ui.label(tr.col_field);
-            option_combo(
-                ui,
-                "deal_field",
-                &mut f.field,
-                fields,
-                tr.any,
-                String::clone,
-            )
-            .labelled_by(label.id);
-            let label = ui.label(tr.d_contract_type);
-            option_combo(
-                ui,
-                "deal_type",
-                &mut f.contract_type,
-                &ContractType::ALL,
-                tr.any,
-                |c| tr.contract_type(*c).to_string(),
-            )
-            .labelled_by(label.id);
+            labelled(ui, tr.d_broker, |ui| {
+                option_combo(
+                    ui,
+                    "deal_broker",
+                    &mut f.broker,
+                    &self.brokers,
+                    tr.any,
+                    String::clone,
+                )
+            });
+            labelled(ui, tr.col_field, |ui| {
+                option_combo(
+                    ui,
+                    "deal_field",
+                    &mut f.field,
+                    fields,
+                    tr.any,
+                    String::clone,
+                )
+            });
+            labelled(ui, tr.d_contract_type, |ui| {
+                option_combo(
+                    ui,
+                    "deal_type",
+                    &mut f.contract_type,
+                    &ContractType::ALL,
+                    tr.any,
+                    |c| tr.contract_type(*c).to_string(),
+                )
+            });
             self.preset_ui(ui, tr);
         });
         ui.horizontal(|ui| self.rule_ui(ui, store, tr, cmds));
@@ -285,9 +285,9 @@ impl DealsScreen {
         ui.label(tr.rule_title);
         ui.selectable_value(working, false, tr.rule_calendar);
         ui.selectable_value(working, true, tr.rule_working);
-        let label = ui.label(tr.rule_days);
-        ui.add(egui::TextEdit::singleline(days).desired_width(40.0))
-            .labelled_by(label.id);
+        labelled(ui, tr.rule_days, |ui| {
+            ui.add(egui::TextEdit::singleline(days).desired_width(40.0))
+        });
         let parsed = days
             .trim()
             .parse::<u16>()
