@@ -137,11 +137,23 @@ fn exporting_this_months_report_ticks_the_class_exercise() {
     let mut h = common::harness_with(&broker, &broker, Some(out));
     click(&mut h, ZH.menu_file);
     click(&mut h, ZH.menu_sandbox_start);
-    h.get_by_label(&fill(ZH.sandbox_done_count, &[("done", &0), ("total", &8)]));
+    h.get_by_label(&fill(
+        ZH.sandbox_done_count,
+        &[
+            ("done", &0),
+            ("total", &techbroker::domain::training::Task::ALL.len()),
+        ],
+    ));
     h.get_by_role_and_label(Role::Button, ZH.nav_report).click();
     h.run();
     click(&mut h, ZH.rp_export_html);
-    h.get_by_label(&fill(ZH.sandbox_done_count, &[("done", &1), ("total", &8)]));
+    h.get_by_label(&fill(
+        ZH.sandbox_done_count,
+        &[
+            ("done", &1),
+            ("total", &techbroker::domain::training::Task::ALL.len()),
+        ],
+    ));
 }
 
 #[test]

@@ -251,3 +251,58 @@ fn in_a_narrow_window_the_exercises_wait_to_be_asked_for() {
     click(&mut h, ZH.sandbox_tasks_hide);
     assert!(h.query_by_label(ZH.sandbox_tasks).is_none());
 }
+
+#[test]
+fn the_sandbox_has_carriers_and_projects_and_ticks_the_maturation_and_rights_exercises() {
+    use egui::accesskit::Role;
+    let (dir, broker) = temp_db();
+    let mut h = start_with(demo(dir.path(), &broker, false));
+    h.run();
+    click(&mut h, ZH.nav_projects);
+    let store = h.state().store().unwrap();
+    let projects = store.projects().unwrap();
+    assert_eq!(projects.len(), 2);
+    let seeded = projects[0].achievement_title.clone();
+    h.get_by_label(&projects[0].project.title);
+    h.get_by_label(&done_count(&ZH, 0));
+
+    // Exercise 9: a project of the trainee's own, at the pilot base.
+    click(&mut h, ZH.pj_new);
+    type_into(&mut h, ZH.pj_name, "学员的中试项目");
+    type_into(&mut h, ZH.pj_achievement, &seeded);
+    h.get_all_by_label(&seeded).last().unwrap().click();
+    h.run();
+    h.get_by_label_contains("山东省高端装备中试基地（").click();
+    h.run();
+    type_into(&mut h, ZH.pj_start, "2026-12-01");
+    type_into(&mut h, ZH.pj_planned_end, "2027-06-30");
+    click(&mut h, ZH.save);
+    h.get_by_label("学员的中试项目");
+    h.get_by_label(&done_count(&ZH, 1));
+
+    // Exercise 10: the rights of a university's achievement, with the income shares.
+    let store = h.state().store().unwrap();
+    let achievement = store
+        .achievement_rows(techbroker::store::Scope::All)
+        .unwrap()
+        .into_iter()
+        .map(|(row, _)| row)
+        .find(|a| {
+            a.owner_kind == ClientKind::University
+                && store.achievement_rights(a.id).unwrap().is_none()
+        })
+        .unwrap()
+        .id;
+    h.state_mut()
+        .apply(Command::Navigate(Screen::Achievement(achievement)));
+    h.run();
+    click(&mut h, ZH.arrangement_ownership);
+    type_into(&mut h, ZH.rights_ownership_share, "70");
+    type_into(&mut h, ZH.share_researchers, "70");
+    type_into(&mut h, ZH.share_institution, "20");
+    type_into(&mut h, ZH.share_office, "10");
+    h.get_by_role_and_label(Role::Button, ZH.rights_save)
+        .click();
+    h.run();
+    h.get_by_label(&done_count(&ZH, 2));
+}

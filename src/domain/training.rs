@@ -26,10 +26,14 @@ pub enum Task {
     RegisterContract,
     /// Export the month's deal report.
     ExportReport,
+    /// Send an achievement short of a need's stage for maturation: a project at a carrier.
+    SendForMaturation,
+    /// Record the rights of a service achievement with its income shares.
+    RecordRights,
 }
 
 impl Task {
-    pub const ALL: [Task; 8] = [
+    pub const ALL: [Task; 10] = [
         Task::VisitEnterprise,
         Task::ShortlistForNeed,
         Task::AcceptForNeed,
@@ -38,6 +42,8 @@ impl Task {
         Task::RecordPayment,
         Task::RegisterContract,
         Task::ExportReport,
+        Task::SendForMaturation,
+        Task::RecordRights,
     ];
 
     /// A stable name for progress files.
@@ -51,6 +57,8 @@ impl Task {
             Task::RecordPayment => "record_payment",
             Task::RegisterContract => "register_contract",
             Task::ExportReport => "export_report",
+            Task::SendForMaturation => "send_for_maturation",
+            Task::RecordRights => "record_rights",
         }
     }
 }
@@ -67,6 +75,12 @@ pub struct Baseline {
     pub last_receipt: ReceiptId,
     pub registered: Vec<DealId>,
     pub trials: Vec<(DealId, String)>,
+    /// Absent in a sandbox built before carriers: every project there is the class's.
+    #[serde(default)]
+    pub last_project: i64,
+    /// When it was built; the rights recorded later are the class's.
+    #[serde(default)]
+    pub built_at: Option<DateTime<Utc>>,
 }
 
 /// When each task was first found done; tasks not done are absent.

@@ -106,6 +106,8 @@ translations! {
     task_payment: "为一笔交易记录回款", "Record a payment received on a deal";
     task_register: "为一笔已签约交易登记技术合同", "Record the registration of a signed contract";
     task_report: "导出本月交易报表", "Export this month's deal report";
+    task_maturation: "成果匹配中，把一个成熟度不够的候选“送去熟化”：选定中试基地，建立熟化项目", "In Matching, send a candidate that is not mature enough for maturation: pick a pilot base and start a project";
+    task_rights: "为一所高校的成果记录权属（赋予所有权）与收益分配，在交易页看研究人员应得的份额", "Record the rights (ownership granted) and income shares of a university's achievement, and see the researchers' share on its deal's page";
     database: "数据库", "Database";
     nav_agenda: "工作台", "Dashboard";
     // Dashboard

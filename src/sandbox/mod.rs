@@ -72,6 +72,7 @@ pub fn prepare(
         Store::open(&building).with_context(|| format!("cannot create {}", building.display()))?;
     let classroom = populate_classroom(&mut store, SEED, SIZES, DEALS, today, progress)
         .context("cannot fill the sandbox")?;
+    maturation::add(&mut store, today).context("cannot add the sandbox's carriers")?;
     let baseline = store.current_baseline(classroom.open_need)?;
     store.save_baseline(&baseline)?;
     // Closing the only connection folds the write-ahead log into the file.
@@ -97,6 +98,8 @@ pub fn build(
     let built = prepare(path, today, progress)?;
     install(&built, path)
 }
+
+mod maturation;
 
 #[cfg(test)]
 mod tests;

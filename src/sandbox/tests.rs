@@ -90,7 +90,18 @@ fn the_sandbox_holds_the_classroom_set_with_an_agenda_for_today() {
     let (_dir, path) = built();
     let store = Store::open(&path).unwrap();
     let (clients, deals, _) = content(&store);
-    assert_eq!((clients, deals), (300, 120));
+    // The classroom's 300 clients and the three carriers of the maturation exercise.
+    assert_eq!((clients, deals), (303, 120));
+    assert_eq!(store.carriers().unwrap().len(), 3);
+    let projects = store.projects().unwrap();
+    assert_eq!(projects.len(), 2);
+    assert_eq!(
+        projects
+            .iter()
+            .filter(|p| p.project.outcome.is_some())
+            .count(),
+        1
+    );
     assert!(
         store
             .follow_ups_due(today())
@@ -202,6 +213,31 @@ fn each_task_ticks_when_the_data_shows_it_done() {
 
     assert!(store.note_report_exported().unwrap());
     check(&store, Task::ExportReport);
+
+    let carrier = store.carriers().unwrap()[0].organisation;
+    let achievement = store.get_deal(deal).unwrap().unwrap().achievements[0];
+    store
+        .create_project(&crate::domain::maturation::ProjectDraft {
+            title: "学员的中试项目".into(),
+            achievement: Some(achievement),
+            carrier: Some(carrier),
+            start: today().to_string(),
+            planned_end: "2027-06-30".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    check(&store, Task::SendForMaturation);
+
+    store
+        .save_rights(
+            achievement,
+            &crate::domain::rights::RightsDraft {
+                shares: ["70".into(), "20".into(), "10".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    check(&store, Task::RecordRights);
 }
 
 #[test]
@@ -298,7 +334,7 @@ fn progress_is_exported_with_the_trainee_and_the_times() {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(json["trainee"], "王同学");
-    assert_eq!(json["tasks"], 8);
+    assert_eq!(json["tasks"], Task::ALL.len());
     let completed = json["completed"].as_array().unwrap();
     let codes: Vec<&str> = completed
         .iter()

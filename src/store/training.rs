@@ -61,6 +61,8 @@ impl Store {
             last_stage_change: max("deal_stage_history")?,
             last_receipt: ReceiptId(max("receipts")?),
             registered,
+            last_project: max("maturation_projects")?,
+            built_at: Some(Utc::now()),
             trials: self
                 .trial_prints()?
                 .into_iter()
@@ -178,6 +180,15 @@ impl Store {
             ),
             (Task::RegisterContract, self.new_registration(baseline)?),
             (
+                Task::SendForMaturation,
+                first(
+                    "SELECT min(created_at) FROM maturation_projects
+                     WHERE id > ?1 AND deleted_at IS NULL",
+                    &[&baseline.last_project],
+                )?,
+            ),
+            (Task::RecordRights, self.new_rights(baseline)?),
+            (
                 Task::ExportReport,
                 setting(&self.conn, REPORT_KEY)?
                     .and_then(|v| DateTime::parse_from_rfc3339(&v).ok())
@@ -190,6 +201,22 @@ impl Store {
                 .filter_map(|(task, at)| at.map(|at| (task, at)))
                 .collect(),
         })
+    }
+
+    /// When the class first recorded rights with income shares, after the sandbox was built.
+    fn new_rights(&self, baseline: &Baseline) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT updated_at FROM achievement_rights WHERE researchers_bp IS NOT NULL",
+        )?;
+        let times = stmt.query_map([], |r| r.get::<_, DateTime<Utc>>(0))?;
+        let mut earliest: Option<DateTime<Utc>> = None;
+        for at in times {
+            let at = at?;
+            if baseline.built_at.is_none_or(|built| at > built) {
+                earliest = Some(earliest.map_or(at, |e| e.min(at)));
+            }
+        }
+        Ok(earliest)
     }
 
     /// When the first deal not registered at `baseline` was registered.

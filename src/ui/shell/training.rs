@@ -63,6 +63,8 @@ pub fn task_text(tr: &Tr, task: Task, need: &str) -> String {
         Task::RecordPayment => tr.task_payment,
         Task::RegisterContract => tr.task_register,
         Task::ExportReport => tr.task_report,
+        Task::SendForMaturation => tr.task_maturation,
+        Task::RecordRights => tr.task_rights,
     };
     fill(text, &[("need", &need)])
 }
