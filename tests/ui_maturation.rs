@@ -154,6 +154,22 @@ fn a_candidate_short_of_the_stage_is_sent_for_maturation_and_moves_up_when_it_go
     click(&mut h, ZH.pj_rematch);
     assert_eq!(h.state().screen(), Screen::Matching);
     h.get_by_label(ACHIEVEMENT);
+
+    // The achievement's page keeps the project and the move.
+    click(&mut h, ACHIEVEMENT);
+    click(&mut h, ZH.open_achievement);
+    h.get_by_label(ZH.maturity_history);
+    let today = chrono::Local::now().date_naive();
+    h.get_by_label(&fill(
+        ZH.maturity_change,
+        &[
+            ("date", &today.to_string()),
+            ("trl", &5),
+            ("stage", &ZH.stage_small_trial),
+            ("new_trl", &8),
+            ("new_stage", &ZH.stage_industrial),
+        ],
+    ));
 }
 
 #[test]
@@ -173,4 +189,58 @@ fn a_project_without_a_carrier_or_dates_is_refused_with_each_error_under_its_fie
     ));
     assert!(h.get_all_by_label(ZH.p_required).count() >= 2);
     assert!(Store::open(&path).unwrap().projects().unwrap().is_empty());
+}
+
+#[test]
+fn the_dashboard_counts_running_projects_and_those_gone_to_production_this_year() {
+    use techbroker::domain::maturation::{CarrierDraft, ProjectDraft};
+    let (_dir, path) = temp_db();
+    let base = seed(&path);
+    let mut store = Store::open(&path).unwrap();
+    store
+        .save_carrier(
+            base,
+            &CarrierDraft {
+                fields: "高端装备制造".into(),
+                ..CarrierDraft::default()
+            }
+            .validate()
+            .unwrap(),
+        )
+        .unwrap();
+    let achievement = store
+        .achievement_rows(techbroker::store::Scope::All)
+        .unwrap()
+        .into_iter()
+        .find(|(a, _)| a.title == ACHIEVEMENT)
+        .unwrap()
+        .0
+        .id;
+    let today = chrono::Local::now().date_naive();
+    let draft = |title: &str| ProjectDraft {
+        title: title.into(),
+        achievement: Some(achievement),
+        carrier: Some(base),
+        start: today.to_string(),
+        planned_end: today.to_string(),
+        ..ProjectDraft::default()
+    };
+    store.create_project(&draft("运行中的项目")).unwrap();
+    let done = store.create_project(&draft("已投产的项目")).unwrap();
+    store
+        .end_project(done, Outcome::ToProduction, today)
+        .unwrap();
+    drop(store);
+    let mut h = harness(&path);
+    let card = fill(
+        ZH.dash_card_name,
+        &[("label", &ZH.kpi_projects), ("value", &"1")],
+    );
+    h.get_by_label(&fill(
+        ZH.kpi_projects_note,
+        &[("ended", &1), ("production", &1)],
+    ));
+    click(&mut h, &card);
+    assert_eq!(h.state().screen(), Screen::Projects);
+    h.get_by_label("运行中的项目");
 }

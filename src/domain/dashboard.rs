@@ -26,6 +26,11 @@ pub struct Kpis {
     /// The part of `outstanding` already past its due date.
     pub overdue: Money,
     pub registrations_due: u64,
+    /// Maturation projects running now.
+    pub projects_running: u64,
+    /// Projects ended this year, and how many of them went to production.
+    pub projects_ended_this_year: u64,
+    pub projects_to_production_this_year: u64,
 }
 
 /// Contracts signed in one calendar month.

@@ -826,6 +826,9 @@ translations! {
     carrier_save: "保存载体信息", "Save carrier profile";
     carrier_saved: "载体信息已保存", "Carrier profile saved";
     maturity_history: "成熟度记录", "Maturity history";
+    maturity_change: "{date}：TRL {trl}（{stage}）→ TRL {new_trl}（{new_stage}）", "{date}: TRL {trl} ({stage}) → TRL {new_trl} ({new_stage})";
+    kpi_projects: "进行中熟化项目", "Maturation projects running";
+    kpi_projects_note: "今年结束 {ended} 个，投产 {production} 个", "This year {ended} ended, {production} to production";
     ts_title: "成果转化统计", "Transfer statistics";
     ts_signed: "技术合同签订（按合同类型）", "Technology contracts signed, by type";
     ts_registered: "技术合同认定登记（按合同类型）", "Technology contracts registered, by type";

@@ -136,7 +136,19 @@ fn kpis(conn: &Connection, today: NaiveDate) -> Result<Kpis, StoreError> {
         params![DealStage::Lost, due_by],
         |r| r.get(0),
     )?;
+    let (running, ended, to_production): (i64, i64, i64) = conn.query_row(
+        "SELECT count(*) FILTER (WHERE outcome IS NULL),
+                count(*) FILTER (WHERE ended_on >= ?1 AND ended_on <= ?2),
+                count(*) FILTER (WHERE ended_on >= ?1 AND ended_on <= ?2
+                    AND outcome = 'to_production')
+         FROM maturation_projects WHERE deleted_at IS NULL",
+        params![year_bounds(today).0, year_bounds(today).1],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     Ok(Kpis {
+        projects_running: running.max(0) as u64,
+        projects_ended_this_year: ended.max(0) as u64,
+        projects_to_production_this_year: to_production.max(0) as u64,
         achievements_available: achievements_available.max(0) as u64,
         needs_open: needs_open.max(0) as u64,
         in_progress,

@@ -12,6 +12,7 @@ use crate::i18n::{Tr, fill};
 use crate::store::Store;
 use crate::ui::command::Command;
 use crate::ui::reload::Reloaded;
+use crate::ui::screens::maturity_section::MaturitySection;
 use crate::ui::screens::record_detail::{Detail, achievement_ui};
 use crate::ui::view::{Cx, Event, View};
 use crate::ui::widgets::keys::{FormKey, form_keys};
@@ -21,6 +22,7 @@ use crate::ui::widgets::{error_text, fmt_date, form_row, read_error, text_field}
 pub struct AchievementPage {
     pub detail: Detail<AchievementId, Achievement>,
     rights: RightsForm,
+    maturity: MaturitySection,
 }
 
 impl AchievementPage {
@@ -28,6 +30,7 @@ impl AchievementPage {
         Self {
             detail: Detail::new(id),
             rights: RightsForm::default(),
+            maturity: MaturitySection::default(),
         }
     }
 }
@@ -35,8 +38,10 @@ impl AchievementPage {
 impl View for AchievementPage {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         let (store, tr, rights) = (cx.store, cx.tr, &mut self.rights);
+        let maturity = &mut self.maturity;
         achievement_ui(&mut self.detail, ui, store, tr, cx.cmds, |ui, a, cmds| {
             rights.ui(ui, store, a, tr, cmds);
+            maturity.ui(ui, store, a.id, tr, cmds);
         });
     }
 

@@ -15,7 +15,7 @@ use crate::domain::deal_list::DealFilter;
 use crate::domain::{AchievementStatus, DealStage, Money, NeedStatus};
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
-use crate::ui::command::{Command, ListPreset};
+use crate::ui::command::{Command, ListPreset, Screen};
 use crate::ui::screens::agenda::AgendaScreen;
 use crate::ui::screens::dashboard_charts::charts_ui;
 use crate::work::Job;
@@ -135,7 +135,7 @@ struct Card {
     label: &'static str,
     value: String,
     note: String,
-    opens: ListPreset,
+    opens: Command,
 }
 
 fn wan(tr: &Tr, m: Money) -> String {
@@ -181,62 +181,74 @@ fn cards(d: &Dashboard, today: NaiveDate, tr: &Tr) -> Vec<Card> {
             label: tr.kpi_achievements,
             value: count_text(k.achievements_available),
             note: tr.kpi_achievements_hint.to_string(),
-            opens: ListPreset::Achievements(AchievementFilter {
+            opens: Command::ShowList(ListPreset::Achievements(AchievementFilter {
                 status: Some(AchievementStatus::Available),
                 ..AchievementFilter::default()
-            }),
+            })),
         },
         Card {
             label: tr.kpi_needs,
             value: count_text(k.needs_open),
             note: tr.kpi_needs_hint.to_string(),
-            opens: ListPreset::Needs(NeedFilter {
+            opens: Command::ShowList(ListPreset::Needs(NeedFilter {
                 status: Some(NeedStatus::Open),
                 ..NeedFilter::default()
-            }),
+            })),
         },
         Card {
             label: tr.kpi_in_progress,
             value: count_text(k.in_progress.count),
             note: wan(tr, k.in_progress.amount),
-            opens: ListPreset::Deals(deals_in(&[
+            opens: Command::ShowList(ListPreset::Deals(deals_in(&[
                 DealStage::Lead,
                 DealStage::Introduced,
                 DealStage::Negotiating,
-            ])),
+            ]))),
         },
         Card {
             label: tr.kpi_signed,
             value: wan(tr, k.signed_this_year.amount),
             note: deals_n(k.signed_this_year.count),
-            opens: ListPreset::Deals(signed_this_year.clone()),
+            opens: Command::ShowList(ListPreset::Deals(signed_this_year.clone())),
         },
         Card {
             label: tr.kpi_technology,
             value: wan(tr, k.technology_this_year),
             note: deals_n(k.signed_this_year.count),
-            opens: ListPreset::Deals(signed_this_year),
+            opens: Command::ShowList(ListPreset::Deals(signed_this_year)),
         },
         Card {
             label: tr.kpi_received,
             value: wan(tr, k.received_this_year),
             note: String::new(),
-            opens: ListPreset::Deals(deals_in(&SIGNED)),
+            opens: Command::ShowList(ListPreset::Deals(deals_in(&SIGNED))),
         },
         Card {
             label: tr.kpi_outstanding,
             value: wan(tr, k.outstanding),
             note: fill(tr.dash_overdue_part, &[("amount", &k.overdue.wan_text())]),
-            opens: ListPreset::Deals(deals_in(&SIGNED)),
+            opens: Command::ShowList(ListPreset::Deals(deals_in(&SIGNED))),
         },
         Card {
             label: tr.kpi_registrations,
             value: count_text(k.registrations_due),
             note: tr.kpi_registrations_hint.to_string(),
-            opens: ListPreset::Deals(DealFilter {
+            opens: Command::ShowList(ListPreset::Deals(DealFilter {
                 registration_due_by: today.checked_add_days(Days::new(REGISTRATION_AHEAD_DAYS)),
                 ..DealFilter::default()
-            }),
+            })),
+        },
+        Card {
+            label: tr.kpi_projects,
+            value: count_text(k.projects_running),
+            note: fill(
+                tr.kpi_projects_note,
+                &[
+                    ("ended", &k.projects_ended_this_year),
+                    ("production", &k.projects_to_production_this_year),
+                ],
+            ),
+            opens: Command::Navigate(Screen::Projects),
         },
     ]
 }
@@ -295,7 +307,7 @@ fn card_ui(ui: &mut Ui, card: Card, tr: &Tr, cmds: &mut Vec<Command>) {
         .on_hover_cursor(egui::CursorIcon::PointingHand)
         .clicked()
     {
-        cmds.push(Command::ShowList(card.opens));
+        cmds.push(card.opens);
     }
 }
 

@@ -19,6 +19,7 @@ pub mod follow_ups;
 pub mod import;
 pub mod import_tables;
 pub mod matching;
+pub mod maturity_section;
 pub mod need_form;
 pub mod needs;
 pub mod projects;
