@@ -145,17 +145,35 @@ impl Store {
         id: InteractionId,
         draft: &FollowUpDraft,
     ) -> Result<(), SaveError<InteractionField>> {
+        self.rewrite_follow_up(id, |_| draft.clone())
+    }
+
+    /// Gives an open next step another due date, its text kept.
+    pub fn move_follow_up(
+        &mut self,
+        id: InteractionId,
+        due: NaiveDate,
+    ) -> Result<(), SaveError<InteractionField>> {
+        self.rewrite_follow_up(id, |next_step| FollowUpDraft { next_step, due })
+    }
+
+    /// Writes the draft `make` builds from the step's current text, if it passes its checks.
+    fn rewrite_follow_up(
+        &mut self,
+        id: InteractionId,
+        make: impl FnOnce(String) -> FollowUpDraft,
+    ) -> Result<(), SaveError<InteractionField>> {
         let saved = self.write(Area::Clients, |tx| {
-            let logged: NaiveDate = tx
+            let (logged, next_step): (NaiveDate, String) = tx
                 .query_row(
-                    "SELECT date FROM interactions
-                     WHERE id = ?1 AND done_at IS NULL AND deleted_at IS NULL",
+                    "SELECT date, next_step FROM interactions
+                     WHERE id = ?1 AND next_step <> '' AND done_at IS NULL AND deleted_at IS NULL",
                     [id],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?
                 .ok_or(StoreError::NotFound)?;
-            let d = match draft.validate(logged) {
+            let d = match make(next_step).validate(logged) {
                 Ok(d) => d,
                 Err(errors) => return Ok(Err(errors)),
             };

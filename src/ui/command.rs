@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::catalog::{AchievementFilter, NeedFilter};
 use crate::domain::deal_list::DealFilter;
+use crate::domain::follow_up::FollowUpDraft;
 use crate::domain::payments::{Instalment, Receipt, Trial};
 use crate::domain::registration::RegistrationRule;
 use crate::domain::{
@@ -104,6 +105,18 @@ pub enum Command {
         draft: InteractionDraft,
     },
     CompleteFollowUp(InteractionId),
+    /// Saves a follow-up's next step and due date as edited.
+    SaveFollowUp {
+        id: InteractionId,
+        draft: FollowUpDraft,
+    },
+    /// Gives a follow-up another due date (tomorrow, next week), its text kept.
+    MoveFollowUp {
+        id: InteractionId,
+        due: chrono::NaiveDate,
+    },
+    /// Moves an interaction, with its next step, to the trash (confirmed first).
+    DeleteInteraction(InteractionId),
     NewAchievement {
         owner: Option<ClientId>,
     },
@@ -237,6 +250,9 @@ impl Command {
                 | DeleteContact(_)
                 | AddInteraction { .. }
                 | CompleteFollowUp(_)
+                | SaveFollowUp { .. }
+                | MoveFollowUp { .. }
+                | DeleteInteraction(_)
                 | NewAchievement { .. }
                 | EditAchievement(_)
                 | SaveAchievement { .. }

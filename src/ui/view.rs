@@ -9,7 +9,7 @@ use crate::catalog::Catalogs;
 use crate::domain::deal::Missing;
 use crate::domain::{
     AchievementField, ClientField, ClientRow, ContactField, DealField, DealId, FieldErrors,
-    InteractionField, NeedField, SynonymField,
+    InteractionField, InteractionId, NeedField, SynonymField,
 };
 use crate::i18n::Tr;
 use crate::store::Store;
@@ -53,6 +53,8 @@ pub enum Event {
     ContactRefused(FieldErrors<ContactField>),
     InteractionSaved(LogFor),
     InteractionRefused(LogFor, FieldErrors<InteractionField>),
+    FollowUpSaved(InteractionId),
+    FollowUpRefused(InteractionId, FieldErrors<InteractionField>),
     AchievementRefused(FieldErrors<AchievementField>),
     NeedRefused(FieldErrors<NeedField>),
     DealTermsSaved(DealId),
