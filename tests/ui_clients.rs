@@ -515,6 +515,9 @@ fn a_follow_up_is_edited_with_its_errors_under_their_fields() {
 
     // Typed again: the error goes; a day before the visit is refused under the date.
     h.get_by_role_and_label(Role::TextInput, ZH.i_next_step)
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, ZH.i_next_step)
         .type_text("发送成果清单和报价");
     h.run();
     assert!(h.query_by_label(ZH.p_required).is_none());
