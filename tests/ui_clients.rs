@@ -533,7 +533,10 @@ fn a_follow_up_is_edited_with_its_errors_under_their_fields() {
     );
     h.get_by_label(&before);
     let store = h.state().store().unwrap();
-    assert_eq!(store.follow_ups_open().unwrap()[0].next_step, "发送成果清单");
+    assert_eq!(
+        store.follow_ups_open().unwrap()[0].next_step,
+        "发送成果清单"
+    );
 
     // Today picked: saved, the form closes.
     h.get_by_role_and_label(Role::Button, ZH.i_next_due).click();
@@ -602,7 +605,8 @@ fn the_follow_ups_table_fits_a_1024_by_700_window() {
         ClientKind::Enterprise,
     );
     let today = Local::now().date_naive();
-    let long = "整理并发送成果清单、专利说明书和初步报价，约技术负责人到实验室看样机，再商定试用期安排";
+    let long =
+        "整理并发送成果清单、专利说明书和初步报价，约技术负责人到实验室看样机，再商定试用期安排";
     seed_follow_up(&path, id, today, long, today);
     let options = techbroker::ui::StartOptions {
         sandbox_db: path.with_file_name("sandbox.sqlite"),
