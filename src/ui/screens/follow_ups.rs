@@ -45,6 +45,11 @@ impl FollowUpsScreen {
             .count()
     }
 
+    /// The follow-up open in the edit form, if one is.
+    fn editing_id(&self) -> Option<InteractionId> {
+        self.editing.as_ref().and_then(|e| e.form.id)
+    }
+
     fn refresh(&mut self, store: &Store) {
         self.items
             .refresh(store.revision(), || store.follow_ups_open());
@@ -159,7 +164,7 @@ impl FollowUpsScreen {
         match confirm_delete(ui, tr, name) {
             Some(true) => {
                 cmds.push(Command::DeleteInteraction(*id));
-                if self.editing.as_ref().and_then(|e| e.form.id) == Some(*id) {
+                if self.editing_id() == Some(*id) {
                     self.editing = None;
                 }
                 self.deleting = None;
@@ -312,15 +317,9 @@ impl View for FollowUpsScreen {
 
     fn on_event(&mut self, event: &Event) {
         match event {
-            Event::FollowUpSaved(id) => {
-                if self.editing.as_ref().and_then(|e| e.form.id) == Some(*id) {
-                    self.editing = None;
-                }
-            }
-            Event::FollowUpRefused(id, errors) => {
-                if let Some(editing) = &mut self.editing
-                    && editing.form.id == Some(*id)
-                {
+            Event::FollowUpSaved(id) if self.editing_id() == Some(*id) => self.editing = None,
+            Event::FollowUpRefused(id, errors) if self.editing_id() == Some(*id) => {
+                if let Some(editing) = &mut self.editing {
                     editing.form.refused(errors.clone());
                 }
             }
