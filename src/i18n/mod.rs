@@ -545,6 +545,7 @@ translations! {
     fu_move_next_week: "下周一", "Next Monday";
     fu_move_pick: "选日期…", "Pick a date…";
     fu_delete: "删除", "Delete";
+    fu_actions: "操作", "Actions";
     fu_moved: "跟进改到 {date}", "Follow-up moved to {date}";
     p_due_before_logged: "不能早于记录这次跟进的日期 {date}", "Cannot be before the day it was logged, {date}";
     trash_interaction: "跟进记录", "Interaction";

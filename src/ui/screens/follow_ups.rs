@@ -18,6 +18,10 @@ use crate::ui::widgets::{error_text, fmt_date};
 
 const FIELD_WIDTH: f32 = 320.0;
 
+/// Below this width (beside the training panel at 1024 pixels) a row's four buttons give way to
+/// one menu holding them, so the table still fits.
+const ROOM_FOR_BUTTONS: f32 = 760.0;
+
 /// The follow-up open in the edit form, with what its checks need.
 struct Editing {
     client: String,
@@ -73,7 +77,9 @@ impl FollowUpsScreen {
             return;
         }
         let mut open = None;
-        egui::ScrollArea::vertical()
+        // Sideways too: beside the training panel the buttons may not fit, and must stay
+        // reachable.
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for group in FollowUpGroup::ALL {
@@ -191,7 +197,8 @@ fn group_name(group: FollowUpGroup, tr: &Tr) -> &'static str {
 }
 
 /// One group's table. Fixed columns with the next step taking what is left (cut short, whole
-/// on hover), so the buttons stay inside a 1024-pixel window beside the navigation.
+/// on hover), so the buttons stay inside a 1024-pixel window beside the navigation; narrower,
+/// the buttons fold into one menu.
 fn group_table(
     ui: &mut Ui,
     group: FollowUpGroup,
@@ -201,6 +208,7 @@ fn group_table(
     cmds: &mut Vec<Command>,
 ) -> Option<RowAction> {
     let mut action = None;
+    let roomy = ui.available_width() >= ROOM_FOR_BUTTONS;
     TableBuilder::new(ui)
         .id_salt(("follow_ups", group as u8))
         .vscroll(false)
@@ -208,7 +216,7 @@ fn group_table(
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(84.0))
         .column(Column::exact(112.0))
-        .column(Column::exact(160.0).clip(true))
+        .column(Column::exact(if roomy { 160.0 } else { 110.0 }).clip(true))
         .column(Column::remainder().at_least(120.0).clip(true))
         .column(Column::auto())
         .header(24.0, |mut header| {
@@ -263,7 +271,16 @@ fn group_table(
                 });
                 row.col(|ui| {
                     ui.push_id(item.interaction_id, |ui| {
-                        if let Some(a) = row_buttons(ui, item, today, tr, cmds) {
+                        let asked = if roomy {
+                            row_buttons(ui, item, today, tr, cmds)
+                        } else {
+                            ui.menu_button(tr.fu_actions, |ui| {
+                                row_buttons(ui, item, today, tr, cmds)
+                            })
+                            .inner
+                            .flatten()
+                        };
+                        if let Some(a) = asked {
                             action = Some(a);
                         }
                     });
