@@ -626,3 +626,41 @@ fn the_follow_ups_table_fits_a_1024_by_700_window() {
         assert!(right <= 1024.0, "{last} ends at {right}");
     }
 }
+
+#[test]
+fn beside_the_training_panel_at_1024_pixels_a_follow_ups_buttons_fold_into_one_menu() {
+    let (dir, broker) = temp_db();
+    let options = techbroker::ui::StartOptions {
+        db: Some(broker.clone()),
+        default_db: broker.clone(),
+        sandbox_db: dir.path().join("sandbox.sqlite"),
+        picker: Box::new(common::FixedPicker(None)),
+        load_in_background: false,
+        demo: true,
+    };
+    let mut h = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .build_eframe(move |cc| TechBrokerApp::new(cc, options));
+    h.run();
+    click(&mut h, ZH.sandbox_tasks_show);
+    let due = h
+        .state()
+        .store()
+        .unwrap()
+        .follow_ups_due(Local::now().date_naive())
+        .unwrap()
+        .len();
+    assert!(due > 0, "the sandbox has follow-ups due");
+    click(&mut h, &format!("{} ({due})", ZH.nav_follow_ups));
+    let panel = h.get_by_label(ZH.sandbox_tasks).rect().left();
+    let menu = h.get_all_by_label(ZH.fu_actions).next().unwrap().rect();
+    assert!(
+        menu.right() <= panel,
+        "the menu ends at {} under the panel at {panel}",
+        menu.right()
+    );
+    h.get_all_by_label(ZH.fu_actions).next().unwrap().click();
+    h.run();
+    click(&mut h, ZH.mark_done);
+    h.get_by_label(&format!("{} ({})", ZH.nav_follow_ups, due - 1));
+}
