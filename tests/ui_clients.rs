@@ -664,3 +664,32 @@ fn beside_the_training_panel_at_1024_pixels_a_follow_ups_buttons_fold_into_one_m
     click(&mut h, ZH.mark_done);
     h.get_by_label(&format!("{} ({})", ZH.nav_follow_ups, due - 1));
 }
+
+#[test]
+fn picking_a_date_for_a_follow_up_opens_the_calendar_at_once() {
+    use chrono::{Datelike, Months, NaiveDate};
+    let (_dir, path) = temp_db();
+    let id = seed_client(&path, "临沂某物流公司", ClientKind::Enterprise);
+    let today = Local::now().date_naive();
+    seed_follow_up(&path, id, today, "回访", today);
+    let mut h = harness(&path);
+    click(&mut h, &format!("{} (1)", ZH.nav_follow_ups));
+    click(&mut h, ZH.fu_move);
+    click(&mut h, ZH.fu_move_pick);
+    let month = fill(
+        ZH.cal_month,
+        &[("year", &today.year()), ("month", &today.month())],
+    );
+    h.get_by_label(&month);
+    click(&mut h, "›");
+    click(&mut h, "20");
+    click(&mut h, ZH.save);
+    let next = today.with_day(1).unwrap() + Months::new(1);
+    let picked = NaiveDate::from_ymd_opt(next.year(), next.month(), 20).unwrap();
+    let open = h.state().store().unwrap().follow_ups_open().unwrap();
+    assert_eq!(open[0].due, picked);
+    h.get_by_label(&fill(
+        ZH.due_in_days,
+        &[("n", &(picked - today).num_days())],
+    ));
+}

@@ -18,6 +18,9 @@ use crate::ui::widgets::{error_text, fmt_date};
 
 const FIELD_WIDTH: f32 = 320.0;
 
+/// The edit form's date picker (its calendar is opened by id for "pick a date").
+const DUE_PICKER: &str = "follow_up_due";
+
 /// Below this width (beside the training panel at 1024 pixels) a row's four buttons give way to
 /// one menu holding them, so the table still fits.
 const ROOM_FOR_BUTTONS: f32 = 760.0;
@@ -28,6 +31,8 @@ struct Editing {
     /// The day the visit or call was logged: the step cannot be due before it.
     logged: NaiveDate,
     form: FormState<InteractionId, FollowUpDraft, InteractionField>,
+    /// Opened by "pick a date": the calendar opens with the form.
+    pick_date: bool,
 }
 
 #[derive(Default)]
@@ -104,10 +109,11 @@ impl FollowUpsScreen {
                 }
             });
         match open {
-            Some(RowAction::Edit(item)) => {
+            Some(RowAction::Edit(item, pick_date)) => {
                 self.editing = Some(Editing {
                     client: item.client_name.clone(),
                     logged: item.date,
+                    pick_date,
                     form: FormState::edit(item.interaction_id, FollowUpDraft::of(&item)),
                 });
             }
@@ -125,7 +131,9 @@ impl FollowUpsScreen {
         let mut close = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.strong(fill(tr.fu_edit_title, &[("client", &editing.client)]));
-            let form = &mut editing.form;
+            let Editing {
+                form, pick_date, ..
+            } = editing;
             let e = &form.errors;
             egui::Grid::new("follow_up_form")
                 .num_columns(2)
@@ -145,7 +153,13 @@ impl FollowUpsScreen {
                         tr.i_next_due,
                         true,
                         e.get(InteractionField::NextDue),
-                        |ui| date_picker(ui, "follow_up_due", &mut form.draft.due, tr),
+                        |ui| {
+                            if std::mem::take(pick_date) {
+                                let id = ui.make_persistent_id(DUE_PICKER);
+                                egui::Popup::open_id(ui.ctx(), id.with("popup"));
+                            }
+                            date_picker(ui, DUE_PICKER, &mut form.draft.due, tr)
+                        },
                     );
                 });
             let logged = editing.logged;
@@ -183,7 +197,8 @@ impl FollowUpsScreen {
 
 /// What a row's buttons ask of the screen itself (the rest are commands).
 enum RowAction {
-    Edit(FollowUp),
+    /// The edit form, with its calendar open when the broker asked to pick a date.
+    Edit(FollowUp, bool),
     Delete(FollowUp),
 }
 
@@ -300,7 +315,7 @@ fn row_buttons(
     let mut action = None;
     let id = item.interaction_id;
     if ui.small_button(tr.fu_edit).clicked() {
-        action = Some(RowAction::Edit(item.clone()));
+        action = Some(RowAction::Edit(item.clone(), false));
     }
     ui.menu_button(tr.fu_move, |ui| {
         let quick = [
@@ -315,7 +330,7 @@ fn row_buttons(
             }
         }
         if ui.button(tr.fu_move_pick).clicked() {
-            action = Some(RowAction::Edit(item.clone()));
+            action = Some(RowAction::Edit(item.clone(), true));
         }
     });
     if ui.small_button(tr.mark_done).clicked() {
