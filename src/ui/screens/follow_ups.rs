@@ -168,6 +168,7 @@ impl FollowUpsScreen {
                     id: Some(id),
                     draft,
                 }) => cmds.push(Command::SaveFollowUp { id, draft }),
+                // The form only ever edits a follow-up, so a save without one just closes it.
                 Some(Outcome::Save { id: None, .. }) | Some(Outcome::Leave(_)) => close = true,
                 None => {}
             }
