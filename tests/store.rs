@@ -454,3 +454,91 @@ fn an_older_database_is_backed_up_then_upgraded() {
         .unwrap();
     assert_eq!(name, "老版本里的客户");
 }
+
+#[test]
+fn every_open_follow_up_is_listed_edited_moved_and_trashed_and_restored() {
+    use techbroker::domain::InteractionField;
+    use techbroker::domain::follow_up::FollowUpDraft;
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store
+        .save_client(None, &client("潍坊某动力公司", ClientKind::Enterprise))
+        .unwrap();
+    let today = day(2026, 12, 2);
+    let mut log = |offset: i64, step: &str| {
+        let mut d = InteractionDraft::new(day(2026, 11, 20));
+        d.summary = format!("走访 {step}");
+        d.next_step = step.into();
+        d.next_due = today.checked_add_signed(chrono::Duration::days(offset));
+        store.add_interaction(id, &d).unwrap()
+    };
+    let later = log(20, "送样");
+    let overdue = log(-1, "回访");
+    let tomorrow = log(1, "发报价");
+    let due_today = log(0, "约见");
+    let steps = |store: &Store| -> Vec<String> {
+        store
+            .follow_ups_open()
+            .unwrap()
+            .into_iter()
+            .map(|f| f.next_step)
+            .collect()
+    };
+    assert_eq!(steps(&store), ["回访", "约见", "发报价", "送样"]);
+    assert_eq!(store.follow_ups_due(today).unwrap().len(), 2);
+
+    // Checked as the form checks it, nothing written when refused.
+    let refused = FollowUpDraft {
+        next_step: " ".into(),
+        due: day(2026, 11, 19),
+    };
+    let Err(SaveError::Invalid(e)) = store.edit_follow_up(tomorrow, &refused) else {
+        panic!("an empty step due before its visit is refused");
+    };
+    assert_eq!(e.get(InteractionField::NextStep), Some(Problem::Required));
+    assert_eq!(
+        e.get(InteractionField::NextDue),
+        Some(Problem::DueBeforeLogged {
+            logged: day(2026, 11, 20)
+        })
+    );
+    let edited = FollowUpDraft {
+        next_step: "发正式报价".into(),
+        due: day(2026, 12, 10),
+    };
+    store.edit_follow_up(tomorrow, &edited).unwrap();
+    store.move_follow_up(overdue, day(2026, 12, 3)).unwrap();
+    let open = store.follow_ups_open().unwrap();
+    let summary: Vec<(&str, NaiveDate)> =
+        open.iter().map(|f| (f.next_step.as_str(), f.due)).collect();
+    assert_eq!(
+        summary,
+        [
+            ("约见", today),
+            ("回访", day(2026, 12, 3)),
+            ("发正式报价", day(2026, 12, 10)),
+            ("送样", day(2026, 12, 22)),
+        ]
+    );
+
+    store.delete_interaction(later).unwrap();
+    assert_eq!(steps(&store).len(), 3);
+    assert_eq!(store.list_interactions(id).unwrap().len(), 3);
+    assert_eq!(store.list_clients().unwrap()[0].open_follow_ups, 3);
+    let trash = store.list_trash().unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].item, TrashItem::Interaction(later));
+    assert_eq!(trash[0].owner, "潍坊某动力公司");
+    assert!(trash[0].label.contains("送样"), "{}", trash[0].label);
+    assert!(matches!(
+        store.move_follow_up(later, today),
+        Err(SaveError::Store(StoreError::NotFound))
+    ));
+    store.restore(TrashItem::Interaction(later)).unwrap();
+    assert_eq!(steps(&store).len(), 4);
+
+    store.delete_interaction(due_today).unwrap();
+    store.purge(TrashItem::Interaction(due_today)).unwrap();
+    assert!(store.list_trash().unwrap().is_empty());
+    assert_eq!(store.list_interactions(id).unwrap().len(), 3);
+}

@@ -436,3 +436,260 @@ fn a_desktop_without_file_dialogs_is_told_instead_of_nothing_happening() {
     click(&mut h, ZH.menu_open_db);
     h.get_by_label(ZH.no_file_dialog);
 }
+
+/// Logs a visit at `client` on `logged` whose next step `step` is due on `due`.
+fn seed_follow_up(
+    path: &std::path::Path,
+    client: ClientId,
+    logged: chrono::NaiveDate,
+    step: &str,
+    due: chrono::NaiveDate,
+) -> techbroker::domain::InteractionId {
+    let mut store = Store::open(path).unwrap();
+    let mut d = InteractionDraft::new(logged);
+    d.summary = format!("走访，约定{step}");
+    d.next_step = step.into();
+    d.next_due = Some(due);
+    store.add_interaction(client, &d).unwrap()
+}
+
+fn group_header(group: &str, n: usize) -> String {
+    fill(ZH.fu_group_header, &[("group", &group), ("n", &n)])
+}
+
+#[test]
+fn follow_ups_due_later_are_listed_in_groups_while_the_count_and_agenda_keep_to_what_is_due() {
+    use techbroker::domain::follow_up::FollowUpGroup;
+    let (_dir, path) = temp_db();
+    let id = seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
+    let today = Local::now().date_naive();
+    let logged = today - Days::new(10);
+    seed_follow_up(&path, id, logged, "回访甲", today - Days::new(3));
+    seed_follow_up(&path, id, logged, "约见乙", today);
+    seed_follow_up(&path, id, logged, "发报价丙", today + Days::new(1));
+    seed_follow_up(&path, id, logged, "送样丁", today + Days::new(30));
+    let mut h = harness(&path);
+    // The agenda lists what is due only.
+    h.get_by_label("约见乙");
+    assert!(h.query_by_label("发报价丙").is_none());
+    assert!(h.query_by_label("送样丁").is_none());
+
+    click(&mut h, &format!("{} (2)", ZH.nav_follow_ups));
+    for step in ["回访甲", "约见乙", "发报价丙", "送样丁"] {
+        h.get_by_label(step);
+    }
+    h.get_by_label(&group_header(ZH.fu_group_overdue, 1));
+    h.get_by_label(&group_header(ZH.fu_group_today, 1));
+    // Tomorrow is this week, unless today is Sunday.
+    if FollowUpGroup::of(today + Days::new(1), today) == FollowUpGroup::ThisWeek {
+        h.get_by_label(&group_header(ZH.fu_group_this_week, 1));
+        h.get_by_label(&group_header(ZH.fu_group_later, 1));
+    } else {
+        h.get_by_label(&group_header(ZH.fu_group_later, 2));
+    }
+    h.get_by_label(&fill(ZH.due_in_days, &[("n", &30)]));
+}
+
+#[test]
+fn a_follow_up_is_edited_with_its_errors_under_their_fields() {
+    use egui::accesskit::Role;
+    let (_dir, path) = temp_db();
+    let id = seed_client(&path, "潍坊某动力公司", ClientKind::Enterprise);
+    let today = Local::now().date_naive();
+    let logged = today - Days::new(2);
+    let fu = seed_follow_up(&path, id, logged, "发送成果清单", today + Days::new(5));
+    let mut h = harness(&path);
+    click(&mut h, ZH.nav_follow_ups);
+    click(&mut h, ZH.fu_edit);
+    h.get_by_label(&fill(ZH.fu_edit_title, &[("client", &"潍坊某动力公司")]));
+
+    // Emptied: refused, the error under the next step.
+    h.get_by_role_and_label(Role::TextInput, ZH.i_next_step)
+        .click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    click(&mut h, ZH.save);
+    h.get_by_label(ZH.p_required);
+
+    // Typed again: the error goes; a day before the visit is refused under the date.
+    h.get_by_role_and_label(Role::TextInput, ZH.i_next_step)
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, ZH.i_next_step)
+        .type_text("发送成果清单和报价");
+    h.run();
+    assert!(h.query_by_label(ZH.p_required).is_none());
+    h.get_by_role_and_label(Role::Button, ZH.i_next_due).click();
+    h.run();
+    click(&mut h, "‹");
+    click(&mut h, "‹");
+    click(&mut h, "15");
+    click(&mut h, ZH.save);
+    let before = fill(
+        ZH.p_due_before_logged,
+        &[("date", &logged.format("%Y-%m-%d"))],
+    );
+    h.get_by_label(&before);
+    let store = h.state().store().unwrap();
+    assert_eq!(
+        store.follow_ups_open().unwrap()[0].next_step,
+        "发送成果清单"
+    );
+
+    // Today picked: saved, the form closes.
+    h.get_by_role_and_label(Role::Button, ZH.i_next_due).click();
+    h.run();
+    click(&mut h, ZH.cal_today);
+    click(&mut h, ZH.save);
+    assert!(h.query_by_label(&before).is_none());
+    let open = h.state().store().unwrap().follow_ups_open().unwrap();
+    assert_eq!(open[0].interaction_id, fu);
+    assert_eq!(open[0].next_step, "发送成果清单和报价");
+    assert_eq!(open[0].due, today);
+    assert!(
+        h.query_by_label(&fill(ZH.fu_edit_title, &[("client", &"潍坊某动力公司")]))
+            .is_none()
+    );
+    h.get_by_label(&format!("{} (1)", ZH.nav_follow_ups));
+}
+
+#[test]
+fn a_follow_up_is_moved_deleted_to_the_trash_restored_and_marked_done() {
+    use techbroker::domain::follow_up::next_monday;
+    let (_dir, path) = temp_db();
+    let id = seed_client(&path, "临沂某物流公司", ClientKind::Enterprise);
+    let today = Local::now().date_naive();
+    seed_follow_up(&path, id, today, "回访", today);
+    let due = |h: &Harness<'_, TechBrokerApp>| {
+        let open = h.state().store().unwrap().follow_ups_open().unwrap();
+        open.iter().map(|f| f.due).collect::<Vec<_>>()
+    };
+    let mut h = harness(&path);
+    click(&mut h, &format!("{} (1)", ZH.nav_follow_ups));
+
+    click(&mut h, ZH.fu_move);
+    click(&mut h, ZH.fu_move_tomorrow);
+    assert_eq!(due(&h), [today + Days::new(1)]);
+    // No longer due: the navigation counts nothing, the step stays listed.
+    h.get_by_label(ZH.nav_follow_ups);
+    h.get_by_label("回访");
+    click(&mut h, ZH.fu_move);
+    click(&mut h, ZH.fu_move_next_week);
+    assert_eq!(due(&h), [next_monday(today)]);
+
+    click(&mut h, ZH.fu_delete);
+    click(&mut h, ZH.confirm_delete_yes);
+    assert!(due(&h).is_empty());
+    h.get_by_label(ZH.fu_none);
+
+    click(&mut h, ZH.nav_trash);
+    h.get_by_label(ZH.trash_interaction);
+    h.get_by_label_contains("回访");
+    click(&mut h, ZH.restore);
+    assert_eq!(due(&h), [next_monday(today)]);
+
+    click(&mut h, ZH.nav_follow_ups);
+    click(&mut h, ZH.mark_done);
+    assert!(due(&h).is_empty());
+    h.get_by_label(ZH.fu_none);
+}
+
+#[test]
+fn the_follow_ups_table_fits_a_1024_by_700_window() {
+    let (_dir, path) = temp_db();
+    let id = seed_client(
+        &path,
+        "山东省某某高端装备制造集团股份有限公司淄博分公司",
+        ClientKind::Enterprise,
+    );
+    let today = Local::now().date_naive();
+    let long =
+        "整理并发送成果清单、专利说明书和初步报价，约技术负责人到实验室看样机，再商定试用期安排";
+    seed_follow_up(&path, id, today, long, today);
+    let options = techbroker::ui::StartOptions {
+        sandbox_db: path.with_file_name("sandbox.sqlite"),
+        db: Some(path.clone()),
+        default_db: path.clone(),
+        picker: Box::new(common::FixedPicker(None)),
+        load_in_background: false,
+        demo: false,
+    };
+    let mut h = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .build_eframe(move |cc| TechBrokerApp::new(cc, options));
+    h.run();
+    click(&mut h, &format!("{} (1)", ZH.nav_follow_ups));
+    for last in [ZH.mark_done, ZH.fu_delete] {
+        let right = h.get_by_label(last).rect().right();
+        assert!(right <= 1024.0, "{last} ends at {right}");
+    }
+}
+
+#[test]
+fn beside_the_training_panel_at_1024_pixels_a_follow_ups_buttons_fold_into_one_menu() {
+    let (dir, broker) = temp_db();
+    let options = techbroker::ui::StartOptions {
+        db: Some(broker.clone()),
+        default_db: broker.clone(),
+        sandbox_db: dir.path().join("sandbox.sqlite"),
+        picker: Box::new(common::FixedPicker(None)),
+        load_in_background: false,
+        demo: true,
+    };
+    let mut h = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .build_eframe(move |cc| TechBrokerApp::new(cc, options));
+    h.run();
+    click(&mut h, ZH.sandbox_tasks_show);
+    let due = h
+        .state()
+        .store()
+        .unwrap()
+        .follow_ups_due(Local::now().date_naive())
+        .unwrap()
+        .len();
+    assert!(due > 0, "the sandbox has follow-ups due");
+    click(&mut h, &format!("{} ({due})", ZH.nav_follow_ups));
+    let panel = h.get_by_label(ZH.sandbox_tasks).rect().left();
+    let menu = h.get_all_by_label(ZH.fu_actions).next().unwrap().rect();
+    assert!(
+        menu.right() <= panel,
+        "the menu ends at {} under the panel at {panel}",
+        menu.right()
+    );
+    h.get_all_by_label(ZH.fu_actions).next().unwrap().click();
+    h.run();
+    click(&mut h, ZH.mark_done);
+    h.get_by_label(&format!("{} ({})", ZH.nav_follow_ups, due - 1));
+}
+
+#[test]
+fn picking_a_date_for_a_follow_up_opens_the_calendar_at_once() {
+    use chrono::{Datelike, Months, NaiveDate};
+    let (_dir, path) = temp_db();
+    let id = seed_client(&path, "临沂某物流公司", ClientKind::Enterprise);
+    let today = Local::now().date_naive();
+    seed_follow_up(&path, id, today, "回访", today);
+    let mut h = harness(&path);
+    click(&mut h, &format!("{} (1)", ZH.nav_follow_ups));
+    click(&mut h, ZH.fu_move);
+    click(&mut h, ZH.fu_move_pick);
+    let month = fill(
+        ZH.cal_month,
+        &[("year", &today.year()), ("month", &today.month())],
+    );
+    h.get_by_label(&month);
+    click(&mut h, "›");
+    click(&mut h, "20");
+    click(&mut h, ZH.save);
+    let next = today.with_day(1).unwrap() + Months::new(1);
+    let picked = NaiveDate::from_ymd_opt(next.year(), next.month(), 20).unwrap();
+    let open = h.state().store().unwrap().follow_ups_open().unwrap();
+    assert_eq!(open[0].due, picked);
+    h.get_by_label(&fill(
+        ZH.due_in_days,
+        &[("n", &(picked - today).num_days())],
+    ));
+}

@@ -8,7 +8,7 @@ use super::credit_code;
 use super::problem::{FieldErrors, Problem, check_text};
 use super::{ClientId, ContactId, InteractionId};
 
-const MAX_NAME: usize = 200;
+pub(super) const MAX_NAME: usize = 200;
 const MAX_SHORT: usize = 100;
 const MAX_LONG: usize = 5000;
 

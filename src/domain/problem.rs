@@ -26,6 +26,10 @@ pub enum Problem {
         month: u32,
         days: u32,
     },
+    /// A next step due before the visit or call it follows.
+    DueBeforeLogged {
+        logged: chrono::NaiveDate,
+    },
     TrlOutOfRange,
     TooManyKeywords {
         max: usize,

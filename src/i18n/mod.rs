@@ -272,8 +272,8 @@ translations! {
     ik_wechat: "微信", "WeChat";
     ik_event: "路演/对接会", "Event";
 
-    fu_title: "今天到期和已逾期的跟进", "Follow-ups due today or overdue";
-    fu_none: "没有到期的跟进。", "Nothing is due.";
+    fu_title: "所有未完成的跟进", "Every open follow-up";
+    fu_none: "没有未完成的跟进。", "No open follow-ups.";
     col_due: "截止日期", "Due";
     col_client: "客户", "Client";
     col_next_step: "下一步", "Next step";
@@ -547,6 +547,22 @@ translations! {
     agenda_title: "今天要做的事", "Today's work";
     agenda_none: "今天没有到期或逾期的事项。", "Nothing is due or overdue.";
     ag_follow_up: "跟进", "Follow-up";
+    fu_group_overdue: "已逾期", "Overdue";
+    fu_group_today: "今天", "Today";
+    fu_group_this_week: "本周", "This week";
+    fu_group_later: "以后", "Later";
+    fu_group_header: "{group}（{n}）", "{group} ({n})";
+    fu_edit: "编辑", "Edit";
+    fu_edit_title: "编辑跟进：{client}", "Edit follow-up: {client}";
+    fu_move: "改期", "Move";
+    fu_move_tomorrow: "明天", "Tomorrow";
+    fu_move_next_week: "下周一", "Next Monday";
+    fu_move_pick: "选日期…", "Pick a date…";
+    fu_delete: "删除", "Delete";
+    fu_actions: "操作", "Actions";
+    fu_moved: "跟进改到 {date}", "Follow-up moved to {date}";
+    p_due_before_logged: "不能早于记录这次跟进的日期 {date}", "Cannot be before the day it was logged, {date}";
+    trash_interaction: "跟进记录", "Interaction";
     ag_registration: "合同登记", "Registration";
     ag_instalment: "回款", "Payment";
     ag_trial: "试用期结束", "Trial ends";
@@ -1214,6 +1230,10 @@ impl Tr {
             Problem::NoSuchDay { year, month, days } => fill(
                 self.p_no_such_day,
                 &[("year", &year), ("month", &month), ("days", &days)],
+            ),
+            Problem::DueBeforeLogged { logged } => fill(
+                self.p_due_before_logged,
+                &[("date", &logged.format("%Y-%m-%d"))],
             ),
             Problem::TrlOutOfRange => self.p_trl_out_of_range.to_string(),
             Problem::TooManyKeywords { max } => fill(self.p_too_many_keywords, &[("max", &max)]),

@@ -3,6 +3,7 @@ use rusqlite::{OptionalExtension, ToSql, params};
 
 use super::contacts::require_live_client;
 use super::{Area, SaveError, Store, StoreError, now};
+use crate::domain::follow_up::FollowUpDraft;
 use crate::domain::{
     ClientId, DealId, FollowUp, Interaction, InteractionDraft, InteractionField, InteractionId,
 };
@@ -106,14 +107,24 @@ impl Store {
 
     /// Open next steps due on or before `today` at live clients, oldest due first.
     pub fn follow_ups_due(&self, today: NaiveDate) -> Result<Vec<FollowUp>, StoreError> {
+        self.follow_ups_until(Some(today))
+    }
+
+    /// Every open next step at live clients, whenever it is due, oldest due first.
+    pub fn follow_ups_open(&self) -> Result<Vec<FollowUp>, StoreError> {
+        self.follow_ups_until(None)
+    }
+
+    fn follow_ups_until(&self, until: Option<NaiveDate>) -> Result<Vec<FollowUp>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT i.id, i.client_id, c.name, i.kind, i.date, i.summary, i.next_step, i.next_due
              FROM interactions i JOIN clients c ON c.id = i.client_id
-             WHERE i.done_at IS NULL AND i.next_step <> '' AND i.next_due <= ?1
+             WHERE i.done_at IS NULL AND i.next_step <> '' AND i.next_due IS NOT NULL
+               AND (?1 IS NULL OR i.next_due <= ?1)
                AND i.deleted_at IS NULL AND c.deleted_at IS NULL
              ORDER BY i.next_due, i.id",
         )?;
-        let rows = stmt.query_map([today], |r| {
+        let rows = stmt.query_map([until], |r| {
             Ok(FollowUp {
                 interaction_id: r.get(0)?,
                 client_id: r.get(1)?,
@@ -126,6 +137,82 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Changes an open next step's text and due date, checked against the day it was logged.
+    pub fn edit_follow_up(
+        &mut self,
+        id: InteractionId,
+        draft: &FollowUpDraft,
+    ) -> Result<(), SaveError<InteractionField>> {
+        self.rewrite_follow_up(id, |_| draft.clone())
+    }
+
+    /// Gives an open next step another due date, its text kept.
+    pub fn move_follow_up(
+        &mut self,
+        id: InteractionId,
+        due: NaiveDate,
+    ) -> Result<(), SaveError<InteractionField>> {
+        self.rewrite_follow_up(id, |next_step| FollowUpDraft { next_step, due })
+    }
+
+    /// Writes the draft `make` builds from the step's current text, if it passes its checks.
+    fn rewrite_follow_up(
+        &mut self,
+        id: InteractionId,
+        make: impl FnOnce(String) -> FollowUpDraft,
+    ) -> Result<(), SaveError<InteractionField>> {
+        let saved = self.write(Area::Clients, |tx| {
+            let (logged, next_step): (NaiveDate, String) = tx
+                .query_row(
+                    "SELECT date, next_step FROM interactions
+                     WHERE id = ?1 AND next_step <> '' AND done_at IS NULL AND deleted_at IS NULL",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound)?;
+            let d = match make(next_step).validate(logged) {
+                Ok(d) => d,
+                Err(errors) => return Ok(Err(errors)),
+            };
+            tx.execute(
+                "UPDATE interactions SET next_step = ?2, next_due = ?3, updated_at = ?4
+                 WHERE id = ?1",
+                params![id, d.next_step, d.due, now()],
+            )?;
+            Ok(Ok(()))
+        })?;
+        saved.map_err(SaveError::Invalid)
+    }
+
+    /// Moves an interaction (with its next step) to the trash.
+    pub fn delete_interaction(&mut self, id: InteractionId) -> Result<(), StoreError> {
+        self.write(Area::Clients, |tx| {
+            match tx.execute(
+                "UPDATE interactions SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now()],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// Brings an interaction back from the trash, unless its client is in the trash itself.
+    pub fn restore_interaction(&mut self, id: InteractionId) -> Result<(), StoreError> {
+        self.write(Area::Clients, |tx| {
+            match tx.execute(
+                "UPDATE interactions SET deleted_at = NULL
+                 WHERE id = ?1 AND deleted_at IS NOT NULL
+                   AND client_id IN (SELECT id FROM clients WHERE deleted_at IS NULL)",
+                [id],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
     }
 
     /// Marks a next step as done, so it leaves the follow-ups.

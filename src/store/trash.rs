@@ -2,13 +2,17 @@ use chrono::{DateTime, Utc};
 use rusqlite::{ToSql, Transaction};
 
 use super::{Area, Store, StoreError};
-use crate::domain::{AchievementId, ClientId, ContactId, DealId, InstalmentId, NeedId, ReceiptId};
+use crate::domain::{
+    AchievementId, ClientId, ContactId, DealId, InstalmentId, InteractionId, NeedId, ReceiptId,
+};
 
 /// A record in the trash: its kind and its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TrashItem {
     Client(ClientId),
     Contact(ContactId),
+    /// A visit or call of a client's log, with its next step.
+    Interaction(InteractionId),
     Achievement(AchievementId),
     Need(NeedId),
     /// A planned instalment of a deal.
@@ -42,6 +46,13 @@ impl Store {
              FROM contacts p JOIN clients c ON c.id = p.client_id
              WHERE p.deleted_at IS NOT NULL AND c.deleted_at IS NULL
              UNION ALL
+             SELECT 'interaction', i.id,
+                i.date || ' · ' || i.summary
+                    || CASE WHEN i.next_step <> '' THEN ' → ' || i.next_step ELSE '' END,
+                c.name, i.deleted_at, 0
+             FROM interactions i JOIN clients c ON c.id = i.client_id
+             WHERE i.deleted_at IS NOT NULL AND c.deleted_at IS NULL
+             UNION ALL
              SELECT 'achievement', a.id, a.title, c.name, a.deleted_at, 0
              FROM achievements a JOIN clients c ON c.id = a.owner_id
              WHERE a.deleted_at IS NOT NULL AND c.deleted_at IS NULL
@@ -72,6 +83,7 @@ impl Store {
                 item: match kind.as_str() {
                     "client" => TrashItem::Client(r.get(1)?),
                     "contact" => TrashItem::Contact(r.get(1)?),
+                    "interaction" => TrashItem::Interaction(r.get(1)?),
                     "achievement" => TrashItem::Achievement(r.get(1)?),
                     "instalment" => TrashItem::Instalment(r.get(1)?),
                     "receipt" => TrashItem::Receipt(r.get(1)?),
@@ -91,6 +103,7 @@ impl Store {
         match item {
             TrashItem::Client(id) => self.restore_client(id),
             TrashItem::Contact(id) => self.restore_contact(id),
+            TrashItem::Interaction(id) => self.restore_interaction(id),
             TrashItem::Achievement(id) => self.restore_achievement(id),
             TrashItem::Need(id) => self.restore_need(id),
             TrashItem::Instalment(id) => self.undelete("instalments", id),
@@ -117,7 +130,9 @@ impl Store {
     /// contacts, interactions, achievements and needs). Refused while a deal still names it.
     pub fn purge(&mut self, item: TrashItem) -> Result<(), StoreError> {
         let area = match item {
-            TrashItem::Client(_) | TrashItem::Contact(_) => Area::Clients,
+            TrashItem::Client(_) | TrashItem::Contact(_) | TrashItem::Interaction(_) => {
+                Area::Clients
+            }
             _ => Area::Catalog,
         };
         self.write(area, |tx| purge(tx, item))
@@ -165,6 +180,10 @@ fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
         TrashItem::Contact(id) => {
             in_trash(tx, "contacts", id)?;
             tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+        }
+        TrashItem::Interaction(id) => {
+            in_trash(tx, "interactions", id)?;
+            tx.execute("DELETE FROM interactions WHERE id = ?1", [id])?;
         }
         TrashItem::Instalment(id) => {
             in_trash(tx, "instalments", id)?;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::catalog::{AchievementFilter, NeedFilter};
 use crate::domain::deal::{NewDealDraft, SigningDraft};
 use crate::domain::deal_list::DealFilter;
+use crate::domain::follow_up::FollowUpDraft;
 use crate::domain::id::ProjectId;
 use crate::domain::maturation::{CarrierDraft, Outcome as MaturationOutcome, ProjectDraft};
 use crate::domain::payments::{Instalment, Receipt, Trial};
@@ -109,6 +110,18 @@ pub enum Command {
         draft: InteractionDraft,
     },
     CompleteFollowUp(InteractionId),
+    /// Saves a follow-up's next step and due date as edited.
+    SaveFollowUp {
+        id: InteractionId,
+        draft: FollowUpDraft,
+    },
+    /// Gives a follow-up another due date (tomorrow, next week), its text kept.
+    MoveFollowUp {
+        id: InteractionId,
+        due: chrono::NaiveDate,
+    },
+    /// Moves an interaction, with its next step, to the trash (confirmed first).
+    DeleteInteraction(InteractionId),
     NewAchievement {
         owner: Option<ClientId>,
     },
@@ -260,6 +273,9 @@ impl Command {
                 | DeleteContact(_)
                 | AddInteraction { .. }
                 | CompleteFollowUp(_)
+                | SaveFollowUp { .. }
+                | MoveFollowUp { .. }
+                | DeleteInteraction(_)
                 | NewAchievement { .. }
                 | EditAchievement(_)
                 | SaveAchievement { .. }

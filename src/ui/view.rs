@@ -11,7 +11,7 @@ use crate::domain::maturation::{CarrierField, ProjectField};
 use crate::domain::rights::RightsField;
 use crate::domain::{
     AchievementField, AchievementId, ClientField, ClientId, ClientRow, ContactField, DealField,
-    DealId, FieldErrors, InteractionField, NeedField, SynonymField,
+    DealId, FieldErrors, InteractionField, InteractionId, NeedField, SynonymField,
 };
 use crate::i18n::Tr;
 use crate::store::Store;
@@ -55,6 +55,8 @@ pub enum Event {
     ContactRefused(FieldErrors<ContactField>),
     InteractionSaved(LogFor),
     InteractionRefused(LogFor, FieldErrors<InteractionField>),
+    FollowUpSaved(InteractionId),
+    FollowUpRefused(InteractionId, FieldErrors<InteractionField>),
     AchievementRefused(FieldErrors<AchievementField>),
     NeedRefused(FieldErrors<NeedField>),
     DealTermsSaved(DealId),

@@ -73,6 +73,7 @@ impl TrashScreen {
                         ui.label(match entry.item {
                             TrashItem::Client(_) => tr.trash_client,
                             TrashItem::Contact(_) => tr.trash_contact,
+                            TrashItem::Interaction(_) => tr.trash_interaction,
                             TrashItem::Achievement(_) => tr.trash_achievement,
                             TrashItem::Need(_) => tr.trash_need,
                             TrashItem::Instalment(_) => tr.trash_instalment,

@@ -20,7 +20,7 @@ use crate::ui::screens::report::period_name;
 use crate::ui::shell::app::{Database, Status, TechBrokerApp};
 use crate::ui::shell::export::{export_shortlist, export_work, write_report, write_status};
 use crate::ui::view::Event;
-use crate::ui::widgets::today;
+use crate::ui::widgets::{fmt_date, today};
 
 /// The status line for a store error, in the UI language.
 pub fn store_error(e: &StoreError, tr: &Tr) -> String {
@@ -275,6 +275,26 @@ impl TechBrokerApp {
             }
             Command::CompleteFollowUp(id) => {
                 self.write_then(tr.marked_done, |s| s.complete_follow_up(id));
+            }
+            Command::SaveFollowUp { id, draft } => {
+                match self.save(|s| s.edit_follow_up(id, &draft)) {
+                    Saved::Yes(()) => self.deliver(Event::FollowUpSaved(id)),
+                    Saved::Refused(errors) => self.deliver(Event::FollowUpRefused(id, errors)),
+                    Saved::Failed => {}
+                }
+            }
+            Command::MoveFollowUp { id, due } => match self.save(|s| s.move_follow_up(id, due)) {
+                Saved::Yes(()) => self.info(fill(tr.fu_moved, &[("date", &fmt_date(due))])),
+                Saved::Refused(errors) => {
+                    let why: Vec<String> =
+                        errors.errors.iter().map(|(_, p)| tr.problem(*p)).collect();
+                    self.error(why.join(tr.dash_list_separator));
+                }
+                Saved::Failed => {}
+            },
+            Command::DeleteInteraction(id) => {
+                let done = fill(tr.moved_to_trash, &[("name", &tr.trash_interaction)]);
+                self.write_then(&done, |s| s.delete_interaction(id));
             }
 
             // The trash.
