@@ -92,7 +92,11 @@ pub fn add(store: &mut Store, today: NaiveDate) -> anyhow::Result<()> {
             planned_end: if done { date(20) } else { later(120) }.to_string(),
             cost: "800000".into(),
             payer: Payer::Shared,
-            milestones: format!("{} 中试线安装调试\n{} 小批量试制", date(30), later(60)),
+            milestones: if done {
+                format!("✓ {} 中试线安装调试\n✓ {} 小批量试制", date(120), date(40))
+            } else {
+                format!("{} 中试线安装调试\n{} 小批量试制", later(20), later(90))
+            },
             ..ProjectDraft::default()
         };
         let id = store
