@@ -241,7 +241,7 @@ fn the_agenda_is_the_start_screen_and_opens_what_is_due() {
     // The agenda is under the dashboard's cards and charts.
     h.get_by_label(ZH.agenda_title).scroll_to_me();
     h.run();
-    h.get_by_label(&fill(ZH.outstanding_amount, &[("amount", &"8,000.00")]));
+    h.get_by_label(&fill(ZH.outstanding_amount, &[("amount", &"0.80")]));
     h.get_by_label(&fill(ZH.overdue_days, &[("n", &3)]));
     h.get_by_label("寄送合同草稿");
     click(&mut h, ZH.nav_deals);

@@ -225,7 +225,12 @@ fn the_dashboard_counts_running_projects_and_those_gone_to_production_this_year(
         planned_end: today.to_string(),
         ..ProjectDraft::default()
     };
-    store.create_project(&draft("运行中的项目")).unwrap();
+    store
+        .create_project(&ProjectDraft {
+            milestones: format!("{} 中试线安装调试", today + chrono::Days::new(3)),
+            ..draft("运行中的项目")
+        })
+        .unwrap();
     let done = store.create_project(&draft("已投产的项目")).unwrap();
     store
         .end_project(done, Outcome::ToProduction, today)
@@ -240,6 +245,14 @@ fn the_dashboard_counts_running_projects_and_those_gone_to_production_this_year(
         ZH.kpi_projects_note,
         &[("ended", &1), ("production", &1)],
     ));
+    // The running project's milestone is in the agenda under the cards.
+    h.get_by_label(ZH.agenda_title).scroll_to_me();
+    h.run();
+    h.get_by_label(ZH.ag_milestone);
+    h.get_by_label("中试线安装调试");
+    click(&mut h, "运行中的项目");
+    assert_eq!(h.state().screen(), Screen::Projects);
+    click(&mut h, ZH.nav_agenda);
     click(&mut h, &card);
     assert_eq!(h.state().screen(), Screen::Projects);
     h.get_by_label("运行中的项目");

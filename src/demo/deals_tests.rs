@@ -133,7 +133,7 @@ fn the_agenda_of_the_day_has_follow_ups_registrations_and_instalments() {
             },
         })
         .collect();
-    let items = agenda(today(), Vec::new(), &deals);
+    let items = agenda(today(), Vec::new(), &deals, &[]);
     assert!(
         items
             .iter()

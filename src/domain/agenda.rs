@@ -2,6 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::id::ProjectId;
 use super::payments::{Instalment, Receipt, plan_status};
 use super::{DealId, FollowUp, Money};
 
@@ -9,6 +10,16 @@ use super::{DealId, FollowUp, Money};
 pub const REGISTRATION_AHEAD_DAYS: u64 = 7;
 pub const INSTALMENT_AHEAD_DAYS: u64 = 14;
 pub const TRIAL_AHEAD_DAYS: u64 = 30;
+pub const MILESTONE_AHEAD_DAYS: u64 = 14;
+
+/// A milestone not yet done of a running maturation project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaMilestone {
+    pub project: ProjectId,
+    pub project_title: String,
+    pub milestone: String,
+    pub due: NaiveDate,
+}
 
 /// What the agenda reads of a deal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +53,7 @@ pub enum AgendaItem {
         title: String,
         end: NaiveDate,
     },
+    Milestone(AgendaMilestone),
 }
 
 impl AgendaItem {
@@ -50,17 +62,19 @@ impl AgendaItem {
             AgendaItem::FollowUp(f) => f.due,
             AgendaItem::Registration { due, .. } | AgendaItem::Instalment { due, .. } => *due,
             AgendaItem::TrialEnds { end, .. } => *end,
+            AgendaItem::Milestone(m) => m.due,
         }
     }
 }
 
 /// Follow-ups due (the caller gives those due by today), registrations due within 7 days or
-/// overdue, unpaid instalments due within 14 days or overdue, and trials ending within 30 days;
-/// the oldest first.
+/// overdue, unpaid instalments due within 14 days or overdue, trials ending within 30 days,
+/// and projects' milestones (not done) due within 14 days or overdue; the oldest first.
 pub fn agenda(
     today: NaiveDate,
     follow_ups: Vec<FollowUp>,
     deals: &[AgendaDeal],
+    milestones: &[AgendaMilestone],
 ) -> Vec<AgendaItem> {
     let until = |days| today.checked_add_days(Days::new(days)).unwrap_or(today);
     let mut items: Vec<AgendaItem> = follow_ups.into_iter().map(AgendaItem::FollowUp).collect();
@@ -96,6 +110,13 @@ pub fn agenda(
             });
         }
     }
+    items.extend(
+        milestones
+            .iter()
+            .filter(|m| m.due <= until(MILESTONE_AHEAD_DAYS))
+            .cloned()
+            .map(AgendaItem::Milestone),
+    );
     items.sort_by_key(AgendaItem::date);
     items
 }
@@ -158,7 +179,21 @@ mod tests {
                 ..deal()
             },
         ];
-        let items = agenda(today, Vec::new(), &deals);
+        let milestones = [
+            AgendaMilestone {
+                project: ProjectId(1),
+                project_title: "中试".into(),
+                milestone: "安装调试".into(),
+                due: d(2026, 12, 12),
+            },
+            AgendaMilestone {
+                project: ProjectId(1),
+                project_title: "中试".into(),
+                milestone: "试制".into(),
+                due: d(2026, 12, 13),
+            },
+        ];
+        let items = agenda(today, Vec::new(), &deals, &milestones);
         let kinds: Vec<String> = items
             .iter()
             .map(|i| match i {
@@ -168,6 +203,7 @@ mod tests {
                     format!("instalment {}", outstanding.yuan_text())
                 }
                 AgendaItem::TrialEnds { deal, .. } => format!("trial {deal}"),
+                AgendaItem::Milestone(m) => format!("milestone {}", m.milestone),
             })
             .collect();
         assert_eq!(
@@ -176,6 +212,7 @@ mod tests {
                 "instalment 600.00",
                 "registration 1",
                 "instalment 2,000.00",
+                "milestone 安装调试",
                 "trial 1",
             ]
         );

@@ -570,7 +570,7 @@ translations! {
     col_subject: "对象", "For";
     col_detail: "说明", "Detail";
     due_in_days: "{n} 天后", "in {n} day{s}";
-    outstanding_amount: "未收 {amount} 元", "{amount} yuan outstanding";
+    outstanding_amount: "未收 {amount} 万元", "{amount} × 10k yuan outstanding";
     payments: "回款计划", "Payment plan";
     pay_due: "到期日", "Due";
     pay_amount: "金额（元）", "Amount (yuan)";
@@ -842,6 +842,7 @@ translations! {
     carrier_save: "保存载体信息", "Save carrier profile";
     carrier_saved: "载体信息已保存", "Carrier profile saved";
     maturity_history: "成熟度记录", "Maturity history";
+    ag_milestone: "项目里程碑", "Project milestone";
     maturity_change: "{date}：TRL {trl}（{stage}）→ TRL {new_trl}（{new_stage}）", "{date}: TRL {trl} ({stage}) → TRL {new_trl} ({new_stage})";
     kpi_projects: "进行中熟化项目", "Maturation projects running";
     kpi_projects_note: "今年结束 {ended} 个，投产 {production} 个", "This year {ended} ended, {production} to production";

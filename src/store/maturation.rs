@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::contacts::require_live_client;
 use super::{Area, SaveError, Store, StoreError, now};
+use crate::domain::agenda::AgendaMilestone;
 use crate::domain::catalog::Stage;
 use crate::domain::id::ProjectId;
 use crate::domain::maturation::{
@@ -372,4 +373,25 @@ fn write_milestones(
         insert.execute(params![project, i as i64, m.title, m.due, m.done])?;
     }
     Ok(())
+}
+
+impl Store {
+    /// The milestones not yet done of the running projects, for the agenda.
+    pub fn agenda_milestones(&self) -> Result<Vec<AgendaMilestone>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.title, m.title, m.due FROM project_milestones m
+             JOIN maturation_projects p ON p.id = m.project_id
+             WHERE m.done = 0 AND p.outcome IS NULL AND p.deleted_at IS NULL
+             ORDER BY m.due, m.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(AgendaMilestone {
+                project: r.get(0)?,
+                project_title: r.get(1)?,
+                milestone: r.get(2)?,
+                due: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }

@@ -1,4 +1,5 @@
-//! The broker's day: follow-ups, registrations, payments and trials that are due, in one list.
+//! The broker's day: follow-ups, registrations, payments, trials and projects' milestones that
+//! are due, in one list.
 
 use crate::ui::widgets::read_error;
 use chrono::NaiveDate;
@@ -28,6 +29,7 @@ impl AgendaScreen {
                 today,
                 store.follow_ups_due(today)?,
                 &store.agenda_deals()?,
+                &store.agenda_milestones()?,
             ))
         });
     }
@@ -113,7 +115,7 @@ impl AgendaScreen {
                             Screen::Deal(*deal),
                             fill(
                                 tr.outstanding_amount,
-                                &[("amount", &outstanding.yuan_text())],
+                                &[("amount", &outstanding.wan_text())],
                             ),
                         ),
                         AgendaItem::TrialEnds { deal, title, .. } => (
@@ -121,6 +123,12 @@ impl AgendaScreen {
                             title.clone(),
                             Screen::Deal(*deal),
                             String::new(),
+                        ),
+                        AgendaItem::Milestone(m) => (
+                            tr.ag_milestone,
+                            m.project_title.clone(),
+                            Screen::Projects,
+                            m.milestone.clone(),
                         ),
                     };
                     row.col(|ui| {
