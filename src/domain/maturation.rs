@@ -438,11 +438,11 @@ impl ProjectDraft {
 }
 
 /// Milestones one a line, the date first ("2027-03-31 中试线安装调试"); a line that starts with
-/// ✓ is done. Empty lines are skipped.
+/// √ is done (✓ is read too, as pasted from elsewhere). Empty lines are skipped.
 pub fn parse_milestones(text: &str) -> Result<Vec<Milestone>, Problem> {
     let mut out = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let (done, line) = match line.strip_prefix('✓') {
+        let (done, line) = match line.strip_prefix(['√', '✓']) {
             Some(rest) => (true, rest.trim_start()),
             None => (false, line),
         };
@@ -466,7 +466,7 @@ pub fn milestones_text(milestones: &[Milestone]) -> String {
     milestones
         .iter()
         .map(|m| {
-            let mark = if m.done { "✓ " } else { "" };
+            let mark = if m.done { "√ " } else { "" };
             format!("{mark}{} {}", m.due, m.title)
         })
         .collect::<Vec<_>>()
@@ -566,7 +566,8 @@ mod tests {
             start: "2027-01-05".into(),
             planned_end: "2027-06-30".into(),
             cost: "80万".into(),
-            milestones: "2027-03-31 中试线安装调试\n✓ 2027-02-01 方案评审\n".into(),
+            milestones: "2027-03-31 中试线安装调试\n√ 2027-02-01 方案评审\n✓ 2027-02-10 pasted\n"
+                .into(),
             ..ProjectDraft::default()
         }
     }
@@ -575,7 +576,8 @@ mod tests {
     fn a_project_needs_its_achievement_carrier_and_dates_in_order() {
         let p = draft().validate().unwrap();
         assert_eq!(p.cost, Some(Money::from_yuan(800_000)));
-        assert_eq!(p.milestones.len(), 2);
+        assert_eq!(p.milestones.len(), 3);
+        assert!(p.milestones[2].done, "✓ as pasted reads as done");
         assert!(p.milestones[1].done);
         assert_eq!(p.milestones[0].due, d(2027, 3, 31));
         let e = ProjectDraft::default().validate().unwrap_err();

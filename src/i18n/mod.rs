@@ -811,7 +811,7 @@ translations! {
     payer_carrier: "载体", "Carrier";
     payer_fund: "政府基金", "Government fund";
     payer_shared: "多方分担", "Shared";
-    pj_milestones: "里程碑（每行一个：日期 名称）", "Milestones (one a line: date title)";
+    pj_milestones: "里程碑（每行一个：日期 名称；完成的行首加 √）", "Milestones (one a line: date title; √ first when done)";
     pj_period: "{start} 至 {end}", "{start} to {end}";
     pj_running: "进行中", "Running";
     outcome_to_production: "投产", "To production";

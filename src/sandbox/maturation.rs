@@ -93,7 +93,7 @@ pub fn add(store: &mut Store, today: NaiveDate) -> anyhow::Result<()> {
             cost: "800000".into(),
             payer: Payer::Shared,
             milestones: if done {
-                format!("✓ {} 中试线安装调试\n✓ {} 小批量试制", date(120), date(40))
+                format!("√ {} 中试线安装调试\n√ {} 小批量试制", date(120), date(40))
             } else {
                 format!("{} 中试线安装调试\n{} 小批量试制", later(20), later(90))
             },

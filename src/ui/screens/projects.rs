@@ -116,7 +116,7 @@ impl ProjectsScreen {
                 .weak(),
             );
             for m in &p.milestones {
-                let mark = if m.done { "✓" } else { "○" };
+                let mark = if m.done { "●" } else { "○" };
                 ui.label(format!("{mark} {} {}", fmt_date(m.due), m.title));
             }
             match (p.outcome, p.need) {
