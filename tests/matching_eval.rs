@@ -189,7 +189,6 @@ fn build(dir: &Path, listing_prefix: &str, good: u8) -> EvalSet {
             city: n.city.clone(),
             description: n.description.clone(),
             indicators: n.indicators.clone(),
-            text: NeedDoc::joined_text(&n.title, &n.keywords, &n.description, &n.indicators),
         };
         let grades: HashMap<i64, u8> = n
             .relevant

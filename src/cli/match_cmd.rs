@@ -5,7 +5,7 @@ use std::io::Write;
 use serde_json::json;
 
 use crate::catalog::load_matching;
-use crate::matching::{AchievementText, Candidate, Part, Subject};
+use crate::matching::{AchievementText, Candidate, NeedDoc, Part, Subject};
 use crate::store::Store;
 
 pub fn run(
@@ -107,7 +107,7 @@ fn describe(
     let need_text = c
         .need
         .and_then(|n| index.need(n))
-        .map(|n| n.text.clone())
+        .map(NeedDoc::text)
         .unwrap_or_default();
     let terms = index.shared_terms(&need_text, &achievement_text);
     let associations: Vec<serde_json::Value> = c

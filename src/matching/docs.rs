@@ -48,21 +48,18 @@ pub struct NeedDoc {
     pub city: String,
     pub description: String,
     pub indicators: String,
-    /// Title, keywords, description and indicators, as shown beside a candidate.
-    pub text: String,
 }
 
 impl NeedDoc {
     /// The text shown for a need: title, keywords, description and indicators, a line each.
-    pub fn joined_text(
-        title: &str,
-        keywords: &[String],
-        description: &str,
-        indicators: &str,
-    ) -> String {
+    /// Built when shown rather than kept: 20,000 needs would hold their texts twice.
+    pub fn text(&self) -> String {
         format!(
-            "{title}\n{}\n{description}\n{indicators}",
-            keywords.join("、")
+            "{}\n{}\n{}\n{}",
+            self.title,
+            self.keywords.join("、"),
+            self.description,
+            self.indicators
         )
     }
 }

@@ -675,7 +675,6 @@ impl MatchIndex {
                 city: e.city.clone(),
                 description: String::new(),
                 indicators: String::new(),
-                text: String::new(),
             };
             by_enterprise.insert(
                 e.id,

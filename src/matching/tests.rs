@@ -46,7 +46,6 @@ fn need(min_stage: Option<Stage>, budget: Price) -> NeedDoc {
         city: "济南市".into(),
         description: "退役动力电池拆解回收镍钴锰".into(),
         indicators: String::new(),
-        text: "动力电池回收 电池回收 退役动力电池拆解回收镍钴锰".into(),
     }
 }
 

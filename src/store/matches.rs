@@ -75,16 +75,12 @@ pub(super) fn each_match_need(
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
     while let Some(r) = rows.next()? {
-        let title: String = r.get(1)?;
         let keywords: String = r.get(5)?;
-        let description: String = r.get(13)?;
-        let indicators: String = r.get(14)?;
         f(NeedDoc {
             id: r.get(0)?,
-            text: format!("{title}\n{keywords}\n{description}\n{indicators}"),
-            description,
-            indicators,
-            title,
+            description: r.get(13)?,
+            indicators: r.get(14)?,
+            title: r.get(1)?,
             enterprise: r.get(2)?,
             enterprise_name: r.get(3)?,
             field: r.get(4)?,

@@ -878,7 +878,7 @@ fn load_texts(store: &Store, index: &MatchIndex, subject: Subject, c: &Candidate
         a.data.indicators
     );
     let (need_title, need_text) = match c.need.and_then(|n| index.need(n)) {
-        Some(n) => (n.title.clone(), n.text.clone()),
+        Some(n) => (n.title.clone(), n.text()),
         None => {
             let e = index.enterprise(c.enterprise)?;
             (e.name.clone(), e.industry.clone())
