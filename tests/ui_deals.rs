@@ -9,33 +9,14 @@ use techbroker::domain::DealId;
 use techbroker::domain::payments::{TrialEnd, trial_days_left};
 use techbroker::domain::{AchievementDraft, ClientKind, DealStage, Stage};
 use techbroker::i18n::{ZH, fill};
-use techbroker::store::{DecisionInput, Store};
+use techbroker::store::Store;
 use techbroker::ui::Screen;
 
 const TITLE: &str = "数控机床热误差补偿技术";
 
 /// A deal created the way accepting a match creates it.
 fn seed(path: &std::path::Path) -> DealId {
-    let seller = seed_client(path, "山东大学", ClientKind::University);
-    let buyer = seed_client(path, "济南某装备公司", ClientKind::Enterprise);
-    let mut store = Store::open(path).unwrap();
-    let achievement = store
-        .save_achievement(
-            None,
-            &AchievementDraft {
-                title: TITLE.into(),
-                owner: Some(seller),
-                field: "高端装备制造".into(),
-                trl: "7".into(),
-                stage: Stage::Pilot,
-                ..AchievementDraft::default()
-            },
-        )
-        .unwrap();
-    store
-        .record_decision(&DecisionInput::accepted(None, achievement, buyer))
-        .unwrap()
-        .unwrap()
+    common::seed_deal(path, TITLE)
 }
 
 fn stage_of(h: &egui_kittest::Harness<'_, techbroker::ui::TechBrokerApp>, id: DealId) -> DealStage {

@@ -252,50 +252,31 @@ fn the_report_boxes_fit_a_1024_pixel_window_in_english_without_overlapping() {
     }
 }
 
+/// Whether a label `name` sits on the line of the list it names, left of it.
+fn label_beside_its_list(h: &common::H, name: &str) -> bool {
+    let list = h.get_by_role_and_label(Role::ComboBox, name).rect();
+    h.get_all_by_role_and_label(Role::Label, name).any(|l| {
+        let r = l.rect();
+        (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
+    })
+}
+
 #[test]
 fn a_filter_label_stays_beside_its_list_when_the_toolbar_wraps() {
     let (_dir, path) = temp_db();
     seed(&path);
     let mut h = common::harness_small(&path);
-    click(&mut h, ZH.nav_report);
-    let list = h
-        .get_by_role_and_label(Role::ComboBox, ZH.d_contract_type)
-        .rect();
-    let beside = h
-        .get_all_by_role_and_label(Role::Label, ZH.d_contract_type)
-        .any(|l| {
-            let r = l.rect();
-            (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
-        });
-    assert!(
-        beside,
-        "合同类型 is not on the line of its list at {list:?}"
-    );
-    click(&mut h, ZH.nav_clients);
-    let list = h
-        .get_by_role_and_label(Role::ComboBox, ZH.col_region)
-        .rect();
-    let beside = h
-        .get_all_by_role_and_label(Role::Label, ZH.col_region)
-        .any(|l| {
-            let r = l.rect();
-            (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
-        });
-    assert!(beside, "地区 is not on the line of its list at {list:?}");
-    click(&mut h, ZH.nav_deals);
-    let list = h
-        .get_by_role_and_label(Role::ComboBox, ZH.d_contract_type)
-        .rect();
-    let beside = h
-        .get_all_by_role_and_label(Role::Label, ZH.d_contract_type)
-        .any(|l| {
-            let r = l.rect();
-            (r.center().y - list.center().y).abs() < 6.0 && r.right() <= list.left()
-        });
-    assert!(
-        beside,
-        "the board's 合同类型 is not on the line of its list at {list:?}"
-    );
+    for (screen, label) in [
+        (ZH.nav_report, ZH.d_contract_type),
+        (ZH.nav_clients, ZH.col_region),
+        (ZH.nav_deals, ZH.d_contract_type),
+    ] {
+        click(&mut h, screen);
+        assert!(
+            label_beside_its_list(&h, label),
+            "{screen}: {label} is not on the line of its list"
+        );
+    }
     // A group that does not fit what is left of a line starts the next one.
     click(&mut h, ZH.nav_needs);
     let negotiable = h.get_by_label(ZH.include_negotiable).rect();

@@ -15,7 +15,7 @@ use crate::store::{ProjectRow, Store};
 use crate::ui::command::{Command, MaturationCommand};
 use crate::ui::reload::Reloaded;
 use crate::ui::view::{Cx, Event, View};
-use crate::ui::widgets::combos::{amount_input, client_picker, combo};
+use crate::ui::widgets::combos::{amount_input, client_picker, combo, picker};
 use crate::ui::widgets::form_state::{FormState, Outcome as FormOutcome};
 use crate::ui::widgets::{fmt_date, form_row, read_error, text_field};
 
@@ -268,41 +268,18 @@ fn achievement_picker(
     achievements: Option<&Catalog<AchievementRow>>,
     tr: &Tr,
 ) -> egui::Response {
-    if let Some(id) = *selected {
-        let title = achievements
-            .and_then(|c| c.get(id))
-            .map_or_else(|| format!("#{id}"), |a| a.title.clone());
-        return ui
-            .horizontal(|ui| {
-                let shown = ui.strong(title);
-                if ui.small_button(tr.change).clicked() {
-                    *selected = None;
-                }
-                shown
-            })
-            .inner;
-    }
-    ui.vertical(|ui| {
-        let edit = ui.add(
-            egui::TextEdit::singleline(query)
-                .hint_text(tr.picker_hint)
-                .desired_width(320.0),
-        );
-        if let Some(catalog) = achievements
-            && !query.trim().is_empty()
-        {
-            for hit in catalog.search(query.trim()).into_iter().take(8) {
-                if let Some(a) = catalog.get(hit.id)
-                    && ui.selectable_label(false, &a.title).clicked()
-                {
-                    *selected = Some(a.id);
-                    query.clear();
-                }
-            }
-        }
-        edit
-    })
-    .inner
+    let title = |id| achievements?.get(id).map(|a| a.title.clone());
+    let matches = |needle: &str| {
+        achievements.map_or_else(Vec::new, |catalog| {
+            catalog
+                .search(needle)
+                .into_iter()
+                .take(8)
+                .filter_map(|hit| catalog.get(hit.id).map(|a| (a.id, a.title.clone())))
+                .collect()
+        })
+    };
+    picker(ui, query, selected, title, matches, tr)
 }
 
 /// The carrier chosen, from the carriers suggested for the achievement (kind, field, region).

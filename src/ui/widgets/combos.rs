@@ -57,14 +57,34 @@ pub fn client_picker(
     allowed: &[ClientKind],
     tr: &Tr,
 ) -> Response {
-    if let Some(id) = *selected {
-        let name = clients
+    let name = |id| clients.iter().find(|c| c.id == id).map(|c| c.name.clone());
+    let matches = |needle: &str| {
+        let needle = needle.to_lowercase();
+        clients
             .iter()
-            .find(|c| c.id == id)
-            .map_or_else(|| format!("#{id}"), |c| c.name.clone());
+            .filter(|c| allowed.contains(&c.kind) && c.name.to_lowercase().contains(&needle))
+            .take(PICKER_MATCHES)
+            .map(|c| (c.id, c.name.clone()))
+            .collect()
+    };
+    picker(ui, query, selected, name, matches, tr)
+}
+
+/// A record chosen by typing part of its name: once chosen, its name and a button to change
+/// it; before, a field whose text offers the `matches` (id and name) to click.
+pub fn picker<I: Copy + std::fmt::Display>(
+    ui: &mut Ui,
+    query: &mut String,
+    selected: &mut Option<I>,
+    name: impl Fn(I) -> Option<String>,
+    matches: impl FnOnce(&str) -> Vec<(I, String)>,
+    tr: &Tr,
+) -> Response {
+    if let Some(id) = *selected {
+        let shown_name = name(id).unwrap_or_else(|| format!("#{id}"));
         return ui
             .horizontal(|ui| {
-                let shown = ui.strong(name);
+                let shown = ui.strong(shown_name);
                 if ui.small_button(tr.change).clicked() {
                     *selected = None;
                 }
@@ -78,15 +98,11 @@ pub fn client_picker(
                 .hint_text(tr.picker_hint)
                 .desired_width(320.0),
         );
-        let needle = query.trim().to_lowercase();
+        let needle = query.trim().to_string();
         if !needle.is_empty() {
-            let matches = clients
-                .iter()
-                .filter(|c| allowed.contains(&c.kind) && c.name.to_lowercase().contains(&needle))
-                .take(PICKER_MATCHES);
-            for c in matches {
-                if ui.selectable_label(false, &c.name).clicked() {
-                    *selected = Some(c.id);
+            for (id, label) in matches(&needle) {
+                if ui.selectable_label(false, label).clicked() {
+                    *selected = Some(id);
                     query.clear();
                 }
             }
