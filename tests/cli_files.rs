@@ -435,7 +435,7 @@ fn report_writes_a_workbook_and_a_printable_page() {
     );
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook(dir.path().join("stats.xlsx")).unwrap();
-    assert_eq!(calamine::Reader::sheet_names(&book).len(), 4);
+    assert_eq!(calamine::Reader::sheet_names(&book).len(), 5);
     let signed = calamine::Reader::worksheet_range_at(&mut book, 0)
         .unwrap()
         .unwrap();

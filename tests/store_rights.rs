@@ -244,3 +244,33 @@ fn an_achievement_purged_from_the_trash_takes_its_rights_along() {
     assert_eq!(store.achievement_rights(unsold).unwrap(), None);
     assert!(store.get_achievement(unsold).unwrap().is_none());
 }
+
+#[test]
+fn the_transfer_statistics_split_the_periods_payments_by_the_rule_and_count_the_arrangement() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("t.sqlite")).unwrap();
+    let (achievement, deal) = with_deal(&mut store);
+    store.save_rights(achievement, &granted()).unwrap();
+    for (date, yuan) in [(d(2026, 2, 10), 1_000), (d(2026, 4, 1), 500)] {
+        store
+            .add_receipt(
+                deal,
+                &Receipt {
+                    date,
+                    amount: Money::from_yuan(yuan),
+                    note: String::new(),
+                },
+            )
+            .unwrap();
+    }
+    let contracts = store.transfer_contracts().unwrap();
+    assert_eq!(contracts.len(), 1);
+    assert_eq!(contracts[0].arrangement, Some(ArrangementKind::Ownership));
+    let q1 = techbroker::report::transfer::build(&contracts, &[], d(2026, 1, 1), d(2026, 3, 31));
+    assert_eq!(
+        q1.shared_received,
+        Money::from_yuan(1_000),
+        "April's payment is not in Q1"
+    );
+    assert_eq!(q1.shares[0], (Party::Researchers, Money::from_yuan(700)));
+}

@@ -858,6 +858,9 @@ translations! {
     ts_finished: "结束", "Finished";
     ts_share: "投产率", "Share to production";
     ts_total: "合计", "Total";
+    ts_shares: "收益分配（期间回款，按成果的分配规则）", "Income shares (payments of the period, by the achievements' rules)";
+    ts_party: "分配对象", "Party";
+    ts_share_amount: "应得金额（万元）", "Due (10k yuan)";
     ts_export_xlsx: "导出转化统计 Excel…", "Export statistics (Excel)…";
     ts_export_html: "导出转化统计打印版…", "Export statistics (printable)…";
     cli_stats_written: "已写入 {path}：签订 {signed} 项、登记 {registered} 项，熟化项目 {n} 个", "Wrote {path}: {signed} signed, {registered} registered, {n} maturation project{s}";

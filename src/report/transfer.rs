@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::maturation::{Outcome, ProjectKind};
-use crate::domain::rights::ArrangementKind;
+use crate::domain::rights::{ArrangementKind, DistributionRule, Party};
 use crate::domain::{ContractType, DealStage, Money};
 
 /// A deal as these statistics read it.
@@ -22,6 +22,10 @@ pub struct ContractRow {
     pub registered_technology: Option<Money>,
     /// The rights arrangement of the deal's achievement, when one is recorded.
     pub arrangement: Option<ArrangementKind>,
+    /// The income-distribution rule of the deal's achievement, when one is recorded.
+    pub rule: Option<DistributionRule>,
+    /// Payments received: date and amount.
+    pub receipts: Vec<(NaiveDate, Money)>,
 }
 
 /// A maturation project as these statistics read it.
@@ -77,6 +81,10 @@ pub struct TransferStats {
     pub by_arrangement: Vec<(Option<ArrangementKind>, Amounts)>,
     /// Pilot projects, then proof-of-concept projects.
     pub projects: Vec<(ProjectKind, ProjectCounts)>,
+    /// Payments received in the period on deals whose achievement has a distribution rule,
+    /// and what is due to each party of them (each payment split to the fen by its rule).
+    pub shared_received: Money,
+    pub shares: [(Party, Money); 3],
 }
 
 impl TransferStats {
@@ -140,6 +148,19 @@ pub fn build(
             );
         }
     }
+    let mut shared_received = 0_i64;
+    let mut shares = Party::ALL.map(|p| (p, 0_i64));
+    for c in contracts {
+        let Some(rule) = &c.rule else { continue };
+        for &(date, amount) in &c.receipts {
+            if within(Some(date), from, to) {
+                shared_received += amount.fen();
+                for (i, (_, part)) in rule.split(amount).into_iter().enumerate() {
+                    shares[i].1 += part.fen();
+                }
+            }
+        }
+    }
     let projects = ProjectKind::ALL
         .iter()
         .map(|&kind| {
@@ -168,6 +189,8 @@ pub fn build(
         registered,
         by_arrangement,
         projects,
+        shared_received: Money(shared_received),
+        shares: shares.map(|(p, fen)| (p, Money(fen))),
     }
 }
 
@@ -190,7 +213,27 @@ mod tests {
             registered_contract: None,
             registered_technology: None,
             arrangement: None,
+            rule: None,
+            receipts: Vec::new(),
         }
+    }
+
+    #[test]
+    fn the_payments_of_the_period_are_split_by_each_deals_rule_to_the_fen() {
+        let mut ruled = contract(ContractType::Transfer, (2026, 5, 20), 100);
+        ruled.rule = Some(DistributionRule::new(7_000, 2_000, 1_000).unwrap());
+        ruled.receipts = vec![
+            (d(2026, 7, 3), Money(123_457)),
+            (d(2026, 7, 20), Money(1)),
+            (d(2026, 8, 1), Money(1_000_000)),
+        ];
+        let mut unruled = contract(ContractType::Licence, (2026, 6, 1), 10);
+        unruled.receipts = vec![(d(2026, 7, 5), Money(50_000))];
+        let july = build(&[ruled, unruled], &[], d(2026, 7, 1), d(2026, 7, 31));
+        assert_eq!(july.shared_received, Money(123_458));
+        let parts: i64 = july.shares.iter().map(|(_, m)| m.fen()).sum();
+        assert_eq!(parts, 123_458, "not one fen lost");
+        assert_eq!(july.shares[0], (Party::Researchers, Money(86_420 + 1)));
     }
 
     #[test]

@@ -22,7 +22,7 @@ fn amount_row(label: String, a: Amounts) -> Vec<Cell> {
     ]
 }
 
-/// The four tables, in order: signed, registered, by arrangement, projects.
+/// The tables, in order: signed, registered, by arrangement, income shares, projects.
 pub fn tables(stats: &TransferStats, tr: &Tr) -> Vec<SheetData> {
     let amounts = |name: &str, key: &str, lines: Vec<(String, Amounts)>, total: Option<Amounts>| {
         let mut rows: Vec<Vec<Cell>> = lines.into_iter().map(|(l, a)| amount_row(l, a)).collect();
@@ -77,6 +77,26 @@ pub fn tables(stats: &TransferStats, tr: &Tr) -> Vec<SheetData> {
             .collect(),
         money: MoneyUnit::Wan,
     };
+    let mut share_rows: Vec<Vec<Cell>> = stats
+        .shares
+        .iter()
+        .map(|(party, m)| {
+            vec![
+                Cell::Text(tr.party(*party).to_string()),
+                Cell::Money(Some(*m)),
+            ]
+        })
+        .collect();
+    share_rows.push(vec![
+        Cell::Text(tr.ts_total.to_string()),
+        Cell::Money(Some(stats.shared_received)),
+    ]);
+    let shares = SheetData {
+        name: tr.ts_shares.to_string(),
+        headers: vec![tr.ts_party.to_string(), tr.ts_share_amount.to_string()],
+        rows: share_rows,
+        money: MoneyUnit::Wan,
+    };
     vec![
         amounts(
             tr.ts_signed,
@@ -103,6 +123,7 @@ pub fn tables(stats: &TransferStats, tr: &Tr) -> Vec<SheetData> {
                 .collect(),
             None,
         ),
+        shares,
         projects,
     ]
 }

@@ -70,20 +70,24 @@ impl Store {
 
 impl Store {
     /// Every live deal as the transfer statistics read it, with the rights arrangement of its
-    /// first achievement that has one recorded.
+    /// first achievement that has one recorded, the distribution rule its income follows
+    /// ([`Store::deal_rule`]) and its payments received.
     pub fn transfer_contracts(&self) -> Result<Vec<ContractRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.contract_type, d.stage, d.signed_on, d.contract_fen, d.technology_fen,
                 d.registration_submitted, d.registered_contract_fen, d.registered_technology_fen,
                 (SELECT r.arrangement FROM deal_achievements da
                     JOIN achievement_rights r ON r.achievement_id = da.achievement_id
-                    WHERE da.deal_id = d.id ORDER BY da.achievement_id LIMIT 1)
+                    WHERE da.deal_id = d.id ORDER BY da.achievement_id LIMIT 1),
+                d.id
              FROM deals d WHERE d.deleted_at IS NULL ORDER BY d.id",
         )?;
+        let mut ids: Vec<DealId> = Vec::new();
         let rows = stmt.query_map([], |r| {
             let contract_type: String = r.get(0)?;
             let fen = |i| r.get::<_, Option<i64>>(i).map(|f| f.map(Money));
-            Ok(ContractRow {
+            let id: DealId = r.get(9)?;
+            let row = ContractRow {
                 contract_type: ContractType::from_code(&contract_type).unwrap_or_default(),
                 stage: r.get(1)?,
                 signed_on: r.get(2)?,
@@ -93,9 +97,30 @@ impl Store {
                 registered_contract: fen(6)?,
                 registered_technology: fen(7)?,
                 arrangement: r.get(8)?,
-            })
+                rule: None,
+                receipts: Vec::new(),
+            };
+            Ok((id, row))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut contracts = Vec::new();
+        for row in rows {
+            let (id, row) = row?;
+            ids.push(id);
+            contracts.push(row);
+        }
+        let mut receipts = self.conn.prepare_cached(
+            "SELECT received_on, amount_fen FROM receipts WHERE deal_id = ?1
+               AND deleted_at IS NULL ORDER BY received_on, id",
+        )?;
+        for (id, c) in ids.into_iter().zip(contracts.iter_mut()) {
+            c.rule = self.deal_rule(id)?;
+            if c.rule.is_some() {
+                c.receipts = receipts
+                    .query_map([id], |r| Ok((r.get(0)?, Money(r.get(1)?))))?
+                    .collect::<Result<_, _>>()?;
+            }
+        }
+        Ok(contracts)
     }
 
     /// Every live maturation project, as the transfer statistics read it.
