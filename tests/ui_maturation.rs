@@ -256,4 +256,13 @@ fn the_dashboard_counts_running_projects_and_those_gone_to_production_this_year(
     click(&mut h, &card);
     assert_eq!(h.state().screen(), Screen::Projects);
     h.get_by_label("运行中的项目");
+    // The board: a column per status, each project under its own.
+    click(&mut h, ZH.view_board);
+    let column = |status: &str| fill(ZH.pj_column, &[("status", &status), ("n", &1)]);
+    let running = h.get_by_label(&column(ZH.pj_running)).rect();
+    let produced = h.get_by_label(&column(ZH.outcome_to_production)).rect();
+    assert!(produced.left() > running.right());
+    let done = h.get_by_label("已投产的项目").rect();
+    assert!(done.left() >= produced.left() - 1.0 && done.top() > produced.bottom());
+    assert!(h.get_by_label("运行中的项目").rect().right() <= produced.left());
 }

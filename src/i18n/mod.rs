@@ -814,6 +814,7 @@ translations! {
     pj_milestones: "里程碑（每行一个：日期 名称；完成的行首加 √）", "Milestones (one a line: date title; √ first when done)";
     pj_period: "{start} 至 {end}", "{start} to {end}";
     pj_running: "进行中", "Running";
+    pj_column: "{status}（{n}）", "{status} ({n})";
     outcome_to_production: "投产", "To production";
     outcome_more: "继续熟化", "More maturation";
     outcome_stopped: "终止", "Stopped";

@@ -35,6 +35,8 @@ pub struct ProjectsScreen {
     form: Option<FormState<ProjectId, ProjectDraft, ProjectField>>,
     achievement_query: String,
     enterprise_query: String,
+    /// A column per status instead of one list.
+    as_board: bool,
 }
 
 impl ProjectsScreen {
@@ -69,6 +71,9 @@ impl ProjectsScreen {
             if ui.button(tr.pj_new).clicked() {
                 self.start(ProjectDraft::default());
             }
+            ui.separator();
+            ui.selectable_value(&mut self.as_board, false, tr.view_table);
+            ui.selectable_value(&mut self.as_board, true, tr.view_board);
         });
         ui.add_space(8.0);
         if data.projects.is_empty() {
@@ -76,9 +81,30 @@ impl ProjectsScreen {
             return;
         }
         egui::ScrollArea::vertical().show(ui, |ui| {
-            for row in &data.projects {
-                self.row_ui(ui, row, tr, cmds);
+            if !self.as_board {
+                for row in &data.projects {
+                    self.row_ui(ui, row, tr, cmds);
+                }
+                return;
             }
+            let columns = [None]
+                .into_iter()
+                .chain(Outcome::ALL.map(Some))
+                .collect::<Vec<_>>();
+            ui.columns(columns.len(), |cols| {
+                for (ui, status) in cols.iter_mut().zip(columns) {
+                    let rows: Vec<&ProjectRow> = data
+                        .projects
+                        .iter()
+                        .filter(|r| r.project.outcome == status)
+                        .collect();
+                    let name = status.map_or(tr.pj_running, |o| tr.outcome(o));
+                    ui.strong(fill(tr.pj_column, &[("status", &name), ("n", &rows.len())]));
+                    for row in rows {
+                        self.row_ui(ui, row, tr, cmds);
+                    }
+                }
+            });
         });
     }
 
