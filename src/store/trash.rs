@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{ToSql, Transaction};
 
 use super::{Area, Store, StoreError};
+use crate::domain::id::DocumentId;
 use crate::domain::{AchievementId, ClientId, ContactId, DealId, InstalmentId, NeedId, ReceiptId};
 
 /// A record in the trash: its kind and its id.
@@ -17,6 +18,8 @@ pub enum TrashItem {
     Receipt(ReceiptId),
     /// A deal, with its plan, payments and history (which stay hidden while it is here).
     Deal(DealId),
+    /// A document of a deal, an achievement or a client; its file stays until it is purged.
+    Document(DocumentId),
 }
 
 /// One deleted record that can be restored.
@@ -64,6 +67,13 @@ impl Store {
              SELECT 'deal', d.id, d.title, s.name || ' → ' || b.name, d.deleted_at, 0
              FROM deals d JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
              WHERE d.deleted_at IS NOT NULL
+             UNION ALL
+             SELECT 'document', f.id, f.name, COALESCE(CASE f.owner_kind
+                    WHEN 'deal' THEN (SELECT title FROM deals WHERE id = f.owner_id)
+                    WHEN 'achievement' THEN (SELECT title FROM achievements WHERE id = f.owner_id)
+                    ELSE (SELECT name FROM clients WHERE id = f.owner_id) END, ''),
+                f.deleted_at, 0
+             FROM documents f WHERE f.deleted_at IS NOT NULL
              ORDER BY 5 DESC, 2 DESC",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -76,6 +86,7 @@ impl Store {
                     "instalment" => TrashItem::Instalment(r.get(1)?),
                     "receipt" => TrashItem::Receipt(r.get(1)?),
                     "deal" => TrashItem::Deal(r.get(1)?),
+                    "document" => TrashItem::Document(r.get(1)?),
                     _ => TrashItem::Need(r.get(1)?),
                 },
                 label: r.get(2)?,
@@ -96,6 +107,7 @@ impl Store {
             TrashItem::Instalment(id) => self.undelete("instalments", id),
             TrashItem::Receipt(id) => self.undelete("receipts", id),
             TrashItem::Deal(id) => self.undelete("deals", id),
+            TrashItem::Document(id) => self.undelete("documents", id),
         }
     }
 
@@ -120,7 +132,12 @@ impl Store {
             TrashItem::Client(_) | TrashItem::Contact(_) => Area::Clients,
             _ => Area::Catalog,
         };
-        self.write(area, |tx| purge(tx, item))
+        let freed = match item {
+            TrashItem::Document(id) => vec![self.get_document(id)?.sha256.as_str().to_owned()],
+            _ => Vec::new(),
+        };
+        self.write(area, |tx| purge(tx, item))?;
+        self.remove_unused_files(&freed)
     }
 
     /// Deletes everything in the trash for good, in one transaction; what a deal still names
@@ -129,7 +146,8 @@ impl Store {
         let mut entries = self.list_trash()?;
         // Deals first: a client, achievement or need a deleted deal names can then go too.
         entries.sort_by_key(|e| !matches!(e.item, TrashItem::Deal(_)));
-        self.write(Area::Clients, |tx| {
+        let freed = self.trashed_hashes()?;
+        let counts = self.write(Area::Clients, |tx| {
             let (mut gone, mut kept) = (0, 0);
             for e in &entries {
                 match purge(tx, e.item) {
@@ -139,7 +157,9 @@ impl Store {
                 }
             }
             Ok((gone, kept))
-        })
+        })?;
+        self.remove_unused_files(&freed)?;
+        Ok(counts)
     }
 }
 
@@ -165,6 +185,10 @@ fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
         TrashItem::Contact(id) => {
             in_trash(tx, "contacts", id)?;
             tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+        }
+        TrashItem::Document(id) => {
+            in_trash(tx, "documents", id)?;
+            tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
         }
         TrashItem::Instalment(id) => {
             in_trash(tx, "instalments", id)?;
