@@ -3,6 +3,7 @@
 
 mod import;
 
+use crate::domain::documents::DocumentKind;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::maturation::{CarrierKind, Outcome, Payer, ProjectKind};
@@ -690,7 +691,6 @@ translations! {
     docs_unreadable: "无法读取文件 {path}：{detail}", "Cannot read {path}: {detail}";
     docs_open_failed: "无法打开 {path}：{detail}", "Cannot open {path}: {detail}";
     docs_missing: "文件 {name} 的副本不在文件夹中", "The copy of {name} is missing from the folder";
-    docs_delete_question: "把文件 {name} 移到回收站？", "Move {name} to the trash?";
     docs_trashed: "已把文件移到回收站", "Document moved to the trash";
     doc_contract: "合同", "Contract";
     doc_registration: "登记证明", "Registration certificate";
@@ -991,6 +991,17 @@ impl Tr {
             CarrierKind::ProofOfConcept => self.ck_poc,
             CarrierKind::TrainingBase => self.ck_training,
             CarrierKind::TransferService => self.ck_transfer,
+        }
+    }
+
+    pub fn document_kind(&self, kind: DocumentKind) -> &'static str {
+        match kind {
+            DocumentKind::Contract => self.doc_contract,
+            DocumentKind::Registration => self.doc_registration,
+            DocumentKind::Patent => self.doc_patent,
+            DocumentKind::Evaluation => self.doc_evaluation,
+            DocumentKind::PilotReport => self.doc_pilot_report,
+            DocumentKind::Other => self.doc_other,
         }
     }
 

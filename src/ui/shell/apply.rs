@@ -2,6 +2,7 @@
 //! Writes go through the session (which keeps the catalogues in step); how a command went
 //! reaches the screens as an [`Event`] and the broker as the status line.
 
+mod documents;
 mod maturation;
 
 use crate::domain::deal::Missing;
@@ -398,6 +399,7 @@ impl TechBrokerApp {
                 Saved::Failed => {}
             },
             Command::Maturation(m) => self.apply_maturation(m),
+            Command::Documents(d) => self.apply_documents(d),
             Command::RemoveSynonym(id) => {
                 let pair = self
                     .store()
