@@ -61,6 +61,24 @@ pub enum Owner {
     Client(ClientId),
 }
 
+impl From<DealId> for Owner {
+    fn from(id: DealId) -> Owner {
+        Owner::Deal(id)
+    }
+}
+
+impl From<AchievementId> for Owner {
+    fn from(id: AchievementId) -> Owner {
+        Owner::Achievement(id)
+    }
+}
+
+impl From<ClientId> for Owner {
+    fn from(id: ClientId) -> Owner {
+        Owner::Client(id)
+    }
+}
+
 impl Owner {
     /// The stored code of the owner's kind.
     pub fn code(self) -> &'static str {

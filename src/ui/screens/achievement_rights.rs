@@ -37,8 +37,7 @@ impl View for AchievementPage {
         let (store, tr, rights) = (cx.store, cx.tr, &mut self.rights);
         achievement_ui(&mut self.detail, ui, store, tr, cx.cmds, |ui, a, cmds| {
             rights.ui(ui, store, a, tr, cmds);
-            let owner = crate::domain::documents::Owner::Achievement(a.id);
-            crate::ui::widgets::documents::documents_section(ui, store, owner, tr, cmds);
+            crate::ui::widgets::documents::section(ui, store, a.id, tr, cmds);
         });
     }
 

@@ -23,14 +23,15 @@ struct State {
     trashing: Option<(DocumentId, String)>,
 }
 
-/// Shows the documents of `owner`.
-pub fn documents_section(
+/// Shows the documents of `owner` (a deal's, an achievement's or a client's id).
+pub fn section(
     ui: &mut Ui,
     store: &Store,
-    owner: Owner,
+    owner: impl Into<Owner>,
     tr: &Tr,
     cmds: &mut Vec<Command>,
 ) {
+    let owner = owner.into();
     let id = egui::Id::unique(("documents", owner));
     let mut state: State = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
     // Read again only after a write, not every frame.
