@@ -76,13 +76,15 @@ pub fn section(
             });
     }
     ui.horizontal(|ui| {
+        let label = ui.label(tr.docs_kind);
         combo(
             ui,
             &format!("document_kind_{}_{}", owner.code(), owner.id()),
             &mut state.kind,
             &DocumentKind::ALL,
             |k| tr.document_kind(k),
-        );
+        )
+        .labelled_by(label.id);
         if ui.button(tr.docs_add).clicked() {
             cmds.push(Command::Documents(DocumentCommand::Attach {
                 owner,
