@@ -5,7 +5,7 @@ mod common;
 
 use common::{click, harness_with_picker, seed_client, temp_db};
 use egui_kittest::kittest::Queryable as _;
-use techbroker::domain::documents::Owner;
+use techbroker::domain::documents::{DocumentKind, Owner};
 use techbroker::domain::{AchievementDraft, ClientKind, DealId, Stage};
 use techbroker::i18n::{ZH, fill};
 use techbroker::store::{DecisionInput, Store};
@@ -100,4 +100,30 @@ fn attach_a_file_to_a_deal_then_trash_and_restore_it() {
     click(&mut h, ZH.nav_deals);
     click(&mut h, ZH.open);
     h.get_by_label(FILE);
+}
+
+#[test]
+fn an_achievements_patent_certificate_is_its_own_and_not_its_owners() {
+    let (dir, path) = temp_db();
+    let deal = seed(&path);
+    let file = dir.path().join("专利证书.pdf");
+    std::fs::write(&file, b"certificate").unwrap();
+    let mut h = harness_with_picker(&path, Some(file));
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    click(&mut h, ZH.open_achievement);
+    click(&mut h, ZH.docs_kind);
+    click(&mut h, ZH.doc_patent);
+    click(&mut h, ZH.docs_add);
+    h.get_by_label("专利证书.pdf");
+    let store = h.state().store().unwrap();
+    let achievement = store.get_deal(deal).unwrap().unwrap().achievements[0];
+    let docs = store.documents(Owner::Achievement(achievement)).unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].kind, DocumentKind::Patent);
+    assert!(store.documents(Owner::Deal(deal)).unwrap().is_empty());
+
+    // The owner's page has a documents section of its own, still empty.
+    click(&mut h, "山东大学");
+    h.get_by_label(ZH.docs_none);
 }
