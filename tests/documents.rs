@@ -152,6 +152,26 @@ fn trash_restore_and_purge_remove_the_file_only_when_unused() {
 }
 
 #[test]
+fn a_purged_client_takes_its_documents_and_their_files_along() {
+    let (dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store);
+    let file = source(dir.path(), "营业执照.jpg", b"licence");
+    store
+        .attach_document(owner, DocumentKind::Other, &file)
+        .unwrap();
+    let Owner::Client(id) = owner else {
+        unreachable!()
+    };
+    store.delete_client(id).unwrap();
+    store.purge(TrashItem::Client(id)).unwrap();
+    assert!(stored_files(&path).is_empty());
+    // A new client may get the same id: it starts with no documents.
+    let again = client(&mut store);
+    assert!(store.documents(again).unwrap().is_empty());
+}
+
+#[test]
 fn a_missing_or_unreadable_source_is_refused_and_nothing_is_written() {
     let (dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();

@@ -154,27 +154,32 @@ impl Store {
         })
     }
 
-    /// The hashes of the documents in the trash, whose files a purge may free.
-    pub(super) fn trashed_hashes(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT DISTINCT sha256 FROM documents WHERE deleted_at IS NOT NULL")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+    /// Removes the files no document row names any more, after a purge. Only hash-named
+    /// files are looked at: a copy still under its temporary name is another attach's.
+    pub(super) fn sweep_files(&mut self) -> Result<(), StoreError> {
+        let entries = match std::fs::read_dir(self.files_dir()) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut hashes = Vec::new();
+        for entry in entries {
+            if let Some(hash) = entry?.file_name().to_str().and_then(Sha256::parse) {
+                hashes.push(hash);
+            }
+        }
+        self.remove_unused_files(&hashes)
     }
 
     /// Removes the files of `hashes` that no document row names any more. Done under the write
     /// lock, so an attach of the same file by another window cannot be between its rename and
     /// its commit.
-    pub(super) fn remove_unused_files(&mut self, hashes: &[String]) -> Result<(), StoreError> {
+    fn remove_unused_files(&mut self, hashes: &[Sha256]) -> Result<(), StoreError> {
         let dir = self.files_dir();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for hash in hashes {
-            let Some(hash) = Sha256::parse(hash) else {
-                continue;
-            };
             if !hash_in_use(&tx, hash.as_str())? {
                 match std::fs::remove_file(dir.join(hash.as_str())) {
                     Ok(()) => {}

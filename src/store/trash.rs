@@ -132,12 +132,8 @@ impl Store {
             TrashItem::Client(_) | TrashItem::Contact(_) => Area::Clients,
             _ => Area::Catalog,
         };
-        let freed = match item {
-            TrashItem::Document(id) => vec![self.get_document(id)?.sha256.as_str().to_owned()],
-            _ => Vec::new(),
-        };
         self.write(area, |tx| purge(tx, item))?;
-        self.remove_unused_files(&freed)
+        self.sweep_files()
     }
 
     /// Deletes everything in the trash for good, in one transaction; what a deal still names
@@ -146,7 +142,6 @@ impl Store {
         let mut entries = self.list_trash()?;
         // Deals first: a client, achievement or need a deleted deal names can then go too.
         entries.sort_by_key(|e| !matches!(e.item, TrashItem::Deal(_)));
-        let freed = self.trashed_hashes()?;
         let counts = self.write(Area::Clients, |tx| {
             let (mut gone, mut kept) = (0, 0);
             for e in &entries {
@@ -158,7 +153,7 @@ impl Store {
             }
             Ok((gone, kept))
         })?;
-        self.remove_unused_files(&freed)?;
+        self.sweep_files()?;
         Ok(counts)
     }
 }
@@ -215,6 +210,10 @@ fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
             ] {
                 tx.execute(&format!("DELETE FROM {table} WHERE deal_id = ?1"), [id])?;
             }
+            tx.execute(
+                "DELETE FROM documents WHERE owner_kind = 'deal' AND owner_id = ?1",
+                [id],
+            )?;
             tx.execute("DELETE FROM deals WHERE id = ?1", [id])?;
         }
         TrashItem::Achievement(id) => {
@@ -239,6 +238,10 @@ fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
             tx.execute("DELETE FROM match_decisions WHERE enterprise_id = ?1", [id])?;
             tx.execute("DELETE FROM interactions WHERE client_id = ?1", [id])?;
             tx.execute("DELETE FROM contacts WHERE client_id = ?1", [id])?;
+            tx.execute(
+                "DELETE FROM documents WHERE owner_kind = 'client' AND owner_id = ?1",
+                [id],
+            )?;
             tx.execute("DELETE FROM clients WHERE id = ?1", [id])?;
         }
     }
@@ -266,6 +269,13 @@ fn purge_achievements(
             [id],
         )?;
     }
+    // A purged record's documents go with it: an id SQLite may give again must not inherit them.
+    tx.execute(
+        &format!(
+            "DELETE FROM documents WHERE owner_kind = 'achievement' AND owner_id IN ({picked})"
+        ),
+        [id],
+    )?;
     tx.execute(&format!("DELETE FROM achievements WHERE {filter}"), [id])?;
     Ok(())
 }
