@@ -112,7 +112,7 @@ impl Owner {
 pub struct Sha256(String);
 
 impl Sha256 {
-    /// The digest of `bytes`' worth of hashing done by the caller, as lowercase hex.
+    /// A finished digest's bytes, as lowercase hex.
     pub fn from_digest(digest: &[u8]) -> Sha256 {
         let mut hex = String::with_capacity(digest.len() * 2);
         for b in digest {
