@@ -198,12 +198,11 @@ fn a_database_of_the_version_before_carriers_migrates_once_and_keeps_its_records
     {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE maturity_history; DROP TABLE project_milestones;
+            "DROP TABLE documents; DROP TABLE maturity_history; DROP TABLE project_milestones;
              DROP TABLE maturation_projects; DROP TABLE carriers;",
         )
         .unwrap();
-        conn.pragma_update(None, "user_version", latest_version() - 1)
-            .unwrap();
+        conn.pragma_update(None, "user_version", 12).unwrap();
     }
     for _ in 0..2 {
         let store = Store::open(&path).unwrap();

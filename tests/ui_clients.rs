@@ -418,6 +418,9 @@ impl techbroker::ui::picker::FilePicker for NoDialogs {
     ) -> Option<std::path::PathBuf> {
         None
     }
+    fn open_in_viewer(&self, _: &std::path::Path) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[test]

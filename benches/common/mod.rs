@@ -212,6 +212,9 @@ impl techbroker::ui::picker::FilePicker for NoDialogs {
     fn save_file(&self, _name: &str, _kind: techbroker::ui::picker::FileType) -> Option<PathBuf> {
         None
     }
+    fn open_in_viewer(&self, _path: &Path) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Writes `rows` as a platform lists achievements: Chinese headers, owners by name (`clients`

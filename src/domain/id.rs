@@ -55,4 +55,6 @@ ids! {
     ReceiptId;
     /// A pilot or proof-of-concept project.
     ProjectId;
+    /// A document attached to a deal, an achievement or a client.
+    DocumentId;
 }

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod dates;
 pub mod deal;
 pub mod deal_list;
+pub mod documents;
 pub mod follow_up;
 pub mod id;
 pub mod maturation;

@@ -3,6 +3,7 @@
 
 mod import;
 
+use crate::domain::documents::DocumentKind;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::maturation::{CarrierKind, Outcome, Payer, ProjectKind};
@@ -705,6 +706,27 @@ translations! {
     share_amount: "{party}（{share}%）：{yuan} 元（{wan} 万元）", "{party} ({share} %): ¥{yuan} ({wan} × 10k yuan)";
     backup_failed: "自动备份失败：{detail}", "The automatic backup failed: {detail}";
     close: "关闭", "Close";
+    docs_title: "文件", "Documents";
+    docs_add: "添加文件…", "Add file…";
+    docs_open: "打开", "Open";
+    docs_trash: "移到回收站", "Move to trash";
+    docs_none: "还没有文件", "No documents yet";
+    docs_kind: "类别", "Kind";
+    docs_name: "文件名", "Name";
+    docs_size: "大小", "Size";
+    docs_added: "添加日期", "Added";
+    docs_added_one: "已添加文件 {name}", "Added {name}";
+    docs_unreadable: "无法读取文件 {path}：{detail}", "Cannot read {path}: {detail}";
+    docs_open_failed: "无法打开 {path}：{detail}", "Cannot open {path}: {detail}";
+    docs_missing: "文件 {name} 的副本不在文件夹中", "The copy of {name} is missing from the folder";
+    docs_trashed: "已把文件移到回收站", "Document moved to the trash";
+    doc_contract: "合同", "Contract";
+    doc_registration: "登记证明", "Registration certificate";
+    doc_patent: "专利证书", "Patent certificate";
+    doc_evaluation: "评估报告", "Evaluation report";
+    doc_pilot_report: "中试报告", "Pilot report";
+    doc_other: "其他", "Other";
+    trash_document: "文件", "Document";
     import_button: "导入…", "Import…";
     im_title: "导入数据", "Import data";
     im_kind: "导入内容", "What to import";
@@ -1020,6 +1042,17 @@ impl Tr {
             CarrierKind::ProofOfConcept => self.ck_poc,
             CarrierKind::TrainingBase => self.ck_training,
             CarrierKind::TransferService => self.ck_transfer,
+        }
+    }
+
+    pub fn document_kind(&self, kind: DocumentKind) -> &'static str {
+        match kind {
+            DocumentKind::Contract => self.doc_contract,
+            DocumentKind::Registration => self.doc_registration,
+            DocumentKind::Patent => self.doc_patent,
+            DocumentKind::Evaluation => self.doc_evaluation,
+            DocumentKind::PilotReport => self.doc_pilot_report,
+            DocumentKind::Other => self.doc_other,
         }
     }
 

@@ -1,12 +1,14 @@
 //! Backups the broker never has to think about: SQLite's online backup of the whole file, taken
 //! on the first start of each day and before every import, kept beside the database in
-//! `<db>.backups/`, the last few days and weeks of them.
+//! `<db>.backups/`, the last few days and weeks of them. The documents' files (`<db>.files/`)
+//! are copied beside each backup, into `<backup>.files/`.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Local, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags};
 
+use super::documents::files_dir;
 use super::open::classify_sqlite;
 use super::schema::{APPLICATION_ID, latest_version};
 use super::{OpenError, Store, StoreError};
@@ -118,6 +120,47 @@ pub fn back_up_file(db: &Path, out: &Path) -> Result<(), StoreError> {
     let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     conn.busy_timeout(super::open::BUSY_TIMEOUT)?;
     copy(&conn, out.to_path_buf(), |_| None)?;
+    copy_files(db, out)?;
+    Ok(())
+}
+
+/// Copies the documents' files of `db` beside the backup `out`. The files are named by their
+/// hash and never change, so a copy already there is kept; the database is copied first, so
+/// every file its rows name was in the folder before it.
+fn copy_files(db: &Path, out: &Path) -> Result<(), StoreError> {
+    merge_files(&files_dir(db), &files_dir(out))
+}
+
+/// Copies the hash-named files of `from` that `to` lacks (a file being attached, still under
+/// its temporary name, is not one of them).
+fn merge_files(from: &Path, to: &Path) -> Result<(), StoreError> {
+    let entries = match std::fs::read_dir(from) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    std::fs::create_dir_all(to)?;
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let hashed = name
+            .to_str()
+            .and_then(crate::domain::documents::Sha256::parse)
+            .is_some();
+        let target = to.join(&name);
+        if hashed && !target.exists() {
+            // Through a temporary name, so a copy cut short never passes for the file.
+            let partial = tempfile::Builder::new()
+                .prefix(".partial-")
+                .tempfile_in(to)?;
+            std::fs::copy(entry.path(), partial.path())?;
+            match partial.persist_noclobber(&target) {
+                Ok(_) => {}
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(e.error.into()),
+            }
+        }
+    }
     Ok(())
 }
 
@@ -171,9 +214,11 @@ fn backup_name(db: &Path, kind: BackupKind, at: NaiveDateTime, n: usize) -> Path
 
 fn new_backup(conn: &Connection, db: &Path, kind: BackupKind) -> Result<PathBuf, StoreError> {
     let at = Local::now().naive_local();
-    copy(conn, backup_name(db, kind, at, 0), |n| {
+    let out = copy(conn, backup_name(db, kind, at, 0), |n| {
         Some(backup_name(db, kind, at, n))
-    })
+    })?;
+    copy_files(db, &out)?;
+    Ok(out)
 }
 
 impl Store {
@@ -241,6 +286,11 @@ pub fn prune(db: &Path) -> Result<(), StoreError> {
     for (b, keep) in all.iter().zip(kept) {
         if !keep {
             std::fs::remove_file(&b.path)?;
+            match std::fs::remove_dir_all(files_dir(&b.path)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
         }
     }
     Ok(())
@@ -260,6 +310,9 @@ pub fn restore(db: &Path, from: &Path) -> Result<PathBuf, RestoreError> {
         None::<fn(rusqlite::backup::Progress)>,
     )?;
     drop(conn);
+    // The files its rows name; those the current file has besides are kept, as the backup
+    // taken just before names them.
+    merge_files(&files_dir(from), &files_dir(db))?;
     // Brings a backup from an older version up to date (it was backed up before, too).
     Store::open(db)?;
     Ok(before)

@@ -2,6 +2,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
+use crate::domain::documents::DocumentKind;
 use crate::domain::maturation::{CarrierKind, Outcome, Payer, ProjectKind};
 use crate::domain::rights::ArrangementKind;
 use crate::domain::{
@@ -43,3 +44,4 @@ stored_as_code!(ProjectKind);
 stored_as_code!(Payer);
 stored_as_code!(Outcome);
 stored_as_code!(ArrangementKind);
+stored_as_code!(DocumentKind);

@@ -4,8 +4,8 @@
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::domain::id::{
-    AchievementId, ClientId, ContactId, DealId, InstalmentId, InteractionId, NeedId, ProjectId,
-    ReceiptId, SynonymId,
+    AchievementId, ClientId, ContactId, DealId, DocumentId, InstalmentId, InteractionId, NeedId,
+    ProjectId, ReceiptId, SynonymId,
 };
 
 macro_rules! sql_ids {
@@ -35,6 +35,7 @@ sql_ids!(
     InstalmentId,
     ReceiptId,
     ProjectId,
+    DocumentId,
 );
 
 #[cfg(test)]

@@ -379,6 +379,25 @@ CREATE TABLE maturity_history (
 CREATE INDEX maturity_history_achievement ON maturity_history (achievement_id);
 ";
 
+/// Documents attached to a deal, an achievement or a client (issue 18). The file itself is in
+/// `<db>.files/`, named by its SHA-256; the owner is a kind and an id, as a document may belong to
+/// any of three tables.
+const V14_DOCUMENTS: &str = "
+CREATE TABLE documents (
+    id          INTEGER PRIMARY KEY,
+    owner_kind  TEXT NOT NULL CHECK (owner_kind IN ('deal', 'achievement', 'client')),
+    owner_id    INTEGER NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('contract', 'registration', 'patent', 'evaluation', 'pilot_report', 'other')),
+    name        TEXT NOT NULL,
+    bytes       INTEGER NOT NULL CHECK (bytes >= 0),
+    sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+    added_at    TEXT NOT NULL,
+    deleted_at  TEXT
+);
+CREATE INDEX documents_owner ON documents (owner_kind, owner_id);
+CREATE INDEX documents_sha256 ON documents (sha256);
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1).comment("clients, contacts, interactions"),
@@ -394,12 +413,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V11_WITHDRAWN_DECISIONS).comment("decisions that can be taken back"),
         M::up(V12_RIGHTS).comment("rights of service achievements and income shares"),
         M::up(V13_MATURATION).comment("carriers, maturation projects, maturity history"),
+        M::up(V14_DOCUMENTS).comment("documents of deals, achievements and clients"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    13
+    14
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{ToSql, Transaction};
 
 use super::{Area, Store, StoreError};
+use crate::domain::id::DocumentId;
 use crate::domain::{
     AchievementId, ClientId, ContactId, DealId, InstalmentId, InteractionId, NeedId, ReceiptId,
 };
@@ -21,6 +22,8 @@ pub enum TrashItem {
     Receipt(ReceiptId),
     /// A deal, with its plan, payments and history (which stay hidden while it is here).
     Deal(DealId),
+    /// A document of a deal, an achievement or a client; its file stays until it is purged.
+    Document(DocumentId),
 }
 
 /// One deleted record that can be restored.
@@ -75,6 +78,13 @@ impl Store {
              SELECT 'deal', d.id, d.title, s.name || ' → ' || b.name, d.deleted_at, 0
              FROM deals d JOIN clients s ON s.id = d.seller_id JOIN clients b ON b.id = d.buyer_id
              WHERE d.deleted_at IS NOT NULL
+             UNION ALL
+             SELECT 'document', f.id, f.name, COALESCE(CASE f.owner_kind
+                    WHEN 'deal' THEN (SELECT title FROM deals WHERE id = f.owner_id)
+                    WHEN 'achievement' THEN (SELECT title FROM achievements WHERE id = f.owner_id)
+                    ELSE (SELECT name FROM clients WHERE id = f.owner_id) END, ''),
+                f.deleted_at, 0
+             FROM documents f WHERE f.deleted_at IS NOT NULL
              ORDER BY 5 DESC, 2 DESC",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -88,6 +98,7 @@ impl Store {
                     "instalment" => TrashItem::Instalment(r.get(1)?),
                     "receipt" => TrashItem::Receipt(r.get(1)?),
                     "deal" => TrashItem::Deal(r.get(1)?),
+                    "document" => TrashItem::Document(r.get(1)?),
                     _ => TrashItem::Need(r.get(1)?),
                 },
                 label: r.get(2)?,
@@ -109,6 +120,7 @@ impl Store {
             TrashItem::Instalment(id) => self.undelete("instalments", id),
             TrashItem::Receipt(id) => self.undelete("receipts", id),
             TrashItem::Deal(id) => self.undelete("deals", id),
+            TrashItem::Document(id) => self.undelete("documents", id),
         }
     }
 
@@ -135,7 +147,8 @@ impl Store {
             }
             _ => Area::Catalog,
         };
-        self.write(area, |tx| purge(tx, item))
+        self.write(area, |tx| purge(tx, item))?;
+        self.sweep_files()
     }
 
     /// Deletes everything in the trash for good, in one transaction; what a deal still names
@@ -144,7 +157,7 @@ impl Store {
         let mut entries = self.list_trash()?;
         // Deals first: a client, achievement or need a deleted deal names can then go too.
         entries.sort_by_key(|e| !matches!(e.item, TrashItem::Deal(_)));
-        self.write(Area::Clients, |tx| {
+        let counts = self.write(Area::Clients, |tx| {
             let (mut gone, mut kept) = (0, 0);
             for e in &entries {
                 match purge(tx, e.item) {
@@ -154,7 +167,9 @@ impl Store {
                 }
             }
             Ok((gone, kept))
-        })
+        })?;
+        self.sweep_files()?;
+        Ok(counts)
     }
 }
 
@@ -185,6 +200,10 @@ fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
             in_trash(tx, "interactions", id)?;
             tx.execute("DELETE FROM interactions WHERE id = ?1", [id])?;
         }
+        TrashItem::Document(id) => {
+            in_trash(tx, "documents", id)?;
+            tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+        }
         TrashItem::Instalment(id) => {
             in_trash(tx, "instalments", id)?;
             tx.execute("DELETE FROM instalments WHERE id = ?1", [id])?;
@@ -210,6 +229,10 @@ fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
             ] {
                 tx.execute(&format!("DELETE FROM {table} WHERE deal_id = ?1"), [id])?;
             }
+            tx.execute(
+                "DELETE FROM documents WHERE owner_kind = 'deal' AND owner_id = ?1",
+                [id],
+            )?;
             tx.execute("DELETE FROM deals WHERE id = ?1", [id])?;
         }
         TrashItem::Achievement(id) => {
@@ -234,6 +257,10 @@ fn purge(tx: &Transaction<'_>, item: TrashItem) -> Result<(), StoreError> {
             tx.execute("DELETE FROM match_decisions WHERE enterprise_id = ?1", [id])?;
             tx.execute("DELETE FROM interactions WHERE client_id = ?1", [id])?;
             tx.execute("DELETE FROM contacts WHERE client_id = ?1", [id])?;
+            tx.execute(
+                "DELETE FROM documents WHERE owner_kind = 'client' AND owner_id = ?1",
+                [id],
+            )?;
             tx.execute("DELETE FROM clients WHERE id = ?1", [id])?;
         }
     }
@@ -261,6 +288,13 @@ fn purge_achievements(
             [id],
         )?;
     }
+    // A purged record's documents go with it: an id SQLite may give again must not inherit them.
+    tx.execute(
+        &format!(
+            "DELETE FROM documents WHERE owner_kind = 'achievement' AND owner_id IN ({picked})"
+        ),
+        [id],
+    )?;
     tx.execute(&format!("DELETE FROM achievements WHERE {filter}"), [id])?;
     Ok(())
 }

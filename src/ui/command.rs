@@ -204,6 +204,8 @@ pub enum Command {
     Maturation(MaturationCommand),
     /// Asks where, then writes the transfer statistics of the report's period.
     ExportStats(FileType),
+    /// The documents of a deal, an achievement or a client.
+    Documents(DocumentCommand),
     /// Asks where, then writes the need's shortlist as CSV.
     ExportShortlist(NeedId),
     /// Asks where, then writes the list as currently filtered and sorted, as CSV.
@@ -311,6 +313,20 @@ impl Command {
     }
 }
 
+/// What a page's documents section asks for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DocumentCommand {
+    /// Asks for a file, then attaches a copy of it as `kind`.
+    Attach {
+        owner: crate::domain::documents::Owner,
+        kind: crate::domain::documents::DocumentKind,
+    },
+    /// Opens the stored copy with the system's viewer.
+    Open(crate::domain::id::DocumentId),
+    /// Moves it to the trash.
+    Trash(crate::domain::id::DocumentId),
+}
+
 /// What the carriers' and maturation projects' screens ask for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MaturationCommand {
@@ -339,6 +355,8 @@ pub enum FileType {
     Html,
     /// Anything an import reads: CSV, Excel workbooks, TechBroker's JSON.
     Importable,
+    /// A document to attach: any file.
+    Document,
 }
 
 impl FileType {
@@ -349,6 +367,7 @@ impl FileType {
             FileType::Json => ("JSON", &["json"]),
             FileType::Html => ("HTML", &["html"]),
             FileType::Importable => ("CSV / Excel / JSON", &["csv", "txt", "xlsx", "xls", "json"]),
+            FileType::Document => ("*", &["*"]),
         }
     }
 

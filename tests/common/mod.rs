@@ -27,6 +27,9 @@ impl FilePicker for FixedPicker {
     fn save_file(&self, _name: &str, _kind: FileType) -> Option<PathBuf> {
         self.0.clone()
     }
+    fn open_in_viewer(&self, _path: &Path) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 pub fn harness_with_picker(db: &Path, picked: Option<PathBuf>) -> Harness<'static, TechBrokerApp> {

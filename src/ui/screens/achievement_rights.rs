@@ -42,6 +42,7 @@ impl View for AchievementPage {
         achievement_ui(&mut self.detail, ui, store, tr, cx.cmds, |ui, a, cmds| {
             rights.ui(ui, store, a, tr, cmds);
             maturity.ui(ui, store, a.id, tr, cmds);
+            crate::ui::widgets::documents::section(ui, store, a.id, tr, cmds);
         });
     }
 

@@ -98,6 +98,7 @@ impl ClientDetail {
             self.owned.refresh(client.id, catalogs);
             records_ui(ui, &client, &self.owned, catalogs, tr, cmds);
             self.carrier.ui(ui, store, client.id, tr, cmds);
+            crate::ui::widgets::documents::section(ui, store, client.id, tr, cmds);
             ui.separator();
             ui.columns(2, |cols| {
                 self.contacts_ui(&mut cols[0], tr, cmds);

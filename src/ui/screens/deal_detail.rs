@@ -169,6 +169,7 @@ impl DealDetail {
                 );
                 self.shares
                     .ui(&mut cols[0], store, deal.id, &data.receipts, tr);
+                crate::ui::widgets::documents::section(&mut cols[0], store, deal.id, tr, cmds);
                 self.stage_ui(&mut cols[1], &deal, tr, cmds);
                 cols[1].add_space(12.0);
                 self.registration_ui(&mut cols[1], &deal, today, tr, cmds);

@@ -79,6 +79,7 @@ impl TrashScreen {
                             TrashItem::Instalment(_) => tr.trash_instalment,
                             TrashItem::Receipt(_) => tr.trash_receipt,
                             TrashItem::Deal(_) => tr.trash_deal,
+                            TrashItem::Document(_) => tr.trash_document,
                         });
                     });
                     row.col(|ui| {

@@ -2,6 +2,7 @@
 //! Writes go through the session (which keeps the catalogues in step); how a command went
 //! reaches the screens as an [`Event`] and the broker as the status line.
 
+mod documents;
 mod maturation;
 
 use crate::domain::deal::Missing;
@@ -420,6 +421,7 @@ impl TechBrokerApp {
             },
             Command::Maturation(m) => self.apply_maturation(m),
             Command::ExportStats(format) => self.export_stats(format),
+            Command::Documents(d) => self.apply_documents(d),
             Command::RemoveSynonym(id) => {
                 let pair = self
                     .store()

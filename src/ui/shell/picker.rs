@@ -20,6 +20,9 @@ pub trait FilePicker {
     fn open_file(&self, kind: FileType) -> Option<PathBuf>;
     /// Asks where to save a file of `kind`, suggesting `name` (without extension).
     fn save_file(&self, name: &str, kind: FileType) -> Option<PathBuf>;
+    /// Opens `path` with the system's viewer for its type. Beside the dialogs, so tests that
+    /// answer them never launch a viewer either.
+    fn open_in_viewer(&self, path: &Path) -> std::io::Result<()>;
 }
 
 /// The operating system's dialogs (rfd). On a desktop without a dialog service (no xdg
@@ -94,6 +97,34 @@ impl FilePicker for NativePicker {
                 .or_else(|| Some(u.home_dir().to_path_buf()))
         })?;
         Some(unused_name(&folder, name, kind.extension()))
+    }
+
+    fn open_in_viewer(&self, path: &Path) -> std::io::Result<()> {
+        viewer_command(path).spawn().map(drop)
+    }
+}
+
+/// The command that opens a file with the desktop's default application: the few lines of the
+/// `open` crate this needs, without its dependency.
+fn viewer_command(path: &Path) -> std::process::Command {
+    #[cfg(target_os = "windows")]
+    {
+        // `start` takes its first quoted argument as the window title: give it an empty one.
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]).arg(path);
+        c
+    }
+    #[cfg(target_os = "macos")]
+    {
+        let mut c = std::process::Command::new("open");
+        c.arg(path);
+        c
+    }
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(path);
+        c
     }
 }
 

@@ -4,6 +4,7 @@ pub mod catalog_list;
 pub mod catalog_table;
 pub mod combos;
 pub mod date_picker;
+pub mod documents;
 pub mod form_buttons;
 pub mod form_state;
 pub mod interaction_log;

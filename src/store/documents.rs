@@ -1,0 +1,255 @@
+//! Documents: the rows, and their files in `<db>.files/`, each named by its SHA-256.
+//!
+//! Attaching copies the file to a temporary name in that folder (hashing as it goes), then, in
+//! one transaction, inserts the row and renames the copy to its hash before the commit: a row
+//! whose rename failed is rolled back with it, and a copy whose commit failed is removed (unless
+//! another row already had that file), so there is never a row without its file nor, after a
+//! failure, a file without a row. A refused source (missing, a folder, unreadable) is refused
+//! before anything is written.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use sha2::Digest;
+
+use super::{Area, Store, StoreError, now};
+use crate::domain::documents::{Document, DocumentKind, Owner, Sha256, display_name};
+use crate::domain::id::DocumentId;
+
+/// `broker.sqlite.files` beside `broker.sqlite`: the copies of the attached documents.
+pub fn files_dir(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".files");
+    PathBuf::from(name)
+}
+
+/// Why a document was not attached; nothing was written in either case.
+#[derive(Debug, thiserror::Error)]
+pub enum AttachError {
+    /// The file chosen could not be read (missing, a folder, no permission).
+    #[error("cannot read {path}: {source}")]
+    Source {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+const COLUMNS: &str = "id, owner_kind, owner_id, kind, name, bytes, sha256, added_at";
+
+impl Store {
+    /// The folder this database keeps its documents' files in.
+    pub fn files_dir(&self) -> PathBuf {
+        files_dir(self.path())
+    }
+
+    /// The stored copy of a document, to open with the system's viewer.
+    pub fn document_file(&self, doc: &Document) -> PathBuf {
+        self.files_dir().join(doc.sha256.as_str())
+    }
+
+    /// The live documents of a record, newest first.
+    pub fn documents(&self, owner: Owner) -> Result<Vec<Document>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM documents
+             WHERE owner_kind = ?1 AND owner_id = ?2 AND deleted_at IS NULL
+             ORDER BY added_at DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map(params![owner.code(), owner.id()], document_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One document, live or in the trash.
+    pub fn get_document(&self, id: DocumentId) -> Result<Document, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM documents WHERE id = ?1"),
+                [id],
+                document_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Copies the file at `source` into the documents folder and records it as a `kind` of
+    /// `owner`. The same bytes attached twice are stored once.
+    pub fn attach_document(
+        &mut self,
+        owner: Owner,
+        kind: DocumentKind,
+        source: &Path,
+    ) -> Result<DocumentId, AttachError> {
+        let refused = |e| AttachError::Source {
+            path: source.to_path_buf(),
+            source: e,
+        };
+        let mut input = File::open(source).map_err(refused)?;
+        let meta = input.metadata().map_err(refused)?;
+        if !meta.is_file() {
+            return Err(refused(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a file",
+            )));
+        }
+        let dir = self.files_dir();
+        std::fs::create_dir_all(&dir).map_err(StoreError::from)?;
+        let mut copy = tempfile::Builder::new()
+            .prefix(".partial-")
+            .tempfile_in(&dir)
+            .map_err(StoreError::from)?;
+        let (bytes, sha256) =
+            copy_hashing(&mut input, copy.as_file_mut()).map_err(|e| match e {
+                Copying::Read(e) => refused(e),
+                Copying::Write(e) => AttachError::Store(e.into()),
+            })?;
+        copy.as_file().sync_all().map_err(StoreError::from)?;
+        let target = dir.join(sha256.as_str());
+        let name = display_name(source);
+        let mut placed = false;
+        let written = self.write(Area::Catalog, |tx| {
+            tx.execute(
+                "INSERT INTO documents (owner_kind, owner_id, kind, name, bytes, sha256, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    owner.code(),
+                    owner.id(),
+                    kind,
+                    name,
+                    i64::try_from(bytes).unwrap_or(i64::MAX),
+                    sha256.as_str(),
+                    now()
+                ],
+            )?;
+            let id = DocumentId(tx.last_insert_rowid());
+            // Inside the transaction (which holds the write lock), so no purge can remove the
+            // file between this and the commit. A file already there has these very bytes.
+            match copy.persist_noclobber(&target) {
+                Ok(_) => placed = true,
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(e.error.into()),
+            }
+            Ok(id)
+        });
+        if written.is_err() && placed {
+            // The row was rolled back: the copy just placed would be an orphan. Failing to
+            // remove it leaves a file no row names, which the next purge of its hash takes.
+            let _ = std::fs::remove_file(&target);
+        }
+        Ok(written?)
+    }
+
+    /// Moves a document to the trash.
+    pub fn delete_document(&mut self, id: DocumentId) -> Result<(), StoreError> {
+        self.write(Area::Catalog, |tx| {
+            match tx.execute(
+                "UPDATE documents SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now()],
+            )? {
+                0 => Err(StoreError::NotFound),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// Removes the files no document row names any more, after a purge. Only hash-named
+    /// files are looked at: a copy still under its temporary name is another attach's.
+    pub(super) fn sweep_files(&mut self) -> Result<(), StoreError> {
+        let entries = match std::fs::read_dir(self.files_dir()) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut hashes = Vec::new();
+        for entry in entries {
+            if let Some(hash) = entry?.file_name().to_str().and_then(Sha256::parse) {
+                hashes.push(hash);
+            }
+        }
+        self.remove_unused_files(&hashes)
+    }
+
+    /// Removes the files of `hashes` that no document row names any more. Done under the write
+    /// lock, so an attach of the same file by another window cannot be between its rename and
+    /// its commit.
+    fn remove_unused_files(&mut self, hashes: &[Sha256]) -> Result<(), StoreError> {
+        let dir = self.files_dir();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for hash in hashes {
+            if !hash_in_use(&tx, hash.as_str())? {
+                match std::fs::remove_file(dir.join(hash.as_str())) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn hash_in_use(tx: &Transaction<'_>, hash: &str) -> Result<bool, StoreError> {
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?1)",
+        [hash],
+        |r| r.get(0),
+    )?)
+}
+
+enum Copying {
+    Read(std::io::Error),
+    Write(std::io::Error),
+}
+
+/// Copies `from` into `to`, returning the size and the SHA-256 of what was copied.
+fn copy_hashing(from: &mut File, to: &mut File) -> Result<(u64, Sha256), Copying> {
+    let mut hasher = sha2::Sha256::new();
+    let mut buf = vec![0; 64 * 1024];
+    let mut bytes = 0u64;
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Copying::Read(e)),
+        };
+        hasher.update(&buf[..n]);
+        to.write_all(&buf[..n]).map_err(Copying::Write)?;
+        bytes += n as u64;
+    }
+    Ok((bytes, Sha256::from_digest(&hasher.finalize())))
+}
+
+fn document_from_row(row: &Row<'_>) -> rusqlite::Result<Document> {
+    let owner_kind: String = row.get(1)?;
+    let owner = Owner::from_parts(&owner_kind, row.get(2)?).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            1,
+            rusqlite::types::Type::Text,
+            format!("unknown document owner {owner_kind:?}").into(),
+        )
+    })?;
+    let hash: String = row.get(6)?;
+    let sha256 = Sha256::parse(&hash).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            6,
+            rusqlite::types::Type::Text,
+            format!("not a SHA-256: {hash:?}").into(),
+        )
+    })?;
+    Ok(Document {
+        id: row.get(0)?,
+        owner,
+        kind: row.get(3)?,
+        name: row.get(4)?,
+        // The table's CHECK keeps the size from being negative.
+        bytes: u64::try_from(row.get::<_, i64>(5)?).unwrap_or(0),
+        sha256,
+        added_at: row.get(7)?,
+    })
+}

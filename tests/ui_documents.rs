@@ -1,0 +1,129 @@
+//! The documents of a deal through the window: attached through the picker, listed, opened (the
+//! test picker never launches a viewer), moved to the trash and restored from it.
+
+mod common;
+
+use common::{click, harness_with_picker, seed_client, temp_db};
+use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::documents::{DocumentKind, Owner};
+use techbroker::domain::{AchievementDraft, ClientKind, DealId, Stage};
+use techbroker::i18n::{ZH, fill};
+use techbroker::store::{DecisionInput, Store};
+
+const FILE: &str = "技术转让合同.pdf";
+
+fn seed(path: &std::path::Path) -> DealId {
+    let seller = seed_client(path, "山东大学", ClientKind::University);
+    let buyer = seed_client(path, "济南某装备公司", ClientKind::Enterprise);
+    let mut store = Store::open(path).unwrap();
+    let achievement = store
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: "数控机床热误差补偿技术".into(),
+                owner: Some(seller),
+                field: "高端装备制造".into(),
+                trl: "7".into(),
+                stage: Stage::Pilot,
+                ..AchievementDraft::default()
+            },
+        )
+        .unwrap();
+    store
+        .record_decision(&DecisionInput::accepted(None, achievement, buyer))
+        .unwrap()
+        .unwrap()
+}
+
+#[test]
+fn attach_a_file_to_a_deal_then_trash_and_restore_it() {
+    let (dir, path) = temp_db();
+    let deal = seed(&path);
+    let file = dir.path().join(FILE);
+    std::fs::write(&file, b"%PDF-1.4 contract").unwrap();
+    let mut h = harness_with_picker(&path, Some(file));
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    // "文件" is the File menu's name too.
+    assert!(h.get_all_by_label(ZH.docs_title).count() >= 2);
+    h.get_by_label(ZH.docs_none);
+
+    click(&mut h, ZH.docs_add);
+    h.get_by_label(FILE);
+    h.get_by_label(&fill(ZH.docs_added_one, &[("name", &FILE)]));
+    let docs = h
+        .state()
+        .store()
+        .unwrap()
+        .documents(Owner::Deal(deal))
+        .unwrap();
+    assert_eq!(docs.len(), 1);
+
+    // The stored copy is opened; the test picker stands in for the viewer.
+    click(&mut h, ZH.docs_open);
+    assert!(
+        h.query_by_label(&fill(ZH.docs_missing, &[("name", &FILE)]))
+            .is_none()
+    );
+
+    click(&mut h, ZH.docs_trash);
+    // The confirmation's button carries the same words as the row's: the last one is its.
+    h.get_all_by_label(ZH.confirm_delete_yes)
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label(ZH.docs_trashed);
+    assert!(h.query_by_label(FILE).is_none());
+    assert!(
+        h.state()
+            .store()
+            .unwrap()
+            .documents(Owner::Deal(deal))
+            .unwrap()
+            .is_empty()
+    );
+
+    click(&mut h, ZH.nav_trash);
+    assert!(h.get_all_by_label(ZH.trash_document).count() >= 2);
+    h.get_by_label(FILE);
+    click(&mut h, ZH.restore);
+    assert_eq!(
+        h.state()
+            .store()
+            .unwrap()
+            .documents(Owner::Deal(deal))
+            .unwrap()
+            .len(),
+        1
+    );
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    h.get_by_label(FILE);
+}
+
+#[test]
+fn an_achievements_patent_certificate_is_its_own_and_not_its_owners() {
+    let (dir, path) = temp_db();
+    let deal = seed(&path);
+    let file = dir.path().join("专利证书.pdf");
+    std::fs::write(&file, b"certificate").unwrap();
+    let mut h = harness_with_picker(&path, Some(file));
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    click(&mut h, ZH.open_achievement);
+    click(&mut h, ZH.docs_kind);
+    click(&mut h, ZH.doc_patent);
+    click(&mut h, ZH.docs_add);
+    h.get_by_label("专利证书.pdf");
+    let store = h.state().store().unwrap();
+    let achievement = store.get_deal(deal).unwrap().unwrap().achievements[0];
+    let docs = store.documents(Owner::Achievement(achievement)).unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].kind, DocumentKind::Patent);
+    assert!(store.documents(Owner::Deal(deal)).unwrap().is_empty());
+
+    // The owner's page has a documents section of its own, still empty.
+    click(&mut h, "山东大学");
+    h.get_by_label(ZH.docs_none);
+}
