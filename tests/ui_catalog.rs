@@ -270,7 +270,24 @@ fn every_list_column_fits_a_1024_pixel_window() {
             trl: "5".into(),
             ..Default::default()
         };
-        store.save_achievement(None, &draft).unwrap();
+        let achievement = store.save_achievement(None, &draft).unwrap();
+        let buyer = store
+            .save_client(
+                None,
+                &techbroker::domain::ClientDraft {
+                    name: "济南某电机公司".into(),
+                    kind: techbroker::domain::ClientKind::Enterprise,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        store
+            .record_decision(&techbroker::store::DecisionInput::accepted(
+                None,
+                achievement,
+                buyer,
+            ))
+            .unwrap();
     }
     let mut h = common::harness_small(&path);
     h.run();
@@ -285,4 +302,12 @@ fn every_list_column_fits_a_1024_pixel_window() {
         let right = h.get_by_label(&last).rect().right();
         assert!(right <= 1024.0, "{list}: the last column ends at {right}");
     }
+    // The deals as a table: the status column in sight.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, ZH.nav_deals)
+        .click();
+    h.run();
+    h.get_by_label(ZH.view_table).click();
+    h.run();
+    let right = h.get_by_label(ZH.col_status).rect().right();
+    assert!(right <= 1024.0, "the deals' status column ends at {right}");
 }

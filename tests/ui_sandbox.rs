@@ -306,3 +306,29 @@ fn the_sandbox_has_carriers_and_projects_and_ticks_the_maturation_and_rights_exe
     h.run();
     h.get_by_label(&done_count(&ZH, 2));
 }
+
+#[test]
+fn a_table_laid_out_wide_fits_again_when_the_exercise_panel_opens() {
+    use egui::accesskit::Role;
+    let (dir, broker) = temp_db();
+    let mut h = start_with(demo(dir.path(), &broker, false));
+    h.run();
+    // Laid out without the panel first, then the panel takes its room.
+    if h.query_by_label(ZH.sandbox_tasks_hide).is_some() {
+        click(&mut h, ZH.sandbox_tasks_hide);
+    }
+    click(&mut h, ZH.nav_deals);
+    h.get_by_role_and_label(Role::Button, ZH.view_table).click();
+    h.run();
+    click(&mut h, ZH.sandbox_tasks_show);
+    let panel = h
+        .get_by_role_and_label(Role::Label, ZH.sandbox_tasks)
+        .rect();
+    let status = h.get_by_label(ZH.col_status).rect();
+    assert!(
+        status.right() <= panel.left(),
+        "the status column ends at {} under the panel from {}",
+        status.right(),
+        panel.left()
+    );
+}

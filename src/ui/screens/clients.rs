@@ -2,7 +2,7 @@
 
 use crate::ui::view::{Cx, Event, View};
 use egui::{Sense, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use crate::domain::client_list::{self, ClientColumn, ClientFilter, ClientSort};
 use crate::domain::{ClientId, ClientKind, ClientRow};
@@ -155,7 +155,7 @@ impl ClientsScreen {
             }
             None => {}
         }
-        let mut table = TableBuilder::new(ui);
+        let mut table = crate::ui::widgets::fitted_table(ui, "clients");
         if let Some(row) = scroll_to {
             table = table.scroll_to_row(row, None);
         }

@@ -5,7 +5,7 @@ use crate::ui::view::{Cx, Event, View};
 use crate::ui::widgets::read_error;
 use chrono::{NaiveDate, Utc};
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use crate::domain::deal::missing_for;
 use crate::domain::deal_list::{DealFilter, DealSort, DealSortKey, brokers, select};
@@ -379,14 +379,14 @@ fn table_ui(
     let mut clicked = None;
     let columns = [
         (Some(DealSortKey::Title), tr.col_title, 300.0),
-        (None, tr.d_seller, 180.0),
-        (None, tr.d_buyer, 180.0),
+        (None, tr.d_seller, 150.0),
+        (None, tr.d_buyer, 150.0),
         (Some(DealSortKey::Stage), tr.d_stage, 90.0),
         (Some(DealSortKey::Amount), tr.wan_unit, 90.0),
         (Some(DealSortKey::RegistrationDue), tr.col_due, 100.0),
         (None, tr.col_status, 120.0),
     ];
-    let mut table = TableBuilder::new(ui)
+    let mut table = crate::ui::widgets::fitted_table(ui, "deals")
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
@@ -394,8 +394,14 @@ fn table_ui(
     if let Some(row) = scroll_to {
         table = table.scroll_to_row(row, None);
     }
-    for (_, _, width) in &columns {
-        table = table.column(Column::initial(*width).clip(true));
+    // The title takes what the others leave, so the status stays in sight from a 1024-pixel
+    // window up, and beside the exercise panel.
+    for (i, (_, _, width)) in columns.iter().enumerate() {
+        table = table.column(if i == 0 {
+            Column::remainder().at_least(140.0).clip(true)
+        } else {
+            Column::initial(*width).clip(true)
+        });
     }
     table
         .header(24.0, |mut header| {

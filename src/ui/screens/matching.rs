@@ -9,7 +9,7 @@ use crate::store::StandingDecision;
 use crate::ui::view::{Cx, Event, View};
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use crate::catalog::{Catalog, Catalogs, Loadable};
 use crate::domain::maturation::{ProjectDraft, ProjectKind};
@@ -534,7 +534,7 @@ impl MatchingScreen {
         let by_enterprise = direction_of(subject) == Direction::AchievementToEnterprises;
         let mut clicked = None;
         let standing = self.standing.get();
-        TableBuilder::new(ui)
+        crate::ui::widgets::fitted_table(ui, "candidates")
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use egui::Ui;
-use egui_extras::{Column, TableBuilder, TableRow};
+use egui_extras::{Column, TableRow};
 
 use crate::catalog::{Catalog, Catalogs, Loadable, PriceRange, Record};
 use crate::domain::Money;
@@ -119,7 +119,7 @@ pub fn sortable_table<R: Record, K: Copy + PartialEq>(
         }
         None => {}
     }
-    let mut table = TableBuilder::new(ui)
+    let mut table = super::fitted_table(ui, "catalog")
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())

@@ -162,3 +162,12 @@ pub fn together<R>(
     }
     response.inner
 }
+
+/// A table whose column widths start again from their initial and remainder widths when the
+/// room it has changes (the window resized, the exercise panel opened): egui_extras keeps the
+/// widths it laid out once, so a table laid out wide would stay cut off when the room shrinks.
+pub fn fitted_table<'a>(ui: &'a mut Ui, name: &str) -> egui_extras::TableBuilder<'a> {
+    // In steps of 32 px, so a table is not laid out afresh for every pixel of a drag.
+    let room = (ui.available_width() / 32.0).round() as i32;
+    egui_extras::TableBuilder::new(ui).id_salt((name.to_string(), room))
+}
