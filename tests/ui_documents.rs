@@ -3,36 +3,16 @@
 
 mod common;
 
-use common::{click, harness_with_picker, seed_client, temp_db};
+use common::{click, harness_with_picker, temp_db};
 use egui_kittest::kittest::Queryable as _;
+use techbroker::domain::DealId;
 use techbroker::domain::documents::{DocumentKind, Owner};
-use techbroker::domain::{AchievementDraft, ClientKind, DealId, Stage};
 use techbroker::i18n::{ZH, fill};
-use techbroker::store::{DecisionInput, Store};
 
 const FILE: &str = "技术转让合同.pdf";
 
 fn seed(path: &std::path::Path) -> DealId {
-    let seller = seed_client(path, "山东大学", ClientKind::University);
-    let buyer = seed_client(path, "济南某装备公司", ClientKind::Enterprise);
-    let mut store = Store::open(path).unwrap();
-    let achievement = store
-        .save_achievement(
-            None,
-            &AchievementDraft {
-                title: "数控机床热误差补偿技术".into(),
-                owner: Some(seller),
-                field: "高端装备制造".into(),
-                trl: "7".into(),
-                stage: Stage::Pilot,
-                ..AchievementDraft::default()
-            },
-        )
-        .unwrap();
-    store
-        .record_decision(&DecisionInput::accepted(None, achievement, buyer))
-        .unwrap()
-        .unwrap()
+    common::seed_deal(path, "数控机床热误差补偿技术")
 }
 
 #[test]

@@ -2,38 +2,17 @@
 
 mod common;
 
-use common::{H, click, harness, seed_client, temp_db, type_into};
+use common::{H, click, harness, temp_db, type_into};
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::rights::{Arrangement, DistributionRule};
-use techbroker::domain::{AchievementDraft, AchievementId, ClientKind, DealId, Stage};
+use techbroker::domain::{AchievementId, ClientKind, DealId};
 use techbroker::i18n::{ZH, fill};
-use techbroker::store::{DecisionInput, Store};
 
 const TITLE: &str = "数控机床热误差补偿技术";
 
 /// An achievement of an organisation of `kind`, in a deal with an enterprise.
 fn seed(path: &std::path::Path, kind: ClientKind) -> (AchievementId, DealId) {
-    let seller = seed_client(path, "山东大学", kind);
-    let buyer = seed_client(path, "济南某装备公司", ClientKind::Enterprise);
-    let mut store = Store::open(path).unwrap();
-    let achievement = store
-        .save_achievement(
-            None,
-            &AchievementDraft {
-                title: TITLE.into(),
-                owner: Some(seller),
-                field: "高端装备制造".into(),
-                trl: "7".into(),
-                stage: Stage::Pilot,
-                ..AchievementDraft::default()
-            },
-        )
-        .unwrap();
-    let deal = store
-        .record_decision(&DecisionInput::accepted(None, achievement, buyer))
-        .unwrap()
-        .unwrap();
-    (achievement, deal)
+    common::seed_deal_with(path, TITLE, kind)
 }
 
 /// The deal's page, then its achievement's page by the link on it.

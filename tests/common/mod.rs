@@ -131,9 +131,22 @@ pub fn replace_in(h: &mut Harness<'_, TechBrokerApp>, label: &str, text: &str) {
 
 /// A deal between a university and an enterprise, made the way accepting a match makes it.
 pub fn seed_deal(path: &Path, title: &str) -> techbroker::domain::DealId {
+    seed_deal_with(path, title, ClientKind::University).1
+}
+
+/// An achievement of an organisation of `kind` ("山东大学"), in a deal with an enterprise
+/// ("济南某装备公司"), made the way accepting a match makes it.
+pub fn seed_deal_with(
+    path: &Path,
+    title: &str,
+    kind: ClientKind,
+) -> (
+    techbroker::domain::AchievementId,
+    techbroker::domain::DealId,
+) {
     use techbroker::domain::{AchievementDraft, Stage};
     use techbroker::store::DecisionInput;
-    let seller = seed_client(path, "山东大学", ClientKind::University);
+    let seller = seed_client(path, "山东大学", kind);
     let buyer = seed_client(path, "济南某装备公司", ClientKind::Enterprise);
     let mut store = Store::open(path).unwrap();
     let achievement = store
@@ -149,8 +162,9 @@ pub fn seed_deal(path: &Path, title: &str) -> techbroker::domain::DealId {
             },
         )
         .unwrap();
-    store
+    let deal = store
         .record_decision(&DecisionInput::accepted(None, achievement, buyer))
         .unwrap()
-        .unwrap()
+        .unwrap();
+    (achievement, deal)
 }
