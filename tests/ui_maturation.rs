@@ -140,6 +140,7 @@ fn a_candidate_short_of_the_stage_is_sent_for_maturation_and_moves_up_when_it_go
         ZH.pj_matured,
         &[("trl", &8), ("stage", &ZH.stage_industrial)],
     ));
+    h.get_by_label_contains(ZH.pj_need_waiting);
     let store = Store::open(&path).unwrap();
     let row = &store.projects().unwrap()[0];
     assert_eq!(row.project.outcome, Some(Outcome::ToProduction));

@@ -844,6 +844,7 @@ translations! {
     pj_ended: "项目已结束：{outcome}", "Project ended: {outcome}";
     pj_matured: "成果成熟度升至 TRL {trl}（{stage}），已记入成果的成熟度记录", "the achievement moved up to TRL {trl} ({stage}), recorded in its maturity history";
     pj_rematch: "为等待的需求重新匹配", "Match the waiting need again";
+    pj_need_waiting: "等待它的需求可在项目上“为等待的需求重新匹配”", "the need waiting for it can be matched again from the project";
     pj_suggested: "建议的载体（类型、领域、地区）", "Suggested carriers (kind, field, region)";
     pj_no_carriers: "还没有载体。在客户页面为中试基地或概念验证中心填写“载体信息”。", "No carriers yet. On a client's page, fill in the carrier profile of a pilot base or proof-of-concept centre.";
     pj_send: "送去熟化…", "Send for maturation…";

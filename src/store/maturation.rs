@@ -307,20 +307,28 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        let mut milestones = self.conn.prepare_cached(
-            "SELECT title, due, done FROM project_milestones WHERE project_id = ?1
-             ORDER BY position",
+        // One query for every project's milestones, not one per project.
+        let position: rustc_hash::FxHashMap<ProjectId, usize> =
+            rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT project_id, title, due, done FROM project_milestones
+             ORDER BY project_id, position",
         )?;
-        for row in &mut rows {
-            row.project.milestones = milestones
-                .query_map([row.id], |r| {
-                    Ok(Milestone {
-                        title: r.get(0)?,
-                        due: r.get(1)?,
-                        done: r.get(2)?,
-                    })
-                })?
-                .collect::<Result<_, _>>()?;
+        let milestones = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, ProjectId>(0)?,
+                Milestone {
+                    title: r.get(1)?,
+                    due: r.get(2)?,
+                    done: r.get(3)?,
+                },
+            ))
+        })?;
+        for m in milestones {
+            let (project, milestone) = m?;
+            if let Some(&i) = position.get(&project) {
+                rows[i].project.milestones.push(milestone);
+            }
         }
         Ok(rows)
     }

@@ -70,54 +70,63 @@ impl Store {
 
 impl Store {
     /// Every live deal as the transfer statistics read it, with the rights arrangement of its
-    /// first achievement that has one recorded, the distribution rule its income follows
-    /// ([`Store::deal_rule`]) and its payments received.
+    /// first achievement that has one recorded, the distribution rule its income follows (that
+    /// of its first achievement with a rule, as [`Store::deal_rule`]) and its payments
+    /// received: three queries in all, not some per deal.
     pub fn transfer_contracts(&self) -> Result<Vec<ContractRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.contract_type, d.stage, d.signed_on, d.contract_fen, d.technology_fen,
+            "SELECT d.id, d.contract_type, d.stage, d.signed_on, d.contract_fen, d.technology_fen,
                 d.registration_submitted, d.registered_contract_fen, d.registered_technology_fen,
                 (SELECT r.arrangement FROM deal_achievements da
                     JOIN achievement_rights r ON r.achievement_id = da.achievement_id
-                    WHERE da.deal_id = d.id ORDER BY da.achievement_id LIMIT 1),
-                d.id
+                    WHERE da.deal_id = d.id ORDER BY da.achievement_id LIMIT 1)
              FROM deals d WHERE d.deleted_at IS NULL ORDER BY d.id",
         )?;
-        let mut ids: Vec<DealId> = Vec::new();
         let rows = stmt.query_map([], |r| {
-            let contract_type: String = r.get(0)?;
+            let contract_type: String = r.get(1)?;
             let fen = |i| r.get::<_, Option<i64>>(i).map(|f| f.map(Money));
-            let id: DealId = r.get(9)?;
-            let row = ContractRow {
-                contract_type: ContractType::from_code(&contract_type).unwrap_or_default(),
-                stage: r.get(1)?,
-                signed_on: r.get(2)?,
-                contract: fen(3)?,
-                technology: fen(4)?,
-                registered_on: r.get(5)?,
-                registered_contract: fen(6)?,
-                registered_technology: fen(7)?,
-                arrangement: r.get(8)?,
-                rule: None,
-                receipts: Vec::new(),
-            };
-            Ok((id, row))
+            Ok((
+                r.get::<_, DealId>(0)?,
+                ContractRow {
+                    contract_type: ContractType::from_code(&contract_type).unwrap_or_default(),
+                    stage: r.get(2)?,
+                    signed_on: r.get(3)?,
+                    contract: fen(4)?,
+                    technology: fen(5)?,
+                    registered_on: r.get(6)?,
+                    registered_contract: fen(7)?,
+                    registered_technology: fen(8)?,
+                    arrangement: r.get(9)?,
+                    rule: None,
+                    receipts: Vec::new(),
+                },
+            ))
         })?;
+        let mut ids = Vec::new();
         let mut contracts = Vec::new();
         for row in rows {
             let (id, row) = row?;
             ids.push(id);
             contracts.push(row);
         }
-        let mut receipts = self.conn.prepare_cached(
-            "SELECT received_on, amount_fen FROM receipts WHERE deal_id = ?1
-               AND deleted_at IS NULL ORDER BY received_on, id",
+        let position: HashMap<DealId, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        for (deal, rule) in self.deal_rules()? {
+            if let Some(&i) = position.get(&deal) {
+                contracts[i].rule = Some(rule);
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT deal_id, received_on, amount_fen FROM receipts WHERE deleted_at IS NULL
+             ORDER BY received_on, id",
         )?;
-        for (id, c) in ids.into_iter().zip(contracts.iter_mut()) {
-            c.rule = self.deal_rule(id)?;
-            if c.rule.is_some() {
-                c.receipts = receipts
-                    .query_map([id], |r| Ok((r.get(0)?, Money(r.get(1)?))))?
-                    .collect::<Result<_, _>>()?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let deal: DealId = r.get(0)?;
+            if let Some(&i) = position.get(&deal)
+                && contracts[i].rule.is_some()
+            {
+                contracts[i].receipts.push((r.get(1)?, Money(r.get(2)?)));
             }
         }
         Ok(contracts)

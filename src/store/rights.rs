@@ -97,6 +97,32 @@ impl Store {
             .optional()?;
         Ok(shares.map(|(r, i, o)| rule(r, i, o)).transpose()?)
     }
+
+    /// Every deal's distribution rule, chosen as [`Store::deal_rule`] chooses it, in one query.
+    pub fn deal_rules(&self) -> Result<Vec<(DealId, DistributionRule)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT da.deal_id, r.researchers_bp, r.institution_bp, r.office_bp
+             FROM deal_achievements da
+             JOIN achievement_rights r ON r.achievement_id = da.achievement_id
+             WHERE r.researchers_bp IS NOT NULL
+             ORDER BY da.deal_id, da.achievement_id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get::<_, DealId>(0)?,
+                rule(row.get(1)?, row.get(2)?, row.get(3)?)?,
+            ))
+        })?;
+        let mut out: Vec<(DealId, DistributionRule)> = Vec::new();
+        for row in rows {
+            let (deal, rule) = row?;
+            // The first achievement of each deal wins.
+            if out.last().is_none_or(|(last, _)| *last != deal) {
+                out.push((deal, rule));
+            }
+        }
+        Ok(out)
+    }
 }
 
 fn rights_from_row(row: &Row<'_>) -> rusqlite::Result<Rights> {

@@ -1,6 +1,8 @@
 //! Maturation projects (中试项目, 概念验证项目): the list with each running project's way to end
 //! it, and the form that starts one, with the carriers suggested for its achievement.
 
+use std::rc::Rc;
+
 use egui::{RichText, Ui};
 
 use crate::catalog::Catalog;
@@ -22,7 +24,7 @@ use crate::ui::widgets::{fmt_date, form_row, read_error, text_field};
 const WIDE: f32 = 420.0;
 const ENTERPRISES: [ClientKind; 1] = [ClientKind::Enterprise];
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Data {
     projects: Vec<ProjectRow>,
     carriers: Vec<Carrier>,
@@ -30,7 +32,8 @@ struct Data {
 
 #[derive(Default)]
 pub struct ProjectsScreen {
-    data: Reloaded<u64, Data>,
+    /// Shared, so a frame takes a handle on it rather than a copy of every project.
+    data: Reloaded<u64, Rc<Data>>,
     /// The form, when a project is being started or edited.
     form: Option<FormState<ProjectId, ProjectDraft, ProjectField>>,
     achievement_query: String,
@@ -55,10 +58,10 @@ impl ProjectsScreen {
         cmds: &mut Vec<Command>,
     ) {
         self.data.refresh(store.revision(), || {
-            Ok(Data {
+            Ok(Rc::new(Data {
                 projects: store.projects()?,
                 carriers: store.carriers()?,
-            })
+            }))
         });
         read_error(ui, tr, self.data.error());
         let data = self.data.get().cloned().unwrap_or_default();

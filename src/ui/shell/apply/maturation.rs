@@ -40,6 +40,10 @@ impl TechBrokerApp {
                                 &[("trl", &trl), ("stage", &tr.stage(stage))],
                             ));
                         }
+                        if ended.waiting_need.is_some() {
+                            text.push_str(tr.sentence_separator);
+                            text.push_str(tr.pj_need_waiting);
+                        }
                         self.info(text);
                     }
                     Some(Err(e)) => self.failed(&e),
