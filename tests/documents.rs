@@ -263,7 +263,7 @@ fn version_14_over_a_version_13_file_keeps_its_data_and_opens_twice() {
     }
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE documents; PRAGMA user_version = 13;")
+        conn.execute_batch("DROP TABLE team_inbox; DROP TABLE team_audit; DROP TABLE team_deals; DROP TABLE team_conflicts; DROP TABLE sync_outbox; DROP TABLE sync_map; DROP TABLE team_membership; DROP TABLE documents; PRAGMA user_version = 13;")
             .unwrap();
     }
     for _ in 0..2 {

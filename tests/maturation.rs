@@ -198,7 +198,7 @@ fn a_database_of_the_version_before_carriers_migrates_once_and_keeps_its_records
     {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE documents; DROP TABLE maturity_history; DROP TABLE project_milestones;
+            "DROP TABLE team_inbox; DROP TABLE team_audit; DROP TABLE team_deals; DROP TABLE team_conflicts; DROP TABLE sync_outbox; DROP TABLE sync_map; DROP TABLE team_membership; DROP TABLE documents; DROP TABLE maturity_history; DROP TABLE project_milestones;
              DROP TABLE maturation_projects; DROP TABLE carriers;",
         )
         .unwrap();

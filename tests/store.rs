@@ -430,7 +430,7 @@ fn an_older_database_is_backed_up_then_upgraded() {
         conn.execute_batch(
             "DROP INDEX clients_deleted; DROP INDEX clients_live_credit_code;
              DROP INDEX interactions_deal; ALTER TABLE interactions DROP COLUMN deal_id;
-             DROP TABLE documents; DROP TABLE maturity_history; DROP TABLE project_milestones; DROP TABLE maturation_projects; DROP TABLE carriers; 
+             DROP TABLE team_inbox; DROP TABLE team_audit; DROP TABLE team_deals; DROP TABLE team_conflicts; DROP TABLE sync_outbox; DROP TABLE sync_map; DROP TABLE team_membership; DROP TABLE documents; DROP TABLE maturity_history; DROP TABLE project_milestones; DROP TABLE maturation_projects; DROP TABLE carriers; 
              DROP TABLE achievement_rights; DROP TABLE match_thesaurus; DROP TABLE receipts; DROP TABLE instalments;
              DROP TABLE match_decisions; DROP TABLE deal_stage_history;
              DROP TABLE deal_achievements; DROP TABLE deals; DROP TABLE settings;

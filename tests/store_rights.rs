@@ -177,7 +177,7 @@ fn a_version_11_database_is_migrated_once_and_keeps_its_data() {
     {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE documents; DROP TABLE maturity_history; DROP TABLE project_milestones; DROP TABLE maturation_projects; DROP TABLE carriers; DROP TABLE achievement_rights; PRAGMA user_version = 11;",
+            "DROP TABLE team_inbox; DROP TABLE team_audit; DROP TABLE team_deals; DROP TABLE team_conflicts; DROP TABLE sync_outbox; DROP TABLE sync_map; DROP TABLE team_membership; DROP TABLE documents; DROP TABLE maturity_history; DROP TABLE project_milestones; DROP TABLE maturation_projects; DROP TABLE carriers; DROP TABLE achievement_rights; PRAGMA user_version = 11;",
         )
             .unwrap();
     }

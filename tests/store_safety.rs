@@ -587,7 +587,7 @@ fn clients_sharing_a_credit_code_before_version_9_keep_it_in_their_notes() {
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
         "DROP INDEX clients_live_credit_code;
-         DROP TABLE documents; DROP TABLE maturity_history; DROP TABLE project_milestones; DROP TABLE maturation_projects; DROP TABLE carriers; 
+         DROP TABLE team_inbox; DROP TABLE team_audit; DROP TABLE team_deals; DROP TABLE team_conflicts; DROP TABLE sync_outbox; DROP TABLE sync_map; DROP TABLE team_membership; DROP TABLE documents; DROP TABLE maturity_history; DROP TABLE project_milestones; DROP TABLE maturation_projects; DROP TABLE carriers; 
          DROP TABLE achievement_rights;
          ALTER TABLE instalments DROP COLUMN deleted_at;
          ALTER TABLE receipts DROP COLUMN deleted_at;

@@ -22,6 +22,7 @@ pub mod payments;
 pub mod problem;
 pub mod registration;
 pub mod rights;
+pub mod team;
 pub mod thesaurus;
 pub mod training;
 

@@ -29,6 +29,7 @@ mod payments;
 mod report;
 mod rights;
 mod schema;
+pub mod team;
 mod thesaurus;
 mod training;
 mod trash;

@@ -398,6 +398,88 @@ CREATE INDEX documents_owner ON documents (owner_kind, owner_id);
 CREATE INDEX documents_sha256 ON documents (sha256);
 ";
 
+/// Team membership (issue 19): the shared store this file syncs with, the outbox of changes the
+/// triggers record in the same transaction as each write, the ids that are unique across
+/// laptops, and what came down from the server (others' deals in outline, conflicts, the audit).
+const V15_TEAM: &str = "
+CREATE TABLE team_membership (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    server      TEXT NOT NULL,
+    user        TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('broker', 'manager', 'admin')),
+    joined_at   TEXT NOT NULL,
+    last_sync   TEXT,
+    pulled_seq  INTEGER NOT NULL DEFAULT 0,
+    board_seq   INTEGER NOT NULL DEFAULT 0,
+    audit_seq   INTEGER NOT NULL DEFAULT 0,
+    conflict_seq INTEGER NOT NULL DEFAULT 0,
+    push_id     TEXT,
+    push_through INTEGER,
+    applying    INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sync_map (
+    tbl     TEXT NOT NULL,
+    row_id  INTEGER NOT NULL,
+    uid     TEXT NOT NULL UNIQUE,
+    version INTEGER NOT NULL DEFAULT 0,
+    owner   TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (tbl, row_id)
+);
+CREATE TABLE sync_outbox (
+    id     INTEGER PRIMARY KEY,
+    tbl    TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    op     TEXT NOT NULL CHECK (op IN ('I', 'U', 'D')),
+    old    TEXT
+);
+CREATE INDEX sync_outbox_row ON sync_outbox (tbl, row_id);
+CREATE TABLE team_conflicts (
+    id           INTEGER PRIMARY KEY,
+    server_id    INTEGER UNIQUE,
+    tbl          TEXT NOT NULL,
+    uid          TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('field', 'delete_vs_edit', 'edit_of_deleted', 'waiting')),
+    field        TEXT NOT NULL DEFAULT '',
+    base         TEXT,
+    kept         TEXT,
+    theirs       TEXT,
+    by           TEXT NOT NULL,
+    record_owner TEXT NOT NULL DEFAULT '',
+    at           TEXT NOT NULL,
+    resolved_at  TEXT,
+    resolved_by  TEXT NOT NULL DEFAULT '',
+    sent         INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE team_deals (
+    uid        TEXT PRIMARY KEY,
+    owner      TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    stage      TEXT NOT NULL,
+    seller_uid TEXT,
+    buyer_uid  TEXT,
+    deleted    INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE team_audit (
+    id      INTEGER PRIMARY KEY,
+    uid     TEXT NOT NULL,
+    tbl     TEXT NOT NULL,
+    op      TEXT NOT NULL,
+    by      TEXT NOT NULL,
+    at      TEXT NOT NULL,
+    changed TEXT NOT NULL
+);
+CREATE INDEX team_audit_uid ON team_audit (uid, id);
+CREATE TABLE team_inbox (
+    uid     TEXT PRIMARY KEY,
+    tbl     TEXT NOT NULL,
+    owner   TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    deleted INTEGER NOT NULL,
+    data    TEXT NOT NULL,
+    reason  TEXT NOT NULL
+);
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1).comment("clients, contacts, interactions"),
@@ -414,12 +496,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V12_RIGHTS).comment("rights of service achievements and income shares"),
         M::up(V13_MATURATION).comment("carriers, maturation projects, maturity history"),
         M::up(V14_DOCUMENTS).comment("documents of deals, achievements and clients"),
+        M::up(V15_TEAM).comment("team membership, outbox, sync ids, what came from the server"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    14
+    15
 }
 
 #[cfg(test)]
