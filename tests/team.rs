@@ -508,3 +508,106 @@ fn a_wrong_password_a_foreign_server_a_newer_one_and_a_stranger_are_refused_and_
         .get(0);
     assert_eq!(n, 0);
 }
+
+fn cli(args: &[&str], password: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_techbroker"))
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("TECHBROKER_PASSWORD", password)
+        .env("TECHBROKER_NEW_PASSWORD", "sun-password")
+        .output()
+        .unwrap()
+}
+
+fn text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn the_command_line_sets_up_a_team_adds_a_member_joins_syncs_and_lists_conflicts() {
+    let Some(pg) = PgCluster::start() else { return };
+    let url = pg.team_database("office", "boss", "boss-pw");
+    let out = cli(
+        &["team", "init", "--server", &url, "--admin", "boss"],
+        "boss-pw",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("boss is its admin"), "{}", text(&out));
+    let out = cli(
+        &["team", "init", "--server", &url, "--admin", "boss"],
+        "boss-pw",
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("already holds a team store"),
+        "{}",
+        text(&out)
+    );
+
+    let out = cli(
+        &[
+            "team", "invite", "--server", &url, "--user", "sun", "--role", "broker", "--as", "boss",
+        ],
+        "boss-pw",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("Added member sun (broker)"),
+        "{}",
+        text(&out)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sun.sqlite");
+    let db = db.to_str().unwrap();
+    client(
+        &mut Store::open(Path::new(db)).unwrap(),
+        "威海某医疗器械公司",
+        "威海市",
+    );
+    let out = cli(
+        &[
+            "team", "join", "--server", &url, "--user", "sun", "--db", db,
+        ],
+        "wrong",
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("Wrong user name or password"),
+        "{}",
+        text(&out)
+    );
+    let out = cli(
+        &[
+            "team", "join", "--server", &url, "--user", "sun", "--db", db,
+        ],
+        "sun-password",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("Sent 1, received"), "{}", text(&out));
+
+    let out = cli(&["sync", "--db", db, "--json"], "sun-password");
+    assert!(out.status.success(), "{}", text(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["pushed"], 0);
+    assert_eq!(report["conflicts"], 0);
+
+    let out = cli(&["team", "conflicts", "--db", db], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("No conflicts to resolve"),
+        "{}",
+        text(&out)
+    );
+    let out = cli(&["team", "conflicts", "--db", db, "--json"], "");
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap(),
+        serde_json::json!([])
+    );
+}

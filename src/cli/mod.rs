@@ -7,6 +7,7 @@ mod import_cmd;
 mod match_cmd;
 mod report_cmd;
 mod search;
+mod team_cmd;
 mod thesaurus_cmd;
 
 use std::io::Write;
@@ -169,6 +170,71 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The institution's shared store on PostgreSQL: set it up, add members, join, conflicts.
+    /// Passwords come from TECHBROKER_PASSWORD (a new member's from TECHBROKER_NEW_PASSWORD) or
+    /// a prompt.
+    Team {
+        #[command(subcommand)]
+        action: TeamAction,
+    },
+    /// One sync round with the team's server: sends what changed here, receives what others
+    /// changed, and prints what went up, what came down and the new conflicts.
+    Sync {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TeamAction {
+    /// Creates the team store on an empty PostgreSQL database (URL: postgresql://host:port/dbname),
+    /// connected as NAME, who becomes its first admin.
+    Init {
+        #[arg(long, value_name = "URL")]
+        server: String,
+        #[arg(long, value_name = "NAME")]
+        admin: String,
+    },
+    /// Adds a member with a role, connected as an admin (--as, or the user in the URL).
+    Invite {
+        #[arg(long, value_name = "URL")]
+        server: String,
+        #[arg(long, value_name = "NAME")]
+        user: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        #[arg(long = "as", value_name = "ADMIN")]
+        admin: Option<String>,
+    },
+    /// Makes the database (--db) a member as NAME: its records go up once, then it syncs.
+    Join {
+        #[arg(long, value_name = "URL")]
+        server: String,
+        #[arg(long, value_name = "NAME")]
+        user: String,
+    },
+    /// Lists the conflicts not yet resolved, and records that cannot be written here yet.
+    Conflicts {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleArg {
+    Broker,
+    Manager,
+    Admin,
+}
+
+impl From<RoleArg> for crate::domain::team::Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Broker => Self::Broker,
+            RoleArg::Manager => Self::Manager,
+            RoleArg::Admin => Self::Admin,
+        }
+    }
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
@@ -226,10 +292,19 @@ pub enum ThesaurusAction {
 /// Runs a subcommand, writing its output to `out` and progress to standard error.
 pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
     let lang = Lang::from_env();
+    let tr = lang.tr();
+    if let Command::Team { action } = command {
+        return team(action, db, lang, out);
+    }
     let Some(db) = db else {
-        bail!("{}", lang.tr().cli_db_required);
+        bail!("{}", tr.cli_db_required);
     };
     match command {
+        Command::Team { action } => team(action, Some(db), lang, out),
+        Command::Sync { json } => {
+            let mut store = open(db, lang, false)?;
+            team_cmd::sync(&mut store, json, tr, out)
+        }
         Command::Gen {
             achievements,
             needs,
@@ -411,6 +486,33 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
                 &path,
                 lang,
             )
+        }
+    }
+}
+
+fn team(
+    action: TeamAction,
+    db: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let tr = lang.tr();
+    let db = || db.ok_or_else(|| anyhow::anyhow!("{}", tr.cli_db_required));
+    match action {
+        TeamAction::Init { server, admin } => team_cmd::init(&server, &admin, tr, out),
+        TeamAction::Invite {
+            server,
+            user,
+            role,
+            admin,
+        } => team_cmd::invite(&server, admin.as_deref(), &user, role.into(), tr, out),
+        TeamAction::Join { server, user } => {
+            let mut store = open(db()?, lang, true)?;
+            team_cmd::join(&mut store, &server, &user, tr, out)
+        }
+        TeamAction::Conflicts { json } => {
+            let store = open(db()?, lang, false)?;
+            team_cmd::conflicts(&store, json, tr, out)
         }
     }
 }

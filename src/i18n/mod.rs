@@ -2,6 +2,7 @@
 //! missing translation does not compile.
 
 mod import;
+mod team;
 
 use crate::domain::documents::DocumentKind;
 use serde::{Deserialize, Serialize};
@@ -63,6 +64,37 @@ macro_rules! translations {
 
 translations! {
     app_title: "TechBroker · 技术经理人工作台", "TechBroker · 技术经理人工作台";
+    team_err_unreachable: "连不上服务器：{detail}", "Cannot reach the server: {detail}";
+    team_err_password: "用户名或密码不对", "Wrong user name or password";
+    team_err_foreign: "这台服务器上没有 TechBroker 团队库（地址或库名对吗？）", "This server holds no TechBroker team store (is the address or database right?)";
+    team_err_newer: "服务器上的团队库版本较新（{server}），本程序只认得到 {ours}：请先升级 TechBroker", "The server's team store is of a newer version ({server}) than this program knows ({ours}): update TechBroker first";
+    team_err_not_member: "{user} 不是这个团队的成员：请管理员先邀请", "{user} is not a member of this team: ask an admin to invite them";
+    team_err_initialised: "这台服务器上已经有团队库", "This server already holds a team store";
+    team_err_bad_name: "用户名“{name}”不能用：只能用字母、数字和 _ . -", "The user name \"{name}\" cannot be used: letters, digits and _ . - only";
+    team_err_already_member: "{user} 已经是团队成员", "{user} is a member already";
+    team_err_not_allowed: "没有权限：{detail}", "Not allowed: {detail}";
+    team_err_bad_url: "服务器地址不对（应为 postgresql://主机:端口/库名）：{detail}", "Not a valid server address (postgresql://host:port/dbname): {detail}";
+    team_err_server: "服务器出错：{detail}", "Server error: {detail}";
+    team_err_not_joined: "这个数据库还没有加入团队", "This database is not a member of a team";
+    team_err_already_joined: "这个数据库已经是 {server} 团队的成员", "This database is a member of the team at {server} already";
+    team_err_interrupted: "同步中断了；下次同步会从中断处接着做", "The sync was interrupted; the next one goes on from there";
+    team_err_store: "数据库出错：{detail}", "Database error: {detail}";
+    team_role_broker: "经纪人", "broker";
+    team_role_manager: "主管", "manager";
+    team_role_admin: "管理员", "admin";
+    cli_team_initialised: "团队库已建立，{admin} 是管理员", "Team store created; {admin} is its admin";
+    cli_team_invited: "已加入成员 {user}（{role}）", "Added member {user} ({role})";
+    cli_team_joined: "已加入团队 {server}：{user}（{role}）", "Joined the team at {server} as {user} ({role})";
+    cli_sync_report: "上传 {pushed} 条，下载 {pulled} 条，新冲突 {conflicts} 条，暂不能写入 {waiting} 条", "Sent {pushed}, received {pulled}, new conflicts {conflicts}, waiting {waiting}";
+    cli_conflicts_none: "没有待解决的冲突", "No conflicts to resolve";
+    cli_password_prompt: "{user} 的密码：", "Password for {user}: ";
+    cli_new_password_prompt: "新成员 {user} 的初始密码：", "Initial password for the new member {user}: ";
+    cli_team_as_required: "请用 --as NAME 指定以哪个管理员连接（或写在地址里：postgresql://NAME@主机/库名）", "Say which admin connects with --as NAME (or in the address: postgresql://NAME@host/dbname)";
+    cli_password_empty: "密码不能为空", "The password cannot be empty";
+    team_conflict_field: "同一字段两边都改了", "Both changed the same field";
+    team_conflict_delete_vs_edit: "这边删除，别人修改过", "Deleted here, edited by another";
+    team_conflict_edit_of_deleted: "这边修改，别人已删除", "Edited here, deleted by another";
+    team_conflict_waiting: "暂不能写入", "Cannot be written here yet";
     menu_file: "文件", "File";
     menu_new_db: "新建数据库…", "New database…";
     menu_open_db: "打开数据库…", "Open database…";

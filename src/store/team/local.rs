@@ -353,7 +353,7 @@ const ROWID_IS_PARENTS: [&str; 2] = ["achievement_rights", "carriers"];
 /// What writing one pulled record did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Written {
-    Written,
+    Done,
     /// Changed here since the last push: it goes up first, and comes down after.
     Deferred,
     /// Kept in the inbox, with why.
@@ -461,7 +461,7 @@ fn write_one(tx: &Connection, record: &Pulled) -> Result<Written, StoreError> {
             )?;
         }
         upsert_map(tx, table.name, local.unwrap_or(0), record)?;
-        return Ok(Written::Written);
+        return Ok(Written::Done);
     }
     let cols = columns(tx, table.name)?;
     let mut values: Vec<(String, SqlValue)> = Vec::with_capacity(cols.len());
@@ -560,7 +560,7 @@ fn write_one(tx: &Connection, record: &Pulled) -> Result<Written, StoreError> {
         }
     };
     upsert_map(tx, table.name, row_id, record)?;
-    Ok(Written::Written)
+    Ok(Written::Done)
 }
 
 fn upsert_map(

@@ -75,10 +75,10 @@ pub fn join(
     user: &str,
     password: &str,
 ) -> Result<SyncReport, TeamError> {
-    if let Some(m) = store.team_membership()? {
-        if m.server != url || m.user != user {
-            return Err(TeamError::AlreadyJoined(m.server));
-        }
+    if let Some(m) = store.team_membership()?
+        && (m.server != url || m.user != user)
+    {
+        return Err(TeamError::AlreadyJoined(m.server));
     }
     let mut server = connect(url, user, password)?;
     let (_, role) = server::check(&mut server)?;
@@ -117,7 +117,7 @@ fn round(
         local::install_triggers(tx)
     })?;
 
-    let (push_id, through) = store.write(Area::Catalog, |tx| local::push_id(tx))?;
+    let (push_id, through) = store.write(Area::Catalog, local::push_id)?;
     let pending = local::pending(&store.conn, through)?;
     let pushed = server::push(server, &push_id, &pending)?;
     if stop == Some(Step::Pushed) {
@@ -161,7 +161,7 @@ fn round(
             let mut waiting = 0;
             for record in retry.iter().chain(batch.iter().map(|(_, r)| r)) {
                 match local::write_pulled(tx, record)? {
-                    local::Written::Written => written += 1,
+                    local::Written::Done => written += 1,
                     local::Written::Deferred => {}
                     local::Written::Waiting(_) => waiting += 1,
                 }
