@@ -611,3 +611,18 @@ fn the_command_line_sets_up_a_team_adds_a_member_joins_syncs_and_lists_conflicts
         serde_json::json!([])
     );
 }
+
+#[test]
+fn the_connection_is_encrypted_when_the_server_offers_tls() {
+    let Some(pg) = PgCluster::start_with_tls() else {
+        return;
+    };
+    let url = pg.team_database("secure", "sec_admin", "sec-pw");
+    team::init(&url, "sec_admin", "sec-pw").unwrap();
+    let log = std::fs::read_to_string(pg.log()).unwrap();
+    let line = log
+        .lines()
+        .find(|l| l.contains("connection authorized: user=sec_admin"))
+        .expect("the connection is in the server's log");
+    assert!(line.contains("SSL enabled"), "{line}");
+}

@@ -1,3 +1,5 @@
+#![allow(dead_code)]
+
 //! A throwaway PostgreSQL cluster for the team tests: made by `initdb` in a temporary folder,
 //! listening on 127.0.0.1 only, run as an ordinary user (PostgreSQL refuses root), stopped when
 //! dropped. Where PostgreSQL is not installed, `start` says so loudly and the test does not run.
@@ -14,6 +16,7 @@ pub struct PgCluster {
     bin: PathBuf,
     pub port: u16,
     as_postgres: bool,
+    tls: bool,
 }
 
 fn bin_dir() -> Option<PathBuf> {
@@ -51,6 +54,15 @@ fn free_port() -> u16 {
 impl PgCluster {
     /// A running cluster, or None (said loudly) where PostgreSQL is not installed.
     pub fn start() -> Option<PgCluster> {
+        PgCluster::start_with(false)
+    }
+
+    /// A cluster that offers TLS, with a self-signed certificate, and logs each connection.
+    pub fn start_with_tls() -> Option<PgCluster> {
+        PgCluster::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Option<PgCluster> {
         let Some(bin) = bin_dir() else {
             eprintln!(
                 "\n!!!!!!!! PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): \
@@ -82,6 +94,7 @@ impl PgCluster {
             bin,
             port: 0,
             as_postgres,
+            tls,
         };
         let data = cluster.data();
         let out = cluster
@@ -106,6 +119,31 @@ impl PgCluster {
             "initdb failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        if tls {
+            let out = cluster
+                .command(PathBuf::from("openssl"))
+                .args([
+                    "req",
+                    "-new",
+                    "-x509",
+                    "-days",
+                    "2",
+                    "-nodes",
+                    "-subj",
+                    "/CN=localhost",
+                ])
+                .arg("-keyout")
+                .arg(data.join("server.key"))
+                .arg("-out")
+                .arg(data.join("server.crt"))
+                .output()
+                .expect("openssl runs");
+            assert!(
+                out.status.success(),
+                "openssl: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
         Some(cluster.listen(data))
     }
 
@@ -113,11 +151,14 @@ impl PgCluster {
     fn listen(mut self, data: PathBuf) -> PgCluster {
         for _ in 0..5 {
             self.port = free_port();
-            let opts = format!(
+            let mut opts = format!(
                 "-k {} -h 127.0.0.1 -p {} -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
                 self.dir.path().display(),
                 self.port
             );
+            if self.tls {
+                opts.push_str(" -c ssl=on -c log_connections=on");
+            }
             let ok = self
                 .run("pg_ctl")
                 .arg("-D")
@@ -149,7 +190,10 @@ impl PgCluster {
     }
 
     fn run(&self, program: &str) -> Command {
-        let path = self.bin.join(program);
+        self.command(self.bin.join(program))
+    }
+
+    fn command(&self, path: PathBuf) -> Command {
         if self.as_postgres {
             let mut c = Command::new("runuser");
             c.args(["-u", "postgres", "--"]).arg(path);

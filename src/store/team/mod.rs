@@ -5,6 +5,7 @@
 mod local;
 pub mod server;
 pub mod tables;
+mod tls;
 
 use rusqlite::{OptionalExtension, params};
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! PostgreSQL roles, and one push or pull of a sync round.
 
 use postgres::error::SqlState;
-use postgres::{Client, NoTls, Transaction};
+use postgres::{Client, Transaction};
 use serde_json::{Map, Value};
 
 use super::local::{Pending, Pulled};
@@ -93,7 +93,8 @@ pub fn connect(url: &str, user: &str, password: &str) -> Result<Server, ServerEr
         .password(password)
         .application_name("techbroker")
         .connect_timeout(std::time::Duration::from_secs(15));
-    let client = config.connect(NoTls)?;
+    let tls = super::tls::connector().map_err(|e| ServerError::Other(e.to_string()))?;
+    let client = config.connect(tls)?;
     Ok(Server { client })
 }
 
