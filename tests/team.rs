@@ -605,6 +605,27 @@ fn the_command_line_sets_up_a_team_adds_a_member_joins_syncs_and_lists_conflicts
         "{}",
         text(&out)
     );
+    let sheet = dir.path().join("institution.xlsx");
+    let out = cli(
+        &[
+            "team",
+            "report",
+            "--db",
+            db,
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--format",
+            "xlsx",
+            "--out",
+            sheet.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("0 brokers"), "{}", text(&out));
+    assert!(std::fs::metadata(&sheet).unwrap().len() > 0);
     let out = cli(&["team", "conflicts", "--db", db, "--json"], "");
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap(),

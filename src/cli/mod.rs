@@ -218,6 +218,19 @@ pub enum TeamAction {
         #[arg(long)]
         json: bool,
     },
+    /// Writes the institution's view by broker from --from to --to: deals in progress, signed
+    /// and registered amounts, commissions due and paid (a manager's laptop holds every broker's
+    /// deals).
+    Report {
+        #[arg(long, value_parser = parse_day)]
+        from: NaiveDate,
+        #[arg(long, value_parser = parse_day)]
+        to: NaiveDate,
+        #[arg(long, value_enum)]
+        format: report_cmd::ReportFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -513,6 +526,19 @@ fn team(
         TeamAction::Conflicts { json } => {
             let store = open(db()?, lang, false)?;
             team_cmd::conflicts(&store, json, tr, out)
+        }
+        TeamAction::Report {
+            from,
+            to,
+            format,
+            out: path,
+        } => {
+            let store = open(db()?, lang, false)?;
+            written(
+                report_cmd::institution(&store, (from, to), format, &path, tr, out),
+                &path,
+                lang,
+            )
         }
     }
 }

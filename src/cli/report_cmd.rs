@@ -80,3 +80,29 @@ pub fn stats(
     )?;
     Ok(())
 }
+
+/// The institution's view by broker for `from..=to`.
+pub fn institution(
+    store: &Store,
+    (from, to): (NaiveDate, NaiveDate),
+    format: ReportFormat,
+    path: &Path,
+    tr: &Tr,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let deals = store.institution_deals()?;
+    match format {
+        ReportFormat::Xlsx => crate::report::institution::write_xlsx(&deals, from, to, tr, path)?,
+        ReportFormat::Html => crate::report::institution::write_html(&deals, from, to, tr, path)?,
+    }
+    let (lines, _) = crate::report::institution::build(&deals, from, to);
+    writeln!(
+        out,
+        "{}",
+        fill(
+            tr.cli_institution_written,
+            &[("path", &path.display()), ("n", &lines.len())]
+        )
+    )?;
+    Ok(())
+}

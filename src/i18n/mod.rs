@@ -95,6 +95,18 @@ translations! {
     team_conflict_delete_vs_edit: "这边删除，别人修改过", "Deleted here, edited by another";
     team_conflict_edit_of_deleted: "这边修改，别人已删除", "Edited here, deleted by another";
     team_conflict_waiting: "暂不能写入", "Cannot be written here yet";
+    in_title: "机构业绩（按经纪人）", "The institution by broker";
+    in_broker: "经纪人", "Broker";
+    in_open: "在谈交易", "Deals in progress";
+    in_pipeline: "在谈预期金额", "Expected in progress";
+    in_signed: "签约数", "Signed";
+    in_signed_amount: "签约金额", "Signed amount";
+    in_registered: "登记数", "Registered";
+    in_registered_amount: "登记金额", "Registered amount";
+    in_commission_due: "应得佣金", "Commission due";
+    in_commission_paid: "已到佣金", "Commission paid";
+    in_unassigned: "（未指定）", "(none given)";
+    cli_institution_written: "已写出 {path}：{n} 位经纪人", "Wrote {path}: {n} brokers";
     menu_file: "文件", "File";
     menu_new_db: "新建数据库…", "New database…";
     menu_open_db: "打开数据库…", "Open database…";

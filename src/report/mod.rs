@@ -3,6 +3,7 @@
 //! No egui, no SQL: the store reads the rows (`Store::report_deals`).
 
 mod html;
+pub mod institution;
 pub mod labels;
 mod period;
 pub mod transfer;

@@ -129,7 +129,11 @@ pub fn tables(stats: &TransferStats, tr: &Tr) -> Vec<SheetData> {
 }
 
 pub fn write_transfer_xlsx(stats: &TransferStats, tr: &Tr, path: &Path) -> anyhow::Result<()> {
-    let mut sheets = tables(stats, tr);
+    write_sheets_xlsx(tables(stats, tr), path)
+}
+
+/// Tables as a workbook, one sheet each, numbered.
+pub fn write_sheets_xlsx(mut sheets: Vec<SheetData>, path: &Path) -> anyhow::Result<()> {
     // Sheet names are at most 31 characters and may not hold some signs: a short one each.
     for (i, sheet) in sheets.iter_mut().enumerate() {
         sheet.name = format!(
@@ -157,11 +161,16 @@ fn cell_html(cell: &Cell) -> String {
 
 /// The statistics as one printable HTML page in the language of `tr`.
 pub fn transfer_html(stats: &TransferStats, tr: &Tr) -> String {
-    let mut h = String::with_capacity(8_192);
     let period = fill(
         tr.rp_period_range,
         &[("from", &stats.from), ("to", &stats.to)],
     );
+    sheets_html(tr.ts_title, &period, &tables(stats, tr), tr)
+}
+
+/// Tables as one printable page: a title, the period, a table under its heading each.
+pub fn sheets_html(title: &str, period: &str, tables: &[SheetData], tr: &Tr) -> String {
+    let mut h = String::with_capacity(8_192);
     // Writing to a String cannot fail.
     let _ = write!(
         h,
@@ -169,15 +178,15 @@ pub fn transfer_html(stats: &TransferStats, tr: &Tr) -> String {
          <title>{} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n\
          <p class=\"meta\">{}</p>\n",
         tr.rp_html_lang,
-        esc(tr.ts_title),
-        esc(&period),
-        esc(tr.ts_title),
+        esc(title),
+        esc(period),
+        esc(title),
         esc(&fill(
             tr.rp_filter_item,
             &[("name", &tr.rp_period), ("value", &period)]
         ))
     );
-    for table in tables(stats, tr) {
+    for table in tables {
         let _ = write!(h, "<h2>{}</h2>\n<table>\n<thead><tr>", esc(&table.name));
         for (i, header) in table.headers.iter().enumerate() {
             let class = if i == 0 { "" } else { " class=\"num\"" };
@@ -198,7 +207,11 @@ pub fn transfer_html(stats: &TransferStats, tr: &Tr) -> String {
 }
 
 pub fn write_transfer_html(stats: &TransferStats, tr: &Tr, path: &Path) -> anyhow::Result<()> {
-    let page = transfer_html(stats, tr);
+    write_page(&transfer_html(stats, tr), path)
+}
+
+/// Writes a page whole or not at all.
+pub fn write_page(page: &str, path: &Path) -> anyhow::Result<()> {
     crate::io::safe_file::write_file(path, |file| {
         std::io::Write::write_all(file, page.as_bytes())
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))

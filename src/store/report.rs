@@ -6,6 +6,7 @@ use super::{Store, StoreError};
 use crate::domain::deal::commission;
 use crate::domain::{ContractType, DealId, Money};
 use crate::report::ReportDeal;
+use crate::report::institution::BrokerDeal;
 use crate::report::transfer::{ContractRow, ProjectLine};
 
 impl Store {
@@ -54,16 +55,11 @@ impl Store {
         // One query for every deal's receipts, not one per deal.
         let position: HashMap<DealId, usize> =
             deals.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT deal_id, received_on, amount_fen FROM receipts WHERE deleted_at IS NULL
-             ORDER BY received_on, id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            if let Some(&i) = position.get(&r.get::<_, DealId>(0)?) {
-                deals[i].receipts.push((r.get(1)?, Money(r.get(2)?)));
+        each_receipt(&self.conn, |deal, day, amount| {
+            if let Some(&i) = position.get(&deal) {
+                deals[i].receipts.push((day, amount));
             }
-        }
+        })?;
         Ok(deals)
     }
 }
@@ -116,19 +112,13 @@ impl Store {
                 contracts[i].rule = Some(rule);
             }
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT deal_id, received_on, amount_fen FROM receipts WHERE deleted_at IS NULL
-             ORDER BY received_on, id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let deal: DealId = r.get(0)?;
+        each_receipt(&self.conn, |deal, day, amount| {
             if let Some(&i) = position.get(&deal)
                 && contracts[i].rule.is_some()
             {
-                contracts[i].receipts.push((r.get(1)?, Money(r.get(2)?)));
+                contracts[i].receipts.push((day, amount));
             }
-        }
+        })?;
         Ok(contracts)
     }
 
@@ -148,4 +138,61 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+impl Store {
+    /// Every live deal as the institution's view reads it: its broker is the member who owns it
+    /// on the team's server, or else the broker typed on it; two queries in all.
+    pub fn institution_deals(&self) -> Result<Vec<BrokerDeal>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id, coalesce(nullif(m.owner, ''), d.broker), d.stage, d.expected_fen,
+                d.signed_on, d.contract_fen, d.registration_submitted, d.registered_contract_fen,
+                d.commission_bp, d.commission_fen
+             FROM deals d LEFT JOIN sync_map m ON m.tbl = 'deals' AND m.row_id = d.id
+             WHERE d.deleted_at IS NULL ORDER BY d.id",
+        )?;
+        let mut deals: Vec<BrokerDeal> = stmt
+            .query_map([], |r| {
+                let contract: Option<Money> = r.get::<_, Option<i64>>(5)?.map(Money);
+                let rate: u32 = r.get(8)?;
+                let typed: Option<Money> = r.get::<_, Option<i64>>(9)?.map(Money);
+                Ok(BrokerDeal {
+                    id: r.get(0)?,
+                    broker: r.get(1)?,
+                    stage: r.get(2)?,
+                    expected: r.get::<_, Option<i64>>(3)?.map(Money),
+                    signed_on: r.get(4)?,
+                    contract,
+                    registered_on: r.get(6)?,
+                    registered_contract: r.get::<_, Option<i64>>(7)?.map(Money),
+                    commission: typed.or_else(|| contract.map(|c| commission(c, rate))),
+                    receipts: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let position: HashMap<DealId, usize> =
+            deals.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        each_receipt(&self.conn, |deal, day, amount| {
+            if let Some(&i) = position.get(&deal) {
+                deals[i].receipts.push((day, amount));
+            }
+        })?;
+        Ok(deals)
+    }
+}
+
+/// Every live receipt, oldest first, in one query.
+fn each_receipt(
+    conn: &rusqlite::Connection,
+    mut f: impl FnMut(DealId, chrono::NaiveDate, Money),
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT deal_id, received_on, amount_fen FROM receipts WHERE deleted_at IS NULL
+         ORDER BY received_on, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(r.get(0)?, r.get(1)?, Money(r.get(2)?));
+    }
+    Ok(())
 }
