@@ -203,6 +203,10 @@ pub fn write_html(
 mod tests {
     use super::*;
 
+    fn yuan(n: i64) -> Money {
+        Money(n * 100)
+    }
+
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
@@ -212,7 +216,7 @@ mod tests {
             id: DealId(id),
             broker: broker.into(),
             stage,
-            expected: Some(Money(100_00)),
+            expected: Some(yuan(100)),
             signed_on: None,
             contract: None,
             registered_on: None,
@@ -226,14 +230,14 @@ mod tests {
     fn each_broker_gets_a_line_of_pipeline_signed_registered_and_commissions() {
         let mut signed = deal(1, "王", DealStage::Executing);
         signed.signed_on = Some(day("2026-03-05"));
-        signed.contract = Some(Money(1_000_000_00));
-        signed.commission = Some(Money(30_000_00));
+        signed.contract = Some(yuan(1_000_000));
+        signed.commission = Some(yuan(30_000));
         signed.registered_on = Some(day("2026-03-20"));
-        signed.registered_contract = Some(Money(900_000_00));
+        signed.registered_contract = Some(yuan(900_000));
         // 400,000 of 1,000,000 paid in the period: 40 % of the commission.
         signed.receipts = vec![
-            (day("2026-03-25"), Money(400_000_00)),
-            (day("2026-07-01"), Money(600_000_00)),
+            (day("2026-03-25"), yuan(400_000)),
+            (day("2026-07-01"), yuan(600_000)),
         ];
         let before = BrokerDeal {
             signed_on: Some(day("2025-12-30")),
@@ -255,22 +259,22 @@ mod tests {
             ["李", "王"]
         );
         let wang = &lines[1];
-        assert_eq!((wang.open, wang.pipeline), (3, Money(300_00)));
-        assert_eq!((wang.signed, wang.signed_amount), (1, Money(1_000_000_00)));
+        assert_eq!((wang.open, wang.pipeline), (3, yuan(300)));
+        assert_eq!((wang.signed, wang.signed_amount), (1, yuan(1_000_000)));
         assert_eq!(
             (wang.registered, wang.registered_amount),
-            (2, Money(1_800_000_00))
+            (2, yuan(1_800_000))
         );
-        assert_eq!(wang.commission_due, Money(30_000_00));
+        assert_eq!(wang.commission_due, yuan(30_000));
         assert_eq!(
             wang.commission_paid,
-            Money(24_000_00),
+            yuan(24_000),
             "40 % of both deals' commission"
         );
         let li = &lines[0];
         assert_eq!((li.open, li.signed), (1, 0));
         assert_eq!(total.open, 4);
-        assert_eq!(total.commission_paid, Money(24_000_00));
+        assert_eq!(total.commission_paid, yuan(24_000));
     }
 
     #[test]
