@@ -111,6 +111,28 @@ fn push_10000_changes(bencher: divan::Bencher) {
         });
 }
 
+/// What recording changes costs a write: 10,000 clients imported in one transaction into a
+/// database of no team, and into a member's (its triggers fill the outbox in the same
+/// transaction).
+#[divan::bench(args = [false, true], sample_count = 3, sample_size = 1)]
+fn import_10000_clients(bencher: divan::Bencher, member: bool) {
+    let Some(server) = server() else { return };
+    bencher
+        .with_inputs(|| {
+            let dir = tempfile::tempdir().expect("dir");
+            let store = if member {
+                laptop(dir.path(), &server.push_url, "push_admin_broker")
+            } else {
+                Store::open(&dir.path().join("plain.sqlite")).expect("open")
+            };
+            (dir, store)
+        })
+        .bench_local_values(|(dir, mut store)| {
+            import_clients(&mut store, "导入");
+            (dir, store)
+        });
+}
+
 /// A new laptop joins a team whose server holds 10,000 records: all of them come down.
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn join_and_pull_10000_records(bencher: divan::Bencher) {

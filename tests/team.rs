@@ -130,7 +130,17 @@ fn records_made_offline_on_two_laptops_reach_both_and_a_database_joins_with_what
     let li = laptop(&team, "li");
     assert_eq!(names(&li.path), ["潍坊某动力公司"]);
 
-    client(&mut wang.store(), "青岛某海洋公司", "青岛市");
+    // A change is recorded in its write's transaction: a refused write records nothing.
+    let mut store = wang.store();
+    client(&mut store, "青岛某海洋公司", "青岛市");
+    assert_eq!(store.team_status().unwrap().unwrap().pending, 1);
+    let again = ClientDraft {
+        name: "青岛某海洋公司".into(),
+        ..ClientDraft::default()
+    };
+    assert!(store.save_client(None, &again).is_err());
+    assert_eq!(store.team_status().unwrap().unwrap().pending, 1);
+    drop(store);
     client(&mut li.store(), "烟台某材料公司", "烟台市");
     assert_eq!(wang.sync().pushed, 1);
     let report = li.sync();
@@ -646,4 +656,40 @@ fn the_connection_is_encrypted_when_the_server_offers_tls() {
         .find(|l| l.contains("connection authorized: user=sec_admin"))
         .expect("the connection is in the server's log");
     assert!(line.contains("SSL enabled"), "{line}");
+}
+
+#[test]
+fn version_15_over_a_version_14_file_keeps_its_data_and_opens_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    client(&mut Store::open(&path).unwrap(), "泰安某机械公司", "泰安市");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE team_inbox; DROP TABLE team_audit; DROP TABLE team_deals;
+             DROP TABLE team_conflicts; DROP TABLE sync_outbox; DROP TABLE sync_map;
+             DROP TABLE team_membership; PRAGMA user_version = 14;",
+        )
+        .unwrap();
+    }
+    for _ in 0..2 {
+        let store = Store::open(&path).unwrap();
+        assert_eq!(names(&path), ["泰安某机械公司"]);
+        assert!(store.team_membership().unwrap().is_none());
+        assert!(store.team_conflicts().unwrap().is_empty());
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 15);
+    // A database of no team has no triggers: its writes cost what they did.
+    let triggers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 0);
 }

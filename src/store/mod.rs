@@ -106,6 +106,15 @@ impl Store {
 
     fn with(conn: Connection, path: &Path, read_only: bool) -> Result<Store, OpenError> {
         let data_version = data_version(&conn).map_err(|e| open::classify_sqlite(path, &e))?;
+        if !read_only {
+            team::refresh_triggers(&conn).map_err(|e| match e {
+                StoreError::Sqlite(e) => open::classify_sqlite(path, &e),
+                e => OpenError::Setup {
+                    path: path.into(),
+                    detail: e.to_string(),
+                },
+            })?;
+        }
         let journal =
             changes::Journal::attach(&conn).map_err(|e| open::classify_sqlite(path, &e))?;
         Ok(Store {

@@ -43,7 +43,7 @@ fn json_of(prefix: &str, columns: &[String]) -> String {
 
 /// Writes (again) the triggers of every synced table, from the columns the table has now, so a
 /// column added by a later version travels too.
-pub(super) fn install_triggers(tx: &Transaction<'_>) -> Result<(), StoreError> {
+pub(super) fn install_triggers(tx: &Connection) -> Result<(), StoreError> {
     for table in SYNCED {
         let t = table.name;
         let cols = columns(tx, t)?;
@@ -631,6 +631,11 @@ pub(super) fn set_last_sync(tx: &Transaction<'_>, at: &str) -> Result<(), StoreE
 }
 
 /// How many records wait to go up.
+pub(super) fn waiting_count(conn: &Connection) -> Result<usize, StoreError> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM team_inbox", [], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
 pub(super) fn pending_count(conn: &Connection) -> Result<usize, StoreError> {
     let n: i64 = conn.query_row(
         "SELECT count(*) FROM (SELECT DISTINCT tbl, row_id FROM sync_outbox)",

@@ -156,7 +156,7 @@ fn round(
         }
         let last = batch.last().map(|(seq, _)| *seq).unwrap_or(marks.records);
         let full = batch.len() as i64 == BATCH;
-        let (written, waiting) = store.write(Area::Clients, |tx| {
+        let (written, _) = store.write(Area::Clients, |tx| {
             local::set_applying(tx, true)?;
             let mut written = 0;
             let mut waiting = 0;
@@ -172,7 +172,6 @@ fn round(
             Ok((written, waiting))
         })?;
         report.pulled += written;
-        report.waiting = waiting;
         if first && stop == Some(Step::FirstBatch) {
             return Err(TeamError::Interrupted);
         }
@@ -197,6 +196,7 @@ fn round(
             break;
         }
     }
+    report.waiting = local::waiting_count(&store.conn)?;
     let me = store.team_membership()?.map(|m| m.user).unwrap_or_default();
     let at = super::now().to_rfc3339();
     report.team_deals = store.write(Area::Catalog, |tx| {
@@ -261,6 +261,18 @@ fn round(
             .map_err(StoreError::from)
     })?;
     Ok(report)
+}
+
+/// Writes a member's triggers again when the file opens, from the columns its tables have now:
+/// a version that added a column records it from the first write on.
+pub(super) fn refresh_triggers(conn: &rusqlite::Connection) -> Result<(), StoreError> {
+    if local::membership(conn)?.is_none() {
+        return Ok(());
+    }
+    let tx = conn.unchecked_transaction()?;
+    local::install_triggers(&tx)?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// A change of a record, as the server's audit keeps it.
