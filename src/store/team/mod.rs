@@ -156,22 +156,9 @@ fn round(
         }
         let last = batch.last().map(|(seq, _)| *seq).unwrap_or(marks.records);
         let full = batch.len() as i64 == BATCH;
-        let (written, _) = store.write(Area::Clients, |tx| {
-            local::set_applying(tx, true)?;
-            let mut written = 0;
-            let mut waiting = 0;
-            for record in retry.iter().chain(batch.iter().map(|(_, r)| r)) {
-                match local::write_pulled(tx, record)? {
-                    local::Written::Done => written += 1,
-                    local::Written::Deferred => {}
-                    local::Written::Waiting(_) => waiting += 1,
-                }
-            }
-            local::set_records_mark(tx, last)?;
-            local::set_applying(tx, false)?;
-            Ok((written, waiting))
-        })?;
-        report.pulled += written;
+        let records: Vec<&local::Pulled> =
+            retry.iter().chain(batch.iter().map(|(_, r)| r)).collect();
+        report.pulled += write_pulled(store, &records, Some(last))?;
         if first && stop == Some(Step::FirstBatch) {
             return Err(TeamError::Interrupted);
         }
@@ -179,6 +166,12 @@ fn round(
         if !full {
             break;
         }
+    }
+
+    // A record that came down before one it refers to, in the same round, goes in now.
+    if report.pulled > 0 && local::waiting_count(&store.conn)? > 0 {
+        let retry = local::waiting(&store.conn)?;
+        report.pulled += write_pulled(store, &retry.iter().collect::<Vec<_>>(), None)?;
     }
 
     let marks = local::marks(&store.conn)?;
@@ -273,6 +266,29 @@ pub(super) fn refresh_triggers(conn: &rusqlite::Connection) -> Result<(), StoreE
     local::install_triggers(&tx)?;
     tx.commit()?;
     Ok(())
+}
+
+/// Writes records that came down in one transaction, without recording them as changes made
+/// here, and notes how far the feed was read; returns how many were written.
+fn write_pulled(
+    store: &mut Store,
+    records: &[&local::Pulled],
+    mark: Option<i64>,
+) -> Result<usize, StoreError> {
+    store.write(Area::Clients, |tx| {
+        local::set_applying(tx, true)?;
+        let mut written = 0;
+        for record in records {
+            if local::write_pulled(tx, record)? == local::Written::Done {
+                written += 1;
+            }
+        }
+        if let Some(seq) = mark {
+            local::set_records_mark(tx, seq)?;
+        }
+        local::set_applying(tx, false)?;
+        Ok(written)
+    })
 }
 
 /// A change of a record, as the server's audit keeps it.

@@ -7,8 +7,11 @@ use postgres::{Client, Transaction};
 use serde_json::{Map, Value};
 
 use super::local::{Pending, Pulled};
+use std::collections::HashMap;
+
 use crate::domain::team::{
-    ConflictKind, FieldConflict, Role, edited_since, is_live, is_soft_delete, merge_fields,
+    ConflictKind, DELETED_AT, FieldConflict, Role, edited_since, is_live, is_soft_delete,
+    merge_fields,
 };
 
 /// The version of the server's schema this build writes; a server of a newer one is refused.
@@ -361,7 +364,8 @@ pub struct Pushed {
 }
 
 /// Sends the outbox in one transaction: each record merged field by field with the server's,
-/// conflicts listed; all of it or nothing.
+/// conflicts listed; all of it or nothing. Records go in chunks of a thousand, each chunk read,
+/// inserted and updated with one statement apiece.
 pub fn push(
     server: &mut Server,
     push_id: &str,
@@ -384,9 +388,9 @@ pub fn push(
         });
     }
     let mut pushed = Pushed::default();
-    for p in pending {
-        pushed.conflicts += push_one(&mut tx, p)?;
-        pushed.records += 1;
+    for chunk in pending.chunks(1000) {
+        pushed.conflicts += push_chunk(&mut tx, chunk)?;
+        pushed.records += chunk.len();
     }
     tx.execute(
         "INSERT INTO techbroker.pushes (id) VALUES ($1)",
@@ -402,42 +406,124 @@ struct OnServer {
     owner: String,
 }
 
-fn push_one(tx: &mut Transaction<'_>, p: &Pending) -> Result<usize, ServerError> {
-    let row = tx.query_opt(
-        "SELECT data, deleted, owner FROM techbroker.records WHERE uid = $1 FOR UPDATE",
-        &[&p.uid],
-    )?;
-    let current = row.map(|r| OnServer {
-        data: as_map(r.get::<_, Value>(0)),
-        deleted: r.get(1),
-        owner: r.get(2),
-    });
+/// What a change does to the server's record.
+enum Write {
+    /// The record is new there.
+    Insert(Map<String, Value>),
+    /// The record as merged; `changed` when it differs from what the server had.
+    Update {
+        data: Map<String, Value>,
+        deleted: bool,
+        changed: bool,
+    },
+    /// Nothing (a record made and deleted here, or deleted on both sides).
+    Nothing,
+}
+
+fn push_chunk(tx: &mut Transaction<'_>, chunk: &[Pending]) -> Result<usize, ServerError> {
+    let uids: Vec<&str> = chunk.iter().map(|p| p.uid.as_str()).collect();
+    let mut current: HashMap<String, OnServer> = HashMap::new();
+    for r in tx.query(
+        "SELECT uid, data, deleted, owner FROM techbroker.records WHERE uid = ANY($1) FOR UPDATE",
+        &[&uids],
+    )? {
+        current.insert(
+            r.get(0),
+            OnServer {
+                data: as_map(r.get::<_, Value>(1)),
+                deleted: r.get(2),
+                owner: r.get(3),
+            },
+        );
+    }
+    let deals: Vec<&str> = chunk.iter().filter_map(|p| p.deal_uid.as_deref()).collect();
+    let mut deal_owner: HashMap<String, String> = HashMap::new();
+    for r in tx.query(
+        "SELECT uid, owner FROM techbroker.records WHERE uid = ANY($1)",
+        &[&deals],
+    )? {
+        deal_owner.insert(r.get(0), r.get(1));
+    }
+
+    let mut inserts: (
+        Vec<&str>,
+        Vec<&str>,
+        Vec<Option<String>>,
+        Vec<bool>,
+        Vec<Value>,
+    ) = Default::default();
+    let mut updates: (Vec<&str>, Vec<Value>, Vec<bool>, Vec<i64>) = Default::default();
+    let mut conflicts = 0;
+    for p in chunk {
+        let on_server = current.get(&p.uid);
+        let (write, found) = decide(p, on_server);
+        match write {
+            Write::Insert(data) => {
+                inserts.0.push(&p.uid);
+                inserts.1.push(p.table.name);
+                inserts
+                    .2
+                    .push(p.deal_uid.as_ref().and_then(|d| deal_owner.get(d)).cloned());
+                inserts.3.push(private_of(p));
+                inserts.4.push(Value::Object(data));
+            }
+            Write::Update {
+                data,
+                deleted,
+                changed,
+            } => {
+                updates.0.push(&p.uid);
+                updates.1.push(Value::Object(data));
+                updates.2.push(deleted);
+                updates.3.push(i64::from(changed));
+            }
+            Write::Nothing => {}
+        }
+        let owner = on_server.map(|c| c.owner.as_str()).unwrap_or_default();
+        for (kind, c) in &found {
+            tx.execute(
+                "INSERT INTO techbroker.conflicts (uid, tbl, kind, field, base, kept, theirs, record_owner, private, seq)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, nextval('techbroker.feed_seq'))",
+                &[&p.uid, &p.table.name, &kind.code(), &c.field, &c.base, &c.kept, &c.theirs, &owner, &private_of(p)],
+            )?;
+        }
+        conflicts += found.len();
+    }
+    if !inserts.0.is_empty() {
+        // Numbered in the outbox's order, so a record comes down after the records it refers to.
+        tx.execute(
+            "INSERT INTO techbroker.records (uid, tbl, owner, private, data, seq)
+             SELECT u, t, coalesce(o, session_user), p, d, nextval('techbroker.feed_seq')
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::jsonb[])
+                 WITH ORDINALITY AS x(u, t, o, p, d, n)
+             ORDER BY n",
+            &[&inserts.0, &inserts.1, &inserts.2, &inserts.3, &inserts.4],
+        )?;
+    }
+    if !updates.0.is_empty() {
+        // Numbered again even when nothing changed, so the laptop that lost a conflict pulls the
+        // server's value back.
+        tx.execute(
+            "UPDATE techbroker.records r SET data = x.d, deleted = x.del, version = r.version + x.bump,
+                 seq = nextval('techbroker.feed_seq'), updated_at = now(), updated_by = session_user
+             FROM unnest($1::text[], $2::jsonb[], $3::bool[], $4::int8[]) AS x(u, d, del, bump)
+             WHERE r.uid = x.u",
+            &[&updates.0, &updates.1, &updates.2, &updates.3],
+        )?;
+    }
+    Ok(conflicts)
+}
+
+/// What a change made here does to the server's record as it is now, and the conflicts found.
+fn decide(p: &Pending, current: Option<&OnServer>) -> (Write, Vec<(ConflictKind, FieldConflict)>) {
     let empty = Map::new();
     let base = p.base.as_ref().unwrap_or(&empty);
     let Some(current) = current else {
-        // New to the server (or never seen there): the record as it is now goes up.
-        let Some(now) = &p.now else { return Ok(0) };
-        let owner: Option<String> = match &p.deal_uid {
-            Some(deal) => tx
-                .query_opt(
-                    "SELECT owner FROM techbroker.records WHERE uid = $1",
-                    &[deal],
-                )?
-                .map(|r| r.get(0)),
-            None => None,
+        // New to the server: the record as it is now goes up.
+        return match &p.now {
+            Some(now) => (Write::Insert(now.clone()), Vec::new()),
+            None => (Write::Nothing, Vec::new()),
         };
-        tx.execute(
-            "INSERT INTO techbroker.records (uid, tbl, owner, private, data, seq)
-             VALUES ($1, $2, coalesce($3, session_user), $4, $5, nextval('techbroker.feed_seq'))",
-            &[
-                &p.uid,
-                &p.table.name,
-                &owner,
-                &private_of(p),
-                &Value::Object(now.clone()),
-            ],
-        )?;
-        return Ok(0);
     };
     let mut conflicts = Vec::new();
     let mut data = current.data.clone();
@@ -461,6 +547,7 @@ fn push_one(tx: &mut Transaction<'_>, p: &Pending) -> Result<usize, ServerError>
         }
         Some(now) => {
             let gone = current.deleted || (!is_live(&current.data) && is_live(base));
+            let mut mine = now.clone();
             if gone && is_live(now) && edited_since(base, now) {
                 conflicts.push((
                     ConflictKind::EditOfDeleted,
@@ -471,59 +558,38 @@ fn push_one(tx: &mut Transaction<'_>, p: &Pending) -> Result<usize, ServerError>
                         theirs: Value::Object(changed_fields(base, now)),
                     },
                 ));
+                mine = Map::new();
             } else if is_soft_delete(base, now) && edited_since(base, &current.data) {
                 conflicts.push((
                     ConflictKind::DeleteVsEdit,
                     FieldConflict {
-                        field: crate::domain::team::DELETED_AT.into(),
+                        field: DELETED_AT.into(),
                         base: Value::Object(base.clone()),
                         kept: Value::Object(current.data.clone()),
-                        theirs: now
-                            .get(crate::domain::team::DELETED_AT)
-                            .cloned()
-                            .unwrap_or(Value::Null),
+                        theirs: now.get(DELETED_AT).cloned().unwrap_or(Value::Null),
                     },
                 ));
-                let mut rest = now.clone();
-                rest.remove(crate::domain::team::DELETED_AT);
-                let merge = merge_fields(base, &current.data, &rest);
-                data.extend(merge.apply);
-                conflicts.extend(
-                    merge
-                        .conflicts
-                        .into_iter()
-                        .map(|c| (ConflictKind::Field, c)),
-                );
-            } else {
-                let merge = merge_fields(base, &current.data, now);
-                data.extend(merge.apply);
-                conflicts.extend(
-                    merge
-                        .conflicts
-                        .into_iter()
-                        .map(|c| (ConflictKind::Field, c)),
-                );
+                mine.remove(DELETED_AT);
             }
+            let merge = merge_fields(base, &current.data, &mine);
+            data.extend(merge.apply);
+            conflicts.extend(
+                merge
+                    .conflicts
+                    .into_iter()
+                    .map(|c| (ConflictKind::Field, c)),
+            );
         }
     }
     let changed = data != current.data || deleted != current.deleted;
-    // The record is numbered again even when nothing changed, so the laptop that lost a conflict
-    // pulls the server's value back.
-    tx.execute(
-        "UPDATE techbroker.records SET data = $2, deleted = $3,
-             version = version + CASE WHEN $4 THEN 1 ELSE 0 END,
-             seq = nextval('techbroker.feed_seq'), updated_at = now(), updated_by = session_user
-         WHERE uid = $1",
-        &[&p.uid, &Value::Object(data), &deleted, &changed],
-    )?;
-    for (kind, c) in &conflicts {
-        tx.execute(
-            "INSERT INTO techbroker.conflicts (uid, tbl, kind, field, base, kept, theirs, record_owner, private, seq)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, nextval('techbroker.feed_seq'))",
-            &[&p.uid, &p.table.name, &kind.code(), &c.field, &c.base, &c.kept, &c.theirs, &current.owner, &private_of(p)],
-        )?;
-    }
-    Ok(conflicts.len())
+    (
+        Write::Update {
+            data,
+            deleted,
+            changed,
+        },
+        conflicts,
+    )
 }
 
 fn changed_fields(base: &Map<String, Value>, now: &Map<String, Value>) -> Map<String, Value> {
