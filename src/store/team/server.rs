@@ -420,6 +420,18 @@ enum Write {
     Nothing,
 }
 
+/// The rows of one statement, column by column, as PostgreSQL's arrays.
+#[derive(Default)]
+struct Columns<'a> {
+    uid: Vec<&'a str>,
+    table: Vec<&'a str>,
+    owner: Vec<Option<String>>,
+    /// An insert's private mark, an update's deleted mark.
+    flag: Vec<bool>,
+    data: Vec<Value>,
+    bump: Vec<i64>,
+}
+
 fn push_chunk(tx: &mut Transaction<'_>, chunk: &[Pending]) -> Result<usize, ServerError> {
     let uids: Vec<&str> = chunk.iter().map(|p| p.uid.as_str()).collect();
     let mut current: HashMap<String, OnServer> = HashMap::new();
@@ -445,37 +457,31 @@ fn push_chunk(tx: &mut Transaction<'_>, chunk: &[Pending]) -> Result<usize, Serv
         deal_owner.insert(r.get(0), r.get(1));
     }
 
-    let mut inserts: (
-        Vec<&str>,
-        Vec<&str>,
-        Vec<Option<String>>,
-        Vec<bool>,
-        Vec<Value>,
-    ) = Default::default();
-    let mut updates: (Vec<&str>, Vec<Value>, Vec<bool>, Vec<i64>) = Default::default();
+    let mut inserts = Columns::default();
+    let mut updates = Columns::default();
     let mut conflicts = 0;
     for p in chunk {
         let on_server = current.get(&p.uid);
         let (write, found) = decide(p, on_server);
         match write {
             Write::Insert(data) => {
-                inserts.0.push(&p.uid);
-                inserts.1.push(p.table.name);
+                inserts.uid.push(&p.uid);
+                inserts.table.push(p.table.name);
                 inserts
-                    .2
+                    .owner
                     .push(p.deal_uid.as_ref().and_then(|d| deal_owner.get(d)).cloned());
-                inserts.3.push(private_of(p));
-                inserts.4.push(Value::Object(data));
+                inserts.flag.push(private_of(p));
+                inserts.data.push(Value::Object(data));
             }
             Write::Update {
                 data,
                 deleted,
                 changed,
             } => {
-                updates.0.push(&p.uid);
-                updates.1.push(Value::Object(data));
-                updates.2.push(deleted);
-                updates.3.push(i64::from(changed));
+                updates.uid.push(&p.uid);
+                updates.data.push(Value::Object(data));
+                updates.flag.push(deleted);
+                updates.bump.push(i64::from(changed));
             }
             Write::Nothing => {}
         }
@@ -489,7 +495,7 @@ fn push_chunk(tx: &mut Transaction<'_>, chunk: &[Pending]) -> Result<usize, Serv
         }
         conflicts += found.len();
     }
-    if !inserts.0.is_empty() {
+    if !inserts.uid.is_empty() {
         // Numbered in the outbox's order, so a record comes down after the records it refers to.
         tx.execute(
             "INSERT INTO techbroker.records (uid, tbl, owner, private, data, seq)
@@ -497,10 +503,10 @@ fn push_chunk(tx: &mut Transaction<'_>, chunk: &[Pending]) -> Result<usize, Serv
              FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::jsonb[])
                  WITH ORDINALITY AS x(u, t, o, p, d, n)
              ORDER BY n",
-            &[&inserts.0, &inserts.1, &inserts.2, &inserts.3, &inserts.4],
+            &[&inserts.uid, &inserts.table, &inserts.owner, &inserts.flag, &inserts.data],
         )?;
     }
-    if !updates.0.is_empty() {
+    if !updates.uid.is_empty() {
         // Numbered again even when nothing changed, so the laptop that lost a conflict pulls the
         // server's value back.
         tx.execute(
@@ -508,7 +514,7 @@ fn push_chunk(tx: &mut Transaction<'_>, chunk: &[Pending]) -> Result<usize, Serv
                  seq = nextval('techbroker.feed_seq'), updated_at = now(), updated_by = session_user
              FROM unnest($1::text[], $2::jsonb[], $3::bool[], $4::int8[]) AS x(u, d, del, bump)
              WHERE r.uid = x.u",
-            &[&updates.0, &updates.1, &updates.2, &updates.3],
+            &[&updates.uid, &updates.data, &updates.flag, &updates.bump],
         )?;
     }
     Ok(conflicts)
