@@ -316,3 +316,43 @@ fn the_transfer_statistics_of_the_period_show_under_the_report_and_export() {
     assert!(html.contains(ZH.ts_title) && html.contains(ZH.ts_by_arrangement));
     h.get_by_label_contains(&fill(ZH.exported, &[("path", &out.display())]));
 }
+
+#[test]
+fn the_institution_view_by_broker_shows_under_the_report_and_exports() {
+    let (dir, path) = temp_db();
+    seed(&path);
+    {
+        let mut store = Store::open(&path).unwrap();
+        for id in store.deal_ids().unwrap() {
+            let deal = store.get_deal(id).unwrap().unwrap();
+            if deal.terms.signed_on.is_some() {
+                let mut draft = DealDraft::from(&deal.terms);
+                draft.broker = "王经理".into();
+                store.save_deal_terms(id, &draft).unwrap();
+            }
+        }
+    }
+    let out = dir.path().join("by-broker.out");
+    let mut h = common::harness_with_picker(&path, Some(out.clone()));
+    click(&mut h, ZH.nav_report);
+    click(&mut h, ZH.in_title);
+    h.get_by_label(ZH.in_commission_paid);
+    let row = |h: &common::H, label: &str| -> Vec<String> {
+        let at = h.get_by_label(label).rect();
+        h.get_all_by_role(Role::Label)
+            .filter(|n| (n.rect().center().y - at.center().y).abs() < 4.0)
+            .filter_map(|n| n.value())
+            .collect()
+    };
+    // Wang signed both contracts (150万); the deal in negotiation names no broker.
+    let wang = row(&h, "王经理");
+    assert!(
+        wang.iter().any(|v| v == "2") && wang.iter().any(|v| v == "150.00"),
+        "{wang:?}"
+    );
+    let none = row(&h, ZH.in_unassigned);
+    assert!(none.iter().any(|v| v == "1"), "{none:?}");
+    click(&mut h, ZH.in_export_xlsx);
+    assert!(std::fs::metadata(&out).unwrap().len() > 0);
+    h.get_by_label_contains(&fill(ZH.exported, &[("path", &out.display())]));
+}

@@ -106,6 +106,8 @@ translations! {
     in_commission_due: "应得佣金", "Commission due";
     in_commission_paid: "已到佣金", "Commission paid";
     in_unassigned: "（未指定）", "(none given)";
+    in_export_xlsx: "导出经纪人业绩 Excel…", "Export by broker to Excel…";
+    in_export_html: "导出经纪人业绩打印页…", "Export by broker as a printable page…";
     cli_institution_written: "已写出 {path}：{n} 位经纪人", "Wrote {path}: {n} brokers";
     menu_file: "文件", "File";
     menu_new_db: "新建数据库…", "New database…";

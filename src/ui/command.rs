@@ -204,6 +204,8 @@ pub enum Command {
     Maturation(MaturationCommand),
     /// Asks where, then writes the transfer statistics of the report's period.
     ExportStats(FileType),
+    /// Asks where, then writes the institution's view by broker for the report's period.
+    ExportInstitution(FileType),
     /// The documents of a deal, an achievement or a client.
     Documents(DocumentCommand),
     /// Asks where, then writes the need's shortlist as CSV.

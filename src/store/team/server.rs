@@ -503,7 +503,13 @@ fn push_chunk(tx: &mut Transaction<'_>, chunk: &[Pending]) -> Result<usize, Serv
              FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::jsonb[])
                  WITH ORDINALITY AS x(u, t, o, p, d, n)
              ORDER BY n",
-            &[&inserts.uid, &inserts.table, &inserts.owner, &inserts.flag, &inserts.data],
+            &[
+                &inserts.uid,
+                &inserts.table,
+                &inserts.owner,
+                &inserts.flag,
+                &inserts.data,
+            ],
         )?;
     }
     if !updates.uid.is_empty() {

@@ -25,5 +25,6 @@ pub mod needs;
 pub mod projects;
 pub mod record_detail;
 pub mod report;
+pub mod report_institution;
 pub mod report_stats;
 pub mod trash;

@@ -14,6 +14,7 @@ use crate::store::Store;
 use crate::ui::command::Command;
 use crate::ui::command::FileType;
 use crate::ui::reload::Reloaded;
+use crate::ui::screens::report_institution::InstitutionSection;
 use crate::ui::screens::report_stats::StatsSection;
 use crate::ui::widgets::combos::option_combo;
 use crate::ui::widgets::date_picker;
@@ -43,6 +44,7 @@ pub struct ReportScreen {
     brokers: Vec<String>,
     report: Option<(Key, DealReport)>,
     pub stats: StatsSection,
+    pub institution: InstitutionSection,
 }
 
 impl ReportScreen {
@@ -99,14 +101,17 @@ impl ReportScreen {
         let bounds = self.bounds(today);
         // Out of the screen while the report borrows it: a move, not a copy.
         let mut stats = std::mem::take(&mut self.stats);
+        let mut institution = std::mem::take(&mut self.institution);
         if let Some(report) = self.report(store, today) {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 report_ui(ui, report, tr);
                 ui.add_space(12.0);
                 stats.ui(ui, store, bounds, tr, cmds);
+                institution.ui(ui, store, bounds, tr, cmds);
             });
         }
         self.stats = stats;
+        self.institution = institution;
     }
 
     fn controls(

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::{CollapsingHeader, Ui};
 
 use crate::i18n::Tr;
-use crate::io::xlsx_out::Cell;
+use crate::io::xlsx_out::{Cell, SheetData};
 use crate::report::transfer::{TransferStats, build};
 use crate::report::transfer_out::tables;
 use crate::store::{Store, StoreError};
@@ -67,25 +67,30 @@ impl StatsSection {
                     }
                 };
                 for table in tables(stats, tr) {
-                    ui.add_space(6.0);
-                    ui.strong(&table.name);
-                    egui::Grid::new(("stats", table.name.clone()))
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for header in &table.headers {
-                                ui.label(header);
-                            }
-                            ui.end_row();
-                            for row in &table.rows {
-                                for cell in row {
-                                    ui.label(cell_text(cell));
-                                }
-                                ui.end_row();
-                            }
-                        });
+                    show_table(ui, &table);
                 }
             });
     }
+}
+
+/// A table of a report section under its name, as the workbook's sheet has it.
+pub fn show_table(ui: &mut Ui, table: &SheetData) {
+    ui.add_space(6.0);
+    ui.strong(&table.name);
+    egui::Grid::new(("report-table", table.name.clone()))
+        .striped(true)
+        .show(ui, |ui| {
+            for header in &table.headers {
+                ui.label(header);
+            }
+            ui.end_row();
+            for row in &table.rows {
+                for cell in row {
+                    ui.label(cell_text(cell));
+                }
+                ui.end_row();
+            }
+        });
 }
 
 fn cell_text(cell: &Cell) -> String {

@@ -3,6 +3,7 @@
 //! reaches the screens as an [`Event`] and the broker as the status line.
 
 mod documents;
+mod institution;
 mod maturation;
 
 use crate::domain::deal::Missing;
@@ -421,6 +422,7 @@ impl TechBrokerApp {
             },
             Command::Maturation(m) => self.apply_maturation(m),
             Command::ExportStats(format) => self.export_stats(format),
+            Command::ExportInstitution(format) => self.export_institution(format),
             Command::Documents(d) => self.apply_documents(d),
             Command::RemoveSynonym(id) => {
                 let pair = self
