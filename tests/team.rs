@@ -693,3 +693,49 @@ fn version_15_over_a_version_14_file_keeps_its_data_and_opens_twice() {
         .unwrap();
     assert_eq!(triggers, 0);
 }
+
+#[test]
+fn with_the_server_gone_a_sync_says_so_keeps_every_change_and_goes_through_when_it_is_back() {
+    let Some(team) = team() else { return };
+    let wang = laptop(&team, "wang");
+    let li = laptop(&team, "li");
+    team.pg.stop();
+    // Offline for a while: records made, edited and deleted.
+    let mut store = wang.store();
+    for i in 0..30 {
+        client(&mut store, &format!("离线企业{i:02}"), "济南市");
+    }
+    let id = find(&store, "离线企业00").unwrap();
+    edit(&mut store, id, |d| d.notes = "下乡回来再同步".into());
+    store
+        .delete_client(find(&store, "离线企业29").unwrap())
+        .unwrap();
+    let e = team::sync(&mut store, &pw("wang")).unwrap_err();
+    assert!(
+        matches!(e, TeamError::Server(ServerError::Unreachable(_))),
+        "{e:?}"
+    );
+    assert_eq!(store.team_status().unwrap().unwrap().pending, 30);
+    assert!(
+        store
+            .team_status()
+            .unwrap()
+            .unwrap()
+            .membership
+            .last_sync
+            .is_some(),
+        "from joining"
+    );
+    drop(store);
+
+    team.pg.restart();
+    assert_eq!(wang.sync().pushed, 30);
+    li.sync();
+    let on_li = li.store();
+    assert_eq!(on_li.list_clients().unwrap().len(), 29);
+    let id = find(&on_li, "离线企业00").unwrap();
+    assert_eq!(
+        on_li.get_client(id).unwrap().unwrap().notes,
+        "下乡回来再同步"
+    );
+}

@@ -244,6 +244,45 @@ impl PgCluster {
             .expect("member connects")
     }
 
+    /// Stops the server at once, as a pulled cable or a crashed server would end connections.
+    pub fn stop(&self) {
+        let out = self
+            .run("pg_ctl")
+            .arg("-D")
+            .arg(self.data())
+            .args(["-m", "immediate", "-w", "stop"])
+            .output()
+            .expect("pg_ctl runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Starts it again on the same port.
+    pub fn restart(&self) {
+        let opts = format!(
+            "-k {} -h 127.0.0.1 -p {} -c fsync=off -c synchronous_commit=off",
+            self.dir.path().display(),
+            self.port
+        );
+        let out = self
+            .run("pg_ctl")
+            .arg("-D")
+            .arg(self.data())
+            .args(["-o", &opts, "-w", "-t", "600", "-l"])
+            .arg(self.log())
+            .arg("start")
+            .output()
+            .expect("pg_ctl runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     pub fn log(&self) -> PathBuf {
         self.dir.path().join("log")
     }
