@@ -52,14 +52,7 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        // One query for every deal's receipts, not one per deal.
-        let position: HashMap<DealId, usize> =
-            deals.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
-        each_receipt(&self.conn, |deal, day, amount| {
-            if let Some(&i) = position.get(&deal) {
-                deals[i].receipts.push((day, amount));
-            }
-        })?;
+        with_receipts(&self.conn, &mut deals, |d| d.id, |d| &mut d.receipts)?;
         Ok(deals)
     }
 }
@@ -170,15 +163,25 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        let position: HashMap<DealId, usize> =
-            deals.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
-        each_receipt(&self.conn, |deal, day, amount| {
-            if let Some(&i) = position.get(&deal) {
-                deals[i].receipts.push((day, amount));
-            }
-        })?;
+        with_receipts(&self.conn, &mut deals, |d| d.id, |d| &mut d.receipts)?;
         Ok(deals)
     }
+}
+
+/// Gives each deal its live receipts, oldest first: one query for all of them, not one per deal.
+fn with_receipts<T>(
+    conn: &rusqlite::Connection,
+    deals: &mut [T],
+    id: impl Fn(&T) -> DealId,
+    receipts: impl Fn(&mut T) -> &mut Vec<(chrono::NaiveDate, Money)>,
+) -> Result<(), StoreError> {
+    let position: HashMap<DealId, usize> =
+        deals.iter().enumerate().map(|(i, d)| (id(d), i)).collect();
+    each_receipt(conn, |deal, day, amount| {
+        if let Some(&i) = position.get(&deal) {
+            receipts(&mut deals[i]).push((day, amount));
+        }
+    })
 }
 
 /// Every live receipt, oldest first, in one query.

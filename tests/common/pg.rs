@@ -151,25 +151,7 @@ impl PgCluster {
     fn listen(mut self, data: PathBuf) -> PgCluster {
         for _ in 0..5 {
             self.port = free_port();
-            let mut opts = format!(
-                "-k {} -h 127.0.0.1 -p {} -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-                self.dir.path().display(),
-                self.port
-            );
-            if self.tls {
-                opts.push_str(" -c ssl=on -c log_connections=on");
-            }
-            let ok = self
-                .run("pg_ctl")
-                .arg("-D")
-                .arg(&data)
-                .args(["-o", &opts, "-w", "-t", "600", "-l"])
-                .arg(self.dir.path().join("log"))
-                .arg("start")
-                .output()
-                .map(|o| o.status.success())
-                .unwrap_or(false);
-            if ok {
+            if self.pg_ctl_start(&data) {
                 return self;
             }
             let log = std::fs::read_to_string(self.log()).unwrap_or_default();
@@ -183,6 +165,27 @@ impl PgCluster {
             "PostgreSQL found no free port; its log is in {}",
             self.dir.path().display()
         );
+    }
+
+    /// `pg_ctl start`, waiting until the server accepts connections.
+    fn pg_ctl_start(&self, data: &std::path::Path) -> bool {
+        let mut opts = format!(
+            "-k {} -h 127.0.0.1 -p {} -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            self.dir.path().display(),
+            self.port
+        );
+        if self.tls {
+            opts.push_str(" -c ssl=on -c log_connections=on");
+        }
+        self.run("pg_ctl")
+            .arg("-D")
+            .arg(data)
+            .args(["-o", &opts, "-w", "-t", "600", "-l"])
+            .arg(self.log())
+            .arg("start")
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
     }
 
     fn data(&self) -> PathBuf {
@@ -246,13 +249,7 @@ impl PgCluster {
 
     /// Stops the server at once, as a pulled cable or a crashed server would end connections.
     pub fn stop(&self) {
-        let out = self
-            .run("pg_ctl")
-            .arg("-D")
-            .arg(self.data())
-            .args(["-m", "immediate", "-w", "stop"])
-            .output()
-            .expect("pg_ctl runs");
+        let out = self.pg_ctl_stop().expect("pg_ctl runs");
         assert!(
             out.status.success(),
             "{}",
@@ -260,26 +257,19 @@ impl PgCluster {
         );
     }
 
-    /// Starts it again on the same port.
-    pub fn restart(&self) {
-        let opts = format!(
-            "-k {} -h 127.0.0.1 -p {} -c fsync=off -c synchronous_commit=off",
-            self.dir.path().display(),
-            self.port
-        );
-        let out = self
-            .run("pg_ctl")
+    fn pg_ctl_stop(&self) -> std::io::Result<std::process::Output> {
+        self.run("pg_ctl")
             .arg("-D")
             .arg(self.data())
-            .args(["-o", &opts, "-w", "-t", "600", "-l"])
-            .arg(self.log())
-            .arg("start")
+            .args(["-m", "immediate", "-w", "stop"])
             .output()
-            .expect("pg_ctl runs");
+    }
+
+    /// Starts it again on the same port.
+    pub fn restart(&self) {
         assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+            self.pg_ctl_start(&self.data()),
+            "PostgreSQL did not start again"
         );
     }
 
@@ -290,14 +280,8 @@ impl PgCluster {
 
 impl Drop for PgCluster {
     fn drop(&mut self) {
-        if self.port == 0 {
-            return;
+        if self.port != 0 {
+            let _ = self.pg_ctl_stop();
         }
-        let _ = self
-            .run("pg_ctl")
-            .arg("-D")
-            .arg(self.data())
-            .args(["-m", "immediate", "-w", "stop"])
-            .output();
     }
 }

@@ -520,16 +520,14 @@ fn write_one(tx: &Connection, record: &Pulled) -> Result<Written, StoreError> {
         None => {
             if ROWID_IS_PARENTS.contains(&table.name) {
                 // The row's key is its parent's: a mapping left by a row deleted here gives way.
+                let parent = table.refs.first().map(|(column, _)| *column);
+                let key = values
+                    .iter()
+                    .find(|(c, _)| Some(c.as_str()) == parent)
+                    .map_or(SqlValue::Null, |(_, v)| v.clone());
                 tx.execute(
-                    "DELETE FROM sync_map WHERE tbl = ?1 AND row_id = (SELECT ?2)",
-                    params![
-                        table.name,
-                        values
-                            .iter()
-                            .find(|(c, _)| table.refs.first().is_some_and(|(r, _)| r == c))
-                            .map(|(_, v)| v.clone())
-                            .unwrap_or(SqlValue::Null)
-                    ],
+                    "DELETE FROM sync_map WHERE tbl = ?1 AND row_id = ?2",
+                    params![table.name, key],
                 )?;
             } else {
                 // A new local key past every one the team's ids were given, so a deleted row's

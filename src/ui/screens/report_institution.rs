@@ -8,8 +8,8 @@ use egui::{CollapsingHeader, Ui};
 use crate::i18n::Tr;
 use crate::report::institution::{BrokerDeal, table};
 use crate::store::{Store, StoreError};
-use crate::ui::command::{Command, FileType};
-use crate::ui::screens::report_stats::show_table;
+use crate::ui::command::Command;
+use crate::ui::screens::report_stats::{export_buttons, show_table};
 
 #[derive(Default)]
 pub struct InstitutionSection {
@@ -39,14 +39,12 @@ impl InstitutionSection {
         CollapsingHeader::new(tr.in_title)
             .default_open(false)
             .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    if ui.button(tr.in_export_xlsx).clicked() {
-                        cmds.push(Command::ExportInstitution(FileType::Xlsx));
-                    }
-                    if ui.button(tr.in_export_html).clicked() {
-                        cmds.push(Command::ExportInstitution(FileType::Html));
-                    }
-                });
+                export_buttons(
+                    ui,
+                    [tr.in_export_xlsx, tr.in_export_html],
+                    Command::ExportInstitution,
+                    cmds,
+                );
                 match self.deals(store) {
                     Ok(deals) => show_table(ui, &table(deals, from, to, tr)),
                     Err(e) => crate::ui::widgets::read_error(ui, tr, Some(&e.to_string())),

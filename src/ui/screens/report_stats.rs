@@ -51,14 +51,12 @@ impl StatsSection {
         CollapsingHeader::new(tr.ts_title)
             .default_open(false)
             .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    if ui.button(tr.ts_export_xlsx).clicked() {
-                        cmds.push(Command::ExportStats(FileType::Xlsx));
-                    }
-                    if ui.button(tr.ts_export_html).clicked() {
-                        cmds.push(Command::ExportStats(FileType::Html));
-                    }
-                });
+                export_buttons(
+                    ui,
+                    [tr.ts_export_xlsx, tr.ts_export_html],
+                    Command::ExportStats,
+                    cmds,
+                );
                 let stats = match self.stats(store, from, to) {
                     Ok(stats) => stats,
                     Err(e) => {
@@ -71,6 +69,23 @@ impl StatsSection {
                 }
             });
     }
+}
+
+/// A section's two export buttons: Excel, then the printable page.
+pub fn export_buttons(
+    ui: &mut Ui,
+    [xlsx, html]: [&str; 2],
+    export: fn(FileType) -> Command,
+    cmds: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(xlsx).clicked() {
+            cmds.push(export(FileType::Xlsx));
+        }
+        if ui.button(html).clicked() {
+            cmds.push(export(FileType::Html));
+        }
+    });
 }
 
 /// A table of a report section under its name, as the workbook's sheet has it.
