@@ -26,4 +26,5 @@ pub mod projects;
 pub mod record_detail;
 pub mod report;
 pub mod report_stats;
+pub mod team_conflicts;
 pub mod trash;
