@@ -3,7 +3,6 @@
 //! be written here, with why.
 
 use egui::{RichText, Ui};
-use serde_json::Value;
 
 use crate::domain::team::{Conflict, ConflictKind, Resolution};
 use crate::domain::{AchievementId, ClientId, DealId, NeedId};
@@ -12,6 +11,7 @@ use crate::ui::command::{Command, Screen, TeamCommand};
 use crate::ui::reload::Reloaded;
 use crate::ui::view::{Cx, View};
 use crate::ui::widgets::read_error;
+use crate::ui::widgets::team::{value_text, when};
 
 #[derive(Default)]
 pub struct TeamConflictsScreen {
@@ -143,31 +143,4 @@ fn record_link(ui: &mut Ui, c: &Conflict, cmds: &mut Vec<Command>) {
             ui.label(label_of(c));
         }
     }
-}
-
-/// A value as the user reads it: text as is, nothing as a dash, a record as its fields.
-pub fn value_text(value: &Value) -> String {
-    match value {
-        Value::Null => "—".to_string(),
-        Value::String(s) if s.is_empty() => "—".to_string(),
-        Value::String(s) => s.clone(),
-        Value::Object(fields) => fields
-            .iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| format!("{k}: {}", value_text(v)))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
-}
-
-/// A stored time, to the minute in the local clock.
-pub fn when(at: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(at)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| at.to_string())
 }

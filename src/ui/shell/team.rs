@@ -191,7 +191,7 @@ impl Team {
             && let Some(done) = running.job.poll()
             && let Some(running) = self.running.take()
         {
-            return Some(self.landed(running, done, tr));
+            return self.landed(running, done, tr);
         }
         let member = matches!(self.status.get(), Some(Some(_)));
         if let Some(store) = store
@@ -211,8 +211,8 @@ impl Team {
         running: Running,
         done: Result<SyncReport, RoundError>,
         tr: &Tr,
-    ) -> Status {
-        match done {
+    ) -> Option<Status> {
+        Some(match done {
             Ok(report) => {
                 self.password = Some(running.password);
                 self.next_round = Some(Instant::now() + SYNC_EVERY);
@@ -235,10 +235,12 @@ impl Team {
             Err(e) => {
                 let text = round_error(&e, tr);
                 match running.round {
+                    // The dialog says it, where the broker typed.
                     Round::Join { .. } => {
                         if let Some(dialog) = &mut self.join {
-                            dialog.error = Some(text.clone());
+                            dialog.error = Some(text);
                         }
+                        return None;
                     }
                     Round::Sync if wrong_password(&e) => {
                         self.password = None;
@@ -252,7 +254,7 @@ impl Team {
                 }
                 Status::Error(fill(tr.team_sync_failed, &[("detail", &text)]))
             }
-        }
+        })
     }
 
     /// The top bar's part for a member: last sync, pending, conflicts, and the Sync button.
