@@ -141,6 +141,14 @@ fn a_wrong_password_or_a_bad_address_is_said_in_the_dialog() {
     assert!(Store::open(&db).unwrap().team_status().unwrap().is_none());
     assert!(h.query_by_label(ZH.team_sync).is_none());
 
+    // A server that does not answer is said as such; the laptop goes on offline.
+    click(&mut h, ZH.cancel);
+    open_join_dialog(&mut h, "postgresql://127.0.0.1:1/team", "wang", &pw("wang"));
+    click(&mut h, ZH.team_join);
+    h.run();
+    let unreachable = ZH.team_err_unreachable.split("{detail}").next().unwrap();
+    h.get_by_label_contains(unreachable);
+
     // Nothing typed is refused before any connection.
     click(&mut h, ZH.cancel);
     click(&mut h, ZH.menu_file);
