@@ -89,7 +89,7 @@ pub fn actions() -> Vec<Action> {
         act(
             |tr| tr.team_conflicts_title,
             None,
-            Menu::Go,
+            Menu::File,
             Command::Navigate(Screen::TeamConflicts),
         ),
         act(
