@@ -216,7 +216,7 @@ fn a_conflict_made_by_two_laptops_is_listed_and_settled_from_the_list() {
     click(&mut h, &conflicts(1));
     h.get_by_label(ZH.team_conflicts_title);
     h.get_by_label("济南某装备公司");
-    h.get_by_label("city");
+    h.get_by_label(ZH.f_city);
     h.get_by_label("青岛市");
     h.get_by_label("烟台市");
     h.get_by_label("li");
@@ -248,5 +248,5 @@ fn the_conflict_list_says_when_there_is_none_and_a_client_shows_its_history() {
     click(&mut h, ZH.nav_clients);
     click(&mut h, "烟台某材料公司");
     click(&mut h, ZH.team_history);
-    h.get_by_label_contains("city: 济南市 → 青岛市");
+    h.get_by_label_contains(&format!("{}: 济南市 → 青岛市", ZH.f_city));
 }

@@ -11,7 +11,7 @@ use crate::ui::command::{Command, Screen, TeamCommand};
 use crate::ui::reload::Reloaded;
 use crate::ui::view::{Cx, View};
 use crate::ui::widgets::read_error;
-use crate::ui::widgets::team::{value_text, when};
+use crate::ui::widgets::team::{field_label, value_text, when};
 
 #[derive(Default)]
 pub struct TeamConflictsScreen {
@@ -72,7 +72,9 @@ fn conflicts_ui(ui: &mut Ui, conflicts: &[&Conflict], tr: &Tr, cmds: &mut Vec<Co
                 ui.label(match c.kind {
                     ConflictKind::DeleteVsEdit => tr.team_kind_delete_vs_edit.to_string(),
                     ConflictKind::EditOfDeleted => tr.team_kind_edit_of_deleted.to_string(),
-                    ConflictKind::Field | ConflictKind::Waiting => c.field.clone(),
+                    ConflictKind::Field | ConflictKind::Waiting => {
+                        field_label(&c.table, &c.field, tr)
+                    }
                 });
                 ui.label(value_text(&c.kept));
                 ui.label(value_text(&c.theirs));

@@ -95,14 +95,14 @@ impl TeamSection {
                     ui.label(RichText::new(tr.team_history_empty).weak());
                 }
                 for entry in &data.audit {
-                    ui.label(entry_text(entry, tr));
+                    ui.label(entry_text(entry, table, tr));
                 }
             });
     }
 }
 
 /// One change: when, who, what was done, and for an edit each field from old to new.
-fn entry_text(entry: &AuditEntry, tr: &Tr) -> String {
+fn entry_text(entry: &AuditEntry, table: &str, tr: &Tr) -> String {
     let op = match entry.op.as_str() {
         "insert" => tr.team_op_insert,
         "delete" => tr.team_op_delete,
@@ -120,7 +120,8 @@ fn entry_text(entry: &AuditEntry, tr: &Tr) -> String {
             .filter_map(
                 |(field, change)| match change.as_array().map(Vec::as_slice) {
                     Some([old, new]) => Some(format!(
-                        "{field}: {} → {}",
+                        "{}: {} → {}",
+                        field_label(table, field, tr),
                         value_text(old),
                         value_text(new)
                     )),
@@ -134,6 +135,63 @@ fn entry_text(entry: &AuditEntry, tr: &Tr) -> String {
         }
     }
     text
+}
+
+/// A column of a record as its form names it; a column no form shows keeps its own name.
+pub fn field_label(table: &str, column: &str, tr: &Tr) -> String {
+    let label = match (table, column) {
+        ("clients", "name") => tr.f_name,
+        ("clients", "kind") => tr.f_kind,
+        ("clients", "credit_code") => tr.f_credit_code,
+        ("clients", "province") => tr.f_province,
+        ("clients", "city") => tr.f_city,
+        ("clients", "district") => tr.f_district,
+        ("clients", "industry") => tr.f_industry,
+        ("clients", "size") => tr.f_size,
+        ("clients", "address") => tr.f_address,
+        ("clients", "website") => tr.f_website,
+        ("clients", "notes") => tr.f_notes,
+        ("contacts", "name") => tr.c_name,
+        ("contacts", "title") => tr.c_title,
+        ("contacts", "phone") => tr.c_phone,
+        ("contacts", "email") => tr.c_email,
+        ("contacts", "wechat") => tr.c_wechat,
+        ("achievements", "title") => tr.a_title,
+        ("achievements", "inventors") => tr.a_inventors,
+        ("achievements", "field") => tr.a_field,
+        ("achievements", "keywords") => tr.a_keywords,
+        ("achievements", "abstract") => tr.a_abstract,
+        ("achievements", "indicators") => tr.a_indicators,
+        ("achievements", "trl") => tr.a_trl,
+        ("achievements", "stage") => tr.a_stage,
+        ("achievements", "transfer_modes") => tr.a_modes,
+        ("achievements", "price_fen") => tr.a_price,
+        ("achievements", "registration_no") => tr.a_registration,
+        ("achievements", "status") => tr.a_status,
+        ("achievements", "source") => tr.a_source,
+        ("needs", "title") => tr.n_title,
+        ("needs", "description") => tr.n_description,
+        ("needs", "indicators") => tr.n_indicators,
+        ("needs", "budget_fen") => tr.n_budget,
+        ("needs", "preferred_mode") => tr.n_mode,
+        ("needs", "min_stage") => tr.n_min_stage,
+        ("needs", "min_trl") => tr.n_min_trl,
+        ("needs", "deadline") => tr.n_deadline,
+        ("needs", "confidential") => tr.n_confidential,
+        ("deals", "title") => tr.d_title,
+        ("deals", "broker") => tr.d_broker,
+        ("deals", "contract_type") => tr.d_contract_type,
+        ("deals", "expected_fen") => tr.d_expected,
+        ("deals", "contract_fen") => tr.d_contract,
+        ("deals", "technology_fen") => tr.d_technology,
+        ("deals", "commission_bp") => tr.d_rate,
+        ("deals", "commission_fen") => tr.d_commission,
+        ("deals", "signed_on") => tr.d_signed_on,
+        ("deals", "notes") => tr.d_notes,
+        ("deals", "stage") => tr.d_stage,
+        _ => return column.to_string(),
+    };
+    label.to_string()
 }
 
 /// A value as the user reads it: text as is, nothing as a dash, a record as its fields.
