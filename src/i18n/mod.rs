@@ -78,6 +78,7 @@ translations! {
     team_join: "加入", "Join";
     team_joining: "正在加入并上传本机记录…", "Joining and uploading this laptop's records…";
     team_join_missing: "请填写服务器、用户名和密码。", "Fill in the server, the user name and the password.";
+    team_not_in_sandbox: "练习沙盒不能加入团队（练习数据不该上传到机构的服务器）：请先离开沙盒。", "The training sandbox cannot join a team (practice data does not belong on the institution's server): leave the sandbox first.";
     team_joined: "已加入 {server} 的团队：上传 {pushed} 条，下载 {pulled} 条。", "Joined the team at {server}: {pushed} up, {pulled} down.";
     team_synced_at: "已同步 {time}", "Synced {time}";
     team_not_synced: "尚未同步", "Not synced yet";

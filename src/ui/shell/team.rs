@@ -95,12 +95,15 @@ struct JoinDialog {
     user: String,
     password: String,
     error: Option<String>,
+    /// The keyboard went to the first field once (asking every frame would stop input on X11).
+    focused: bool,
 }
 
 #[derive(Default)]
 struct PasswordDialog {
     password: String,
     error: Option<String>,
+    focused: bool,
 }
 
 enum Round {
@@ -245,8 +248,8 @@ impl Team {
                     Round::Sync if wrong_password(&e) => {
                         self.password = None;
                         self.ask = Some(PasswordDialog {
-                            password: String::new(),
                             error: Some(text.clone()),
+                            ..PasswordDialog::default()
                         });
                     }
                     // Tried again at the next round; meanwhile the laptop works offline.
@@ -345,7 +348,13 @@ fn clock(at: &str) -> Option<String> {
 }
 
 /// A labelled one-line field of a dialog's grid.
-fn field(ui: &mut Ui, label: &str, text: &mut String, hint: Option<&str>, secret: bool) {
+fn field(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    hint: Option<&str>,
+    secret: bool,
+) -> egui::Response {
     let label = ui.label(label);
     let mut edit = egui::TextEdit::singleline(text)
         .password(secret)
@@ -353,8 +362,14 @@ fn field(ui: &mut Ui, label: &str, text: &mut String, hint: Option<&str>, secret
     if let Some(hint) = hint {
         edit = edit.hint_text(hint);
     }
-    ui.add(edit).labelled_by(label.id);
+    let response = ui.add(edit).labelled_by(label.id);
     ui.end_row();
+    response
+}
+
+/// Enter in `field` (which gives up the focus on Enter) submits the dialog.
+fn entered(ui: &Ui, field: &egui::Response) -> bool {
+    field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
 /// Draws the join dialog; false once it is closed.
@@ -370,19 +385,25 @@ fn join_ui(
         ui.heading(tr.team_join_title);
         ui.label(tr.team_join_intro);
         ui.add_space(8.0);
-        egui::Grid::new("team_join_grid")
+        let submit = egui::Grid::new("team_join_grid")
             .num_columns(2)
             .show(ui, |ui| {
-                field(
+                let server = field(
                     ui,
                     tr.team_server,
                     &mut dialog.server,
                     Some(tr.team_server_hint),
                     false,
                 );
+                if !dialog.focused {
+                    server.request_focus();
+                    dialog.focused = true;
+                }
                 field(ui, tr.team_user, &mut dialog.user, None, false);
-                field(ui, tr.team_password, &mut dialog.password, None, true);
-            });
+                let password = field(ui, tr.team_password, &mut dialog.password, None, true);
+                entered(ui, &password)
+            })
+            .inner;
         ui.label(RichText::new(tr.team_password_memory).weak());
         if let Some(e) = &dialog.error {
             error_text(ui, e);
@@ -396,7 +417,7 @@ fn join_ui(
             return;
         }
         ui.horizontal(|ui| {
-            if ui.button(tr.team_join).clicked() {
+            if ui.button(tr.team_join).clicked() || submit {
                 let (server, user) = (dialog.server.trim(), dialog.user.trim());
                 if server.is_empty() || user.is_empty() || dialog.password.is_empty() {
                     dialog.error = Some(tr.team_join_missing.to_string());
@@ -434,17 +455,23 @@ fn password_ui(
             tr.team_password_for,
             &[("user", &user), ("server", &server)],
         ));
-        egui::Grid::new("team_password_grid")
+        let submit = egui::Grid::new("team_password_grid")
             .num_columns(2)
             .show(ui, |ui| {
-                field(ui, tr.team_password, &mut dialog.password, None, true);
-            });
+                let password = field(ui, tr.team_password, &mut dialog.password, None, true);
+                if !dialog.focused {
+                    password.request_focus();
+                    dialog.focused = true;
+                }
+                entered(ui, &password)
+            })
+            .inner;
         ui.label(RichText::new(tr.team_password_memory).weak());
         if let Some(e) = &dialog.error {
             error_text(ui, e);
         }
         ui.horizontal(|ui| {
-            if ui.button(tr.team_password_go).clicked() && !dialog.password.is_empty() {
+            if (ui.button(tr.team_password_go).clicked() || submit) && !dialog.password.is_empty() {
                 cmds.push(Command::Team(TeamCommand::SyncWith(Secret(
                     dialog.password.clone(),
                 ))));

@@ -11,6 +11,9 @@ impl TechBrokerApp {
             return;
         };
         match cmd {
+            TeamCommand::OpenJoin | TeamCommand::Join { .. } if self.in_sandbox() => {
+                self.error(tr.team_not_in_sandbox);
+            }
             TeamCommand::OpenJoin => self.team.open_join(),
             TeamCommand::Join {
                 server,
