@@ -46,6 +46,7 @@ pub enum Screen {
     Import,
     Report,
     Projects,
+    TeamConflicts,
 }
 
 /// A list that can be exported as it is shown.
@@ -255,6 +256,7 @@ pub enum Command {
         id: AchievementId,
         draft: RightsDraft,
     },
+    Team(TeamCommand),
 }
 
 impl Command {
@@ -311,11 +313,43 @@ impl Command {
                 | ImportCommit
                 | RestoreBackup(_)
                 | SaveRights { .. }
+                | Team(_)
         )
     }
 }
 
 /// What a page's documents section asks for.
+/// What the team's part of the window asks for: joining, a sync round, settling a conflict.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TeamCommand {
+    /// File → Join a team…: the dialog opens.
+    OpenJoin,
+    Join {
+        server: String,
+        user: String,
+        password: Secret,
+    },
+    /// A round with the password known this session, or the question for it.
+    Sync,
+    /// A round with the password just typed, kept in memory for the next ones.
+    SyncWith(Secret),
+    Resolve {
+        id: i64,
+        resolution: crate::domain::team::Resolution,
+    },
+}
+
+/// A password on its way to the server: kept in memory only, and never printed (commands are
+/// debug-printed in test failures and could be logged).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum DocumentCommand {
     /// Asks for a file, then attaches a copy of it as `kind`.

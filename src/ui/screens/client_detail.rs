@@ -50,6 +50,7 @@ pub struct ClientDetail {
     pub interaction_form: InteractionForm,
     owned: OwnedRecords,
     carrier: CarrierSection,
+    team: crate::ui::widgets::team::TeamSection,
 }
 
 impl ClientDetail {
@@ -61,6 +62,7 @@ impl ClientDetail {
             interaction_form: InteractionForm::new(today),
             owned: OwnedRecords::default(),
             carrier: CarrierSection::default(),
+            team: Default::default(),
         }
     }
 
@@ -99,6 +101,7 @@ impl ClientDetail {
             records_ui(ui, &client, &self.owned, catalogs, tr, cmds);
             self.carrier.ui(ui, store, client.id, tr, cmds);
             crate::ui::widgets::documents::section(ui, store, client.id, tr, cmds);
+            self.team.client_ui(ui, store, client.id, tr);
             ui.separator();
             ui.columns(2, |cols| {
                 self.contacts_ui(&mut cols[0], tr, cmds);

@@ -56,6 +56,7 @@ pub struct DealDetail {
     shares: crate::ui::screens::deal_shares::DealShares,
     /// The delete question is open.
     deleting: bool,
+    team: crate::ui::widgets::team::TeamSection,
 }
 
 impl DealDetail {
@@ -74,6 +75,7 @@ impl DealDetail {
             payments: PaymentForms::default(),
             shares: Default::default(),
             deleting: false,
+            team: Default::default(),
         }
     }
 
@@ -175,6 +177,8 @@ impl DealDetail {
                 self.registration_ui(&mut cols[1], &deal, today, tr, cmds);
                 cols[1].add_space(12.0);
                 history_ui(&mut cols[1], &data.history, tr);
+                self.team
+                    .record_ui(&mut cols[1], store, "deals", deal.id.0, tr);
                 cols[1].add_space(12.0);
                 log_ui(
                     &mut cols[1],

@@ -27,4 +27,5 @@ pub mod record_detail;
 pub mod report;
 pub mod report_institution;
 pub mod report_stats;
+pub mod team_conflicts;
 pub mod trash;

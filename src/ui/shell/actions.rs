@@ -5,7 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::i18n::{EN, Tr, fill};
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Screen, TeamCommand};
 use crate::ui::shell::screens::destinations;
 
 /// Where an action sits in the menu bar, if anywhere.
@@ -80,6 +80,18 @@ pub fn actions() -> Vec<Action> {
             Command::ExportHere,
         ),
         act(|tr| tr.menu_backups, None, Menu::File, Command::ShowBackups),
+        act(
+            |tr| tr.menu_join_team,
+            None,
+            Menu::File,
+            Command::Team(TeamCommand::OpenJoin),
+        ),
+        act(
+            |tr| tr.team_conflicts_title,
+            None,
+            Menu::File,
+            Command::Navigate(Screen::TeamConflicts),
+        ),
         act(
             |tr| tr.act_new_record,
             ctrl(Key::N),

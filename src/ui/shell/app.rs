@@ -98,6 +98,8 @@ pub struct TechBrokerApp {
     pub(super) backups: Option<BackupsDialog>,
     pub(super) about_open: bool,
     pub(super) palette: Option<Palette>,
+    /// Joining a team, the sync rounds and their status, for the open database.
+    pub(super) team: crate::ui::shell::team::Team,
     /// The command table behind the menus, the keys and the palette.
     actions: Vec<Action>,
 }
@@ -135,6 +137,7 @@ impl TechBrokerApp {
             backups: None,
             about_open: false,
             palette: None,
+            team: Default::default(),
             actions: actions(),
         };
         if start.demo {
@@ -178,6 +181,8 @@ impl TechBrokerApp {
     /// up once a day (the broker's own databases, not the sandbox).
     pub(super) fn connect(&mut self, path: &Path, remember: bool) {
         self.screens = Screens::default();
+        // The password and the rounds belong to the database that was open.
+        self.team = Default::default();
         // The old session lets go of its lock first: reopening the same file is no second window.
         self.db = Database::Closed;
         let log = log_path(&self.default_db);
@@ -198,6 +203,7 @@ impl TechBrokerApp {
     /// Opens `path` for reading only, beside the window that has it.
     pub(super) fn connect_read_only(&mut self, path: &Path) {
         self.screens = Screens::default();
+        self.team = Default::default();
         (self.db, self.status) = match Session::open_read_only(path, &self.workers) {
             Ok(session) => {
                 let opened = fill(self.tr().opened_read_only, &[("path", &path.display())]);
@@ -241,6 +247,13 @@ impl TechBrokerApp {
             self.export = None;
         }
         self.poll_sandbox();
+        let store = match &self.db {
+            Database::Open(session) => Some(session.store()),
+            Database::Failed(_) | Database::Elsewhere(_) | Database::Closed => None,
+        };
+        if let Some(status) = self.team.poll(store, &self.workers, tr) {
+            self.status = Some(status);
+        }
     }
 
     /// Draws the whole window; used by eframe and by the UI tests.
@@ -324,6 +337,7 @@ impl TechBrokerApp {
         {
             self.palette = None;
         }
+        self.team.dialogs(ui, tr, &mut cmds);
         crate::ui::widgets::keys::end_frame(ui.ctx());
         for cmd in cmds {
             self.apply(cmd);
@@ -383,6 +397,7 @@ impl TechBrokerApp {
                         .unwrap_or_default();
                     ui.label(format!("{}: {name}", tr.database))
                         .on_hover_text(store.path().display().to_string());
+                    self.team.bar_ui(ui, tr, cmds);
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for (lang, label) in [(Lang::En, "English"), (Lang::Zh, "中文")] {

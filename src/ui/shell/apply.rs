@@ -5,6 +5,7 @@
 mod documents;
 mod institution;
 mod maturation;
+mod team;
 
 use crate::domain::deal::Missing;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
@@ -470,6 +471,7 @@ impl TechBrokerApp {
                     Saved::Failed => {}
                 }
             }
+            Command::Team(cmd) => self.apply_team(cmd),
             Command::SaveRights { id, draft } => match self.save(|s| s.save_rights(id, &draft)) {
                 Saved::Yes(()) => self.deliver(Event::RightsSaved(id)),
                 Saved::Refused(errors) => self.deliver(Event::RightsRefused(id, errors)),

@@ -11,4 +11,5 @@ pub mod fonts;
 pub mod picker;
 mod screens;
 mod session;
+mod team;
 mod training;

@@ -13,7 +13,8 @@ use crate::ui::screens::{
     clients::ClientsScreen, dashboard::DashboardScreen, deal_detail::DealDetail,
     deals::DealsScreen, follow_ups::FollowUpsScreen, import::ImportScreen,
     matching::MatchingScreen, need_form::NeedForm, needs::NeedsScreen, projects::ProjectsScreen,
-    record_detail::Detail, report::ReportScreen, trash::TrashScreen,
+    record_detail::Detail, report::ReportScreen, team_conflicts::TeamConflictsScreen,
+    trash::TrashScreen,
 };
 use crate::ui::view::{Cx, Event, View};
 use crate::ui::widgets::today;
@@ -71,6 +72,7 @@ screens! {
         import: ImportScreen => Screen::Import;
         report: ReportScreen => Screen::Report;
         projects: ProjectsScreen => Screen::Projects;
+        team_conflicts: TeamConflictsScreen => Screen::TeamConflicts;
     }
     details {
         client: ClientDetail => Screen::Client;

@@ -10,6 +10,7 @@ pub mod form_state;
 pub mod interaction_log;
 pub mod keys;
 pub mod list_view;
+pub mod team;
 
 pub use date_picker::date_picker;
 
