@@ -4,8 +4,6 @@
 //! PostgreSQL cluster; where PostgreSQL is not installed it says so loudly and returns.
 
 mod common;
-// Not every test file uses every helper of the cluster.
-#[allow(dead_code)]
 #[path = "common/pg.rs"]
 mod pg;
 
@@ -137,7 +135,7 @@ fn a_wrong_password_or_a_bad_address_is_said_in_the_dialog() {
     click(&mut h, ZH.team_join);
     h.run();
     h.get_by_label(ZH.team_join_title);
-    h.get_by_label(ZH.team_err_wrong_password);
+    h.get_by_label(ZH.team_err_password);
     assert!(Store::open(&db).unwrap().team_status().unwrap().is_none());
     assert!(h.query_by_label(ZH.team_sync).is_none());
 
@@ -174,7 +172,7 @@ fn sync_after_an_edit_asks_the_password_once_and_uploads_it() {
     click(&mut h, ZH.team_password_go);
     h.run();
     h.get_by_label(ZH.team_password_title);
-    h.get_by_label(ZH.team_err_wrong_password);
+    h.get_by_label(ZH.team_err_password);
     assert!(shows_pending(&h, 1));
 
     // Enter in the field sends it, as the button does.

@@ -64,7 +64,7 @@ macro_rules! translations {
 
 translations! {
     app_title: "TechBroker · 技术经理人工作台", "TechBroker · 技术经理人工作台";
-    team_err_unreachable: "连不上服务器：{detail}", "Cannot reach the server: {detail}";
+    team_err_unreachable: "连不上服务器（{detail}）。可以继续离线工作，联网后再同步。", "The server cannot be reached ({detail}). Keep working offline and sync when online.";
     team_err_password: "用户名或密码不对", "Wrong user name or password";
     team_err_foreign: "这台服务器上没有 TechBroker 团队库（地址或库名对吗？）", "This server holds no TechBroker team store (is the address or database right?)";
     team_err_newer: "服务器上的团队库版本较新（{server}），本程序只认得到 {ours}：请先升级 TechBroker", "The server's team store is of a newer version ({server}) than this program knows ({ours}): update TechBroker first";
@@ -137,21 +137,6 @@ translations! {
     team_password_title: "团队密码", "Team password";
     team_password_for: "{user} 在 {server} 的密码", "Password of {user} on {server}";
     team_password_go: "用这个密码同步", "Sync with this password";
-    team_err_unreachable: "连不上服务器（{detail}）。可以继续离线工作，联网后再同步。", "The server cannot be reached ({detail}). Keep working offline and sync when online.";
-    team_err_wrong_password: "用户名或密码不对。", "Wrong user name or password.";
-    team_err_not_techbroker: "这个服务器上没有 TechBroker 团队库。", "This server holds no TechBroker team store.";
-    team_err_newer_schema: "服务器的团队库是新版本（{server}），本程序只认识到 {ours}：请先升级 TechBroker。", "The server's team store is of a newer version ({server}) than this program knows ({ours}): update TechBroker first.";
-    team_err_not_member: "{user} 不是这个团队的成员：请管理员先邀请。", "{user} is not a member of this team: ask the admin to invite them.";
-    team_err_already_initialised: "服务器上已经有 TechBroker 团队库。", "The server already holds a TechBroker team store.";
-    team_err_bad_name: "用户名 {name} 不能用（只能用字母、数字和 _ . -）。", "The user name {name} cannot be used (letters, digits, _ . - only).";
-    team_err_already_member: "{user} 已经是成员。", "{user} is already a member.";
-    team_err_not_allowed: "服务器不允许这样做：{detail}", "The server does not allow this: {detail}";
-    team_err_bad_url: "服务器地址不对（{detail}），格式是 postgresql://主机:端口/数据库名。", "The server address is not valid ({detail}); it reads postgresql://host:port/dbname.";
-    team_err_other: "服务器出错：{detail}", "Server error: {detail}";
-    team_err_not_joined: "这个数据库还没有加入团队。", "This database is not a member of a team.";
-    team_err_already_joined: "这个数据库已经是 {server} 团队的成员。", "This database is a member of the team at {server} already.";
-    team_err_interrupted: "同步中断了；两边都完好，下次同步接着做。", "The sync was interrupted; both sides are whole and the next sync goes on.";
-    team_err_store: "本机数据库出错：{detail}", "This laptop's database failed: {detail}";
     team_conflicts_title: "团队冲突", "Team conflicts";
     team_conflicts_intro: "两人离线改了同一处时，服务器保留先到的值，另一个值列在这里，由你决定用哪个。", "When two people changed the same thing offline, the server kept the value that came first; the other one is listed here for you to choose.";
     team_conflicts_empty: "没有冲突：团队里各人的修改都已合在一起。", "No conflicts: everyone's changes are merged.";

@@ -43,42 +43,11 @@ impl From<TeamError> for RoundError {
     }
 }
 
-/// A team error in the user's language.
-pub fn team_error(e: &TeamError, tr: &Tr) -> String {
-    match e {
-        TeamError::Server(e) => server_error(e, tr),
-        TeamError::Store(e) => fill(tr.team_err_store, &[("detail", e)]),
-        TeamError::NotJoined => tr.team_err_not_joined.to_string(),
-        TeamError::AlreadyJoined(server) => fill(tr.team_err_already_joined, &[("server", server)]),
-        TeamError::Interrupted => tr.team_err_interrupted.to_string(),
-    }
-}
-
-/// A server's refusal in the user's language.
-pub fn server_error(e: &ServerError, tr: &Tr) -> String {
-    match e {
-        ServerError::Unreachable(detail) => fill(tr.team_err_unreachable, &[("detail", detail)]),
-        ServerError::WrongPassword => tr.team_err_wrong_password.to_string(),
-        ServerError::NotTechBroker => tr.team_err_not_techbroker.to_string(),
-        ServerError::NewerSchema { server, ours } => fill(
-            tr.team_err_newer_schema,
-            &[("server", server), ("ours", ours)],
-        ),
-        ServerError::NotMember(user) => fill(tr.team_err_not_member, &[("user", user)]),
-        ServerError::AlreadyInitialised => tr.team_err_already_initialised.to_string(),
-        ServerError::BadName(name) => fill(tr.team_err_bad_name, &[("name", name)]),
-        ServerError::AlreadyMember(user) => fill(tr.team_err_already_member, &[("user", user)]),
-        ServerError::NotAllowed(detail) => fill(tr.team_err_not_allowed, &[("detail", detail)]),
-        ServerError::BadUrl(detail) => fill(tr.team_err_bad_url, &[("detail", detail)]),
-        ServerError::Other(detail) => fill(tr.team_err_other, &[("detail", detail)]),
-    }
-}
-
 fn round_error(e: &RoundError, tr: &Tr) -> String {
     match e {
         RoundError::Open(e) => tr.open_error(e),
-        RoundError::Team(e) => team_error(e, tr),
-        RoundError::Lost => fill(tr.team_err_other, &[("detail", &Lost)]),
+        RoundError::Team(e) => tr.team_error(e),
+        RoundError::Lost => fill(tr.team_err_server, &[("detail", &Lost)]),
     }
 }
 
