@@ -615,6 +615,34 @@ fn the_command_line_sets_up_a_team_adds_a_member_joins_syncs_and_lists_conflicts
         "{}",
         text(&out)
     );
+
+    // Another member edits the same field first: the next sync lists the conflict.
+    let out = cli(
+        &[
+            "team", "invite", "--server", &url, "--user", "zhou", "--role", "broker", "--as",
+            "boss",
+        ],
+        "boss-pw",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let zhou_dir = tempfile::tempdir().unwrap();
+    let mut zhou = Store::open(&zhou_dir.path().join("zhou.sqlite")).unwrap();
+    team::join(&mut zhou, &url, "zhou", "sun-password").unwrap();
+    let id = find(&zhou, "威海某医疗器械公司").unwrap();
+    edit(&mut zhou, id, |d| d.city = "荣成市".into());
+    team::sync(&mut zhou, "sun-password").unwrap();
+    let mut sun = Store::open(Path::new(db)).unwrap();
+    let id = find(&sun, "威海某医疗器械公司").unwrap();
+    edit(&mut sun, id, |d| d.city = "文登区".into());
+    drop(sun);
+    let out = cli(&["sync", "--db", db], "sun-password");
+    assert!(out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("new conflicts 1"), "{said}");
+    assert!(
+        said.contains("Both changed the same field") && said.contains("\"荣成市\" → \"文登区\""),
+        "{said}"
+    );
     let sheet = dir.path().join("institution.xlsx");
     let out = cli(
         &[
@@ -637,9 +665,19 @@ fn the_command_line_sets_up_a_team_adds_a_member_joins_syncs_and_lists_conflicts
     assert!(text(&out).contains("0 brokers"), "{}", text(&out));
     assert!(std::fs::metadata(&sheet).unwrap().len() > 0);
     let out = cli(&["team", "conflicts", "--db", db, "--json"], "");
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
     assert_eq!(
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap(),
-        serde_json::json!([])
+        (
+            &listed[0]["field"],
+            &listed[0]["kept"],
+            &listed[0]["theirs"]
+        ),
+        (
+            &serde_json::json!("city"),
+            &serde_json::json!("荣成市"),
+            &serde_json::json!("文登区")
+        )
     );
 }
 

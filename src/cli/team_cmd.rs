@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anyhow::bail;
 
-use crate::domain::team::Role;
+use crate::domain::team::{Conflict, Role};
 use crate::i18n::{Tr, fill};
 use crate::store::Store;
 use crate::store::team::{self, TeamError};
@@ -112,7 +112,7 @@ pub fn join(
             ]
         )
     )?;
-    print_report(&report, false, tr, out)
+    print_report(&report, tr, out)
 }
 
 pub fn sync(store: &mut Store, json: bool, tr: &Tr, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -121,19 +121,22 @@ pub fn sync(store: &mut Store, json: bool, tr: &Tr, out: &mut dyn Write) -> anyh
     };
     let pw = user_password(&m.user, tr)?;
     let report = team::sync(store, &pw).map_err(|e| failed(e, tr))?;
-    print_report(&report, json, tr, out)
+    let open = store.team_conflicts()?;
+    if json {
+        let mut value = serde_json::to_value(&report)?;
+        value["open_conflicts"] = conflicts_json(&open);
+        writeln!(out, "{value}")?;
+        return Ok(());
+    }
+    print_report(&report, tr, out)?;
+    print_conflicts(&open, tr, out)
 }
 
 fn print_report(
     report: &crate::domain::team::SyncReport,
-    json: bool,
     tr: &Tr,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    if json {
-        writeln!(out, "{}", serde_json::to_string(report)?)?;
-        return Ok(());
-    }
     writeln!(
         out,
         "{}",
@@ -156,23 +159,30 @@ pub fn conflicts(store: &Store, json: bool, tr: &Tr, out: &mut dyn Write) -> any
     }
     let list = store.team_conflicts()?;
     if json {
-        let rows: Vec<serde_json::Value> = list
-            .iter()
-            .map(|c| {
-                serde_json::json!({
-                    "id": c.id, "table": c.table, "record": c.label, "kind": c.kind.code(),
-                    "field": c.field, "base": c.base, "kept": c.kept, "theirs": c.theirs,
-                    "by": c.by, "at": c.at,
-                })
-            })
-            .collect();
-        writeln!(out, "{}", serde_json::Value::Array(rows))?;
+        writeln!(out, "{}", conflicts_json(&list))?;
         return Ok(());
     }
     if list.is_empty() {
         writeln!(out, "{}", tr.cli_conflicts_none)?;
     }
-    for c in &list {
+    print_conflicts(&list, tr, out)
+}
+
+fn conflicts_json(list: &[Conflict]) -> serde_json::Value {
+    list.iter()
+        .map(|c| {
+            serde_json::json!({
+                "id": c.id, "table": c.table, "record": c.label, "kind": c.kind.code(),
+                "field": c.field, "base": c.base, "kept": c.kept, "theirs": c.theirs,
+                "by": c.by, "at": c.at,
+            })
+        })
+        .collect()
+}
+
+/// One line a conflict: id, kind, record, field, the server's value → the one that lost, who, when.
+fn print_conflicts(list: &[Conflict], tr: &Tr, out: &mut dyn Write) -> anyhow::Result<()> {
+    for c in list {
         writeln!(
             out,
             "{}\t{}\t{}\t{}\t{} → {}\t{}\t{}",
