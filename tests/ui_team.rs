@@ -251,3 +251,39 @@ fn the_conflict_list_says_when_there_is_none_and_a_client_shows_its_history() {
     click(&mut h, ZH.team_history);
     h.get_by_label_contains(&format!("{}: 济南市 → 青岛市", ZH.f_city));
 }
+
+#[test]
+fn a_client_page_shows_others_deals_with_it_in_outline() {
+    let Some((_pg, url)) = team() else { return };
+    let (_wang_dir, wang) = temp_db();
+    let (_li_dir, li) = temp_db();
+    join(&wang, &url, "wang");
+    join(&li, &url, "li");
+    let deal = common::seed_deal(&wang, "高效电机节能改造");
+    let stage = Store::open(&wang)
+        .unwrap()
+        .get_deal(deal)
+        .unwrap()
+        .unwrap()
+        .stage;
+    sync(&wang, "wang");
+    sync(&li, "li");
+
+    let mut h = harness(&li);
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, "济南某装备公司");
+    h.get_by_label(ZH.team_others_deals);
+    h.get_by_label(&fill(
+        ZH.team_deal_outline,
+        &[
+            ("owner", &"wang"),
+            ("title", &"高效电机节能改造"),
+            ("stage", &ZH.deal_stage(stage)),
+        ],
+    ));
+
+    // In English too, with the top bar's line.
+    click(&mut h, "English");
+    h.get_by_label(techbroker::i18n::EN.team_others_deals);
+    h.get_by_label_contains(&fill(techbroker::i18n::EN.team_pending, &[("n", &0)]));
+}
