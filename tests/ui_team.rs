@@ -287,3 +287,26 @@ fn a_client_page_shows_others_deals_with_it_in_outline() {
     h.get_by_label(techbroker::i18n::EN.team_others_deals);
     h.get_by_label_contains(&fill(techbroker::i18n::EN.team_pending, &[("n", &0)]));
 }
+
+#[test]
+fn a_deal_page_shows_its_history_from_the_server() {
+    let Some((_pg, url)) = team() else { return };
+    let (_dir, db) = temp_db();
+    join(&db, &url, "wang");
+    let deal = common::seed_deal(&db, "高效电机节能改造");
+    sync(&db, "wang");
+    {
+        let mut store = Store::open(&db).unwrap();
+        let terms = store.get_deal(deal).unwrap().unwrap().terms;
+        let mut draft = techbroker::domain::DealDraft::from(&terms);
+        draft.notes = "约了下周三参观中试线".into();
+        store.save_deal_terms(deal, &draft).unwrap();
+    }
+    sync(&db, "wang");
+
+    let mut h = harness(&db);
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    click(&mut h, ZH.team_history);
+    h.get_by_label_contains(&format!("{}: — → 约了下周三参观中试线", ZH.d_notes));
+}

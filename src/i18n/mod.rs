@@ -82,6 +82,10 @@ translations! {
     team_joined: "已加入 {server} 的团队：上传 {pushed} 条，下载 {pulled} 条。", "Joined the team at {server}: {pushed} up, {pulled} down.";
     team_synced_at: "已同步 {time}", "Synced {time}";
     team_not_synced: "尚未同步", "Not synced yet";
+    team_member_as: "{user}（{role}）· {server}", "{user} ({role}) · {server}";
+    team_role_broker: "经纪人", "broker";
+    team_role_manager: "经理", "manager";
+    team_role_admin: "管理员", "admin";
     team_pending: "待上传 {n}", "{n} to upload";
     team_conflicts_n: "冲突 {n}", "{n} conflict{s}";
     team_sync: "同步", "Sync";

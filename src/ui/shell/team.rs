@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
-use crate::domain::team::{SyncReport, TeamStatus};
+use crate::domain::team::{Role, SyncReport, TeamStatus};
 use crate::i18n::{Tr, fill};
 use crate::store::team::{self, ServerError, TeamError};
 use crate::store::{OpenError, Store};
@@ -275,9 +275,13 @@ impl Team {
         };
         let pending = fill(tr.team_pending, &[("n", &status.pending)]);
         ui.label(format!("{synced} · {pending} ·"))
-            .on_hover_text(format!(
-                "{} @ {}",
-                status.membership.user, status.membership.server
+            .on_hover_text(fill(
+                tr.team_member_as,
+                &[
+                    ("user", &status.membership.user),
+                    ("role", &role_name(status.membership.role, tr)),
+                    ("server", &status.membership.server),
+                ],
             ));
         let conflicts = fill(tr.team_conflicts_n, &[("n", &status.conflicts)]);
         let conflicts = if status.conflicts > 0 {
@@ -319,6 +323,14 @@ impl Team {
         {
             self.ask = None;
         }
+    }
+}
+
+fn role_name(role: Role, tr: &Tr) -> &'static str {
+    match role {
+        Role::Broker => tr.team_role_broker,
+        Role::Manager => tr.team_role_manager,
+        Role::Admin => tr.team_role_admin,
     }
 }
 
