@@ -78,7 +78,8 @@ fn round_error(e: &RoundError, tr: &Tr) -> String {
     match e {
         RoundError::Open(e) => tr.open_error(e),
         RoundError::Team(e) => team_error(e, tr),
-        RoundError::Lost => fill(tr.team_err_other, &[("detail", &Lost)]),
+        // The worker stopped short; every write on either side is whole, as after a cut line.
+        RoundError::Lost => tr.team_err_interrupted.to_string(),
     }
 }
 
