@@ -1,7 +1,8 @@
 //! The team from the window: File → Join a team… (a wrong password said in the dialog), the sync
 //! status in the top bar and its Sync button (the password asked once), the conflict list made
-//! by two laptops and settled from it, and a client's history. Each test starts a throwaway
-//! PostgreSQL cluster; where PostgreSQL is not installed it says so loudly and returns.
+//! by two laptops and settled from it, others' deals on a client's page, a record's history, and
+//! the sandbox refused. Each test with a server starts a throwaway PostgreSQL cluster; where
+//! PostgreSQL is not installed it says so loudly and returns.
 
 mod common;
 // Not every test file uses every helper of the cluster.
@@ -11,7 +12,7 @@ mod pg;
 
 use std::path::Path;
 
-use common::{H, click, harness, seed_client, temp_db, type_into};
+use common::{FixedPicker, H, click, harness, seed_client, start_with, temp_db, type_into};
 use egui_kittest::kittest::Queryable as _;
 use pg::PgCluster;
 use techbroker::domain::team::Role;
@@ -19,6 +20,7 @@ use techbroker::domain::{ClientDraft, ClientId, ClientKind};
 use techbroker::i18n::{ZH, fill};
 use techbroker::store::Store;
 use techbroker::store::team;
+use techbroker::ui::StartOptions;
 
 const ADMIN_PW: &str = "admin-pw";
 
@@ -309,4 +311,24 @@ fn a_deal_page_shows_its_history_from_the_server() {
     click(&mut h, ZH.open);
     click(&mut h, ZH.team_history);
     h.get_by_label_contains(&format!("{}: — → 约了下周三参观中试线", ZH.d_notes));
+}
+
+#[test]
+fn the_training_sandbox_cannot_join_a_team() {
+    // No server needed: the sandbox is refused before any connection.
+    let (dir, broker) = temp_db();
+    let mut h = start_with(StartOptions {
+        db: Some(broker.clone()),
+        default_db: broker,
+        sandbox_db: dir.path().join("sandbox.sqlite"),
+        picker: Box::new(FixedPicker(None)),
+        load_in_background: false,
+        demo: true,
+    });
+    h.run();
+    assert!(h.state().in_sandbox());
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_join_team);
+    assert!(h.query_by_label(ZH.team_join_title).is_none());
+    h.get_by_label(ZH.team_not_in_sandbox);
 }
