@@ -1,7 +1,8 @@
 //! The team from the window: File → Join a team… (a wrong password said in the dialog), the sync
 //! status in the top bar and its Sync button (the password asked once), the conflict list made
-//! by two laptops and settled from it, and a client's history. Each test starts a throwaway
-//! PostgreSQL cluster; where PostgreSQL is not installed it says so loudly and returns.
+//! by two laptops and settled from it, others' deals on a client's page, a record's history, and
+//! the sandbox refused. Each test with a server starts a throwaway PostgreSQL cluster; where
+//! PostgreSQL is not installed it says so loudly and returns.
 
 mod common;
 #[path = "common/pg.rs"]
@@ -9,7 +10,7 @@ mod pg;
 
 use std::path::Path;
 
-use common::{H, click, harness, seed_client, temp_db, type_into};
+use common::{FixedPicker, H, click, harness, seed_client, start_with, temp_db, type_into};
 use egui_kittest::kittest::Queryable as _;
 use pg::PgCluster;
 use techbroker::domain::team::Role;
@@ -17,6 +18,7 @@ use techbroker::domain::{ClientDraft, ClientId, ClientKind};
 use techbroker::i18n::{ZH, fill};
 use techbroker::store::Store;
 use techbroker::store::team;
+use techbroker::ui::StartOptions;
 
 const ADMIN_PW: &str = "admin-pw";
 
@@ -248,4 +250,83 @@ fn the_conflict_list_says_when_there_is_none_and_a_client_shows_its_history() {
     click(&mut h, "烟台某材料公司");
     click(&mut h, ZH.team_history);
     h.get_by_label_contains(&format!("{}: 济南市 → 青岛市", ZH.f_city));
+}
+
+#[test]
+fn a_client_page_shows_others_deals_with_it_in_outline() {
+    let Some((_pg, url)) = team() else { return };
+    let (_wang_dir, wang) = temp_db();
+    let (_li_dir, li) = temp_db();
+    join(&wang, &url, "wang");
+    join(&li, &url, "li");
+    let deal = common::seed_deal(&wang, "高效电机节能改造");
+    let stage = Store::open(&wang)
+        .unwrap()
+        .get_deal(deal)
+        .unwrap()
+        .unwrap()
+        .stage;
+    sync(&wang, "wang");
+    sync(&li, "li");
+
+    let mut h = harness(&li);
+    click(&mut h, ZH.nav_clients);
+    click(&mut h, "济南某装备公司");
+    h.get_by_label(ZH.team_others_deals);
+    h.get_by_label(&fill(
+        ZH.team_deal_outline,
+        &[
+            ("owner", &"wang"),
+            ("title", &"高效电机节能改造"),
+            ("stage", &ZH.deal_stage(stage)),
+        ],
+    ));
+
+    // In English too, with the top bar's line.
+    click(&mut h, "English");
+    h.get_by_label(techbroker::i18n::EN.team_others_deals);
+    h.get_by_label_contains(&fill(techbroker::i18n::EN.team_pending, &[("n", &0)]));
+}
+
+#[test]
+fn a_deal_page_shows_its_history_from_the_server() {
+    let Some((_pg, url)) = team() else { return };
+    let (_dir, db) = temp_db();
+    join(&db, &url, "wang");
+    let deal = common::seed_deal(&db, "高效电机节能改造");
+    sync(&db, "wang");
+    {
+        let mut store = Store::open(&db).unwrap();
+        let terms = store.get_deal(deal).unwrap().unwrap().terms;
+        let mut draft = techbroker::domain::DealDraft::from(&terms);
+        draft.notes = "约了下周三参观中试线".into();
+        store.save_deal_terms(deal, &draft).unwrap();
+    }
+    sync(&db, "wang");
+
+    let mut h = harness(&db);
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    click(&mut h, ZH.team_history);
+    h.get_by_label_contains(&format!("{}: — → 约了下周三参观中试线", ZH.d_notes));
+}
+
+#[test]
+fn the_training_sandbox_cannot_join_a_team() {
+    // No server needed: the sandbox is refused before any connection.
+    let (dir, broker) = temp_db();
+    let mut h = start_with(StartOptions {
+        db: Some(broker.clone()),
+        default_db: broker,
+        sandbox_db: dir.path().join("sandbox.sqlite"),
+        picker: Box::new(FixedPicker(None)),
+        load_in_background: false,
+        demo: true,
+    });
+    h.run();
+    assert!(h.state().in_sandbox());
+    click(&mut h, ZH.menu_file);
+    click(&mut h, ZH.menu_join_team);
+    assert!(h.query_by_label(ZH.team_join_title).is_none());
+    h.get_by_label(ZH.team_not_in_sandbox);
 }

@@ -128,6 +128,7 @@ translations! {
     team_joined: "已加入 {server} 的团队：上传 {pushed} 条，下载 {pulled} 条。", "Joined the team at {server}: {pushed} up, {pulled} down.";
     team_synced_at: "已同步 {time}", "Synced {time}";
     team_not_synced: "尚未同步", "Not synced yet";
+    team_member_as: "{user}（{role}）· {server}", "{user} ({role}) · {server}";
     team_pending: "待上传 {n}", "{n} to upload";
     team_conflicts_n: "冲突 {n}", "{n} conflict{s}";
     team_sync: "同步", "Sync";

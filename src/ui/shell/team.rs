@@ -47,7 +47,8 @@ fn round_error(e: &RoundError, tr: &Tr) -> String {
     match e {
         RoundError::Open(e) => tr.open_error(e),
         RoundError::Team(e) => tr.team_error(e),
-        RoundError::Lost => fill(tr.team_err_server, &[("detail", &Lost)]),
+        // The worker stopped short; every write on either side is whole, as after a cut line.
+        RoundError::Lost => tr.team_err_interrupted.to_string(),
     }
 }
 
@@ -244,9 +245,13 @@ impl Team {
         };
         let pending = fill(tr.team_pending, &[("n", &status.pending)]);
         ui.label(format!("{synced} · {pending} ·"))
-            .on_hover_text(format!(
-                "{} @ {}",
-                status.membership.user, status.membership.server
+            .on_hover_text(fill(
+                tr.team_member_as,
+                &[
+                    ("user", &status.membership.user),
+                    ("role", &tr.role(status.membership.role)),
+                    ("server", &status.membership.server),
+                ],
             ));
         let conflicts = fill(tr.team_conflicts_n, &[("n", &status.conflicts)]);
         let conflicts = if status.conflicts > 0 {
