@@ -319,3 +319,173 @@ fn every_list_in_every_format_and_language_imports_back_into_the_same_records() 
         }
     }
 }
+
+/// A database with two carriers (one with a cost to the fen, one with no cost) and a
+/// service achievement whose rights grant the researchers ownership with a distribution rule.
+fn carriers_and_rights(dir: &Path) -> PathBuf {
+    use techbroker::domain::ContactDraft;
+    use techbroker::domain::maturation::{CarrierDraft, CarrierKind};
+    use techbroker::domain::rights::{ArrangementKind, RightsDraft};
+    let db = dir.join("carriers.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    let mut carrier = |name: &str, draft: CarrierDraft| {
+        let id = store
+            .save_client(
+                None,
+                &ClientDraft {
+                    name: name.into(),
+                    kind: ClientKind::Other,
+                    province: "山东省".into(),
+                    city: "潍坊市".into(),
+                    ..ClientDraft::default()
+                },
+            )
+            .unwrap();
+        store
+            .save_contact(
+                id,
+                None,
+                &ContactDraft {
+                    name: "赵工".into(),
+                    phone: "0536-7777999".into(),
+                    ..ContactDraft::default()
+                },
+            )
+            .unwrap();
+        store
+            .save_carrier(id, &draft.validate_imported().unwrap())
+            .unwrap();
+    };
+    carrier(
+        "潍坊动力装备中试基地",
+        CarrierDraft {
+            kind: CarrierKind::PilotBase,
+            fields: "高端装备、新能源汽车".into(),
+            capabilities: "台架试验，工艺放大".into(),
+            equipment: "发动机台架 12 台".into(),
+            capacity: "年中试 20 项".into(),
+            typical_cost: "123456.78".into(),
+        },
+    );
+    carrier(
+        "烟台概念验证中心",
+        CarrierDraft {
+            kind: CarrierKind::ProofOfConcept,
+            fields: "生物医药".into(),
+            ..CarrierDraft::default()
+        },
+    );
+    let sdu = store
+        .save_client(
+            None,
+            &ClientDraft {
+                name: "山东大学".into(),
+                kind: ClientKind::University,
+                ..ClientDraft::default()
+            },
+        )
+        .unwrap();
+    let achievement = store
+        .save_achievement(
+            None,
+            &AchievementDraft {
+                title: "余热回收技术".into(),
+                owner: Some(sdu),
+                field: "节能环保".into(),
+                trl: "6".into(),
+                stage: Stage::Pilot,
+                ..AchievementDraft::default()
+            },
+        )
+        .unwrap();
+    store
+        .save_rights(
+            achievement,
+            &RightsDraft {
+                kind: ArrangementKind::Ownership,
+                ownership_share: "70".into(),
+                approved_on: "2025-03-01".into(),
+                approval_no: "鲁大科字〔2025〕12号".into(),
+                separately_managed: true,
+                shares: ["70".into(), "20".into(), "10".into()],
+                ..RightsDraft::default()
+            },
+        )
+        .unwrap();
+    db
+}
+
+fn carriers_of(db: &Path) -> Vec<String> {
+    let store = Store::open(db).unwrap();
+    store
+        .carriers_with_contacts()
+        .unwrap()
+        .into_iter()
+        .map(|(c, contact)| {
+            let contact = contact.map(|p| (p.name, p.phone));
+            format!(
+                "{} {} {:?} {:?} {} {} {} {} {:?} {:?}",
+                c.name,
+                c.region,
+                c.kind,
+                c.fields,
+                c.capabilities,
+                c.equipment,
+                c.capacity,
+                c.typical_cost.map_or(-1, |m| m.fen()),
+                contact,
+                store.get_client(c.organisation).unwrap().map(|o| o.kind),
+            )
+        })
+        .collect()
+}
+
+fn rights_of(db: &Path) -> Vec<String> {
+    let store = Store::open(db).unwrap();
+    store
+        .achievement_rows(Scope::All)
+        .unwrap()
+        .into_iter()
+        .map(|(a, _)| format!("{} {:?}", a.title, store.achievement_rights(a.id).unwrap()))
+        .collect()
+}
+
+#[test]
+fn carriers_export_and_import_back_with_their_profiles_and_rights_travel_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = carriers_and_rights(dir.path());
+    assert_eq!(carriers_of(&from).len(), 2);
+    for lang in ["zh_CN.UTF-8", "en_US.UTF-8"] {
+        for format in ["csv", "xlsx", "json"] {
+            let what = format!("{lang} {format}");
+            let to = dir.path().join(format!("carriers-{}-{format}.sqlite", &lang[..2]));
+            let file = dir.path().join(format!("carriers-{}.{format}", &lang[..2]));
+            export(lang, &from, "carriers", format, &file);
+            let printed = import(lang, &to, "carriers", &file);
+            assert!(!printed.contains("\t"), "{what}: rows refused: {printed}");
+            let (expected, got) = (carriers_of(&from), carriers_of(&to));
+            if format == "json" {
+                assert_eq!(got, expected, "{what}");
+            } else {
+                // A table holds a carrier's first contact and no organisation kind: the kind
+                // of an organisation created from it is told by its name.
+                let cut = |rows: Vec<String>| -> Vec<String> {
+                    rows.iter()
+                        .map(|r| r.rsplit_once(' ').unwrap().0.to_string())
+                        .collect()
+                };
+                assert_eq!(cut(got), cut(expected), "{what}");
+            }
+        }
+    }
+    // An achievements JSON carries the rights; its owner comes first from a clients JSON.
+    let to = dir.path().join("rights.sqlite");
+    for kind in ["clients", "achievements"] {
+        let file = dir.path().join(format!("rights-{kind}.json"));
+        export("zh_CN.UTF-8", &from, kind, "json", &file);
+        import("zh_CN.UTF-8", &to, kind, &file);
+    }
+    assert_eq!(rights_of(&to), rights_of(&from));
+    assert!(rights_of(&to)[0].contains("鲁大科字"), "{:?}", rights_of(&to));
+    assert_eq!(carriers_of(&to), carriers_of(&from));
+}

@@ -267,3 +267,48 @@ fn the_dashboard_counts_running_projects_and_those_gone_to_production_this_year(
     assert!(done.left() >= produced.left() - 1.0 && done.top() > produced.bottom());
     assert!(h.get_by_label("运行中的项目").rect().right() <= produced.left());
 }
+
+/// A bureau's list of carriers, saved from Excel: a kind column for some, the name telling
+/// the others, a cost in 万元, and one row without a name.
+const CARRIERS_CSV: &str = "序号,基地名称,类型,重点服务领域,主要仪器设备,收费标准（万元）,联系人,联系电话\n\
+1,烟台生物医药概念验证中心,,生物医药；医疗器械,细胞培养平台,5,刘老师,0535-6666888\n\
+2,潍坊动力装备中试基地,中试示范基地,高端装备、新能源汽车,发动机台架 12 台,30,赵工,0536-7777999\n\
+3,,中试基地,新材料,,,,\n";
+
+#[test]
+fn a_list_of_carriers_is_imported_from_the_projects_page_and_suggested_for_a_project() {
+    let (dir, path) = temp_db();
+    let csv = dir.path().join("载体名单.csv");
+    std::fs::write(&csv, CARRIERS_CSV).unwrap();
+    let mut h = common::harness_with_picker(&path, Some(csv));
+    click(&mut h, ZH.nav_projects);
+    click(&mut h, ZH.pj_import_carriers);
+    h.get_by_label(&fill(ZH.im_file, &[("name", &"载体名单.csv")]));
+    click(&mut h, ZH.im_check);
+    h.get_by_label(&fill(
+        ZH.im_rows_summary,
+        &[("rows", &3), ("valid", &2), ("invalid", &1)],
+    ));
+    // The preview shows each carrier's kind, the first told by its name.
+    h.get_by_label(ZH.ck_poc);
+    h.get_by_label("生物医药、医疗器械");
+    click(&mut h, &fill(ZH.im_import_valid, &[("n", &2), ("m", &1)]));
+    let store = Store::open(&path).unwrap();
+    let carriers = store.carriers().unwrap();
+    let names: Vec<_> = carriers.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["潍坊动力装备中试基地", "烟台生物医药概念验证中心"]);
+    assert_eq!(carriers[0].kind, CarrierKind::PilotBase);
+    assert_eq!(carriers[0].fields, ["高端装备", "新能源汽车"]);
+    assert_eq!(
+        carriers[0].typical_cost,
+        Some(techbroker::domain::Money::from_yuan(300_000))
+    );
+    assert_eq!(carriers[1].kind, CarrierKind::ProofOfConcept);
+    let contacts = store.list_contacts(carriers[1].organisation).unwrap();
+    assert_eq!(contacts[0].name, "刘老师");
+    // The imported carriers are there to choose when a project is started.
+    click(&mut h, ZH.im_close);
+    click(&mut h, ZH.nav_projects);
+    click(&mut h, ZH.pj_new);
+    h.get_by_label_contains("潍坊动力装备中试基地");
+}

@@ -46,6 +46,9 @@ pub fn run(
                         .map(|(r, _)| r.id)
                         .collect(),
                 ),
+                ExportKind::Carriers => JsonIds::Clients(
+                    store.carriers()?.iter().map(|c| c.organisation).collect(),
+                ),
                 ExportKind::Deals => anyhow::bail!("deals: --format csv or xlsx"),
             };
             write_json(store, &ids, path)?
@@ -64,6 +67,7 @@ pub fn run(
                 ExportKind::Deals => {
                     tables::deals(store.deal_rows(Local::now().date_naive())?.iter(), tr)
                 }
+                ExportKind::Carriers => tables::carriers(&store.carriers_with_contacts()?, tr),
             };
             let format = if format == ExportFormat::Xlsx {
                 TableFormat::Xlsx

@@ -268,6 +268,8 @@ pub enum ImportTarget {
     Achievements,
     Needs,
     Deals,
+    /// Pilot bases, proof-of-concept centres and other carriers, with their profiles.
+    Carriers,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -283,6 +285,8 @@ pub enum ExportKind {
     Achievements,
     Needs,
     Deals,
+    /// The carriers with their profiles, in the columns `import --kind carriers` reads.
+    Carriers,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -394,6 +398,7 @@ pub fn run(command: Command, db: Option<&Path>, out: &mut dyn Write) -> anyhow::
                     ImportTarget::Achievements => ImportKind::Achievements,
                     ImportTarget::Needs => ImportKind::Needs,
                     ImportTarget::Deals => ImportKind::Deals,
+                    ImportTarget::Carriers => ImportKind::Carriers,
                 },
                 choice: crate::io::import::TableChoice { sheet, header_row },
                 mapping: mapping.as_deref(),

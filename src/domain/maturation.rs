@@ -81,7 +81,7 @@ pub enum CarrierField {
 }
 
 /// A carrier profile as typed: fields separated by 、 , ; or spaces, the cost in yuan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CarrierDraft {
     pub kind: CarrierKind,
     pub fields: String,
@@ -117,22 +117,55 @@ pub struct CarrierProfile {
 
 impl CarrierDraft {
     pub fn from_carrier(c: &Carrier) -> Self {
+        Self::from_parts(
+            c.kind,
+            &c.fields,
+            [&c.capabilities, &c.equipment, &c.capacity],
+            c.typical_cost,
+        )
+    }
+
+    pub fn from_profile(p: &CarrierProfile) -> Self {
+        Self::from_parts(
+            p.kind,
+            &p.fields,
+            [&p.capabilities, &p.equipment, &p.capacity],
+            p.typical_cost,
+        )
+    }
+
+    fn from_parts(
+        kind: CarrierKind,
+        fields: &[String],
+        [capabilities, equipment, capacity]: [&String; 3],
+        typical_cost: Option<Money>,
+    ) -> Self {
         Self {
-            kind: c.kind,
-            fields: c.fields.join("、"),
-            capabilities: c.capabilities.clone(),
-            equipment: c.equipment.clone(),
-            capacity: c.capacity.clone(),
-            typical_cost: c.typical_cost.map(Money::yuan_text).unwrap_or_default(),
+            kind,
+            fields: fields.join("、"),
+            capabilities: capabilities.clone(),
+            equipment: equipment.clone(),
+            capacity: capacity.clone(),
+            typical_cost: typical_cost.map(Money::yuan_text).unwrap_or_default(),
         }
     }
 
     pub fn validate(&self) -> Result<CarrierProfile, FieldErrors<CarrierField>> {
+        self.check(true)
+    }
+
+    /// As [`CarrierDraft::validate`], but the fields served may be empty: a list of carriers
+    /// that does not say them is imported, to be filled in later.
+    pub fn validate_imported(&self) -> Result<CarrierProfile, FieldErrors<CarrierField>> {
+        self.check(false)
+    }
+
+    fn check(&self, fields_required: bool) -> Result<CarrierProfile, FieldErrors<CarrierField>> {
         use super::problem::check_text;
         use CarrierField as F;
         let mut e = FieldErrors::new();
         let fields = split_list(&self.fields);
-        if fields.is_empty() {
+        if fields.is_empty() && fields_required {
             e.push(F::Fields, Problem::Required);
         }
         check_text(&mut e, F::Fields, &self.fields, false, 500);

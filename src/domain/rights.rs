@@ -6,6 +6,7 @@
 //! distribution rule among the researchers, the institution and the broker or transfer office.
 
 use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use super::deal::{parse_rate, rate_text};
 use super::problem::check_text;
@@ -36,7 +37,8 @@ pub enum Arrangement {
 }
 
 /// The arrangement without its figures, for pickers and the database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ArrangementKind {
     #[default]
     Institution,
@@ -197,7 +199,7 @@ pub enum RightsField {
 }
 
 /// The rights form as typed: percentages and years as text.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RightsDraft {
     pub kind: ArrangementKind,
     pub ownership_share: String,

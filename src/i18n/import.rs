@@ -68,6 +68,11 @@ impl Tr {
             ContractNo => self.ex_contract_no,
             RegisteredOn => self.r_submitted,
             CertificateNo => self.r_certificate,
+            CarrierKind => self.carrier_kind_label,
+            Capabilities => self.carrier_capabilities,
+            Equipment => self.carrier_equipment,
+            Capacity => self.carrier_capacity,
+            TypicalCost => self.im_t_typical_cost,
         }
     }
 

@@ -246,6 +246,7 @@ translations! {
     nav_matching: "成果匹配", "Matching";
     nav_deals: "交易", "Deals";
     nav_trash: "回收站", "Trash";
+    im_kind_carriers: "载体", "Carriers";
     // Deal report
     rp_title: "技术交易报告", "Deal report";
     rp_period: "统计期间", "Period";
@@ -499,6 +500,7 @@ translations! {
     col_trl: "TRL", "TRL";
     col_stage: "阶段", "Stage";
     col_price: "价格（万元）", "Price (10k yuan)";
+    col_typical_cost: "典型费用（万元）", "Typical cost (10k yuan)";
     col_updated: "更新时间", "Updated";
     col_enterprise: "企业", "Enterprise";
     col_budget: "预算（万元）", "Budget (10k yuan)";
@@ -564,6 +566,7 @@ translations! {
     export_as_xlsx: "Excel 工作簿（xlsx）…", "Excel workbook (xlsx)…";
     export_as_json: "JSON（完整记录，可再导入）…", "JSON (full records, importable)…";
     file_clients: "客户", "clients";
+    file_carriers: "载体", "carriers";
     file_achievements: "科技成果", "achievements";
     file_needs: "技术需求", "needs";
     file_deals: "交易", "deals";
@@ -888,6 +891,7 @@ translations! {
     im_t_contact_wechat: "联系人微信", "Contact's WeChat";
     im_t_trl: "技术成熟度 TRL", "TRL";
     im_t_price: "意向价格", "Asking price";
+    im_t_typical_cost: "典型费用", "Typical cost";
     im_t_budget: "预算", "Budget";
     im_t_min_trl: "最低 TRL", "Minimum TRL";
     im_t_deadline: "截止日期", "Deadline";
@@ -913,6 +917,7 @@ translations! {
     pj_title: "熟化项目（中试与概念验证）", "Maturation projects (pilot and proof of concept)";
     pj_none: "还没有熟化项目。在“成果匹配”中，对成熟度不够的候选点“送去熟化…”，或点“新建熟化项目”。", "No maturation projects yet. In Matching, press “Send for maturation…” on a candidate that is not mature enough, or “New maturation project”.";
     pj_new: "新建熟化项目", "New maturation project";
+    pj_import_carriers: "导入载体…", "Import carriers…";
     pj_edit: "编辑熟化项目", "Edit maturation project";
     pj_kind: "项目类型", "Kind";
     pk_pilot: "中试项目", "Pilot project";
@@ -942,7 +947,7 @@ translations! {
     pj_rematch: "为等待的需求重新匹配", "Match the waiting need again";
     pj_need_waiting: "等待它的需求可在项目上“为等待的需求重新匹配”", "the need waiting for it can be matched again from the project";
     pj_suggested: "建议的载体（类型、领域、地区）", "Suggested carriers (kind, field, region)";
-    pj_no_carriers: "还没有载体。在客户页面为中试基地或概念验证中心填写“载体信息”。", "No carriers yet. On a client's page, fill in the carrier profile of a pilot base or proof-of-concept centre.";
+    pj_no_carriers: "还没有载体。在客户页面为中试基地或概念验证中心填写“载体信息”，或在熟化项目页面导入载体名单。", "No carriers yet. On a client's page, fill in the carrier profile of a pilot base or proof-of-concept centre, or import a list of carriers on the projects page.";
     pj_send: "送去熟化…", "Send for maturation…";
     pj_send_hint: "成熟度不够：可交中试基地或概念验证中心熟化", "Not mature enough: a pilot base or proof-of-concept centre can mature it";
     pj_why_field: "服务本领域", "serves the field";

@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 
 use super::csv_out::write_csv;
 use super::xlsx_out::{Cell, MoneyUnit, SheetData, write_xlsx};
-use crate::domain::{AchievementRow, ClientRow, DealRow, NeedRow, Price};
+use crate::domain::maturation::Carrier;
+use crate::domain::{AchievementRow, ClientRow, Contact, DealRow, NeedRow, Price};
 use crate::i18n::Tr;
 
 /// A list ready to be written: money in 万元, as the lists show it.
@@ -121,6 +122,46 @@ pub fn clients<'a>(rows: impl Iterator<Item = &'a ClientRow>, tr: &Tr) -> Table 
                     text(&r.industry),
                     Cell::Int(r.open_follow_ups as i64),
                     Cell::Date(r.last_contact),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The carriers with their profiles and first contacts, in columns the carriers import reads
+/// back.
+pub fn carriers(rows: &[(Carrier, Option<Contact>)], tr: &Tr) -> Table {
+    Table {
+        name: tr.file_carriers.to_string(),
+        headers: headers(&[
+            tr.col_name,
+            tr.carrier_kind_label,
+            tr.carrier_fields,
+            tr.col_region,
+            tr.carrier_capabilities,
+            tr.carrier_equipment,
+            tr.carrier_capacity,
+            tr.col_typical_cost,
+            tr.im_t_contact_name,
+            tr.im_t_contact_phone,
+            tr.im_t_contact_email,
+        ]),
+        rows: rows
+            .iter()
+            .map(|(c, contact)| {
+                let person = |f: fn(&Contact) -> &str| text(contact.as_ref().map_or("", f));
+                vec![
+                    text(&c.name),
+                    text(tr.carrier_kind(c.kind)),
+                    Cell::Text(c.fields.join("、")),
+                    text(&c.region),
+                    text(&c.capabilities),
+                    text(&c.equipment),
+                    text(&c.capacity),
+                    Cell::Money(c.typical_cost),
+                    person(|c| &c.name),
+                    person(|c| &c.phone),
+                    person(|c| &c.email),
                 ]
             })
             .collect(),

@@ -10,6 +10,8 @@ use super::clients::{credit_code_taken, insert_client, name_taken, update_client
 use super::deals::{deal_terms, registration_rule, write_terms};
 use super::needs::{insert_need, need_by_id, update_need};
 use super::{Store, StoreError, now};
+use crate::domain::maturation::{Carrier, CarrierProfile};
+use crate::domain::rights::Rights;
 use crate::domain::{
     AchievementData, AchievementId, ClientDraft, ClientId, ClientKind, ContactDraft, DealId,
     DealStage, DealTerms, NeedData, NeedId,
@@ -236,6 +238,21 @@ impl ImportWriter<'_> {
                 },
             )
             .optional()?)
+    }
+
+    /// Gives the organisation just written its carrier profile, or replaces it.
+    pub fn save_carrier(&self, id: ClientId, profile: &CarrierProfile) -> Result<(), StoreError> {
+        super::maturation::upsert_carrier(self.tx, id, profile, self.t)
+    }
+
+    /// Records (or replaces) the rights of the achievement just written.
+    pub fn save_rights(&self, id: AchievementId, rights: &Rights) -> Result<(), StoreError> {
+        super::rights::upsert_rights(self.tx, id, rights, self.t)
+    }
+
+    /// The carrier profile of a live organisation, to lay an imported row over.
+    pub fn carrier(&self, id: ClientId) -> Result<Option<Carrier>, StoreError> {
+        super::maturation::carrier_in(self.tx, id)
     }
 
     /// Adds a contact unless the client already has a live one of that name.

@@ -13,7 +13,7 @@ use crate::domain::maturation::{
     Carrier, CarrierProfile, Milestone, Outcome, Project, ProjectDraft, ProjectField,
     maturity_after,
 };
-use crate::domain::{AchievementId, ClientId, Money, NeedId};
+use crate::domain::{AchievementId, ClientId, Contact, Money, NeedId};
 
 /// A project as listed, with the names it refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +68,45 @@ fn carrier_from(r: &Row<'_>) -> rusqlite::Result<Carrier> {
     })
 }
 
+/// Gives a live organisation its carrier profile, or replaces it, inside `tx`.
+pub(super) fn upsert_carrier(
+    tx: &Transaction<'_>,
+    organisation: ClientId,
+    profile: &CarrierProfile,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO carriers (client_id, kind, fields, capabilities, equipment, capacity,
+            typical_cost_fen, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (client_id) DO UPDATE SET kind = ?2, fields = ?3,
+            capabilities = ?4, equipment = ?5, capacity = ?6, typical_cost_fen = ?7,
+            updated_at = ?8",
+        params![
+            organisation,
+            profile.kind,
+            profile.fields.join("、"),
+            profile.capabilities,
+            profile.equipment,
+            profile.capacity,
+            profile.typical_cost.map(Money::fen),
+            at
+        ],
+    )?;
+    Ok(())
+}
+
+/// The carrier profile of a live organisation, if it has one.
+pub(super) fn carrier_in(
+    conn: &rusqlite::Connection,
+    organisation: ClientId,
+) -> Result<Option<Carrier>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CARRIER_COLUMNS} FROM carriers k JOIN clients c ON c.id = k.client_id
+         WHERE k.client_id = ?1 AND c.deleted_at IS NULL"
+    ))?;
+    Ok(stmt.query_row([organisation], carrier_from).optional()?)
+}
+
 impl Store {
     /// Gives an organisation its carrier profile, or replaces it.
     pub fn save_carrier(
@@ -77,34 +116,13 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.write(Area::Clients, |tx| {
             require_live_client(tx, organisation)?;
-            tx.execute(
-                "INSERT INTO carriers (client_id, kind, fields, capabilities, equipment, capacity,
-                    typical_cost_fen, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                 ON CONFLICT (client_id) DO UPDATE SET kind = ?2, fields = ?3,
-                    capabilities = ?4, equipment = ?5, capacity = ?6, typical_cost_fen = ?7,
-                    updated_at = ?8",
-                params![
-                    organisation,
-                    profile.kind,
-                    profile.fields.join("、"),
-                    profile.capabilities,
-                    profile.equipment,
-                    profile.capacity,
-                    profile.typical_cost.map(Money::fen),
-                    now()
-                ],
-            )?;
-            Ok(())
+            upsert_carrier(tx, organisation, profile, now())
         })
     }
 
     /// The carrier profile of an organisation, if it has one.
     pub fn carrier(&self, organisation: ClientId) -> Result<Option<Carrier>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CARRIER_COLUMNS} FROM carriers k JOIN clients c ON c.id = k.client_id
-             WHERE k.client_id = ?1 AND c.deleted_at IS NULL"
-        ))?;
-        Ok(stmt.query_row([organisation], carrier_from).optional()?)
+        carrier_in(&self.conn, organisation)
     }
 
     /// Every live carrier, by name.
@@ -115,6 +133,17 @@ impl Store {
         ))?;
         let rows = stmt.query_map([], carrier_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every live carrier, by name, with its first contact: the carriers export.
+    pub fn carriers_with_contacts(&self) -> Result<Vec<(Carrier, Option<Contact>)>, StoreError> {
+        self.carriers()?
+            .into_iter()
+            .map(|c| {
+                let first = self.list_contacts(c.organisation)?.into_iter().next();
+                Ok((c, first))
+            })
+            .collect()
     }
 
     /// Starts a project from a checked draft; the carrier must have a carrier profile.

@@ -1,6 +1,7 @@
 //! The rights of service achievements and their income-distribution rules.
 
-use rusqlite::{OptionalExtension, Row, params};
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::rights::{
@@ -33,12 +34,6 @@ impl Store {
         draft: &RightsDraft,
     ) -> Result<(), SaveError<RightsField>> {
         let r = draft.validate().map_err(SaveError::Invalid)?;
-        let (ownership_bp, term_years) = match r.arrangement {
-            Arrangement::Institution => (None, None),
-            Arrangement::Ownership { researchers_bp } => (Some(researchers_bp), None),
-            Arrangement::UseRight { years } => (None, Some(years)),
-        };
-        let share = |p| r.rule.map(|rule| rule.share_bp(p));
         self.write(Area::Catalog, |tx| {
             let live: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM achievements WHERE id = ?1 AND deleted_at IS NULL)",
@@ -48,34 +43,7 @@ impl Store {
             if !live {
                 return Err(StoreError::NotFound);
             }
-            tx.execute(
-                "INSERT INTO achievement_rights (achievement_id, arrangement, ownership_bp,
-                    term_years, approved_on, approval_no, separately_managed, researchers_bp,
-                    institution_bp, office_bp, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT (achievement_id) DO UPDATE SET
-                    arrangement = excluded.arrangement, ownership_bp = excluded.ownership_bp,
-                    term_years = excluded.term_years, approved_on = excluded.approved_on,
-                    approval_no = excluded.approval_no,
-                    separately_managed = excluded.separately_managed,
-                    researchers_bp = excluded.researchers_bp,
-                    institution_bp = excluded.institution_bp, office_bp = excluded.office_bp,
-                    updated_at = excluded.updated_at",
-                params![
-                    id,
-                    r.arrangement.kind(),
-                    ownership_bp,
-                    term_years,
-                    r.approved_on,
-                    r.approval_no,
-                    r.separately_managed,
-                    share(Party::Researchers),
-                    share(Party::Institution),
-                    share(Party::Office),
-                    now(),
-                ],
-            )?;
-            Ok(())
+            upsert_rights(tx, id, &r, now())
         })?;
         Ok(())
     }
@@ -123,6 +91,49 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// Records (or replaces) an achievement's rights inside `tx`.
+pub(super) fn upsert_rights(
+    tx: &Transaction<'_>,
+    id: AchievementId,
+    r: &Rights,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let (ownership_bp, term_years) = match r.arrangement {
+        Arrangement::Institution => (None, None),
+        Arrangement::Ownership { researchers_bp } => (Some(researchers_bp), None),
+        Arrangement::UseRight { years } => (None, Some(years)),
+    };
+    let share = |p| r.rule.map(|rule| rule.share_bp(p));
+    tx.execute(
+        "INSERT INTO achievement_rights (achievement_id, arrangement, ownership_bp,
+            term_years, approved_on, approval_no, separately_managed, researchers_bp,
+            institution_bp, office_bp, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (achievement_id) DO UPDATE SET
+            arrangement = excluded.arrangement, ownership_bp = excluded.ownership_bp,
+            term_years = excluded.term_years, approved_on = excluded.approved_on,
+            approval_no = excluded.approval_no,
+            separately_managed = excluded.separately_managed,
+            researchers_bp = excluded.researchers_bp,
+            institution_bp = excluded.institution_bp, office_bp = excluded.office_bp,
+            updated_at = excluded.updated_at",
+        params![
+            id,
+            r.arrangement.kind(),
+            ownership_bp,
+            term_years,
+            r.approved_on,
+            r.approval_no,
+            r.separately_managed,
+            share(Party::Researchers),
+            share(Party::Institution),
+            share(Party::Office),
+            at,
+        ],
+    )?;
+    Ok(())
 }
 
 fn rights_from_row(row: &Row<'_>) -> rusqlite::Result<Rights> {

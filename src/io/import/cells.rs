@@ -5,6 +5,7 @@
 
 use crate::domain::dates::{DateText, MIN_YEAR, from_excel_serial, read_date};
 use crate::domain::deal::read_contract_type;
+use crate::domain::maturation::CarrierKind;
 use crate::domain::maturity::read_maturity;
 use crate::domain::{
     AchievementStatus, ClientKind, ContractType, DealStage, IpItem, IpKind, IpStatus, NeedMode,
@@ -72,6 +73,56 @@ pub fn guess_client_kind(name: &str) -> ClientKind {
         ClientKind::University
     } else {
         ClientKind::Enterprise
+    }
+}
+
+pub fn carrier_kind(text: &str) -> Option<CarrierKind> {
+    use CarrierKind::*;
+    choice(
+        text,
+        &CarrierKind::ALL,
+        CarrierKind::code,
+        Tr::carrier_kind,
+        &[
+            ("中试基地", PilotBase),
+            ("中试示范基地", PilotBase),
+            ("中试平台", PilotBase),
+            ("中试熟化基地", PilotBase),
+            ("中试", PilotBase),
+            ("pilot base", PilotBase),
+            ("pilot", PilotBase),
+            ("概念验证中心", ProofOfConcept),
+            ("概念验证平台", ProofOfConcept),
+            ("概念验证", ProofOfConcept),
+            ("proof of concept", ProofOfConcept),
+            ("proof-of-concept centre", ProofOfConcept),
+            ("proof-of-concept center", ProofOfConcept),
+            ("人才培训基地", TrainingBase),
+            ("培训基地", TrainingBase),
+            ("技术经理人培训基地", TrainingBase),
+            ("training base", TrainingBase),
+            ("技术转移服务机构", TransferService),
+            ("技术转移机构", TransferService),
+            ("技术转移中心", TransferService),
+            ("transfer service", TransferService),
+        ],
+    )
+    .or_else(|| guessed_carrier_kind(text))
+}
+
+/// The carrier kind a name or a longer description says ("某某省概念验证中心", "国家级中试示范基地").
+pub fn guessed_carrier_kind(text: &str) -> Option<CarrierKind> {
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if has(&["概念验证"]) {
+        Some(CarrierKind::ProofOfConcept)
+    } else if has(&["中试", "熟化"]) {
+        Some(CarrierKind::PilotBase)
+    } else if has(&["培训"]) {
+        Some(CarrierKind::TrainingBase)
+    } else if has(&["技术转移", "成果转化服务", "技术市场"]) {
+        Some(CarrierKind::TransferService)
+    } else {
+        None
     }
 }
 

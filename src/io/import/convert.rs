@@ -20,7 +20,9 @@ use crate::domain::client::{is_email, is_phone, normalize_phone};
 use crate::domain::credit_code;
 use crate::domain::dates::DateText;
 use crate::domain::deal::{Missing, missing_for, parse_rate};
+use crate::domain::maturation::{CarrierDraft, CarrierField, CarrierKind};
 use crate::domain::maturity::read_maturity;
+use crate::domain::rights::{RightsDraft, RightsField};
 use crate::domain::{
     AchievementData, AchievementDraft, AchievementField, ClientDraft, ClientField, ClientId,
     ClientKind, ContactDraft, ContactField, DealDraft, DealField, DealStage, DealTerms,
@@ -42,10 +44,14 @@ pub enum Candidate {
     Client {
         draft: ClientDraft,
         contacts: Vec<ContactDraft>,
+        /// The organisation's carrier profile, checked, when the file gives one.
+        carrier: Option<CarrierDraft>,
     },
     Achievement {
         data: AchievementData,
         owner: OwnerRef,
+        /// The rights of a service achievement, checked, when the file gives them.
+        rights: Option<RightsDraft>,
     },
     Need {
         data: NeedData,
@@ -284,7 +290,7 @@ impl<'a> Cells<'a> {
 }
 
 /// The form's problems that make a row unstorable, as errors; the others were dealt with.
-fn field_errors<F: Copy + PartialEq>(
+pub(super) fn field_errors<F: Copy + PartialEq>(
     out: &mut Vec<CellError>,
     errors: FieldErrors<F>,
     target: fn(F) -> Target,
@@ -573,7 +579,110 @@ pub fn client(mapping: &Mapping, cells: &[String], base: ClientDraft) -> Convert
     c.done(Candidate::Client {
         draft,
         contacts: contact.into_iter().collect(),
+        carrier: None,
     })
+}
+
+/// The rights are no column of a file: their problems name no field.
+pub(super) fn rights_errors(e: FieldErrors<RightsField>) -> Vec<CellError> {
+    e.errors
+        .into_iter()
+        .map(|(_, p)| CellError {
+            target: None,
+            problem: RowProblem::Field(p),
+        })
+        .collect()
+}
+
+pub(super) fn carrier_target(f: CarrierField) -> Target {
+    match f {
+        CarrierField::Fields => Target::Field,
+        CarrierField::Capabilities => Target::Capabilities,
+        CarrierField::Equipment => Target::Equipment,
+        CarrierField::Capacity => Target::Capacity,
+        CarrierField::TypicalCost => Target::TypicalCost,
+    }
+}
+
+/// A carrier row: the organisation laid over `base` as a client row is, and its carrier
+/// profile over `base_carrier` (None for an organisation that has none yet). Without a kind
+/// cell, a new carrier's kind is told by its name (…概念验证中心).
+pub fn carrier(
+    mapping: &Mapping,
+    cells: &[String],
+    base: ClientDraft,
+    base_carrier: Option<CarrierDraft>,
+) -> Converted {
+    let organisation = client(mapping, cells, base);
+    let mut c = Cells::new(mapping, cells);
+    let name = c.get(Target::Name).unwrap_or_default().to_string();
+    let mut d = base_carrier.unwrap_or_else(|| CarrierDraft {
+        kind: cells::guessed_carrier_kind(&name).unwrap_or(CarrierKind::PilotBase),
+        ..CarrierDraft::default()
+    });
+    c.choice(Target::CarrierKind, cells::carrier_kind, &mut d.kind);
+    c.text(Target::Field, &mut d.fields);
+    c.text(Target::Capabilities, &mut d.capabilities);
+    c.text(Target::Equipment, &mut d.equipment);
+    c.text(Target::Capacity, &mut d.capacity);
+    if let Some(cost) = c.single_amount(Target::TypicalCost) {
+        d.typical_cost = cost.map(Money::yuan_text).unwrap_or_default();
+    }
+    if d.fields.trim().is_empty() && c.get(Target::Field).is_some() {
+        c.warn(Target::Field, Warning::LeftEmpty);
+    }
+    let checked = validate_keeping_long(
+        d,
+        CarrierDraft::validate_imported,
+        |d, f| match f {
+            CarrierField::Fields => Some(&mut d.fields),
+            CarrierField::Capabilities => Some(&mut d.capabilities),
+            CarrierField::Equipment => Some(&mut d.equipment),
+            CarrierField::Capacity => Some(&mut d.capacity),
+            CarrierField::TypicalCost => None,
+        },
+        carrier_target,
+        &mut c.warnings,
+    );
+    let profile = match checked {
+        Ok((profile, kept)) => {
+            let mut draft = CarrierDraft::from_profile(&profile);
+            for (f, text) in kept {
+                match f {
+                    CarrierField::Fields => draft.fields = text,
+                    CarrierField::Capabilities => draft.capabilities = text,
+                    CarrierField::Equipment => draft.equipment = text,
+                    CarrierField::Capacity => draft.capacity = text,
+                    CarrierField::TypicalCost => {}
+                }
+            }
+            Some(draft)
+        }
+        Err(e) => {
+            field_errors(&mut c.errors, e, carrier_target);
+            None
+        }
+    };
+    match (organisation, profile) {
+        (Ok((Candidate::Client { draft, contacts, .. }, mut warnings)), Some(carrier))
+            if c.errors.is_empty() =>
+        {
+            warnings.append(&mut c.warnings);
+            Ok((
+                Candidate::Client {
+                    draft,
+                    contacts,
+                    carrier: Some(carrier),
+                },
+                warnings,
+            ))
+        }
+        (Err(mut errors), _) => {
+            errors.append(&mut c.errors);
+            Err(errors)
+        }
+        _ => Err(c.errors),
+    }
 }
 
 /// The row's contact, when it names one: a phone or an email the form would refuse is kept as
@@ -751,6 +860,7 @@ pub fn achievement(
                     name: owner,
                     kind: None,
                 },
+                rights: None,
             })
         }
         Err(e) => {
@@ -1112,6 +1222,7 @@ pub fn new_record(mapping: &Mapping, cells: &[String]) -> Converted {
         ImportKind::Achievements => achievement(mapping, cells, AchievementDraft::default(), ""),
         ImportKind::Needs => need(mapping, cells, NeedDraft::default(), ""),
         ImportKind::Deals => deal(mapping, cells, DealBase::default()),
+        ImportKind::Carriers => carrier(mapping, cells, ClientDraft::default(), None),
     }
 }
 
@@ -1120,7 +1231,11 @@ pub fn new_record(mapping: &Mapping, cells: &[String]) -> Converted {
 pub fn check_record(record: Candidate) -> Converted {
     let mut errors = Vec::new();
     let checked = match record {
-        Candidate::Client { draft, contacts } => {
+        Candidate::Client {
+            draft,
+            contacts,
+            carrier,
+        } => {
             let draft = draft
                 .validate()
                 .map_err(|e| field_errors(&mut errors, e, client_target));
@@ -1132,11 +1247,27 @@ pub fn check_record(record: Candidate) -> Converted {
                         .ok()
                 })
                 .collect();
-            draft
-                .ok()
-                .map(|draft| Candidate::Client { draft, contacts })
+            if let Some(k) = &carrier
+                && let Err(e) = k.validate_imported()
+            {
+                field_errors(&mut errors, e, carrier_target);
+            }
+            draft.ok().map(|draft| Candidate::Client {
+                draft,
+                contacts,
+                carrier,
+            })
         }
-        Candidate::Achievement { data, owner } => {
+        Candidate::Achievement {
+            data,
+            owner,
+            rights,
+        } => {
+            if let Some(r) = &rights
+                && let Err(e) = r.validate()
+            {
+                errors.extend(rights_errors(e));
+            }
             let mut d = AchievementDraft::from(&data);
             d.owner = (!owner.name.trim().is_empty()).then_some(ClientId(0));
             d.keywords.clear();
@@ -1148,6 +1279,7 @@ pub fn check_record(record: Candidate) -> Converted {
                     Candidate::Achievement {
                         data: checked,
                         owner,
+                        rights,
                     }
                 })
         }

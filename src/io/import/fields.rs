@@ -12,14 +12,18 @@ pub enum ImportKind {
     Achievements,
     Needs,
     Deals,
+    /// Pilot bases, proof-of-concept centres and the other carriers: organisations with a
+    /// carrier profile.
+    Carriers,
 }
 
 impl ImportKind {
-    pub const ALL: [ImportKind; 4] = [
+    pub const ALL: [ImportKind; 5] = [
         ImportKind::Clients,
         ImportKind::Achievements,
         ImportKind::Needs,
         ImportKind::Deals,
+        ImportKind::Carriers,
     ];
 
     pub fn code(self) -> &'static str {
@@ -28,6 +32,7 @@ impl ImportKind {
             ImportKind::Achievements => "achievements",
             ImportKind::Needs => "needs",
             ImportKind::Deals => "deals",
+            ImportKind::Carriers => "carriers",
         }
     }
 
@@ -109,6 +114,29 @@ impl ImportKind {
                 RegisteredOn,
                 CertificateNo,
             ],
+            ImportKind::Carriers => &[
+                Name,
+                CarrierKind,
+                Field,
+                Capabilities,
+                Equipment,
+                Capacity,
+                TypicalCost,
+                ClientKind,
+                CreditCode,
+                Region,
+                Province,
+                City,
+                District,
+                Address,
+                Website,
+                Notes,
+                ContactName,
+                ContactTitle,
+                ContactPhone,
+                ContactEmail,
+                ContactWechat,
+            ],
         }
     }
 
@@ -125,7 +153,7 @@ impl ImportKind {
     /// to.
     pub fn required(self) -> &'static [Target] {
         match self {
-            ImportKind::Clients => &[Target::Name],
+            ImportKind::Clients | ImportKind::Carriers => &[Target::Name],
             ImportKind::Achievements => &[Target::Title, Target::Owner],
             ImportKind::Needs => &[Target::Title, Target::Enterprise],
             ImportKind::Deals => &[Target::Title, Target::Seller, Target::Buyer],
@@ -137,7 +165,9 @@ impl ImportKind {
     /// one note for the file.
     pub fn expected(self) -> &'static [Target] {
         match self {
-            ImportKind::Achievements | ImportKind::Needs => &[Target::Field],
+            ImportKind::Achievements | ImportKind::Needs | ImportKind::Carriers => {
+                &[Target::Field]
+            }
             ImportKind::Clients | ImportKind::Deals => &[],
         }
     }
@@ -209,6 +239,14 @@ pub enum Target {
     RegisteredOn,
     /// The registration certificate's number (登记证书编号).
     CertificateNo,
+    // Carriers (their served fields are `Field`).
+    /// 中试基地, 概念验证中心...
+    CarrierKind,
+    Capabilities,
+    Equipment,
+    /// "年中试 20 项", as the carrier states it.
+    Capacity,
+    TypicalCost,
 }
 
 impl Target {
@@ -224,6 +262,21 @@ impl Target {
     pub fn synonyms(self, kind: ImportKind) -> &'static [&'static str] {
         use Target::*;
         match self {
+            Name if kind == ImportKind::Carriers => &[
+                "载体名称",
+                "基地名称",
+                "中心名称",
+                "平台名称",
+                "名称",
+                "单位名称",
+                "机构名称",
+                "载体",
+                "基地",
+                "name",
+                "carrier",
+                "organisation",
+                "organization",
+            ],
             Name => &[
                 "客户名称",
                 "名称",
@@ -247,6 +300,14 @@ impl Target {
                 "企业",
                 "机构",
                 "客户单位",
+            ],
+            ClientKind if kind == ImportKind::Carriers => &[
+                "单位性质",
+                "机构性质",
+                "性质",
+                "单位类型",
+                "客户类型",
+                "依托单位类型",
             ],
             ClientKind => &[
                 "类型",
@@ -465,6 +526,23 @@ impl Target {
                 "研发团队",
                 "设计人",
                 "主要研究人员",
+            ],
+            Field if kind == ImportKind::Carriers => &[
+                "服务领域",
+                "重点服务领域",
+                "聚焦领域",
+                "所属领域",
+                "技术领域",
+                "领域",
+                "产业领域",
+                "应用领域",
+                "行业领域",
+                "fieldsserved",
+                "fields",
+                "field",
+                "行业",
+                "产业",
+                "方向",
             ],
             Field => &[
                 "所属领域",
@@ -843,6 +921,62 @@ impl Target {
                 "证明编号",
                 "证书号",
             ],
+            CarrierKind => &[
+                "载体类型",
+                "基地类型",
+                "平台类型",
+                "载体类别",
+                "类型",
+                "类别",
+                "carrierkind",
+                "kind",
+                "type",
+            ],
+            Capabilities => &[
+                "服务能力",
+                "能力",
+                "核心能力",
+                "主要能力",
+                "服务内容",
+                "服务范围",
+                "技术能力",
+                "capabilities",
+                "capability",
+                "services",
+            ],
+            Equipment => &[
+                "设备",
+                "主要设备",
+                "仪器设备",
+                "设施设备",
+                "中试设备",
+                "主要仪器设备",
+                "装备",
+                "设施",
+                "equipment",
+                "facilities",
+            ],
+            Capacity => &[
+                "承载能力",
+                "中试能力",
+                "年中试能力",
+                "服务规模",
+                "规模",
+                "产能",
+                "capacity",
+            ],
+            TypicalCost => &[
+                "典型费用",
+                "参考费用",
+                "收费标准",
+                "中试费用",
+                "服务费用",
+                "费用",
+                "价格",
+                "typicalcost",
+                "cost",
+                "price",
+            ],
         }
     }
 
@@ -906,6 +1040,11 @@ impl Target {
             RegisteredOn => "registered_on",
             CertificateNo => "certificate_no",
             Region => "region",
+            CarrierKind => "carrier_kind",
+            Capabilities => "capabilities",
+            Equipment => "equipment",
+            Capacity => "capacity",
+            TypicalCost => "typical_cost",
         }
     }
 
@@ -921,6 +1060,7 @@ impl Target {
                 | Target::Expected
                 | Target::Contract
                 | Target::Technology
+                | Target::TypicalCost
         )
     }
 }
@@ -1289,8 +1429,10 @@ impl Reading {
 fn read_header(kind: ImportKind, header: &str, survey: bool) -> Reading {
     let whole = normalize_header(header);
     // A survey's "来源" is its channel and its "IP" the answerer's address.
+    // A carrier's "设备" is its equipment, not the device a survey was answered on.
+    let equipment = kind == ImportKind::Carriers && ["设备", "equipment"].contains(&whole.as_str());
     if whole.is_empty()
-        || is_tool_column(&whole)
+        || (is_tool_column(&whole) && !equipment)
         || (survey && ["来源", "ip"].contains(&whole.as_str()))
     {
         return Reading::Nothing;
@@ -1310,7 +1452,8 @@ fn read_header(kind: ImportKind, header: &str, survey: bool) -> Reading {
     // The strongest first; on a tie, the earlier field in form order.
     fields.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
     let best = fields.first().map_or(0, |&(s, _)| s);
-    if kind != ImportKind::Clients {
+    // Clients and carriers have these fields themselves.
+    if !matches!(kind, ImportKind::Clients | ImportKind::Carriers) {
         let foreign = CONTACT_FIELDS
             .iter()
             .map(|&t| target_score(ImportKind::Clients, t, &whole, first.as_deref()))
@@ -1759,6 +1902,53 @@ mod tests {
             for &t in kind.required() {
                 assert!(kind.targets().contains(&t));
             }
+        }
+    }
+}
+#[cfg(test)]
+mod carrier_headers {
+    use super::*;
+
+    /// The carriers export's own headers, in both languages, map back to their fields.
+    #[test]
+    fn the_carriers_export_reads_back() {
+        use crate::i18n::{EN, ZH};
+        for tr in [&ZH, &EN] {
+            let headers: Vec<String> = [
+                tr.col_name,
+                tr.carrier_kind_label,
+                tr.carrier_fields,
+                tr.col_region,
+                tr.carrier_capabilities,
+                tr.carrier_equipment,
+                tr.carrier_capacity,
+                tr.col_typical_cost,
+                tr.im_t_contact_name,
+                tr.im_t_contact_phone,
+                tr.im_t_contact_email,
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            use Target::*;
+            assert_eq!(
+                auto_map(ImportKind::Carriers, &headers),
+                [
+                    Name,
+                    CarrierKind,
+                    Field,
+                    Region,
+                    Capabilities,
+                    Equipment,
+                    Capacity,
+                    TypicalCost,
+                    ContactName,
+                    ContactPhone,
+                    ContactEmail
+                ]
+                .map(Some),
+                "{headers:?}"
+            );
         }
     }
 }

@@ -12,6 +12,8 @@ use super::convert::{Candidate, OwnerRef};
 use super::error::ImportError;
 use super::fields::ImportKind;
 use super::plan::{RawRow, SourceRow};
+use crate::domain::maturation::CarrierDraft;
+use crate::domain::rights::RightsDraft;
 use crate::domain::{
     AchievementData, AchievementId, ClientDraft, ClientId, ContactDraft, NeedData, NeedId,
 };
@@ -35,10 +37,17 @@ enum JsonRecord {
     Client {
         client: ClientDraft,
         contacts: Vec<ContactDraft>,
+        /// A pilot base's or a proof-of-concept centre's profile; absent in files of
+        /// TechBroker before carriers.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        carrier: Option<CarrierDraft>,
     },
     Achievement {
         owner: OwnerRef,
         achievement: AchievementData,
+        /// A service achievement's rights and income shares; absent in older files.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rights: Option<RightsDraft>,
     },
     Need {
         enterprise: OwnerRef,
@@ -49,13 +58,23 @@ enum JsonRecord {
 impl From<JsonRecord> for Candidate {
     fn from(r: JsonRecord) -> Self {
         match r {
-            JsonRecord::Client { client, contacts } => Candidate::Client {
+            JsonRecord::Client {
+                client,
+                contacts,
+                carrier,
+            } => Candidate::Client {
                 draft: client,
                 contacts,
+                carrier,
             },
-            JsonRecord::Achievement { owner, achievement } => Candidate::Achievement {
+            JsonRecord::Achievement {
+                owner,
+                achievement,
+                rights,
+            } => Candidate::Achievement {
                 data: achievement,
                 owner,
+                rights,
             },
             JsonRecord::Need { enterprise, need } => Candidate::Need {
                 data: need,
@@ -80,7 +99,10 @@ pub fn read_json(path: &Path, kind: ImportKind) -> Result<Vec<SourceRow>, Import
             file.format, file.version
         )));
     }
-    if file.kind != kind {
+    // A carriers export is a clients file whose records have carrier profiles.
+    let readable = file.kind == kind
+        || (kind == ImportKind::Carriers && file.kind == ImportKind::Clients);
+    if !readable {
         return Err(ImportError::Json(format!("holds {}", file.kind.code())));
     }
     let rows = file
@@ -155,6 +177,7 @@ fn collect(store: &Store, ids: &JsonIds) -> Result<Vec<JsonRecord>, StoreError> 
                     records.push(JsonRecord::Client {
                         client: ClientDraft::from(&c),
                         contacts: contacts.iter().map(ContactDraft::from).collect(),
+                        carrier: store.carrier(id)?.as_ref().map(CarrierDraft::from_carrier),
                     });
                 }
             }
@@ -165,6 +188,7 @@ fn collect(store: &Store, ids: &JsonIds) -> Result<Vec<JsonRecord>, StoreError> 
                     records.push(JsonRecord::Achievement {
                         owner: owner(a.data.owner, &a.owner_name)?,
                         achievement: a.data,
+                        rights: store.achievement_rights(id)?.as_ref().map(RightsDraft::from),
                     });
                 }
             }

@@ -12,13 +12,15 @@ use super::convert::{
     self, Candidate, CellError, CellWarning, DealBase, DealCandidate, OwnerRef, RowProblem, Warning,
 };
 use super::error::ImportError;
-use super::fields::Target;
+use super::fields::{ImportKind, Target};
 use super::layout::{SkipReason, skip_reason};
 use super::mapping::Mapping;
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ClientKind, DealId, NeedDraft, NeedId,
     Problem,
 };
+use crate::domain::maturation::CarrierDraft;
+use crate::domain::rights::RightsDraft;
 use crate::io::read::CellIssue;
 use crate::store::{DealImport, ImportIndex, ImportWriter, Store, StoreError, title_key};
 
@@ -630,7 +632,11 @@ fn insert(
 ) -> Result<i64, RowFailure> {
     let owner = owners.first().copied().unwrap_or(ClientId(0));
     match candidate {
-        Candidate::Client { draft, contacts } => {
+        Candidate::Client {
+            draft,
+            contacts,
+            carrier,
+        } => {
             if w.name_taken(&draft.name, None)? {
                 return Err(duplicate_name());
             }
@@ -641,11 +647,16 @@ fn insert(
             for c in &contacts {
                 summary.contacts_added += usize::from(w.add_contact(id, c)?);
             }
+            save_carrier(w, id, carrier.as_ref())?;
             Ok(id.into())
         }
-        Candidate::Achievement { mut data, .. } => {
+        Candidate::Achievement {
+            mut data, rights, ..
+        } => {
             data.owner = owner;
-            Ok(w.insert_achievement(&data)?.into())
+            let id = w.insert_achievement(&data)?;
+            save_rights(w, id, rights.as_ref())?;
+            Ok(id.into())
         }
         Candidate::Need { mut data, .. } => {
             data.enterprise = owner;
@@ -685,6 +696,41 @@ fn deal_import<'a>(
     }
 }
 
+/// Stores the carrier profile a row gives its organisation. It was checked when the row was
+/// read; a failing check here is the row's problem all the same.
+fn save_carrier(
+    w: &ImportWriter<'_>,
+    id: ClientId,
+    carrier: Option<&CarrierDraft>,
+) -> Result<(), RowFailure> {
+    let Some(draft) = carrier else {
+        return Ok(());
+    };
+    match draft.validate_imported() {
+        Ok(profile) => Ok(w.save_carrier(id, &profile)?),
+        Err(e) => {
+            let mut errors = Vec::new();
+            convert::field_errors(&mut errors, e, convert::carrier_target);
+            Err(errors.into())
+        }
+    }
+}
+
+/// Stores the rights a record gives its achievement, checked as [`save_carrier`] checks.
+fn save_rights(
+    w: &ImportWriter<'_>,
+    id: AchievementId,
+    rights: Option<&RightsDraft>,
+) -> Result<(), RowFailure> {
+    let Some(draft) = rights else {
+        return Ok(());
+    };
+    match draft.validate() {
+        Ok(r) => Ok(w.save_rights(id, &r)?),
+        Err(e) => Err(convert::rights_errors(e).into()),
+    }
+}
+
 /// Overwrites record `id` with the row. A mapped row is laid over the stored record, so the
 /// columns the file does not have keep their values. Returns the warnings of the merged row.
 #[allow(clippy::too_many_arguments)]
@@ -701,6 +747,16 @@ fn update(
     let owner = owners.first().copied().unwrap_or(ClientId(0));
     let (merged, warnings) = match (raw, mapping) {
         (RawRow::Cells(cells), Some(m)) => match &candidate {
+            Candidate::Client { .. } if m.kind == ImportKind::Carriers => {
+                let base = w.client(ClientId(id))?.unwrap_or_default();
+                let carrier = w.carrier(ClientId(id))?;
+                convert::carrier(
+                    m,
+                    cells,
+                    base,
+                    carrier.as_ref().map(CarrierDraft::from_carrier),
+                )?
+            }
             Candidate::Client { .. } => {
                 let base = w.client(ClientId(id))?.unwrap_or_default();
                 convert::client(m, cells, base)?
@@ -737,7 +793,11 @@ fn update(
         _ => (candidate, warnings),
     };
     match merged {
-        Candidate::Client { draft, contacts } => {
+        Candidate::Client {
+            draft,
+            contacts,
+            carrier,
+        } => {
             let id = ClientId(id);
             if w.name_taken(&draft.name, Some(id))? {
                 return Err(duplicate_name());
@@ -749,10 +809,15 @@ fn update(
             for c in &contacts {
                 summary.contacts_added += usize::from(w.add_contact(id, c)?);
             }
+            save_carrier(w, id, carrier.as_ref())?;
         }
-        Candidate::Achievement { mut data, .. } => {
+        Candidate::Achievement {
+            mut data, rights, ..
+        } => {
             data.owner = owner;
-            w.update_achievement(AchievementId(id), &data)?;
+            let id = AchievementId(id);
+            w.update_achievement(id, &data)?;
+            save_rights(w, id, rights.as_ref())?;
         }
         Candidate::Need { mut data, .. } => {
             data.enterprise = owner;

@@ -327,6 +327,7 @@ impl ImportScreen {
                 (ImportKind::Achievements, tr.nav_achievements),
                 (ImportKind::Needs, tr.nav_needs),
                 (ImportKind::Deals, tr.nav_deals),
+                (ImportKind::Carriers, tr.im_kind_carriers),
             ] {
                 if ui.radio(self.kind == kind, label).clicked() && self.kind != kind {
                     self.kind = kind;

@@ -20,7 +20,24 @@ fn preview_cells(c: &Candidate, tr: &Tr) -> Vec<String> {
             .join(tr.dash_list_separator)
     };
     match c {
-        Candidate::Client { draft, contacts } => vec![
+        Candidate::Client {
+            draft,
+            contacts,
+            carrier: Some(k),
+        } => vec![
+            draft.name.clone(),
+            tr.carrier_kind(k.kind).to_string(),
+            k.fields.clone(),
+            crate::domain::client::join_region(&draft.province, &draft.city, &draft.district),
+            k.capabilities.clone(),
+            k.typical_cost.clone(),
+            contacts.first().map(|c| c.name.clone()).unwrap_or_default(),
+        ],
+        Candidate::Client {
+            draft,
+            contacts,
+            carrier: None,
+        } => vec![
             draft.name.clone(),
             tr.client_kind(draft.kind).to_string(),
             draft.credit_code.clone(),
@@ -28,7 +45,7 @@ fn preview_cells(c: &Candidate, tr: &Tr) -> Vec<String> {
             draft.industry.clone(),
             contacts.first().map(|c| c.name.clone()).unwrap_or_default(),
         ],
-        Candidate::Achievement { data, owner } => vec![
+        Candidate::Achievement { data, owner, .. } => vec![
             data.title.clone(),
             owner.name.clone(),
             data.field.clone(),
@@ -96,6 +113,15 @@ fn preview_headers(kind: ImportKind, tr: &Tr) -> Vec<&'static str> {
             tr.d_contract_type,
             tr.wan_unit,
             tr.d_signed_on,
+        ],
+        ImportKind::Carriers => vec![
+            tr.f_name,
+            tr.carrier_kind_label,
+            tr.carrier_fields,
+            tr.f_province,
+            tr.carrier_capabilities,
+            tr.carrier_cost,
+            tr.im_t_contact_name,
         ],
     }
 }
@@ -226,6 +252,7 @@ mod tests {
                 name: "山东大学".into(),
                 kind: None,
             },
+            rights: None,
         };
         let cells = preview_cells(&c, &ZH);
         assert_eq!(

@@ -12,6 +12,7 @@ use crate::domain::maturation::{
 };
 use crate::domain::{AchievementRow, ClientKind, ClientRow};
 use crate::i18n::{Tr, fill};
+use crate::io::import::ImportKind;
 use crate::matching::Subject;
 use crate::store::{ProjectRow, Store};
 use crate::ui::command::{Command, MaturationCommand};
@@ -73,6 +74,9 @@ impl ProjectsScreen {
             ui.heading(tr.pj_title);
             if ui.button(tr.pj_new).clicked() {
                 self.start(ProjectDraft::default());
+            }
+            if ui.button(tr.pj_import_carriers).clicked() {
+                cmds.push(Command::StartImport(Some(ImportKind::Carriers)));
             }
             ui.separator();
             ui.selectable_value(&mut self.as_board, false, tr.view_table);

@@ -60,7 +60,7 @@ fn an_achievement_row_is_stored_as_typed() {
         ]),
     ));
     assert!(warnings.is_empty(), "{warnings:?}");
-    let Candidate::Achievement { data, owner } = c else {
+    let Candidate::Achievement { data, owner, .. } = c else {
         panic!("not an achievement");
     };
     assert_eq!(owner.name, "山东大学");
@@ -315,7 +315,9 @@ fn a_client_row_brings_its_contact_and_odd_values_are_kept() {
         ]),
     ));
     assert!(warnings.is_empty(), "{warnings:?}");
-    let Candidate::Client { draft, contacts } = c else {
+    let Candidate::Client {
+        draft, contacts, ..
+    } = c else {
         panic!("not a client");
     };
     assert_eq!(draft.kind, ClientKind::University);
@@ -330,7 +332,9 @@ fn a_client_row_brings_its_contact_and_odd_values_are_kept() {
         targets,
         vec![Some(Target::CreditCode), Some(Target::ContactPhone)]
     );
-    let Candidate::Client { draft, contacts } = c else {
+    let Candidate::Client {
+        draft, contacts, ..
+    } = c else {
         panic!("not a client");
     };
     assert_eq!(draft.credit_code, "123");
@@ -402,4 +406,148 @@ fn a_ledger_row_is_a_registered_deal_with_its_contract_number() {
     assert_eq!(d.terms.contract, Some(wan(120)));
     assert_eq!(d.terms.technology, Some(wan(100)));
     assert_eq!(d.registered_on, NaiveDate::from_ymd_opt(2026, 3, 20));
+}
+
+fn carrier_of(c: Candidate) -> (ClientDraft, Vec<ContactDraft>, CarrierDraft) {
+    match c {
+        Candidate::Client {
+            draft,
+            contacts,
+            carrier: Some(k),
+        } => (draft, contacts, k),
+        other => panic!("not a carrier: {other:?}"),
+    }
+}
+
+#[test]
+fn a_provincial_list_of_pilot_bases_reads_as_carriers() {
+    let m = mapping(
+        ImportKind::Carriers,
+        &[
+            "序号",
+            "基地名称",
+            "所在市",
+            "重点服务领域",
+            "中试能力",
+            "主要仪器设备",
+            "收费标准（万元/项）",
+            "联系人",
+            "联系电话",
+        ],
+    );
+    assert_eq!(m.column_of(Target::Name), Some(1));
+    assert_eq!(m.column_of(Target::Field), Some(3));
+    assert_eq!(m.column_of(Target::Capacity), Some(4));
+    assert_eq!(m.column_of(Target::Equipment), Some(5));
+    assert_eq!(m.column_of(Target::TypicalCost), Some(6));
+    let (c, warnings) = ok(new_record(
+        &m,
+        &row(&[
+            "1",
+            "济南新材料中试示范基地",
+            "济南市",
+            "新材料；高端装备",
+            "年中试 20 项",
+            "2 条中试线",
+            "30",
+            "王工",
+            "0531-66668888",
+        ]),
+    ));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (org, contacts, k) = carrier_of(c);
+    assert_eq!(org.name, "济南新材料中试示范基地");
+    assert_eq!(org.city, "济南市");
+    assert_eq!(k.kind, CarrierKind::PilotBase);
+    assert_eq!(k.fields, "新材料、高端装备");
+    assert_eq!(k.capacity, "年中试 20 项");
+    assert_eq!(k.equipment, "2 条中试线");
+    let cost = k.validate().expect("a valid profile").typical_cost;
+    assert_eq!(cost, Some(wan(30)));
+    assert_eq!(contacts[0].name, "王工");
+}
+
+#[test]
+fn a_carriers_kind_comes_from_its_column_or_its_name() {
+    let m = mapping(ImportKind::Carriers, &["名称", "类型", "领域", "费用（元）"]);
+    assert_eq!(m.column_of(Target::CarrierKind), Some(1));
+    let kind_of = |cells: &[&str]| {
+        let (c, warnings) = ok(new_record(&m, &row(cells)));
+        (carrier_of(c).2.kind, warnings)
+    };
+    let (kind, _) = kind_of(&["甲", "概念验证中心", "生物医药", "50000"]);
+    assert_eq!(kind, CarrierKind::ProofOfConcept);
+    let (kind, _) = kind_of(&["乙", "Training base", "管理", ""]);
+    assert_eq!(kind, CarrierKind::TrainingBase);
+    let (kind, warnings) = kind_of(&["山东大学概念验证中心", "", "医药", ""]);
+    assert_eq!(kind, CarrierKind::ProofOfConcept);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (kind, warnings) = kind_of(&["某中试基地", "孵化器", "材料", ""]);
+    assert_eq!(kind, CarrierKind::PilotBase);
+    assert_eq!(
+        warnings,
+        vec![(
+            Some(Target::CarrierKind),
+            Warning::UnknownValue("孵化器".into())
+        )]
+    );
+}
+
+#[test]
+fn a_carrier_without_fields_or_a_readable_cost_is_kept_with_warnings() {
+    let m = mapping(ImportKind::Carriers, &["基地名称", "服务领域", "收费标准"]);
+    let (c, warnings) = ok(new_record(&m, &row(&["某中试基地", "", "面议"])));
+    let (_, _, k) = carrier_of(c);
+    assert_eq!(k.fields, "");
+    assert_eq!(k.typical_cost, "");
+    assert!(warnings.contains(&(Some(Target::Field), Warning::LeftEmpty)));
+    let refused = new_record(&m, &row(&["", "材料", "1"]));
+    let errors = refused.expect_err("a carrier without a name is refused");
+    assert_eq!(errors[0].target, Some(Target::Name));
+}
+
+#[test]
+fn a_json_carrier_or_rights_record_is_checked_as_the_forms_check() {
+    let client = ClientDraft {
+        name: "某基地".into(),
+        ..ClientDraft::default()
+    };
+    let bad_cost = Candidate::Client {
+        draft: client.clone(),
+        contacts: Vec::new(),
+        carrier: Some(CarrierDraft {
+            typical_cost: "很多".into(),
+            ..CarrierDraft::default()
+        }),
+    };
+    let errors = check_record(bad_cost).expect_err("a cost that is no amount is refused");
+    assert_eq!(errors[0].target, Some(Target::TypicalCost));
+    let good = Candidate::Client {
+        draft: client,
+        contacts: Vec::new(),
+        carrier: Some(CarrierDraft {
+            fields: "材料".into(),
+            ..CarrierDraft::default()
+        }),
+    };
+    assert!(check_record(good).is_ok());
+    let rights = RightsDraft {
+        shares: ["70".into(), "20".into(), "20".into()],
+        ..RightsDraft::default()
+    };
+    let data = achievement_of(ok(new_record(
+        &mapping(ImportKind::Achievements, &["成果名称", "完成单位", "领域", "TRL"]),
+        &row(&["锂电池回收", "山东大学", "新能源", "6"]),
+    ))
+    .0);
+    let with_rights = Candidate::Achievement {
+        data,
+        owner: OwnerRef {
+            name: "山东大学".into(),
+            kind: None,
+        },
+        rights: Some(rights),
+    };
+    let errors = check_record(with_rights).expect_err("shares of 110 % are refused");
+    assert_eq!(errors[0].target, None);
 }
