@@ -55,6 +55,39 @@ pub struct Catalogs {
 }
 
 fn read(reader: &Reader, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
+    // The match index is built from its own connection on a second thread while this one reads
+    // the catalogues: on two cores the load takes the longer of the two, not their sum.
+    let Some(sibling) = reader.sibling() else {
+        let (achievements, needs) = read_catalogues(reader, progress);
+        return Loaded {
+            achievements,
+            needs,
+            matching: load_matching(reader).map_err(|e| e.to_string()),
+        };
+    };
+    std::thread::scope(|s| {
+        let matching = s.spawn(move || {
+            let sibling = sibling.map_err(|e| e.to_string())?;
+            load_matching(&sibling).map_err(|e| e.to_string())
+        });
+        let (achievements, needs) = read_catalogues(reader, progress);
+        let matching = matching
+            .join()
+            .unwrap_or_else(|_| Err("the match index could not be built".to_string()));
+        Loaded {
+            achievements,
+            needs,
+            matching,
+        }
+    })
+}
+
+type Read<T> = Result<Catalog<T>, String>;
+
+fn read_catalogues(
+    reader: &Reader,
+    progress: &mut dyn FnMut(u64, u64),
+) -> (Read<AchievementRow>, Read<NeedRow>) {
     // The sizes only scale the progress bar: unknown, it stays empty, and the reads below fail
     // with the reason.
     let (achievements, needs) = reader.catalogue_sizes().unwrap_or_default();
@@ -68,11 +101,7 @@ fn read(reader: &Reader, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
         progress((achievements + n) as u64, total)
     })
     .map_err(|e| e.to_string());
-    Loaded {
-        achievements: achievements_read,
-        needs: needs_read,
-        matching: load_matching(reader).map_err(|e| e.to_string()),
-    }
+    (achievements_read, needs_read)
 }
 
 /// The matching engine's index over every achievement, need and enterprise.

@@ -118,6 +118,13 @@ impl Reader {
         Ok(Reader { conn })
     }
 
+    /// A second reader of the same database, for reading on another thread at once. None for
+    /// a database with no file (in memory).
+    pub fn sibling(&self) -> Option<Result<Reader, StoreError>> {
+        let path = self.conn.path().filter(|p| !p.is_empty())?;
+        Some(Reader::open(std::path::Path::new(path)))
+    }
+
     pub(super) fn connection(&self) -> &Connection {
         &self.conn
     }
