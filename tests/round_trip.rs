@@ -458,7 +458,9 @@ fn carriers_export_and_import_back_with_their_profiles_and_rights_travel_in_json
     for lang in ["zh_CN.UTF-8", "en_US.UTF-8"] {
         for format in ["csv", "xlsx", "json"] {
             let what = format!("{lang} {format}");
-            let to = dir.path().join(format!("carriers-{}-{format}.sqlite", &lang[..2]));
+            let to = dir
+                .path()
+                .join(format!("carriers-{}-{format}.sqlite", &lang[..2]));
             let file = dir.path().join(format!("carriers-{}.{format}", &lang[..2]));
             export(lang, &from, "carriers", format, &file);
             let printed = import(lang, &to, "carriers", &file);
@@ -486,6 +488,10 @@ fn carriers_export_and_import_back_with_their_profiles_and_rights_travel_in_json
         import("zh_CN.UTF-8", &to, kind, &file);
     }
     assert_eq!(rights_of(&to), rights_of(&from));
-    assert!(rights_of(&to)[0].contains("鲁大科字"), "{:?}", rights_of(&to));
+    assert!(
+        rights_of(&to)[0].contains("鲁大科字"),
+        "{:?}",
+        rights_of(&to)
+    );
     assert_eq!(carriers_of(&to), carriers_of(&from));
 }

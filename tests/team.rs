@@ -777,3 +777,43 @@ fn with_the_server_gone_a_sync_says_so_keeps_every_change_and_goes_through_when_
         "下乡回来再同步"
     );
 }
+
+/// How many times another connection has committed to the file, as SQLite counts it for this
+/// one: what a window watches to know it must read again.
+fn writes_seen(watcher: &rusqlite::Connection) -> i64 {
+    watcher
+        .query_row("PRAGMA data_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_round_with_nothing_to_do_writes_nothing_and_one_with_news_writes_them() {
+    let Some(team) = team() else { return };
+    let wang = laptop(&team, "wang");
+    let li = laptop(&team, "li");
+    wang.sync();
+    let watcher = rusqlite::Connection::open(&wang.path).unwrap();
+    let before = writes_seen(&watcher);
+    let report = wang.sync();
+    assert_eq!((report.pushed, report.pulled, report.conflicts), (0, 0, 0));
+    assert_eq!(
+        writes_seen(&watcher),
+        before,
+        "an idle round wrote to the file"
+    );
+    client(&mut li.store(), "潍柴动力", "潍坊市");
+    li.sync();
+    let report = wang.sync();
+    assert_eq!(report.pulled, 1);
+    assert_ne!(writes_seen(&watcher), before);
+    assert!(find(&wang.store(), "潍柴动力").is_some());
+    // The round's time is written with what came down.
+    assert!(
+        wang.store()
+            .team_membership()
+            .unwrap()
+            .unwrap()
+            .last_sync
+            .is_some()
+    );
+}

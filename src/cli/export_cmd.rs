@@ -46,9 +46,9 @@ pub fn run(
                         .map(|(r, _)| r.id)
                         .collect(),
                 ),
-                ExportKind::Carriers => JsonIds::Clients(
-                    store.carriers()?.iter().map(|c| c.organisation).collect(),
-                ),
+                ExportKind::Carriers => {
+                    JsonIds::Clients(store.carriers()?.iter().map(|c| c.organisation).collect())
+                }
                 ExportKind::Deals => anyhow::bail!("deals: --format csv or xlsx"),
             };
             write_json(store, &ids, path)?

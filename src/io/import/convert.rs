@@ -664,9 +664,15 @@ pub fn carrier(
         }
     };
     match (organisation, profile) {
-        (Ok((Candidate::Client { draft, contacts, .. }, mut warnings)), Some(carrier))
-            if c.errors.is_empty() =>
-        {
+        (
+            Ok((
+                Candidate::Client {
+                    draft, contacts, ..
+                },
+                mut warnings,
+            )),
+            Some(carrier),
+        ) if c.errors.is_empty() => {
             warnings.append(&mut c.warnings);
             Ok((
                 Candidate::Client {

@@ -165,9 +165,7 @@ impl ImportKind {
     /// one note for the file.
     pub fn expected(self) -> &'static [Target] {
         match self {
-            ImportKind::Achievements | ImportKind::Needs | ImportKind::Carriers => {
-                &[Target::Field]
-            }
+            ImportKind::Achievements | ImportKind::Needs | ImportKind::Carriers => &[Target::Field],
             ImportKind::Clients | ImportKind::Deals => &[],
         }
     }

@@ -100,8 +100,8 @@ pub fn read_json(path: &Path, kind: ImportKind) -> Result<Vec<SourceRow>, Import
         )));
     }
     // A carriers export is a clients file whose records have carrier profiles.
-    let readable = file.kind == kind
-        || (kind == ImportKind::Carriers && file.kind == ImportKind::Clients);
+    let readable =
+        file.kind == kind || (kind == ImportKind::Carriers && file.kind == ImportKind::Clients);
     if !readable {
         return Err(ImportError::Json(format!("holds {}", file.kind.code())));
     }
@@ -188,7 +188,10 @@ fn collect(store: &Store, ids: &JsonIds) -> Result<Vec<JsonRecord>, StoreError> 
                     records.push(JsonRecord::Achievement {
                         owner: owner(a.data.owner, &a.owner_name)?,
                         achievement: a.data,
-                        rights: store.achievement_rights(id)?.as_ref().map(RightsDraft::from),
+                        rights: store
+                            .achievement_rights(id)?
+                            .as_ref()
+                            .map(RightsDraft::from),
                     });
                 }
             }

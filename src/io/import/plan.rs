@@ -15,12 +15,12 @@ use super::error::ImportError;
 use super::fields::{ImportKind, Target};
 use super::layout::{SkipReason, skip_reason};
 use super::mapping::Mapping;
+use crate::domain::maturation::CarrierDraft;
+use crate::domain::rights::RightsDraft;
 use crate::domain::{
     AchievementDraft, AchievementId, ClientDraft, ClientId, ClientKind, DealId, NeedDraft, NeedId,
     Problem,
 };
-use crate::domain::maturation::CarrierDraft;
-use crate::domain::rights::RightsDraft;
 use crate::io::read::CellIssue;
 use crate::store::{DealImport, ImportIndex, ImportWriter, Store, StoreError, title_key};
 

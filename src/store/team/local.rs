@@ -41,30 +41,58 @@ fn json_of(prefix: &str, columns: &[String]) -> String {
     format!("json_object({})", pairs.join(", "))
 }
 
-/// Writes (again) the triggers of every synced table, from the columns the table has now, so a
-/// column added by a later version travels too.
-pub(super) fn install_triggers(tx: &Connection) -> Result<(), StoreError> {
-    for table in SYNCED {
-        let t = table.name;
-        let cols = columns(tx, t)?;
-        let guard = "WHEN (SELECT applying FROM team_membership) = 0";
-        tx.execute_batch(&format!(
-            "DROP TRIGGER IF EXISTS sync_i_{t};
-             DROP TRIGGER IF EXISTS sync_u_{t};
-             DROP TRIGGER IF EXISTS sync_d_{t};
-             CREATE TRIGGER sync_i_{t} AFTER INSERT ON \"{t}\" {guard} BEGIN
+/// The triggers that record a synced table's changes, by name, as `CREATE` statements.
+fn triggers(t: &str, cols: &[String]) -> [(String, String); 3] {
+    let guard = "WHEN (SELECT applying FROM team_membership) = 0";
+    let old = json_of("OLD", cols);
+    [
+        (
+            format!("sync_i_{t}"),
+            format!(
+                "CREATE TRIGGER sync_i_{t} AFTER INSERT ON \"{t}\" {guard} BEGIN
                  INSERT INTO sync_map (tbl, row_id, uid) VALUES ('{t}', NEW.rowid, lower(hex(randomblob(16))))
                      ON CONFLICT (tbl, row_id) DO NOTHING;
                  INSERT INTO sync_outbox (tbl, row_id, op, old) VALUES ('{t}', NEW.rowid, 'I', NULL);
-             END;
-             CREATE TRIGGER sync_u_{t} AFTER UPDATE ON \"{t}\" {guard} BEGIN
+             END"
+            ),
+        ),
+        (
+            format!("sync_u_{t}"),
+            format!(
+                "CREATE TRIGGER sync_u_{t} AFTER UPDATE ON \"{t}\" {guard} BEGIN
                  INSERT INTO sync_outbox (tbl, row_id, op, old) VALUES ('{t}', OLD.rowid, 'U', {old});
-             END;
-             CREATE TRIGGER sync_d_{t} AFTER DELETE ON \"{t}\" {guard} BEGIN
+             END"
+            ),
+        ),
+        (
+            format!("sync_d_{t}"),
+            format!(
+                "CREATE TRIGGER sync_d_{t} AFTER DELETE ON \"{t}\" {guard} BEGIN
                  INSERT INTO sync_outbox (tbl, row_id, op, old) VALUES ('{t}', OLD.rowid, 'D', {old});
-             END;",
-            old = json_of("OLD", &cols),
-        ))?;
+             END"
+            ),
+        ),
+    ]
+}
+
+/// Writes the triggers of every synced table again where they differ from those the columns it
+/// has now call for, so a column added by a later version travels too. Triggers already as
+/// they should be are left alone: opening a member's file writes nothing.
+pub(super) fn install_triggers(tx: &Connection) -> Result<(), StoreError> {
+    for table in SYNCED {
+        let cols = columns(tx, table.name)?;
+        for (name, sql) in triggers(table.name, &cols) {
+            let stored: Option<String> = tx
+                .query_row(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                    [&name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if stored.as_deref() != Some(sql.as_str()) {
+                tx.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}; {sql};"))?;
+            }
+        }
     }
     Ok(())
 }
@@ -631,6 +659,27 @@ pub(super) fn set_last_sync(tx: &Transaction<'_>, at: &str) -> Result<(), StoreE
 /// How many records wait to go up.
 pub(super) fn waiting_count(conn: &Connection) -> Result<usize, StoreError> {
     let n: i64 = conn.query_row("SELECT count(*) FROM team_inbox", [], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// Whether a round has anything to push: changes in the outbox, or a push begun and not known
+/// to be finished.
+pub(super) fn push_due(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sync_outbox)
+             OR EXISTS (SELECT 1 FROM team_membership WHERE id = 1 AND push_id IS NOT NULL)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// How many deals of other brokers the board shows.
+pub(super) fn team_deal_count(conn: &Connection) -> Result<usize, StoreError> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM team_deals WHERE deleted = 0",
+        [],
+        |r| r.get(0),
+    )?;
     Ok(n as usize)
 }
 

@@ -111,36 +111,42 @@ fn round(
     server: &mut Server,
     stop: Option<Step>,
 ) -> Result<SyncReport, TeamError> {
+    // A round that finds nothing to do writes nothing: a window on the file reads every write
+    // from another connection as a reason to load its catalogues again.
     let (_, role) = server::check(server)?;
     let mut report = SyncReport::default();
-    store.write(Area::Clients, |tx| {
-        local::set_role(tx, role)?;
-        local::install_triggers(tx)
-    })?;
-
-    let (push_id, through) = store.write(Area::Catalog, local::push_id)?;
-    let pending = local::pending(&store.conn, through)?;
-    let pushed = server::push(server, &push_id, &pending)?;
-    if stop == Some(Step::Pushed) {
-        return Err(TeamError::Interrupted);
+    let membership = store.team_membership()?.ok_or(TeamError::NotJoined)?;
+    if membership.role != role {
+        store.write(Area::Clients, |tx| local::set_role(tx, role))?;
     }
-    store.write(Area::Catalog, |tx| local::finish_push(tx, through))?;
-    if !pushed.already {
-        report.pushed = pending.len();
-        report.conflicts += pushed.conflicts;
+
+    if local::push_due(&store.conn)? {
+        let (push_id, through) = store.write(Area::Catalog, local::push_id)?;
+        let pending = local::pending(&store.conn, through)?;
+        let pushed = server::push(server, &push_id, &pending)?;
+        if stop == Some(Step::Pushed) {
+            return Err(TeamError::Interrupted);
+        }
+        store.write(Area::Catalog, |tx| local::finish_push(tx, through))?;
+        if !pushed.already {
+            report.pushed = pending.len();
+            report.conflicts += pushed.conflicts;
+        }
     }
 
     let settled = store.settled_unsent()?;
-    server::resolve(server, &settled)?;
-    store.write(Area::Catalog, |tx| {
-        for id in &settled {
-            tx.execute(
-                "UPDATE team_conflicts SET sent = 1 WHERE server_id = ?1",
-                [id],
-            )?;
-        }
-        Ok(())
-    })?;
+    if !settled.is_empty() {
+        server::resolve(server, &settled)?;
+        store.write(Area::Catalog, |tx| {
+            for id in &settled {
+                tx.execute(
+                    "UPDATE team_conflicts SET sent = 1 WHERE server_id = ?1",
+                    [id],
+                )?;
+            }
+            Ok(())
+        })?;
+    }
 
     let mut first = true;
     loop {
@@ -190,7 +196,18 @@ fn round(
         }
     }
     report.waiting = local::waiting_count(&store.conn)?;
-    let me = store.team_membership()?.map(|m| m.user).unwrap_or_default();
+    let idle = board.is_empty()
+        && conflicts.is_empty()
+        && audit.is_empty()
+        && settled.is_empty()
+        && report.pushed == 0
+        && report.pulled == 0
+        && membership.last_sync.is_some();
+    if idle {
+        report.team_deals = local::team_deal_count(&store.conn)?;
+        return Ok(report);
+    }
+    let me = membership.user;
     let at = super::now().to_rfc3339();
     report.team_deals = store.write(Area::Catalog, |tx| {
         let mut board_mark = marks.board;
@@ -249,9 +266,7 @@ fn round(
             params![board_mark, conflict_mark, after],
         )?;
         local::set_last_sync(tx, &at)?;
-        tx.query_row("SELECT count(*) FROM team_deals WHERE deleted = 0", [], |r| r.get::<_, i64>(0))
-            .map(|n| n as usize)
-            .map_err(StoreError::from)
+        local::team_deal_count(tx)
     })?;
     Ok(report)
 }

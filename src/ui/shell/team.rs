@@ -97,6 +97,9 @@ pub struct Team {
     running: Option<Running>,
     status: Reloaded<u64, Option<TeamStatus>>,
     next_round: Option<Instant>,
+    /// When the last round of this session ended well (RFC 3339, UTC): a round that found
+    /// nothing to do writes nothing, its time included.
+    last_round: Option<String>,
 }
 
 impl Team {
@@ -188,6 +191,7 @@ impl Team {
         Some(match done {
             Ok(report) => {
                 self.password = Some(running.password);
+                self.last_round = Some(chrono::Utc::now().to_rfc3339());
                 self.next_round = Some(Instant::now() + SYNC_EVERY);
                 self.status.invalidate();
                 match running.round {
@@ -239,7 +243,12 @@ impl Team {
             return;
         };
         ui.separator();
-        let synced = match status.membership.last_sync.as_deref().and_then(clock) {
+        // Both are UTC in RFC 3339, which sorts as the times do.
+        let last = [&status.membership.last_sync, &self.last_round]
+            .into_iter()
+            .flatten()
+            .max();
+        let synced = match last.map(String::as_str).and_then(clock) {
             Some(time) => fill(tr.team_synced_at, &[("time", &time)]),
             None => tr.team_not_synced.to_string(),
         };

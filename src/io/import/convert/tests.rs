@@ -317,7 +317,8 @@ fn a_client_row_brings_its_contact_and_odd_values_are_kept() {
     assert!(warnings.is_empty(), "{warnings:?}");
     let Candidate::Client {
         draft, contacts, ..
-    } = c else {
+    } = c
+    else {
         panic!("not a client");
     };
     assert_eq!(draft.kind, ClientKind::University);
@@ -334,7 +335,8 @@ fn a_client_row_brings_its_contact_and_odd_values_are_kept() {
     );
     let Candidate::Client {
         draft, contacts, ..
-    } = c else {
+    } = c
+    else {
         panic!("not a client");
     };
     assert_eq!(draft.credit_code, "123");
@@ -469,7 +471,10 @@ fn a_provincial_list_of_pilot_bases_reads_as_carriers() {
 
 #[test]
 fn a_carriers_kind_comes_from_its_column_or_its_name() {
-    let m = mapping(ImportKind::Carriers, &["名称", "类型", "领域", "费用（元）"]);
+    let m = mapping(
+        ImportKind::Carriers,
+        &["名称", "类型", "领域", "费用（元）"],
+    );
     assert_eq!(m.column_of(Target::CarrierKind), Some(1));
     let kind_of = |cells: &[&str]| {
         let (c, warnings) = ok(new_record(&m, &row(cells)));
@@ -535,11 +540,16 @@ fn a_json_carrier_or_rights_record_is_checked_as_the_forms_check() {
         shares: ["70".into(), "20".into(), "20".into()],
         ..RightsDraft::default()
     };
-    let data = achievement_of(ok(new_record(
-        &mapping(ImportKind::Achievements, &["成果名称", "完成单位", "领域", "TRL"]),
-        &row(&["锂电池回收", "山东大学", "新能源", "6"]),
-    ))
-    .0);
+    let data = achievement_of(
+        ok(new_record(
+            &mapping(
+                ImportKind::Achievements,
+                &["成果名称", "完成单位", "领域", "TRL"],
+            ),
+            &row(&["锂电池回收", "山东大学", "新能源", "6"]),
+        ))
+        .0,
+    );
     let with_rights = Candidate::Achievement {
         data,
         owner: OwnerRef {
