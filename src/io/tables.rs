@@ -128,24 +128,29 @@ pub fn clients<'a>(rows: impl Iterator<Item = &'a ClientRow>, tr: &Tr) -> Table 
     }
 }
 
+/// The carriers export's column headers.
+pub fn carrier_headers(tr: &Tr) -> [&'static str; 11] {
+    [
+        tr.col_name,
+        tr.carrier_kind_label,
+        tr.carrier_fields,
+        tr.col_region,
+        tr.carrier_capabilities,
+        tr.carrier_equipment,
+        tr.carrier_capacity,
+        tr.col_typical_cost,
+        tr.im_t_contact_name,
+        tr.im_t_contact_phone,
+        tr.im_t_contact_email,
+    ]
+}
+
 /// The carriers with their profiles and first contacts, in columns the carriers import reads
 /// back.
 pub fn carriers(rows: &[(Carrier, Option<Contact>)], tr: &Tr) -> Table {
     Table {
         name: tr.file_carriers.to_string(),
-        headers: headers(&[
-            tr.col_name,
-            tr.carrier_kind_label,
-            tr.carrier_fields,
-            tr.col_region,
-            tr.carrier_capabilities,
-            tr.carrier_equipment,
-            tr.carrier_capacity,
-            tr.col_typical_cost,
-            tr.im_t_contact_name,
-            tr.im_t_contact_phone,
-            tr.im_t_contact_email,
-        ]),
+        headers: headers(&carrier_headers(tr)),
         rows: rows
             .iter()
             .map(|(c, contact)| {

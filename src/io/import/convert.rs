@@ -594,6 +594,17 @@ pub(super) fn rights_errors(e: FieldErrors<RightsField>) -> Vec<CellError> {
         .collect()
 }
 
+/// A carrier profile's text of field `f`: the cost is an amount.
+fn carrier_text(d: &mut CarrierDraft, f: CarrierField) -> Option<&mut String> {
+    match f {
+        CarrierField::Fields => Some(&mut d.fields),
+        CarrierField::Capabilities => Some(&mut d.capabilities),
+        CarrierField::Equipment => Some(&mut d.equipment),
+        CarrierField::Capacity => Some(&mut d.capacity),
+        CarrierField::TypicalCost => None,
+    }
+}
+
 pub(super) fn carrier_target(f: CarrierField) -> Target {
     match f {
         CarrierField::Fields => Target::Field,
@@ -634,13 +645,7 @@ pub fn carrier(
     let checked = validate_keeping_long(
         d,
         CarrierDraft::validate_imported,
-        |d, f| match f {
-            CarrierField::Fields => Some(&mut d.fields),
-            CarrierField::Capabilities => Some(&mut d.capabilities),
-            CarrierField::Equipment => Some(&mut d.equipment),
-            CarrierField::Capacity => Some(&mut d.capacity),
-            CarrierField::TypicalCost => None,
-        },
+        carrier_text,
         carrier_target,
         &mut c.warnings,
     );
@@ -648,12 +653,8 @@ pub fn carrier(
         Ok((profile, kept)) => {
             let mut draft = CarrierDraft::from_profile(&profile);
             for (f, text) in kept {
-                match f {
-                    CarrierField::Fields => draft.fields = text,
-                    CarrierField::Capabilities => draft.capabilities = text,
-                    CarrierField::Equipment => draft.equipment = text,
-                    CarrierField::Capacity => draft.capacity = text,
-                    CarrierField::TypicalCost => {}
+                if let Some(slot) = carrier_text(&mut draft, f) {
+                    *slot = text;
                 }
             }
             Some(draft)

@@ -1912,22 +1912,10 @@ mod carrier_headers {
     fn the_carriers_export_reads_back() {
         use crate::i18n::{EN, ZH};
         for tr in [&ZH, &EN] {
-            let headers: Vec<String> = [
-                tr.col_name,
-                tr.carrier_kind_label,
-                tr.carrier_fields,
-                tr.col_region,
-                tr.carrier_capabilities,
-                tr.carrier_equipment,
-                tr.carrier_capacity,
-                tr.col_typical_cost,
-                tr.im_t_contact_name,
-                tr.im_t_contact_phone,
-                tr.im_t_contact_email,
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+            let headers: Vec<String> = crate::io::tables::carrier_headers(tr)
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
             use Target::*;
             assert_eq!(
                 auto_map(ImportKind::Carriers, &headers),
