@@ -94,12 +94,18 @@ fn stages() {
     );
     let stats = achievements.index_stats();
     println!(
-        "  achievements' search index: texts {:.1} MiB, pair lists {:.1} MiB, character lists \
-         {:.1} MiB; matching postings {:.1} MiB",
+        "  achievements' search index: texts {:.1} MiB, pair lists {:.1} MiB; matching postings \
+         {:.1} MiB",
         stats.text_bytes as f64 / 1048576.0,
         stats.bigram_bytes as f64 / 1048576.0,
-        stats.unigram_bytes as f64 / 1048576.0,
         matching.heap_bytes() as f64 / 1048576.0
+    );
+    for (part, bytes) in matching.memory_parts() {
+        println!("    matching {part}: {:.1} MiB", bytes as f64 / 1048576.0);
+    }
+    println!(
+        "    relevance terms (achievements, needs): {:?}",
+        matching.term_counts()
     );
     drop(matching);
     println!(

@@ -106,7 +106,13 @@ fn read_catalogues(
 
 /// The matching engine's index over every achievement, need and enterprise.
 pub fn load_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
+    reader.in_one_snapshot(build_matching)
+}
+
+fn build_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
     let mut index = MatchIndex::default();
+    let (achievements, needs) = reader.catalogue_sizes()?;
+    index.expect(achievements, needs);
     // Before the records, while the table is still cheap to build; `shrink` builds it whole.
     index.set_thesaurus(
         reader

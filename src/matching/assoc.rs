@@ -166,6 +166,26 @@ impl Miner {
     }
 }
 
+impl Miner {
+    /// Estimated heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        super::map_bytes(&self.abbreviations)
+            + self
+                .abbreviations
+                .keys()
+                .map(|(a, b)| a.len() + b.len())
+                .sum::<usize>()
+            + super::map_bytes(&self.keyword_ids)
+            + self.keywords.capacity() * std::mem::size_of::<(Box<str>, u32)>()
+            + self
+                .keywords
+                .iter()
+                .map(|(k, _)| 2 * k.len())
+                .sum::<usize>()
+            + super::map_bytes(&self.pairs)
+    }
+}
+
 /// A term of the table, as text and as tokens.
 struct Term {
     text: Box<str>,
@@ -195,6 +215,28 @@ pub struct Found {
 }
 
 impl Associations {
+    /// Estimated heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.terms.capacity() * std::mem::size_of::<Term>()
+            + self
+                .terms
+                .iter()
+                .map(|t| 2 * t.text.len() + 8 * t.tokens.len())
+                .sum::<usize>()
+            + super::map_bytes(&self.ids)
+            + super::map_bytes(&self.by_first)
+            + self
+                .by_first
+                .values()
+                .map(|v| 4 * v.capacity())
+                .sum::<usize>()
+            + self
+                .links
+                .iter()
+                .map(|l| 24 + l.capacity() * std::mem::size_of::<Link>())
+                .sum::<usize>()
+    }
+
     /// The table from the broker's thesaurus and what `miner` gathered.
     pub fn build(thesaurus: &[(String, String)], miner: &Miner) -> Self {
         let mut table = Associations::default();

@@ -51,6 +51,27 @@ pub struct NeedDoc {
 }
 
 impl NeedDoc {
+    /// Bytes its strings hold on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        [
+            &self.title,
+            &self.enterprise_name,
+            &self.field,
+            &self.province,
+            &self.city,
+            &self.description,
+            &self.indicators,
+        ]
+        .iter()
+        .map(|s| s.capacity())
+        .sum::<usize>()
+            + self
+                .keywords
+                .iter()
+                .map(|k| k.capacity() + 24)
+                .sum::<usize>()
+    }
+
     /// The text shown for a need: title, keywords, description and indicators, a line each.
     /// Built when shown rather than kept: 20,000 needs would hold their texts twice.
     pub fn text(&self) -> String {

@@ -9,6 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::assoc::{Association, Associations, Miner};
 use super::bm25::{Bm25, Scratch};
 use super::docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
+use super::map_bytes;
 use super::parts::{
     Breakdown, Part, PartValues, Weights, history_fit, is_offered, learned_fit, maturity, mode_fit,
     price_fit, region_fit,
@@ -140,6 +141,13 @@ impl MatchIndex {
         self.associations.len()
     }
 
+    /// At most how many achievements and needs the load will add: lists of terms certain to be
+    /// too common to score are dropped as they pass that share, instead of at the end.
+    pub fn expect(&mut self, achievements: usize, needs: usize) {
+        self.achievement_bm25.expect(achievements, MAX_DF);
+        self.need_bm25.expect(needs, MAX_DF);
+    }
+
     /// Adds an achievement, or replaces the one with its id.
     pub fn upsert_achievement(&mut self, doc: AchievementDoc, text: AchievementText<'_>) {
         self.remove_achievement(doc.id);
@@ -208,8 +216,8 @@ impl MatchIndex {
     /// Called once loading is done: builds the association table and returns spare memory.
     pub fn shrink(&mut self) {
         self.refresh_associations();
-        self.achievement_bm25.shrink();
-        self.need_bm25.shrink();
+        self.achievement_bm25.shrink(MAX_DF);
+        self.need_bm25.shrink(MAX_DF);
     }
 
     fn entry(&self, id: AchievementId) -> Option<&Entry> {
@@ -294,6 +302,44 @@ impl MatchIndex {
     /// Bytes held by the relevance postings.
     pub fn heap_bytes(&self) -> usize {
         self.achievement_bm25.heap_bytes() + self.need_bm25.heap_bytes()
+    }
+
+    /// Estimated heap bytes of each part, for the memory figures in the README.
+    pub fn memory_parts(&self) -> Vec<(&'static str, usize)> {
+        use std::mem::size_of;
+        let entries = self.achievements.capacity() * size_of::<Option<Entry>>()
+            + self
+                .achievements
+                .iter()
+                .flatten()
+                .map(|e| e.keywords.len() * 4)
+                .sum::<usize>();
+        let needs = self.needs.capacity() * size_of::<Option<NeedDoc>>()
+            + self
+                .needs
+                .iter()
+                .flatten()
+                .map(NeedDoc::heap_bytes)
+                .sum::<usize>();
+        let enterprises = map_bytes(&self.enterprises)
+            + self
+                .enterprises
+                .values()
+                .map(|e| e.name.len() + e.industry.len() + e.province.len() + e.city.len())
+                .sum::<usize>();
+        vec![
+            ("achievement postings", self.achievement_bm25.heap_bytes()),
+            ("need postings", self.need_bm25.heap_bytes()),
+            ("miner", self.miner.heap_bytes()),
+            ("associations", self.associations.heap_bytes()),
+            ("achievement entries", entries),
+            (
+                "slot maps",
+                map_bytes(&self.achievement_slot) + map_bytes(&self.need_slot),
+            ),
+            ("need documents", needs),
+            ("enterprises", enterprises),
+        ]
     }
 
     /// The structured parts of one pair, with `text` its relevance from 0 to 1 and `learned`

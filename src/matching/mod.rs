@@ -21,3 +21,8 @@ pub use tuning::Tuning;
 
 #[cfg(test)]
 mod tests;
+
+/// Estimated heap bytes of a hash map's table (entries plus one control byte each).
+fn map_bytes<K, V, S>(map: &std::collections::HashMap<K, V, S>) -> usize {
+    map.capacity() * (std::mem::size_of::<(K, V)>() + 1)
+}

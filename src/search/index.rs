@@ -27,8 +27,6 @@ pub struct Hit<I = i64> {
 pub struct IndexStats {
     pub records: usize,
     pub text_bytes: usize,
-    pub unigram_lists: usize,
-    pub unigram_bytes: usize,
     pub bigram_lists: usize,
     pub bigram_bytes: usize,
 }
@@ -42,12 +40,15 @@ struct Slot<I> {
     live: bool,
 }
 
-/// Records are known by their id type `I` (an achievement's or a need's).
+/// Records are known by their id type `I` (an achievement's or a need's). There are no lists
+/// per character: a character's records are the union of the lists of the pairs it is part of
+/// (about 1 ms for 电 at 100,000 records), which saves the 14 MiB such lists took. Only a
+/// character that is a whole field by itself is listed apart.
 pub struct SearchIndex<I = i64> {
     slots: Vec<Slot<I>>,
     live_slot: FxHashMap<I, u32>,
-    unigrams: FxHashMap<u16, Postings>,
     bigrams: FxHashMap<u32, Postings>,
+    singles: FxHashMap<u16, Postings>,
 }
 
 impl<I> Default for SearchIndex<I> {
@@ -55,7 +56,7 @@ impl<I> Default for SearchIndex<I> {
         Self {
             slots: Vec::new(),
             live_slot: FxHashMap::default(),
-            unigrams: FxHashMap::default(),
+            singles: FxHashMap::default(),
             bigrams: FxHashMap::default(),
         }
     }
@@ -80,7 +81,7 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
 
     /// Releases the spare capacity the posting lists grew while building.
     pub fn shrink(&mut self) {
-        for p in self.unigrams.values_mut().chain(self.bigrams.values_mut()) {
+        for p in self.bigrams.values_mut().chain(self.singles.values_mut()) {
             p.shrink_to_fit();
         }
     }
@@ -115,11 +116,17 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         for g in grams {
             self.bigrams.entry(g).or_default().push(slot);
         }
-        let mut chars: Vec<u16> = text.iter().copied().filter(|&c| c != FIELD_BREAK).collect();
-        chars.sort_unstable();
-        chars.dedup();
-        for c in chars {
-            self.unigrams.entry(c).or_default().push(slot);
+        let mut singles: Vec<u16> = text
+            .split(|&c| c == FIELD_BREAK)
+            .filter_map(|field| match field {
+                [c] => Some(*c),
+                _ => None,
+            })
+            .collect();
+        singles.sort_unstable();
+        singles.dedup();
+        for c in singles {
+            self.singles.entry(c).or_default().push(slot);
         }
         self.slots.push(Slot {
             id: doc.id,
@@ -193,10 +200,10 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
     }
 
     /// The slots that may contain `term`: exact for one or two characters, a superset beyond.
-    /// None when some character or pair of it occurs nowhere.
+    /// None when some pair of it occurs nowhere.
     fn term_candidates(&self, term: &[u16]) -> Option<Vec<u32>> {
         if let [c] = term {
-            return Some(self.unigrams.get(c)?.iter().collect());
+            return self.character_slots(*c);
         }
         let mut lists: Vec<&Postings> = term
             .windows(2)
@@ -215,6 +222,35 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         Some(slots)
     }
 
+    /// The slots containing `c`: those of every pair with it, and of the fields it fills alone.
+    fn character_slots(&self, c: u16) -> Option<Vec<u32>> {
+        let mut seen = vec![0u64; self.slots.len().div_ceil(64)];
+        let mut mark = |list: &Postings| {
+            for slot in list.iter() {
+                if let Some(word) = seen.get_mut(slot as usize / 64) {
+                    *word |= 1 << (slot % 64);
+                }
+            }
+        };
+        for (&key, list) in &self.bigrams {
+            if (key >> 16) as u16 == c || key as u16 == c {
+                mark(list);
+            }
+        }
+        if let Some(list) = self.singles.get(&c) {
+            mark(list);
+        }
+        let slots: Vec<u32> = (0u32..)
+            .zip(&seen)
+            .flat_map(|(i, &word)| {
+                (0..64)
+                    .filter(move |b| word & (1 << b) != 0)
+                    .map(move |b| i * 64 + b)
+            })
+            .collect();
+        (!slots.is_empty()).then_some(slots)
+    }
+
     /// What the index holds, for the memory figures in the README.
     pub fn stats(&self) -> IndexStats {
         fn list_bytes<'a>(lists: impl Iterator<Item = &'a Postings>) -> usize {
@@ -225,8 +261,6 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         IndexStats {
             records: self.live_slot.len(),
             text_bytes: self.slots.iter().map(|s| s.text.len() * 2).sum(),
-            unigram_lists: self.unigrams.len(),
-            unigram_bytes: list_bytes(self.unigrams.values()),
             bigram_lists: self.bigrams.len(),
             bigram_bytes: list_bytes(self.bigrams.values()),
         }
@@ -235,10 +269,7 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
     /// Bytes held by texts and posting lists.
     pub fn heap_bytes(&self) -> usize {
         let s = self.stats();
-        s.text_bytes
-            + s.unigram_bytes
-            + s.bigram_bytes
-            + self.slots.capacity() * std::mem::size_of::<Slot<I>>()
+        s.text_bytes + s.bigram_bytes + self.slots.capacity() * std::mem::size_of::<Slot<I>>()
     }
 }
 
@@ -325,6 +356,27 @@ mod tests {
         let ix = index();
         assert!(ix.search("量子").is_empty());
         assert!(ix.search("   ").is_empty());
+    }
+
+    #[test]
+    fn a_character_is_found_inside_pairs_and_as_a_field_of_its_own() {
+        let ix = SearchIndex::build([
+            Doc {
+                id: 1,
+                title: "锂",
+                rest: &["电池"],
+            },
+            Doc {
+                id: 2,
+                title: "钠离子电池",
+                rest: &["储", "x"],
+            },
+        ]);
+        assert_eq!(ids(&ix.search("锂")), vec![1]);
+        assert_eq!(ids(&ix.search("池")), vec![1, 2]);
+        assert_eq!(ids(&ix.search("储")), vec![2]);
+        assert_eq!(ids(&ix.search("X")), vec![2]);
+        assert!(ix.search("铅").is_empty());
     }
 
     #[test]

@@ -130,6 +130,18 @@ impl Reader {
     }
 
     /// How many live achievements and needs there are, for progress while loading them.
+    /// Runs `f` in one read transaction, so every read inside it sees the same state of the
+    /// file (a count and the rows counted agree even while another connection writes).
+    pub fn in_one_snapshot<T>(
+        &self,
+        f: impl FnOnce(&Reader) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let snapshot = self.conn.unchecked_transaction()?;
+        let out = f(self)?;
+        snapshot.finish()?;
+        Ok(out)
+    }
+
     pub fn catalogue_sizes(&self) -> Result<(usize, usize), StoreError> {
         let count = |sql: &str| -> Result<usize, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
