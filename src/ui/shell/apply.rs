@@ -3,6 +3,7 @@
 //! reaches the screens as an [`Event`] and the broker as the status line.
 
 mod documents;
+pub(super) use documents::Attaching;
 mod institution;
 mod maturation;
 mod team;
