@@ -196,3 +196,22 @@ fn a_file_that_cannot_be_read_is_refused_with_its_path_and_nothing_listed() {
     );
     assert!(!techbroker::store::files_dir(&path).exists());
 }
+
+#[test]
+fn a_read_only_window_refuses_to_attach_before_copying() {
+    let (dir, path) = temp_db();
+    seed(&path);
+    let file = dir.path().join(FILE);
+    std::fs::write(&file, b"%PDF-1.4 contract").unwrap();
+    // Another window has the database: this one reads it only.
+    let first = techbroker::store::InstanceLock::acquire(&path).unwrap();
+    let mut h = harness_with_picker(&path, Some(file));
+    click(&mut h, ZH.open_read_only);
+    click(&mut h, ZH.nav_deals);
+    click(&mut h, ZH.open);
+    click(&mut h, ZH.docs_add);
+    h.get_by_label(ZH.read_only_refused);
+    h.get_by_label(ZH.docs_none);
+    assert!(!techbroker::store::files_dir(&path).exists());
+    drop(first);
+}

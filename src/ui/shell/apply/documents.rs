@@ -140,3 +140,78 @@ fn attaching_line(ui: &mut Ui, a: &Attaching, tr: &Tr) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::mpsc::channel;
+
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::domain::DealId;
+    use crate::i18n::ZH;
+
+    /// The line of a copy under way: the real copy, held after its first chunk (by the test's
+    /// own channel, never a timer) so the line can be seen and its cancel pressed.
+    #[test]
+    fn a_copy_under_way_shows_its_file_and_percent_and_cancel_stops_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("中试报告.pdf");
+        // Four of the copy's chunks: a quarter is done when it is held.
+        std::fs::write(&source, vec![1u8; 4 * 64 * 1024]).unwrap();
+        let files = dir.path().join("broker.sqlite.files");
+        let (held_tx, held) = channel();
+        let (go, go_rx) = channel::<()>();
+        let (woke, woken) = channel();
+        let waker = Arc::new(move || {
+            // The test stops listening only once it has the answer.
+            let _ = woke.send(());
+        });
+        let (from, to) = (source.clone(), files.clone());
+        let job = Job::start(true, waker, move |cancel, progress| {
+            let mut first = true;
+            stage_document(&to, &from, cancel, &mut |done, total| {
+                progress(done, total);
+                if std::mem::take(&mut first) {
+                    let _ = held_tx.send(());
+                    let _ = go_rx.recv();
+                }
+            })
+        });
+        held.recv().unwrap();
+        let attaching = Attaching {
+            job,
+            owner: Owner::Deal(DealId(1)),
+            kind: DocumentKind::PilotReport,
+            name: display_name(&source),
+        };
+        let mut h = Harness::builder()
+            .with_context_setup(crate::ui::shell::fonts::install)
+            .build_ui_state(
+                |ui, a: &mut Attaching| attaching_line(ui, a, &ZH),
+                attaching,
+            );
+        h.run();
+        h.get_by_label(&fill(
+            ZH.docs_copying,
+            &[("name", &"中试报告.pdf"), ("percent", &25)],
+        ));
+        h.get_by_label(ZH.cancel).click();
+        h.run();
+        go.send(()).unwrap();
+        let stopped = loop {
+            if let Some(result) = h.state().job.poll() {
+                break result;
+            }
+            woken.recv().unwrap();
+        };
+        assert!(
+            matches!(stopped, Err(AttachError::Cancelled)),
+            "{stopped:?}"
+        );
+        let left = std::fs::read_dir(&files).unwrap().count();
+        assert_eq!(left, 0, "the partial copy is removed");
+    }
+}
