@@ -394,3 +394,31 @@ fn an_unreadable_source_is_refused_before_the_copy_with_nothing_written() {
     assert_eq!(told, 0);
     assert!(!files_dir(&path).exists());
 }
+
+#[test]
+fn a_copy_whose_record_was_purged_meanwhile_is_not_recorded_and_leaves_no_file() {
+    let (dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store);
+    let file = source(dir.path(), "营业执照.jpg", b"licence");
+    let staged = stage_document(
+        &store.files_dir(),
+        &file,
+        &AtomicBool::new(false),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let Owner::Client(id) = owner else {
+        unreachable!()
+    };
+    store.delete_client(id).unwrap();
+    store.purge(TrashItem::Client(id)).unwrap();
+    assert!(matches!(
+        store.record_document(owner, DocumentKind::Other, staged),
+        Err(techbroker::store::StoreError::NotFound)
+    ));
+    assert!(stored_files(&path).is_empty());
+    // A new client given the same id does not inherit it.
+    let again = client(&mut store);
+    assert!(store.documents(again).unwrap().is_empty());
+}

@@ -115,6 +115,11 @@ impl Store {
         let target = self.files_dir().join(sha256.as_str());
         let mut placed = false;
         let written = self.write(Area::Catalog, |tx| {
+            // The copy ran apart from this transaction: the record may have been purged (here,
+            // in another window) meanwhile, and its id may be given again to another record.
+            if !owner_exists(tx, owner)? {
+                return Err(StoreError::NotFound);
+            }
             tx.execute(
                 "INSERT INTO documents (owner_kind, owner_id, kind, name, bytes, sha256, added_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -252,6 +257,19 @@ pub fn stage_document(
         bytes,
         sha256,
     })
+}
+
+fn owner_exists(tx: &Transaction<'_>, owner: Owner) -> Result<bool, StoreError> {
+    let table = match owner {
+        Owner::Deal(_) => "deals",
+        Owner::Achievement(_) => "achievements",
+        Owner::Client(_) => "clients",
+    };
+    Ok(tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [owner.id()],
+        |r| r.get(0),
+    )?)
 }
 
 fn hash_in_use(tx: &Transaction<'_>, hash: &str) -> Result<bool, StoreError> {
