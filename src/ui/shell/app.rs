@@ -243,8 +243,7 @@ impl TechBrokerApp {
     }
 
     /// Lands what workers finished: the day's backup, a list export, documents copied, the
-    /// catalogues, writes
-    /// made elsewhere; says what went wrong, once.
+    /// catalogues, writes made elsewhere; says what went wrong, once.
     fn poll(&mut self, tr: &Tr) {
         if let Database::Open(session) = &mut self.db {
             session.frame(&self.workers);

@@ -3,10 +3,11 @@
 //! reaches the screens as an [`Event`] and the broker as the status line.
 
 mod documents;
-pub(super) use documents::Attaching;
 mod institution;
 mod maturation;
 mod team;
+
+pub(super) use documents::Attaching;
 
 use crate::domain::deal::Missing;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
