@@ -22,6 +22,12 @@ impl From<Lost> for crate::io::import::ImportError {
     }
 }
 
+impl From<Lost> for crate::store::AttachError {
+    fn from(lost: Lost) -> Self {
+        crate::store::StoreError::Io(std::io::Error::other(lost)).into()
+    }
+}
+
 impl From<Lost> for String {
     fn from(lost: Lost) -> String {
         lost.to_string()

@@ -1,13 +1,15 @@
 //! Documents in the store: attached and copied beside the database by their hash, the same file
-//! kept once, the trash, a refused source, backups, and version 14 over an older file.
+//! kept once, the trash, a refused source, backups, and version 14 over an older file; the copy
+//! apart from the transaction, as the window runs it: progress, cancel, a refused source.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rusqlite::Connection;
 use techbroker::domain::documents::{DocumentKind, Owner};
 use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, Stage};
 use techbroker::store::{
-    AttachError, BackupKind, Store, TrashItem, files_dir, latest_version, restore,
+    AttachError, BackupKind, Store, TrashItem, files_dir, latest_version, restore, stage_document,
 };
 
 fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -285,4 +287,138 @@ fn version_14_over_a_version_13_file_keeps_its_data_and_opens_twice() {
         .attach_document(owner, DocumentKind::Contract, &file)
         .unwrap();
     assert_eq!(store.documents(owner).unwrap().len(), 1);
+}
+
+/// More than a few of the copy's chunks, so progress is told more than once.
+fn large(dir: &Path) -> std::path::PathBuf {
+    let bytes: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+    source(dir, "中试报告.pdf", &bytes)
+}
+
+#[test]
+fn a_staged_copy_reports_its_progress_up_to_the_total_and_is_recorded() {
+    let (dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store);
+    let file = large(dir.path());
+    let mut seen = Vec::new();
+    let staged = stage_document(
+        &store.files_dir(),
+        &file,
+        &AtomicBool::new(false),
+        &mut |done, total| seen.push((done, total)),
+    )
+    .unwrap();
+    assert!(seen.len() > 1, "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
+    assert!(seen.iter().all(|&(_, total)| total == 300_000));
+    assert_eq!(seen.last(), Some(&(300_000, 300_000)));
+    // Copied but not recorded: no row yet, and the copy keeps its temporary name.
+    assert!(store.documents(owner).unwrap().is_empty());
+
+    let id = store
+        .record_document(owner, DocumentKind::PilotReport, staged)
+        .unwrap();
+    let docs = store.documents(owner).unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].id, id);
+    assert_eq!(docs[0].name, "中试报告.pdf");
+    assert_eq!(docs[0].bytes, 300_000);
+    assert_eq!(
+        stored_files(&path),
+        vec![docs[0].sha256.as_str().to_owned()]
+    );
+    assert_eq!(
+        std::fs::read(store.document_file(&docs[0])).unwrap(),
+        std::fs::read(&file).unwrap()
+    );
+}
+
+#[test]
+fn a_cancelled_copy_leaves_no_file_and_no_row() {
+    let (dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store);
+    let revision = store.revision();
+    let file = large(dir.path());
+    let cancel = AtomicBool::new(false);
+    let mut told = 0;
+    // The broker presses Cancel once the first chunk is copied.
+    let stopped = stage_document(&store.files_dir(), &file, &cancel, &mut |_, _| {
+        told += 1;
+        cancel.store(true, Ordering::Relaxed);
+    });
+    assert!(
+        matches!(stopped, Err(AttachError::Cancelled)),
+        "{stopped:?}"
+    );
+    assert_eq!(told, 1);
+    assert!(stored_files(&path).is_empty());
+    assert!(store.documents(owner).unwrap().is_empty());
+    assert_eq!(store.revision(), revision);
+}
+
+#[test]
+fn a_staged_copy_dropped_unrecorded_leaves_no_file() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let file = source(dir.path(), "合同.pdf", b"contract");
+    let staged = stage_document(
+        &store.files_dir(),
+        &file,
+        &AtomicBool::new(false),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(stored_files(&path).len(), 1);
+    drop(staged);
+    assert!(stored_files(&path).is_empty());
+}
+
+#[test]
+fn an_unreadable_source_is_refused_before_the_copy_with_nothing_written() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let missing = dir.path().join("不存在.pdf");
+    let mut told = 0;
+    let refused = stage_document(
+        &store.files_dir(),
+        &missing,
+        &AtomicBool::new(false),
+        &mut |_, _| told += 1,
+    );
+    let Err(AttachError::Source { path: said, .. }) = refused else {
+        panic!("a missing file is refused: {refused:?}");
+    };
+    assert_eq!(said, missing);
+    assert_eq!(told, 0);
+    assert!(!files_dir(&path).exists());
+}
+
+#[test]
+fn a_copy_whose_record_was_purged_meanwhile_is_not_recorded_and_leaves_no_file() {
+    let (dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store);
+    let file = source(dir.path(), "营业执照.jpg", b"licence");
+    let staged = stage_document(
+        &store.files_dir(),
+        &file,
+        &AtomicBool::new(false),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let Owner::Client(id) = owner else {
+        unreachable!()
+    };
+    store.delete_client(id).unwrap();
+    store.purge(TrashItem::Client(id)).unwrap();
+    assert!(matches!(
+        store.record_document(owner, DocumentKind::Other, staged),
+        Err(techbroker::store::StoreError::NotFound)
+    ));
+    assert!(stored_files(&path).is_empty());
+    // A new client given the same id does not inherit it.
+    let again = client(&mut store);
+    assert!(store.documents(again).unwrap().is_empty());
 }

@@ -815,6 +815,8 @@ translations! {
     docs_size: "大小", "Size";
     docs_added: "添加日期", "Added";
     docs_added_one: "已添加文件 {name}", "Added {name}";
+    docs_copying: "正在复制 {name}… {percent}%", "Copying {name}… {percent}%";
+    docs_copy_cancelled: "已取消复制 {name}，未添加文件", "Stopped copying {name}; nothing was added";
     docs_unreadable: "无法读取文件 {path}：{detail}", "Cannot read {path}: {detail}";
     docs_open_failed: "无法打开 {path}：{detail}", "Cannot open {path}: {detail}";
     docs_missing: "文件 {name} 的副本不在文件夹中", "The copy of {name} is missing from the folder";

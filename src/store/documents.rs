@@ -5,11 +5,14 @@
 //! whose rename failed is rolled back with it, and a copy whose commit failed is removed (unless
 //! another row already had that file), so there is never a row without its file nor, after a
 //! failure, a file without a row. A refused source (missing, a folder, unreadable) is refused
-//! before anything is written.
+//! before anything is written. The copy ([`stage_document`]) needs no connection, so the window
+//! runs it on a worker with progress and a cancel; the transaction ([`Store::record_document`])
+//! is quick and runs where the connection is.
 
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use sha2::Digest;
@@ -25,7 +28,7 @@ pub fn files_dir(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Why a document was not attached; nothing was written in either case.
+/// Why a document was not attached; nothing was written in any case.
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
     /// The file chosen could not be read (missing, a folder, no permission).
@@ -34,6 +37,9 @@ pub enum AttachError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Stopped by the broker before the copy was done.
+    #[error("the copy was cancelled")]
+    Cancelled,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -75,41 +81,45 @@ impl Store {
     }
 
     /// Copies the file at `source` into the documents folder and records it as a `kind` of
-    /// `owner`. The same bytes attached twice are stored once.
+    /// `owner`. The same bytes attached twice are stored once. The command line's way, and the
+    /// two halves the window runs apart, so a large file copies off its thread.
     pub fn attach_document(
         &mut self,
         owner: Owner,
         kind: DocumentKind,
         source: &Path,
     ) -> Result<DocumentId, AttachError> {
-        let refused = |e| AttachError::Source {
-            path: source.to_path_buf(),
-            source: e,
-        };
-        let mut input = File::open(source).map_err(refused)?;
-        let meta = input.metadata().map_err(refused)?;
-        if !meta.is_file() {
-            return Err(refused(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "not a file",
-            )));
-        }
-        let dir = self.files_dir();
-        std::fs::create_dir_all(&dir).map_err(StoreError::from)?;
-        let mut copy = tempfile::Builder::new()
-            .prefix(".partial-")
-            .tempfile_in(&dir)
-            .map_err(StoreError::from)?;
-        let (bytes, sha256) =
-            copy_hashing(&mut input, copy.as_file_mut()).map_err(|e| match e {
-                Copying::Read(e) => refused(e),
-                Copying::Write(e) => AttachError::Store(e.into()),
-            })?;
-        copy.as_file().sync_all().map_err(StoreError::from)?;
-        let target = dir.join(sha256.as_str());
-        let name = display_name(source);
+        let staged = stage_document(
+            &self.files_dir(),
+            source,
+            &AtomicBool::new(false),
+            &mut |_, _| {},
+        )?;
+        Ok(self.record_document(owner, kind, staged)?)
+    }
+
+    /// Records a copy made by [`stage_document`] as a `kind` of `owner`, in one transaction
+    /// that also gives the copy its hash's name.
+    pub fn record_document(
+        &mut self,
+        owner: Owner,
+        kind: DocumentKind,
+        staged: StagedDocument,
+    ) -> Result<DocumentId, StoreError> {
+        let StagedDocument {
+            copy,
+            name,
+            bytes,
+            sha256,
+        } = staged;
+        let target = self.files_dir().join(sha256.as_str());
         let mut placed = false;
         let written = self.write(Area::Catalog, |tx| {
+            // The copy ran apart from this transaction: the record may have been purged (here,
+            // in another window) meanwhile, and its id may be given again to another record.
+            if !owner_exists(tx, owner)? {
+                return Err(StoreError::NotFound);
+            }
             tx.execute(
                 "INSERT INTO documents (owner_kind, owner_id, kind, name, bytes, sha256, added_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -138,7 +148,7 @@ impl Store {
             // remove it leaves a file no row names, which the next purge of its hash takes.
             let _ = std::fs::remove_file(&target);
         }
-        Ok(written?)
+        written
     }
 
     /// Moves a document to the trash.
@@ -193,6 +203,75 @@ impl Store {
     }
 }
 
+/// A file copied into a documents folder under a temporary name and hashed, not yet recorded:
+/// [`Store::record_document`] records it. Dropped unrecorded (cancelled, failed, the window
+/// moved to another database), its copy is removed.
+#[derive(Debug)]
+pub struct StagedDocument {
+    copy: tempfile::NamedTempFile,
+    name: String,
+    bytes: u64,
+    sha256: Sha256,
+}
+
+/// The slow half of attaching, needing no connection so it can run on a worker: copies `source`
+/// into `files_dir` (the database's [`files_dir`]) while hashing it, telling `progress` the
+/// bytes copied out of the file's size, and stops when `cancel` is set. Whatever stops it leaves
+/// no file behind; a refused source (missing, a folder, unreadable) is refused before anything
+/// is written.
+pub fn stage_document(
+    files_dir: &Path,
+    source: &Path,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<StagedDocument, AttachError> {
+    let refused = |e| AttachError::Source {
+        path: source.to_path_buf(),
+        source: e,
+    };
+    let mut input = File::open(source).map_err(refused)?;
+    let meta = input.metadata().map_err(refused)?;
+    if !meta.is_file() {
+        return Err(refused(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a file",
+        )));
+    }
+    std::fs::create_dir_all(files_dir).map_err(StoreError::from)?;
+    let mut copy = tempfile::Builder::new()
+        .prefix(".partial-")
+        .tempfile_in(files_dir)
+        .map_err(StoreError::from)?;
+    let (bytes, sha256) =
+        copy_hashing(&mut input, copy.as_file_mut(), meta.len(), cancel, progress).map_err(
+            |e| match e {
+                Copying::Read(e) => refused(e),
+                Copying::Write(e) => AttachError::Store(e.into()),
+                Copying::Cancelled => AttachError::Cancelled,
+            },
+        )?;
+    copy.as_file().sync_all().map_err(StoreError::from)?;
+    Ok(StagedDocument {
+        copy,
+        name: display_name(source),
+        bytes,
+        sha256,
+    })
+}
+
+fn owner_exists(tx: &Transaction<'_>, owner: Owner) -> Result<bool, StoreError> {
+    let table = match owner {
+        Owner::Deal(_) => "deals",
+        Owner::Achievement(_) => "achievements",
+        Owner::Client(_) => "clients",
+    };
+    Ok(tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [owner.id()],
+        |r| r.get(0),
+    )?)
+}
+
 fn hash_in_use(tx: &Transaction<'_>, hash: &str) -> Result<bool, StoreError> {
     Ok(tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?1)",
@@ -204,14 +283,25 @@ fn hash_in_use(tx: &Transaction<'_>, hash: &str) -> Result<bool, StoreError> {
 enum Copying {
     Read(std::io::Error),
     Write(std::io::Error),
+    Cancelled,
 }
 
-/// Copies `from` into `to`, returning the size and the SHA-256 of what was copied.
-fn copy_hashing(from: &mut File, to: &mut File) -> Result<(u64, Sha256), Copying> {
+/// Copies `from` (`size` bytes when it was opened) into `to`, returning the size and the
+/// SHA-256 of what was copied; `cancel` is looked at between chunks.
+fn copy_hashing(
+    from: &mut File,
+    to: &mut File,
+    size: u64,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<(u64, Sha256), Copying> {
     let mut hasher = sha2::Sha256::new();
     let mut buf = vec![0; 64 * 1024];
     let mut bytes = 0u64;
     loop {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Copying::Cancelled);
+        }
         let n = match from.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => n,
@@ -221,6 +311,8 @@ fn copy_hashing(from: &mut File, to: &mut File) -> Result<(u64, Sha256), Copying
         hasher.update(&buf[..n]);
         to.write_all(&buf[..n]).map_err(Copying::Write)?;
         bytes += n as u64;
+        // A file that grew while copied is done when it is done, never past 100%.
+        progress(bytes, size.max(bytes));
     }
     Ok((bytes, Sha256::from_digest(&hasher.finalize())))
 }

@@ -48,7 +48,7 @@ pub use catalog::Scope;
 pub use changes::Changed;
 pub use deals::{MoveError, PlannedInstalment, Registration, missing_as_errors};
 pub use demo_deals::DemoIds;
-pub use documents::{AttachError, files_dir};
+pub use documents::{AttachError, StagedDocument, files_dir, stage_document};
 pub use error::{OpenError, SaveError, StoreError};
 pub use import::{DealImport, ImportIndex, ImportWriter, title_key};
 pub use lock::{InstanceLock, LockError, lock_path};

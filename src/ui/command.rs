@@ -314,6 +314,7 @@ impl Command {
                 | RestoreBackup(_)
                 | SaveRights { .. }
                 | Team(_)
+                | Documents(DocumentCommand::Attach { .. } | DocumentCommand::Trash(_))
         )
     }
 }

@@ -11,6 +11,7 @@ use crate::store::{OpenError, Store};
 use crate::ui::command::{Command, Screen};
 use crate::ui::shell::about::about_dialog;
 use crate::ui::shell::actions::{Action, Menu, Palette, actions, menu_entries, shortcuts};
+use crate::ui::shell::apply::Attaching;
 use crate::ui::shell::backups::BackupsDialog;
 use crate::ui::shell::picker::FilePicker;
 use crate::ui::shell::screens::Screens;
@@ -95,6 +96,8 @@ pub struct TechBrokerApp {
     pub(super) building: Option<(Building, PathBuf)>,
     /// A list being written on a worker, and where.
     pub(super) export: Option<(Job<(), anyhow::Error>, PathBuf)>,
+    /// Documents being copied on workers, to record in the open database when copied.
+    pub(super) attaching: Vec<Attaching>,
     pub(super) backups: Option<BackupsDialog>,
     pub(super) about_open: bool,
     pub(super) palette: Option<Palette>,
@@ -134,6 +137,7 @@ impl TechBrokerApp {
             training: None,
             building: None,
             export: None,
+            attaching: Vec::new(),
             backups: None,
             about_open: false,
             palette: None,
@@ -181,6 +185,7 @@ impl TechBrokerApp {
     /// up once a day (the broker's own databases, not the sandbox).
     pub(super) fn connect(&mut self, path: &Path, remember: bool) {
         self.screens = Screens::default();
+        self.stop_attaching();
         // The password and the rounds belong to the database that was open.
         self.team = Default::default();
         // The old session lets go of its lock first: reopening the same file is no second window.
@@ -203,6 +208,7 @@ impl TechBrokerApp {
     /// Opens `path` for reading only, beside the window that has it.
     pub(super) fn connect_read_only(&mut self, path: &Path) {
         self.screens = Screens::default();
+        self.stop_attaching();
         self.team = Default::default();
         (self.db, self.status) = match Session::open_read_only(path, &self.workers) {
             Ok(session) => {
@@ -214,6 +220,14 @@ impl TechBrokerApp {
             }
             Err(e) => (Database::Failed(e), None),
         };
+    }
+
+    /// The copies under way are for the records of the database that was open: they stop, and
+    /// leave no file behind.
+    fn stop_attaching(&mut self) {
+        for attaching in self.attaching.drain(..) {
+            attaching.cancel();
+        }
     }
 
     /// Leaves the sandbox (if in it) for `path`.
@@ -228,8 +242,8 @@ impl TechBrokerApp {
         self.connect(path, remember);
     }
 
-    /// Lands what workers finished: the day's backup, a list export, the catalogues, writes
-    /// made elsewhere; says what went wrong, once.
+    /// Lands what workers finished: the day's backup, a list export, documents copied, the
+    /// catalogues, writes made elsewhere; says what went wrong, once.
     fn poll(&mut self, tr: &Tr) {
         if let Database::Open(session) = &mut self.db {
             session.frame(&self.workers);
@@ -246,6 +260,7 @@ impl TechBrokerApp {
             self.status = Some(super::export::write_status(written, path, tr));
             self.export = None;
         }
+        self.poll_attaching();
         self.poll_sandbox();
         let store = match &self.db {
             Database::Open(session) => Some(session.store()),
@@ -288,6 +303,7 @@ impl TechBrokerApp {
             building_ui(building, ui, tr);
         }
         self.status_bar(ui);
+        self.attaching_ui(ui, tr);
         if self.about_open {
             self.about_open = about_dialog(ui, tr, self.default_db.parent());
         }

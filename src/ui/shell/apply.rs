@@ -7,6 +7,8 @@ mod institution;
 mod maturation;
 mod team;
 
+pub(super) use documents::Attaching;
+
 use crate::domain::deal::Missing;
 use crate::domain::{AchievementDraft, ClientDraft, NeedDraft};
 use crate::i18n::{Tr, fill};

@@ -18,6 +18,11 @@ pub trait FilePicker {
     fn new_database(&self) -> Option<PathBuf>;
     /// Asks for an existing file of `kind` to read.
     fn open_file(&self, kind: FileType) -> Option<PathBuf>;
+    /// Asks for one or more existing files of `kind`; none when cancelled. A picker that
+    /// chooses one file at a time answers with that one.
+    fn open_files(&self, kind: FileType) -> Vec<PathBuf> {
+        self.open_file(kind).into_iter().collect()
+    }
     /// Asks where to save a file of `kind`, suggesting `name` (without extension).
     fn save_file(&self, name: &str, kind: FileType) -> Option<PathBuf>;
     /// Opens `path` with the system's viewer for its type. Beside the dialogs, so tests that
@@ -39,7 +44,7 @@ const EXTENSIONS: &[&str] = &["sqlite", "db", "sqlite3"];
 const NOT_SHOWN: Duration = Duration::from_millis(150);
 
 impl NativePicker {
-    fn ask(&self, dialog: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+    fn ask<T>(&self, dialog: impl FnOnce() -> Option<T>) -> Option<T> {
         let asked = Instant::now();
         let answer = dialog();
         self.no_dialog
@@ -77,6 +82,16 @@ impl FilePicker for NativePicker {
                 .add_filter(label, extensions)
                 .pick_file()
         })
+    }
+
+    fn open_files(&self, kind: FileType) -> Vec<PathBuf> {
+        let (label, extensions) = kind.filter();
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .add_filter(label, extensions)
+                .pick_files()
+        })
+        .unwrap_or_default()
     }
 
     fn save_file(&self, name: &str, kind: FileType) -> Option<PathBuf> {
