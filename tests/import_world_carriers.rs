@@ -1034,6 +1034,7 @@ fn bureau_gbk_csv() -> (Vec<u8>, Vec<Want>) {
 /// Imitates a technology-market web platform's "导出" of its carrier directory: UTF-8 with a BOM,
 /// LF line ends, English headers and English type labels, fields separated by ";", costs in yuan
 /// (one with thousands separators, one empty), the region as "省-市-区", an ID and an update time.
+/// The last row's name does not tell its kind (a 转化平台 the platform lists as a PoC centre).
 fn platform_csv() -> (Vec<u8>, Vec<Want>) {
     let headers = [
         "ID",
@@ -1197,6 +1198,36 @@ fn platform_csv() -> (Vec<u8>, Vec<Want>) {
                 .district("兰山区"),
             ),
         ),
+        // The name does not say the kind; only the platform's Type does.
+        (
+            vec![
+                T("C20250106"),
+                T("齐鲁医学创新转化平台"),
+                T("Proof of concept center"),
+                T("生物;医养健康"),
+                T("新药靶点早期验证、医疗器械原型评价"),
+                T("细胞实验平台"),
+                T("年验证15项"),
+                T("500000"),
+                T("阎舒"),
+                T("0531-88382345"),
+                T("yanshu@qlmed.cn"),
+                T("山东省-济南市-历城区"),
+                T("2025-06-18 08:30:00"),
+            ],
+            Some(
+                want(
+                    "齐鲁医学创新转化平台",
+                    "ProofOfConcept",
+                    &["生物", "医养健康"],
+                    Some(yuan(500_000)),
+                    Some(("阎舒", "0531-88382345")),
+                )
+                .email("yanshu@qlmed.cn")
+                .city("济南市")
+                .district("历城区"),
+            ),
+        ),
     ];
     let mut lines = vec![strings(&headers)];
     for (cells, _) in &rows {
@@ -1247,7 +1278,9 @@ fn no_kind_column_xlsx() -> (Vec<u8>, Vec<Want>) {
                     Some(wan(5)),
                     Some(("林晓", "13792801234")),
                 )
-                .district("市南区"),
+                .district("市南区")
+                .capacity("10")
+                .capabilities("纺织新材料性能验证"),
             ),
         ),
         (
@@ -1271,7 +1304,9 @@ fn no_kind_column_xlsx() -> (Vec<u8>, Vec<Want>) {
                     Some(wan(50)),
                     Some(("邵军", "13583201234")),
                 )
-                .district("黄岛区"),
+                .district("黄岛区")
+                .capacity("6")
+                .capabilities("海工装备样机试验"),
             ),
         ),
         (
@@ -1343,7 +1378,9 @@ fn no_kind_column_xlsx() -> (Vec<u8>, Vec<Want>) {
                     Some(yuan(350_000)),
                     Some(("修涛", "15063901234")),
                 )
-                .district("市北区"),
+                .district("市北区")
+                .capacity("20")
+                .capabilities("橡胶配方中试"),
             ),
         ),
         (
@@ -1395,6 +1432,157 @@ fn no_kind_column_xlsx() -> (Vec<u8>, Vec<Want>) {
     }
     let wants = numbered(&rows, 2);
     (book.save_to_buffer().expect("the workbook saves"), wants)
+}
+
+// --- File 7: a web platform's "导出Excel" that is an HTML table named .xls ------------------------
+
+/// Imitates the "导出Excel" button of a provincial technology-market platform's directory of
+/// technology-transfer service institutions: an HTML page in GBK with Excel's namespaces, named
+/// .xls, a caption row in the table, `<th>` headers, 机构类别 as the platform writes it (国家技术转移
+/// 示范机构, 省级技术转移服务机构), the region as one "山东省济南市" cell, no cost column, and a
+/// `<br>` inside a cell.
+fn platform_html_xls() -> (Vec<u8>, Vec<Want>) {
+    let headers = [
+        "序号",
+        "机构名称",
+        "机构类别",
+        "所属地区",
+        "业务领域",
+        "服务内容",
+        "联系人",
+        "联系电话",
+        "电子邮箱",
+    ];
+    let rows: Vec<Row> = vec![
+        (
+            vec![
+                T("1"),
+                T("山东省科学院技术转移中心"),
+                T("国家技术转移示范机构"),
+                T("山东省济南市"),
+                T("新材料、生物、高端装备制造"),
+                T("成果评价<br>技术转移"),
+                T("岳芳"),
+                T("0531-82605001"),
+                T("yuefang@sdas.org"),
+            ],
+            Some(
+                want(
+                    "山东省科学院技术转移中心",
+                    "TransferService",
+                    &["新材料", "生物", "高端装备制造"],
+                    None,
+                    Some(("岳芳", "0531-82605001")),
+                )
+                .email("yuefang@sdas.org")
+                .province("山东省")
+                .city("济南市")
+                .capabilities("成果评价"),
+            ),
+        ),
+        (
+            vec![
+                T("2"),
+                T("青岛科技大学技术转移中心"),
+                T("省级技术转移服务机构"),
+                T("山东省青岛市"),
+                T("新材料、节能环保"),
+                T("专利运营、技术合同登记"),
+                T("甄勇"),
+                T("0532-84022345"),
+                T("zhenyong@qust.edu.cn"),
+            ],
+            Some(
+                want(
+                    "青岛科技大学技术转移中心",
+                    "TransferService",
+                    &["新材料", "节能环保"],
+                    None,
+                    Some(("甄勇", "0532-84022345")),
+                )
+                .email("zhenyong@qust.edu.cn")
+                .province("山东省")
+                .city("青岛市"),
+            ),
+        ),
+        (
+            vec![
+                T("3"),
+                T("烟台市科技成果转化服务中心"),
+                T("省级技术转移服务机构"),
+                T("山东省烟台市"),
+                T("海洋、生物"),
+                T("成果对接、路演组织"),
+                T("宁静"),
+                T("0535-6712345"),
+                E,
+            ],
+            Some(
+                want(
+                    "烟台市科技成果转化服务中心",
+                    "TransferService",
+                    &["海洋", "生物"],
+                    None,
+                    Some(("宁静", "0535-6712345")),
+                )
+                .province("山东省")
+                .city("烟台市"),
+            ),
+        ),
+        (
+            vec![
+                T("4"),
+                T("济宁市技术市场服务中心"),
+                T("省级技术转移服务机构"),
+                T("山东省济宁市"),
+                T("相关服务"),
+                T("技术合同认定登记"),
+                T("卜强"),
+                T("0537-2345678"),
+                E,
+            ],
+            Some(
+                want(
+                    "济宁市技术市场服务中心",
+                    "TransferService",
+                    &["相关服务"],
+                    None,
+                    Some(("卜强", "0537-2345678")),
+                )
+                .province("山东省")
+                .city("济宁市"),
+            ),
+        ),
+    ];
+    let mut table = String::new();
+    table.push_str(&format!(
+        "<tr><td colspan=\"{}\" align=\"center\"><b>技术转移服务机构名录</b></td></tr>\r\n",
+        headers.len()
+    ));
+    table.push_str("<tr>");
+    for h in headers {
+        table.push_str(&format!("<th>{h}</th>"));
+    }
+    table.push_str("</tr>\r\n");
+    for (cells, _) in &rows {
+        table.push_str("<tr>");
+        for c in cells {
+            // The cells' text is written as the page has it (the <br> is markup, not text).
+            table.push_str(&format!("<td>{}</td>", c.csv_text()));
+        }
+        table.push_str("</tr>\r\n");
+    }
+    let page = format!(
+        "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" \
+         xmlns:x=\"urn:schemas-microsoft-com:office:excel\" \
+         xmlns=\"http://www.w3.org/TR/REC-html40\">\r\n<head>\r\n\
+         <meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">\r\n\
+         <style>td {{ mso-number-format:\"\\@\"; }} br {{ mso-data-placement:same-cell; }}</style>\r\n\
+         </head>\r\n<body>\r\n<table border=\"1\" cellspacing=\"0\">\r\n{table}</table>\r\n</body>\r\n</html>\r\n"
+    );
+    // Rows as a spreadsheet opening the page shows them: caption 1, header 2, data from 3.
+    let wants = numbered(&rows, 3);
+    (gbk(&page), wants)
 }
 
 // --- Held-out file 5: a roster workbook with a cover sheet ----------------------------------------
@@ -1807,8 +1995,20 @@ fn bureau_gbk_csv_with_a_nameless_row() {
             text(&out)
         ));
     }
+    // The refusal names the row as the file shows it (line 5: title, header, two rows before).
     let said = text(&out);
-    if !said.contains('5') {
+    let names_row_5 = said.lines().any(|l| {
+        let l = l
+            .trim_start_matches("stdout: ")
+            .trim_start_matches("stderr: ");
+        l.starts_with("5\t")
+            || l.starts_with("5 ")
+            || l.starts_with("5:")
+            || l.contains("第5行")
+            || l.contains("第 5 行")
+            || l.contains("row 5")
+    });
+    if !names_row_5 {
         failures.push(format!(
             "{name} without --skip-invalid: the refusal should name row 5: {said}"
         ));
@@ -1850,6 +2050,22 @@ fn sheet_without_a_kind_column_names_tell_the_kind() {
     report("sheet_without_a_kind_column_names_tell_the_kind", &failures);
 }
 
+#[test]
+fn platform_html_page_named_xls() {
+    let desk = Desk::new();
+    let (bytes, wants) = platform_html_xls();
+    let mut failures = Vec::new();
+    import_and_check(
+        &desk,
+        "技术转移服务机构名录.xls",
+        &bytes,
+        &wants,
+        false,
+        &mut failures,
+    );
+    report("platform_html_page_named_xls", &failures);
+}
+
 /// Two files kept out of tuning: their failures are reported, not fixed against.
 #[test]
 fn held_out_carrier_files() {
@@ -1874,4 +2090,38 @@ fn held_out_carrier_files() {
         &mut failures,
     );
     report("held_out_carrier_files", &failures);
+}
+
+/// The export's `typical_cost` is yuan as plain text ("500000" or "500000.00"), the form a
+/// program reading the JSON back parses; an amount with thousands separators is display text.
+#[test]
+fn exported_typical_cost_is_plain_yuan_text() {
+    let desk = Desk::new();
+    let (bytes, _) = platform_csv();
+    let file = desk.write("carriers_export_20250630.csv", &bytes);
+    let db = desk.empty_db("cost-text");
+    let out = desk.import(&file, &db, false);
+    assert!(out.status.success(), "the import runs: {}", text(&out));
+    let mut failures = Vec::new();
+    for record in desk.clients(&db) {
+        let s = Stored::of(&record);
+        let raw = s.carrier_str("typical_cost");
+        let plain = match raw.split_once('.') {
+            Some((i, f)) => {
+                !i.is_empty()
+                    && i.chars().all(|c| c.is_ascii_digit())
+                    && f.len() == 2
+                    && f.chars().all(|c| c.is_ascii_digit())
+            }
+            None => raw.chars().all(|c| c.is_ascii_digit()),
+        };
+        if !plain {
+            failures.push(format!(
+                "carriers_export_20250630.csv «{}»: typical_cost exported as «{raw}», expected \
+                 plain yuan text like \"300000.00\"",
+                s.name()
+            ));
+        }
+    }
+    report("exported_typical_cost_is_plain_yuan_text", &failures);
 }
