@@ -146,7 +146,9 @@ impl CarrierDraft {
             capabilities: capabilities.clone(),
             equipment: equipment.clone(),
             capacity: capacity.clone(),
-            typical_cost: typical_cost.map(Money::yuan_text).unwrap_or_default(),
+            // The plain number, as an achievement's draft writes its price: what the form shows
+            // to edit and the JSON export writes, read back by any program.
+            typical_cost: typical_cost.map(Money::input_text).unwrap_or_default(),
         }
     }
 
