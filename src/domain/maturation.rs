@@ -677,6 +677,26 @@ mod tests {
         assert_eq!(p.typical_cost, Some(Money::from_yuan(500_000)));
     }
 
+    #[test]
+    fn a_profiles_cost_is_drafted_as_the_plain_number_and_reads_back() {
+        let p = CarrierDraft {
+            fields: "新材料".into(),
+            typical_cost: "120万".into(),
+            ..CarrierDraft::default()
+        }
+        .validate()
+        .unwrap();
+        let d = CarrierDraft::from_profile(&p);
+        assert_eq!(d.typical_cost, "1200000.00");
+        assert_eq!(d.validate().unwrap().typical_cost, p.typical_cost);
+        // A draft of an older export, with thousands separators, reads the same.
+        let older = CarrierDraft {
+            typical_cost: "1,200,000.00".into(),
+            ..d
+        };
+        assert_eq!(older.validate().unwrap().typical_cost, p.typical_cost);
+    }
+
     fn carrier(id: i64, kind: CarrierKind, fields: &[&str], region: &str) -> Carrier {
         Carrier {
             organisation: ClientId(id),

@@ -559,6 +559,27 @@ mod tests {
     }
 
     #[test]
+    fn carrier_kinds_in_a_platforms_english_words() {
+        use CarrierKind::*;
+        for (text, kind) in [
+            ("Proof of concept center", ProofOfConcept),
+            ("Proof-of-Concept Centre", ProofOfConcept),
+            ("PoC center", ProofOfConcept),
+            ("Technology transfer service", TransferService),
+            ("Technology Transfer Institution", TransferService),
+            ("Pilot-scale base", PilotBase),
+            ("Pilot plant", PilotBase),
+            ("Talent training base", TrainingBase),
+        ] {
+            assert_eq!(carrier_kind(text), Some(kind), "{text:?}");
+        }
+        // Words inside other words say nothing ("epoch", "transference" are no kinds).
+        assert_eq!(carrier_kind("Epoch lab"), None);
+        assert_eq!(carrier_kind("Incubator"), None);
+        assert_eq!(guessed_carrier_kind("Qingdao Pilot Base"), Some(PilotBase));
+    }
+
+    #[test]
     fn choices_read_both_languages_codes_and_synonyms() {
         assert_eq!(stage("中试"), Some(Stage::Pilot));
         assert_eq!(stage("Pilot"), Some(Stage::Pilot));

@@ -1962,6 +1962,98 @@ mod tests {
 mod carrier_headers {
     use super::*;
 
+    fn map(headers: &[&str]) -> Vec<Option<Target>> {
+        auto_map(
+            ImportKind::Carriers,
+            &headers.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn the_host_unit_has_its_column() {
+        for h in [
+            "依托单位",
+            "建设单位",
+            "依托单位名称",
+            "运营单位",
+            "Host",
+            "Host unit",
+        ] {
+            assert_eq!(
+                target_of(ImportKind::Carriers, h),
+                Some(Target::HostUnit),
+                "{h:?}"
+            );
+        }
+        use Target::*;
+        assert_eq!(
+            map(&["基地名称", "依托单位", "依托单位类型"]),
+            [Some(Name), Some(HostUnit), Some(ClientKind)]
+        );
+        // An achievement's 依托单位 is its owner, as before.
+        assert_eq!(target_of(ImportKind::Achievements, "依托单位"), Some(Owner));
+    }
+
+    #[test]
+    fn service_content_is_the_capabilities_and_service_capacity_the_capacity() {
+        use Target::*;
+        assert_eq!(
+            map(&["载体名称", "服务内容", "服务能力"]),
+            [Some(Name), Some(Capabilities), Some(Capacity)]
+        );
+        assert_eq!(
+            map(&["基地名称", "中试能力/服务内容", "年服务能力"]),
+            [Some(Name), Some(Capabilities), Some(Capacity)]
+        );
+        // Alone, 服务能力 is what the carrier can do: the longer field keeps its text.
+        assert_eq!(
+            map(&["载体名称", "服务能力"]),
+            [Some(Name), Some(Capabilities)]
+        );
+        for h in [
+            "年服务能力",
+            "年中试能力",
+            "年验证能力（项）",
+            "年服务量",
+            "承载能力",
+        ] {
+            assert_eq!(target_of(ImportKind::Carriers, h), Some(Capacity), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn a_county_level_place_is_the_district() {
+        for h in [
+            "所在区（市）",
+            "所在区县",
+            "所在县（市、区）",
+            "区（市、县）",
+            "县市区",
+            "所在县市区",
+            "所属区县",
+            "District",
+        ] {
+            assert_eq!(
+                target_of(ImportKind::Carriers, h),
+                Some(Target::District),
+                "{h:?}"
+            );
+            assert_eq!(
+                target_of(ImportKind::Clients, h),
+                Some(Target::District),
+                "{h:?}"
+            );
+        }
+        assert_eq!(
+            target_of(ImportKind::Carriers, "所在市"),
+            Some(Target::City)
+        );
+        assert_eq!(
+            target_of(ImportKind::Carriers, "所在区域"),
+            Some(Target::Region)
+        );
+    }
+
     /// The carriers export's own headers, in both languages, map back to their fields.
     #[test]
     fn the_carriers_export_reads_back() {
