@@ -575,6 +575,7 @@ mod tests {
         }
         // Words inside other words say nothing ("epoch", "transference" are no kinds).
         assert_eq!(carrier_kind("Epoch lab"), None);
+        assert_eq!(carrier_kind("Transference studies"), None);
         assert_eq!(carrier_kind("Incubator"), None);
         assert_eq!(guessed_carrier_kind("Qingdao Pilot Base"), Some(PilotBase));
     }
