@@ -146,7 +146,9 @@ impl CarrierDraft {
             capabilities: capabilities.clone(),
             equipment: equipment.clone(),
             capacity: capacity.clone(),
-            typical_cost: typical_cost.map(Money::yuan_text).unwrap_or_default(),
+            // The plain number, as an achievement's draft writes its price: what the form shows
+            // to edit and the JSON export writes, read back by any program.
+            typical_cost: typical_cost.map(Money::input_text).unwrap_or_default(),
         }
     }
 
@@ -673,6 +675,26 @@ mod tests {
         .unwrap();
         assert_eq!(p.fields, vec!["高端装备制造", "新材料"]);
         assert_eq!(p.typical_cost, Some(Money::from_yuan(500_000)));
+    }
+
+    #[test]
+    fn a_profiles_cost_is_drafted_as_the_plain_number_and_reads_back() {
+        let p = CarrierDraft {
+            fields: "新材料".into(),
+            typical_cost: "120万".into(),
+            ..CarrierDraft::default()
+        }
+        .validate()
+        .unwrap();
+        let d = CarrierDraft::from_profile(&p);
+        assert_eq!(d.typical_cost, "1200000.00");
+        assert_eq!(d.validate().unwrap().typical_cost, p.typical_cost);
+        // A draft of an older export, with thousands separators, reads the same.
+        let older = CarrierDraft {
+            typical_cost: "1,200,000.00".into(),
+            ..d
+        };
+        assert_eq!(older.validate().unwrap().typical_cost, p.typical_cost);
     }
 
     fn carrier(id: i64, kind: CarrierKind, fields: &[&str], region: &str) -> Carrier {

@@ -73,6 +73,7 @@ impl Tr {
             Equipment => self.carrier_equipment,
             Capacity => self.carrier_capacity,
             TypicalCost => self.im_t_typical_cost,
+            HostUnit => self.im_t_host_unit,
         }
     }
 

@@ -894,6 +894,7 @@ translations! {
     im_t_trl: "技术成熟度 TRL", "TRL";
     im_t_price: "意向价格", "Asking price";
     im_t_typical_cost: "典型费用", "Typical cost";
+    im_t_host_unit: "依托单位（记入备注）", "Host unit (kept in the notes)";
     im_t_budget: "预算", "Budget";
     im_t_min_trl: "最低 TRL", "Minimum TRL";
     im_t_deadline: "截止日期", "Deadline";

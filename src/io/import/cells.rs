@@ -110,16 +110,24 @@ pub fn carrier_kind(text: &str) -> Option<CarrierKind> {
     .or_else(|| guessed_carrier_kind(text))
 }
 
-/// The carrier kind a name or a longer description says ("某某省概念验证中心", "国家级中试示范基地").
+/// The carrier kind a name or a longer description says, in Chinese ("某某省概念验证中心",
+/// "国家级中试示范基地") or in English words ("Proof of concept center", "Technology transfer
+/// service", "Pilot-scale base"): platforms label kinds in their own words.
 pub fn guessed_carrier_kind(text: &str) -> Option<CarrierKind> {
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    if has(&["概念验证"]) {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let says = |english: &[&str]| english.iter().any(|w| words.contains(w));
+    if has(&["概念验证"]) || says(&["concept", "poc"]) {
         Some(CarrierKind::ProofOfConcept)
-    } else if has(&["中试", "熟化"]) {
+    } else if has(&["中试", "熟化"]) || says(&["pilot"]) {
         Some(CarrierKind::PilotBase)
-    } else if has(&["培训"]) {
+    } else if has(&["培训"]) || says(&["training"]) {
         Some(CarrierKind::TrainingBase)
-    } else if has(&["技术转移", "成果转化服务", "技术市场"]) {
+    } else if has(&["技术转移", "成果转化服务", "技术市场"]) || says(&["transfer"]) {
         Some(CarrierKind::TransferService)
     } else {
         None
@@ -548,6 +556,28 @@ mod tests {
         ] {
             assert!(!is_empty_answer(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn carrier_kinds_in_a_platforms_english_words() {
+        use CarrierKind::*;
+        for (text, kind) in [
+            ("Proof of concept center", ProofOfConcept),
+            ("Proof-of-Concept Centre", ProofOfConcept),
+            ("PoC center", ProofOfConcept),
+            ("Technology transfer service", TransferService),
+            ("Technology Transfer Institution", TransferService),
+            ("Pilot-scale base", PilotBase),
+            ("Pilot plant", PilotBase),
+            ("Talent training base", TrainingBase),
+        ] {
+            assert_eq!(carrier_kind(text), Some(kind), "{text:?}");
+        }
+        // Words inside other words say nothing ("epoch", "transference" are no kinds).
+        assert_eq!(carrier_kind("Epoch lab"), None);
+        assert_eq!(carrier_kind("Transference studies"), None);
+        assert_eq!(carrier_kind("Incubator"), None);
+        assert_eq!(guessed_carrier_kind("Qingdao Pilot Base"), Some(PilotBase));
     }
 
     #[test]

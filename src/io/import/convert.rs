@@ -411,16 +411,25 @@ fn validate_keeping_long<D, T, F: Copy + PartialEq>(
     }
 }
 
-/// "山东省 济南市 历下区", "山东省济南市历下区", "济南市" as province, city and district, each part
-/// placed by what it ends with, else in order.
+/// What platforms put between a region's levels besides spaces: "山东省-青岛市-崂山区",
+/// "山东省/青岛市", "山东省 > 青岛市". No place name holds one.
+const REGION_SEPARATORS: &[char] = &['-', '－', '–', '—', '/', '／', '>', '＞', '|', '｜'];
+
+/// "山东省 济南市 历下区", "山东省-济南市-历下区", "山东省济南市历下区", "济南市" as province, city
+/// and district, each part placed by what it ends with, else in order.
 fn split_region(text: &str) -> [String; 3] {
     const MUNICIPALITIES: [&str; 4] = ["北京市", "天津市", "上海市", "重庆市"];
-    let mut parts: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    let mut parts: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || REGION_SEPARATORS.contains(&c))
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
     if parts.len() == 1 {
-        // Without spaces: cut after each level's ending.
+        // Without separators: cut after each level's ending.
+        let only = parts.remove(0);
         let mut cut = Vec::new();
         let mut current = String::new();
-        for c in text.trim().chars() {
+        for c in only.chars() {
             current.push(c);
             let ends = [
                 "省",
@@ -482,6 +491,25 @@ fn split_region(text: &str) -> [String; 3] {
     out
 }
 
+/// The line of an organisation's notes that names a carrier's host unit: the carrier profile
+/// has no field for it, and a broker reads the notes.
+const HOST_UNIT_NOTE: &str = "依托单位：";
+
+/// `notes` naming `host` as the host unit, after what else the notes say: a host line they had
+/// is dropped, so that a list imported again does not repeat it.
+fn with_host_unit(notes: &str, host: &str) -> String {
+    let line = format!("{HOST_UNIT_NOTE}{host}");
+    let mut lines: Vec<&str> = notes
+        .lines()
+        .filter(|l| !l.trim_start().starts_with(HOST_UNIT_NOTE))
+        .collect();
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    lines.push(&line);
+    lines.join("\n")
+}
+
 /// A client row laid over `base`; the contact columns make a contact when a name is given.
 pub fn client(mapping: &Mapping, cells: &[String], base: ClientDraft) -> Converted {
     let mut c = Cells::new(mapping, cells);
@@ -514,6 +542,9 @@ pub fn client(mapping: &Mapping, cells: &[String], base: ClientDraft) -> Convert
     c.text(Target::Address, &mut d.address);
     c.text(Target::Website, &mut d.website);
     c.text(Target::Notes, &mut d.notes);
+    if let Some(host) = c.filled(Target::HostUnit) {
+        d.notes = with_host_unit(&d.notes, host);
+    }
     // A code or a website the form would refuse is kept as written, with a warning.
     let code = credit_code::normalize(&d.credit_code);
     let odd_code = (!code.is_empty() && !credit_code::is_valid(&code)).then(|| {
@@ -637,7 +668,7 @@ pub fn carrier(
     c.text(Target::Equipment, &mut d.equipment);
     c.text(Target::Capacity, &mut d.capacity);
     if let Some(cost) = c.single_amount(Target::TypicalCost) {
-        d.typical_cost = cost.map(Money::yuan_text).unwrap_or_default();
+        d.typical_cost = cost.map(Money::input_text).unwrap_or_default();
     }
     if d.fields.trim().is_empty() && c.get(Target::Field).is_some() {
         c.warn(Target::Field, Warning::LeftEmpty);

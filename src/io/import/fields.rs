@@ -122,6 +122,7 @@ impl ImportKind {
                 Equipment,
                 Capacity,
                 TypicalCost,
+                HostUnit,
                 ClientKind,
                 CreditCode,
                 Region,
@@ -245,6 +246,9 @@ pub enum Target {
     /// "年中试 20 项", as the carrier states it.
     Capacity,
     TypicalCost,
+    /// The organisation a carrier is built on (依托单位, 建设单位): the profile has no place for
+    /// it, so it is kept in the organisation's notes.
+    HostUnit,
 }
 
 impl Target {
@@ -347,7 +351,28 @@ impl Target {
             ],
             Province => &["省份", "省", "所在省份", "所在省", "province"],
             City => &["城市", "市", "地市", "所在城市", "所在市", "city"],
-            District => &["区县", "区", "县区", "县", "所在区县", "district"],
+            // A county-level place is written 区, 县 or 市 in any order, after 所在 or 所属
+            // ("所在区（市）" is "所在区" once its bracket is off, "县（市、区）" is "县").
+            District => &[
+                "区县",
+                "区",
+                "县区",
+                "县",
+                "所在区县",
+                "district",
+                "所在区",
+                "所在县",
+                "所在县区",
+                "所属区县",
+                "区市",
+                "县市",
+                "区市县",
+                "区县市",
+                "县市区",
+                "县区市",
+                "市县区",
+                "county",
+            ],
             Industry => &["行业", "所属行业", "行业类别", "行业分类", "industry"],
             Size => &[
                 "规模",
@@ -930,12 +955,15 @@ impl Target {
                 "kind",
                 "type",
             ],
+            // "服务内容" is what a carrier does; "服务能力" is that too when it is the only such
+            // column, but beside a "服务内容" it is the yearly capacity ("年验证10项"): it names
+            // capacity just below capabilities, so it takes capacity once 服务内容 has these.
             Capabilities => &[
+                "服务内容",
                 "服务能力",
                 "能力",
                 "核心能力",
                 "主要能力",
-                "服务内容",
                 "服务范围",
                 "技术能力",
                 "capabilities",
@@ -956,12 +984,38 @@ impl Target {
             ],
             Capacity => &[
                 "承载能力",
+                "年服务能力",
+                "服务能力",
                 "中试能力",
                 "年中试能力",
+                "年验证能力",
+                "年培训能力",
+                "年服务量",
+                "服务量",
                 "服务规模",
                 "规模",
                 "产能",
                 "capacity",
+            ],
+            // The host unit of a carrier list ("依托单位" in a provincial notice, "建设单位" in a
+            // city's).
+            HostUnit => &[
+                "依托单位",
+                "建设单位",
+                "依托单位名称",
+                "建设单位名称",
+                "承建单位",
+                "运营单位",
+                "运营主体",
+                "建设主体",
+                "依托机构",
+                "主办单位",
+                "host",
+                "hostunit",
+                "hostinstitution",
+                "hostorganisation",
+                "hostorganization",
+                "hostedby",
             ],
             TypicalCost => &[
                 "典型费用",
@@ -1043,6 +1097,7 @@ impl Target {
             Equipment => "equipment",
             Capacity => "capacity",
             TypicalCost => "typical_cost",
+            HostUnit => "host_unit",
         }
     }
 
@@ -1906,6 +1961,98 @@ mod tests {
 #[cfg(test)]
 mod carrier_headers {
     use super::*;
+
+    fn map(headers: &[&str]) -> Vec<Option<Target>> {
+        auto_map(
+            ImportKind::Carriers,
+            &headers.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn the_host_unit_has_its_column() {
+        for h in [
+            "依托单位",
+            "建设单位",
+            "依托单位名称",
+            "运营单位",
+            "Host",
+            "Host unit",
+        ] {
+            assert_eq!(
+                target_of(ImportKind::Carriers, h),
+                Some(Target::HostUnit),
+                "{h:?}"
+            );
+        }
+        use Target::*;
+        assert_eq!(
+            map(&["基地名称", "依托单位", "依托单位类型"]),
+            [Some(Name), Some(HostUnit), Some(ClientKind)]
+        );
+        // An achievement's 依托单位 is its owner, as before.
+        assert_eq!(target_of(ImportKind::Achievements, "依托单位"), Some(Owner));
+    }
+
+    #[test]
+    fn service_content_is_the_capabilities_and_service_capacity_the_capacity() {
+        use Target::*;
+        assert_eq!(
+            map(&["载体名称", "服务内容", "服务能力"]),
+            [Some(Name), Some(Capabilities), Some(Capacity)]
+        );
+        assert_eq!(
+            map(&["基地名称", "中试能力/服务内容", "年服务能力"]),
+            [Some(Name), Some(Capabilities), Some(Capacity)]
+        );
+        // Alone, 服务能力 is what the carrier can do: the longer field keeps its text.
+        assert_eq!(
+            map(&["载体名称", "服务能力"]),
+            [Some(Name), Some(Capabilities)]
+        );
+        for h in [
+            "年服务能力",
+            "年中试能力",
+            "年验证能力（项）",
+            "年服务量",
+            "承载能力",
+        ] {
+            assert_eq!(target_of(ImportKind::Carriers, h), Some(Capacity), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn a_county_level_place_is_the_district() {
+        for h in [
+            "所在区（市）",
+            "所在区县",
+            "所在县（市、区）",
+            "区（市、县）",
+            "县市区",
+            "所在县市区",
+            "所属区县",
+            "District",
+        ] {
+            assert_eq!(
+                target_of(ImportKind::Carriers, h),
+                Some(Target::District),
+                "{h:?}"
+            );
+            assert_eq!(
+                target_of(ImportKind::Clients, h),
+                Some(Target::District),
+                "{h:?}"
+            );
+        }
+        assert_eq!(
+            target_of(ImportKind::Carriers, "所在市"),
+            Some(Target::City)
+        );
+        assert_eq!(
+            target_of(ImportKind::Carriers, "所在区域"),
+            Some(Target::Region)
+        );
+    }
 
     /// The carriers export's own headers, in both languages, map back to their fields.
     #[test]

@@ -361,6 +361,74 @@ fn regions_split_into_province_city_and_district() {
         split_region("北京市 海淀区"),
         ["北京市".to_string(), String::new(), "海淀区".into()]
     );
+    for written in [
+        "山东省-青岛市-崂山区",
+        "山东省/青岛市/崂山区",
+        "山东省 > 青岛市 > 崂山区",
+        "山东省－青岛市－崂山区",
+        "山东省 - 青岛市 - 崂山区",
+    ] {
+        assert_eq!(
+            split_region(written),
+            ["山东省".to_string(), "青岛市".into(), "崂山区".into()],
+            "{written:?}"
+        );
+    }
+    assert_eq!(
+        split_region("山东省-青岛市"),
+        ["山东省".to_string(), "青岛市".into(), String::new()]
+    );
+    assert_eq!(
+        split_region("-青岛市"),
+        [String::new(), "青岛市".into(), String::new()]
+    );
+}
+
+#[test]
+fn a_host_unit_is_one_line_of_the_notes() {
+    assert_eq!(with_host_unit("", "山东大学"), "依托单位：山东大学");
+    assert_eq!(
+        with_host_unit("第一批\n", "山东大学"),
+        "第一批\n依托单位：山东大学"
+    );
+    // Imported again, or with another host: the line is replaced, not repeated.
+    assert_eq!(
+        with_host_unit("依托单位：山东大学\n第一批", "齐鲁工业大学"),
+        "第一批\n依托单位：齐鲁工业大学"
+    );
+    assert_eq!(
+        with_host_unit(&with_host_unit("第一批", "山东大学"), "山东大学"),
+        "第一批\n依托单位：山东大学"
+    );
+}
+
+#[test]
+fn a_carrier_rows_host_unit_goes_to_the_notes_and_its_cost_is_plain_yuan() {
+    let m = mapping(
+        ImportKind::Carriers,
+        &["名称", "建设单位", "服务领域", "服务费用（万元）", "备注"],
+    );
+    assert_eq!(m.column_of(Target::HostUnit), Some(1));
+    let (c, warnings) = ok(new_record(
+        &m,
+        &row(&[
+            "济南市高端医疗器械中试基地",
+            "济南高新区管委会",
+            "生物",
+            "120",
+            "第一批",
+        ]),
+    ));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (org, _, k) = carrier_of(c);
+    assert_eq!(org.notes, "第一批\n依托单位：济南高新区管委会");
+    assert_eq!(k.typical_cost, "1200000.00");
+    // No host cell: the notes are the notes cell's.
+    let (c, _) = ok(new_record(
+        &m,
+        &row(&["某中试基地", "", "生物", "", "第一批"]),
+    ));
+    assert_eq!(carrier_of(c).0.notes, "第一批");
 }
 
 #[test]
@@ -484,6 +552,15 @@ fn a_carriers_kind_comes_from_its_column_or_its_name() {
     assert_eq!(kind, CarrierKind::ProofOfConcept);
     let (kind, _) = kind_of(&["乙", "Training base", "管理", ""]);
     assert_eq!(kind, CarrierKind::TrainingBase);
+    // A platform's English label wins over a name that does not tell.
+    let (kind, warnings) = kind_of(&[
+        "齐鲁医学创新转化平台",
+        "Proof of concept center",
+        "医药",
+        "",
+    ]);
+    assert_eq!(kind, CarrierKind::ProofOfConcept);
+    assert!(warnings.is_empty(), "{warnings:?}");
     let (kind, warnings) = kind_of(&["山东大学概念验证中心", "", "医药", ""]);
     assert_eq!(kind, CarrierKind::ProofOfConcept);
     assert!(warnings.is_empty(), "{warnings:?}");
