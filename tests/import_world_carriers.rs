@@ -2071,25 +2071,43 @@ fn platform_html_page_named_xls() {
 fn held_out_carrier_files() {
     let desk = Desk::new();
     let mut failures = Vec::new();
-    let (bytes, wants) = roster_with_cover_xlsx();
+    let (roster, roster_wants) = roster_with_cover_xlsx();
     import_and_check(
         &desk,
         "潍坊市技术转移服务机构及人才培养基地备案表.xlsx",
-        &bytes,
-        &wants,
+        &roster,
+        &roster_wants,
         false,
         &mut failures,
     );
-    let (bytes, wants) = wjx_survey_csv();
+    let (survey, survey_wants) = wjx_survey_csv();
     import_and_check(
         &desk,
         "载体服务能力调查_问卷星导出.csv",
-        &bytes,
-        &wants,
+        &survey,
+        &survey_wants,
         false,
         &mut failures,
     );
-    report("held_out_carrier_files", &failures);
+    // A measurement, not a target: the share of rows stored exactly as a broker expects. Every
+    // failure names its row ("file row N «name»: …"); one that names none is a whole file.
+    let rows = roster_wants.len() + survey_wants.len();
+    let failed_rows: std::collections::BTreeSet<&str> = failures
+        .iter()
+        .map(|f| f.split_once('»').map_or(f.as_str(), |(row, _)| row))
+        .collect();
+    let whole_files: Vec<&String> = failures.iter().filter(|f| !f.contains('»')).collect();
+    assert!(
+        whole_files.is_empty(),
+        "held-out files failed: {whole_files:?}"
+    );
+    let met = rows - failed_rows.len();
+    println!("held-out carrier rows stored as a broker expects: {met} of {rows}");
+    for f in &failures {
+        println!("  {f}");
+    }
+    // First measured at 0 of 10 (each row misses some field: see the closing note), so there
+    // is no floor yet above zero; the files must still import whole.
 }
 
 /// The export's `typical_cost` is yuan as plain text ("500000" or "500000.00"), the form a
