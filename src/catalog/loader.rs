@@ -112,7 +112,7 @@ pub fn load_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
 fn build_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
     let mut index = MatchIndex::default();
     let (achievements, needs) = reader.catalogue_sizes()?;
-    index.expect(achievements, needs);
+    index.plan_for(achievements, needs);
     // Before the records, while the table is still cheap to build; `shrink` builds it whole.
     index.set_thesaurus(
         reader

@@ -136,7 +136,7 @@ impl Bm25 {
     /// At most `docs` documents will be added before [`Bm25::shrink`]. A term in more than
     /// `max_df` of them (and in more than the catalogue size from which terms are skipped at
     /// all) is common at the end too.
-    pub fn expect(&mut self, docs: usize, max_df: f32) {
+    pub fn plan_for(&mut self, docs: usize, max_df: f32) {
         let share = (max_df * docs as f32) as u32;
         self.common_above = share.max(MIN_DOCS_TO_SKIP as u32);
     }
@@ -383,7 +383,7 @@ mod tests {
     #[test]
     fn a_list_certain_to_be_common_is_dropped_while_loading_and_nothing_else() {
         let mut expected = Bm25::default();
-        expected.expect(4000, 0.4);
+        expected.plan_for(4000, 0.4);
         let mut plain = Bm25::default();
         for i in 0..4000 {
             let title = if i % 2 == 0 { "技术" } else { "电池" };

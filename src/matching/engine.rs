@@ -143,9 +143,9 @@ impl MatchIndex {
 
     /// At most how many achievements and needs the load will add: lists of terms certain to be
     /// too common to score are dropped as they pass that share, instead of at the end.
-    pub fn expect(&mut self, achievements: usize, needs: usize) {
-        self.achievement_bm25.expect(achievements, MAX_DF);
-        self.need_bm25.expect(needs, MAX_DF);
+    pub fn plan_for(&mut self, achievements: usize, needs: usize) {
+        self.achievement_bm25.plan_for(achievements, MAX_DF);
+        self.need_bm25.plan_for(needs, MAX_DF);
     }
 
     /// Adds an achievement, or replaces the one with its id.
