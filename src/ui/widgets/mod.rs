@@ -55,10 +55,16 @@ pub fn form_row(
 /// [`keys::form_keys`]).
 pub fn text_field(value: &mut String, width: f32) -> impl FnOnce(&mut Ui) -> Response + '_ {
     move |ui| {
-        let response = ui.add(egui::TextEdit::singleline(value).desired_width(width));
+        let response = ui.add(egui::TextEdit::singleline(value).desired_width(fitting(ui, width)));
         keys::submits_on_enter(ui, &response);
         response
     }
+}
+
+/// `width`, or less where the form has less room left (a form in one column of a two-column
+/// page at 1024 wide): a fixed width would run the field under the other column.
+pub fn fitting(ui: &Ui, width: f32) -> f32 {
+    width.min(ui.available_width())
 }
 
 /// Asks whether to move `name` to the trash; Some(true) once confirmed, Some(false) when
