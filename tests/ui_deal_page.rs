@@ -154,6 +154,8 @@ fn with_amounts(path: &std::path::Path) -> DealId {
 #[test]
 fn at_1024x700_the_terms_stay_left_of_the_stage_column_in_chinese_and_english() {
     let amounts = ["1380000", "107070", "104928.60"];
+    // The width of the 技术交易额 field, per language.
+    let mut technology_width = Vec::new();
     for (tr, english) in [(&ZH, false), (&EN, true)] {
         let (_dir, path) = temp_db();
         let id = with_amounts(&path);
@@ -211,5 +213,14 @@ fn at_1024x700_the_terms_stay_left_of_the_stage_column_in_chinese_and_english() 
             past.is_empty(),
             "past the right column at {right_column}: {past:#?}"
         );
+        technology_width.push(field(&h, tr.d_technology).width());
     }
+    // "Technology-transaction amount (yuan)" wraps rather than squeeze its field.
+    let [zh, en] = technology_width[..] else {
+        panic!("one width per language: {technology_width:?}");
+    };
+    assert!(
+        en >= zh - 0.5,
+        "the English field is {en} wide, the Chinese one {zh}"
+    );
 }
