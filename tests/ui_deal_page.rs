@@ -3,12 +3,12 @@
 
 mod common;
 
-use common::{H, click, harness, replace_in, seed_deal, temp_db, type_into};
+use common::{H, click, harness, harness_small, replace_in, seed_deal, temp_db, type_into};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use techbroker::domain::payments::Instalment;
 use techbroker::domain::{DealDraft, DealId, DealStage, Money};
-use techbroker::i18n::{ZH, fill};
+use techbroker::i18n::{EN, ZH, fill};
 use techbroker::store::Store;
 use techbroker::ui::Screen;
 
@@ -134,5 +134,93 @@ fn the_registration_date_is_marked_required_and_its_errors_sit_under_it_until_co
     assert_eq!(
         deal.registration_submitted,
         chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+    );
+}
+
+/// A deal with a long title and all three amounts, the commission left to the rate.
+fn with_amounts(path: &std::path::Path) -> DealId {
+    let id = seed_deal(path, "基于基因编辑的黄淮海地区抗病小麦新品种选育");
+    let mut store = Store::open(path).unwrap();
+    let terms = store.get_deal(id).unwrap().unwrap().terms;
+    let mut draft = DealDraft::from(&terms);
+    draft.expected = "1380000".into();
+    draft.contract = "107070".into();
+    draft.technology = "104928.60".into();
+    draft.commission_rate = "4".into();
+    store.save_deal_terms(id, &draft).unwrap();
+    id
+}
+
+#[test]
+fn at_1024x700_the_terms_stay_left_of_the_stage_column_in_chinese_and_english() {
+    let amounts = ["1380000", "107070", "104928.60"];
+    // The width of the 技术交易额 field, per language.
+    let mut technology_width = Vec::new();
+    for (tr, english) in [(&ZH, false), (&EN, true)] {
+        let (_dir, path) = temp_db();
+        let id = with_amounts(&path);
+        let mut h = harness_small(&path);
+        if english {
+            click(&mut h, "English");
+        }
+        click(&mut h, tr.nav_deals);
+        click(&mut h, tr.open);
+        assert_eq!(h.state().screen(), Screen::Deal(id));
+        let right_column = h
+            .get_by_label(tr.d_stage)
+            .rect()
+            .left()
+            .min(h.get_by_label(tr.move_to).rect().left());
+
+        let mut left: Vec<(String, egui::Rect)> = [
+            tr.d_title,
+            tr.d_broker,
+            tr.d_expected,
+            tr.d_contract,
+            tr.d_technology,
+            tr.d_rate,
+            tr.d_commission,
+            tr.d_signed_on,
+        ]
+        .into_iter()
+        .map(|label| (label.to_string(), field(&h, label)))
+        .collect();
+        let notes = h.get_by_role_and_label(Role::MultilineTextInput, tr.d_notes);
+        left.push((tr.d_notes.to_string(), notes.rect()));
+        for amount in amounts {
+            let m = Money::parse_yuan(amount).unwrap();
+            let echo = fill(
+                tr.amount_read_as,
+                &[("yuan", &m.yuan_text()), ("wan", &m.wan_text())],
+            );
+            let rect = h.get_by_label(&echo).rect();
+            left.push((echo, rect));
+        }
+        let computed = Money::parse_yuan("4282.80").unwrap().yuan_text();
+        let computed = fill(tr.d_commission_computed, &[("amount", &computed)]);
+        left.push((computed.clone(), h.get_by_label(&computed).rect()));
+        left.extend(
+            h.get_all_by_label(tr.yuan_unit)
+                .map(|unit| (tr.yuan_unit.to_string(), unit.rect()))
+                .filter(|(_, r)| r.left() < right_column),
+        );
+        let past: Vec<String> = left
+            .into_iter()
+            .filter(|(_, rect)| rect.right() > right_column)
+            .map(|(what, rect)| format!("{what} ends at {}", rect.right()))
+            .collect();
+        assert!(
+            past.is_empty(),
+            "past the right column at {right_column}: {past:#?}"
+        );
+        technology_width.push(field(&h, tr.d_technology).width());
+    }
+    // "Technology-transaction amount (yuan)" wraps rather than squeeze its field.
+    let [zh, en] = technology_width[..] else {
+        panic!("one width per language: {technology_width:?}");
+    };
+    assert!(
+        en >= zh - 0.5,
+        "the English field is {en} wide, the Chinese one {zh}"
     );
 }

@@ -25,7 +25,7 @@ use crate::ui::screens::deal_payments::PaymentForms;
 use crate::ui::widgets::combos::{amount_input, combo, option_combo};
 use crate::ui::widgets::form_state::Checked;
 use crate::ui::widgets::interaction_log::{InteractionForm, log_ui};
-use crate::ui::widgets::{confirm_delete, error_text, fmt_date, form_row, text_field};
+use crate::ui::widgets::{confirm_delete, error_text, fitting, fmt_date, form_row, text_field};
 
 const WIDTH: f32 = 260.0;
 
@@ -288,7 +288,7 @@ impl DealDetail {
                 form_row(ui, tr, tr.d_notes, false, e.get(F::Notes), |ui| {
                     ui.add(
                         egui::TextEdit::multiline(&mut d.notes)
-                            .desired_width(WIDTH)
+                            .desired_width(fitting(ui, WIDTH))
                             .desired_rows(3),
                     )
                 });
@@ -337,8 +337,11 @@ impl DealDetail {
         if self.target == DealStage::Lost {
             ui.horizontal(|ui| {
                 let label = ui.label(tr.lost_reason);
-                ui.add(egui::TextEdit::singleline(&mut self.lost_reason).desired_width(WIDTH))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.lost_reason)
+                        .desired_width(fitting(ui, WIDTH)),
+                )
+                .labelled_by(label.id);
             });
         }
         if self.move_refused {

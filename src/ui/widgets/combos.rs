@@ -122,33 +122,47 @@ pub fn price_input(ui: &mut Ui, negotiable: &mut bool, amount: &mut String, tr: 
 }
 
 /// A form's amount in yuan, for [`super::form_row`]: the unit after the field and, once the
-/// text reads as an amount, that amount with separators and in 万元 (forms take yuan, lists
-/// speak 万元: 1000000 and 100万 must not be confused). Enter saves the form.
+/// text reads as an amount, that amount with separators and in 万元 under it (forms take yuan,
+/// lists speak 万元: 1000000 and 100万 must not be confused). Enter saves the form.
 pub fn amount_input<'a>(
     amount: &'a mut String,
     tr: &'a Tr,
 ) -> impl FnOnce(&mut Ui) -> Response + 'a {
-    move |ui| {
-        ui.horizontal(|ui| amount_field(ui, amount, 160.0, true, tr))
-            .inner
-    }
+    move |ui| amount_field(ui, amount, 160.0, true, tr)
 }
 
+/// The field and its unit on one line, the read-back under them: beside the field it would
+/// run past a half-width column (a form on one side of a two-column page at 1024 wide).
 fn amount_field(ui: &mut Ui, amount: &mut String, width: f32, enabled: bool, tr: &Tr) -> Response {
-    let edit = ui.add_enabled(
-        enabled,
-        egui::TextEdit::singleline(amount).desired_width(width),
-    );
-    super::keys::submits_on_enter(ui, &edit);
-    ui.label(tr.yuan_unit);
-    if enabled {
-        amount_read_back(ui, amount, tr);
-    }
-    edit
+    ui.vertical(|ui| {
+        let edit = ui
+            .horizontal(|ui| {
+                let unit = egui::WidgetText::from(tr.yuan_unit).into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                );
+                let room = ui.available_width() - unit.size().x - ui.spacing().item_spacing.x;
+                let edit = ui.add_enabled(
+                    enabled,
+                    egui::TextEdit::singleline(amount).desired_width(width.min(room)),
+                );
+                super::keys::submits_on_enter(ui, &edit);
+                ui.label(unit);
+                edit
+            })
+            .inner;
+        if enabled {
+            amount_read_back(ui, amount, tr);
+        }
+        edit
+    })
+    .inner
 }
 
 /// Forms take yuan; lists speak 万元: an amount field's text as read, both ways, once it reads
-/// as an amount.
+/// as an amount. Wrapped to the width it is given, so it never runs under a neighbour.
 pub fn amount_read_back(ui: &mut Ui, amount: &str, tr: &Tr) {
     if let Ok(m) = crate::domain::Money::parse_yuan(amount)
         && m.fen() > 0
@@ -157,7 +171,7 @@ pub fn amount_read_back(ui: &mut Ui, amount: &str, tr: &Tr) {
             tr.amount_read_as,
             &[("yuan", &m.yuan_text()), ("wan", &m.wan_text())],
         );
-        ui.weak(read);
+        ui.add(egui::Label::new(egui::RichText::new(read).weak()).wrap());
     }
 }
 

@@ -22,6 +22,9 @@ use crate::i18n::Tr;
 use crate::ui::command::FileType;
 use crate::ui::command::{Command, ListKind};
 
+/// The most of a form's width its labels take before they wrap.
+const LABEL_SHARE: f32 = 0.45;
+
 /// One row of a two-column form grid: the label, then the widget (named by that label, so screen
 /// readers and tests find it) with the field's problem under it.
 pub fn form_row(
@@ -32,14 +35,30 @@ pub fn form_row(
     problem: Option<Problem>,
     add: impl FnOnce(&mut Ui) -> Response,
 ) {
+    // A long label (English ones are) wraps rather than take the field's room: in half a page
+    // at 1024 wide the field would be left too narrow. The grid's Ui spans the whole form. Laid
+    // out first so that its cell is as tall as its lines and the grid centres it on its row.
+    let text = egui::WidgetText::from(label).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Wrap),
+        ui.max_rect().width() * LABEL_SHARE,
+        egui::TextStyle::Body,
+    );
+    let size = egui::vec2(
+        text.size().x,
+        text.size().y.max(ui.spacing().interact_size.y),
+    );
     let label_id = ui
-        .horizontal(|ui| {
-            let id = ui.label(label).id;
-            if required {
-                ui.label(RichText::new("*").color(ui.visuals().error_fg_color))
-                    .on_hover_text(tr.required_mark);
-            }
-            id
+        .allocate_ui(size, |ui| {
+            ui.horizontal(|ui| {
+                let id = ui.label(text).id;
+                if required {
+                    ui.label(RichText::new("*").color(ui.visuals().error_fg_color))
+                        .on_hover_text(tr.required_mark);
+                }
+                id
+            })
+            .inner
         })
         .inner;
     ui.vertical(|ui| {
@@ -55,10 +74,16 @@ pub fn form_row(
 /// [`keys::form_keys`]).
 pub fn text_field(value: &mut String, width: f32) -> impl FnOnce(&mut Ui) -> Response + '_ {
     move |ui| {
-        let response = ui.add(egui::TextEdit::singleline(value).desired_width(width));
+        let response = ui.add(egui::TextEdit::singleline(value).desired_width(fitting(ui, width)));
         keys::submits_on_enter(ui, &response);
         response
     }
+}
+
+/// `width`, or less where the form has less room left (a form in one column of a two-column
+/// page at 1024 wide): a fixed width would run the field under the other column.
+pub fn fitting(ui: &Ui, width: f32) -> f32 {
+    width.min(ui.available_width())
 }
 
 /// Asks whether to move `name` to the trash; Some(true) once confirmed, Some(false) when
