@@ -60,6 +60,11 @@ pub struct StoredDeal {
     pub certificate_no: String,
 }
 
+/// The page cache of an import's transaction, in KiB as SQLite counts a negative size. With
+/// the usual 2 MiB, a large import spills dirty pages to the WAL and writes the index pages
+/// again each time a later row touches them.
+const IMPORT_CACHE: i64 = -65_536;
+
 /// How names and titles are compared when looking for duplicates.
 pub fn title_key(text: &str) -> String {
     text.trim().to_lowercase()
@@ -132,6 +137,25 @@ impl Store {
     ) -> Result<T, E> {
         // Thousands of rows: the journal notes "everything" instead of every id.
         self.journal.note_everything();
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .map_err(StoreError::from)?;
+        self.conn
+            .pragma_update(None, "cache_size", IMPORT_CACHE)
+            .map_err(StoreError::from)?;
+        let value = self.import_in_transaction(f);
+        self.conn
+            .pragma_update(None, "cache_size", cache)
+            .and_then(|()| self.conn.execute_batch("PRAGMA shrink_memory"))
+            .map_err(StoreError::from)?;
+        value
+    }
+
+    fn import_in_transaction<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&ImportWriter<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)

@@ -19,6 +19,7 @@ mod documents;
 mod error;
 mod ids;
 mod import;
+mod in_lists;
 mod interactions;
 mod lock;
 mod matches;

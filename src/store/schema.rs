@@ -497,12 +497,14 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V13_MATURATION).comment("carriers, maturation projects, maturity history"),
         M::up(V14_DOCUMENTS).comment("documents of deals, achievements and clients"),
         M::up(V15_TEAM).comment("team membership, outbox, sync ids, what came from the server"),
+        M::up_with_hook("", super::in_lists::rewrite_tables)
+            .comment("CHECK constraints as comparisons, not IN lists"),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
-    15
+    16
 }
 
 #[cfg(test)]
