@@ -111,7 +111,7 @@ fn replace_ip_items(
 pub(super) fn insert_achievement(
     tx: &Transaction<'_>,
     a: &AchievementData,
-    t: chrono::DateTime<chrono::Utc>,
+    t: impl rusqlite::ToSql,
 ) -> Result<AchievementId, StoreError> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO achievements (title, owner_id, inventors, field, keywords, abstract,

@@ -30,7 +30,7 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
 pub(super) fn insert_client(
     tx: &Transaction<'_>,
     d: &ClientDraft,
-    t: chrono::DateTime<chrono::Utc>,
+    t: impl rusqlite::ToSql,
 ) -> Result<ClientId, StoreError> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO clients (name, kind, credit_code, province, city, district, industry, size,

@@ -92,7 +92,7 @@ fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
 pub(super) fn insert_need(
     tx: &Transaction<'_>,
     n: &NeedData,
-    t: chrono::DateTime<chrono::Utc>,
+    t: impl rusqlite::ToSql,
 ) -> Result<NeedId, StoreError> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO needs (enterprise_id, title, description, indicators, field, keywords,
