@@ -11,7 +11,7 @@ use pg::PgCluster;
 use techbroker::domain::team::{ConflictKind, Resolution, Role};
 use techbroker::domain::{ClientDraft, ClientId, ClientKind, DealDraft};
 use techbroker::store::team::{self, ServerError, Step, TeamError};
-use techbroker::store::{DecisionInput, Store};
+use techbroker::store::{DecisionInput, Store, latest_version};
 
 const ADMIN_PW: &str = "admin-pw";
 
@@ -697,7 +697,7 @@ fn the_connection_is_encrypted_when_the_server_offers_tls() {
 }
 
 #[test]
-fn version_15_over_a_version_14_file_keeps_its_data_and_opens_twice() {
+fn the_team_version_over_a_version_14_file_keeps_its_data_and_opens_twice() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.sqlite");
     client(&mut Store::open(&path).unwrap(), "泰安某机械公司", "泰安市");
@@ -720,7 +720,7 @@ fn version_15_over_a_version_14_file_keeps_its_data_and_opens_twice() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 15);
+    assert_eq!(version, latest_version());
     // A database of no team has no triggers: its writes cost what they did.
     let triggers: i64 = conn
         .query_row(
