@@ -422,3 +422,36 @@ fn a_copy_whose_record_was_purged_meanwhile_is_not_recorded_and_leaves_no_file()
     let again = client(&mut store);
     assert!(store.documents(again).unwrap().is_empty());
 }
+
+#[test]
+fn an_opening_removes_the_half_copies_a_crash_left_and_keeps_the_rest() {
+    let (dir, db) = temp_db();
+    let mut store = Store::open(&db).unwrap();
+    let owner = client(&mut store);
+    let file = source(dir.path(), "合同.pdf", b"contract");
+    store
+        .attach_document(owner, DocumentKind::Contract, &file)
+        .unwrap();
+    drop(store);
+    let files = files_dir(&db);
+    let write = |name: &str, age_secs: u64| {
+        let f = std::fs::File::create(files.join(name)).unwrap();
+        f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs))
+            .unwrap();
+    };
+    write(".partial-crashed", 2 * 3600);
+    write(".partial-copying", 0);
+    let before = stored_files(&db);
+    assert_eq!(before.len(), 3, "{before:?}");
+    Store::open(&db).unwrap();
+    let after = stored_files(&db);
+    assert_eq!(after.len(), 2, "{after:?}");
+    assert!(after.iter().any(|n| n == ".partial-copying"), "{after:?}");
+    assert!(!after.iter().any(|n| n == ".partial-crashed"), "{after:?}");
+    Store::open_read_only(&db).unwrap();
+    assert_eq!(
+        stored_files(&db),
+        after,
+        "a read-only window removes nothing"
+    );
+}

@@ -214,6 +214,35 @@ pub struct StagedDocument {
     sha256: Sha256,
 }
 
+/// Removes the half-written copies (`.partial-*`) that an attach left when the app was killed
+/// or the machine lost power mid-copy, unless written to within `older_than`: a copy still
+/// under way writes every few milliseconds. Best effort: a copy that cannot be removed now is
+/// tried again at the next opening.
+pub(super) fn sweep_partial_copies(files_dir: &Path, older_than: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(files_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= older_than);
+        if stale
+            && entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(PARTIAL_PREFIX)
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The name a copy has until it is complete and recorded.
+const PARTIAL_PREFIX: &str = ".partial-";
+
 /// The slow half of attaching, needing no connection so it can run on a worker: copies `source`
 /// into `files_dir` (the database's [`files_dir`]) while hashing it, telling `progress` the
 /// bytes copied out of the file's size, and stops when `cancel` is set. Whatever stops it leaves
@@ -239,7 +268,7 @@ pub fn stage_document(
     }
     std::fs::create_dir_all(files_dir).map_err(StoreError::from)?;
     let mut copy = tempfile::Builder::new()
-        .prefix(".partial-")
+        .prefix(PARTIAL_PREFIX)
         .tempfile_in(files_dir)
         .map_err(StoreError::from)?;
     let (bytes, sha256) =

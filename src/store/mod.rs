@@ -92,6 +92,10 @@ enum Area {
     Catalog,
 }
 
+/// How long a half-written document copy goes untouched before an opening takes it for the
+/// leftover of a crash. A window copying a file writes to it every few milliseconds.
+const STALE_PARTIAL_COPY: std::time::Duration = std::time::Duration::from_secs(3600);
+
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) when there is no file there.
     /// See [`OpenError`] for what is refused; a refused file is left as it was.
@@ -115,6 +119,7 @@ impl Store {
                     detail: e.to_string(),
                 },
             })?;
+            documents::sweep_partial_copies(&files_dir(path), STALE_PARTIAL_COPY);
         }
         let journal =
             changes::Journal::attach(&conn).map_err(|e| open::classify_sqlite(path, &e))?;
