@@ -472,37 +472,58 @@ pub fn is_empty_answer(text: &str) -> bool {
     if word.nth(8).is_some() {
         return significant.map(fold_dash).all(is_dash);
     }
-    let t: String = text
+    let folded = text
         .chars()
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
             c => fold_dash(c),
         })
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
+        .filter(|c| !c.is_whitespace());
+    // A short cell with a character of no such word (a field, a number, a name) is an answer,
+    // known without copying it: an import asks this of every cell.
+    if !folded.clone().all(in_empty_words) {
+        return false;
+    }
+    let t: String = folded.flat_map(char::to_lowercase).collect();
     let bare = t.trim_start_matches('(').trim_end_matches(')');
-    t.is_empty()
-        || t.chars().all(is_dash)
-        || [
-            "跳过",
-            "空",
-            "无",
-            "暂无",
-            "未填",
-            "未填写",
-            "不填",
-            "不适用",
-            "未知",
-            "n/a",
-            "na",
-            "null",
-            "none",
-            "nil",
-        ]
-        .contains(&bare)
+    t.is_empty() || t.chars().all(is_dash) || EMPTY_WORDS.contains(&bare)
 }
+
+/// Whether `c` (brackets and dashes folded) can be in one of [`EMPTY_WORDS`] once lower-cased,
+/// or is a bracket or a dash. No character outside ASCII lower-cases into ASCII letters alone.
+fn in_empty_words(c: char) -> bool {
+    if c.is_ascii() {
+        is_dash(c)
+            || matches!(
+                c.to_ascii_lowercase(),
+                '(' | ')' | 'n' | 'a' | 'u' | 'l' | 'o' | 'e' | 'i'
+            )
+    } else {
+        matches!(
+            c,
+            '跳' | '过' | '空' | '无' | '暂' | '未' | '填' | '写' | '不' | '适' | '用' | '知'
+        )
+    }
+}
+
+/// The words a survey or a form writes for "nothing", lower-cased.
+const EMPTY_WORDS: &[&str] = &[
+    "跳过",
+    "空",
+    "无",
+    "暂无",
+    "未填",
+    "未填写",
+    "不填",
+    "不适用",
+    "未知",
+    "n/a",
+    "na",
+    "null",
+    "none",
+    "nil",
+];
 
 #[cfg(test)]
 mod tests {
@@ -543,6 +564,10 @@ mod tests {
             "--",
             "—— —— —— —— ——",
             "((((((((跳过))))))))",
+            "NULL",
+            "None",
+            "（ 暂无 ）",
+            "不 适 用",
         ] {
             assert!(is_empty_answer(t), "{t:?}");
         }
@@ -553,8 +578,21 @@ mod tests {
             "中试",
             "(----------)",
             "本技术用于煤矿井下巡检，无需人工",
+            "空调",
+            "nano",
+            "无无",
+            "Nil 2",
         ] {
             assert!(!is_empty_answer(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn every_character_of_the_empty_words_is_known_as_one() {
+        for w in EMPTY_WORDS {
+            for c in w.chars().chain(w.to_uppercase().chars()) {
+                assert!(in_empty_words(c), "{c:?} of {w:?}");
+            }
         }
     }
 
