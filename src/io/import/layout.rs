@@ -216,23 +216,29 @@ fn index_value(cell: &str) -> Option<(u8, u32)> {
 /// A row that numbers the columns above it: in every filled cell but a label ("栏次", "序号"),
 /// one sequence counting up by one, at least three long.
 fn is_index_row(cells: &[String]) -> bool {
-    let filled: Vec<&str> = cells
+    // Asked of every row of an import: stops at the first cell out of sequence, copying nothing.
+    let mut values = cells
         .iter()
         .map(|c| c.trim())
         .filter(|c| !c.is_empty())
-        .collect();
-    let values: Vec<Option<(u8, u32)>> = filled.iter().map(|c| index_value(c)).collect();
-    let start = match values.first() {
-        Some(None) => 1,
-        _ => 0,
-    };
-    let seq = &values[start..];
-    seq.len() >= 3
-        && seq.iter().all(Option::is_some)
-        && seq.windows(2).all(|w| match (w[0], w[1]) {
-            (Some((k0, a)), Some((k1, b))) => k0 == k1 && b == a + 1,
-            _ => false,
-        })
+        .map(index_value)
+        .peekable();
+    if values.peek().is_some_and(Option::is_none) {
+        values.next();
+    }
+    let mut last: Option<(u8, u32)> = None;
+    let mut len = 0;
+    for value in values {
+        let Some((kind, n)) = value else {
+            return false;
+        };
+        if last.is_some_and(|(k, a)| k != kind || n != a + 1) {
+            return false;
+        }
+        last = Some((kind, n));
+        len += 1;
+    }
+    len >= 3
 }
 
 /// Why a row under the header is not a record, if it is not. The first filled cell tells.
@@ -325,6 +331,29 @@ mod tests {
 
     fn strings(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn an_index_row_counts_up_by_one_in_one_kind_after_an_optional_label() {
+        for yes in [
+            &["1", "2", "3"][..],
+            &["栏次", "甲", "乙", "丙", "丁"],
+            &["", "A", " B ", "", "C"],
+            &["①", "②", "③"],
+        ] {
+            assert!(is_index_row(&strings(yes)), "{yes:?}");
+        }
+        for no in [
+            &["1", "2"][..],
+            &["1", "3", "4"],
+            &["1", "B", "3"],
+            &["栏次", "甲", "乙"],
+            &["1", "锂电池回收", "山东大学", "6"],
+            &["序号", "栏次", "1", "2", "3"],
+            &[],
+        ] {
+            assert!(!is_index_row(&strings(no)), "{no:?}");
+        }
     }
 
     #[test]
