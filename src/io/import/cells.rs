@@ -98,6 +98,8 @@ pub fn carrier_kind(text: &str) -> Option<CarrierKind> {
             ("proof-of-concept centre", ProofOfConcept),
             ("proof-of-concept center", ProofOfConcept),
             ("人才培训基地", TrainingBase),
+            ("人才培养基地", TrainingBase),
+            ("技术转移人才培养基地", TrainingBase),
             ("培训基地", TrainingBase),
             ("技术经理人培训基地", TrainingBase),
             ("training base", TrainingBase),
@@ -125,7 +127,7 @@ pub fn guessed_carrier_kind(text: &str) -> Option<CarrierKind> {
         Some(CarrierKind::ProofOfConcept)
     } else if has(&["中试", "熟化"]) || says(&["pilot"]) {
         Some(CarrierKind::PilotBase)
-    } else if has(&["培训"]) || says(&["training"]) {
+    } else if has(&["培训", "人才培养"]) || says(&["training"]) {
         Some(CarrierKind::TrainingBase)
     } else if has(&["技术转移", "成果转化服务", "技术市场"]) || says(&["transfer"]) {
         Some(CarrierKind::TransferService)
@@ -556,6 +558,23 @@ mod tests {
         ] {
             assert!(!is_empty_answer(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn talent_cultivation_bases_are_training_bases_and_the_longer_name_wins() {
+        use CarrierKind::*;
+        for text in ["技术转移人才培养基地", "人才培养基地", "培训基地"] {
+            assert_eq!(carrier_kind(text), Some(TrainingBase), "{text:?}");
+        }
+        assert_eq!(
+            guessed_carrier_kind("某某大学技术转移人才培养基地"),
+            Some(TrainingBase)
+        );
+        assert_eq!(carrier_kind("技术转移服务机构"), Some(TransferService));
+        assert_eq!(
+            guessed_carrier_kind("某某技术转移服务机构"),
+            Some(TransferService)
+        );
     }
 
     #[test]
