@@ -334,6 +334,58 @@ fn transfer_mode(text: &str) -> Option<TransferMode> {
     )
 }
 
+/// The words a title ends in, which tell "刘洋 主任" (a name and a title) from a name written
+/// with a space ("欧阳 明", "Liu Yang").
+const TITLE_ENDINGS: &[&str] = &[
+    "主任",
+    "经理",
+    "总监",
+    "院长",
+    "所长",
+    "部长",
+    "处长",
+    "科长",
+    "站长",
+    "秘书长",
+    "主管",
+    "工程师",
+    "教授",
+    "研究员",
+    "博士",
+    "老师",
+    "负责人",
+    "董事长",
+    "专员",
+    "助理",
+    "主席",
+    "书记",
+    "秘书",
+];
+
+/// The name and the title of a contact cell that gives both, "刘洋（主任）", "刘洋(主任)" or
+/// "刘洋 主任", as lists without a title column write them; None for a name alone.
+pub fn name_and_title(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let bracketed = text
+        .strip_suffix('）')
+        .and_then(|t| t.split_once('（'))
+        .or_else(|| text.strip_suffix(')').and_then(|t| t.split_once('(')));
+    let (name, title) = match bracketed {
+        // A bracket of digits is a phone or a number, no title.
+        Some((name, title)) if !title.chars().any(|c| c.is_ascii_digit()) => (name, title),
+        Some(_) => return None,
+        None => {
+            let (name, title) = text.rsplit_once(char::is_whitespace)?;
+            if !TITLE_ENDINGS.iter().any(|e| title.ends_with(e)) {
+                return None;
+            }
+            (name, title)
+        }
+    };
+    let (name, title) = (name.trim(), title.trim());
+    (!name.is_empty() && !title.is_empty()).then_some((name, title))
+}
+
 /// The separators of a list typed into one cell: "转让、许可", "a; b", "a/b".
 fn list_items(text: &str) -> impl Iterator<Item = &str> {
     text.split(['、', ',', '，', ';', '；', '/', '|', '\n'])
@@ -557,6 +609,20 @@ mod tests {
             "本技术用于煤矿井下巡检，无需人工",
         ] {
             assert!(!is_empty_answer(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_contact_cell_with_a_title_gives_both() {
+        for text in ["刘洋（主任）", "刘洋(主任)", "刘洋 主任", " 刘洋　主任 "] {
+            assert_eq!(name_and_title(text), Some(("刘洋", "主任")), "{text:?}");
+        }
+        assert_eq!(
+            name_and_title("王芳 技术转移部经理"),
+            Some(("王芳", "技术转移部经理"))
+        );
+        for name in ["刘洋", "欧阳 明", "Liu Yang", "刘洋（13705361234）"] {
+            assert_eq!(name_and_title(name), None, "{name:?}");
         }
     }
 
