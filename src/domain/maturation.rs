@@ -200,15 +200,28 @@ impl CarrierDraft {
     }
 }
 
+/// The items of a list cell. "┋" joins a WJX (问卷星) multi-choice answer; a closing "等"
+/// ("新能源、新材料等") ends the list, it is not part of the last item.
 fn split_list(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for part in text.split(['、', ',', '，', ';', '；', ' ', '\n']) {
-        let part = part.trim();
+    for part in text.split(['、', ',', '，', ';', '；', '/', '┋', '|', ' ', '\n']) {
+        let part = without_closing_etc(part.trim());
         if !part.is_empty() && !out.iter().any(|p| p == part) {
             out.push(part.to_string());
         }
     }
     out
+}
+
+/// The item without the "等"/"等等" that closes a list; a one-character rest ("高等") shows
+/// the 等 belongs to the word.
+fn without_closing_etc(item: &str) -> &str {
+    let rest = item.trim_end_matches('等').trim_end();
+    if rest.chars().count() >= 2 {
+        rest
+    } else {
+        item
+    }
 }
 
 /// 中试项目 or 概念验证项目.
@@ -565,6 +578,17 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn list_cells_split_on_wjx_marks_and_drop_a_closing_etc() {
+        assert_eq!(
+            split_list("新能源┋新材料┋生物医药"),
+            ["新能源", "新材料", "生物医药"]
+        );
+        assert_eq!(split_list("新能源、新材料等"), ["新能源", "新材料"]);
+        assert_eq!(split_list("电池检测等"), ["电池检测"]);
+        assert_eq!(split_list("等离子体、高等"), ["等离子体", "高等"]);
     }
 
     #[test]

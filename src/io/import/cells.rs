@@ -98,6 +98,8 @@ pub fn carrier_kind(text: &str) -> Option<CarrierKind> {
             ("proof-of-concept centre", ProofOfConcept),
             ("proof-of-concept center", ProofOfConcept),
             ("人才培训基地", TrainingBase),
+            ("人才培养基地", TrainingBase),
+            ("技术转移人才培养基地", TrainingBase),
             ("培训基地", TrainingBase),
             ("技术经理人培训基地", TrainingBase),
             ("training base", TrainingBase),
@@ -125,7 +127,7 @@ pub fn guessed_carrier_kind(text: &str) -> Option<CarrierKind> {
         Some(CarrierKind::ProofOfConcept)
     } else if has(&["中试", "熟化"]) || says(&["pilot"]) {
         Some(CarrierKind::PilotBase)
-    } else if has(&["培训"]) || says(&["training"]) {
+    } else if has(&["培训", "人才培养"]) || says(&["training"]) {
         Some(CarrierKind::TrainingBase)
     } else if has(&["技术转移", "成果转化服务", "技术市场"]) || says(&["transfer"]) {
         Some(CarrierKind::TransferService)
@@ -330,6 +332,58 @@ fn transfer_mode(text: &str) -> Option<TransferMode> {
             ("use first pay later", UseFirstPayLater),
         ],
     )
+}
+
+/// The words a title ends in, which tell "刘洋 主任" (a name and a title) from a name written
+/// with a space ("欧阳 明", "Liu Yang").
+const TITLE_ENDINGS: &[&str] = &[
+    "主任",
+    "经理",
+    "总监",
+    "院长",
+    "所长",
+    "部长",
+    "处长",
+    "科长",
+    "站长",
+    "秘书长",
+    "主管",
+    "工程师",
+    "教授",
+    "研究员",
+    "博士",
+    "老师",
+    "负责人",
+    "董事长",
+    "专员",
+    "助理",
+    "主席",
+    "书记",
+    "秘书",
+];
+
+/// The name and the title of a contact cell that gives both, "刘洋（主任）", "刘洋(主任)" or
+/// "刘洋 主任", as lists without a title column write them; None for a name alone.
+pub fn name_and_title(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let bracketed = text
+        .strip_suffix('）')
+        .and_then(|t| t.split_once('（'))
+        .or_else(|| text.strip_suffix(')').and_then(|t| t.split_once('(')));
+    let (name, title) = match bracketed {
+        // A bracket of digits is a phone or a number, no title.
+        Some((name, title)) if !title.chars().any(|c| c.is_ascii_digit()) => (name, title),
+        Some(_) => return None,
+        None => {
+            let (name, title) = text.rsplit_once(char::is_whitespace)?;
+            if !TITLE_ENDINGS.iter().any(|e| title.ends_with(e)) {
+                return None;
+            }
+            (name, title)
+        }
+    };
+    let (name, title) = (name.trim(), title.trim());
+    (!name.is_empty() && !title.is_empty()).then_some((name, title))
 }
 
 /// The separators of a list typed into one cell: "转让、许可", "a; b", "a/b".
@@ -594,6 +648,37 @@ mod tests {
                 assert!(in_empty_words(c), "{c:?} of {w:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_contact_cell_with_a_title_gives_both() {
+        for text in ["刘洋（主任）", "刘洋(主任)", "刘洋 主任", " 刘洋　主任 "] {
+            assert_eq!(name_and_title(text), Some(("刘洋", "主任")), "{text:?}");
+        }
+        assert_eq!(
+            name_and_title("王芳 技术转移部经理"),
+            Some(("王芳", "技术转移部经理"))
+        );
+        for name in ["刘洋", "欧阳 明", "Liu Yang", "刘洋（13705361234）"] {
+            assert_eq!(name_and_title(name), None, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn talent_cultivation_bases_are_training_bases_and_the_longer_name_wins() {
+        use CarrierKind::*;
+        for text in ["技术转移人才培养基地", "人才培养基地", "培训基地"] {
+            assert_eq!(carrier_kind(text), Some(TrainingBase), "{text:?}");
+        }
+        assert_eq!(
+            guessed_carrier_kind("某某大学技术转移人才培养基地"),
+            Some(TrainingBase)
+        );
+        assert_eq!(carrier_kind("技术转移服务机构"), Some(TransferService));
+        assert_eq!(
+            guessed_carrier_kind("某某技术转移服务机构"),
+            Some(TransferService)
+        );
     }
 
     #[test]

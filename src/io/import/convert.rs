@@ -732,6 +732,13 @@ fn contact(c: &mut Cells<'_>) -> Option<ContactDraft> {
     c.text(Target::ContactPhone, &mut contact.phone);
     c.text(Target::ContactEmail, &mut contact.email);
     c.text(Target::ContactWechat, &mut contact.wechat);
+    if let Some((name, title)) = cells::name_and_title(&contact.name) {
+        let (name, title) = (name.to_string(), title.to_string());
+        if contact.title.trim().is_empty() {
+            contact.title = title;
+        }
+        contact.name = name;
+    }
     if contact == ContactDraft::default() {
         return None;
     }

@@ -1023,6 +1023,12 @@ impl Target {
                 "收费标准",
                 "中试费用",
                 "服务费用",
+                "服务收费",
+                "典型项目收费",
+                "项目收费",
+                "收费",
+                "参考价格",
+                "服务价格",
                 "费用",
                 "价格",
                 "typicalcost",
@@ -2052,6 +2058,25 @@ mod carrier_headers {
             target_of(ImportKind::Carriers, "所在区域"),
             Some(Target::Region)
         );
+    }
+
+    /// Carrier lists name their price in many ways, often with its unit in the header.
+    #[test]
+    fn carrier_cost_headers_are_the_typical_cost() {
+        for header in [
+            "服务收费（万元/项）",
+            "典型项目收费（万元）",
+            "收费标准",
+            "参考价格（元）",
+            "服务价格",
+            "费用（万元/次）",
+        ] {
+            assert_eq!(
+                target_of(ImportKind::Carriers, header),
+                Some(Target::TypicalCost),
+                "{header:?}"
+            );
+        }
     }
 
     /// The carriers export's own headers, in both languages, map back to their fields.

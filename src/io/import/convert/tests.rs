@@ -638,3 +638,42 @@ fn a_json_carrier_or_rights_record_is_checked_as_the_forms_check() {
     let errors = check_record(with_rights).expect_err("shares of 110 % are refused");
     assert_eq!(errors[0].target, None);
 }
+
+#[test]
+fn a_contact_cell_with_a_title_fills_the_title_a_title_column_leaves_empty() {
+    let contact_of = |headers: &[&str], cells: &[&str]| {
+        let (c, _) = ok(new_record(
+            &mapping(ImportKind::Clients, headers),
+            &row(cells),
+        ));
+        match c {
+            Candidate::Client { contacts, .. } => {
+                contacts.first().map(|d| (d.name.clone(), d.title.clone()))
+            }
+            other => panic!("not a client: {other:?}"),
+        }
+    };
+    let both = |n: &str, t: &str| Some((n.to_string(), t.to_string()));
+    assert_eq!(
+        contact_of(&["客户名称", "联系人"], &["某公司", "刘洋（主任）"]),
+        both("刘洋", "主任")
+    );
+    assert_eq!(
+        contact_of(
+            &["客户名称", "联系人", "职务"],
+            &["某公司", "刘洋 主任", "副主任"]
+        ),
+        both("刘洋", "副主任")
+    );
+    assert_eq!(
+        contact_of(
+            &["客户名称", "联系人", "职务"],
+            &["某公司", "刘洋(主任)", ""]
+        ),
+        both("刘洋", "主任")
+    );
+    assert_eq!(
+        contact_of(&["客户名称", "联系人"], &["某公司", "刘洋"]),
+        both("刘洋", "")
+    );
+}
