@@ -277,6 +277,108 @@ fn province_pilot_gbk_csv() -> (Vec<u8>, Vec<Want>) {
     (gbk(&csv_text(&lines, true)), wants)
 }
 
+/// Imitates a city platform's "导出Excel" that is an HTML table named .xls (UTF-8 meta charset):
+/// 概念验证中心, 服务费用（万元/项） as plain numbers (one empty), 联系人 and 手机 columns.
+fn city_poc_html_xls() -> (Vec<u8>, Vec<Want>) {
+    let rows: [(&str, &str, &str, &str, &str, Want); 6] = [
+        (
+            "烟台新药概念验证中心",
+            "生物",
+            "30",
+            "杜鹏",
+            "13906381111",
+            want(
+                "烟台新药概念验证中心",
+                "ProofOfConcept",
+                &["生物"],
+                Some(wan(30)),
+                Some(("杜鹏", "13906381111")),
+            ),
+        ),
+        (
+            "济南量子信息概念验证中心",
+            "新一代信息技术",
+            "50",
+            "邵琳",
+            "13706412222",
+            want(
+                "济南量子信息概念验证中心",
+                "ProofOfConcept",
+                &["新一代信息技术"],
+                Some(wan(50)),
+                Some(("邵琳", "13706412222")),
+            ),
+        ),
+        (
+            "青岛海洋装备概念验证中心",
+            "海洋",
+            "20",
+            "姜涛",
+            "13805323333",
+            want(
+                "青岛海洋装备概念验证中心",
+                "ProofOfConcept",
+                &["海洋"],
+                Some(wan(20)),
+                Some(("姜涛", "13805323333")),
+            ),
+        ),
+        (
+            "潍坊动力电池概念验证中心",
+            "新能源汽车",
+            "",
+            "曲敏",
+            "13963654444",
+            want(
+                "潍坊动力电池概念验证中心",
+                "ProofOfConcept",
+                &["新能源汽车"],
+                None,
+                Some(("曲敏", "13963654444")),
+            ),
+        ),
+        (
+            "淄博陶瓷新材料概念验证中心",
+            "新材料",
+            "15",
+            "孟凡",
+            "13853325555",
+            want(
+                "淄博陶瓷新材料概念验证中心",
+                "ProofOfConcept",
+                &["新材料"],
+                Some(wan(15)),
+                Some(("孟凡", "13853325555")),
+            ),
+        ),
+        (
+            "济宁智能农机概念验证中心",
+            "现代农业",
+            "25",
+            "董亮",
+            "13905376666",
+            want(
+                "济宁智能农机概念验证中心",
+                "ProofOfConcept",
+                &["现代农业"],
+                Some(wan(25)),
+                Some(("董亮", "13905376666")),
+            ),
+        ),
+    ];
+    let mut html = String::from(
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"></head><body><table border=\"1\">\n<tr><th>序号</th><th>中心名称</th><th>领域</th><th>服务费用（万元/项）</th><th>联系人</th><th>手机</th></tr>\n",
+    );
+    let mut wants = Vec::new();
+    for (i, (name, field, amount, who, phone, mut w)) in rows.into_iter().enumerate() {
+        html.push_str(&format!("<tr><td>{}</td><td>{name}</td><td>{field}</td><td>{amount}</td><td>{who}</td><td>{phone}</td></tr>\n", i + 1));
+        w.row = i as u32 + 1;
+        wants.push(w);
+    }
+    html.push_str("</table></body></html>\n");
+    (html.into_bytes(), wants)
+}
+
 #[test]
 fn fresh_held_out_carrier_lists() {
     let desk = Desk::new();
@@ -285,6 +387,7 @@ fn fresh_held_out_carrier_lists() {
     let files = [
         ("国家技术转移平台_服务机构导出.csv", national_platform_csv()),
         ("省级中试基地名单.csv", province_pilot_gbk_csv()),
+        ("市概念验证中心名单.xls", city_poc_html_xls()),
     ];
     for (name, (bytes, wants)) in &files {
         rows += wants.len();
