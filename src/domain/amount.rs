@@ -137,6 +137,7 @@ pub fn read_amount(text: &str, unit: Option<&str>) -> Result<AmountText, MoneyEr
         .map(fullwidth_to_ascii)
         .filter(|c| !c.is_whitespace())
         .collect();
+    let t = per_item(&t);
     let one = |s: &str| amount(s, unit);
     let range = |min, max| {
         Ok(AmountText::Range(AmountRange {
@@ -185,6 +186,21 @@ pub fn read_amount(text: &str, unit: Option<&str>) -> Result<AmountText, MoneyEr
     }
     one(&t).map(AmountText::Amount)
 }
+
+/// The amount of a fee written per item ("10万元/项", "2000元每次"): lists of services price
+/// each project or test so.
+fn per_item(text: &str) -> &str {
+    ["/", "每"]
+        .iter()
+        .find_map(|mark| {
+            let (amount, item) = text.rsplit_once(mark)?;
+            PER_ITEMS.contains(&item).then_some(amount)
+        })
+        .filter(|amount| !amount.is_empty())
+        .unwrap_or(text)
+}
+
+const PER_ITEMS: &[&str] = &["项", "次", "个", "批", "件", "套", "台", "样", "项次"];
 
 /// One amount; a bare number is in the column's unit when it names one.
 fn amount(text: &str, unit: Option<&str>) -> Result<Money, MoneyError> {
@@ -247,6 +263,9 @@ mod tests {
             ("1.5", Some("亿"), wan(15_000)),
             ("3,000", None, Money::from_yuan(3_000)),
             ("3000元", Some("万"), Money::from_yuan(3_000)),
+            ("10万元/项", None, wan(10)),
+            ("2000元每次", None, Money::from_yuan(2_000)),
+            ("8 / 项", Some("万"), wan(8)),
         ] {
             assert_eq!(
                 read_amount(text, unit),
@@ -276,6 +295,16 @@ mod tests {
             );
         }
         assert!(!is_negotiable("50万（可议）"));
+    }
+
+    #[test]
+    fn a_fee_per_item_reads_as_its_amount_and_a_fee_per_year_does_not() {
+        assert_eq!(
+            read_amount("5-20万元/项", None),
+            Ok(range("5-20万元/项", Some(5), Some(20)))
+        );
+        assert!(read_amount("10万元/年", None).is_err());
+        assert!(read_amount("/项", None).is_err());
     }
 
     #[test]

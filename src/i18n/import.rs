@@ -96,6 +96,7 @@ impl Tr {
             Warning::Long { max } => fill(self.im_w_long, &[("max", max)]),
             Warning::AmountUnreadable(v) => value(self.im_w_amount, v),
             Warning::PriceRange(v) => value(self.im_w_price_range, v),
+            Warning::CostInNotes(v) => value(self.im_w_cost_in_notes, v),
             Warning::DateEndOf(v, date) => {
                 fill(self.im_w_date_end, &[("value", v), ("date", date)])
             }

@@ -1025,6 +1025,7 @@ translations! {
     im_w_long: "超过 {max} 字，已完整保存", "longer than {max} characters; kept whole";
     im_w_amount: "无法识别的金额“{value}”，按面议保存", "the amount “{value}” cannot be read; stored as negotiable";
     im_w_price_range: "价格是区间“{value}”，按下限保存", "the price is a range, “{value}”: its lower end is stored";
+    im_w_cost_in_notes: "“{value}”不是一个金额，未作典型费用，原文记入备注", "“{value}” is not one amount: no typical cost is stored, the text is kept in the notes";
     im_p_before_1900: "日期“{value}”早于 1900 年，Excel 无法保存这样的日期", "the date “{value}” is before 1900, which Excel cannot hold";
     im_w_date_end: "“{value}”按 {date} 保存", "“{value}” is stored as {date}";
     im_w_trl_words: "“{value}”按 TRL {trl} 保存", "“{value}” is stored as TRL {trl}";

@@ -362,8 +362,10 @@ const TITLE_ENDINGS: &[&str] = &[
     "秘书",
 ];
 
-/// The name and the title of a contact cell that gives both, "刘洋（主任）", "刘洋(主任)" or
-/// "刘洋 主任", as lists without a title column write them; None for a name alone.
+/// The name and the title of a contact cell that gives both, "刘洋（主任）", "刘洋(主任)",
+/// "刘洋 主任" or "王强/副主任", as lists without a title column write them; None for a name
+/// alone, and for two names ("王强/李娜"): a title after a space or a slash must end in a title's
+/// word.
 pub fn name_and_title(text: &str) -> Option<(&str, &str)> {
     let text = text.trim();
     let bracketed = text
@@ -375,13 +377,15 @@ pub fn name_and_title(text: &str) -> Option<(&str, &str)> {
         Some((name, title)) if !title.chars().any(|c| c.is_ascii_digit()) => (name, title),
         Some(_) => return None,
         None => {
-            let (name, title) = text.rsplit_once(char::is_whitespace)?;
+            let (name, title) =
+                text.rsplit_once(|c: char| c.is_whitespace() || matches!(c, '/' | '／'))?;
             if !TITLE_ENDINGS.iter().any(|e| title.ends_with(e)) {
                 return None;
             }
             (name, title)
         }
     };
+    let name = name.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '/' | '／'));
     let (name, title) = (name.trim(), title.trim());
     (!name.is_empty() && !title.is_empty()).then_some((name, title))
 }
@@ -659,7 +663,15 @@ mod tests {
             name_and_title("王芳 技术转移部经理"),
             Some(("王芳", "技术转移部经理"))
         );
-        for name in ["刘洋", "欧阳 明", "Liu Yang", "刘洋（13705361234）"] {
+        assert_eq!(name_and_title("王强/副主任"), Some(("王强", "副主任")));
+        assert_eq!(name_and_title("王强 ／ 副院长"), Some(("王强", "副院长")));
+        for name in [
+            "刘洋",
+            "欧阳 明",
+            "Liu Yang",
+            "刘洋（13705361234）",
+            "王强/李娜",
+        ] {
             assert_eq!(name_and_title(name), None, "{name:?}");
         }
     }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::cells;
 use super::fields::{ImportKind, Target, header_unit};
 use super::mapping::Mapping;
-use crate::domain::amount::{AmountText, read_amount};
+use crate::domain::amount::{AmountRange, AmountText, read_amount};
 use crate::domain::catalog::split_keywords;
 use crate::domain::client::{is_email, is_phone, normalize_phone};
 use crate::domain::credit_code;
@@ -124,6 +124,8 @@ pub enum Warning {
     AmountUnreadable(String),
     /// A price written as a range: its lower end is the asking price.
     PriceRange(String),
+    /// A carrier's cost that is not one amount (a range, a rule): kept in the notes.
+    CostInNotes(String),
     /// Only a month or a year: its last day.
     DateEndOf(String, NaiveDate),
     /// Maturity in words, read as this TRL (in the range the words mean).
@@ -204,6 +206,14 @@ impl<'a> Cells<'a> {
     }
 
     /// The unit the column's header names for its amounts (万 or 亿).
+    /// The header of the column `t` is read from, as the file writes it.
+    fn header(&self, t: Target) -> &'a str {
+        self.mapping
+            .column_of(t)
+            .and_then(|c| self.mapping.headers.get(c))
+            .map_or("", |h| h.trim())
+    }
+
     fn unit(&self, t: Target) -> Option<&'static str> {
         self.mapping
             .column_of(t)
@@ -667,9 +677,7 @@ pub fn carrier(
     c.text(Target::Capabilities, &mut d.capabilities);
     c.text(Target::Equipment, &mut d.equipment);
     c.text(Target::Capacity, &mut d.capacity);
-    if let Some(cost) = c.single_amount(Target::TypicalCost) {
-        d.typical_cost = cost.map(Money::input_text).unwrap_or_default();
-    }
+    let cost_note = typical_cost(&mut c, &mut d);
     if d.fields.trim().is_empty() && c.get(Target::Field).is_some() {
         c.warn(Target::Field, Warning::LeftEmpty);
     }
@@ -706,6 +714,10 @@ pub fn carrier(
             Some(carrier),
         ) if c.errors.is_empty() => {
             warnings.append(&mut c.warnings);
+            let mut draft = draft;
+            if let Some(note) = cost_note {
+                append_line(&mut draft.notes, &note);
+            }
             Ok((
                 Candidate::Client {
                     draft,
@@ -721,6 +733,45 @@ pub fn carrier(
         }
         _ => Err(c.errors),
     }
+}
+
+/// Reads the typical cost into the profile. A cost that is not one amount (a range "5-20万元/项",
+/// a rule "按成交额3%", "免费") is no typical cost: its text comes back, header and all, for the
+/// organisation's notes, so that nothing the list says is lost.
+fn typical_cost(c: &mut Cells<'_>, d: &mut CarrierDraft) -> Option<String> {
+    let written = c.get(Target::TypicalCost)?.to_string();
+    match read_amount(&written, c.unit(Target::TypicalCost)) {
+        Ok(AmountText::Amount(m)) => {
+            d.typical_cost = m.input_text();
+            None
+        }
+        // "约50万" is one amount.
+        Ok(AmountText::Range(AmountRange {
+            min: Some(m),
+            max: Some(n),
+            ..
+        })) if m == n => {
+            d.typical_cost = m.input_text();
+            None
+        }
+        Ok(AmountText::Negotiable) => {
+            d.typical_cost.clear();
+            None
+        }
+        Ok(AmountText::Range(_)) | Err(_) => {
+            d.typical_cost.clear();
+            let note = format!("{}：{written}", c.header(Target::TypicalCost));
+            c.warn(Target::TypicalCost, Warning::CostInNotes(written));
+            Some(note)
+        }
+    }
+}
+
+fn append_line(text: &mut String, line: &str) {
+    if !text.trim().is_empty() {
+        text.push('\n');
+    }
+    text.push_str(line);
 }
 
 /// The row's contact, when it names one: a phone or an email the form would refuse is kept as

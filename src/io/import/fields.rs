@@ -416,6 +416,10 @@ impl Target {
                 "联络人",
                 "填表人",
                 "填报人",
+                "负责人及职务",
+                "联系人及职务",
+                "姓名及职务",
+                "姓名职务",
             ],
             ContactTitle => &[
                 "职务",
@@ -1832,7 +1836,15 @@ mod tests {
         each_names(
             ImportKind::Clients,
             Target::ContactName,
-            &["联系人", "对接联系人", "负责人", "联系人姓名", "项目联系人"],
+            &[
+                "联系人",
+                "对接联系人",
+                "负责人",
+                "联系人姓名",
+                "项目联系人",
+                "负责人及职务",
+                "联系人及职务",
+            ],
         );
         each_names(
             ImportKind::Achievements,

@@ -165,10 +165,22 @@ fn decode_cell(bytes: &[u8], file: &'static Encoding) -> (String, Option<CellIss
         bytes
     };
     if let Ok(text) = std::str::from_utf8(bytes) {
-        if file != UTF_8 && !text.is_ascii() {
-            issue = issue.or(Some(CellIssue::OtherEncoding("UTF-8")));
+        if file == UTF_8 || text.is_ascii() {
+            return (text.to_string(), issue);
         }
-        return (text.to_string(), issue);
+        // Chinese in UTF-8 takes three bytes a character. A GBK pair such as 转 (D7 AA) is also
+        // a valid two-byte UTF-8 letter (ת), so in a GBK file two-byte text is read as GBK: a
+        // Chinese list holds far more such characters than accented Latin written in UTF-8.
+        if text.chars().any(|c| c >= '\u{800}')
+            || GB18030
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .is_none()
+        {
+            return (
+                text.to_string(),
+                issue.or(Some(CellIssue::OtherEncoding("UTF-8"))),
+            );
+        }
     }
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => {
@@ -215,6 +227,11 @@ mod tests {
             ("山东大学".into(), Some(CellIssue::OtherEncoding("UTF-8")))
         );
         assert_eq!(decode_cell(b"abc", GB18030), ("abc".into(), None));
+        let (extension, _, _) = encoding_rs::GBK.encode("0534-2256789转8012");
+        assert_eq!(
+            decode_cell(&extension, GB18030),
+            ("0534-2256789转8012".into(), None)
+        );
         assert_eq!(
             decode_cell(b"a\0b", UTF_8),
             ("ab".into(), Some(CellIssue::NulRemoved))
