@@ -416,5 +416,9 @@ fn fresh_held_out_carrier_lists() {
         whole_files.is_empty(),
         "fresh files failed: {whole_files:?}"
     );
-    assert!(failures.is_empty(), "{} expectation(s) failed", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} expectation(s) failed",
+        failures.len()
+    );
 }

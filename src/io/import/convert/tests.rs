@@ -589,6 +589,43 @@ fn a_carrier_without_fields_or_a_readable_cost_is_kept_with_warnings() {
 }
 
 #[test]
+fn a_carrier_cost_that_is_not_one_amount_goes_to_the_notes_with_its_header() {
+    let m = mapping(
+        ImportKind::Carriers,
+        &["基地名称", "服务领域", "中试费用", "负责人及职务", "备注"],
+    );
+    let cost_of = |cost: &str| {
+        let (c, warnings) = ok(new_record(
+            &m,
+            &row(&["某中试基地", "材料", cost, "王强/副主任", "第一批"]),
+        ));
+        let (org, contacts, k) = carrier_of(c);
+        assert_eq!(
+            (contacts[0].name.as_str(), contacts[0].title.as_str()),
+            ("王强", "副主任")
+        );
+        (k.typical_cost, org.notes, warnings)
+    };
+    let (cost, notes, warnings) = cost_of("10万元/项");
+    assert_eq!((cost.as_str(), notes.as_str()), ("100000.00", "第一批"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (cost, notes, _) = cost_of("约8万元");
+    assert_eq!((cost.as_str(), notes.as_str()), ("80000.00", "第一批"));
+    for written in ["5-20万元/项", "按成交额3%"] {
+        let (cost, notes, warnings) = cost_of(written);
+        assert_eq!(cost, "", "{written}");
+        assert_eq!(notes, format!("第一批\n中试费用：{written}"));
+        assert_eq!(
+            warnings,
+            vec![(
+                Some(Target::TypicalCost),
+                Warning::CostInNotes(written.into())
+            )]
+        );
+    }
+}
+
+#[test]
 fn a_json_carrier_or_rights_record_is_checked_as_the_forms_check() {
     let client = ClientDraft {
         name: "某基地".into(),
