@@ -264,6 +264,8 @@ pub struct Want {
     pub city: Option<&'static str>,
     pub district: Option<&'static str>,
     pub email: Option<&'static str>,
+    /// The contact's title (职务), where the file gives one.
+    pub title: Option<&'static str>,
     pub capacity: Option<&'static str>,
     pub equipment: Option<&'static str>,
     pub capabilities: Option<&'static str>,
@@ -289,6 +291,7 @@ pub fn want(
         city: None,
         district: None,
         email: None,
+        title: None,
         capacity: None,
         equipment: None,
         capabilities: None,
@@ -325,6 +328,11 @@ impl Want {
         self.capabilities = Some(c);
         self
     }
+    pub fn title(mut self, t: &'static str) -> Want {
+        self.title = Some(t);
+        self
+    }
+
     pub fn kept(mut self, k: &'static [&'static str]) -> Want {
         self.kept = k;
         self
@@ -424,6 +432,14 @@ pub fn check(file: &str, records: &[Value], wants: &[Want], failures: &mut Vec<S
                         failures.push(format!(
                             "{at}: contact {name}'s phone expected {phone}, stored «{stored_phone}»"
                         ));
+                    }
+                    if let Some(title) = w.title {
+                        let stored_title = str_of(c.get("title"));
+                        if stored_title.trim() != title {
+                            failures.push(format!(
+                                "{at}: contact {name}'s title expected {title}, stored «{stored_title}»"
+                            ));
+                        }
                     }
                     if let Some(email) = w.email {
                         let stored_email = str_of(c.get("email"));
