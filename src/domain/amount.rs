@@ -187,8 +187,8 @@ pub fn read_amount(text: &str, unit: Option<&str>) -> Result<AmountText, MoneyEr
     one(&t).map(AmountText::Amount)
 }
 
-/// The amount of a fee written per item ("10万元/项", "2000元每次"): lists of services price
-/// each project or test so.
+/// The amount of a fee written per item ("10万元/项", "2000元每次", "800元/人"): lists of
+/// services price each project, test or trainee so.
 fn per_item(text: &str) -> &str {
     ["/", "每"]
         .iter()
@@ -200,7 +200,9 @@ fn per_item(text: &str) -> &str {
         .unwrap_or(text)
 }
 
-const PER_ITEMS: &[&str] = &["项", "次", "个", "批", "件", "套", "台", "样", "项次"];
+const PER_ITEMS: &[&str] = &[
+    "项", "次", "个", "批", "件", "套", "台", "样", "项次", "人", "人次", "期", "天",
+];
 
 /// One amount; a bare number is in the column's unit when it names one.
 fn amount(text: &str, unit: Option<&str>) -> Result<Money, MoneyError> {
@@ -266,6 +268,7 @@ mod tests {
             ("10万元/项", None, wan(10)),
             ("2000元每次", None, Money::from_yuan(2_000)),
             ("8 / 项", Some("万"), wan(8)),
+            ("800元/人", None, Money::from_yuan(800)),
         ] {
             assert_eq!(
                 read_amount(text, unit),

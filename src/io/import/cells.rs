@@ -22,11 +22,24 @@ fn choice<T: Copy>(
     label: fn(&Tr, T) -> &'static str,
     extra: &[(&str, T)],
 ) -> Option<T> {
-    let t = text.trim().to_lowercase();
+    let t = survey_other(text).trim().to_lowercase();
     all.iter()
         .copied()
         .find(|&v| t == code(v) || t == label(&ZH, v) || t == label(&EN, v).to_lowercase())
         .or_else(|| extra.iter().find(|(w, _)| *w == t).map(|&(_, v)| v))
+}
+
+/// What was typed into a survey's "other" box: 问卷星 writes "其他〖科技成果转化人才实训中心〗".
+pub fn survey_other(text: &str) -> &str {
+    let t = text.trim();
+    ["其他", "其它", "other", "Other"]
+        .iter()
+        .find_map(|o| t.strip_prefix(o))
+        .and_then(|rest| rest.trim_start().strip_prefix('〖'))
+        .and_then(|rest| rest.strip_suffix('〗'))
+        .map(str::trim)
+        .filter(|inner| !inner.is_empty())
+        .unwrap_or(t)
 }
 
 pub fn client_kind(text: &str) -> Option<ClientKind> {
@@ -127,7 +140,7 @@ pub fn guessed_carrier_kind(text: &str) -> Option<CarrierKind> {
         Some(CarrierKind::ProofOfConcept)
     } else if has(&["中试", "熟化"]) || says(&["pilot"]) {
         Some(CarrierKind::PilotBase)
-    } else if has(&["培训", "人才培养"]) || says(&["training"]) {
+    } else if has(&["培训", "人才培养", "实训"]) || says(&["training"]) {
         Some(CarrierKind::TrainingBase)
     } else if has(&["技术转移", "成果转化服务", "技术市场"]) || says(&["transfer"]) {
         Some(CarrierKind::TransferService)
@@ -674,6 +687,24 @@ mod tests {
         ] {
             assert_eq!(name_and_title(name), None, "{name:?}");
         }
+    }
+
+    #[test]
+    fn a_surveys_other_box_is_read_for_what_was_typed_in_it() {
+        assert_eq!(
+            survey_other("其他〖科技成果转化人才实训中心〗"),
+            "科技成果转化人才实训中心"
+        );
+        assert_eq!(
+            carrier_kind("其他〖科技成果转化人才实训中心〗"),
+            Some(CarrierKind::TrainingBase)
+        );
+        assert_eq!(
+            carrier_kind("其他〖概念验证中心〗"),
+            Some(CarrierKind::ProofOfConcept)
+        );
+        assert_eq!(survey_other("其他〖〗"), "其他〖〗");
+        assert_eq!(survey_other("中试基地"), "中试基地");
     }
 
     #[test]

@@ -735,11 +735,15 @@ pub fn carrier(
     }
 }
 
-/// Reads the typical cost into the profile. A cost that is not one amount (a range "5-20万元/项",
-/// a rule "按成交额3%", "免费") is no typical cost: its text comes back, header and all, for the
+/// Reads the typical cost into the profile; 免费 is 0. A cost that is not one amount (a range
+/// "5-20万元/项", a rule "按成交额3%") is no typical cost: its text comes back, header and all, for the
 /// organisation's notes, so that nothing the list says is lost.
 fn typical_cost(c: &mut Cells<'_>, d: &mut CarrierDraft) -> Option<String> {
     let written = c.get(Target::TypicalCost)?.to_string();
+    if FREE.contains(&written.as_str()) {
+        d.typical_cost = Money::ZERO.input_text();
+        return None;
+    }
     match read_amount(&written, c.unit(Target::TypicalCost)) {
         Ok(AmountText::Amount(m)) => {
             d.typical_cost = m.input_text();
@@ -766,6 +770,9 @@ fn typical_cost(c: &mut Cells<'_>, d: &mut CarrierDraft) -> Option<String> {
         }
     }
 }
+
+/// A service that costs nothing: its typical cost is 0, which is known, not 面议.
+const FREE: &[&str] = &["免费", "无偿", "不收费", "免收费用", "公益免费", "free"];
 
 fn append_line(text: &mut String, line: &str) {
     if !text.trim().is_empty() {

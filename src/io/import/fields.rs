@@ -350,7 +350,16 @@ impl Target {
                 "省市",
             ],
             Province => &["省份", "省", "所在省份", "所在省", "province"],
-            City => &["城市", "市", "地市", "所在城市", "所在市", "city"],
+            City => &[
+                "城市",
+                "市",
+                "地市",
+                "所在城市",
+                "所在市",
+                "所属市",
+                "所属地市",
+                "city",
+            ],
             // A county-level place is written 区, 县 or 市 in any order, after 所在 or 所属
             // ("所在区（市）" is "所在区" once its bracket is off, "县（市、区）" is "县").
             District => &[
@@ -1033,6 +1042,8 @@ impl Target {
                 "收费",
                 "参考价格",
                 "服务价格",
+                "服务费",
+                "培训费",
                 "费用",
                 "价格",
                 "typicalcost",
@@ -2082,10 +2093,24 @@ mod carrier_headers {
             "参考价格（元）",
             "服务价格",
             "费用（万元/次）",
+            "概念验证服务费（万元/项）",
+            "每期培训费（元/人）",
+            "收费参考",
         ] {
             assert_eq!(
                 target_of(ImportKind::Carriers, header),
                 Some(Target::TypicalCost),
+                "{header:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_city_a_list_says_a_record_belongs_to() {
+        for header in ["所属市", "所属地市", "所在市"] {
+            assert_eq!(
+                target_of(ImportKind::Carriers, header),
+                Some(Target::City),
                 "{header:?}"
             );
         }

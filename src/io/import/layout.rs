@@ -241,6 +241,17 @@ fn is_index_row(cells: &[String]) -> bool {
     len >= 3
 }
 
+/// A sentence merged over the table's width under it (公示期：…。对公示内容有异议的，请…。):
+/// a sheet reader gives every cell of the merge its text, and no record holds one sentence in
+/// all its filled cells.
+fn is_merged_sentence(cells: &[String], first: &str) -> bool {
+    let mut filled = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+    let count = filled.clone().count();
+    count >= 2
+        && filled.all(|c| c == first)
+        && (first.contains(['。', '；']) || first.chars().count() > 30)
+}
+
 /// Why a row under the header is not a record, if it is not. The first filled cell tells.
 pub fn skip_reason(cells: &[String], headers: &[String]) -> Option<SkipReason> {
     if is_index_row(cells) {
@@ -294,6 +305,9 @@ pub fn skip_reason(cells: &[String], headers: &[String]) -> Option<SkipReason> {
     if NOTES.iter().any(|n| compact.starts_with(n))
         || (compact.starts_with('注') && compact[3..].starts_with(|c: char| c.is_ascii_digit()))
     {
+        return Some(SkipReason::Note);
+    }
+    if is_merged_sentence(cells, first) {
         return Some(SkipReason::Note);
     }
     let same_as_header = !headers.is_empty()
@@ -395,6 +409,22 @@ mod tests {
             row(2, &["山东大学", "张老师", "0531-1"]),
         ];
         assert!(!layout(ImportKind::Clients, &plain, 0).two_rows);
+    }
+
+    #[test]
+    fn a_sentence_merged_over_the_table_is_a_note_and_a_repeated_name_is_not() {
+        let notice =
+            "公示期：2025年7月1日至7月7日。对公示内容有异议的，请在公示期内以书面形式反映。";
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            skip_reason(&row(&[notice, notice, notice, notice]), &[]),
+            Some(SkipReason::Note)
+        );
+        assert_eq!(
+            skip_reason(&row(&["山东大学", "山东大学", "", "生物"]), &[]),
+            None
+        );
+        assert_eq!(skip_reason(&row(&["山东大学", "山东大学"]), &[]), None);
     }
 
     #[test]
