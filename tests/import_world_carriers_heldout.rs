@@ -4,10 +4,12 @@
 //! named .xls) write them. Each is imported by `techbroker import --kind carriers` as a user would
 //! and read back from the JSON export; every row states what a broker expects to be stored.
 //!
-//! The fixtures were written without reading the import code and are kept out of tuning: the test
-//! prints the share of rows stored as a broker expects and every failing expectation, and asserts
-//! only that each file imports whole (exit 0, or exit 0 with `--skip-invalid` when some row is
-//! refused). The rate is the measurement.
+//! The fixtures were written without reading the import code. Held out, 18 of the 37 rows were
+//! stored as a broker expects. The import was then fixed on what they showed, so this set is seen
+//! now: it prints the rate and every failing expectation, asserts that each file imports whole
+//! (exit 0, or exit 0 with `--skip-invalid` when some row is refused) and that no more than two
+//! rows fail. One still does: 成果熟化平台 in a list titled 概念验证中心 is taken for a pilot base by
+//! its name, since the title above the header does not reach the rows.
 //!
 //! Expectations a broker would state that a reader may argue with, stated once here:
 //! - "免费" in a cost cell is a cost of 0 yuan; "面议", "—", "(跳过)" or an empty cell is no cost.
@@ -1311,7 +1313,7 @@ fn second_held_out_carrier_lists() {
         }
     }
     let met = rows - failed_rows;
-    println!("fresh held-out carrier rows stored as a broker expects: {met} of {rows}");
+    println!("second carrier set: rows stored as a broker expects: {met} of {rows}");
     for f in &failures {
         println!("  {f}");
     }
@@ -1319,4 +1321,5 @@ fn second_held_out_carrier_lists() {
         broken.is_empty(),
         "fresh held-out files did not import whole: {broken:#?}"
     );
+    assert!(failed_rows <= 2, "{failed_rows} rows failed");
 }
