@@ -146,13 +146,13 @@ pub fn read_amount(text: &str, unit: Option<&str>) -> Result<AmountText, MoneyEr
             max,
         }))
     };
-    if let Some(inner) = strip_any(&t, CAP_PREFIXES, CAP_SUFFIXES) {
+    if let Some(inner) = strip_any(t, CAP_PREFIXES, CAP_SUFFIXES) {
         return range(None, Some(one(inner)?));
     }
-    if let Some(inner) = strip_any(&t, FLOOR_PREFIXES, FLOOR_SUFFIXES) {
+    if let Some(inner) = strip_any(t, FLOOR_PREFIXES, FLOOR_SUFFIXES) {
         return range(Some(one(inner)?), None);
     }
-    if let Some(inner) = strip_any(&t, ABOUT_PREFIXES, ABOUT_SUFFIXES) {
+    if let Some(inner) = strip_any(t, ABOUT_PREFIXES, ABOUT_SUFFIXES) {
         let m = one(inner)?;
         return range(Some(m), Some(m));
     }
@@ -184,7 +184,7 @@ pub fn read_amount(text: &str, unit: Option<&str>) -> Result<AmountText, MoneyEr
         };
         return range(Some(min), Some(max));
     }
-    one(&t).map(AmountText::Amount)
+    one(t).map(AmountText::Amount)
 }
 
 /// The amount of a fee written per item ("10万元/项", "2000元每次", "800元/人"): lists of
