@@ -12,6 +12,9 @@ pub fn normalize_into(out: &mut Vec<u16>, text: &str) {
         };
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase() as u16);
+        } else if NO_CASE.contains(&c) {
+            // Chinese text is nearly all here: no case table to search for each character.
+            out.push(c as u16);
         } else {
             for lower in c.to_lowercase() {
                 out.extend_from_slice(lower.encode_utf16(&mut buf));
@@ -19,6 +22,9 @@ pub fn normalize_into(out: &mut Vec<u16>, text: &str) {
         }
     }
 }
+
+/// CJK punctuation, kana and the unified ideographs (with extension A): no case, one UTF-16 unit.
+const NO_CASE: std::ops::RangeInclusive<char> = '\u{3000}'..='\u{9FFF}';
 
 /// `text` normalised, for callers outside the index (e.g. highlighting).
 pub fn normalize(text: &str) -> Vec<u16> {
@@ -64,6 +70,14 @@ impl Needle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_characters_taken_without_a_case_lookup_have_no_case() {
+        for c in NO_CASE {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+            assert_eq!(c.len_utf16(), 1, "{c:?}");
+        }
+    }
 
     #[test]
     fn folds_case_and_full_width() {
