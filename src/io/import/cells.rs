@@ -129,6 +129,19 @@ pub fn carrier_kind(text: &str) -> Option<CarrierKind> {
 /// "国家级中试示范基地") or in English words ("Proof of concept center", "Technology transfer
 /// service", "Pilot-scale base"): platforms label kinds in their own words.
 pub fn guessed_carrier_kind(text: &str) -> Option<CarrierKind> {
+    carrier_kinds_named(text).next()
+}
+
+/// The carrier kind a list's title names, when it names one only: "…概念验证中心拟备案名单公示"
+/// is a list of proof-of-concept centres; "…中试基地和概念验证中心名单" says nothing of a row.
+pub fn only_carrier_kind_named(text: &str) -> Option<CarrierKind> {
+    let mut kinds = carrier_kinds_named(text);
+    let first = kinds.next()?;
+    kinds.all(|k| k == first).then_some(first)
+}
+
+/// Each kind the text names, most specific first.
+fn carrier_kinds_named(text: &str) -> impl Iterator<Item = CarrierKind> + '_ {
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
@@ -136,17 +149,25 @@ pub fn guessed_carrier_kind(text: &str) -> Option<CarrierKind> {
         .filter(|w| !w.is_empty())
         .collect();
     let says = |english: &[&str]| english.iter().any(|w| words.contains(w));
-    if has(&["概念验证"]) || says(&["concept", "poc"]) {
-        Some(CarrierKind::ProofOfConcept)
-    } else if has(&["中试", "熟化"]) || says(&["pilot"]) {
-        Some(CarrierKind::PilotBase)
-    } else if has(&["培训", "人才培养", "实训"]) || says(&["training"]) {
-        Some(CarrierKind::TrainingBase)
-    } else if has(&["技术转移", "成果转化服务", "技术市场"]) || says(&["transfer"]) {
-        Some(CarrierKind::TransferService)
-    } else {
-        None
-    }
+    let named = [
+        (
+            has(&["概念验证"]) || says(&["concept", "poc"]),
+            CarrierKind::ProofOfConcept,
+        ),
+        (
+            has(&["中试", "熟化"]) || says(&["pilot"]),
+            CarrierKind::PilotBase,
+        ),
+        (
+            has(&["培训", "人才培养", "实训"]) || says(&["training"]),
+            CarrierKind::TrainingBase,
+        ),
+        (
+            has(&["技术转移", "成果转化服务", "技术市场"]) || says(&["transfer"]),
+            CarrierKind::TransferService,
+        ),
+    ];
+    named.into_iter().filter(|&(n, _)| n).map(|(_, k)| k)
 }
 
 pub fn stage(text: &str) -> Option<Stage> {
@@ -689,6 +710,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_lists_title_gives_a_kind_only_when_it_names_one() {
+        assert_eq!(
+            only_carrier_kind_named("青岛市2025年度概念验证中心拟备案名单公示"),
+            Some(CarrierKind::ProofOfConcept)
+        );
+        assert_eq!(
+            only_carrier_kind_named("关于公布第一批中试基地和概念验证中心名单的通知"),
+            None
+        );
+        assert_eq!(only_carrier_kind_named("东营市科技创新载体名录"), None);
+    }
+
+    #[test]
     #[test]
     fn a_surveys_other_box_is_read_for_what_was_typed_in_it() {
         assert_eq!(

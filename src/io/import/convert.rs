@@ -658,7 +658,8 @@ pub(super) fn carrier_target(f: CarrierField) -> Target {
 
 /// A carrier row: the organisation laid over `base` as a client row is, and its carrier
 /// profile over `base_carrier` (None for an organisation that has none yet). Without a kind
-/// cell, a new carrier's kind is told by its name (…概念验证中心).
+/// cell, a new carrier's kind is the one the sheet's title names, else what its name tells
+/// (…概念验证中心).
 pub fn carrier(
     mapping: &Mapping,
     cells: &[String],
@@ -669,7 +670,10 @@ pub fn carrier(
     let mut c = Cells::new(mapping, cells);
     let name = c.get(Target::Name).unwrap_or_default().to_string();
     let mut d = base_carrier.unwrap_or_else(|| CarrierDraft {
-        kind: cells::guessed_carrier_kind(&name).unwrap_or(CarrierKind::PilotBase),
+        kind: mapping
+            .sheet_carrier_kind
+            .or_else(|| cells::guessed_carrier_kind(&name))
+            .unwrap_or(CarrierKind::PilotBase),
         ..CarrierDraft::default()
     });
     c.choice(Target::CarrierKind, cells::carrier_kind, &mut d.kind);

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::fields::{ImportKind, Target, auto_map, is_row_number, normalize_header};
+use crate::domain::maturation::CarrierKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mapping {
@@ -12,6 +13,9 @@ pub struct Mapping {
     pub headers: Vec<String>,
     /// One entry per header: the field it fills, or None when the column is ignored.
     pub columns: Vec<Option<Target>>,
+    /// The one carrier kind the sheet's title names ("…概念验证中心拟备案名单"), set when the
+    /// table is read: the kind of a row that has no kind cell, before what its name suggests.
+    pub sheet_carrier_kind: Option<CarrierKind>,
 }
 
 impl Mapping {
@@ -22,6 +26,7 @@ impl Mapping {
             kind,
             headers,
             columns,
+            sheet_carrier_kind: None,
         }
     }
 
@@ -118,6 +123,7 @@ impl Mapping {
             kind,
             columns: vec![None; headers.len()],
             headers,
+            sheet_carrier_kind: None,
         };
         for (header, key) in &file.columns {
             let target = Target::from_key(kind, key)

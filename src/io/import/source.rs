@@ -6,12 +6,14 @@ use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
+use super::cells;
 use super::error::ImportError;
 use super::fields::ImportKind;
 use super::json::read_json;
 use super::layout::{HEADER_SEARCH_ROWS, Layout, find_header, layout};
 use super::mapping::Mapping;
 use super::plan::{self, ImportOptions, ImportSummary, RawRow, ScanReport, SourceRow};
+use crate::domain::maturation::CarrierKind;
 use crate::io::read::{FileKind, ReadError, Row, TableReader, detect_kind, sheet_names};
 use crate::store::{ImportIndex, Store};
 
@@ -125,6 +127,16 @@ impl Table {
             layout,
             top,
         })
+    }
+
+    /// The one carrier kind the rows above the header (a title, a notice's name) name.
+    fn title_carrier_kind(&self) -> Option<CarrierKind> {
+        let above: Vec<&str> = self.top[..self.layout.header]
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.trim()))
+            .filter(|c| !c.is_empty())
+            .collect();
+        cells::only_carrier_kind_named(&above.join(" "))
     }
 
     fn next_row(&mut self) -> Option<Result<Row, ReadError>> {
@@ -261,12 +273,18 @@ fn with_rows<T>(
     }
     let (_, sheet, _) = choose_sheet(path, kind, choice)?;
     let table = Table::open(path, kind, sheet.as_deref(), choice.header_row)?;
+    let mapping = Mapping {
+        sheet_carrier_kind: (kind == ImportKind::Carriers)
+            .then(|| table.title_carrier_kind())
+            .flatten(),
+        ..mapping.clone()
+    };
     let mut rows = TableRows {
         table,
         progress,
         read: 0,
     };
-    Ok(f(&mut rows, Some(mapping)))
+    Ok(f(&mut rows, Some(&mapping)))
 }
 
 /// Checks a file without writing anything. A table with a header and nothing under it is

@@ -589,6 +589,23 @@ fn a_carrier_without_fields_or_a_readable_cost_is_kept_with_warnings() {
 }
 
 #[test]
+fn the_kind_a_sheets_title_names_comes_before_the_one_a_name_suggests() {
+    let mut m = mapping(ImportKind::Carriers, &["名称", "领域"]);
+    let kind_of = |m: &Mapping| {
+        let (c, _) = ok(new_record(m, &row(&["某市智能装备成果熟化平台", "装备"])));
+        carrier_of(c).2.kind
+    };
+    assert_eq!(kind_of(&m), CarrierKind::PilotBase);
+    m.sheet_carrier_kind = Some(CarrierKind::ProofOfConcept);
+    assert_eq!(kind_of(&m), CarrierKind::ProofOfConcept);
+    // A kind cell says more than the title.
+    let mut m = mapping(ImportKind::Carriers, &["名称", "类型"]);
+    m.sheet_carrier_kind = Some(CarrierKind::ProofOfConcept);
+    let (c, _) = ok(new_record(&m, &row(&["某中试基地", "中试基地"])));
+    assert_eq!(carrier_of(c).2.kind, CarrierKind::PilotBase);
+}
+
+#[test]
 fn a_carrier_cost_that_is_not_one_amount_goes_to_the_notes_with_its_header() {
     let m = mapping(
         ImportKind::Carriers,
