@@ -144,19 +144,21 @@ impl Bm25 {
     /// Adds a document given as the tokens of each field; returns its slot.
     pub fn add(&mut self, fields: [&[Token]; FIELDS]) -> u32 {
         let slot = self.lengths.len() as u32;
-        let mut all: Vec<(Token, usize)> = fields
-            .iter()
-            .enumerate()
-            .flat_map(|(f, tokens)| tokens.iter().map(move |t| (*t, f)))
-            .collect();
-        all.sort_unstable_by_key(|t| t.0);
-        let mut i = 0;
-        while i < all.len() {
-            let token = all[i].0;
+        // Each field's tokens sorted apart (plain integers sort fastest), then merged: each
+        // distinct token once, with its count in every field.
+        let sorted = fields.map(|tokens| {
+            let mut v = tokens.to_vec();
+            v.sort_unstable();
+            v
+        });
+        let mut at = [0usize; FIELDS];
+        while let Some(token) = (0..FIELDS).filter_map(|f| sorted[f].get(at[f])).min().copied() {
             let mut tf = [0u32; FIELDS];
-            while i < all.len() && all[i].0 == token {
-                tf[all[i].1] += 1;
-                i += 1;
+            for f in 0..FIELDS {
+                while sorted[f].get(at[f]) == Some(&token) {
+                    tf[f] += 1;
+                    at[f] += 1;
+                }
             }
             let p = self.terms.entry(token).or_default();
             p.push(slot, tf);
