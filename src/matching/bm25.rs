@@ -152,7 +152,11 @@ impl Bm25 {
             v
         });
         let mut at = [0usize; FIELDS];
-        while let Some(token) = (0..FIELDS).filter_map(|f| sorted[f].get(at[f])).min().copied() {
+        while let Some(token) = (0..FIELDS)
+            .filter_map(|f| sorted[f].get(at[f]))
+            .min()
+            .copied()
+        {
             let mut tf = [0u32; FIELDS];
             for f in 0..FIELDS {
                 while sorted[f].get(at[f]) == Some(&token) {
