@@ -724,7 +724,6 @@ mod tests {
     }
 
     #[test]
-    #[test]
     fn a_surveys_other_box_is_read_for_what_was_typed_in_it() {
         assert_eq!(
             survey_other("其他〖科技成果转化人才实训中心〗"),
