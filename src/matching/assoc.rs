@@ -145,11 +145,12 @@ impl Miner {
             .filter(|k| k.chars().count() >= 2)
             .map(|k| {
                 let k = k.to_lowercase();
-                let next = self.keywords.len() as u32;
-                let id = *self.keyword_ids.entry(k.as_str().into()).or_insert(next);
-                if id == next {
-                    self.keywords.push((k.into(), 0));
+                if let Some(&id) = self.keyword_ids.get(k.as_str()) {
+                    return id;
                 }
+                let id = self.keywords.len() as u32;
+                self.keyword_ids.insert(k.as_str().into(), id);
+                self.keywords.push((k.into(), 0));
                 id
             })
             .collect();

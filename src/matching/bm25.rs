@@ -119,6 +119,8 @@ pub struct Bm25 {
     /// While loading: a term in more documents than this is common whatever else is added,
     /// and its list is dropped at once, which keeps the load's peak memory down.
     common_above: u32,
+    /// Reused by [`Bm25::add`] for each field's sorted tokens, so adding allocates nothing.
+    sorted: [Vec<Token>; FIELDS],
 }
 
 impl Default for Bm25 {
@@ -128,6 +130,7 @@ impl Default for Bm25 {
             lengths: Vec::new(),
             total_length: [0; FIELDS],
             common_above: u32::MAX,
+            sorted: Default::default(),
         }
     }
 }
@@ -146,11 +149,12 @@ impl Bm25 {
         let slot = self.lengths.len() as u32;
         // Each field's tokens sorted apart (plain integers sort fastest), then merged: each
         // distinct token once, with its count in every field.
-        let sorted = fields.map(|tokens| {
-            let mut v = tokens.to_vec();
+        let sorted = &mut self.sorted;
+        for (v, tokens) in sorted.iter_mut().zip(fields) {
+            v.clear();
+            v.extend_from_slice(tokens);
             v.sort_unstable();
-            v
-        });
+        }
         let mut at = [0usize; FIELDS];
         while let Some(token) = (0..FIELDS)
             .filter_map(|f| sorted[f].get(at[f]))

@@ -15,7 +15,7 @@ use super::parts::{
     price_fit, region_fit,
 };
 use super::query::{NeedParts, Query, need_query};
-use super::tokens::tokens;
+use super::tokens::{Token, for_each_token, tokens, tokens_into};
 use super::tuning::Tuning;
 use crate::domain::{AchievementId, ClientId, NeedId, NeedStatus, Price, TransferModes};
 
@@ -111,6 +111,8 @@ pub struct MatchIndex {
     need_slot: FxHashMap<NeedId, u32>,
     need_bm25: Bm25,
     enterprises: FxHashMap<ClientId, EnterpriseDoc>,
+    /// Reused for a record's tokens (title, keywords, body), so indexing one allocates none.
+    fields: [Vec<Token>; 3],
 }
 
 impl MatchIndex {
@@ -151,11 +153,11 @@ impl MatchIndex {
     /// Adds an achievement, or replaces the one with its id.
     pub fn upsert_achievement(&mut self, doc: AchievementDoc, text: AchievementText<'_>) {
         self.remove_achievement(doc.id);
-        let mut body = tokens(text.abstract_text);
-        body.extend(tokens(text.indicators));
-        let slot = self
-            .achievement_bm25
-            .add([&tokens(text.title), &tokens(text.keywords), &body]);
+        let [title, keywords, body] = &mut self.fields;
+        tokens_into(title, &[text.title]);
+        tokens_into(keywords, &[text.keywords]);
+        tokens_into(body, &[text.abstract_text, text.indicators]);
+        let slot = self.achievement_bm25.add([title, keywords, body]);
         self.miner.add(
             &[text.title, text.abstract_text, text.indicators],
             &doc.keywords,
@@ -188,11 +190,14 @@ impl MatchIndex {
 
     pub fn upsert_need(&mut self, doc: NeedDoc) {
         self.remove_need(doc.id);
-        let mut body = tokens(&doc.description);
-        body.extend(tokens(&doc.indicators));
-        let slot =
-            self.need_bm25
-                .add([&tokens(&doc.title), &tokens(&doc.keywords.join(" ")), &body]);
+        let [title, keywords, body] = &mut self.fields;
+        tokens_into(title, &[&doc.title]);
+        keywords.clear();
+        for k in &doc.keywords {
+            for_each_token(k, |t| keywords.push(t));
+        }
+        tokens_into(body, &[&doc.description, &doc.indicators]);
+        let slot = self.need_bm25.add([title, keywords, body]);
         self.need_slot.insert(doc.id, slot);
         self.needs.push(Some(doc));
     }

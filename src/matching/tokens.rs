@@ -14,14 +14,16 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
+// FNV-1a: stable across runs and platforms, so scores are reproducible.
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+#[cfg(test)]
 fn word_token(word: &str) -> Token {
-    // FNV-1a: stable across runs and platforms, so scores are reproducible.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h | WORD_FLAG
+    word.bytes().fold(FNV_START, fnv_step) | WORD_FLAG
 }
 
 fn pair_token(a: char, b: char) -> Token {
@@ -31,39 +33,48 @@ fn pair_token(a: char, b: char) -> Token {
 /// Calls `f` with every token of `text`, in order, with repeats.
 pub fn for_each_token(text: &str, mut f: impl FnMut(Token)) {
     let mut prev_cjk: Option<char> = None;
-    let mut word = String::new();
-    let flush = |word: &mut String, f: &mut dyn FnMut(Token)| {
-        if !word.is_empty() {
-            f(word_token(word));
-            word.clear();
-        }
-    };
+    // The word being read, hashed as it goes (its lower-case bytes), so no word is copied.
+    let mut word: Option<u64> = None;
     for c in text.chars() {
         let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         };
+        if c.is_ascii_alphanumeric() {
+            prev_cjk = None;
+            let h = word.unwrap_or(FNV_START);
+            word = Some(fnv_step(h, c.to_ascii_lowercase() as u8));
+            continue;
+        }
+        if let Some(h) = word.take() {
+            f(h | WORD_FLAG);
+        }
         if is_cjk(c) {
-            flush(&mut word, &mut f);
             if let Some(p) = prev_cjk {
                 f(pair_token(p, c));
             }
             prev_cjk = Some(c);
-        } else if c.is_ascii_alphanumeric() {
-            prev_cjk = None;
-            word.push(c.to_ascii_lowercase());
         } else {
             prev_cjk = None;
-            flush(&mut word, &mut f);
         }
     }
-    flush(&mut word, &mut f);
+    if let Some(h) = word {
+        f(h | WORD_FLAG);
+    }
+}
+
+/// Replaces `out` with the tokens of `texts`, one after another.
+pub fn tokens_into(out: &mut Vec<Token>, texts: &[&str]) {
+    out.clear();
+    for text in texts {
+        for_each_token(text, |t| out.push(t));
+    }
 }
 
 /// The tokens of `text`, with repeats.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    for_each_token(text, |t| out.push(t));
+    tokens_into(&mut out, &[text]);
     out
 }
 

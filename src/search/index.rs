@@ -49,6 +49,16 @@ pub struct SearchIndex<I = i64> {
     live_slot: FxHashMap<I, u32>,
     bigrams: FxHashMap<u32, Postings>,
     singles: FxHashMap<u16, Postings>,
+    /// Reused while indexing a record (its text, pairs and lone characters), so indexing one
+    /// allocates only the text it keeps.
+    scratch: Scratch,
+}
+
+#[derive(Default)]
+struct Scratch {
+    text: Vec<u16>,
+    grams: Vec<u32>,
+    singles: Vec<u16>,
 }
 
 impl<I> Default for SearchIndex<I> {
@@ -58,6 +68,7 @@ impl<I> Default for SearchIndex<I> {
             live_slot: FxHashMap::default(),
             singles: FxHashMap::default(),
             bigrams: FxHashMap::default(),
+            scratch: Scratch::default(),
         }
     }
 }
@@ -98,39 +109,46 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
     /// Adds a record, or replaces the indexed text of one already there.
     pub fn upsert(&mut self, doc: &Doc<'_, I>) {
         self.remove(doc.id);
-        let mut text = Vec::with_capacity(doc.title.len() + 64);
-        normalize_into(&mut text, doc.title);
+        let Scratch {
+            text,
+            grams,
+            singles,
+        } = &mut self.scratch;
+        text.clear();
+        normalize_into(text, doc.title);
         let title_len = text.len() as u32;
         for part in doc.rest {
             text.push(FIELD_BREAK);
-            normalize_into(&mut text, part);
+            normalize_into(text, part);
         }
         let slot = self.slots.len() as u32;
-        let mut grams: Vec<u32> = text
-            .windows(2)
-            .filter(|w| w[0] != FIELD_BREAK && w[1] != FIELD_BREAK)
-            .map(|w| pair(w[0], w[1]))
-            .collect();
+        grams.clear();
+        grams.extend(
+            text.windows(2)
+                .filter(|w| w[0] != FIELD_BREAK && w[1] != FIELD_BREAK)
+                .map(|w| pair(w[0], w[1])),
+        );
         grams.sort_unstable();
         grams.dedup();
-        for g in grams {
+        for &g in grams.iter() {
             self.bigrams.entry(g).or_default().push(slot);
         }
-        let mut singles: Vec<u16> = text
-            .split(|&c| c == FIELD_BREAK)
-            .filter_map(|field| match field {
-                [c] => Some(*c),
-                _ => None,
-            })
-            .collect();
+        singles.clear();
+        singles.extend(
+            text.split(|&c| c == FIELD_BREAK)
+                .filter_map(|field| match field {
+                    [c] => Some(*c),
+                    _ => None,
+                }),
+        );
         singles.sort_unstable();
         singles.dedup();
-        for c in singles {
+        for &c in singles.iter() {
             self.singles.entry(c).or_default().push(slot);
         }
         self.slots.push(Slot {
             id: doc.id,
-            text: text.into_boxed_slice(),
+            text: text.as_slice().into(),
             title_len,
             live: true,
         });

@@ -1,6 +1,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::catalog::{Scope, SoftTable, client_is_live, keywords_from_sql, scope_sql};
+use super::catalog::{
+    Scope, SoftTable, client_is_live, indexed_text, keywords_from_sql, scope_sql,
+};
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
 use crate::domain::{
@@ -44,7 +46,7 @@ pub(super) fn each_achievement_row(
             status: r.get(11)?,
             updated_at: r.get(12)?,
         };
-        f(row, r.get_ref(13)?.as_str().unwrap_or_default());
+        f(row, indexed_text(r, 13)?);
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::catalog::{Scope, keywords_from_sql, scope_sql};
+use super::catalog::{Scope, indexed_text, keywords_from_sql, scope_sql};
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
     AchievementId, ClientId, ClientKind, DealId, DealStage, Decision, NeedId, NeedStatus, Price,
@@ -47,10 +47,10 @@ pub(super) fn each_match_achievement(
             city: r.get(12)?,
         };
         let text = AchievementText {
-            title: r.get_ref(1)?.as_str().unwrap_or_default(),
+            title: indexed_text(r, 1)?,
             keywords: &keywords,
-            abstract_text: r.get_ref(13)?.as_str().unwrap_or_default(),
-            indicators: r.get_ref(14)?.as_str().unwrap_or_default(),
+            abstract_text: indexed_text(r, 13)?,
+            indicators: indexed_text(r, 14)?,
         };
         f(doc, text);
     }
