@@ -97,7 +97,7 @@ fn titles(store: &Store) -> Vec<(String, String)> {
         .achievement_rows(Scope::All)
         .unwrap()
         .into_iter()
-        .map(|(r, _)| (r.title, r.owner_name))
+        .map(|(r, _)| (r.title, r.owner_name.to_string()))
         .collect();
     t.sort();
     t

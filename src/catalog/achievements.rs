@@ -35,7 +35,7 @@ impl Default for AchievementFilter {
 
 impl AchievementFilter {
     pub fn accepts(&self, r: &AchievementRow) -> bool {
-        self.field.as_ref().is_none_or(|f| r.field == *f)
+        self.field.as_ref().is_none_or(|f| *r.field == **f)
             && self.stage.is_none_or(|s| r.stage == s)
             && (self.trl_min..=self.trl_max).contains(&r.trl)
             && self.mode.is_none_or(|m| r.transfer_modes.contains(m))
@@ -85,8 +85,8 @@ impl AchievementSort {
     pub fn order(self, catalog: &Catalog<AchievementRow>) -> Vec<u32> {
         let text: Option<fn(&AchievementRow) -> &str> = match self.key {
             AchievementSortKey::Title => Some(|r| r.title.as_str()),
-            AchievementSortKey::Owner => Some(|r| r.owner_name.as_str()),
-            AchievementSortKey::Field => Some(|r| r.field.as_str()),
+            AchievementSortKey::Owner => Some(|r| &*r.owner_name),
+            AchievementSortKey::Field => Some(|r| &*r.field),
             _ => None,
         };
         match text {

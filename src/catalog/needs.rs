@@ -19,7 +19,7 @@ pub struct NeedFilter {
 
 impl NeedFilter {
     pub fn accepts(&self, r: &NeedRow) -> bool {
-        self.field.as_ref().is_none_or(|f| r.field == *f)
+        self.field.as_ref().is_none_or(|f| *r.field == **f)
             && self
                 .min_stage
                 .is_none_or(|s| r.min_stage.is_none_or(|m| m <= s))
@@ -69,8 +69,8 @@ impl NeedSort {
     pub fn order(self, catalog: &Catalog<NeedRow>) -> Vec<u32> {
         let text: Option<fn(&NeedRow) -> &str> = match self.key {
             NeedSortKey::Title => Some(|r| r.title.as_str()),
-            NeedSortKey::Enterprise => Some(|r| r.enterprise_name.as_str()),
-            NeedSortKey::Field => Some(|r| r.field.as_str()),
+            NeedSortKey::Enterprise => Some(|r| &*r.enterprise_name),
+            NeedSortKey::Field => Some(|r| &*r.field),
             _ => None,
         };
         match text {

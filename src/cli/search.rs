@@ -46,8 +46,8 @@ pub fn run(
                     id: r.id.into(),
                     cells: [
                         r.title.clone(),
-                        r.owner_name.clone(),
-                        r.field.clone(),
+                        r.owner_name.to_string(),
+                        r.field.to_string(),
                         r.stage.code().to_string(),
                     ],
                 })
@@ -68,8 +68,8 @@ pub fn run(
                     id: r.id.into(),
                     cells: [
                         tr.need_title(&r.title, r.confidential),
-                        r.enterprise_name.clone(),
-                        r.field.clone(),
+                        r.enterprise_name.to_string(),
+                        r.field.to_string(),
                         r.min_stage
                             .map(|s| s.code().to_string())
                             .unwrap_or_default(),

@@ -1,6 +1,8 @@
 //! Scientific and technological achievements (科技成果) offered by universities, institutes and
 //! enterprises.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -152,9 +154,10 @@ pub struct AchievementRow {
     pub id: AchievementId,
     pub title: String,
     pub owner: ClientId,
-    pub owner_name: String,
+    /// Shared by every row of one owner (14,000 owners for 100,000 achievements).
+    pub owner_name: Arc<str>,
     pub owner_kind: ClientKind,
-    pub field: String,
+    pub field: Arc<str>,
     pub keywords: String,
     pub trl: u8,
     pub stage: Stage,

@@ -1,5 +1,7 @@
 //! Technology needs (技术需求) of enterprises.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -124,8 +126,9 @@ pub struct NeedRow {
     pub id: NeedId,
     pub title: String,
     pub enterprise: ClientId,
-    pub enterprise_name: String,
-    pub field: String,
+    /// Shared by every row of one enterprise.
+    pub enterprise_name: Arc<str>,
+    pub field: Arc<str>,
     pub keywords: String,
     pub budget: Price,
     /// A range, cap or floor as written; empty for an amount or 面议.

@@ -77,7 +77,7 @@ pub fn add(store: &mut Store, today: NaiveDate) -> anyhow::Result<()> {
         .collect();
     let early = rows
         .iter()
-        .filter(|a| a.stage == Stage::SmallTrial && a.field == "高端装备制造")
+        .filter(|a| a.stage == Stage::SmallTrial && &*a.field == "高端装备制造")
         .take(2);
     let date = |days_ago: u64| today.checked_sub_days(Days::new(days_ago)).unwrap_or(today);
     let later = |days: u64| today.checked_add_days(Days::new(days)).unwrap_or(today);

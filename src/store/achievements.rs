@@ -1,7 +1,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::catalog::{
-    Scope, SoftTable, client_is_live, indexed_text, keywords_from_sql, scope_sql,
+    Scope, SharedNames, SoftTable, client_is_live, indexed_text, keywords_from_sql, scope_sql,
 };
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
@@ -29,15 +29,16 @@ pub(super) fn each_achievement_row(
          ORDER BY a.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let mut names = SharedNames::default();
     let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
     while let Some(r) = rows.next()? {
         let row = AchievementRow {
             id: r.get(0)?,
             title: r.get(1)?,
             owner: r.get(2)?,
-            owner_name: r.get(3)?,
+            owner_name: names.get(r, 3)?,
             owner_kind: r.get(4)?,
-            field: r.get(5)?,
+            field: names.get(r, 5)?,
             keywords: r.get(6)?,
             trl: r.get(7)?,
             stage: r.get(8)?,

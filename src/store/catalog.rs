@@ -1,8 +1,11 @@
 //! What the achievement and need stores share: scopes of row queries, keyword storage, the
 //! list of fields, soft delete.
 
+use std::sync::Arc;
+
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row, ToSql, Transaction, params};
+use rustc_hash::FxHashSet;
 
 use super::{Area, Store, StoreError, now};
 use crate::domain::ClientId;
@@ -38,6 +41,26 @@ pub(super) fn indexed_text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r
         ValueRef::Text(bytes) => simdutf8::basic::from_utf8(bytes).unwrap_or_default(),
         _ => "",
     })
+}
+
+/// Names many rows share (owners, fields), each kept once while a catalogue is read.
+#[derive(Default)]
+pub(super) struct SharedNames(FxHashSet<Arc<str>>);
+
+impl SharedNames {
+    /// Column `i` of `r`, a text, as the one shared copy of it.
+    pub(super) fn get(&mut self, r: &Row<'_>, i: usize) -> rusqlite::Result<Arc<str>> {
+        let value = r.get_ref(i)?;
+        let name = value.as_str().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, value.data_type(), Box::new(e))
+        })?;
+        if let Some(shared) = self.0.get(name) {
+            return Ok(shared.clone());
+        }
+        let shared: Arc<str> = name.into();
+        self.0.insert(shared.clone());
+        Ok(shared)
+    }
 }
 
 pub(super) fn client_is_live(tx: &Transaction<'_>, id: ClientId) -> rusqlite::Result<bool> {

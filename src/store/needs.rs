@@ -1,7 +1,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::catalog::{
-    Scope, SoftTable, client_is_live, indexed_text, keywords_from_sql, scope_sql,
+    Scope, SharedNames, SoftTable, client_is_live, indexed_text, keywords_from_sql, scope_sql,
 };
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
@@ -27,14 +27,15 @@ pub(super) fn each_need_row(
          ORDER BY n.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let mut names = SharedNames::default();
     let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
     while let Some(r) = rows.next()? {
         let row = NeedRow {
             id: r.get(0)?,
             title: r.get(1)?,
             enterprise: r.get(2)?,
-            enterprise_name: r.get(3)?,
-            field: r.get(4)?,
+            enterprise_name: names.get(r, 3)?,
+            field: names.get(r, 4)?,
             keywords: r.get(5)?,
             budget: Price::from_fen(r.get(6)?),
             budget_text: r.get(15)?,

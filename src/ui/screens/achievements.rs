@@ -110,10 +110,10 @@ impl CatalogKind for Achievements {
             }
         });
         row.col(|ui| {
-            ui.label(&r.owner_name);
+            ui.label(&*r.owner_name);
         });
         row.col(|ui| {
-            ui.label(&r.field);
+            ui.label(&*r.field);
         });
         row.col(|ui| {
             ui.label(format!("{} · {}", r.trl, tr.stage(r.stage)));

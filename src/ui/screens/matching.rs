@@ -609,7 +609,7 @@ impl MatchingScreen {
                                 ui.label(need_label(needs, tr, n));
                             }
                         } else if let Some(a) = a {
-                            ui.label(&a.owner_name);
+                            ui.label(&*a.owner_name);
                         }
                     });
                     row.col(|ui| {

@@ -113,10 +113,10 @@ impl CatalogKind for Needs {
             }
         });
         row.col(|ui| {
-            ui.label(&r.enterprise_name);
+            ui.label(&*r.enterprise_name);
         });
         row.col(|ui| {
-            ui.label(&r.field);
+            ui.label(&*r.field);
         });
         row.col(|ui| {
             // A range or cap shows as written.

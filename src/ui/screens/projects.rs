@@ -331,7 +331,7 @@ fn carrier_choice(
         let owner = achievement.and_then(|a| clients.iter().find(|c| c.id == a.owner));
         let suggestions = suggest_carriers(
             carriers,
-            achievement.map_or("", |a| a.field.as_str()),
+            achievement.map_or("", |a| &*a.field),
             achievement.map_or(crate::domain::Stage::Lab, |a| a.stage),
             owner.map_or("", |c| c.province.as_str()),
             owner.map_or("", |c| c.city.as_str()),
