@@ -177,16 +177,16 @@ fn build(dir: &Path, listing_prefix: &str, good: u8) -> EvalSet {
             id: NeedId(i as i64 + 1),
             title: n.title.clone(),
             enterprise: ClientId(100_000 + i as i64),
-            enterprise_name: n.enterprise.clone(),
-            field: n.field.clone(),
+            enterprise_name: n.enterprise.as_str().into(),
+            field: n.field.as_str().into(),
             keywords: n.keywords.clone(),
             budget: wan(n.budget_wan),
             mode: NeedMode::from_code(&n.mode).unwrap_or_default(),
             min_stage: n.min_stage.as_deref().and_then(Stage::from_code),
             min_trl: n.min_trl,
             status: NeedStatus::Open,
-            province: n.province.clone().unwrap_or_else(|| "山东省".into()),
-            city: n.city.clone(),
+            province: n.province.as_deref().unwrap_or("山东省").into(),
+            city: n.city.as_str().into(),
             description: n.description.clone(),
             indicators: n.indicators.clone(),
         };
@@ -515,14 +515,14 @@ fn a_local_twin_ranks_above_a_distant_one() {
     for (need, top, local, distant) in &cases {
         let title = set.titles[top].clone();
         for (id, province, city) in [
-            (*local, need.province.as_str(), need.city.as_str()),
+            (*local, &*need.province, &*need.city),
             (*distant, "江苏省", "南京市"),
         ] {
             set.index.upsert_achievement(
                 AchievementDoc {
                     id: AchievementId(id),
                     owner: ClientId(id),
-                    field: need.field.clone(),
+                    field: need.field.to_string(),
                     keywords: need.keywords.clone(),
                     trl: 9,
                     price: Price::Negotiable,
@@ -586,14 +586,14 @@ fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
         let doc = |id: i64, keywords: Vec<String>| AchievementDoc {
             id: AchievementId(id),
             owner: ClientId(id),
-            field: need.field.clone(),
+            field: need.field.to_string(),
             keywords,
             trl: 9,
             price: Price::Negotiable,
             modes: [TransferMode::Assignment].into_iter().collect(),
             status: AchievementStatus::Available,
-            province: need.province.clone(),
-            city: need.city.clone(),
+            province: need.province.to_string(),
+            city: need.city.to_string(),
         };
         let own = |mark: &str| {
             let mut k = need.keywords.clone();

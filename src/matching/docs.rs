@@ -1,6 +1,8 @@
 //! What the engine knows of each record: the fields the structured parts read. Texts are
 //! tokenised into the relevance index and not kept.
 
+use std::sync::Arc;
+
 use crate::domain::{
     AchievementId, AchievementStatus, ClientId, NeedId, NeedMode, NeedStatus, Price, Stage,
     TransferModes,
@@ -36,16 +38,17 @@ pub struct NeedDoc {
     pub id: NeedId,
     pub title: String,
     pub enterprise: ClientId,
-    pub enterprise_name: String,
-    pub field: String,
+    /// Names many needs share, one copy each.
+    pub enterprise_name: Arc<str>,
+    pub field: Arc<str>,
     pub keywords: Vec<String>,
     pub budget: Price,
     pub mode: NeedMode,
     pub min_stage: Option<Stage>,
     pub min_trl: Option<u8>,
     pub status: NeedStatus,
-    pub province: String,
-    pub city: String,
+    pub province: Arc<str>,
+    pub city: Arc<str>,
     pub description: String,
     pub indicators: String,
 }
@@ -53,18 +56,11 @@ pub struct NeedDoc {
 impl NeedDoc {
     /// Bytes its strings hold on the heap.
     pub fn heap_bytes(&self) -> usize {
-        [
-            &self.title,
-            &self.enterprise_name,
-            &self.field,
-            &self.province,
-            &self.city,
-            &self.description,
-            &self.indicators,
-        ]
-        .iter()
-        .map(|s| s.capacity())
-        .sum::<usize>()
+        // The shared names are counted once where they live, not per need.
+        [&self.title, &self.description, &self.indicators]
+            .iter()
+            .map(|s| s.capacity())
+            .sum::<usize>()
             + self
                 .keywords
                 .iter()

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::catalog::{Scope, indexed_text, keywords_from_sql, scope_sql};
+use super::catalog::{Scope, SharedNames, indexed_text, keywords_from_sql, scope_sql};
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
     AchievementId, ClientId, ClientKind, DealId, DealStage, Decision, NeedId, NeedStatus, Price,
@@ -74,6 +74,7 @@ pub(super) fn each_match_need(
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+    let mut names = SharedNames::default();
     while let Some(r) = rows.next()? {
         let keywords: String = r.get(5)?;
         f(NeedDoc {
@@ -82,16 +83,16 @@ pub(super) fn each_match_need(
             indicators: r.get(14)?,
             title: r.get(1)?,
             enterprise: r.get(2)?,
-            enterprise_name: r.get(3)?,
-            field: r.get(4)?,
+            enterprise_name: names.get(r, 3)?,
+            field: names.get(r, 4)?,
             keywords: keywords_from_sql(&keywords),
             budget: Price::from_fen(r.get(6)?),
             mode: r.get(7)?,
             min_stage: r.get(8)?,
             min_trl: r.get(9)?,
             status: r.get(10)?,
-            province: r.get(11)?,
-            city: r.get(12)?,
+            province: names.get(r, 11)?,
+            city: names.get(r, 12)?,
         });
     }
     Ok(())
