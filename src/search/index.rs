@@ -4,6 +4,7 @@ use std::hash::Hash;
 
 use rustc_hash::FxHashMap;
 
+use super::code::{CharCode, FIELD_BREAK};
 use super::postings::{Postings, retain_in};
 use super::text::{Needle, normalize_into};
 
@@ -35,7 +36,9 @@ pub struct IndexStats {
 /// lists only ever grow at the end.
 struct Slot<I> {
     id: I,
-    text: Box<[u16]>,
+    /// Coded by the index's `CharCode`.
+    text: Box<[u8]>,
+    /// Bytes of `text` that are the title.
     title_len: u32,
     live: bool,
 }
@@ -49,6 +52,10 @@ pub struct SearchIndex<I = i64> {
     live_slot: FxHashMap<I, u32>,
     bigrams: FxHashMap<u32, Postings>,
     singles: FxHashMap<u16, Postings>,
+    code: CharCode,
+    /// How often each UTF-16 unit occurred in the records indexed before the code was chosen.
+    counts: Vec<u32>,
+    code_chosen: bool,
     /// Reused while indexing a record (its text, pairs and lone characters), so indexing one
     /// allocates only the text it keeps.
     scratch: Scratch,
@@ -57,6 +64,7 @@ pub struct SearchIndex<I = i64> {
 #[derive(Default)]
 struct Scratch {
     text: Vec<u16>,
+    coded: Vec<u8>,
     grams: Vec<u32>,
     singles: Vec<u16>,
 }
@@ -68,13 +76,18 @@ impl<I> Default for SearchIndex<I> {
             live_slot: FxHashMap::default(),
             singles: FxHashMap::default(),
             bigrams: FxHashMap::default(),
+            code: CharCode::default(),
+            counts: Vec::new(),
+            code_chosen: false,
             scratch: Scratch::default(),
         }
     }
 }
 
-/// Separates a record's fields, so no pair spans two of them.
-const FIELD_BREAK: u16 = b'\n' as u16;
+/// The code is chosen from this many records' characters (or from all of them, if fewer when
+/// the build ends): enough to rank a catalogue's common characters, few enough that coding them
+/// again costs little.
+const CODE_SAMPLE: usize = 2048;
 
 fn pair(a: u16, b: u16) -> u32 {
     (u32::from(a) << 16) | u32::from(b)
@@ -90,8 +103,12 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         index
     }
 
-    /// Releases the spare capacity the posting lists grew while building.
+    /// Releases the spare capacity the posting lists grew while building, and chooses the code
+    /// if too few records came to choose it earlier.
     pub fn shrink(&mut self) {
+        if !self.code_chosen && !self.live_slot.is_empty() {
+            self.choose_code();
+        }
         for p in self.bigrams.values_mut().chain(self.singles.values_mut()) {
             p.shrink_to_fit();
         }
@@ -111,16 +128,32 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         self.remove(doc.id);
         let Scratch {
             text,
+            coded,
             grams,
             singles,
         } = &mut self.scratch;
         text.clear();
         normalize_into(text, doc.title);
-        let title_len = text.len() as u32;
+        let title_units = text.len();
         for part in doc.rest {
             text.push(FIELD_BREAK);
             normalize_into(text, part);
         }
+        if !self.code_chosen {
+            if self.counts.is_empty() {
+                self.counts = vec![0; 1 << 16];
+            }
+            for &u in text.iter() {
+                if let Some(c) = self.counts.get_mut(usize::from(u)) {
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        coded.clear();
+        let (title, rest) = text.split_at(title_units);
+        self.code.encode_into(coded, title);
+        let title_len = coded.len() as u32;
+        self.code.encode_into(coded, rest);
         let slot = self.slots.len() as u32;
         grams.clear();
         grams.extend(
@@ -148,11 +181,37 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         }
         self.slots.push(Slot {
             id: doc.id,
-            text: text.as_slice().into(),
+            text: coded.as_slice().into(),
             title_len,
             live: true,
         });
         self.live_slot.insert(doc.id, slot);
+        if !self.code_chosen && self.live_slot.len() >= CODE_SAMPLE {
+            self.choose_code();
+        }
+    }
+
+    /// Ranks the characters counted so far and codes the texts held again with that table.
+    fn choose_code(&mut self) {
+        let code = CharCode::from_counts(&self.counts);
+        let mut units = Vec::new();
+        let mut coded = Vec::new();
+        for slot in self.slots.iter_mut().filter(|s| s.live) {
+            let (title, rest) = slot.text.split_at(slot.title_len as usize);
+            coded.clear();
+            units.clear();
+            self.code.decode_into(&mut units, title);
+            code.encode_into(&mut coded, &units);
+            let title_len = coded.len() as u32;
+            units.clear();
+            self.code.decode_into(&mut units, rest);
+            code.encode_into(&mut coded, &units);
+            slot.text = coded.as_slice().into();
+            slot.title_len = title_len;
+        }
+        self.code = code;
+        self.counts = Vec::new();
+        self.code_chosen = true;
     }
 
     /// Takes a record out of the results (deleted, or its owner deleted).
@@ -197,7 +256,7 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         }
         let needles: Vec<(Needle, bool)> = terms
             .iter()
-            .map(|t| (Needle::new(t), t.len() > 2))
+            .map(|t| (Needle::new(&self.code.encode(t)), t.len() > 2))
             .collect();
         slots
             .into_iter()
@@ -278,7 +337,7 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         }
         IndexStats {
             records: self.live_slot.len(),
-            text_bytes: self.slots.iter().map(|s| s.text.len() * 2).sum(),
+            text_bytes: self.slots.iter().map(|s| s.text.len()).sum(),
             bigram_lists: self.bigrams.len(),
             bigram_bytes: list_bytes(self.bigrams.values()),
         }
@@ -287,7 +346,11 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
     /// Bytes held by texts and posting lists.
     pub fn heap_bytes(&self) -> usize {
         let s = self.stats();
-        s.text_bytes + s.bigram_bytes + self.slots.capacity() * std::mem::size_of::<Slot<I>>()
+        s.text_bytes
+            + s.bigram_bytes
+            + self.slots.capacity() * std::mem::size_of::<Slot<I>>()
+            + self.code.heap_bytes()
+            + self.counts.capacity() * std::mem::size_of::<u32>()
     }
 }
 
@@ -422,5 +485,91 @@ mod tests {
             rest: &[],
         });
         assert_eq!(ids(&ix.search("防腐")), vec![4]);
+    }
+
+    fn hits_of(ix: &SearchIndex, queries: &[&str]) -> Vec<Vec<Hit>> {
+        queries.iter().map(|q| ix.search(q)).collect()
+    }
+
+    const QUERIES: [&str; 8] = [
+        "锂",
+        "电机",
+        "正极材料",
+        "ai",
+        "zl2021",
+        "电机 防护",
+        "材料正极",
+        "术永",
+    ];
+
+    #[test]
+    fn choosing_the_code_changes_no_result() {
+        let built = index();
+        let mut growing = SearchIndex::default();
+        for doc in [
+            Doc {
+                id: 1,
+                title: "高效永磁同步电机控制技术",
+                rest: &["永磁电机", "本技术用于节能改造"],
+            },
+            Doc {
+                id: 2,
+                title: "锂离子电池正极材料再生利用",
+                rest: &["锂电池、回收", "电池拆解后提取镍钴锰"],
+            },
+            Doc {
+                id: 3,
+                title: "基于AI的带钢缺陷检测系统",
+                rest: &["机器视觉", "ZL202110123456.7 山东大学"],
+            },
+            Doc {
+                id: 4,
+                title: "海上风电桩基防腐涂层",
+                rest: &["防腐", "适用于电池舱与电机舱的防护"],
+            },
+        ] {
+            growing.upsert(&doc);
+        }
+        assert!(!growing.code_chosen);
+        let before = hits_of(&growing, &QUERIES);
+        growing.shrink();
+        assert!(growing.code_chosen);
+        assert_eq!(hits_of(&growing, &QUERIES), before);
+        assert_eq!(hits_of(&built, &QUERIES), before);
+        assert_eq!(ids(&before[2]), vec![2]);
+    }
+
+    #[test]
+    fn characters_first_seen_after_the_code_was_chosen_are_found() {
+        let mut ix = index();
+        ix.upsert(&Doc {
+            id: 9,
+            title: "钒液流储能𠀋",
+            rest: &["氢燃料电堆", "ÉCOLE"],
+        });
+        let hits = ix.search("液流储能");
+        assert_eq!(ids(&hits), vec![9]);
+        assert_eq!(hits[0].title_terms, 1);
+        assert_eq!(ids(&ix.search("燃料电堆")), vec![9]);
+        assert_eq!(ids(&ix.search("储能𠀋")), vec![9]);
+        assert_eq!(ids(&ix.search("école")), vec![9]);
+        assert_eq!(ids(&ix.search("电机")), vec![1, 4]);
+    }
+
+    #[test]
+    fn a_large_catalogue_is_coded_shorter_than_utf16_and_still_exact() {
+        let titles: Vec<String> = (0..CODE_SAMPLE + 500)
+            .map(|i| format!("第{i}号储能电池管理系统"))
+            .collect();
+        let ix = SearchIndex::build(titles.iter().enumerate().map(|(i, t)| Doc {
+            id: i as i64,
+            title: t,
+            rest: &["电池"],
+        }));
+        let units: usize = titles.iter().map(|t| t.encode_utf16().count() + 3).sum();
+        assert!(ix.stats().text_bytes < units * 2 * 3 / 4);
+        assert_eq!(ids(&ix.search("第2049号储能")), vec![2049]);
+        assert_eq!(ix.search("电池管理系统").len(), titles.len());
+        assert!(ix.search("管理电池").is_empty());
     }
 }

@@ -1,0 +1,220 @@
+//! The byte code the index stores its texts in: shorter than UTF-16 for the characters a
+//! catalogue uses most, and self-synchronising, so a byte search for a coded term finds exactly
+//! the places the term occurs.
+//!
+//! Which characters are short is learnt from the catalogue itself: the first records indexed are
+//! counted, and their commonest 127 characters take one byte, the next 3,072 two, every other
+//! UTF-16 unit three. A byte search is exact because a code starts with a byte that is never a
+//! code's continuation (0x80–0xBF), and the first byte says how long the code is: a match that
+//! starts on a code's first byte lines up with whole codes all the way through.
+
+/// Separates a record's fields; its code is itself, in every table.
+pub const FIELD_BREAK: u16 = b'\n' as u16;
+
+const ONE_BYTE: usize = 127;
+const CONTINUATION: u8 = 0x80;
+const TWO_BYTE_LEAD: u8 = 0xC0;
+const TWO_BYTE: usize = 48 * 64;
+const THREE_BYTE_LEAD: u8 = 0xF0;
+
+/// How one index codes UTF-16 units. The same table must code the texts and the queries.
+#[derive(Default)]
+pub struct CharCode {
+    /// Per UTF-16 unit, its rank + 1 among the short codes; 0 (or empty before a table is
+    /// chosen): three bytes.
+    rank: Vec<u16>,
+    /// The units of the short codes, by rank.
+    units: Vec<u16>,
+}
+
+impl CharCode {
+    /// A table giving the commonest units by `counts` (one per UTF-16 unit) the short codes.
+    pub fn from_counts(counts: &[u32]) -> Self {
+        let mut ranked: Vec<u16> = (0..=u16::MAX)
+            .filter(|&u| u != FIELD_BREAK && counts.get(usize::from(u)).is_some_and(|&c| c > 0))
+            .collect();
+        // Ties by unit, so equal counts give the same table every time.
+        ranked.sort_by_key(|&u| (std::cmp::Reverse(counts[usize::from(u)]), u));
+        ranked.truncate(ONE_BYTE + TWO_BYTE);
+        let mut rank = vec![0u16; 1 << 16];
+        for (r, &u) in (1u16..).zip(&ranked) {
+            rank[usize::from(u)] = r;
+        }
+        Self {
+            rank,
+            units: ranked,
+        }
+    }
+
+    /// Bytes its tables hold.
+    pub fn heap_bytes(&self) -> usize {
+        (self.rank.capacity() + self.units.capacity()) * std::mem::size_of::<u16>()
+    }
+
+    /// Appends the code of `units` to `out`.
+    pub fn encode_into(&self, out: &mut Vec<u8>, units: &[u16]) {
+        for &u in units {
+            let r = self.rank.get(usize::from(u)).copied().unwrap_or(0);
+            if u == FIELD_BREAK {
+                out.push(FIELD_BREAK as u8);
+            } else if r == 0 {
+                out.extend_from_slice(&[
+                    THREE_BYTE_LEAD | (u >> 12) as u8,
+                    CONTINUATION | ((u >> 6) & 0x3F) as u8,
+                    CONTINUATION | (u & 0x3F) as u8,
+                ]);
+            } else if let Some(r) = usize::from(r - 1).checked_sub(ONE_BYTE) {
+                out.extend_from_slice(&[
+                    TWO_BYTE_LEAD + (r / 64) as u8,
+                    CONTINUATION | (r % 64) as u8,
+                ]);
+            } else {
+                let r = usize::from(r - 1);
+                // One-byte codes skip the field break's byte.
+                out.push(if r < usize::from(FIELD_BREAK) {
+                    r
+                } else {
+                    r + 1
+                } as u8);
+            }
+        }
+    }
+
+    pub fn encode(&self, units: &[u16]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(units.len() * 2);
+        self.encode_into(&mut out, units);
+        out
+    }
+
+    /// Appends the units `code` (made by this table) stands for to `out`.
+    pub fn decode_into(&self, out: &mut Vec<u16>, code: &[u8]) {
+        let mut bytes = code.iter().copied();
+        let tail = |b: Option<u8>| u16::from(b.unwrap_or(CONTINUATION) & 0x3F);
+        while let Some(b) = bytes.next() {
+            let unit = if b == FIELD_BREAK as u8 {
+                FIELD_BREAK
+            } else if b >= THREE_BYTE_LEAD {
+                let high = u16::from(b & 0x0F) << 12;
+                high | (tail(bytes.next()) << 6) | tail(bytes.next())
+            } else if b >= TWO_BYTE_LEAD {
+                let r = ONE_BYTE
+                    + usize::from(b - TWO_BYTE_LEAD) * 64
+                    + usize::from(tail(bytes.next()));
+                self.unit(r)
+            } else {
+                let b = usize::from(b);
+                self.unit(if b < usize::from(FIELD_BREAK) {
+                    b
+                } else {
+                    b - 1
+                })
+            };
+            out.push(unit);
+        }
+    }
+
+    fn unit(&self, rank: usize) -> u16 {
+        self.units
+            .get(rank)
+            .copied()
+            .unwrap_or(char::REPLACEMENT_CHARACTER as u16)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::search::text::normalize;
+
+    fn counts_of(text: &str) -> Vec<u32> {
+        let mut counts = vec![0u32; 1 << 16];
+        for u in text.encode_utf16() {
+            counts[usize::from(u)] += 1;
+        }
+        counts
+    }
+
+    fn round_trip(code: &CharCode, units: &[u16]) -> Vec<u16> {
+        let mut out = Vec::new();
+        code.decode_into(&mut out, &code.encode(units));
+        out
+    }
+
+    #[test]
+    fn texts_come_back_unchanged_with_and_without_a_table() {
+        let text = normalize("锂电池BMS\n正极材料 ≥300Wh/kg\n𠀋龘 ZL2021\u{7f}\u{0}");
+        let table = CharCode::from_counts(&counts_of("电池电池电池材料材料 abc"));
+        for code in [CharCode::default(), table] {
+            assert_eq!(round_trip(&code, &text), text);
+        }
+    }
+
+    #[test]
+    fn common_characters_take_one_byte_and_the_field_break_keeps_its_own() {
+        let code = CharCode::from_counts(&counts_of("电电电电池池池\n\n\n\n\n"));
+        assert_eq!(code.encode(&normalize("电")).len(), 1);
+        assert_eq!(code.encode(&normalize("电池")).len(), 2);
+        assert_eq!(code.encode(&normalize("\n")), vec![b'\n']);
+        assert_eq!(code.encode(&normalize("锂")).len(), 3);
+        assert_eq!(CharCode::default().encode(&normalize("电")).len(), 3);
+    }
+
+    #[test]
+    fn ranks_beyond_one_byte_take_two_then_three() {
+        let mut counts = vec![0u32; 1 << 16];
+        for (i, c) in counts.iter_mut().enumerate().skip(0x4E00).take(4000) {
+            *c = 10_000 - (i - 0x4E00) as u32;
+        }
+        let code = CharCode::from_counts(&counts);
+        let len = |u: u16| code.encode(&[u]).len();
+        assert_eq!(len(0x4E00), 1);
+        assert_eq!(len(0x4E00 + 126), 1);
+        assert_eq!(len(0x4E00 + 127), 2);
+        assert_eq!(len(0x4E00 + 127 + 3071), 2);
+        assert_eq!(len(0x4E00 + 127 + 3072), 3);
+        let all: Vec<u16> = (0x4E00..0x4E00 + 4000).collect();
+        assert_eq!(round_trip(&code, &all), all);
+    }
+
+    fn contains(hay: &[u16], needle: &[u16]) -> bool {
+        needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+    }
+
+    proptest! {
+        /// The coded needle occurs in the coded text exactly when the needle occurs in the text:
+        /// never across the boundary of two codes.
+        #[test]
+        fn a_byte_match_is_a_character_match(
+            hay in prop::collection::vec(prop::sample::select(ALPHABET.to_vec()), 0..40),
+            needle in prop::collection::vec(prop::sample::select(ALPHABET.to_vec()), 1..4),
+            lengths in prop::collection::vec(1usize..=3, ALPHABET.len()),
+            fillers in 127usize..400,
+        ) {
+            // Each unit of the alphabet gets a code of the length drawn for it: counted above
+            // the fillers (one byte), below them (two), or not at all (three).
+            let mut counts = vec![0u32; 1 << 16];
+            for c in counts.iter_mut().skip(0x5000).take(fillers) {
+                *c = 100;
+            }
+            for (&u, &len) in ALPHABET.iter().zip(&lengths) {
+                counts[usize::from(u)] = [1000, 50, 0][len - 1];
+            }
+            let code = CharCode::from_counts(&counts);
+            for (&u, &len) in ALPHABET.iter().zip(&lengths) {
+                prop_assert_eq!(code.encode(&[u]).len(), if u == FIELD_BREAK { 1 } else { len });
+            }
+            let coded = code.encode(&hay);
+            let found = memchr::memmem::find(&coded, &code.encode(&needle)).is_some();
+            prop_assert_eq!(found, contains(&hay, &needle));
+        }
+    }
+
+    /// Units whose codes share bytes in every position: low and high ASCII, the field break,
+    /// units whose three-byte codes end in another's one- or two-byte code.
+    const ALPHABET: [u16; 13] = [
+        0x0A, 0x09, 0x61, 0x7F, 0x80, 0x4E00, 0x4E01, 0x0FC0, 0xF0BF, 0xC080, 0x0041, 0xFFFF,
+        0x5200,
+    ];
+}
