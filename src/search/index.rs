@@ -368,34 +368,39 @@ fn intersect_sorted(a: &mut Vec<u32>, b: &[u32]) {
 mod tests {
     use super::*;
 
-    fn index() -> SearchIndex {
-        let docs = [
-            (
-                1,
-                "高效永磁同步电机控制技术",
-                vec!["永磁电机", "本技术用于节能改造"],
-            ),
-            (
-                2,
-                "锂离子电池正极材料再生利用",
-                vec!["锂电池、回收", "电池拆解后提取镍钴锰"],
-            ),
-            (
-                3,
-                "基于AI的带钢缺陷检测系统",
-                vec!["机器视觉", "ZL202110123456.7 山东大学"],
-            ),
-            (
-                4,
-                "海上风电桩基防腐涂层",
-                vec!["防腐", "适用于电池舱与电机舱的防护"],
-            ),
-        ];
-        SearchIndex::build(docs.iter().map(|(id, title, rest)| Doc {
+    const DOCS: [(i64, &str, [&str; 2]); 4] = [
+        (
+            1,
+            "高效永磁同步电机控制技术",
+            ["永磁电机", "本技术用于节能改造"],
+        ),
+        (
+            2,
+            "锂离子电池正极材料再生利用",
+            ["锂电池、回收", "电池拆解后提取镍钴锰"],
+        ),
+        (
+            3,
+            "基于AI的带钢缺陷检测系统",
+            ["机器视觉", "ZL202110123456.7 山东大学"],
+        ),
+        (
+            4,
+            "海上风电桩基防腐涂层",
+            ["防腐", "适用于电池舱与电机舱的防护"],
+        ),
+    ];
+
+    fn docs() -> impl Iterator<Item = Doc<'static>> {
+        DOCS.iter().map(|(id, title, rest)| Doc {
             id: *id,
             title,
             rest: rest.as_slice(),
-        }))
+        })
+    }
+
+    fn index() -> SearchIndex {
+        SearchIndex::build(docs())
     }
 
     fn ids(hits: &[Hit]) -> Vec<i64> {
@@ -506,28 +511,7 @@ mod tests {
     fn choosing_the_code_changes_no_result() {
         let built = index();
         let mut growing = SearchIndex::default();
-        for doc in [
-            Doc {
-                id: 1,
-                title: "高效永磁同步电机控制技术",
-                rest: &["永磁电机", "本技术用于节能改造"],
-            },
-            Doc {
-                id: 2,
-                title: "锂离子电池正极材料再生利用",
-                rest: &["锂电池、回收", "电池拆解后提取镍钴锰"],
-            },
-            Doc {
-                id: 3,
-                title: "基于AI的带钢缺陷检测系统",
-                rest: &["机器视觉", "ZL202110123456.7 山东大学"],
-            },
-            Doc {
-                id: 4,
-                title: "海上风电桩基防腐涂层",
-                rest: &["防腐", "适用于电池舱与电机舱的防护"],
-            },
-        ] {
+        for doc in docs() {
             growing.upsert(&doc);
         }
         assert!(!growing.code_chosen);

@@ -34,19 +34,6 @@ fn set_bit(bits: &mut Vec<u8>, slot: u32) {
     }
 }
 
-#[inline]
-fn push_gap(bytes: &mut Vec<u8>, mut gap: u32) {
-    loop {
-        let byte = (gap & 0x7F) as u8;
-        gap >>= 7;
-        if gap == 0 {
-            bytes.push(byte);
-            break;
-        }
-        bytes.push(byte | 0x80);
-    }
-}
-
 impl Postings {
     /// Adds `slot`, which must be larger than every slot already in the list.
     #[inline]
@@ -55,7 +42,7 @@ impl Postings {
             self.push_bit(slot);
             return;
         }
-        push_gap(
+        varint::push(
             &mut self.bytes,
             if self.len == 0 {
                 slot
@@ -72,7 +59,7 @@ impl Postings {
     #[cold]
     fn push_bit(&mut self, slot: u32) {
         set_bit(&mut self.bytes, slot);
-        self.gaps_len += varint_len(slot - self.last) as u32;
+        self.gaps_len += varint::len(slot - self.last) as u32;
         self.last = slot;
         self.len += 1;
     }
@@ -89,7 +76,7 @@ impl Postings {
         } else {
             let mut previous = 0;
             for (i, &slot) in slots.iter().enumerate() {
-                push_gap(&mut bytes, if i == 0 { slot } else { slot - previous });
+                varint::push(&mut bytes, if i == 0 { slot } else { slot - previous });
                 previous = slot;
             }
         }
@@ -134,10 +121,6 @@ impl Postings {
     pub fn heap_bytes(&self) -> usize {
         self.bytes.capacity()
     }
-}
-
-fn varint_len(gap: u32) -> usize {
-    (32 - gap.leading_zeros() as usize).div_ceil(7).max(1)
 }
 
 pub struct PostingsIter<'a> {

@@ -2,6 +2,7 @@
 //! take one byte.
 
 /// Appends `value` to `out`.
+#[inline]
 pub fn push(out: &mut Vec<u8>, mut value: u32) {
     loop {
         let byte = (value & 0x7F) as u8;
@@ -12,6 +13,11 @@ pub fn push(out: &mut Vec<u8>, mut value: u32) {
         }
         out.push(byte | 0x80);
     }
+}
+
+/// How many bytes `value` takes.
+pub fn len(value: u32) -> usize {
+    (32 - value.leading_zeros() as usize).div_ceil(7).max(1)
 }
 
 /// Reads one value starting at `*pos`, moving `*pos` past it.
@@ -41,5 +47,14 @@ mod tests {
         let back: Vec<u32> = (0..6).map(|_| super::read(&bytes, &mut pos)).collect();
         assert_eq!(back, vec![0, 1, 127, 128, 300, u32::MAX]);
         assert_eq!(pos, bytes.len());
+    }
+
+    #[test]
+    fn len_is_the_bytes_pushed() {
+        for v in [0, 1, 127, 128, 16_383, 16_384, 2_097_152, u32::MAX] {
+            let mut bytes = Vec::new();
+            super::push(&mut bytes, v);
+            assert_eq!(super::len(v), bytes.len(), "{v}");
+        }
     }
 }
