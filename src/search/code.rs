@@ -18,6 +18,12 @@ const TWO_BYTE_LEAD: u8 = 0xC0;
 const TWO_BYTE: usize = 48 * 64;
 const THREE_BYTE_LEAD: u8 = 0xF0;
 
+/// The 3,072 commonest Chinese characters of the segmenter's dictionary (`assets/segmenter`,
+/// by the summed counts of the words each is in), commonest first. The short codes the first
+/// records leave free go to these, so they never take more than UTF-16's two bytes, even in a
+/// catalogue whose first records are all in English.
+const COMMON: &str = include_str!("../../assets/search/common-chars.txt");
+
 /// How one index codes UTF-16 units. The same table must code the texts and the queries.
 #[derive(Default)]
 pub struct CharCode {
@@ -66,14 +72,17 @@ impl CharCode {
         // Ties by unit, so equal counts give the same table every time.
         ranked.sort_by_key(|&u| (std::cmp::Reverse(counts[usize::from(u)]), u));
         let mut units = Vec::with_capacity(ONE_BYTE + TWO_BYTE);
-        for u in ranked {
+        let mut taken = vec![false; 1 << 16];
+        for u in ranked.into_iter().chain(COMMON.trim_end().encode_utf16()) {
             if units.len() == usize::from(FIELD_BREAK) {
                 units.push(FIELD_BREAK);
             }
             if units.len() == ONE_BYTE + TWO_BYTE {
                 break;
             }
-            units.push(u);
+            if !std::mem::replace(&mut taken[usize::from(u)], true) {
+                units.push(u);
+            }
         }
         let mut packed: Vec<u32> = (0..=u16::MAX).map(three_bytes).collect();
         packed[usize::from(FIELD_BREAK)] = pack(&[FIELD_BREAK as u8]);
@@ -189,6 +198,17 @@ mod tests {
     }
 
     #[test]
+    fn common_chinese_characters_the_first_records_lacked_take_two_bytes() {
+        let code = CharCode::from_counts(&counts_of("Lithium battery recycling, BMS 2021"));
+        assert_eq!(code.encode(&normalize("lithium")).len(), 7);
+        let chinese = normalize("高效永磁同步电机控制技术");
+        assert!(code.encode(&chinese).len() <= chinese.len() * 2);
+        assert_eq!(round_trip(&code, &chinese), chinese);
+        assert_eq!(code.encode(&normalize("龘")).len(), 3);
+        assert_eq!(COMMON.trim_end().chars().count(), TWO_BYTE);
+    }
+
+    #[test]
     fn ranks_beyond_one_byte_take_two_then_three() {
         let mut counts = vec![0u32; 1 << 16];
         for (i, c) in counts.iter_mut().enumerate().skip(0x4E00).take(4000) {
@@ -244,7 +264,7 @@ mod tests {
     /// Units whose codes share bytes in every position: low and high ASCII, the field break,
     /// units whose three-byte codes end in another's one- or two-byte code.
     const ALPHABET: [u16; 13] = [
-        0x0A, 0x09, 0x61, 0x7F, 0x80, 0x4E00, 0x4E01, 0x0FC0, 0xF0BF, 0xC080, 0x0041, 0xFFFF,
-        0x5200,
+        0x0A, 0x09, 0x61, 0x7F, 0x80, 0x4E02, 0x4E04, 0x0FC0, 0xF0BF, 0xC080, 0x0041, 0xFFFF,
+        0x9F98,
     ];
 }
