@@ -3,8 +3,9 @@
 //! the places the term occurs.
 //!
 //! Which characters are short is learnt from the catalogue itself: the first records indexed are
-//! counted, and their commonest 127 characters take one byte, the next 3,072 two, every other
-//! UTF-16 unit three. A byte search is exact because a code starts with a byte that is never a
+//! counted, and their commonest 127 characters take one byte, the next ones two (with the
+//! dictionary's commonest Chinese characters in the two-byte codes they leave), 3,199 in all;
+//! every other UTF-16 unit takes three. A byte search is exact because a code starts with a byte that is never a
 //! code's continuation (0x80–0xBF), and the first byte says how long the code is: a match that
 //! starts on a code's first byte lines up with whole codes all the way through.
 
