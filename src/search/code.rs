@@ -95,6 +95,11 @@ impl CharCode {
         Self { packed, units }
     }
 
+    /// Whether a table was chosen (the default has none).
+    pub fn is_chosen(&self) -> bool {
+        !self.packed.is_empty()
+    }
+
     /// Bytes its tables hold.
     pub fn heap_bytes(&self) -> usize {
         self.packed.capacity() * std::mem::size_of::<u32>()

@@ -55,7 +55,6 @@ pub struct SearchIndex<I = i64> {
     code: CharCode,
     /// How often each UTF-16 unit occurred in the records indexed before the code was chosen.
     counts: Vec<u32>,
-    code_chosen: bool,
     /// Reused while indexing a record (its text, pairs and lone characters), so indexing one
     /// allocates only the text it keeps.
     scratch: Scratch,
@@ -78,7 +77,6 @@ impl<I> Default for SearchIndex<I> {
             bigrams: FxHashMap::default(),
             code: CharCode::default(),
             counts: Vec::new(),
-            code_chosen: false,
             scratch: Scratch::default(),
         }
     }
@@ -106,7 +104,7 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
     /// Releases the spare capacity the posting lists grew while building, and chooses the code
     /// if too few records came to choose it earlier.
     pub fn shrink(&mut self) {
-        if !self.code_chosen && !self.live_slot.is_empty() {
+        if !self.code.is_chosen() && !self.live_slot.is_empty() {
             self.choose_code();
         }
         for p in self.bigrams.values_mut().chain(self.singles.values_mut()) {
@@ -139,7 +137,7 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
             text.push(FIELD_BREAK);
             normalize_into(text, part);
         }
-        if !self.code_chosen {
+        if !self.code.is_chosen() {
             if self.counts.is_empty() {
                 self.counts = vec![0; 1 << 16];
             }
@@ -186,7 +184,7 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
             live: true,
         });
         self.live_slot.insert(doc.id, slot);
-        if !self.code_chosen && self.live_slot.len() >= CODE_SAMPLE {
+        if !self.code.is_chosen() && self.live_slot.len() >= CODE_SAMPLE {
             self.choose_code();
         }
     }
@@ -196,22 +194,22 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         let code = CharCode::from_counts(&self.counts);
         let mut units = Vec::new();
         let mut coded = Vec::new();
+        let mut recode = |text: &[u8], coded: &mut Vec<u8>| {
+            units.clear();
+            self.code.decode_into(&mut units, text);
+            code.encode_into(coded, &units);
+        };
         for slot in self.slots.iter_mut().filter(|s| s.live) {
             let (title, rest) = slot.text.split_at(slot.title_len as usize);
             coded.clear();
-            units.clear();
-            self.code.decode_into(&mut units, title);
-            code.encode_into(&mut coded, &units);
+            recode(title, &mut coded);
             let title_len = coded.len() as u32;
-            units.clear();
-            self.code.decode_into(&mut units, rest);
-            code.encode_into(&mut coded, &units);
+            recode(rest, &mut coded);
             slot.text = coded.as_slice().into();
             slot.title_len = title_len;
         }
         self.code = code;
         self.counts = Vec::new();
-        self.code_chosen = true;
     }
 
     /// Takes a record out of the results (deleted, or its owner deleted).
@@ -514,10 +512,10 @@ mod tests {
         for doc in docs() {
             growing.upsert(&doc);
         }
-        assert!(!growing.code_chosen);
+        assert!(!growing.code.is_chosen());
         let before = hits_of(&growing, &QUERIES);
         growing.shrink();
-        assert!(growing.code_chosen);
+        assert!(growing.code.is_chosen());
         assert_eq!(hits_of(&growing, &QUERIES), before);
         assert_eq!(hits_of(&built, &QUERIES), before);
         assert_eq!(ids(&before[2]), vec![2]);

@@ -64,24 +64,22 @@ impl Postings {
         self.len += 1;
     }
 
-    /// Rewrites the list as a bitmap or as gaps.
-    fn recode(&mut self, bitmap: bool) {
-        let slots: Vec<u32> = self.iter().collect();
-        let mut bytes = Vec::new();
-        if bitmap {
-            bytes.reserve_exact(bitmap_len(self.last));
-            for &slot in &slots {
-                set_bit(&mut bytes, slot);
-            }
-        } else {
-            let mut previous = 0;
-            for (i, &slot) in slots.iter().enumerate() {
-                varint::push(&mut bytes, if i == 0 { slot } else { slot - previous });
-                previous = slot;
-            }
+    fn become_gaps(&mut self) {
+        let mut gaps = Postings::default();
+        for slot in self.iter() {
+            gaps.push(slot);
         }
-        self.bytes = bytes;
-        self.bitmap = bitmap;
+        *self = gaps;
+    }
+
+    fn become_bitmap(&mut self) {
+        let mut bits = Vec::with_capacity(bitmap_len(self.last));
+        for slot in self.iter() {
+            set_bit(&mut bits, slot);
+        }
+        self.gaps_len = self.bytes.len() as u32;
+        self.bytes = bits;
+        self.bitmap = true;
     }
 
     pub fn len(&self) -> usize {
@@ -109,11 +107,10 @@ impl Postings {
     pub fn shrink_to_fit(&mut self) {
         if self.bitmap {
             if (self.gaps_len as usize) < self.bytes.len() {
-                self.recode(false);
+                self.become_gaps();
             }
         } else if self.len >= BITMAP_MIN_LEN && self.bytes.len() > bitmap_len(self.last) {
-            self.gaps_len = self.bytes.len() as u32;
-            self.recode(true);
+            self.become_bitmap();
         }
         self.bytes.shrink_to_fit();
     }
