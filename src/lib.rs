@@ -7,6 +7,10 @@
 // panic there loses a broker's work. Clippy enforces it in CI.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+#[global_allocator]
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
+
+mod alloc;
 pub mod catalog;
 pub mod cli;
 pub mod demo;

@@ -9,9 +9,18 @@ use techbroker::domain::{AchievementDraft, ClientDraft, ClientKind, ContactDraft
 use techbroker::io::import::json::{JsonIds, read_json, write_json};
 use techbroker::io::import::plan::{commit, scan};
 use techbroker::io::import::{
-    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, RowProblem, SourceRow, Target,
+    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, ReadRow, RowProblem,
+    SourceRow, Target,
 };
 use techbroker::store::{Scope, Store};
+
+/// The rows as the mapping reads them, on this thread.
+fn read<'m>(
+    rows: impl Iterator<Item = Result<SourceRow, ImportError>> + 'm,
+    mapping: Option<&'m Mapping>,
+) -> impl Iterator<Item = Result<ReadRow, ImportError>> + 'm {
+    rows.map(move |r| r.map(|r| ReadRow::new(r, mapping)))
+}
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -56,7 +65,7 @@ fn import(
 ) -> Result<techbroker::io::import::ImportSummary, ImportError> {
     commit(
         store,
-        source.into_iter(),
+        read(source.into_iter(), mapping),
         mapping,
         &options,
         &AtomicBool::new(false),
@@ -114,9 +123,9 @@ const FILE: &[[&str; 5]] = &[
 fn a_scan_counts_everything_and_writes_nothing() {
     let (_dir, store) = store_with_sdu();
     let index = store.import_index().unwrap();
+    let m = mapping();
     let report = scan(
-        rows(FILE).into_iter(),
-        Some(&mapping()),
+        read(rows(FILE).into_iter(), Some(&m)),
         &index,
         &AtomicBool::new(false),
     )
@@ -184,10 +193,11 @@ fn a_cancelled_import_writes_nothing() {
         create_owners: true,
         ..ImportOptions::default()
     };
+    let m = mapping();
     let err = commit(
         &mut store,
-        rows(FILE).into_iter(),
-        Some(&mapping()),
+        read(rows(FILE).into_iter(), Some(&m)),
+        Some(&m),
         &options,
         &AtomicBool::new(true),
     );
@@ -294,8 +304,7 @@ fn needs_belong_to_enterprises_only() {
         vec!["储能".into(), "山东大学".into(), "新能源".into()],
     ))];
     let report = scan(
-        source.into_iter(),
-        Some(&m),
+        read(source.into_iter(), Some(&m)),
         &store.import_index().unwrap(),
         &AtomicBool::new(false),
     )
@@ -407,7 +416,7 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
         let source = read_json(file, kind).unwrap();
         commit(
             &mut to,
-            source.into_iter().map(Ok),
+            read(source.into_iter().map(Ok), None),
             None,
             &options,
             &AtomicBool::new(false),

@@ -9,9 +9,17 @@ use std::sync::mpsc;
 use techbroker::i18n::Lang;
 use techbroker::io::import::plan::commit;
 use techbroker::io::import::{
-    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, SourceRow,
+    DuplicatePolicy, ImportError, ImportKind, ImportOptions, Mapping, ReadRow, SourceRow,
 };
 use techbroker::store::{OpenError, Store, classify_io, classify_sqlite};
+
+/// The rows as the mapping reads them, on this thread.
+fn read<'m>(
+    rows: impl Iterator<Item = Result<SourceRow, ImportError>> + 'm,
+    mapping: Option<&'m Mapping>,
+) -> impl Iterator<Item = Result<ReadRow, ImportError>> + 'm {
+    rows.map(move |r| r.map(|r| ReadRow::new(r, mapping)))
+}
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -108,10 +116,11 @@ fn two_imports_of_one_file_in_two_threads_add_it_once() {
                 pulled += 1;
                 rows.next()
             });
+            let m = client_mapping();
             commit(
                 &mut store,
-                source,
-                Some(&client_mapping()),
+                read(source, Some(&m)),
+                Some(&m),
                 &skip_duplicates(),
                 &AtomicBool::new(false),
             )
@@ -127,10 +136,11 @@ fn two_imports_of_one_file_in_two_threads_add_it_once() {
         let db = db.clone();
         std::thread::spawn(move || {
             let mut store = Store::open(&db).unwrap();
+            let m = client_mapping();
             commit(
                 &mut store,
-                client_rows(N).into_iter().map(Ok),
-                Some(&client_mapping()),
+                read(client_rows(N).into_iter().map(Ok), Some(&m)),
+                Some(&m),
                 &skip_duplicates(),
                 &AtomicBool::new(false),
             )

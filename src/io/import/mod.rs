@@ -22,7 +22,7 @@ pub use fields::{ImportKind, Target};
 pub use layout::SkipReason;
 pub use mapping::{Mapping, MappingFile};
 pub use plan::{
-    DuplicatePolicy, ImportOptions, ImportSummary, RawRow, RowError, RowWarnings, ScanReport,
-    SkippedRow, SourceRow,
+    DuplicatePolicy, ImportOptions, ImportSummary, RawRow, ReadRow, RowError, RowWarnings,
+    ScanReport, SkippedRow, SourceRow,
 };
 pub use source::TableChoice;

@@ -44,6 +44,30 @@ impl SourceRow {
     }
 }
 
+/// A source row as the checks take it: left out as no record (a total, a footer), or read by
+/// the mapping into a record with its warnings, or into every reason it is refused. Reading
+/// needs nothing from the database, so it runs ahead of the checks on a thread of its own.
+#[derive(Debug)]
+pub struct ReadRow {
+    pub number: usize,
+    pub raw: RawRow,
+    pub read: Result<convert::Converted, SkipReason>,
+}
+
+impl ReadRow {
+    pub fn new(row: SourceRow, mapping: Option<&Mapping>) -> ReadRow {
+        let read = match skipped(&row.raw, mapping) {
+            Some(reason) => Err(reason),
+            None => Ok(read_row(mapping, &row.raw, &row.issues)),
+        };
+        ReadRow {
+            number: row.number,
+            raw: row.raw,
+            read,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum RawRow {
     Cells(Vec<String>),
@@ -385,8 +409,7 @@ fn check_cancel(cancel: &AtomicBool) -> Result<(), ImportError> {
 
 /// Checks every row against the rules and the database, and counts what an import would do.
 pub fn scan(
-    rows: impl Iterator<Item = Result<SourceRow, ImportError>>,
-    mapping: Option<&Mapping>,
+    rows: impl Iterator<Item = Result<ReadRow, ImportError>>,
     index: &ImportIndex,
     cancel: &AtomicBool,
 ) -> Result<ScanReport, ImportError> {
@@ -394,17 +417,16 @@ pub fn scan(
     let mut resolver = Resolver::new(index);
     for row in rows {
         check_cancel(cancel)?;
-        let SourceRow {
-            number,
-            raw,
-            issues,
-        } = row?;
-        if let Some(reason) = skipped(&raw, mapping) {
-            report.skipped.push(SkippedRow { number, reason });
-            continue;
-        }
+        let ReadRow { number, raw, read } = row?;
+        let read = match read {
+            Ok(read) => read,
+            Err(reason) => {
+                report.skipped.push(SkippedRow { number, reason });
+                continue;
+            }
+        };
         report.rows += 1;
-        let (candidate, warnings) = match read_row(mapping, &raw, &issues) {
+        let (candidate, warnings) = match read {
             Ok(c) => c,
             Err(errors) => {
                 report.errors.push(RowError {
@@ -461,7 +483,7 @@ pub fn scan(
 /// or a cancel rolls everything back.
 pub fn commit(
     store: &mut Store,
-    rows: impl Iterator<Item = Result<SourceRow, ImportError>>,
+    rows: impl Iterator<Item = Result<ReadRow, ImportError>>,
     mapping: Option<&Mapping>,
     options: &ImportOptions,
     cancel: &AtomicBool,
@@ -474,24 +496,15 @@ pub fn commit(
         let mut resolver = Resolver::new(&index);
         for row in rows {
             check_cancel(cancel)?;
-            let SourceRow {
-                number,
-                raw,
-                issues,
-            } = row?;
-            if let Some(reason) = skipped(&raw, mapping) {
-                summary.skipped.push(SkippedRow { number, reason });
-                continue;
-            }
-            let outcome = commit_row(
-                w,
-                &mut resolver,
-                mapping,
-                options,
-                &raw,
-                &issues,
-                &mut summary,
-            );
+            let ReadRow { number, raw, read } = row?;
+            let read = match read {
+                Ok(read) => read,
+                Err(reason) => {
+                    summary.skipped.push(SkippedRow { number, reason });
+                    continue;
+                }
+            };
+            let outcome = commit_row(w, &mut resolver, mapping, options, &raw, read, &mut summary);
             match outcome {
                 Ok(warnings) => note_warnings(&mut summary.warnings, number, warnings),
                 Err(failure) => {
@@ -522,10 +535,10 @@ fn commit_row(
     mapping: Option<&Mapping>,
     options: &ImportOptions,
     raw: &RawRow,
-    issues: &[(usize, CellIssue)],
+    read: convert::Converted,
     summary: &mut ImportSummary,
 ) -> Result<Vec<CellWarning>, RowFailure> {
-    let (candidate, warnings) = read_row(mapping, raw, issues)?;
+    let (candidate, warnings) = read?;
     let mut owners = Vec::new();
     for (owner, enterprise, target) in owners_of(&candidate) {
         let key = match resolver.owner(owner, enterprise) {

@@ -12,7 +12,7 @@ use super::fields::ImportKind;
 use super::json::read_json;
 use super::layout::{HEADER_SEARCH_ROWS, Layout, find_header, layout};
 use super::mapping::Mapping;
-use super::plan::{self, ImportOptions, ImportSummary, RawRow, ScanReport, SourceRow};
+use super::plan::{self, ImportOptions, ImportSummary, RawRow, ReadRow, ScanReport, SourceRow};
 use crate::domain::maturation::CarrierKind;
 use crate::io::read::{FileKind, ReadError, Row, TableReader, detect_kind, sheet_names};
 use crate::store::{ImportIndex, Store};
@@ -224,29 +224,100 @@ pub fn inspect(
     })
 }
 
-/// The rows of a table under its header, reporting (done, total) now and then.
-struct TableRows<'p> {
+/// The rows of a table under its header.
+struct TableRows {
     table: Table,
-    progress: &'p mut dyn FnMut(u64, u64),
-    read: usize,
 }
 
-impl Iterator for TableRows<'_> {
+impl Iterator for TableRows {
     type Item = Result<SourceRow, ImportError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let row = self.table.next_row()?;
-        self.read += 1;
-        if self.read.is_multiple_of(1024) {
-            let (done, total) = self.table.reader.progress();
-            (self.progress)(done, total);
-        }
         Some(row.map_err(ImportError::from).map(|r| SourceRow {
             number: r.number,
             raw: RawRow::Cells(r.cells),
             issues: r.issues,
         }))
     }
+}
+
+/// The rows of a file as it is read: a table's, or the records of TechBroker's JSON.
+enum RowSource {
+    Table(TableRows),
+    Json(std::vec::IntoIter<SourceRow>, u64),
+}
+
+impl RowSource {
+    fn next(&mut self) -> Option<Result<SourceRow, ImportError>> {
+        match self {
+            RowSource::Table(rows) => rows.next(),
+            RowSource::Json(rows, _) => rows.next().map(Ok),
+        }
+    }
+
+    /// (done, total) in the file's own units: bytes, rows or records.
+    fn progress(&self) -> (u64, u64) {
+        match self {
+            RowSource::Table(rows) => rows.table.reader.progress(),
+            RowSource::Json(rows, total) => (total - rows.len() as u64, *total),
+        }
+    }
+}
+
+/// Rows handed from the reading thread to the checks at a time: one at a time, the hand-over
+/// would cost as much as the reading saves.
+const BATCH_ROWS: usize = 256;
+/// Batches read ahead of the checks, at most.
+const BATCHES_AHEAD: usize = 4;
+
+struct Batch {
+    rows: Vec<Result<ReadRow, ImportError>>,
+    progress: (u64, u64),
+}
+
+/// Runs `f` over the source's rows as the mapping reads them, read and converted on a thread
+/// of their own while `f` checks or writes the rows before: reading and converting are about a
+/// third of an import's work, and need nothing from the database. The reading ends at the
+/// first error it returns, or when `f` stops taking rows.
+fn read_ahead<T>(
+    mut source: RowSource,
+    mapping: Option<&Mapping>,
+    progress: &mut dyn FnMut(u64, u64),
+    f: impl FnOnce(&mut dyn Iterator<Item = Result<ReadRow, ImportError>>) -> T,
+) -> T {
+    std::thread::scope(|scope| {
+        let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_AHEAD);
+        scope.spawn(move || {
+            loop {
+                let mut rows = Vec::with_capacity(BATCH_ROWS);
+                let mut ended = false;
+                while rows.len() < BATCH_ROWS && !ended {
+                    match source.next() {
+                        Some(row) => {
+                            ended = row.is_err();
+                            rows.push(row.map(|r| ReadRow::new(r, mapping)));
+                        }
+                        None => ended = true,
+                    }
+                }
+                let batch = Batch {
+                    rows,
+                    progress: source.progress(),
+                };
+                // A send fails when `f` has stopped taking rows: nothing is left to read for.
+                if sender.send(batch).is_err() || ended {
+                    return;
+                }
+            }
+        });
+        let mut rows = batches.into_iter().flat_map(|batch| {
+            progress(batch.progress.0, batch.progress.1);
+            batch.rows
+        });
+        // Returning drops the receiver first, which ends a reader waiting to hand over more.
+        f(&mut rows)
+    })
 }
 
 /// Runs `f` over the file's rows. A table needs a mapping that fills every required field.
@@ -256,13 +327,14 @@ fn with_rows<T>(
     choice: &TableChoice,
     mapping: Option<&Mapping>,
     progress: &mut dyn FnMut(u64, u64),
-    f: impl FnOnce(&mut dyn Iterator<Item = Result<SourceRow, ImportError>>, Option<&Mapping>) -> T,
+    f: impl FnOnce(&mut dyn Iterator<Item = Result<ReadRow, ImportError>>, Option<&Mapping>) -> T,
 ) -> Result<T, ImportError> {
     if detect_kind(path)? == FileKind::Json {
         let rows = read_json(path, kind)?;
         let total = rows.len() as u64;
         progress(0, total);
-        return Ok(f(&mut rows.into_iter().map(Ok), None));
+        let source = RowSource::Json(rows.into_iter(), total);
+        return Ok(read_ahead(source, None, progress, |rows| f(rows, None)));
     }
     let Some(mapping) = mapping.filter(|m| m.kind == kind) else {
         return Err(ImportError::Unmapped(kind.required().to_vec()));
@@ -279,12 +351,9 @@ fn with_rows<T>(
             .flatten(),
         ..mapping.clone()
     };
-    let mut rows = TableRows {
-        table,
-        progress,
-        read: 0,
-    };
-    Ok(f(&mut rows, Some(&mapping)))
+    let source = RowSource::Table(TableRows { table });
+    let m = Some(&mapping);
+    Ok(read_ahead(source, m, progress, |rows| f(rows, m)))
 }
 
 /// Checks a file without writing anything. A table with a header and nothing under it is
@@ -298,8 +367,8 @@ pub fn scan_file(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ScanReport, ImportError> {
-    let report = with_rows(path, kind, choice, mapping, progress, |rows, m| {
-        plan::scan(rows, m, index, cancel)
+    let report = with_rows(path, kind, choice, mapping, progress, |rows, _| {
+        plan::scan(rows, index, cancel)
     })??;
     if report.rows == 0 {
         return Err(ImportError::NoRows);
