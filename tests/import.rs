@@ -573,3 +573,108 @@ fn deals_import_at_their_stage_with_terms_links_and_registration() {
     );
     assert_eq!(store.deal_rows(today).unwrap().len(), 2);
 }
+
+/// A CSV of `n` achievements under the headers, with a TRL of 12 (refused) on row `bad`.
+fn csv_file(dir: &std::path::Path, n: usize, bad: usize) -> PathBuf {
+    let path = dir.join("achievements.csv");
+    let mut text = HEADERS.join(",") + "\n";
+    for i in 2..n + 2 {
+        let trl = if i == bad { "12" } else { "5" };
+        text += &format!("第{i}号成果,山东大学,新能源,{trl},{i}\n");
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn import_csv(
+    store: &mut Store,
+    path: &std::path::Path,
+    options: &ImportOptions,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<techbroker::io::import::ImportSummary, ImportError> {
+    techbroker::io::import::source::import_file(
+        store,
+        path,
+        ImportKind::Achievements,
+        &Default::default(),
+        Some(&mapping()),
+        options,
+        cancel,
+        progress,
+    )
+}
+
+#[test]
+fn a_file_read_ahead_of_the_writes_is_stored_whole_in_order_with_its_progress() {
+    let (dir, mut store) = store_with_sdu();
+    let path = csv_file(dir.path(), 5_000, 0);
+    let mut seen = Vec::new();
+    let summary = import_csv(
+        &mut store,
+        &path,
+        &ImportOptions::default(),
+        &AtomicBool::new(false),
+        &mut |done, total| seen.push((done, total)),
+    )
+    .unwrap();
+    assert_eq!(summary.inserted, 5_000);
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(seen.len() > 10, "progress reported as the file is read");
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert_eq!(seen.last(), Some(&(size, size)));
+    // Rows keep the file's order: ids rise with the row numbers.
+    let mut stored: Vec<_> = store
+        .achievement_rows(Scope::All)
+        .unwrap()
+        .into_iter()
+        .map(|(r, _)| (r.id, r.title))
+        .filter(|(_, t)| t.starts_with('第'))
+        .collect();
+    stored.sort();
+    let titles: Vec<String> = stored.into_iter().map(|(_, t)| t).collect();
+    let expected: Vec<String> = (2..5_002).map(|i| format!("第{i}号成果")).collect();
+    assert_eq!(titles, expected);
+}
+
+#[test]
+fn an_invalid_row_far_into_a_file_read_ahead_stops_the_import_and_writes_nothing() {
+    let (dir, mut store) = store_with_sdu();
+    let before = titles(&store);
+    // Row 1,500 is refused while the reader has batches ready behind it; it must stop too.
+    let path = csv_file(dir.path(), 20_000, 1_500);
+    let err = import_csv(
+        &mut store,
+        &path,
+        &ImportOptions::default(),
+        &AtomicBool::new(false),
+        &mut |_, _| {},
+    )
+    .unwrap_err();
+    let ImportError::Invalid(row) = err else {
+        panic!("expected an invalid row, got {err:?}");
+    };
+    assert_eq!(row.number, 1_500);
+    assert_eq!(titles(&store), before);
+}
+
+#[test]
+fn cancelling_a_file_read_ahead_halfway_writes_nothing() {
+    let (dir, mut store) = store_with_sdu();
+    let before = titles(&store);
+    let path = csv_file(dir.path(), 20_000, 0);
+    let cancel = AtomicBool::new(false);
+    let err = import_csv(
+        &mut store,
+        &path,
+        &ImportOptions::default(),
+        &cancel,
+        &mut |done, total| {
+            if done * 2 > total {
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        },
+    );
+    assert!(matches!(err, Err(ImportError::Cancelled)), "{err:?}");
+    assert_eq!(titles(&store), before);
+}
