@@ -407,6 +407,24 @@ fn check_cancel(cancel: &AtomicBool) -> Result<(), ImportError> {
     }
 }
 
+/// The row's number, cells and reading when it holds a record; a row that does not (a total, a
+/// footer) goes to `skipped`.
+fn record(
+    row: Result<ReadRow, ImportError>,
+    cancel: &AtomicBool,
+    skipped: &mut Vec<SkippedRow>,
+) -> Result<Option<(usize, RawRow, convert::Converted)>, ImportError> {
+    check_cancel(cancel)?;
+    let ReadRow { number, raw, read } = row?;
+    match read {
+        Ok(read) => Ok(Some((number, raw, read))),
+        Err(reason) => {
+            skipped.push(SkippedRow { number, reason });
+            Ok(None)
+        }
+    }
+}
+
 /// Checks every row against the rules and the database, and counts what an import would do.
 pub fn scan(
     rows: impl Iterator<Item = Result<ReadRow, ImportError>>,
@@ -416,14 +434,8 @@ pub fn scan(
     let mut report = ScanReport::default();
     let mut resolver = Resolver::new(index);
     for row in rows {
-        check_cancel(cancel)?;
-        let ReadRow { number, raw, read } = row?;
-        let read = match read {
-            Ok(read) => read,
-            Err(reason) => {
-                report.skipped.push(SkippedRow { number, reason });
-                continue;
-            }
+        let Some((number, raw, read)) = record(row, cancel, &mut report.skipped)? else {
+            continue;
         };
         report.rows += 1;
         let (candidate, warnings) = match read {
@@ -495,14 +507,8 @@ pub fn commit(
         let mut summary = ImportSummary::default();
         let mut resolver = Resolver::new(&index);
         for row in rows {
-            check_cancel(cancel)?;
-            let ReadRow { number, raw, read } = row?;
-            let read = match read {
-                Ok(read) => read,
-                Err(reason) => {
-                    summary.skipped.push(SkippedRow { number, reason });
-                    continue;
-                }
+            let Some((number, raw, read)) = record(row, cancel, &mut summary.skipped)? else {
+                continue;
             };
             let outcome = commit_row(w, &mut resolver, mapping, options, &raw, read, &mut summary);
             match outcome {
