@@ -224,34 +224,24 @@ pub fn inspect(
     })
 }
 
-/// The rows of a table under its header.
-struct TableRows {
-    table: Table,
-}
-
-impl Iterator for TableRows {
-    type Item = Result<SourceRow, ImportError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let row = self.table.next_row()?;
-        Some(row.map_err(ImportError::from).map(|r| SourceRow {
-            number: r.number,
-            raw: RawRow::Cells(r.cells),
-            issues: r.issues,
-        }))
-    }
-}
-
-/// The rows of a file as it is read: a table's, or the records of TechBroker's JSON.
+/// The rows of a file as it is read: a table's under its header, or the records of
+/// TechBroker's JSON.
 enum RowSource {
-    Table(TableRows),
+    Table(Table),
     Json(std::vec::IntoIter<SourceRow>, u64),
 }
 
 impl RowSource {
     fn next(&mut self) -> Option<Result<SourceRow, ImportError>> {
         match self {
-            RowSource::Table(rows) => rows.next(),
+            RowSource::Table(table) => {
+                let row = table.next_row()?;
+                Some(row.map_err(ImportError::from).map(|r| SourceRow {
+                    number: r.number,
+                    raw: RawRow::Cells(r.cells),
+                    issues: r.issues,
+                }))
+            }
             RowSource::Json(rows, _) => rows.next().map(Ok),
         }
     }
@@ -259,7 +249,7 @@ impl RowSource {
     /// (done, total) in the file's own units: bytes, rows or records.
     fn progress(&self) -> (u64, u64) {
         match self {
-            RowSource::Table(rows) => rows.table.reader.progress(),
+            RowSource::Table(table) => table.reader.progress(),
             RowSource::Json(rows, total) => (total - rows.len() as u64, *total),
         }
     }
@@ -351,7 +341,7 @@ fn with_rows<T>(
             .flatten(),
         ..mapping.clone()
     };
-    let source = RowSource::Table(TableRows { table });
+    let source = RowSource::Table(table);
     let m = Some(&mapping);
     Ok(read_ahead(source, m, progress, |rows| f(rows, m)))
 }
