@@ -117,6 +117,105 @@ fn achievement_crud_with_ip_rows() {
     assert_eq!(store.achievement_rows(Scope::All).unwrap().len(), 1);
 }
 
+fn ip(number: &str) -> IpItemDraft {
+    IpItemDraft {
+        kind: IpKind::InventionPatent,
+        number: number.into(),
+        status: IpStatus::Granted,
+        expiry: String::new(),
+    }
+}
+
+#[test]
+fn rows_carry_their_owner_and_only_their_own_ip_numbers_in_every_scope() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let kept = client(&mut store, "山东大学", ClientKind::University);
+    let gone = client(&mut store, "某研究所", ClientKind::Institute);
+    let save = |store: &mut Store, owner, title: &str, numbers: &[&str]| {
+        let mut draft = achievement(owner, title, "摘要");
+        draft.ip_items = numbers.iter().map(|n| ip(n)).collect();
+        store.save_achievement(None, &draft).unwrap()
+    };
+    let first = save(&mut store, kept, "第一项", &["ZL1"]);
+    let deleted = save(&mut store, kept, "已删除", &["ZL2", "ZL3"]);
+    let orphan = save(&mut store, gone, "所属单位已删除", &["ZL4"]);
+    let none = save(&mut store, kept, "无知识产权", &[]);
+    let last = save(&mut store, kept, "最后一项", &["ZL5", "ZL6"]);
+    store.delete_achievement(deleted).unwrap();
+    store.delete_client(gone).unwrap();
+
+    let read = |scope| -> Vec<(AchievementId, String, String)> {
+        store
+            .achievement_rows(scope)
+            .unwrap()
+            .into_iter()
+            .map(|(row, body)| (row.id, row.owner_name.to_string(), body))
+            .collect()
+    };
+    let body = |numbers: &str| format!("摘要\n\n{numbers}");
+    let all = vec![
+        (first, "山东大学".to_string(), body("ZL1")),
+        (none, "山东大学".to_string(), body("")),
+        (last, "山东大学".to_string(), body("ZL5 ZL6")),
+    ];
+    assert_eq!(read(Scope::All), all);
+    assert_eq!(read(Scope::Client(kept)), all);
+    assert_eq!(read(Scope::One(last)), all[2..].to_vec());
+    assert!(read(Scope::One(deleted)).is_empty());
+    assert!(read(Scope::One(orphan)).is_empty());
+    assert!(read(Scope::Client(gone)).is_empty());
+
+    let mut docs = Vec::new();
+    store
+        .each_match_achievement(Scope::All, &mut |doc, text| {
+            docs.push((doc.id, doc.owner, text.title.to_string()))
+        })
+        .unwrap();
+    assert_eq!(
+        docs,
+        vec![
+            (first, kept, "第一项".to_string()),
+            (none, kept, "无知识产权".to_string()),
+            (last, kept, "最后一项".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn need_rows_and_documents_skip_deleted_enterprises_and_name_the_live_one() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let kept = client(&mut store, "海尔集团", ClientKind::Enterprise);
+    let gone = client(&mut store, "某公司", ClientKind::Enterprise);
+    let need = |enterprise, title: &str| NeedDraft {
+        title: title.into(),
+        enterprise: Some(enterprise),
+        field: "新材料".into(),
+        description: "需求描述".into(),
+        ..NeedDraft::default()
+    };
+    let live = store.save_need(None, &need(kept, "散热材料")).unwrap();
+    let orphan = store.save_need(None, &need(gone, "防腐涂层")).unwrap();
+    store.delete_client(gone).unwrap();
+    let rows = store.need_rows(Scope::All).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0.id, live);
+    assert_eq!(&*rows[0].0.enterprise_name, "海尔集团");
+    assert!(store.need_rows(Scope::One(orphan)).unwrap().is_empty());
+    assert_eq!(store.need_rows(Scope::Client(kept)).unwrap().len(), 1);
+    let mut docs = Vec::new();
+    store
+        .each_match_need(Scope::All, &mut |doc| {
+            docs.push((doc.id, doc.enterprise_name.to_string(), doc.description))
+        })
+        .unwrap();
+    assert_eq!(
+        docs,
+        vec![(live, "海尔集团".to_string(), "需求描述".to_string())]
+    );
+}
+
 #[test]
 fn an_achievement_needs_a_live_owner() {
     let (_dir, path) = temp_db();

@@ -55,7 +55,7 @@ pub struct SearchIndex<I = i64> {
     code: CharCode,
     /// How often each UTF-16 unit occurred in the records indexed before the code was chosen.
     counts: Vec<u32>,
-    /// Reused while indexing a record (its text, pairs and lone characters), so indexing one
+    /// Reused while indexing a record (its text, coded text and lone characters), so indexing one
     /// allocates only the text it keeps.
     scratch: Scratch,
 }
@@ -64,7 +64,6 @@ pub struct SearchIndex<I = i64> {
 struct Scratch {
     text: Vec<u16>,
     coded: Vec<u8>,
-    grams: Vec<u32>,
     singles: Vec<u16>,
 }
 
@@ -127,7 +126,6 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         let Scratch {
             text,
             coded,
-            grams,
             singles,
         } = &mut self.scratch;
         text.clear();
@@ -153,16 +151,15 @@ impl<I: Copy + Eq + Hash> SearchIndex<I> {
         let title_len = coded.len() as u32;
         self.code.encode_into(coded, rest);
         let slot = self.slots.len() as u32;
-        grams.clear();
-        grams.extend(
-            text.windows(2)
-                .filter(|w| w[0] != FIELD_BREAK && w[1] != FIELD_BREAK)
-                .map(|w| pair(w[0], w[1])),
-        );
-        grams.sort_unstable();
-        grams.dedup();
-        for &g in grams.iter() {
-            self.bigrams.entry(g).or_default().push(slot);
+        // A pair seen again in this record finds its list already ending with this slot, so
+        // each list gets the slot once without sorting the record's pairs first.
+        for w in text.windows(2) {
+            if w[0] != FIELD_BREAK && w[1] != FIELD_BREAK {
+                self.bigrams
+                    .entry(pair(w[0], w[1]))
+                    .or_default()
+                    .push_once(slot);
+            }
         }
         singles.clear();
         singles.extend(

@@ -54,6 +54,15 @@ impl Postings {
         self.len += 1;
     }
 
+    /// Adds `slot` unless the list already ends with it; `slot` must be at least the largest
+    /// slot in the list.
+    #[inline]
+    pub fn push_once(&mut self, slot: u32) {
+        if self.len == 0 || self.last != slot {
+            self.push(slot);
+        }
+    }
+
     /// Lists become bitmaps only when the index settles after a load, so the load's pushes
     /// stay on the plain path.
     #[cold]
@@ -178,6 +187,23 @@ mod tests {
         }
         assert_eq!(p.iter().collect::<Vec<_>>(), values);
         assert_eq!(p.len(), values.len());
+    }
+
+    #[test]
+    fn a_slot_pushed_again_is_kept_once_slot_zero_included() {
+        let mut p = Postings::default();
+        for v in [0, 0, 4, 4, 4, 9] {
+            p.push_once(v);
+        }
+        assert_eq!(p.iter().collect::<Vec<_>>(), vec![0, 4, 9]);
+        assert_eq!(p.len(), 3);
+        let mut dense = list(0..2_000);
+        dense.shrink_to_fit();
+        assert!(dense.bitmap);
+        dense.push_once(1_999);
+        dense.push_once(2_500);
+        dense.push_once(2_500);
+        assert_eq!(dense.len(), 2_001);
     }
 
     #[test]

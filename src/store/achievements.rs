@@ -1,7 +1,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::catalog::{
-    Scope, SharedNames, SoftTable, client_is_live, indexed_text, keywords_from_sql, scope_sql,
+    LiveClients, Scope, SharedNames, SoftTable, client_is_live, in_snapshot, indexed_text,
+    keywords_from_sql, scope_sql,
 };
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
@@ -18,38 +19,123 @@ pub(super) fn each_achievement_row(
     scope: Scope<AchievementId>,
     f: &mut dyn FnMut(AchievementRow, &str),
 ) -> Result<(), StoreError> {
-    let (filter, arg) = scope_sql(scope, "a.id", "a.owner_id");
-    let sql = format!(
-        "SELECT a.id, a.title, a.owner_id, c.name, c.kind, a.field, a.keywords, a.trl, a.stage,
-            a.transfer_modes, a.price_fen, a.status, a.updated_at,
-            a.abstract || char(10) || a.indicators || char(10) ||
-                ifnull((SELECT group_concat(number, ' ') FROM ip_items WHERE achievement_id = a.id), '')
-         FROM achievements a JOIN clients c ON c.id = a.owner_id
-         WHERE a.deleted_at IS NULL AND c.deleted_at IS NULL {filter}
-         ORDER BY a.id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut names = SharedNames::default();
-    let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
-    while let Some(r) = rows.next()? {
-        let row = AchievementRow {
-            id: r.get(0)?,
-            title: r.get(1)?,
-            owner: r.get(2)?,
-            owner_name: names.get(r, 3)?,
-            owner_kind: r.get(4)?,
-            field: names.get(r, 5)?,
-            keywords: r.get(6)?,
-            trl: r.get(7)?,
-            stage: r.get(8)?,
-            transfer_modes: TransferModes::from_bits(r.get(9)?),
-            price: Price::from_fen(r.get(10)?),
-            status: r.get(11)?,
-            updated_at: r.get(12)?,
-        };
-        f(row, indexed_text(r, 13)?);
+    in_snapshot(conn, || {
+        let mut names = SharedNames::default();
+        let mut owners = LiveClients::read(conn, scope, "achievements", "owner_id", &mut names)?;
+        let (filter, arg) = scope_sql(scope, "id", "owner_id");
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT id, title, owner_id, field, keywords, trl, stage, transfer_modes, price_fen,
+                status, updated_at, abstract, indicators
+             FROM achievements WHERE deleted_at IS NULL {filter} ORDER BY id"
+        ))?;
+        let mut ip_stmt = conn.prepare_cached(&ip_numbers_sql(scope))?;
+        let mut numbers =
+            IpNumbers::new(ip_stmt.query(rusqlite::params_from_iter(ip_numbers_arg(scope)))?);
+        let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+        let mut body = String::new();
+        while let Some(r) = rows.next()? {
+            let id: AchievementId = r.get(0)?;
+            let Some(owner) = owners.get(r.get(2)?) else {
+                continue;
+            };
+            let row = AchievementRow {
+                id,
+                title: r.get(1)?,
+                owner: r.get(2)?,
+                owner_name: owner.name.clone(),
+                owner_kind: owner.kind,
+                field: names.get(r, 3)?,
+                keywords: r.get(4)?,
+                trl: r.get(5)?,
+                stage: r.get(6)?,
+                transfer_modes: TransferModes::from_bits(r.get(7)?),
+                price: Price::from_fen(r.get(8)?),
+                status: r.get(9)?,
+                updated_at: r.get(10)?,
+            };
+            body.clear();
+            body.push_str(indexed_text(r, 11)?);
+            body.push('\n');
+            body.push_str(indexed_text(r, 12)?);
+            body.push('\n');
+            numbers.append(id, &mut body)?;
+            f(row, &body);
+        }
+        Ok(())
+    })
+}
+
+/// The IP rows of the achievements of `scope`, in achievement order: one scan merged with the
+/// achievements' instead of a subquery for each (0.05 s against 0.17 s at 100,000).
+fn ip_numbers_sql(scope: Scope<AchievementId>) -> String {
+    let filter = match scope {
+        Scope::All => "",
+        Scope::One(_) => "WHERE achievement_id = ?1",
+        Scope::Client(_) => {
+            "WHERE achievement_id IN (SELECT id FROM achievements WHERE owner_id = ?1)"
+        }
+    };
+    format!(
+        "SELECT achievement_id, number FROM ip_items {filter} ORDER BY achievement_id, position"
+    )
+}
+
+fn ip_numbers_arg(scope: Scope<AchievementId>) -> Option<i64> {
+    match scope {
+        Scope::All => None,
+        Scope::One(id) => Some(id.0),
+        Scope::Client(id) => Some(id.0),
     }
-    Ok(())
+}
+
+/// IP numbers read alongside achievements read in id order.
+struct IpNumbers<'s> {
+    rows: rusqlite::Rows<'s>,
+    /// The achievement of the IP row read but not yet taken, with its number.
+    ahead: Option<AchievementId>,
+    number: String,
+}
+
+impl<'s> IpNumbers<'s> {
+    fn new(rows: rusqlite::Rows<'s>) -> Self {
+        Self {
+            rows,
+            ahead: None,
+            number: String::new(),
+        }
+    }
+
+    /// Appends the numbers of achievement `id`, separated by spaces, to `out`. Rows of
+    /// achievements before `id` are of ones not read (deleted) and are passed over.
+    fn append(&mut self, id: AchievementId, out: &mut String) -> rusqlite::Result<()> {
+        let mut first = true;
+        loop {
+            let ahead = match self.ahead {
+                Some(ahead) => ahead,
+                None => {
+                    let Some(r) = self.rows.next()? else {
+                        return Ok(());
+                    };
+                    self.number.clear();
+                    self.number.push_str(indexed_text(r, 1)?);
+                    let ahead = r.get(0)?;
+                    self.ahead = Some(ahead);
+                    ahead
+                }
+            };
+            if ahead > id {
+                return Ok(());
+            }
+            if ahead == id {
+                if !first {
+                    out.push(' ');
+                }
+                out.push_str(&self.number);
+                first = false;
+            }
+            self.ahead = None;
+        }
+    }
 }
 
 fn achievement_from_row(r: &Row<'_>) -> rusqlite::Result<Achievement> {

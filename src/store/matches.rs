@@ -3,7 +3,9 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::catalog::{Scope, SharedNames, indexed_text, keywords_from_sql, scope_sql};
+use super::catalog::{
+    LiveClients, Scope, SharedNames, in_snapshot, indexed_text, keywords_from_sql, scope_sql,
+};
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
     AchievementId, ClientId, ClientKind, DealId, DealStage, Decision, NeedId, NeedStatus, Price,
@@ -22,39 +24,43 @@ pub(super) fn each_match_achievement(
     scope: Scope<AchievementId>,
     f: &mut dyn FnMut(AchievementDoc, AchievementText<'_>),
 ) -> Result<(), StoreError> {
-    let (filter, arg) = scope_sql(scope, "a.id", "a.owner_id");
-    let sql = format!(
-        "SELECT a.id, a.title, a.owner_id, c.name, a.field, a.keywords, a.trl, a.stage,
-            a.price_fen, a.transfer_modes, a.status, c.province, c.city, a.abstract, a.indicators
-         FROM achievements a JOIN clients c ON c.id = a.owner_id
-         WHERE a.deleted_at IS NULL AND c.deleted_at IS NULL {filter}
-         ORDER BY a.id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
-    while let Some(r) = rows.next()? {
-        let keywords: String = r.get(5)?;
-        let doc = AchievementDoc {
-            id: r.get(0)?,
-            owner: r.get(2)?,
-            field: r.get(4)?,
-            keywords: keywords_from_sql(&keywords),
-            trl: r.get(6)?,
-            price: Price::from_fen(r.get(8)?),
-            modes: TransferModes::from_bits(r.get(9)?),
-            status: r.get(10)?,
-            province: r.get(11)?,
-            city: r.get(12)?,
-        };
-        let text = AchievementText {
-            title: indexed_text(r, 1)?,
-            keywords: &keywords,
-            abstract_text: indexed_text(r, 13)?,
-            indicators: indexed_text(r, 14)?,
-        };
-        f(doc, text);
-    }
-    Ok(())
+    in_snapshot(conn, || {
+        let mut names = SharedNames::default();
+        let mut owners = LiveClients::read(conn, scope, "achievements", "owner_id", &mut names)?;
+        let (filter, arg) = scope_sql(scope, "id", "owner_id");
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT id, title, owner_id, field, keywords, trl, price_fen, transfer_modes, status,
+                abstract, indicators
+             FROM achievements WHERE deleted_at IS NULL {filter} ORDER BY id"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+        while let Some(r) = rows.next()? {
+            let Some(owner) = owners.get(r.get(2)?) else {
+                continue;
+            };
+            let keywords: String = r.get(4)?;
+            let doc = AchievementDoc {
+                id: r.get(0)?,
+                owner: r.get(2)?,
+                field: r.get(3)?,
+                keywords: keywords_from_sql(&keywords),
+                trl: r.get(5)?,
+                price: Price::from_fen(r.get(6)?),
+                modes: TransferModes::from_bits(r.get(7)?),
+                status: r.get(8)?,
+                province: owner.province.to_string(),
+                city: owner.city.to_string(),
+            };
+            let text = AchievementText {
+                title: indexed_text(r, 1)?,
+                keywords: &keywords,
+                abstract_text: indexed_text(r, 9)?,
+                indicators: indexed_text(r, 10)?,
+            };
+            f(doc, text);
+        }
+        Ok(())
+    })
 }
 
 /// Calls `f` with each live need of a live enterprise in `scope`, as the engine sees it.
@@ -63,39 +69,41 @@ pub(super) fn each_match_need(
     scope: Scope<NeedId>,
     f: &mut dyn FnMut(NeedDoc),
 ) -> Result<(), StoreError> {
-    let (filter, arg) = scope_sql(scope, "n.id", "n.enterprise_id");
-    let sql = format!(
-        "SELECT n.id, n.title, n.enterprise_id, c.name, n.field, n.keywords, n.budget_fen,
-            n.preferred_mode, n.min_stage, n.min_trl, n.status, c.province, c.city,
-            n.description, n.indicators
-         FROM needs n JOIN clients c ON c.id = n.enterprise_id
-         WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL {filter}
-         ORDER BY n.id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
-    let mut names = SharedNames::default();
-    while let Some(r) = rows.next()? {
-        let keywords: String = r.get(5)?;
-        f(NeedDoc {
-            id: r.get(0)?,
-            description: r.get(13)?,
-            indicators: r.get(14)?,
-            title: r.get(1)?,
-            enterprise: r.get(2)?,
-            enterprise_name: names.get(r, 3)?,
-            field: names.get(r, 4)?,
-            keywords: keywords_from_sql(&keywords),
-            budget: Price::from_fen(r.get(6)?),
-            mode: r.get(7)?,
-            min_stage: r.get(8)?,
-            min_trl: r.get(9)?,
-            status: r.get(10)?,
-            province: names.get(r, 11)?,
-            city: names.get(r, 12)?,
-        });
-    }
-    Ok(())
+    in_snapshot(conn, || {
+        let mut names = SharedNames::default();
+        let mut enterprises = LiveClients::read(conn, scope, "needs", "enterprise_id", &mut names)?;
+        let (filter, arg) = scope_sql(scope, "id", "enterprise_id");
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT id, title, enterprise_id, field, keywords, budget_fen, preferred_mode,
+                min_stage, min_trl, status, description, indicators
+             FROM needs WHERE deleted_at IS NULL {filter} ORDER BY id"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+        while let Some(r) = rows.next()? {
+            let Some(enterprise) = enterprises.get(r.get(2)?) else {
+                continue;
+            };
+            let keywords: String = r.get(4)?;
+            f(NeedDoc {
+                id: r.get(0)?,
+                description: r.get(10)?,
+                indicators: r.get(11)?,
+                title: r.get(1)?,
+                enterprise: r.get(2)?,
+                enterprise_name: enterprise.name.clone(),
+                field: names.get(r, 3)?,
+                keywords: keywords_from_sql(&keywords),
+                budget: Price::from_fen(r.get(5)?),
+                mode: r.get(6)?,
+                min_stage: r.get(7)?,
+                min_trl: r.get(8)?,
+                status: r.get(9)?,
+                province: enterprise.province.clone(),
+                city: enterprise.city.clone(),
+            });
+        }
+        Ok(())
+    })
 }
 
 /// Every live enterprise's profile, or the one with `id`.

@@ -1,7 +1,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::catalog::{
-    Scope, SharedNames, SoftTable, client_is_live, indexed_text, keywords_from_sql, scope_sql,
+    LiveClients, Scope, SharedNames, SoftTable, client_is_live, in_snapshot, indexed_text,
+    keywords_from_sql, scope_sql,
 };
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
@@ -17,39 +18,42 @@ pub(super) fn each_need_row(
     scope: Scope<NeedId>,
     f: &mut dyn FnMut(NeedRow, &str),
 ) -> Result<(), StoreError> {
-    let (filter, arg) = scope_sql(scope, "n.id", "n.enterprise_id");
-    let sql = format!(
-        "SELECT n.id, n.title, n.enterprise_id, c.name, n.field, n.keywords, n.budget_fen,
-            n.preferred_mode, n.min_stage, n.min_trl, n.deadline, n.confidential, n.status,
-            n.updated_at, n.description || char(10) || n.indicators, n.budget_text
-         FROM needs n JOIN clients c ON c.id = n.enterprise_id
-         WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL {filter}
-         ORDER BY n.id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut names = SharedNames::default();
-    let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
-    while let Some(r) = rows.next()? {
-        let row = NeedRow {
-            id: r.get(0)?,
-            title: r.get(1)?,
-            enterprise: r.get(2)?,
-            enterprise_name: names.get(r, 3)?,
-            field: names.get(r, 4)?,
-            keywords: r.get(5)?,
-            budget: Price::from_fen(r.get(6)?),
-            budget_text: r.get(15)?,
-            preferred_mode: r.get(7)?,
-            min_stage: r.get(8)?,
-            min_trl: r.get(9)?,
-            deadline: r.get(10)?,
-            confidential: r.get(11)?,
-            status: r.get(12)?,
-            updated_at: r.get(13)?,
-        };
-        f(row, indexed_text(r, 14)?);
-    }
-    Ok(())
+    in_snapshot(conn, || {
+        let mut names = SharedNames::default();
+        let mut enterprises = LiveClients::read(conn, scope, "needs", "enterprise_id", &mut names)?;
+        let (filter, arg) = scope_sql(scope, "id", "enterprise_id");
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT id, title, enterprise_id, field, keywords, budget_fen, preferred_mode,
+                min_stage, min_trl, deadline, confidential, status, updated_at,
+                description || char(10) || indicators, budget_text
+             FROM needs WHERE deleted_at IS NULL {filter} ORDER BY id"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+        while let Some(r) = rows.next()? {
+            let Some(enterprise) = enterprises.get(r.get(2)?) else {
+                continue;
+            };
+            let row = NeedRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                enterprise: r.get(2)?,
+                enterprise_name: enterprise.name.clone(),
+                field: names.get(r, 3)?,
+                keywords: r.get(4)?,
+                budget: Price::from_fen(r.get(5)?),
+                budget_text: r.get(14)?,
+                preferred_mode: r.get(6)?,
+                min_stage: r.get(7)?,
+                min_trl: r.get(8)?,
+                deadline: r.get(9)?,
+                confidential: r.get(10)?,
+                status: r.get(11)?,
+                updated_at: r.get(12)?,
+            };
+            f(row, indexed_text(r, 13)?);
+        }
+        Ok(())
+    })
 }
 
 /// A budget range as stored: its text, empty for none, and its bounds.
