@@ -1,8 +1,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::catalog::{
-    LiveClients, Scope, SharedNames, SoftTable, client_is_live, in_snapshot, indexed_text,
-    keywords_from_sql, scope_sql,
+    Scope, SoftTable, client_is_live, each_live_row, in_snapshot, indexed_text, keywords_from_sql,
 };
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
@@ -20,48 +19,43 @@ pub(super) fn each_achievement_row(
     f: &mut dyn FnMut(AchievementRow, &str),
 ) -> Result<(), StoreError> {
     in_snapshot(conn, || {
-        let mut names = SharedNames::default();
-        let mut owners = LiveClients::read(conn, scope, "achievements", "owner_id", &mut names)?;
-        let (filter, arg) = scope_sql(scope, "id", "owner_id");
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT id, title, owner_id, field, keywords, trl, stage, transfer_modes, price_fen,
-                status, updated_at, abstract, indicators
-             FROM achievements WHERE deleted_at IS NULL {filter} ORDER BY id"
-        ))?;
         let mut ip_stmt = conn.prepare_cached(&ip_numbers_sql(scope))?;
         let mut numbers =
             IpNumbers::new(ip_stmt.query(rusqlite::params_from_iter(ip_numbers_arg(scope)))?);
-        let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
         let mut body = String::new();
-        while let Some(r) = rows.next()? {
-            let id: AchievementId = r.get(0)?;
-            let Some(owner) = owners.get(r.get(2)?) else {
-                continue;
-            };
-            let row = AchievementRow {
-                id,
-                title: r.get(1)?,
-                owner: r.get(2)?,
-                owner_name: owner.name.clone(),
-                owner_kind: owner.kind,
-                field: names.get(r, 3)?,
-                keywords: r.get(4)?,
-                trl: r.get(5)?,
-                stage: r.get(6)?,
-                transfer_modes: TransferModes::from_bits(r.get(7)?),
-                price: Price::from_fen(r.get(8)?),
-                status: r.get(9)?,
-                updated_at: r.get(10)?,
-            };
-            body.clear();
-            body.push_str(indexed_text(r, 11)?);
-            body.push('\n');
-            body.push_str(indexed_text(r, 12)?);
-            body.push('\n');
-            numbers.append(id, &mut body)?;
-            f(row, &body);
-        }
-        Ok(())
+        each_live_row(
+            conn,
+            scope,
+            ("achievements", "owner_id", 2),
+            "id, title, owner_id, field, keywords, trl, stage, transfer_modes, price_fen, status,
+             updated_at, abstract, indicators",
+            &mut |r, owner, names| {
+                let id: AchievementId = r.get(0)?;
+                let row = AchievementRow {
+                    id,
+                    title: r.get(1)?,
+                    owner: r.get(2)?,
+                    owner_name: owner.name,
+                    owner_kind: owner.kind,
+                    field: names.get(r, 3)?,
+                    keywords: r.get(4)?,
+                    trl: r.get(5)?,
+                    stage: r.get(6)?,
+                    transfer_modes: TransferModes::from_bits(r.get(7)?),
+                    price: Price::from_fen(r.get(8)?),
+                    status: r.get(9)?,
+                    updated_at: r.get(10)?,
+                };
+                body.clear();
+                body.push_str(indexed_text(r, 11)?);
+                body.push('\n');
+                body.push_str(indexed_text(r, 12)?);
+                body.push('\n');
+                numbers.append(id, &mut body)?;
+                f(row, &body);
+                Ok(())
+            },
+        )
     })
 }
 

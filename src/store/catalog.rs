@@ -127,6 +127,34 @@ impl LiveClients {
     }
 }
 
+/// Calls `f` with each live row of `table` in `scope` whose client is live, in id order: the
+/// row of `columns`, its client, and the names the rows share. The row's client is named by
+/// `client_col`, which is column `client_at` of `columns`. One snapshot holds the clients'
+/// read and the rows'.
+pub(super) fn each_live_row<I: ToSql + Copy + 'static>(
+    conn: &Connection,
+    scope: Scope<I>,
+    (table, client_col, client_at): (&str, &str, usize),
+    columns: &str,
+    f: &mut dyn FnMut(&Row<'_>, LiveClient<'_>, &mut SharedNames) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    in_snapshot(conn, || {
+        let mut names = SharedNames::default();
+        let mut clients = LiveClients::read(conn, scope, table, client_col, &mut names)?;
+        let (filter, arg) = scope_sql(scope, "id", client_col);
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {columns} FROM {table} WHERE deleted_at IS NULL {filter} ORDER BY id"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
+        while let Some(r) = rows.next()? {
+            if let Some(client) = clients.get(r.get(client_at)?) {
+                f(r, client, &mut names)?;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// Runs `read` in one read transaction, so that the several statements a catalogue query
 /// takes see one state of the database; inside a caller's transaction, in that one.
 pub(super) fn in_snapshot<T>(

@@ -3,9 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::catalog::{
-    LiveClients, Scope, SharedNames, in_snapshot, indexed_text, keywords_from_sql, scope_sql,
-};
+use super::catalog::{Scope, each_live_row, indexed_text, keywords_from_sql};
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
     AchievementId, ClientId, ClientKind, DealId, DealStage, Decision, NeedId, NeedStatus, Price,
@@ -24,20 +22,13 @@ pub(super) fn each_match_achievement(
     scope: Scope<AchievementId>,
     f: &mut dyn FnMut(AchievementDoc, AchievementText<'_>),
 ) -> Result<(), StoreError> {
-    in_snapshot(conn, || {
-        let mut names = SharedNames::default();
-        let mut owners = LiveClients::read(conn, scope, "achievements", "owner_id", &mut names)?;
-        let (filter, arg) = scope_sql(scope, "id", "owner_id");
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT id, title, owner_id, field, keywords, trl, price_fen, transfer_modes, status,
-                abstract, indicators
-             FROM achievements WHERE deleted_at IS NULL {filter} ORDER BY id"
-        ))?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
-        while let Some(r) = rows.next()? {
-            let Some(owner) = owners.get(r.get(2)?) else {
-                continue;
-            };
+    each_live_row(
+        conn,
+        scope,
+        ("achievements", "owner_id", 2),
+        "id, title, owner_id, field, keywords, trl, price_fen, transfer_modes, status, abstract,
+         indicators",
+        &mut |r, owner, _| {
             let keywords: String = r.get(4)?;
             let doc = AchievementDoc {
                 id: r.get(0)?,
@@ -58,9 +49,9 @@ pub(super) fn each_match_achievement(
                 indicators: indexed_text(r, 10)?,
             };
             f(doc, text);
-        }
-        Ok(())
-    })
+            Ok(())
+        },
+    )
 }
 
 /// Calls `f` with each live need of a live enterprise in `scope`, as the engine sees it.
@@ -69,20 +60,13 @@ pub(super) fn each_match_need(
     scope: Scope<NeedId>,
     f: &mut dyn FnMut(NeedDoc),
 ) -> Result<(), StoreError> {
-    in_snapshot(conn, || {
-        let mut names = SharedNames::default();
-        let mut enterprises = LiveClients::read(conn, scope, "needs", "enterprise_id", &mut names)?;
-        let (filter, arg) = scope_sql(scope, "id", "enterprise_id");
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT id, title, enterprise_id, field, keywords, budget_fen, preferred_mode,
-                min_stage, min_trl, status, description, indicators
-             FROM needs WHERE deleted_at IS NULL {filter} ORDER BY id"
-        ))?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
-        while let Some(r) = rows.next()? {
-            let Some(enterprise) = enterprises.get(r.get(2)?) else {
-                continue;
-            };
+    each_live_row(
+        conn,
+        scope,
+        ("needs", "enterprise_id", 2),
+        "id, title, enterprise_id, field, keywords, budget_fen, preferred_mode, min_stage,
+         min_trl, status, description, indicators",
+        &mut |r, enterprise, names| {
             let keywords: String = r.get(4)?;
             f(NeedDoc {
                 id: r.get(0)?,
@@ -90,7 +74,7 @@ pub(super) fn each_match_need(
                 indicators: r.get(11)?,
                 title: r.get(1)?,
                 enterprise: r.get(2)?,
-                enterprise_name: enterprise.name.clone(),
+                enterprise_name: enterprise.name,
                 field: names.get(r, 3)?,
                 keywords: keywords_from_sql(&keywords),
                 budget: Price::from_fen(r.get(5)?),
@@ -101,9 +85,9 @@ pub(super) fn each_match_need(
                 province: enterprise.province.clone(),
                 city: enterprise.city.clone(),
             });
-        }
-        Ok(())
-    })
+            Ok(())
+        },
+    )
 }
 
 /// Every live enterprise's profile, or the one with `id`.

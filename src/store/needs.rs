@@ -1,8 +1,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::catalog::{
-    LiveClients, Scope, SharedNames, SoftTable, client_is_live, in_snapshot, indexed_text,
-    keywords_from_sql, scope_sql,
+    Scope, SoftTable, client_is_live, each_live_row, indexed_text, keywords_from_sql,
 };
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
@@ -18,26 +17,19 @@ pub(super) fn each_need_row(
     scope: Scope<NeedId>,
     f: &mut dyn FnMut(NeedRow, &str),
 ) -> Result<(), StoreError> {
-    in_snapshot(conn, || {
-        let mut names = SharedNames::default();
-        let mut enterprises = LiveClients::read(conn, scope, "needs", "enterprise_id", &mut names)?;
-        let (filter, arg) = scope_sql(scope, "id", "enterprise_id");
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT id, title, enterprise_id, field, keywords, budget_fen, preferred_mode,
-                min_stage, min_trl, deadline, confidential, status, updated_at,
-                description || char(10) || indicators, budget_text
-             FROM needs WHERE deleted_at IS NULL {filter} ORDER BY id"
-        ))?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(arg))?;
-        while let Some(r) = rows.next()? {
-            let Some(enterprise) = enterprises.get(r.get(2)?) else {
-                continue;
-            };
+    each_live_row(
+        conn,
+        scope,
+        ("needs", "enterprise_id", 2),
+        "id, title, enterprise_id, field, keywords, budget_fen, preferred_mode, min_stage,
+         min_trl, deadline, confidential, status, updated_at,
+         description || char(10) || indicators, budget_text",
+        &mut |r, enterprise, names| {
             let row = NeedRow {
                 id: r.get(0)?,
                 title: r.get(1)?,
                 enterprise: r.get(2)?,
-                enterprise_name: enterprise.name.clone(),
+                enterprise_name: enterprise.name,
                 field: names.get(r, 3)?,
                 keywords: r.get(4)?,
                 budget: Price::from_fen(r.get(5)?),
@@ -51,9 +43,9 @@ pub(super) fn each_need_row(
                 updated_at: r.get(12)?,
             };
             f(row, indexed_text(r, 13)?);
-        }
-        Ok(())
-    })
+            Ok(())
+        },
+    )
 }
 
 /// A budget range as stored: its text, empty for none, and its bounds.
