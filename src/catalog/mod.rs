@@ -4,11 +4,13 @@
 mod achievements;
 mod loader;
 mod needs;
+mod ranking;
 mod view;
 
 pub use achievements::{AchievementFilter, AchievementSort, AchievementSortKey};
 pub use loader::{Catalogs, Loadable, load_matching};
 pub use needs::{NeedFilter, NeedSort, NeedSortKey};
+pub use ranking::rank;
 pub use view::{PriceRange, select, sorted_positions, sorted_positions_by_text};
 
 use std::hash::Hash;

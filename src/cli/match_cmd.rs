@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::catalog::load_matching;
-use crate::matching::{AchievementText, Candidate, NeedDoc, Part, Subject};
+use crate::catalog::{load_matching, rank};
+use crate::matching::{Candidate, NeedDoc, Part, Subject};
 use crate::store::Store;
 
 pub fn run(
@@ -18,21 +18,7 @@ pub fn run(
     let index = load_matching(&store.reader()?)?;
     let weights = store.match_weights()?;
     let decisions = store.decisions()?;
-    let subject_achievement = match subject {
-        Subject::Achievement(id) => store.get_achievement(id)?,
-        _ => None,
-    };
-    let keywords = subject_achievement
-        .as_ref()
-        .map(|a| a.data.keywords.join(" "))
-        .unwrap_or_default();
-    let text = subject_achievement.as_ref().map(|a| AchievementText {
-        title: &a.data.title,
-        keywords: &keywords,
-        abstract_text: &a.data.abstract_text,
-        indicators: &a.data.indicators,
-    });
-    let candidates = index.rank(subject, text, &weights, &decisions, top, false);
+    let candidates = rank(store, &index, subject, &weights, &decisions, top, false)?;
     let mut items = Vec::new();
     for c in &candidates {
         items.push(describe(store, &index, subject, c)?);

@@ -11,7 +11,7 @@ use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat, Ui};
 use egui_extras::Column;
 
-use crate::catalog::{Catalog, Catalogs, Loadable};
+use crate::catalog::{Catalog, Catalogs, Loadable, rank};
 use crate::domain::maturation::{ProjectDraft, ProjectKind};
 use crate::domain::{
     AchievementRow, ClientKind, ClientRow, DealId, Decision, FieldErrors, RejectReason, Synonym,
@@ -19,10 +19,8 @@ use crate::domain::{
 };
 use crate::i18n::{Tr, fill};
 pub use crate::matching::Subject;
-use crate::matching::{
-    AchievementText, Candidate, Decisions, MatchIndex, Part, Weights, highlight_mask,
-};
-use crate::store::{DecisionInput, Store, StoreError};
+use crate::matching::{Candidate, MatchIndex, Part, Weights, highlight_mask};
+use crate::store::{DecisionInput, Store};
 use crate::ui::command::{Command, MaturationCommand, Screen};
 use crate::ui::reload::Reloaded;
 use crate::ui::widgets::combos::combo;
@@ -224,12 +222,13 @@ impl MatchingScreen {
         }
         self.results_key = Some(key);
         let ranked = store.decisions().and_then(|decisions| {
-            run(
+            rank(
                 store,
                 index,
                 subject,
                 weights,
                 &decisions,
+                TOP,
                 self.show_rejected,
             )
         });
@@ -776,33 +775,6 @@ impl MatchingScreen {
             self.reject = None;
         }
     }
-}
-
-/// Ranks the candidates for `subject` with the engine, reading an achievement's texts from
-/// the store when it is the subject.
-pub fn run(
-    store: &Store,
-    index: &MatchIndex,
-    subject: Subject,
-    weights: &Weights,
-    decisions: &Decisions,
-    include_rejected: bool,
-) -> Result<Vec<Candidate>, StoreError> {
-    let achievement = match subject {
-        Subject::Achievement(id) => store.get_achievement(id)?,
-        _ => None,
-    };
-    let keywords = achievement
-        .as_ref()
-        .map(|a| a.data.keywords.join(" "))
-        .unwrap_or_default();
-    let text = achievement.as_ref().map(|a| AchievementText {
-        title: &a.data.title,
-        keywords: &keywords,
-        abstract_text: &a.data.abstract_text,
-        indicators: &a.data.indicators,
-    });
-    Ok(index.rank(subject, text, weights, decisions, TOP, include_rejected))
 }
 
 fn decide(c: &Candidate, decision: Decision, note: String) -> Command {
