@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use common::{full_db, percentile_ms, resident_mib};
-use techbroker::catalog::load_matching;
-use techbroker::matching::{Decisions, MatchIndex, Subject, Weights};
+use techbroker::catalog::{load_matching, rank};
+use techbroker::matching::{Decisions, MatchIndex, Subject, SubjectTexts, Weights};
 use techbroker::store::Store;
 
 fn store() -> &'static std::sync::Mutex<Store> {
@@ -66,10 +66,23 @@ fn report() {
     let weights = Weights::default();
     let decisions = Decisions::default();
     let needs = ix.open_needs();
+    let store = store().lock().expect("store");
     let mut times: Vec<Duration> = Vec::new();
     for need in needs.iter().step_by(97).take(200) {
+        // As the Matching screen ranks: the need's texts read from the store, then the engine.
         let started = Instant::now();
-        divan::black_box(ix.achievements_for_need(need, &weights, &decisions, 20, false));
+        divan::black_box(
+            rank(
+                &store,
+                ix,
+                Subject::Need(need.id),
+                &weights,
+                &decisions,
+                20,
+                false,
+            )
+            .expect("rank"),
+        );
         times.push(started.elapsed());
     }
     times.sort();
@@ -80,7 +93,6 @@ fn report() {
         percentile_ms(&times, 99.0)
     );
 
-    let store = store().lock().expect("store");
     let mut times: Vec<Duration> = Vec::new();
     let achievements = common::full_sizes().achievements as i64;
     for id in (1..achievements).step_by(499).take(200) {
@@ -96,9 +108,13 @@ fn report() {
             indicators: &a.data.indicators,
         };
         let started = Instant::now();
+        let texts = SubjectTexts {
+            achievement: Some(text),
+            needs: None,
+        };
         divan::black_box(ix.rank(
             Subject::Achievement(id),
-            Some(text),
+            texts,
             &weights,
             &decisions,
             20,
@@ -120,12 +136,14 @@ fn report() {
         .unwrap_or(needs.len())
         .min(needs.len());
     let needs = &needs[..all];
+    let ids: Vec<_> = needs.iter().map(|n| n.id).collect();
+    let texts = store.need_texts(&ids).expect("need texts");
     let started = Instant::now();
     let halves = needs.split_at(needs.len() / 2);
     let work = |part: &[&techbroker::matching::NeedDoc]| {
         part.iter()
             .map(|n| {
-                ix.achievements_for_need(n, &weights, &decisions, 20, false)
+                ix.achievements_for_need(n, texts.get(n.id), &weights, &decisions, 20, false)
                     .len()
             })
             .sum::<usize>()

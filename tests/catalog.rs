@@ -206,8 +206,12 @@ fn need_rows_and_documents_skip_deleted_enterprises_and_name_the_live_one() {
     assert_eq!(store.need_rows(Scope::Client(kept)).unwrap().len(), 1);
     let mut docs = Vec::new();
     store
-        .each_match_need(Scope::All, &mut |doc| {
-            docs.push((doc.id, doc.enterprise_name.to_string(), doc.description))
+        .each_match_need(Scope::All, &mut |doc, text| {
+            docs.push((
+                doc.id,
+                doc.enterprise_name.to_string(),
+                text.description.to_string(),
+            ))
         })
         .unwrap();
     assert_eq!(
@@ -453,4 +457,83 @@ fn a_reload_on_a_worker_keeps_the_old_catalogue_shown_until_the_new_one_arrives(
         after.revision() > old_revision,
         "views of the old recompute"
     );
+}
+
+#[test]
+fn a_ranking_queries_with_the_need_texts_read_from_the_store() {
+    use techbroker::catalog::{load_matching, rank};
+    use techbroker::matching::{Decisions, Part, Subject, SubjectTexts, Weights};
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let owner = client(&mut store, "山东农业大学", ClientKind::University);
+    let enterprise = client(&mut store, "某能源公司", ClientKind::Enterprise);
+    let fuel = AchievementDraft {
+        keywords: String::new(),
+        field: "新能源".into(),
+        ..achievement(
+            owner,
+            "秸秆生物质颗粒燃料",
+            "以农作物秸秆为原料压制颗粒燃料",
+        )
+    };
+    let fuel = store.save_achievement(None, &fuel).unwrap();
+    let other = AchievementDraft {
+        keywords: String::new(),
+        field: "新能源".into(),
+        ..achievement(owner, "中药材种植技术", "丹参规范化种植与采收加工")
+    };
+    store.save_achievement(None, &other).unwrap();
+    // The title says nothing of the straw: only the description does.
+    let need = store
+        .save_need(
+            None,
+            &NeedDraft {
+                title: "引进项目甲".into(),
+                enterprise: Some(enterprise),
+                field: "新能源".into(),
+                description: "希望引进秸秆颗粒燃料的成型技术".into(),
+                indicators: "热值不低于四千大卡".into(),
+                ..NeedDraft::default()
+            },
+        )
+        .unwrap();
+
+    let texts = store
+        .need_texts(&[need, techbroker::domain::NeedId(999)])
+        .unwrap();
+    assert_eq!(
+        texts.get(need).description,
+        "希望引进秸秆颗粒燃料的成型技术"
+    );
+    assert_eq!(texts.get(need).indicators, "热值不低于四千大卡");
+    assert_eq!(texts.get(techbroker::domain::NeedId(999)).description, "");
+
+    let index = load_matching(&store.reader().unwrap()).unwrap();
+    assert_eq!(index.query_needs(Subject::Need(need)), vec![need]);
+    assert_eq!(
+        index.query_needs(Subject::Enterprise(enterprise)),
+        vec![need]
+    );
+    assert!(index.query_needs(Subject::Achievement(fuel)).is_empty());
+    let (weights, decisions) = (Weights::default(), Decisions::default());
+    for subject in [Subject::Need(need), Subject::Enterprise(enterprise)] {
+        let ranked = rank(&store, &index, subject, &weights, &decisions, 10, false).unwrap();
+        assert_eq!(ranked[0].achievement, fuel, "{subject:?}");
+        assert!(ranked[0].breakdown.values.get(Part::Text) > 0.0);
+        // Without the texts the index does not keep, the title alone finds nothing.
+        let blind = index.rank(
+            subject,
+            SubjectTexts::default(),
+            &weights,
+            &decisions,
+            10,
+            false,
+        );
+        assert!(
+            blind
+                .iter()
+                .all(|c| c.breakdown.values.get(Part::Text) == 0.0),
+            "{subject:?}"
+        );
+    }
 }

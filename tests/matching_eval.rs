@@ -21,7 +21,7 @@ use techbroker::domain::{
     TransferMode, TransferModes,
 };
 use techbroker::matching::{
-    AchievementDoc, AchievementText, Decisions, MatchIndex, NeedDoc, Tuning, Weights,
+    AchievementDoc, AchievementText, Decisions, MatchIndex, NeedDoc, NeedText, Tuning, Weights,
 };
 
 /// Held-out and fresh values reached, less a margin: a change that loses more fails.
@@ -115,8 +115,11 @@ fn load<T: serde::de::DeserializeOwned>(dir: &Path, prefix: &str) -> Vec<T> {
 
 /// One labelled need: the engine's view of it, its field, its grades by achievement id, and
 /// which file it came from.
+#[derive(Clone)]
 struct Labelled {
     doc: NeedDoc,
+    description: String,
+    indicators: String,
     key: String,
     field: String,
     grades: HashMap<i64, u8>,
@@ -187,8 +190,6 @@ fn build(dir: &Path, listing_prefix: &str, good: u8) -> EvalSet {
             status: NeedStatus::Open,
             province: n.province.as_deref().unwrap_or("山东省").into(),
             city: n.city.as_str().into(),
-            description: n.description.clone(),
-            indicators: n.indicators.clone(),
         };
         let grades: HashMap<i64, u8> = n
             .relevant
@@ -201,9 +202,17 @@ fn build(dir: &Path, listing_prefix: &str, good: u8) -> EvalSet {
                 (id, *g)
             })
             .collect();
-        index.upsert_need(doc.clone());
+        index.upsert_need(
+            doc.clone(),
+            NeedText {
+                description: &n.description,
+                indicators: &n.indicators,
+            },
+        );
         labelled.push(Labelled {
             doc,
+            description: n.description.clone(),
+            indicators: n.indicators.clone(),
             key: n.key.clone(),
             field: n.field.clone(),
             grades,
@@ -266,9 +275,18 @@ fn metrics(ranked: &[i64], grades: &HashMap<i64, u8>, good: u8) -> (f64, f64) {
     (ndcg, hits as f64 / 5.0)
 }
 
-fn ranked(set: &EvalSet, need: &NeedDoc, weights: &Weights, decisions: &Decisions) -> Vec<i64> {
+impl Labelled {
+    fn text(&self) -> NeedText<'_> {
+        NeedText {
+            description: &self.description,
+            indicators: &self.indicators,
+        }
+    }
+}
+
+fn ranked(set: &EvalSet, need: &Labelled, weights: &Weights, decisions: &Decisions) -> Vec<i64> {
     set.index
-        .achievements_for_need(need, weights, decisions, 10, false)
+        .achievements_for_need(&need.doc, need.text(), weights, decisions, 10, false)
         .iter()
         .map(|c| c.achievement.0)
         .collect()
@@ -284,7 +302,7 @@ fn evaluate(
     let (mut ndcg, mut p5, mut n) = (0.0, 0.0, 0);
     for (_, need) in set.needs.iter().enumerate().filter(|(i, _)| pick(*i)) {
         let (a, b) = metrics(
-            &ranked(set, &need.doc, weights, decisions),
+            &ranked(set, need, weights, decisions),
             &need.grades,
             set.good,
         );
@@ -302,7 +320,7 @@ fn broker_decisions(set: &EvalSet, pick: impl Fn(usize) -> bool) -> Decisions {
     let weights = Weights::default();
     let mut d = Decisions::default();
     for (_, need) in set.needs.iter().enumerate().filter(|(i, _)| pick(*i)) {
-        for id in ranked(set, &need.doc, &weights, &Decisions::default()) {
+        for id in ranked(set, need, &weights, &Decisions::default()) {
             match need.grades.get(&id).copied().unwrap_or(0) {
                 0 => {
                     d.rejected.insert((need.doc.id, AchievementId(id)));
@@ -503,27 +521,27 @@ fn a_local_twin_ranks_above_a_distant_one() {
     for need in &set.needs {
         let Some(top) = set
             .index
-            .achievements_for_need(&need.doc, &weights, &none, 1, false)
+            .achievements_for_need(&need.doc, need.text(), &weights, &none, 1, false)
             .first()
             .map(|c| c.achievement.0)
         else {
             continue;
         };
-        cases.push((need.doc.clone(), top, next, next + 1));
+        cases.push((need.clone(), top, next, next + 1));
         next += 2;
     }
     for (need, top, local, distant) in &cases {
         let title = set.titles[top].clone();
         for (id, province, city) in [
-            (*local, &*need.province, &*need.city),
+            (*local, &*need.doc.province, &*need.doc.city),
             (*distant, "江苏省", "南京市"),
         ] {
             set.index.upsert_achievement(
                 AchievementDoc {
                     id: AchievementId(id),
                     owner: ClientId(id),
-                    field: need.field.to_string(),
-                    keywords: need.keywords.clone(),
+                    field: need.doc.field.to_string(),
+                    keywords: need.doc.keywords.clone(),
                     trl: 9,
                     price: Price::Negotiable,
                     modes: [TransferMode::Assignment, TransferMode::CoDevelopment]
@@ -535,7 +553,7 @@ fn a_local_twin_ranks_above_a_distant_one() {
                 },
                 AchievementText {
                     title: &title,
-                    keywords: &need.keywords.join("、"),
+                    keywords: &need.doc.keywords.join("、"),
                     abstract_text: &need.description,
                     indicators: &need.indicators,
                 },
@@ -548,7 +566,7 @@ fn a_local_twin_ranks_above_a_distant_one() {
         assert!(
             at(local).is_some_and(|l| at(distant).is_none_or(|d| l < d)),
             "{}: local {:?} distant {:?}",
-            need.title,
+            need.doc.title,
             at(local),
             at(distant)
         );
@@ -570,14 +588,14 @@ fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
     for (i, need) in set.needs.iter().enumerate().filter(|(i, _)| dev[*i]) {
         let Some(top) = set
             .index
-            .achievements_for_need(&need.doc, &weights, &none, 1, false)
+            .achievements_for_need(&need.doc, need.text(), &weights, &none, 1, false)
             .first()
             .map(|c| c.achievement.0)
         else {
             continue;
         };
         // (need, top, rejected, like the rejected one, its twin)
-        cases.push((need.doc.clone(), top, next, next + 1, next + 2, i));
+        cases.push((need.clone(), top, next, next + 1, next + 2, i));
         next += 3;
     }
     let mut decisions = Decisions::default();
@@ -586,17 +604,17 @@ fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
         let doc = |id: i64, keywords: Vec<String>| AchievementDoc {
             id: AchievementId(id),
             owner: ClientId(id),
-            field: need.field.to_string(),
+            field: need.doc.field.to_string(),
             keywords,
             trl: 9,
             price: Price::Negotiable,
             modes: [TransferMode::Assignment].into_iter().collect(),
             status: AchievementStatus::Available,
-            province: need.province.to_string(),
-            city: need.city.to_string(),
+            province: need.doc.province.to_string(),
+            city: need.doc.city.to_string(),
         };
         let own = |mark: &str| {
-            let mut k = need.keywords.clone();
+            let mut k = need.doc.keywords.clone();
             k.push(format!("试验{mark}{i}"));
             k
         };
@@ -624,7 +642,7 @@ fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
         );
         decisions
             .rejected_by
-            .entry(need.enterprise)
+            .entry(need.doc.enterprise)
             .or_default()
             .push(AchievementId(*rejected));
     }
@@ -635,7 +653,7 @@ fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
         assert!(
             at(twin).is_some_and(|t| at(like).is_none_or(|l| t < l)),
             "{}: twin {:?}, like the rejected {:?}",
-            need.title,
+            need.doc.title,
             at(twin),
             at(like)
         );
@@ -652,9 +670,9 @@ fn development_needs_one_by_one() {
     let weights = Weights::default();
     let none = Decisions::default();
     for (_, need) in set.needs.iter().enumerate().filter(|(i, _)| dev[*i]) {
-        let cands = set
-            .index
-            .achievements_for_need(&need.doc, &weights, &none, 10, false);
+        let cands =
+            set.index
+                .achievements_for_need(&need.doc, need.text(), &weights, &none, 10, false);
         let ids: Vec<i64> = cands.iter().map(|c| c.achievement.0).collect();
         let (ndcg, p5) = metrics(&ids, &need.grades, set.good);
         println!("{} {} nDCG {ndcg:.3} P@5 {p5:.2}", need.key, need.doc.title);

@@ -7,7 +7,7 @@ use common::{FixedPicker, click, harness_with, seed_client, start_with, temp_db,
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sha2::{Digest, Sha256};
-use techbroker::catalog::load_matching;
+use techbroker::catalog::{load_matching, rank};
 use techbroker::domain::training::Task;
 use techbroker::domain::{ClientKind, DealStage};
 use techbroker::i18n::{EN, Tr, ZH, fill};
@@ -49,7 +49,16 @@ fn best_candidate(h: &Harness<'_, TechBrokerApp>) -> String {
     let index = load_matching(&store.reader().unwrap()).unwrap();
     let weights = store.match_weights().unwrap();
     let decisions = store.decisions().unwrap();
-    let top = index.rank(Subject::Need(need), None, &weights, &decisions, 1, false);
+    let top = rank(
+        store,
+        &index,
+        Subject::Need(need),
+        &weights,
+        &decisions,
+        1,
+        false,
+    )
+    .unwrap();
     let achievement = store.get_achievement(top[0].achievement).unwrap().unwrap();
     achievement.data.title
 }

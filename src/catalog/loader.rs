@@ -122,7 +122,7 @@ fn build_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
             .collect(),
     );
     reader.each_match_achievement(&mut |doc, text| index.upsert_achievement(doc, text))?;
-    reader.each_match_need(&mut |doc| index.upsert_need(doc))?;
+    reader.each_match_need(&mut |doc, text| index.upsert_need(doc, text))?;
     for e in reader.match_enterprises()? {
         index.upsert_enterprise(e);
     }
@@ -346,7 +346,7 @@ fn refresh_matching(m: &mut MatchIndex, change: Change, store: &Store) -> Result
         store.each_match_achievement(scope, &mut |doc, text| m.upsert_achievement(doc, text))?;
     }
     if let Some(scope) = needs {
-        store.each_match_need(scope, &mut |doc| m.upsert_need(doc))?;
+        store.each_match_need(scope, &mut |doc, text| m.upsert_need(doc, text))?;
     }
     if let Some(id) = enterprise {
         for e in store.match_enterprises(Some(id))? {

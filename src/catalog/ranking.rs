@@ -1,10 +1,12 @@
 //! Ranking a subject's candidates: the one way the Matching screen and `techbroker match` do it.
 
-use crate::matching::{AchievementText, Candidate, Decisions, MatchIndex, Subject, Weights};
+use crate::matching::{
+    AchievementText, Candidate, Decisions, MatchIndex, Subject, SubjectTexts, Weights,
+};
 use crate::store::{Store, StoreError};
 
-/// The `top` candidates for `subject` by the engine, reading an achievement's texts from the
-/// store when it is the subject (the match index keeps none).
+/// The `top` candidates for `subject` by the engine, reading from the store the texts the match
+/// index does not keep: the achievement's when it is the subject, or the needs' it queries with.
 pub fn rank(
     store: &Store,
     index: &MatchIndex,
@@ -28,5 +30,10 @@ pub fn rank(
         abstract_text: &a.data.abstract_text,
         indicators: &a.data.indicators,
     });
-    Ok(index.rank(subject, text, weights, decisions, top, include_rejected))
+    let needs = store.need_texts(&index.query_needs(subject))?;
+    let texts = SubjectTexts {
+        achievement: text,
+        needs: Some(&needs),
+    };
+    Ok(index.rank(subject, texts, weights, decisions, top, include_rejected))
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use serde_json::json;
 
 use crate::catalog::{load_matching, rank};
-use crate::matching::{Candidate, NeedDoc, Part, Subject};
+use crate::matching::{Candidate, Part, Subject};
 use crate::store::Store;
 
 pub fn run(
@@ -90,11 +90,10 @@ fn describe(
             )
         })
         .unwrap_or_default();
-    let need_text = c
-        .need
-        .and_then(|n| index.need(n))
-        .map(NeedDoc::text)
-        .unwrap_or_default();
+    let need_text = match c.need.and_then(|n| index.need(n)) {
+        Some(n) => n.shown(store.need_texts(&[n.id])?.get(n.id)),
+        None => String::new(),
+    };
     let terms = index.shared_terms(&need_text, &achievement_text);
     let associations: Vec<serde_json::Value> = c
         .associations

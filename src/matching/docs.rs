@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::domain::{
     AchievementId, AchievementStatus, ClientId, NeedId, NeedMode, NeedStatus, Price, Stage,
     TransferModes,
@@ -33,6 +35,9 @@ pub struct AchievementText<'a> {
     pub indicators: &'a str,
 }
 
+/// A need as the engine reads it. Its description and indicators are not kept (20,000 needs
+/// held 8 MiB of them): they are tokenised into the relevance index, and a ranking that
+/// queries with a need is given them in [`NeedTexts`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct NeedDoc {
     pub id: NeedId,
@@ -49,18 +54,13 @@ pub struct NeedDoc {
     pub status: NeedStatus,
     pub province: Arc<str>,
     pub city: Arc<str>,
-    pub description: String,
-    pub indicators: String,
 }
 
 impl NeedDoc {
     /// Bytes its strings hold on the heap.
     pub fn heap_bytes(&self) -> usize {
         // The shared names are counted once where they live, not per need.
-        [&self.title, &self.description, &self.indicators]
-            .iter()
-            .map(|s| s.capacity())
-            .sum::<usize>()
+        self.title.capacity()
             + self
                 .keywords
                 .iter()
@@ -69,15 +69,43 @@ impl NeedDoc {
     }
 
     /// The text shown for a need: title, keywords, description and indicators, a line each.
-    /// Built when shown rather than kept: 20,000 needs would hold their texts twice.
-    pub fn text(&self) -> String {
+    pub fn shown(&self, text: NeedText<'_>) -> String {
         format!(
             "{}\n{}\n{}\n{}",
             self.title,
             self.keywords.join("、"),
-            self.description,
-            self.indicators
+            text.description,
+            text.indicators
         )
+    }
+}
+
+/// The texts of a need that the index does not keep.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NeedText<'a> {
+    pub description: &'a str,
+    pub indicators: &'a str,
+}
+
+/// The descriptions and indicators of the needs a ranking queries with, read by the caller
+/// (from the store) for the ids [`crate::matching::MatchIndex::query_needs`] names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NeedTexts(FxHashMap<NeedId, (String, String)>);
+
+impl NeedTexts {
+    pub fn insert(&mut self, id: NeedId, description: String, indicators: String) {
+        self.0.insert(id, (description, indicators));
+    }
+
+    /// The texts of `id`; empty if they were not read.
+    pub fn get(&self, id: NeedId) -> NeedText<'_> {
+        self.0
+            .get(&id)
+            .map(|(description, indicators)| NeedText {
+                description,
+                indicators,
+            })
+            .unwrap_or_default()
     }
 }
 

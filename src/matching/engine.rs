@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::assoc::{Association, Associations, Miner};
 use super::bm25::{Bm25, Scratch};
-use super::docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
+use super::docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc, NeedText, NeedTexts};
 use super::map_bytes;
 use super::parts::{
     Breakdown, Part, PartValues, Weights, history_fit, is_offered, learned_fit, maturity, mode_fit,
@@ -188,7 +188,7 @@ impl MatchIndex {
         }
     }
 
-    pub fn upsert_need(&mut self, doc: NeedDoc) {
+    pub fn upsert_need(&mut self, doc: NeedDoc, text: NeedText<'_>) {
         self.remove_need(doc.id);
         let [title, keywords, body] = &mut self.fields;
         tokens_into(title, &[&doc.title]);
@@ -196,7 +196,7 @@ impl MatchIndex {
         for k in &doc.keywords {
             for_each_token(k, |t| keywords.push(t));
         }
-        tokens_into(body, &[&doc.description, &doc.indicators]);
+        tokens_into(body, &[text.description, text.indicators]);
         let slot = self.need_bm25.add([title, keywords, body]);
         self.need_slot.insert(doc.id, slot);
         self.needs.push(Some(doc));
@@ -281,6 +281,16 @@ impl MatchIndex {
             .flatten()
             .filter(|n| n.enterprise == enterprise && n.status == NeedStatus::Open)
             .collect()
+    }
+
+    /// The needs whose texts a ranking of `subject` queries with, for the caller to read into
+    /// [`NeedTexts`]: the need itself, or the enterprise's open needs.
+    pub fn query_needs(&self, subject: Subject) -> Vec<NeedId> {
+        match subject {
+            Subject::Need(id) => self.need(id).map(|n| n.id).into_iter().collect(),
+            Subject::Enterprise(id) => self.open_needs_of(id).iter().map(|n| n.id).collect(),
+            Subject::Achievement(_) => Vec::new(),
+        }
     }
 
     /// The open needs of every enterprise, for matching them all.
@@ -420,13 +430,13 @@ impl MatchIndex {
 
     /// The query for a need: its parts weighed as a broker reads them, its phrases, and the
     /// terms associated with its own.
-    pub fn need_query(&self, need: &NeedDoc) -> Query {
+    pub fn need_query(&self, need: &NeedDoc, text: NeedText<'_>) -> Query {
         let t = self.tuning;
         let parts = NeedParts {
             title: &need.title,
             keywords: &need.keywords,
-            description: &need.description,
-            indicators: &need.indicators,
+            description: text.description,
+            indicators: text.indicators,
         };
         let mut q = need_query(&parts, &t);
         if t.associations && !self.associations.is_empty() {
@@ -489,12 +499,13 @@ impl MatchIndex {
     pub fn achievements_for_need(
         &self,
         need: &NeedDoc,
+        text: NeedText<'_>,
         weights: &Weights,
         decisions: &Decisions,
         top: usize,
         include_rejected: bool,
     ) -> Vec<Candidate> {
-        let query = self.need_query(need);
+        let query = self.need_query(need, text);
         let mut pool = self.relevance_pool(&query);
         pool.retain(|p| {
             self.achievements
@@ -615,10 +626,11 @@ impl MatchIndex {
     }
 
     /// Achievements for an enterprise across all its open needs: each achievement's best score
-    /// over the needs, with the need it came through.
+    /// over the needs, with the need it came through. `texts` holds the needs' texts.
     pub fn achievements_for_enterprise(
         &self,
         enterprise: ClientId,
+        texts: &NeedTexts,
         weights: &Weights,
         decisions: &Decisions,
         top: usize,
@@ -626,7 +638,10 @@ impl MatchIndex {
     ) -> Vec<Candidate> {
         let mut best: FxHashMap<AchievementId, Candidate> = FxHashMap::default();
         for need in self.open_needs_of(enterprise) {
-            for c in self.achievements_for_need(need, weights, decisions, top, include_rejected) {
+            let text = texts.get(need.id);
+            for c in
+                self.achievements_for_need(need, text, weights, decisions, top, include_rejected)
+            {
                 match best.get(&c.achievement) {
                     Some(old) if old.breakdown.score >= c.breakdown.score => {}
                     _ => {
@@ -724,8 +739,6 @@ impl MatchIndex {
                 status: NeedStatus::Open,
                 province: e.province.as_str().into(),
                 city: e.city.as_str().into(),
-                description: String::new(),
-                indicators: String::new(),
             };
             by_enterprise.insert(
                 e.id,
@@ -750,6 +763,15 @@ impl MatchIndex {
     }
 }
 
+/// The texts a ranking reads that the index does not keep, supplied by the caller.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SubjectTexts<'a> {
+    /// The achievement's, when it is the subject.
+    pub achievement: Option<AchievementText<'a>>,
+    /// Those of the needs [`MatchIndex::query_needs`] names.
+    pub needs: Option<&'a NeedTexts>,
+}
+
 /// What to match: a need, an achievement or an enterprise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Subject {
@@ -760,24 +782,35 @@ pub enum Subject {
 
 impl MatchIndex {
     /// The ranked candidates for `subject`: achievements for a need or an enterprise,
-    /// enterprises for an achievement (whose texts the caller supplies).
+    /// enterprises for an achievement. The caller supplies the texts the index does not keep:
+    /// the achievement's, or those of the needs [`Self::query_needs`] names.
     pub fn rank(
         &self,
         subject: Subject,
-        achievement_text: Option<AchievementText<'_>>,
+        texts: SubjectTexts<'_>,
         weights: &Weights,
         decisions: &Decisions,
         top: usize,
         include_rejected: bool,
     ) -> Vec<Candidate> {
-        match (subject, achievement_text) {
+        let none = NeedTexts::default();
+        let need_texts = texts.needs.unwrap_or(&none);
+        match (subject, texts.achievement) {
             (Subject::Need(id), _) => self
                 .need(id)
-                .map(|n| self.achievements_for_need(n, weights, decisions, top, include_rejected))
+                .map(|n| {
+                    let text = need_texts.get(id);
+                    self.achievements_for_need(n, text, weights, decisions, top, include_rejected)
+                })
                 .unwrap_or_default(),
-            (Subject::Enterprise(id), _) => {
-                self.achievements_for_enterprise(id, weights, decisions, top, include_rejected)
-            }
+            (Subject::Enterprise(id), _) => self.achievements_for_enterprise(
+                id,
+                need_texts,
+                weights,
+                decisions,
+                top,
+                include_rejected,
+            ),
             (Subject::Achievement(id), Some(text)) => self.enterprises_for_achievement(
                 id,
                 text,

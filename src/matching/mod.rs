@@ -13,8 +13,8 @@ mod tokens;
 mod tuning;
 
 pub use assoc::{Association, Source};
-pub use docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
-pub use engine::{Candidate, Decisions, MatchIndex, Subject};
+pub use docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc, NeedText, NeedTexts};
+pub use engine::{Candidate, Decisions, MatchIndex, Subject, SubjectTexts};
 pub use parts::{Breakdown, Part, PartValues, Weights, stage_min_trl};
 pub use shared::highlight_mask;
 pub use tuning::Tuning;

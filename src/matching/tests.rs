@@ -44,10 +44,14 @@ fn need(min_stage: Option<Stage>, budget: Price) -> NeedDoc {
         status: NeedStatus::Open,
         province: "山东省".into(),
         city: "济南市".into(),
-        description: "退役动力电池拆解回收镍钴锰".into(),
-        indicators: String::new(),
     }
 }
+
+/// The text of [`need`].
+const NEED_TEXT: NeedText = NeedText {
+    description: "退役动力电池拆解回收镍钴锰",
+    indicators: "",
+};
 
 fn index(docs: Vec<(AchievementDoc, String)>) -> MatchIndex {
     let mut ix = MatchIndex::default();
@@ -92,7 +96,14 @@ fn a_maturity_gap_costs_and_excluded_statuses_never_appear() {
         ),
     ]);
     let n = need(Some(Stage::Pilot), Price::Negotiable);
-    let out = ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false);
+    let out = ix.achievements_for_need(
+        &n,
+        NEED_TEXT,
+        &Weights::default(),
+        &Decisions::default(),
+        10,
+        false,
+    );
     assert_eq!(ids(&out), vec![2, 1]);
     assert!(
         out[0].breakdown.contribution(Part::Maturity)
@@ -111,6 +122,7 @@ fn over_budget_costs_and_negotiable_is_neutral() {
     ]);
     let out = ix.achievements_for_need(
         &need(None, wan(100)),
+        NEED_TEXT,
         &Weights::default(),
         &Decisions::default(),
         10,
@@ -130,12 +142,19 @@ fn equal_scores_are_ordered_by_id_every_time() {
             .collect(),
     );
     let n = need(None, Price::Negotiable);
-    let first =
-        ids(&ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false));
+    let first = ids(&ix.achievements_for_need(
+        &n,
+        NEED_TEXT,
+        &Weights::default(),
+        &Decisions::default(),
+        10,
+        false,
+    ));
     assert_eq!(first, vec![1, 2, 3, 4, 5, 6]);
     for _ in 0..3 {
         let again = ids(&ix.achievements_for_need(
             &n,
+            NEED_TEXT,
             &Weights::default(),
             &Decisions::default(),
             10,
@@ -157,11 +176,11 @@ fn rejected_pairs_leave_the_ranking_and_similar_ones_cost() {
         .rejected_by
         .insert(ClientId(9), vec![AchievementId(1)]);
     let n = need(None, Price::Negotiable);
-    let out = ix.achievements_for_need(&n, &Weights::default(), &decisions, 10, false);
+    let out = ix.achievements_for_need(&n, NEED_TEXT, &Weights::default(), &decisions, 10, false);
     assert_eq!(ids(&out), vec![2]);
     // Neutral is 0.5; one similar rejection halves it.
     assert_eq!(out[0].breakdown.values.get(Part::History), 0.25);
-    let shown = ix.achievements_for_need(&n, &Weights::default(), &decisions, 10, true);
+    let shown = ix.achievements_for_need(&n, NEED_TEXT, &Weights::default(), &decisions, 10, true);
     assert!(
         shown
             .iter()
@@ -178,7 +197,7 @@ fn enterprises_are_found_through_needs_and_through_their_industry() {
         Price::Negotiable,
         AVAILABLE,
     )]);
-    ix.upsert_need(need(None, Price::Negotiable));
+    ix.upsert_need(need(None, Price::Negotiable), NEED_TEXT);
     ix.upsert_enterprise(EnterpriseDoc {
         id: ClientId(9),
         name: "某回收公司".into(),
@@ -219,8 +238,15 @@ fn enterprises_are_found_through_needs_and_through_their_industry() {
     assert_eq!(out[0].need, Some(NeedId(1)));
     assert_eq!(out[1].need, None);
 
+    let mut texts = NeedTexts::default();
+    texts.insert(
+        NeedId(1),
+        NEED_TEXT.description.into(),
+        NEED_TEXT.indicators.into(),
+    );
     let mine = ix.achievements_for_enterprise(
         ClientId(9),
+        &texts,
         &Weights::default(),
         &Decisions::default(),
         10,
@@ -241,8 +267,15 @@ fn edits_and_removals_are_seen_at_once() {
     let n = need(None, Price::Negotiable);
     ix.remove_achievement(AchievementId(1));
     assert!(
-        ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false)
-            .is_empty()
+        ix.achievements_for_need(
+            &n,
+            NEED_TEXT,
+            &Weights::default(),
+            &Decisions::default(),
+            10,
+            false
+        )
+        .is_empty()
     );
     let (d, _) = ach(1, "电池回收新工艺", 7, Price::Negotiable, AVAILABLE);
     ix.upsert_achievement(
@@ -255,7 +288,14 @@ fn edits_and_removals_are_seen_at_once() {
         },
     );
     assert_eq!(
-        ids(&ix.achievements_for_need(&n, &Weights::default(), &Decisions::default(), 10, false)),
+        ids(&ix.achievements_for_need(
+            &n,
+            NEED_TEXT,
+            &Weights::default(),
+            &Decisions::default(),
+            10,
+            false
+        )),
         vec![1]
     );
 }
@@ -268,6 +308,7 @@ fn text_only_weights_ignore_structure() {
     ]);
     let out = ix.achievements_for_need(
         &need(Some(Stage::Industrial), Price::Negotiable),
+        NEED_TEXT,
         &Weights::text_only(),
         &Decisions::default(),
         10,
@@ -309,10 +350,11 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
         enterprise: ClientId(10),
         ..need(None, Price::Negotiable)
     };
-    ix.upsert_need(first.clone());
-    ix.upsert_need(second.clone());
+    ix.upsert_need(first.clone(), NEED_TEXT);
+    ix.upsert_need(second.clone(), NEED_TEXT);
     let before = ix.achievements_for_need(
         &second,
+        NEED_TEXT,
         &Weights::default(),
         &Decisions::default(),
         10,
@@ -326,7 +368,14 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
         ],
         ..Decisions::default()
     };
-    let after = ix.achievements_for_need(&second, &Weights::default(), &decisions, 10, false);
+    let after = ix.achievements_for_need(
+        &second,
+        NEED_TEXT,
+        &Weights::default(),
+        &decisions,
+        10,
+        false,
+    );
     assert_eq!(ids(&after), vec![2, 1]);
     assert!(after[0].breakdown.values.get(Part::History) > 0.5);
     assert!(after[1].breakdown.values.get(Part::History) < 0.5);
@@ -334,7 +383,14 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
         learning: false,
         ..Tuning::default()
     });
-    let off = ix.achievements_for_need(&second, &Weights::default(), &decisions, 10, false);
+    let off = ix.achievements_for_need(
+        &second,
+        NEED_TEXT,
+        &Weights::default(),
+        &decisions,
+        10,
+        false,
+    );
     assert_eq!(ids(&off), vec![1, 2]);
 }
 
@@ -358,14 +414,27 @@ fn a_thesaurus_pair_finds_a_listing_in_other_words_and_says_so() {
     let n = NeedDoc {
         title: "PLC控制系统改造".into(),
         keywords: Vec::new(),
-        description: String::new(),
         ..need(None, Price::Negotiable)
     };
-    let plain =
-        ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
+    let text = NeedText::default();
+    let plain = ix.achievements_for_need(
+        &n,
+        text,
+        &Weights::text_only(),
+        &Decisions::default(),
+        10,
+        false,
+    );
     assert_eq!(plain[0].achievement, AchievementId(2));
     ix.set_thesaurus(vec![("PLC".into(), "可编程逻辑控制器".into())]);
-    let out = ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
+    let out = ix.achievements_for_need(
+        &n,
+        text,
+        &Weights::text_only(),
+        &Decisions::default(),
+        10,
+        false,
+    );
     assert_eq!(out[0].achievement, AchievementId(1));
     assert_eq!(
         out[0].associations,
@@ -402,10 +471,20 @@ fn abbreviations_written_in_the_catalogue_become_associations() {
     let n = NeedDoc {
         title: "AGV".into(),
         keywords: Vec::new(),
-        description: "需要自动导引车".into(),
         ..need(None, Price::Negotiable)
     };
-    let out = ix.achievements_for_need(&n, &Weights::text_only(), &Decisions::default(), 10, false);
+    let text = NeedText {
+        description: "需要自动导引车",
+        indicators: "",
+    };
+    let out = ix.achievements_for_need(
+        &n,
+        text,
+        &Weights::text_only(),
+        &Decisions::default(),
+        10,
+        false,
+    );
     assert_eq!(out[0].achievement, AchievementId(1));
     assert_eq!(out[0].associations[0].source, Source::Abbreviation);
 }

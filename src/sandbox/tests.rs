@@ -362,14 +362,16 @@ fn the_exercise_need_finds_the_achievements_written_for_it_first() {
     let need = classroom.open_need.unwrap();
     assert_eq!(classroom.answers.len(), 2);
     let index = crate::catalog::load_matching(&store.reader().unwrap()).unwrap();
-    let top = index.rank(
+    let top = crate::catalog::rank(
+        &store,
+        &index,
         crate::matching::Subject::Need(need),
-        None,
         &store.match_weights().unwrap(),
         &store.decisions().unwrap(),
         3,
         false,
-    );
+    )
+    .unwrap();
     let titles: Vec<String> = top
         .iter()
         .map(|c| {

@@ -14,7 +14,7 @@ use crate::domain::{
     AchievementData, AchievementId, AchievementRow, ClientDraft, ClientId, NeedData, NeedId,
     NeedRow,
 };
-use crate::matching::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc};
+use crate::matching::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc, NeedText};
 
 impl Store {
     /// Inserts clients that are known to be valid and to have unique names, in one transaction.
@@ -170,7 +170,10 @@ impl Reader {
         each_match_achievement(&self.conn, Scope::All, f)
     }
 
-    pub fn each_match_need(&self, f: &mut dyn FnMut(NeedDoc)) -> Result<(), StoreError> {
+    pub fn each_match_need(
+        &self,
+        f: &mut dyn FnMut(NeedDoc, NeedText<'_>),
+    ) -> Result<(), StoreError> {
         each_match_need(&self.conn, Scope::All, f)
     }
 

@@ -10,7 +10,8 @@ use crate::domain::{
     RejectReason, TransferModes,
 };
 use crate::matching::{
-    AchievementDoc, AchievementText, Breakdown, Decisions, EnterpriseDoc, NeedDoc, Weights,
+    AchievementDoc, AchievementText, Breakdown, Decisions, EnterpriseDoc, NeedDoc, NeedText,
+    NeedTexts, Weights,
 };
 
 const WEIGHTS_KEY: &str = "match_weights";
@@ -58,7 +59,7 @@ pub(super) fn each_match_achievement(
 pub(super) fn each_match_need(
     conn: &Connection,
     scope: Scope<NeedId>,
-    f: &mut dyn FnMut(NeedDoc),
+    f: &mut dyn FnMut(NeedDoc, NeedText<'_>),
 ) -> Result<(), StoreError> {
     each_live_row(
         conn,
@@ -68,10 +69,8 @@ pub(super) fn each_match_need(
          min_trl, status, description, indicators",
         &mut |r, enterprise, names| {
             let keywords: String = r.get(4)?;
-            f(NeedDoc {
+            let doc = NeedDoc {
                 id: r.get(0)?,
-                description: r.get(10)?,
-                indicators: r.get(11)?,
                 title: r.get(1)?,
                 enterprise: r.get(2)?,
                 enterprise_name: enterprise.name,
@@ -84,7 +83,12 @@ pub(super) fn each_match_need(
                 status: r.get(9)?,
                 province: enterprise.province.clone(),
                 city: enterprise.city.clone(),
-            });
+            };
+            let text = NeedText {
+                description: indexed_text(r, 10)?,
+                indicators: indexed_text(r, 11)?,
+            };
+            f(doc, text);
             Ok(())
         },
     )
@@ -166,9 +170,27 @@ impl Store {
     pub fn each_match_need(
         &self,
         scope: Scope<NeedId>,
-        f: &mut dyn FnMut(NeedDoc),
+        f: &mut dyn FnMut(NeedDoc, NeedText<'_>),
     ) -> Result<(), StoreError> {
         each_match_need(&self.conn, scope, f)
+    }
+
+    /// The descriptions and indicators of `ids` (those of deleted needs too: a ranking may
+    /// still name one), which the match index does not keep.
+    pub fn need_texts(&self, ids: &[NeedId]) -> Result<NeedTexts, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT description, indicators FROM needs WHERE id = ?1")?;
+        let mut texts = NeedTexts::default();
+        for &id in ids {
+            if let Some((description, indicators)) = stmt
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?
+            {
+                texts.insert(id, description, indicators);
+            }
+        }
+        Ok(texts)
     }
 
     pub fn match_enterprises(

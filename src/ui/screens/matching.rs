@@ -850,7 +850,10 @@ fn load_texts(store: &Store, index: &MatchIndex, subject: Subject, c: &Candidate
         a.data.indicators
     );
     let (need_title, need_text) = match c.need.and_then(|n| index.need(n)) {
-        Some(n) => (n.title.clone(), n.text()),
+        Some(n) => {
+            let texts = store.need_texts(&[n.id]).ok()?;
+            (n.title.clone(), n.shown(texts.get(n.id)))
+        }
         None => {
             let e = index.enterprise(c.enterprise)?;
             (e.name.clone(), e.industry.clone())
