@@ -184,7 +184,13 @@ impl Store {
         let mut texts = NeedTexts::default();
         for &id in ids {
             if let Some((description, indicators)) = stmt
-                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row([id], |r| {
+                    // As the load read them: text that is not UTF-8 counts as none.
+                    Ok((
+                        indexed_text(r, 0)?.to_string(),
+                        indexed_text(r, 1)?.to_string(),
+                    ))
+                })
                 .optional()?
             {
                 texts.insert(id, description, indicators);
