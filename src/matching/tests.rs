@@ -47,6 +47,30 @@ fn need(min_stage: Option<Stage>, budget: Price) -> NeedDoc {
     }
 }
 
+/// The top 10 for `n` (with [`NEED_TEXT`]) by the default weights and no decisions.
+fn for_need(ix: &MatchIndex, n: &NeedDoc) -> Vec<Candidate> {
+    ix.achievements_for_need(
+        n,
+        NEED_TEXT,
+        &Weights::default(),
+        &Decisions::default(),
+        10,
+        false,
+    )
+}
+
+/// The top 10 for `n` with `text` by text relevance alone.
+fn by_text(ix: &MatchIndex, n: &NeedDoc, text: NeedText<'_>) -> Vec<Candidate> {
+    ix.achievements_for_need(
+        n,
+        text,
+        &Weights::text_only(),
+        &Decisions::default(),
+        10,
+        false,
+    )
+}
+
 /// The text of [`need`].
 const NEED_TEXT: NeedText = NeedText {
     description: "退役动力电池拆解回收镍钴锰",
@@ -96,14 +120,7 @@ fn a_maturity_gap_costs_and_excluded_statuses_never_appear() {
         ),
     ]);
     let n = need(Some(Stage::Pilot), Price::Negotiable);
-    let out = ix.achievements_for_need(
-        &n,
-        NEED_TEXT,
-        &Weights::default(),
-        &Decisions::default(),
-        10,
-        false,
-    );
+    let out = for_need(&ix, &n);
     assert_eq!(ids(&out), vec![2, 1]);
     assert!(
         out[0].breakdown.contribution(Part::Maturity)
@@ -142,24 +159,10 @@ fn equal_scores_are_ordered_by_id_every_time() {
             .collect(),
     );
     let n = need(None, Price::Negotiable);
-    let first = ids(&ix.achievements_for_need(
-        &n,
-        NEED_TEXT,
-        &Weights::default(),
-        &Decisions::default(),
-        10,
-        false,
-    ));
+    let first = ids(&for_need(&ix, &n));
     assert_eq!(first, vec![1, 2, 3, 4, 5, 6]);
     for _ in 0..3 {
-        let again = ids(&ix.achievements_for_need(
-            &n,
-            NEED_TEXT,
-            &Weights::default(),
-            &Decisions::default(),
-            10,
-            false,
-        ));
+        let again = ids(&for_need(&ix, &n));
         assert_eq!(again, first);
     }
 }
@@ -266,17 +269,7 @@ fn edits_and_removals_are_seen_at_once() {
     )]);
     let n = need(None, Price::Negotiable);
     ix.remove_achievement(AchievementId(1));
-    assert!(
-        ix.achievements_for_need(
-            &n,
-            NEED_TEXT,
-            &Weights::default(),
-            &Decisions::default(),
-            10,
-            false
-        )
-        .is_empty()
-    );
+    assert!(for_need(&ix, &n).is_empty());
     let (d, _) = ach(1, "电池回收新工艺", 7, Price::Negotiable, AVAILABLE);
     ix.upsert_achievement(
         d,
@@ -287,17 +280,7 @@ fn edits_and_removals_are_seen_at_once() {
             indicators: "",
         },
     );
-    assert_eq!(
-        ids(&ix.achievements_for_need(
-            &n,
-            NEED_TEXT,
-            &Weights::default(),
-            &Decisions::default(),
-            10,
-            false
-        )),
-        vec![1]
-    );
+    assert_eq!(ids(&for_need(&ix, &n)), vec![1]);
 }
 
 #[test]
@@ -352,14 +335,7 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
     };
     ix.upsert_need(first.clone(), NEED_TEXT);
     ix.upsert_need(second.clone(), NEED_TEXT);
-    let before = ix.achievements_for_need(
-        &second,
-        NEED_TEXT,
-        &Weights::default(),
-        &Decisions::default(),
-        10,
-        false,
-    );
+    let before = for_need(&ix, &second);
     assert_eq!(ids(&before), vec![1, 2]);
     let decisions = Decisions {
         on_needs: vec![
@@ -368,14 +344,17 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
         ],
         ..Decisions::default()
     };
-    let after = ix.achievements_for_need(
-        &second,
-        NEED_TEXT,
-        &Weights::default(),
-        &decisions,
-        10,
-        false,
-    );
+    let with_decisions = |ix: &MatchIndex| {
+        ix.achievements_for_need(
+            &second,
+            NEED_TEXT,
+            &Weights::default(),
+            &decisions,
+            10,
+            false,
+        )
+    };
+    let after = with_decisions(&ix);
     assert_eq!(ids(&after), vec![2, 1]);
     assert!(after[0].breakdown.values.get(Part::History) > 0.5);
     assert!(after[1].breakdown.values.get(Part::History) < 0.5);
@@ -383,14 +362,7 @@ fn a_decision_on_a_similar_need_moves_the_candidate() {
         learning: false,
         ..Tuning::default()
     });
-    let off = ix.achievements_for_need(
-        &second,
-        NEED_TEXT,
-        &Weights::default(),
-        &decisions,
-        10,
-        false,
-    );
+    let off = with_decisions(&ix);
     assert_eq!(ids(&off), vec![1, 2]);
 }
 
@@ -417,24 +389,10 @@ fn a_thesaurus_pair_finds_a_listing_in_other_words_and_says_so() {
         ..need(None, Price::Negotiable)
     };
     let text = NeedText::default();
-    let plain = ix.achievements_for_need(
-        &n,
-        text,
-        &Weights::text_only(),
-        &Decisions::default(),
-        10,
-        false,
-    );
+    let plain = by_text(&ix, &n, text);
     assert_eq!(plain[0].achievement, AchievementId(2));
     ix.set_thesaurus(vec![("PLC".into(), "可编程逻辑控制器".into())]);
-    let out = ix.achievements_for_need(
-        &n,
-        text,
-        &Weights::text_only(),
-        &Decisions::default(),
-        10,
-        false,
-    );
+    let out = by_text(&ix, &n, text);
     assert_eq!(out[0].achievement, AchievementId(1));
     assert_eq!(
         out[0].associations,
@@ -477,14 +435,7 @@ fn abbreviations_written_in_the_catalogue_become_associations() {
         description: "需要自动导引车",
         indicators: "",
     };
-    let out = ix.achievements_for_need(
-        &n,
-        text,
-        &Weights::text_only(),
-        &Decisions::default(),
-        10,
-        false,
-    );
+    let out = by_text(&ix, &n, text);
     assert_eq!(out[0].achievement, AchievementId(1));
     assert_eq!(out[0].associations[0].source, Source::Abbreviation);
 }
