@@ -461,7 +461,7 @@ fn a_reload_on_a_worker_keeps_the_old_catalogue_shown_until_the_new_one_arrives(
 
 #[test]
 fn a_ranking_queries_with_the_need_texts_read_from_the_store() {
-    use techbroker::catalog::{load_matching, rank};
+    use techbroker::catalog::{load_matching, pair_texts, rank};
     use techbroker::matching::{Decisions, Part, Subject, SubjectTexts, Weights};
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
@@ -520,6 +520,13 @@ fn a_ranking_queries_with_the_need_texts_read_from_the_store() {
         let ranked = rank(&store, &index, subject, &weights, &decisions, 10, false).unwrap();
         assert_eq!(ranked[0].achievement, fuel, "{subject:?}");
         assert!(ranked[0].breakdown.values.get(Part::Text) > 0.0);
+        let pair = pair_texts(&store, &index, &ranked[0]).unwrap();
+        let (title, need_text) = pair.need.unwrap();
+        assert_eq!(title, "引进项目甲");
+        assert!(need_text.contains("秸秆颗粒燃料的成型技术") && need_text.contains("四千大卡"));
+        let (a, achievement_text) = pair.achievement.unwrap();
+        assert_eq!(a.id, fuel);
+        assert!(achievement_text.contains("以农作物秸秆为原料"));
         // Without the texts the index does not keep, the title alone finds nothing.
         let blind = index.rank(
             subject,

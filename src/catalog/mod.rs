@@ -10,7 +10,7 @@ mod view;
 pub use achievements::{AchievementFilter, AchievementSort, AchievementSortKey};
 pub use loader::{Catalogs, Loadable, load_matching};
 pub use needs::{NeedFilter, NeedSort, NeedSortKey};
-pub use ranking::rank;
+pub use ranking::{PairTexts, pair_texts, rank};
 pub use view::{PriceRange, select, sorted_positions, sorted_positions_by_text};
 
 use std::hash::Hash;

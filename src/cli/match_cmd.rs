@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::catalog::{load_matching, rank};
+use crate::catalog::{load_matching, pair_texts, rank};
 use crate::matching::{Candidate, Part, Subject};
 use crate::store::Store;
 
@@ -77,23 +77,10 @@ fn describe(
     subject: Subject,
     c: &Candidate,
 ) -> anyhow::Result<serde_json::Value> {
-    let achievement = store.get_achievement(c.achievement)?;
-    let achievement_text = achievement
-        .as_ref()
-        .map(|a| {
-            format!(
-                "{}\n{}\n{}\n{}",
-                a.data.title,
-                a.data.keywords.join("、"),
-                a.data.abstract_text,
-                a.data.indicators
-            )
-        })
-        .unwrap_or_default();
-    let need_text = match c.need.and_then(|n| index.need(n)) {
-        Some(n) => n.shown(store.need_texts(&[n.id])?.get(n.id)),
-        None => String::new(),
-    };
+    let pair = pair_texts(store, index, c)?;
+    let need_text = pair.need.map(|(_, text)| text).unwrap_or_default();
+    let (achievement, achievement_text) = pair.achievement.unzip();
+    let achievement_text = achievement_text.unwrap_or_default();
     let terms = index.shared_terms(&need_text, &achievement_text);
     let associations: Vec<serde_json::Value> = c
         .associations

@@ -11,7 +11,7 @@ use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat, Ui};
 use egui_extras::Column;
 
-use crate::catalog::{Catalog, Catalogs, Loadable, rank};
+use crate::catalog::{Catalog, Catalogs, Loadable, pair_texts, rank};
 use crate::domain::maturation::{ProjectDraft, ProjectKind};
 use crate::domain::{
     AchievementRow, ClientKind, ClientRow, DealId, Decision, FieldErrors, RejectReason, Synonym,
@@ -841,19 +841,10 @@ fn candidate_name(
 
 /// The need's text (or the enterprise's profile) and the achievement's, for highlighting.
 fn load_texts(store: &Store, index: &MatchIndex, subject: Subject, c: &Candidate) -> Option<Texts> {
-    let a = store.get_achievement(c.achievement).ok().flatten()?;
-    let achievement_text = format!(
-        "{}\n{}\n{}\n{}",
-        a.data.title,
-        a.data.keywords.join("、"),
-        a.data.abstract_text,
-        a.data.indicators
-    );
-    let (need_title, need_text) = match c.need.and_then(|n| index.need(n)) {
-        Some(n) => {
-            let texts = store.need_texts(&[n.id]).ok()?;
-            (n.title.clone(), n.shown(texts.get(n.id)))
-        }
+    let texts = pair_texts(store, index, c).ok()?;
+    let (a, achievement_text) = texts.achievement?;
+    let (need_title, need_text) = match texts.need {
+        Some(need) => need,
         None => {
             let e = index.enterprise(c.enterprise)?;
             (e.name.clone(), e.industry.clone())
