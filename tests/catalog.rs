@@ -543,4 +543,25 @@ fn a_ranking_queries_with_the_need_texts_read_from_the_store() {
             "{subject:?}"
         );
     }
+
+    // Bytes that are not text, as a foreign tool may leave them, read as no text: the ranking
+    // still answers instead of failing.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE needs SET description = X'FF00FE' WHERE id = ?1",
+            [need],
+        )
+        .unwrap();
+    assert_eq!(store.need_texts(&[need]).unwrap().get(need).description, "");
+    let ranked = rank(
+        &store,
+        &index,
+        Subject::Need(need),
+        &weights,
+        &decisions,
+        10,
+        false,
+    );
+    assert!(ranked.is_ok());
 }
