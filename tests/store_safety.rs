@@ -190,6 +190,76 @@ fn two_import_processes_of_one_file_add_it_once() {
     assert_eq!((added, skipped), (1, 1), "{said:?} {errors:?}");
 }
 
+fn journal_mode(db: &Path) -> String {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Imports `n` clients through `store`, calling `during` once the transaction holds a row.
+fn import_clients_calling(store: &mut Store, n: usize, during: impl FnOnce()) {
+    let mut rows = client_rows(n).into_iter().map(Ok::<_, ImportError>);
+    let mut during = Some(during);
+    let source = std::iter::from_fn(move || {
+        if let Some(f) = during.take_if(|_| rows.len() == n - 1) {
+            f();
+        }
+        rows.next()
+    });
+    let m = client_mapping();
+    let summary = commit(
+        store,
+        read(source, Some(&m)),
+        Some(&m),
+        &skip_duplicates(),
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(summary.inserted, n);
+}
+
+#[test]
+fn an_import_alone_on_the_file_writes_without_the_wal_and_a_window_opened_meanwhile_reads_it() {
+    let (_dir, db) = temp_db();
+    let mut store = Store::open(&db).unwrap();
+    store.save_client(None, &client("山东大学")).unwrap();
+    let mut seen = None;
+    import_clients_calling(&mut store, 300, || {
+        let mode = journal_mode(&db);
+        // A window opening now neither fails nor waits for the import to end.
+        let window = Store::open(&db).unwrap();
+        let names: Vec<String> = window
+            .list_clients()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        seen = Some((mode, names));
+    });
+    assert_eq!(
+        seen,
+        Some(("delete".to_string(), vec!["山东大学".to_string()]))
+    );
+    assert_eq!(journal_mode(&db), "wal");
+    drop(store);
+    assert_eq!(client_count(&db), 301);
+}
+
+#[test]
+fn an_import_beside_another_connection_stays_in_wal_and_lets_it_read() {
+    let (_dir, db) = temp_db();
+    let mut store = Store::open(&db).unwrap();
+    let window = Store::open(&db).unwrap();
+    let mut seen = None;
+    import_clients_calling(&mut store, 300, || {
+        seen = Some((journal_mode(&db), window.list_clients().unwrap().len()));
+    });
+    assert_eq!(seen, Some(("wal".to_string(), 0)));
+    assert_eq!(window.list_clients().unwrap().len(), 300);
+    assert_eq!(journal_mode(&db), "wal");
+}
+
 fn sqlite_error(code: i32) -> rusqlite::Error {
     rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
 }

@@ -254,11 +254,17 @@ fn back_up(path: &Path, version: i64) -> Result<(), OpenError> {
 fn configure_and_migrate(mut conn: Connection, path: &Path) -> Result<Connection, OpenError> {
     // FULL: a saved form survives a power cut. It costs about 5 ms a commit on a laptop's disk
     // and nothing measurable on an import (one commit); see benches/store_safety.rs.
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .and_then(|_| conn.pragma_update(None, "foreign_keys", "ON"))
-        .and_then(|_| conn.pragma_update(None, "synchronous", "FULL"))
-        .and_then(|_| conn.busy_timeout(BUSY_TIMEOUT))
-        .map_err(|e| classify_sqlite(path, &e))?;
+    // An import alone on the file runs in rollback mode, and while it writes SQLite refuses
+    // the switch to WAL at once: this connection then works in the file's mode, which the
+    // import sets back to WAL when it ends.
+    match conn.pragma_update(None, "journal_mode", "WAL") {
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(()),
+        set => set,
+    }
+    .and_then(|()| conn.pragma_update(None, "foreign_keys", "ON"))
+    .and_then(|_| conn.pragma_update(None, "synchronous", "FULL"))
+    .and_then(|_| conn.busy_timeout(BUSY_TIMEOUT))
+    .map_err(|e| classify_sqlite(path, &e))?;
     migrations().to_latest(&mut conn).map_err(|e| match e {
         rusqlite_migration::Error::RusqliteError { err, .. } => classify_sqlite(path, &err),
         e => OpenError::Setup {
