@@ -134,6 +134,8 @@ fn create(path: &Path) -> Result<Connection, OpenError> {
 }
 
 fn open_existing(path: &Path) -> Result<Connection, OpenError> {
+    check_header(path)?;
+    roll_back_interrupted_write(path)?;
     let found = inspect_known(path)?;
     writable(path).map_err(|source| classify_io(path, source))?;
     if found.version > 0 && found.version < latest_version() {
@@ -145,6 +147,27 @@ fn open_existing(path: &Path) -> Result<Connection, OpenError> {
     )
     .map_err(|e| classify_sqlite(path, &e))?;
     configure_and_migrate(conn, path)
+}
+
+/// A write killed in rollback-journal mode (an import alone on the file) leaves a hot journal
+/// beside the file, which only a connection that may write can roll back: the read-only look
+/// that comes first would be refused. Reading through a writing connection rolls it back; a
+/// journal whose writer is still at work is not hot, and the read waits or reads beside it.
+fn roll_back_interrupted_write(path: &Path) -> Result<(), OpenError> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    if !Path::new(&journal).exists() {
+        return Ok(());
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .and_then(|conn| {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+    });
+    conn.map_err(|e| classify_sqlite(path, &e))
 }
 
 pub(super) fn open_read_only(path: &Path) -> Result<Connection, OpenError> {
