@@ -242,6 +242,17 @@ fn an_import_alone_on_the_file_writes_without_the_wal_and_a_window_opened_meanwh
         Some(("delete".to_string(), vec!["山东大学".to_string()]))
     );
     assert_eq!(journal_mode(&db), "wal");
+    // A cancelled import, rolled back, sets WAL again too.
+    let m = client_mapping();
+    let cancelled = commit(
+        &mut store,
+        read(client_rows(10).into_iter().map(Ok), Some(&m)),
+        Some(&m),
+        &skip_duplicates(),
+        &AtomicBool::new(true),
+    );
+    assert!(matches!(cancelled, Err(ImportError::Cancelled)));
+    assert_eq!(journal_mode(&db), "wal");
     drop(store);
     assert_eq!(client_count(&db), 301);
 }
