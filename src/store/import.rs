@@ -66,8 +66,8 @@ pub struct StoredDeal {
 const IMPORT_CACHE: i64 = -65_536;
 
 /// Alone on the file, an import writes its pages once, into the file, instead of into the WAL
-/// and again into the file at the checkpoint: 100,000 achievements in 0.87 s instead of 1.05 s
-/// (README, "Import"). SQLite refuses the switch at once while any other connection is open, and
+/// and again into the file at the checkpoint: 100,000 achievements in 0.88 s instead of 1.10 s
+/// (medians of eight; README, "Import"). SQLite refuses the switch at once while any other connection is open, and
 /// then the import runs in WAL as every other write does. Whether the switch was made.
 fn leave_wal_if_alone(conn: &Connection) -> bool {
     conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
@@ -84,7 +84,7 @@ fn return_to_wal(conn: &Connection) {
 /// How names and titles are compared when looking for duplicates.
 pub fn title_key(text: &str) -> String {
     let text = text.trim();
-    // `str::to_lowercase` looks every Chinese character up in the case tables, a tenth of an
+    // `str::to_lowercase` looks every Chinese character up in the case tables, 7% of an
     // import's writing thread; these blocks have no case. Σ lowers by its place in a word.
     if text.contains('Σ') {
         return text.to_lowercase();
