@@ -1,6 +1,8 @@
 //! One database, several writers: concurrent imports, open errors, backups, the trash, `gen`
 //! and a killed import.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::AtomicBool;
@@ -13,18 +15,14 @@ use techbroker::io::import::{
 };
 use techbroker::store::{OpenError, Store, classify_io, classify_sqlite};
 
+use common::{client_names, temp_db};
+
 /// The rows as the mapping reads them, on this thread.
 fn read<'m>(
     rows: impl Iterator<Item = Result<SourceRow, ImportError>> + 'm,
     mapping: Option<&'m Mapping>,
 ) -> impl Iterator<Item = Result<ReadRow, ImportError>> + 'm {
     rows.map(move |r| r.map(|r| ReadRow::new(r, mapping)))
-}
-
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("broker.sqlite");
-    (dir, path)
 }
 
 fn techbroker() -> Command {
@@ -229,13 +227,7 @@ fn an_import_alone_on_the_file_writes_without_the_wal_and_a_window_opened_meanwh
         let mode = journal_mode(&db);
         // A window opening now neither fails nor waits for the import to end.
         let window = Store::open(&db).unwrap();
-        let names: Vec<String> = window
-            .list_clients()
-            .unwrap()
-            .into_iter()
-            .map(|c| c.name)
-            .collect();
-        seen = Some((mode, names));
+        seen = Some((mode, client_names(&window)));
     });
     assert_eq!(
         seen,
@@ -313,13 +305,7 @@ fn a_write_killed_in_rollback_mode_is_rolled_back_when_the_file_is_next_opened()
         Ok(store) => store,
         Err(e) => panic!("{e:?}"),
     };
-    let names: Vec<String> = store
-        .list_clients()
-        .unwrap()
-        .into_iter()
-        .map(|c| c.name)
-        .collect();
-    assert_eq!(names, ["山东大学"]);
+    assert_eq!(client_names(&store), ["山东大学"]);
     drop(store);
     assert!(!journal_of(&crashed).exists());
     assert_eq!(journal_mode(&crashed), "wal");

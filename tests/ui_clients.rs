@@ -13,13 +13,7 @@ use techbroker::store::Store;
 use techbroker::ui::{Screen, TechBrokerApp};
 
 fn client_names(h: &Harness<'_, TechBrokerApp>) -> Vec<String> {
-    let store = h.state().store().expect("a database is open");
-    store
-        .list_clients()
-        .unwrap()
-        .into_iter()
-        .map(|c| c.name)
-        .collect()
+    common::client_names(h.state().store().expect("a database is open"))
 }
 
 #[test]

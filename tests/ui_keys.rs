@@ -24,13 +24,7 @@ fn press(h: &mut H, key: Key) {
 }
 
 fn client_names(h: &H) -> Vec<String> {
-    let store = h.state().store().expect("a database is open");
-    let mut names: Vec<String> = store
-        .list_clients()
-        .unwrap()
-        .into_iter()
-        .map(|c| c.name)
-        .collect();
+    let mut names = common::client_names(h.state().store().expect("a database is open"));
     names.sort();
     names
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{click, harness, seed_client, temp_db};
+use common::{click, client_names, harness, seed_client, temp_db};
 use egui_kittest::kittest::Queryable as _;
 use techbroker::catalog::Loadable;
 use techbroker::domain::{AchievementDraft, ClientKind};
@@ -155,16 +155,7 @@ fn a_backup_is_listed_and_restored_from_the_file_menu() {
         ZH.backup_restored,
         &[("path", &before.path.display())],
     ));
-    let names: Vec<String> = h
-        .state()
-        .store()
-        .unwrap()
-        .list_clients()
-        .unwrap()
-        .into_iter()
-        .map(|c| c.name)
-        .collect();
-    assert_eq!(names, ["山东大学"]);
+    assert_eq!(client_names(h.state().store().unwrap()), ["山东大学"]);
     click(&mut h, ZH.nav_clients);
     assert!(h.query_by_label("青岛大学").is_none());
 }

@@ -32,6 +32,13 @@ pub(super) fn open_connection(path: &Path) -> Result<Connection, OpenError> {
     }
 }
 
+/// `name.sqlite-wal` beside `name.sqlite`, for the suffix `-wal` (or any other).
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// The `-wal` and `-shm` files SQLite keeps beside a database, and which were there already.
 struct Sidecars {
     files: [(PathBuf, bool); 2],
@@ -40,9 +47,7 @@ struct Sidecars {
 impl Sidecars {
     fn of(path: &Path) -> Sidecars {
         let side = |suffix: &str| {
-            let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            let p = PathBuf::from(name);
+            let p = beside(path, suffix);
             let existed = p.exists();
             (p, existed)
         };
@@ -136,7 +141,7 @@ fn create(path: &Path) -> Result<Connection, OpenError> {
 fn open_existing(path: &Path) -> Result<Connection, OpenError> {
     check_header(path)?;
     roll_back_interrupted_write(path)?;
-    let found = inspect_known(path)?;
+    let found = known(path, inspect(path)?)?;
     writable(path).map_err(|source| classify_io(path, source))?;
     if found.version > 0 && found.version < latest_version() {
         back_up(path, found.version)?;
@@ -154,9 +159,7 @@ fn open_existing(path: &Path) -> Result<Connection, OpenError> {
 /// that comes first would be refused. Reading through a writing connection rolls it back; a
 /// journal whose writer is still at work is not hot, and the read waits or reads beside it.
 fn roll_back_interrupted_write(path: &Path) -> Result<(), OpenError> {
-    let mut journal = path.as_os_str().to_owned();
-    journal.push("-journal");
-    if !Path::new(&journal).exists() {
+    if !beside(path, "-journal").exists() {
         return Ok(());
     }
     let conn = Connection::open_with_flags(
@@ -176,7 +179,8 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection, OpenError> {
 }
 
 fn read_only(path: &Path) -> Result<Connection, OpenError> {
-    let found = inspect_known(path)?;
+    check_header(path)?;
+    let found = known(path, inspect(path)?)?;
     // Read-only cannot migrate: an older file is opened for writing once, first.
     if found.version < latest_version() {
         return Err(OpenError::OlderSchemaReadOnly {
@@ -195,10 +199,8 @@ fn read_only(path: &Path) -> Result<Connection, OpenError> {
     Ok(conn)
 }
 
-/// A SQLite file of ours that this TechBroker knows how to read: not newer than its schema.
-fn inspect_known(path: &Path) -> Result<Inspection, OpenError> {
-    check_header(path)?;
-    let found = inspect(path)?;
+/// What `inspect` found, if this TechBroker knows how to read it: not newer than its schema.
+fn known(path: &Path, found: Inspection) -> Result<Inspection, OpenError> {
     if found.version > latest_version() {
         return Err(OpenError::NewerSchema {
             path: path.into(),
@@ -257,9 +259,7 @@ fn inspect(path: &Path) -> Result<Inspection, OpenError> {
 
 /// The path of the copy made before upgrading from `version`: `name.sqlite.bak-v1`.
 pub fn backup_path(path: &Path, version: i64) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".bak-v{version}"));
-    PathBuf::from(name)
+    beside(path, &format!(".bak-v{version}"))
 }
 
 fn back_up(path: &Path, version: i64) -> Result<(), OpenError> {

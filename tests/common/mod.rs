@@ -11,6 +11,16 @@ use techbroker::store::Store;
 use techbroker::ui::picker::{FilePicker, FileType};
 use techbroker::ui::{StartOptions, TechBrokerApp};
 
+/// The store's clients' names, in the order it lists them.
+pub fn client_names(store: &Store) -> Vec<String> {
+    store
+        .list_clients()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
+}
+
 /// Answers the file dialogs with a fixed path (or as if the user cancelled).
 pub struct FixedPicker(pub Option<PathBuf>);
 
