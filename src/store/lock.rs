@@ -25,9 +25,7 @@ pub enum LockError {
 
 /// `broker.sqlite.lock` beside `broker.sqlite`.
 pub fn lock_path(db: &Path) -> PathBuf {
-    let mut name = db.as_os_str().to_owned();
-    name.push(".lock");
-    PathBuf::from(name)
+    super::open::beside(db, ".lock")
 }
 
 impl InstanceLock {

@@ -33,7 +33,7 @@ pub(super) fn open_connection(path: &Path) -> Result<Connection, OpenError> {
 }
 
 /// `name.sqlite-wal` beside `name.sqlite`, for the suffix `-wal` (or any other).
-fn beside(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
