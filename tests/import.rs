@@ -101,6 +101,19 @@ fn store_with_sdu() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// Every reference in the file names a stored row: an import writes its references without
+/// SQLite's checks, trusting its own lookups.
+fn assert_references_hold(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check").unwrap();
+    let dangling: Vec<(String, Option<i64>, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(dangling.is_empty(), "{dangling:?}");
+}
+
 fn titles(store: &Store) -> Vec<(String, String)> {
     let mut t: Vec<_> = store
         .achievement_rows(Scope::All)
@@ -441,6 +454,7 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
         ClientDraft::from(&from.get_client(sdu).unwrap().unwrap())
     );
     assert_eq!(to.list_contacts(to_sdu).unwrap()[0].name, "张老师");
+    assert_references_hold(&path2);
 
     // A JSON file of another kind, or not ours, is refused.
     assert!(matches!(
@@ -458,7 +472,7 @@ fn a_json_export_imported_into_an_empty_database_gives_the_same_records() {
 #[test]
 fn deals_import_at_their_stage_with_terms_links_and_registration() {
     use techbroker::domain::{DealStage, Money};
-    let (_dir, mut store) = store_with_sdu();
+    let (dir, mut store) = store_with_sdu();
     let m = Mapping::auto(
         ImportKind::Deals,
         [
@@ -572,6 +586,7 @@ fn deals_import_at_their_stage_with_terms_links_and_registration() {
         "the stage did not change"
     );
     assert_eq!(store.deal_rows(today).unwrap().len(), 2);
+    assert_references_hold(&dir.path().join("broker.sqlite"));
 }
 
 /// A CSV of `n` achievements under the headers, with a TRL of 12 (refused) on row `bad`.

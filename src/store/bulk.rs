@@ -3,12 +3,12 @@
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::achievements::{each_achievement_row, insert_achievement};
+use super::achievements::{AchievementInserts, each_achievement_row};
 use super::catalog::Scope;
 use super::clients::insert_client;
 use super::matches::{each_match_achievement, each_match_need, match_enterprises};
 use super::needs::{each_need_row, insert_need};
-use super::{Area, Store, StoreError, now};
+use super::{Area, Store, StoreError, now, stamp};
 use crate::domain::dashboard::Dashboard;
 use crate::domain::{
     AchievementData, AchievementId, AchievementRow, ClientDraft, ClientId, NeedData, NeedId,
@@ -30,9 +30,10 @@ impl Store {
         &mut self,
         items: &[AchievementData],
     ) -> Result<Vec<AchievementId>, StoreError> {
-        let t = now();
+        let t = stamp(now());
         self.write(Area::Catalog, |tx| {
-            items.iter().map(|a| insert_achievement(tx, a, t)).collect()
+            let mut inserts = AchievementInserts::prepare(tx)?;
+            items.iter().map(|a| inserts.insert(a, &t)).collect()
         })
     }
 
@@ -89,10 +90,9 @@ impl Bulk<'_> {
         &self,
         items: &[AchievementData],
     ) -> Result<Vec<AchievementId>, StoreError> {
-        items
-            .iter()
-            .map(|a| insert_achievement(self.tx, a, self.t))
-            .collect()
+        let t = stamp(self.t);
+        let mut inserts = AchievementInserts::prepare(self.tx)?;
+        items.iter().map(|a| inserts.insert(a, &t)).collect()
     }
 
     pub fn insert_needs(&self, items: &[NeedData]) -> Result<Vec<NeedId>, StoreError> {

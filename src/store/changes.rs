@@ -82,13 +82,29 @@ impl Journal {
     /// Starts listening on `conn`: from here on every row change is noted.
     pub(super) fn attach(conn: &Connection) -> rusqlite::Result<Journal> {
         let journal = Journal::default();
-        let seen = journal.clone();
+        journal.listen(conn)?;
+        Ok(journal)
+    }
+
+    fn listen(&self, conn: &Connection) -> rusqlite::Result<()> {
+        let seen = self.clone();
         conn.update_hook(Some(
             move |_action: Action, _db: &str, table: &str, rowid: i64| {
                 seen.lock().note(table, rowid);
             },
-        ))?;
-        Ok(journal)
+        ))
+    }
+
+    /// Notes that everything changed and stops listening on `conn`, for a write too large to
+    /// list row by row (an import): the hook's call for each row was 2.5% of an import's
+    /// writing. [`Journal::resume`] listens again.
+    pub(super) fn pause(&self, conn: &Connection) -> rusqlite::Result<()> {
+        *self.lock() = Changed::everything();
+        conn.update_hook(None::<fn(Action, &str, &str, i64)>)
+    }
+
+    pub(super) fn resume(&self, conn: &Connection) -> rusqlite::Result<()> {
+        self.listen(conn)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Changed> {
@@ -99,11 +115,6 @@ impl Journal {
     /// Forgets what was noted (a transaction starts, or rolled back).
     pub(super) fn clear(&self) {
         *self.lock() = Changed::default();
-    }
-
-    /// From here until taken, notes only that everything changed.
-    pub(super) fn note_everything(&self) {
-        *self.lock() = Changed::everything();
     }
 
     /// What was noted, leaving the journal empty.

@@ -6,6 +6,7 @@
 
 mod achievements;
 mod backup;
+mod borrowed_insert;
 mod bulk;
 mod catalog;
 mod changes;
@@ -220,4 +221,9 @@ fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
 
 fn now() -> DateTime<Utc> {
     Utc::now()
+}
+
+/// A time as rusqlite writes a `DateTime<Utc>`, for writes that bind it as text themselves.
+fn stamp(t: DateTime<Utc>) -> String {
+    t.format("%F %T%.f%:z").to_string()
 }

@@ -219,6 +219,12 @@ impl Import {
         let output = cmd.output().expect("the binary runs");
         let mut outcome = Outcome::from_output(&self, output, measured);
         outcome.stored = if db.exists() {
+            let dangling = dangling_references(&db);
+            assert!(
+                dangling.is_empty(),
+                "{}: references to no record: {dangling:?}",
+                self.file_name
+            );
             export::read_back(bin(), &db, dir.path())
         } else {
             Stored::default()
@@ -226,6 +232,26 @@ impl Import {
         outcome.dir = Some(dir);
         outcome
     }
+}
+
+/// The rows whose references name no record, as `table row → parent`: an import writes its
+/// references without SQLite's checks, trusting its own lookups.
+fn dangling_references(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).expect("the database opens");
+    let mut stmt = conn
+        .prepare("PRAGMA foreign_key_check")
+        .expect("the check runs");
+    stmt.query_map([], |r| {
+        Ok(format!(
+            "{} {:?} → {}",
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, String>(2)?
+        ))
+    })
+    .expect("the check runs")
+    .collect::<Result<_, _>>()
+    .expect("the check's rows are read")
 }
 
 /// What the import did and what the database holds afterwards.

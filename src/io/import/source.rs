@@ -12,7 +12,9 @@ use super::fields::ImportKind;
 use super::json::read_json;
 use super::layout::{HEADER_SEARCH_ROWS, Layout, find_header, layout};
 use super::mapping::Mapping;
-use super::plan::{self, ImportOptions, ImportSummary, RawRow, ReadRow, ScanReport, SourceRow};
+use super::plan::{
+    self, GiveBack, ImportOptions, ImportSummary, RawRow, ReadRow, ScanReport, SourceRow, Spent,
+};
 use crate::domain::maturation::CarrierKind;
 use crate::io::read::{FileKind, ReadError, Row, TableReader, detect_kind, sheet_names};
 use crate::store::{ImportIndex, Store};
@@ -274,12 +276,14 @@ fn read_ahead<T>(
     mut source: RowSource,
     mapping: Option<&Mapping>,
     progress: &mut dyn FnMut(u64, u64),
-    f: impl FnOnce(&mut dyn Iterator<Item = Result<ReadRow, ImportError>>) -> T,
+    f: impl FnOnce(&mut dyn Iterator<Item = Result<ReadRow, ImportError>>, GiveBack) -> T,
 ) -> T {
     std::thread::scope(|scope| {
         let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_AHEAD);
+        let (give_back, given_back) = std::sync::mpsc::channel::<Vec<Spent>>();
         scope.spawn(move || {
             loop {
+                given_back.try_iter().for_each(drop);
                 let mut rows = Vec::with_capacity(BATCH_ROWS);
                 let mut ended = false;
                 while rows.len() < BATCH_ROWS && !ended {
@@ -306,7 +310,7 @@ fn read_ahead<T>(
             batch.rows
         });
         // Returning drops the receiver first, which ends a reader waiting to hand over more.
-        f(&mut rows)
+        f(&mut rows, GiveBack::new(Some(give_back)))
     })
 }
 
@@ -317,14 +321,20 @@ fn with_rows<T>(
     choice: &TableChoice,
     mapping: Option<&Mapping>,
     progress: &mut dyn FnMut(u64, u64),
-    f: impl FnOnce(&mut dyn Iterator<Item = Result<ReadRow, ImportError>>, Option<&Mapping>) -> T,
+    f: impl FnOnce(
+        &mut dyn Iterator<Item = Result<ReadRow, ImportError>>,
+        Option<&Mapping>,
+        GiveBack,
+    ) -> T,
 ) -> Result<T, ImportError> {
     if detect_kind(path)? == FileKind::Json {
         let rows = read_json(path, kind)?;
         let total = rows.len() as u64;
         progress(0, total);
         let source = RowSource::Json(rows.into_iter(), total);
-        return Ok(read_ahead(source, None, progress, |rows| f(rows, None)));
+        return Ok(read_ahead(source, None, progress, |rows, back| {
+            f(rows, None, back)
+        }));
     }
     let Some(mapping) = mapping.filter(|m| m.kind == kind) else {
         return Err(ImportError::Unmapped(kind.required().to_vec()));
@@ -343,7 +353,9 @@ fn with_rows<T>(
     };
     let source = RowSource::Table(table);
     let m = Some(&mapping);
-    Ok(read_ahead(source, m, progress, |rows| f(rows, m)))
+    Ok(read_ahead(source, m, progress, |rows, back| {
+        f(rows, m, back)
+    }))
 }
 
 /// Checks a file without writing anything. A table with a header and nothing under it is
@@ -357,8 +369,8 @@ pub fn scan_file(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ScanReport, ImportError> {
-    let report = with_rows(path, kind, choice, mapping, progress, |rows, _| {
-        plan::scan(rows, index, cancel)
+    let report = with_rows(path, kind, choice, mapping, progress, |rows, _, back| {
+        plan::scan_giving_back(rows, index, cancel, back)
     })??;
     if report.rows == 0 {
         return Err(ImportError::NoRows);
@@ -380,7 +392,7 @@ pub fn import_file(
 ) -> Result<ImportSummary, ImportError> {
     // Whatever the import does, the file as it was before is one restore away.
     store.back_up(crate::store::BackupKind::BeforeImport)?;
-    with_rows(path, kind, choice, mapping, progress, |rows, m| {
-        plan::commit(store, rows, m, options, cancel)
+    with_rows(path, kind, choice, mapping, progress, |rows, m, back| {
+        plan::commit_giving_back(store, rows, m, options, cancel, back)
     })?
 }
