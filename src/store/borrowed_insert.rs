@@ -76,14 +76,13 @@ impl<'c> BorrowedInsert<'c> {
         // SAFETY: the statement is live until dropped. Every text bound stays borrowed until
         // the bindings are cleared below, and SQLite reads it only during the step.
         unsafe {
-            let bound = self.bind(values).and_then(|()| {
-                let rc = ffi::sqlite3_step(stmt);
-                if rc == ffi::SQLITE_DONE {
-                    Ok(())
-                } else {
-                    check(self.db, rc).and(Err(rusqlite::Error::ExecuteReturnedResults))
-                }
-            });
+            let bound = self
+                .bind(values)
+                .and_then(|()| match ffi::sqlite3_step(stmt) {
+                    ffi::SQLITE_DONE => Ok(()),
+                    ffi::SQLITE_ROW => Err(rusqlite::Error::ExecuteReturnedResults),
+                    rc => check(self.db, rc),
+                });
             // A failed step's error is in its reset too; the step's is the one kept.
             ffi::sqlite3_reset(stmt);
             ffi::sqlite3_clear_bindings(stmt);
