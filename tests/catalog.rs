@@ -153,7 +153,8 @@ fn rows_carry_their_owner_and_only_their_own_ip_numbers_in_every_scope() {
             .map(|(row, body)| (row.id, row.owner_name.to_string(), body))
             .collect()
     };
-    let body = |numbers: &str| format!("摘要\n\n{numbers}");
+    // Keywords, abstract, indicators and IP numbers, a line each.
+    let body = |numbers: &str| format!("石墨烯、散热\n摘要\n\n{numbers}");
     let all = vec![
         (first, "山东大学".to_string(), body("ZL1")),
         (none, "山东大学".to_string(), body("")),

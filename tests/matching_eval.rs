@@ -182,7 +182,7 @@ fn build(dir: &Path, listing_prefix: &str, good: u8) -> EvalSet {
             enterprise: ClientId(100_000 + i as i64),
             enterprise_name: n.enterprise.as_str().into(),
             field: n.field.as_str().into(),
-            keywords: n.keywords.clone(),
+            keywords: n.keywords.iter().map(|k| k.as_str().into()).collect(),
             budget: wan(n.budget_wan),
             mode: NeedMode::from_code(&n.mode).unwrap_or_default(),
             min_stage: n.min_stage.as_deref().and_then(Stage::from_code),
@@ -541,7 +541,7 @@ fn a_local_twin_ranks_above_a_distant_one() {
                     id: AchievementId(id),
                     owner: ClientId(id),
                     field: need.doc.field.to_string(),
-                    keywords: need.doc.keywords.clone(),
+                    keywords: need.doc.keywords.iter().map(|k| k.to_string()).collect(),
                     trl: 9,
                     price: Price::Negotiable,
                     modes: [TransferMode::Assignment, TransferMode::CoDevelopment]
@@ -614,7 +614,7 @@ fn an_achievement_like_one_the_enterprise_rejected_ranks_below_its_twin() {
             city: need.doc.city.to_string(),
         };
         let own = |mark: &str| {
-            let mut k = need.doc.keywords.clone();
+            let mut k: Vec<String> = need.doc.keywords.iter().map(|k| k.to_string()).collect();
             k.push(format!("试验{mark}{i}"));
             k
         };

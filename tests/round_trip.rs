@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::Arc;
 
 use techbroker::domain::{
     AchievementDraft, ClientDraft, ClientKind, NeedDraft, NeedStatus, Stage, TransferMode,
@@ -161,7 +162,7 @@ fn source(dir: &Path) -> PathBuf {
     db
 }
 
-type ClientKey = (String, ClientKind, String, String, String, String);
+type ClientKey = (String, ClientKind, Arc<str>, Arc<str>, Arc<str>, Arc<str>);
 
 fn clients(db: &Path) -> Vec<ClientKey> {
     let store = Store::open(db).unwrap();
@@ -177,6 +178,7 @@ fn clients(db: &Path) -> Vec<ClientKey> {
 
 fn achievements(db: &Path) -> Vec<String> {
     let store = Store::open(db).unwrap();
+    let keywords = store.achievement_keywords().unwrap();
     let mut out: Vec<String> = store
         .achievement_rows(Scope::All)
         .unwrap()
@@ -184,7 +186,7 @@ fn achievements(db: &Path) -> Vec<String> {
         .map(|(r, _)| {
             format!(
                 "{}|{}|{}|{}|{}|{:?}|{:?}|{:?}",
-                r.title, r.owner_name, r.field, r.keywords, r.trl, r.stage, r.price, r.status
+                r.title, r.owner_name, r.field, keywords[&r.id], r.trl, r.stage, r.price, r.status
             )
         })
         .collect();
@@ -194,6 +196,7 @@ fn achievements(db: &Path) -> Vec<String> {
 
 fn needs(db: &Path) -> Vec<String> {
     let store = Store::open(db).unwrap();
+    let keywords = store.need_keywords().unwrap();
     let mut out: Vec<String> = store
         .need_rows(Scope::All)
         .unwrap()
@@ -204,7 +207,7 @@ fn needs(db: &Path) -> Vec<String> {
                 r.title,
                 r.enterprise_name,
                 r.field,
-                r.keywords,
+                keywords[&r.id],
                 r.budget,
                 r.budget_text,
                 r.deadline,

@@ -15,20 +15,19 @@ pub use view::{PriceRange, select, sorted_positions, sorted_positions_by_text};
 
 use std::hash::Hash;
 
-use rustc_hash::FxHashMap;
-
-use crate::domain::{AchievementId, AchievementRow, ClientId, NeedId, NeedRow};
+use crate::domain::{AchievementId, AchievementRow, ClientId, IdMap, NeedId, NeedRow};
 use crate::search::{Doc, Hit, SearchIndex};
 
 /// A row a catalogue can hold.
 pub trait Record {
-    type Id: Copy + Eq + Ord + Hash;
+    type Id: Copy + Eq + Ord + Hash + Into<i64>;
     fn id(&self) -> Self::Id;
     /// The client it belongs to (owner or enterprise).
     fn client(&self) -> ClientId;
     fn title(&self) -> &str;
-    /// Shown fields searched besides the title and the body.
-    fn searched(&self) -> [&str; 2];
+    /// The client's name, searched besides the title and the texts the store reads with the
+    /// row (keywords first).
+    fn client_name(&self) -> &str;
 }
 
 impl Record for AchievementRow {
@@ -42,8 +41,8 @@ impl Record for AchievementRow {
     fn title(&self) -> &str {
         &self.title
     }
-    fn searched(&self) -> [&str; 2] {
-        [&self.keywords, &self.owner_name]
+    fn client_name(&self) -> &str {
+        &self.owner_name
     }
 }
 
@@ -58,15 +57,15 @@ impl Record for NeedRow {
     fn title(&self) -> &str {
         &self.title
     }
-    fn searched(&self) -> [&str; 2] {
-        [&self.keywords, &self.enterprise_name]
+    fn client_name(&self) -> &str {
+        &self.enterprise_name
     }
 }
 
 /// Rows with their search index, kept in step by `upsert`, `remove` and `replace_client`.
 pub struct Catalog<R: Record> {
     rows: Vec<R>,
-    positions: FxHashMap<R::Id, usize>,
+    positions: IdMap<R::Id>,
     index: SearchIndex<R::Id>,
     revision: u64,
 }
@@ -75,16 +74,15 @@ impl<R: Record> Default for Catalog<R> {
     fn default() -> Self {
         Self {
             rows: Vec::new(),
-            positions: FxHashMap::default(),
+            positions: IdMap::default(),
             index: SearchIndex::default(),
             revision: 0,
         }
     }
 }
 
-fn doc<'a, R: Record>(row: &'a R, body: &'a str, rest: &'a mut [&'a str; 3]) -> Doc<'a, R::Id> {
-    let [keywords, client] = row.searched();
-    *rest = [keywords, client, body];
+fn doc<'a, R: Record>(row: &'a R, body: &'a str, rest: &'a mut [&'a str; 2]) -> Doc<'a, R::Id> {
+    *rest = [row.client_name(), body];
     Doc {
         id: row.id(),
         title: row.title(),
@@ -124,12 +122,12 @@ impl<R: Record> Catalog<R> {
     }
 
     fn insert(&mut self, row: R, body: &str) {
-        let mut rest = [""; 3];
+        let mut rest = [""; 2];
         self.index.upsert(&doc(&row, body, &mut rest));
-        match self.positions.get(&row.id()) {
-            Some(&p) => self.rows[p] = row,
+        match self.positions.get(row.id()) {
+            Some(p) => self.rows[p as usize] = row,
             None => {
-                self.positions.insert(row.id(), self.rows.len());
+                self.positions.insert(row.id(), self.rows.len() as u32);
                 self.rows.push(row);
             }
         }
@@ -143,13 +141,13 @@ impl<R: Record> Catalog<R> {
 
     /// Takes a row out (deleted, or its client deleted).
     pub fn remove(&mut self, id: R::Id) {
-        let Some(p) = self.positions.remove(&id) else {
+        let Some(p) = self.positions.remove(id).map(|p| p as usize) else {
             return;
         };
         self.index.remove(id);
         self.rows.swap_remove(p);
         if let Some(moved) = self.rows.get(p) {
-            self.positions.insert(moved.id(), p);
+            self.positions.insert(moved.id(), p as u32);
         }
         self.revision += 1;
     }
@@ -177,11 +175,13 @@ impl<R: Record> Catalog<R> {
     }
 
     pub fn get(&self, id: R::Id) -> Option<&R> {
-        self.positions.get(&id).and_then(|&p| self.rows.get(p))
+        self.positions
+            .get(id)
+            .and_then(|p| self.rows.get(p as usize))
     }
 
     pub fn position(&self, id: R::Id) -> Option<usize> {
-        self.positions.get(&id).copied()
+        self.positions.get(id).map(|p| p as usize)
     }
 
     pub fn search(&self, query: &str) -> Vec<Hit<R::Id>> {

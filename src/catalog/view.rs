@@ -150,7 +150,6 @@ mod tests {
                 owner_name: "山东大学".into(),
                 owner_kind: ClientKind::University,
                 field: "新能源".into(),
-                keywords: String::new(),
                 trl,
                 stage: Stage::typical_for_trl(trl),
                 transfer_modes: TransferModes::default(),

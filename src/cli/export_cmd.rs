@@ -58,11 +58,15 @@ pub fn run(
                 ExportKind::Clients => tables::clients(store.list_clients()?.iter(), tr),
                 ExportKind::Achievements => {
                     let rows = store.achievement_rows(Scope::All)?;
-                    tables::achievements(rows.iter().map(|(r, _)| r), tr)
+                    tables::achievements(
+                        rows.iter().map(|(r, _)| r),
+                        &store.achievement_keywords()?,
+                        tr,
+                    )
                 }
                 ExportKind::Needs => {
                     let rows = store.need_rows(Scope::All)?;
-                    tables::needs(rows.iter().map(|(r, _)| r), tr)
+                    tables::needs(rows.iter().map(|(r, _)| r), &store.need_keywords()?, tr)
                 }
                 ExportKind::Deals => {
                     tables::deals(store.deal_rows(Local::now().date_naive())?.iter(), tr)

@@ -100,7 +100,7 @@ fn describe(
             c.enterprise.into(),
             index
                 .enterprise(c.enterprise)
-                .map(|e| e.name.clone())
+                .map(|e| e.name.to_string())
                 .unwrap_or_default(),
         ),
         _ => (

@@ -93,7 +93,7 @@ pub fn run(
                         r.name.clone(),
                         r.kind.code().to_string(),
                         r.region(),
-                        r.industry.clone(),
+                        r.industry.to_string(),
                     ],
                 })
                 .collect()

@@ -148,7 +148,9 @@ pub struct Achievement {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
-/// One line of the achievement list, with everything the list filters, sorts and searches on.
+/// One line of the achievement list, with everything the list shows, filters and sorts on. Its
+/// keywords are not kept: they are searched with the texts the store reads beside the row (7
+/// MiB for 100,000 rows).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AchievementRow {
     pub id: AchievementId,
@@ -158,7 +160,6 @@ pub struct AchievementRow {
     pub owner_name: Arc<str>,
     pub owner_kind: ClientKind,
     pub field: Arc<str>,
-    pub keywords: String,
     pub trl: u8,
     pub stage: Stage,
     pub transfer_modes: TransferModes,

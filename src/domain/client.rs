@@ -1,6 +1,8 @@
 //! Clients (客户): the organisations a broker works with, their contacts (联系人) and the log of
 //! every visit and call (跟进记录).
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -85,10 +87,11 @@ pub struct ClientRow {
     pub id: ClientId,
     pub name: String,
     pub kind: ClientKind,
-    pub province: String,
-    pub city: String,
-    pub district: String,
-    pub industry: String,
+    /// Place and industry names many clients share, one copy each.
+    pub province: Arc<str>,
+    pub city: Arc<str>,
+    pub district: Arc<str>,
+    pub industry: Arc<str>,
     pub open_follow_ups: u32,
     pub last_contact: Option<NaiveDate>,
 }

@@ -107,8 +107,8 @@ mod tests {
             kind,
             province: "山东省".into(),
             city: city.into(),
-            district: String::new(),
-            industry: String::new(),
+            district: "".into(),
+            industry: "".into(),
             open_follow_ups: open,
             last_contact: NaiveDate::from_ymd_opt(2026, 1, id as u32),
         }

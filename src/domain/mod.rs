@@ -14,6 +14,7 @@ pub mod deal_list;
 pub mod documents;
 pub mod follow_up;
 pub mod id;
+pub mod id_map;
 pub mod maturation;
 pub mod maturity;
 pub mod money;
@@ -42,6 +43,7 @@ pub use id::{
     AchievementId, ClientId, ContactId, DealId, InstalmentId, InteractionId, NeedId, ReceiptId,
     SynonymId,
 };
+pub use id_map::IdMap;
 pub use money::{Money, Price};
 pub use need::{Need, NeedData, NeedDraft, NeedField, NeedMode, NeedRow, NeedStatus};
 pub use problem::{FieldErrors, Problem};

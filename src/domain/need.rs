@@ -120,7 +120,7 @@ pub struct Need {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
-/// One line of the need list.
+/// One line of the need list. Its keywords are searched with the texts read beside it, not kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NeedRow {
     pub id: NeedId,
@@ -129,7 +129,6 @@ pub struct NeedRow {
     /// Shared by every row of one enterprise.
     pub enterprise_name: Arc<str>,
     pub field: Arc<str>,
-    pub keywords: String,
     pub budget: Price,
     /// A range, cap or floor as written; empty for an amount or 面议.
     pub budget_text: String,

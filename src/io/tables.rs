@@ -9,7 +9,11 @@ use chrono::{DateTime, Utc};
 use super::csv_out::write_csv;
 use super::xlsx_out::{Cell, MoneyUnit, SheetData, write_xlsx};
 use crate::domain::maturation::Carrier;
-use crate::domain::{AchievementRow, ClientRow, Contact, DealRow, NeedRow, Price};
+use rustc_hash::FxHashMap;
+
+use crate::domain::{
+    AchievementId, AchievementRow, ClientRow, Contact, DealRow, NeedId, NeedRow, Price,
+};
 use crate::i18n::Tr;
 
 /// A list ready to be written: money in 万元, as the lists show it.
@@ -173,7 +177,12 @@ pub fn carriers(rows: &[(Carrier, Option<Contact>)], tr: &Tr) -> Table {
     }
 }
 
-pub fn achievements<'a>(rows: impl Iterator<Item = &'a AchievementRow>, tr: &Tr) -> Table {
+/// The achievement list; `keywords` by id, as the store keeps them (the rows do not).
+pub fn achievements<'a>(
+    rows: impl Iterator<Item = &'a AchievementRow>,
+    keywords: &FxHashMap<AchievementId, String>,
+    tr: &Tr,
+) -> Table {
     Table {
         name: tr.file_achievements.to_string(),
         headers: headers(&[
@@ -193,7 +202,7 @@ pub fn achievements<'a>(rows: impl Iterator<Item = &'a AchievementRow>, tr: &Tr)
                     text(&r.title),
                     text(&r.owner_name),
                     text(&r.field),
-                    text(&r.keywords),
+                    text(keywords.get(&r.id).map_or("", String::as_str)),
                     Cell::Int(i64::from(r.trl)),
                     text(tr.stage(r.stage)),
                     price(r.price, tr),
@@ -205,7 +214,12 @@ pub fn achievements<'a>(rows: impl Iterator<Item = &'a AchievementRow>, tr: &Tr)
     }
 }
 
-pub fn needs<'a>(rows: impl Iterator<Item = &'a NeedRow>, tr: &Tr) -> Table {
+/// The need list; `keywords` by id, as the store keeps them (the rows do not).
+pub fn needs<'a>(
+    rows: impl Iterator<Item = &'a NeedRow>,
+    keywords: &FxHashMap<NeedId, String>,
+    tr: &Tr,
+) -> Table {
     Table {
         name: tr.file_needs.to_string(),
         headers: headers(&[
@@ -225,7 +239,7 @@ pub fn needs<'a>(rows: impl Iterator<Item = &'a NeedRow>, tr: &Tr) -> Table {
                     text(&r.title),
                     text(&r.enterprise_name),
                     text(&r.field),
-                    text(&r.keywords),
+                    text(keywords.get(&r.id).map_or("", String::as_str)),
                     budget(r.budget, &r.budget_text, tr),
                     Cell::Date(r.deadline),
                     text(tr.need_status(r.status)),

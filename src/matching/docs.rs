@@ -46,7 +46,8 @@ pub struct NeedDoc {
     /// Names many needs share, one copy each.
     pub enterprise_name: Arc<str>,
     pub field: Arc<str>,
-    pub keywords: Vec<String>,
+    /// Shared with every need (of any enterprise) that has the same keyword.
+    pub keywords: Vec<Arc<str>>,
     pub budget: Price,
     pub mode: NeedMode,
     pub min_stage: Option<Stage>,
@@ -59,13 +60,8 @@ pub struct NeedDoc {
 impl NeedDoc {
     /// Bytes its strings hold on the heap.
     pub fn heap_bytes(&self) -> usize {
-        // The shared names are counted once where they live, not per need.
-        self.title.capacity()
-            + self
-                .keywords
-                .iter()
-                .map(|k| k.capacity() + 24)
-                .sum::<usize>()
+        // The shared names and keywords are counted once where they live, not per need.
+        self.title.capacity() + self.keywords.capacity() * size_of::<Arc<str>>()
     }
 
     /// The text shown for a need: title, keywords, description and indicators, a line each.
@@ -113,8 +109,10 @@ impl NeedTexts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnterpriseDoc {
     pub id: ClientId,
-    pub name: String,
-    pub industry: String,
-    pub province: String,
-    pub city: String,
+    /// Shared with the profiles a ranking builds from it.
+    pub name: Arc<str>,
+    /// Names many enterprises share, one copy each.
+    pub industry: Arc<str>,
+    pub province: Arc<str>,
+    pub city: Arc<str>,
 }

@@ -9,7 +9,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::assoc::{Association, Associations, Miner};
 use super::bm25::{Bm25, Scratch};
 use super::docs::{AchievementDoc, AchievementText, EnterpriseDoc, NeedDoc, NeedText, NeedTexts};
-use super::map_bytes;
 use super::parts::{
     Breakdown, Part, PartValues, Weights, history_fit, is_offered, learned_fit, maturity, mode_fit,
     price_fit, region_fit,
@@ -17,7 +16,7 @@ use super::parts::{
 use super::query::{NeedParts, Query, need_query};
 use super::tokens::{Token, for_each_token, tokens, tokens_into};
 use super::tuning::Tuning;
-use crate::domain::{AchievementId, ClientId, NeedId, NeedStatus, Price, TransferModes};
+use crate::domain::{AchievementId, ClientId, IdMap, NeedId, NeedStatus, Price, TransferModes};
 
 /// How many relevance candidates get the structured parts: enough that a well-fitting
 /// achievement with modest word overlap still makes the top 20.
@@ -105,12 +104,13 @@ pub struct MatchIndex {
     associations: Associations,
     achievements: Vec<Option<Entry>>,
     names: Names,
-    achievement_slot: FxHashMap<AchievementId, u32>,
+    achievement_slot: IdMap<AchievementId>,
     achievement_bm25: Bm25,
     needs: Vec<Option<NeedDoc>>,
-    need_slot: FxHashMap<NeedId, u32>,
+    need_slot: IdMap<NeedId>,
     need_bm25: Bm25,
-    enterprises: FxHashMap<ClientId, EnterpriseDoc>,
+    enterprises: Vec<Option<EnterpriseDoc>>,
+    enterprise_slot: IdMap<ClientId>,
     /// Reused for a record's tokens (title, keywords, body), so indexing one allocates none.
     fields: [Vec<Token>; 3],
 }
@@ -181,7 +181,7 @@ impl MatchIndex {
     /// Retires an achievement; its postings stay but are never read again. Term statistics
     /// keep counting it, which shifts scores by a hair until the next start.
     pub fn remove_achievement(&mut self, id: AchievementId) {
-        if let Some(slot) = self.achievement_slot.remove(&id)
+        if let Some(slot) = self.achievement_slot.remove(id)
             && let Some(entry) = self.achievements.get_mut(slot as usize)
         {
             *entry = None;
@@ -203,7 +203,7 @@ impl MatchIndex {
     }
 
     pub fn remove_need(&mut self, id: NeedId) {
-        if let Some(slot) = self.need_slot.remove(&id)
+        if let Some(slot) = self.need_slot.remove(id)
             && let Some(entry) = self.needs.get_mut(slot as usize)
         {
             *entry = None;
@@ -211,11 +211,20 @@ impl MatchIndex {
     }
 
     pub fn upsert_enterprise(&mut self, doc: EnterpriseDoc) {
-        self.enterprises.insert(doc.id, doc);
+        match self.enterprise_slot.get(doc.id) {
+            Some(slot) => self.enterprises[slot as usize] = Some(doc),
+            None => {
+                self.enterprise_slot
+                    .insert(doc.id, self.enterprises.len() as u32);
+                self.enterprises.push(Some(doc));
+            }
+        }
     }
 
     pub fn remove_enterprise(&mut self, id: ClientId) {
-        self.enterprises.remove(&id);
+        if let Some(slot) = self.enterprise_slot.remove(id) {
+            self.enterprises[slot as usize] = None;
+        }
     }
 
     /// Called once loading is done: builds the association table and returns spare memory.
@@ -226,7 +235,7 @@ impl MatchIndex {
     }
 
     fn entry(&self, id: AchievementId) -> Option<&Entry> {
-        let slot = *self.achievement_slot.get(&id)?;
+        let slot = self.achievement_slot.get(id)?;
         self.achievements.get(slot as usize)?.as_ref()
     }
 
@@ -236,12 +245,13 @@ impl MatchIndex {
     }
 
     pub fn need(&self, id: NeedId) -> Option<&NeedDoc> {
-        let slot = *self.need_slot.get(&id)?;
+        let slot = self.need_slot.get(id)?;
         self.needs.get(slot as usize)?.as_ref()
     }
 
     pub fn enterprise(&self, id: ClientId) -> Option<&EnterpriseDoc> {
-        self.enterprises.get(&id)
+        let slot = self.enterprise_slot.get(id)?;
+        self.enterprises.get(slot as usize)?.as_ref()
     }
 
     /// The words and phrases a need's text and an achievement's share that count for
@@ -336,11 +346,14 @@ impl MatchIndex {
                 .flatten()
                 .map(NeedDoc::heap_bytes)
                 .sum::<usize>();
-        let enterprises = map_bytes(&self.enterprises)
+        // The shared industry and place names are left out, as for the needs.
+        let enterprises = self.enterprises.capacity() * size_of::<Option<EnterpriseDoc>>()
+            + self.enterprise_slot.heap_bytes()
             + self
                 .enterprises
-                .values()
-                .map(|e| e.name.len() + e.industry.len() + e.province.len() + e.city.len())
+                .iter()
+                .flatten()
+                .map(|e| e.name.len() + 16)
                 .sum::<usize>();
         vec![
             ("achievement postings", self.achievement_bm25.heap_bytes()),
@@ -350,7 +363,7 @@ impl MatchIndex {
             ("achievement entries", entries),
             (
                 "slot maps",
-                map_bytes(&self.achievement_slot) + map_bytes(&self.need_slot),
+                self.achievement_slot.heap_bytes() + self.need_slot.heap_bytes(),
             ),
             ("need documents", needs),
             ("enterprises", enterprises),
@@ -469,7 +482,7 @@ impl MatchIndex {
         if !self.tuning.learning || decisions.on_needs.is_empty() {
             return out;
         }
-        let Some(&own) = self.need_slot.get(&need.id) else {
+        let Some(own) = self.need_slot.get(need.id) else {
             return out;
         };
         let decided: FxHashSet<NeedId> = decisions.on_needs.iter().map(|d| d.0).collect();
@@ -481,7 +494,7 @@ impl MatchIndex {
                     if id == need.id {
                         continue;
                     }
-                    let Some(&slot) = self.need_slot.get(&id) else {
+                    let Some(slot) = self.need_slot.get(id) else {
                         continue;
                     };
                     let sim = (s.scores[slot as usize] / own_score).min(1.0);
@@ -720,7 +733,7 @@ impl MatchIndex {
                 }
             }
         }
-        for e in self.enterprises.values() {
+        for e in self.enterprises.iter().flatten() {
             if self.names.find(&e.industry) != Some(a.field) || by_enterprise.contains_key(&e.id) {
                 continue;
             }
@@ -729,16 +742,16 @@ impl MatchIndex {
                 id: NeedId(0),
                 title: String::new(),
                 enterprise: e.id,
-                enterprise_name: e.name.as_str().into(),
-                field: e.industry.as_str().into(),
+                enterprise_name: e.name.clone(),
+                field: e.industry.clone(),
                 keywords: Vec::new(),
                 budget: Price::Negotiable,
                 mode: crate::domain::NeedMode::Buy,
                 min_stage: None,
                 min_trl: None,
                 status: NeedStatus::Open,
-                province: e.province.as_str().into(),
-                city: e.city.as_str().into(),
+                province: e.province.clone(),
+                city: e.city.clone(),
             };
             by_enterprise.insert(
                 e.id,

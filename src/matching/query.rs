@@ -5,6 +5,8 @@
 //! and the indicators say what is wanted; the background says what the company makes, which
 //! shares words with listings that solve other problems.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use super::assoc::Association;
@@ -258,7 +260,7 @@ pub fn title_phrases(title: &str) -> Vec<String> {
 /// The parts of a need a query is read from.
 pub struct NeedParts<'a> {
     pub title: &'a str,
-    pub keywords: &'a [String],
+    pub keywords: &'a [Arc<str>],
     pub description: &'a str,
     pub indicators: &'a str,
 }
@@ -269,7 +271,7 @@ impl NeedParts<'_> {
     pub fn sections(&self, t: &Tuning) -> Vec<(&str, f32)> {
         let w = |weight: f32| if t.reading { weight } else { 1.0 };
         let mut out: Vec<(&str, f32)> = vec![(self.title, w(t.w_title))];
-        out.extend(self.keywords.iter().map(|k| (k.as_str(), w(t.w_keywords))));
+        out.extend(self.keywords.iter().map(|k| (&**k, w(t.w_keywords))));
         out.extend(
             clauses(self.description)
                 .into_iter()

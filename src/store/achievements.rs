@@ -3,8 +3,11 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::borrowed_insert::BorrowedInsert;
 
+use rustc_hash::FxHashMap;
+
 use super::catalog::{
-    Scope, SoftTable, client_is_live, each_live_row, in_snapshot, indexed_text, keywords_from_sql,
+    Scope, SoftTable, client_is_live, each_live_row, in_snapshot, indexed_text, keywords_by_id,
+    keywords_from_sql,
 };
 use super::{Area, SaveError, Store, StoreError, now, stamp};
 use crate::domain::catalog::join_keywords;
@@ -14,7 +17,8 @@ use crate::domain::{
 };
 
 /// Calls `f` with the list row of each live achievement of a live owner in `scope`, and the
-/// text searched beside it (abstract, indicators, IP numbers), without collecting them: the
+/// text searched beside it (keywords, abstract, indicators, IP numbers, a line each: no
+/// searched term holds a line break, so none matches across two), without collecting them: the
 /// catalogue indexes 100,000 of these as they stream in.
 pub(super) fn each_achievement_row(
     conn: &Connection,
@@ -41,7 +45,6 @@ pub(super) fn each_achievement_row(
                     owner_name: owner.name,
                     owner_kind: owner.kind,
                     field: names.get(r, 3)?,
-                    keywords: r.get(4)?,
                     trl: r.get(5)?,
                     stage: r.get(6)?,
                     transfer_modes: TransferModes::from_bits(r.get(7)?),
@@ -50,6 +53,8 @@ pub(super) fn each_achievement_row(
                     updated_at: r.get(10)?,
                 };
                 body.clear();
+                body.push_str(indexed_text(r, 4)?);
+                body.push('\n');
                 body.push_str(indexed_text(r, 11)?);
                 body.push('\n');
                 body.push_str(indexed_text(r, 12)?);
@@ -331,6 +336,12 @@ pub(super) fn update_achievement(
 }
 
 impl Store {
+    /// The keywords of every live achievement as stored, which the list rows do not keep: for
+    /// exporting a list.
+    pub fn achievement_keywords(&self) -> Result<FxHashMap<AchievementId, String>, StoreError> {
+        keywords_by_id(&self.conn, "achievements")
+    }
+
     /// The rows of `scope` with their searched text, collected.
     pub fn achievement_rows(
         &self,

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row, ToSql, Transaction, params};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Area, Store, StoreError, now};
 use crate::domain::{ClientId, ClientKind};
@@ -180,6 +180,18 @@ pub(super) fn indexed_text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r
     })
 }
 
+/// `id → keywords` of the live rows of `table` ("achievements" or "needs").
+pub(super) fn keywords_by_id<I: rusqlite::types::FromSql + Eq + std::hash::Hash>(
+    conn: &Connection,
+    table: &str,
+) -> Result<FxHashMap<I, String>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, keywords FROM {table} WHERE deleted_at IS NULL"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Names many rows share (owners, fields), each kept once while a catalogue is read.
 #[derive(Default)]
 pub(super) struct SharedNames(FxHashSet<Arc<str>>);
@@ -191,12 +203,17 @@ impl SharedNames {
         let name = value.as_str().map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(i, value.data_type(), Box::new(e))
         })?;
+        Ok(self.share(name))
+    }
+
+    /// The one shared copy of `name`.
+    pub(super) fn share(&mut self, name: &str) -> Arc<str> {
         if let Some(shared) = self.0.get(name) {
-            return Ok(shared.clone());
+            return shared.clone();
         }
         let shared: Arc<str> = name.into();
         self.0.insert(shared.clone());
-        Ok(shared)
+        shared
     }
 }
 
@@ -210,10 +227,12 @@ pub(super) fn client_is_live(tx: &Transaction<'_>, id: ClientId) -> rusqlite::Re
 
 /// Keywords are stored joined by 、, which never occurs inside one.
 pub(super) fn keywords_from_sql(text: &str) -> Vec<String> {
-    text.split('、')
-        .filter(|k| !k.is_empty())
-        .map(str::to_string)
-        .collect()
+    keyword_parts(text).map(str::to_string).collect()
+}
+
+/// The keywords of a stored keywords column.
+pub(super) fn keyword_parts(text: &str) -> impl Iterator<Item = &str> {
+    text.split('、').filter(|k| !k.is_empty())
 }
 
 /// The tables whose rows are soft-deleted by id alone.

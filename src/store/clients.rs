@@ -1,5 +1,6 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::catalog::SharedNames;
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::{Client, ClientDraft, ClientField, ClientId, ClientRow, FieldErrors, Problem};
 
@@ -127,20 +128,23 @@ impl Store {
                     AND i.deleted_at IS NULL)
              FROM clients c WHERE c.deleted_at IS NULL ORDER BY c.id",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ClientRow {
+        let mut shared = SharedNames::default();
+        let mut rows = stmt.query([])?;
+        let mut clients = Vec::new();
+        while let Some(r) = rows.next()? {
+            clients.push(ClientRow {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 kind: r.get(2)?,
-                province: r.get(3)?,
-                city: r.get(4)?,
-                district: r.get(5)?,
-                industry: r.get(6)?,
+                province: shared.get(r, 3)?,
+                city: shared.get(r, 4)?,
+                district: shared.get(r, 5)?,
+                industry: shared.get(r, 6)?,
                 open_follow_ups: r.get(7)?,
                 last_contact: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            });
+        }
+        Ok(clients)
     }
 
     /// The client with this id, live or in the trash.

@@ -3,7 +3,9 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::catalog::{Scope, each_live_row, indexed_text, keywords_from_sql};
+use super::catalog::{
+    Scope, SharedNames, each_live_row, indexed_text, keyword_parts, keywords_from_sql,
+};
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
     AchievementId, ClientId, ClientKind, DealId, DealStage, Decision, NeedId, NeedStatus, Price,
@@ -68,14 +70,16 @@ pub(super) fn each_match_need(
         "id, title, enterprise_id, field, keywords, budget_fen, preferred_mode, min_stage,
          min_trl, status, description, indicators",
         &mut |r, enterprise, names| {
-            let keywords: String = r.get(4)?;
+            let keywords = keyword_parts(indexed_text(r, 4)?)
+                .map(|k| names.share(k))
+                .collect();
             let doc = NeedDoc {
                 id: r.get(0)?,
                 title: r.get(1)?,
                 enterprise: r.get(2)?,
                 enterprise_name: enterprise.name,
                 field: names.get(r, 3)?,
-                keywords: keywords_from_sql(&keywords),
+                keywords,
                 budget: Price::from_fen(r.get(5)?),
                 mode: r.get(6)?,
                 min_stage: r.get(7)?,
@@ -103,16 +107,19 @@ pub(super) fn match_enterprises(
         "SELECT id, name, industry, province, city FROM clients
          WHERE deleted_at IS NULL AND kind = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id",
     )?;
-    let rows = stmt.query_map(params![ClientKind::Enterprise, id], |r| {
-        Ok(EnterpriseDoc {
+    let mut shared = SharedNames::default();
+    let mut rows = stmt.query(params![ClientKind::Enterprise, id])?;
+    let mut docs = Vec::new();
+    while let Some(r) = rows.next()? {
+        docs.push(EnterpriseDoc {
             id: r.get(0)?,
-            name: r.get(1)?,
-            industry: r.get(2)?,
-            province: r.get(3)?,
-            city: r.get(4)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+            name: r.get::<_, String>(1)?.into(),
+            industry: shared.get(r, 2)?,
+            province: shared.get(r, 3)?,
+            city: shared.get(r, 4)?,
+        });
+    }
+    Ok(docs)
 }
 
 /// A decision to record, with the score it was taken on.

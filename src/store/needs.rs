@@ -1,7 +1,9 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rustc_hash::FxHashMap;
 
 use super::catalog::{
-    Scope, SoftTable, client_is_live, each_live_row, indexed_text, keywords_from_sql,
+    Scope, SoftTable, client_is_live, each_live_row, indexed_text, keywords_by_id,
+    keywords_from_sql,
 };
 use super::{Area, SaveError, Store, StoreError, now};
 use crate::domain::catalog::join_keywords;
@@ -23,7 +25,7 @@ pub(super) fn each_need_row(
         ("needs", "enterprise_id", 2),
         "id, title, enterprise_id, field, keywords, budget_fen, preferred_mode, min_stage,
          min_trl, deadline, confidential, status, updated_at,
-         description || char(10) || indicators, budget_text",
+         keywords || char(10) || description || char(10) || indicators, budget_text",
         &mut |r, enterprise, names| {
             let row = NeedRow {
                 id: r.get(0)?,
@@ -31,7 +33,6 @@ pub(super) fn each_need_row(
                 enterprise: r.get(2)?,
                 enterprise_name: enterprise.name,
                 field: names.get(r, 3)?,
-                keywords: r.get(4)?,
                 budget: Price::from_fen(r.get(5)?),
                 budget_text: r.get(14)?,
                 preferred_mode: r.get(6)?,
@@ -186,6 +187,12 @@ pub(super) fn enterprise_is_live(tx: &Transaction<'_>, id: ClientId) -> rusqlite
 }
 
 impl Store {
+    /// The keywords of every live need as stored, which the list rows do not keep: for
+    /// exporting a list.
+    pub fn need_keywords(&self) -> Result<FxHashMap<NeedId, String>, StoreError> {
+        keywords_by_id(&self.conn, "needs")
+    }
+
     /// The rows of `scope` with their searched text, collected.
     pub fn need_rows(&self, scope: Scope<NeedId>) -> Result<Vec<(NeedRow, String)>, StoreError> {
         let mut out = Vec::new();

@@ -203,7 +203,7 @@ impl ClientsScreen {
                         ui.label(r.region());
                     });
                     row.col(|ui| {
-                        ui.label(&r.industry);
+                        ui.label(&*r.industry);
                     });
                     row.col(|ui| {
                         if r.open_follow_ups > 0 {

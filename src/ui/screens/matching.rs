@@ -583,7 +583,7 @@ impl MatchingScreen {
                         let name = if by_enterprise {
                             index
                                 .enterprise(c.enterprise)
-                                .map(|e| e.name.clone())
+                                .map(|e| e.name.to_string())
                                 .unwrap_or_default()
                         } else {
                             a.map(|a| a.title.clone()).unwrap_or_default()
@@ -830,7 +830,7 @@ fn candidate_name(
     if direction_of(subject) == Direction::AchievementToEnterprises {
         index
             .enterprise(c.enterprise)
-            .map(|e| e.name.clone())
+            .map(|e| e.name.to_string())
             .unwrap_or_default()
     } else {
         rows.and_then(|r| r.get(c.achievement))
@@ -847,7 +847,7 @@ fn load_texts(store: &Store, index: &MatchIndex, subject: Subject, c: &Candidate
         Some(need) => need,
         None => {
             let e = index.enterprise(c.enterprise)?;
-            (e.name.clone(), e.industry.clone())
+            (e.name.to_string(), e.industry.to_string())
         }
     };
     let shared = index.shared_terms(&need_text, &achievement_text);

@@ -333,8 +333,8 @@ fn carrier_choice(
             carriers,
             achievement.map_or("", |a| &*a.field),
             achievement.map_or(crate::domain::Stage::Lab, |a| a.stage),
-            owner.map_or("", |c| c.province.as_str()),
-            owner.map_or("", |c| c.city.as_str()),
+            owner.map_or("", |c| &*c.province),
+            owner.map_or("", |c| &*c.city),
         );
         let label = ui.weak(tr.pj_suggested);
         for s in suggestions {

@@ -137,8 +137,8 @@ pub fn export_work(
     }
     let table = match list {
         ListKind::Clients => screens.clients.export(session.clients(), tr),
-        ListKind::Achievements => screens.achievements.export(catalogs, tr),
-        ListKind::Needs => screens.needs.export(catalogs, tr),
+        ListKind::Achievements => screens.achievements.export(catalogs, session.store(), tr)?,
+        ListKind::Needs => screens.needs.export(catalogs, session.store(), tr)?,
         ListKind::Deals => screens.deals.export(tr),
     };
     let format = if format == FileType::Xlsx {

@@ -10,6 +10,7 @@ use crate::domain::ClientId;
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
 use crate::io::tables::Table;
+use crate::store::{Store, StoreError};
 use crate::ui::command::{Command, ListKind};
 use crate::ui::view::{Cx, Event, View};
 use crate::ui::widgets::catalog_table::{
@@ -52,7 +53,12 @@ pub trait CatalogKind {
     fn new_record() -> Command;
     fn open(id: <Self::Row as Record>::Id) -> Command;
     fn delete(id: <Self::Row as Record>::Id) -> Command;
-    fn table<'a>(rows: impl Iterator<Item = &'a Self::Row>, tr: &Tr) -> Table
+    /// The list as a table, with the keywords the rows do not keep, read from `store`.
+    fn table<'a>(
+        rows: impl Iterator<Item = &'a Self::Row>,
+        store: &Store,
+        tr: &Tr,
+    ) -> Result<Table, StoreError>
     where
         Self::Row: 'a;
     fn columns(tr: &'static Tr) -> Vec<ColumnSpec<Self::Key>>;
@@ -105,9 +111,9 @@ impl<K: CatalogKind> CatalogList<K> {
     }
 
     /// The list as shown (filtered, searched, sorted), for export.
-    pub fn export(&self, catalogs: &Catalogs, tr: &Tr) -> Table {
+    pub fn export(&self, catalogs: &Catalogs, store: &Store, tr: &Tr) -> Result<Table, StoreError> {
         let rows = self.list.shown(K::loadable(catalogs).ready());
-        K::table(rows.into_iter(), tr)
+        K::table(rows.into_iter(), store, tr)
     }
 
     /// The ids of the records shown, in order.
