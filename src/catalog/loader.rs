@@ -88,6 +88,7 @@ fn read_catalogues(
     reader: &Reader,
     progress: &mut dyn FnMut(u64, u64),
 ) -> (Read<AchievementRow>, Read<NeedRow>) {
+    reader.for_one_pass();
     // The sizes only scale the progress bar: unknown, it stays empty, and the reads below fail
     // with the reason.
     let (achievements, needs) = reader.catalogue_sizes().unwrap_or_default();
@@ -110,6 +111,7 @@ pub fn load_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
 }
 
 fn build_matching(reader: &Reader) -> Result<MatchIndex, StoreError> {
+    reader.for_one_pass();
     let mut index = MatchIndex::default();
     let (achievements, needs) = reader.catalogue_sizes()?;
     index.plan_for(achievements, needs);

@@ -7,7 +7,6 @@ use rustc_hash::FxHashMap;
 use super::code::{CharCode, FIELD_BREAK};
 use super::postings::{Postings, retain_in};
 use super::text::{Needle, normalize_into};
-use super::texts::{TextRef, Texts};
 use crate::domain::IdMap;
 
 /// A record as the index sees it: an id, its title, and the other texts to search.
@@ -39,7 +38,7 @@ pub struct IndexStats {
 struct Slot<I> {
     id: I,
     /// Coded by the index's `CharCode`.
-    text: TextRef,
+    text: Box<[u8]>,
     /// Bytes of `text` that are the title.
     title_len: u32,
     live: bool,
@@ -51,7 +50,6 @@ struct Slot<I> {
 /// character that is a whole field by itself is listed apart.
 pub struct SearchIndex<I = i64> {
     slots: Vec<Slot<I>>,
-    texts: Texts,
     live_slot: IdMap<I>,
     bigrams: FxHashMap<u32, Postings>,
     singles: FxHashMap<u16, Postings>,
@@ -74,7 +72,6 @@ impl<I> Default for SearchIndex<I> {
     fn default() -> Self {
         Self {
             slots: Vec::new(),
-            texts: Texts::default(),
             live_slot: IdMap::default(),
             singles: FxHashMap::default(),
             bigrams: FxHashMap::default(),
@@ -113,7 +110,6 @@ impl<I: Copy + Eq + Hash + Into<i64>> SearchIndex<I> {
         for p in self.bigrams.values_mut().chain(self.singles.values_mut()) {
             p.shrink_to_fit();
         }
-        self.texts.shrink();
     }
 
     /// How many records are searchable.
@@ -181,7 +177,7 @@ impl<I: Copy + Eq + Hash + Into<i64>> SearchIndex<I> {
         }
         self.slots.push(Slot {
             id: doc.id,
-            text: self.texts.push(coded),
+            text: coded.as_slice().into(),
             title_len,
             live: true,
         });
@@ -201,17 +197,15 @@ impl<I: Copy + Eq + Hash + Into<i64>> SearchIndex<I> {
             self.code.decode_into(&mut units, text);
             code.encode_into(coded, &units);
         };
-        let mut texts = Texts::default();
         for slot in self.slots.iter_mut().filter(|s| s.live) {
-            let (title, rest) = self.texts.get(slot.text).split_at(slot.title_len as usize);
+            let (title, rest) = slot.text.split_at(slot.title_len as usize);
             coded.clear();
             recode(title, &mut coded);
             let title_len = coded.len() as u32;
             recode(rest, &mut coded);
-            slot.text = texts.push(&coded);
+            slot.text = coded.as_slice().into();
             slot.title_len = title_len;
         }
-        self.texts = texts;
         self.code = code;
         self.counts = Vec::new();
     }
@@ -222,21 +216,8 @@ impl<I: Copy + Eq + Hash + Into<i64>> SearchIndex<I> {
             && let Some(s) = self.slots.get_mut(slot as usize)
         {
             s.live = false;
-            self.texts.release(std::mem::take(&mut s.text));
-            if self.texts.wants_compacting() {
-                self.compact_texts();
-            }
+            s.text = Box::new([]);
         }
-    }
-
-    /// Copies the live texts into new chunks, leaving behind those of edited and deleted
-    /// records.
-    fn compact_texts(&mut self) {
-        let mut texts = Texts::default();
-        for slot in self.slots.iter_mut().filter(|s| s.live) {
-            slot.text = texts.push(self.texts.get(slot.text));
-        }
-        self.texts = texts;
     }
 
     /// The records containing every whitespace-separated term of `query` as a substring, in the
@@ -278,11 +259,10 @@ impl<I: Copy + Eq + Hash + Into<i64>> SearchIndex<I> {
             .filter_map(|slot| {
                 let s = self.slots.get(slot as usize).filter(|s| s.live)?;
                 // Pairs can all occur without the whole term: check terms of 3+ characters.
-                let text = self.texts.get(s.text);
-                if needles.iter().any(|(n, long)| *long && !n.is_in(text)) {
+                if needles.iter().any(|(n, long)| *long && !n.is_in(&s.text)) {
                     return None;
                 }
-                let title = text.get(..s.title_len as usize).unwrap_or_default();
+                let title = &s.text[..s.title_len as usize];
                 let title_terms = needles.iter().filter(|(n, _)| n.is_in(title)).count() as u8;
                 Some(Hit {
                     id: s.id,
@@ -353,7 +333,7 @@ impl<I: Copy + Eq + Hash + Into<i64>> SearchIndex<I> {
         }
         IndexStats {
             records: self.live_slot.len(),
-            text_bytes: self.texts.held_bytes(),
+            text_bytes: self.slots.iter().map(|s| s.text.len()).sum(),
             bigram_lists: self.bigrams.len(),
             bigram_bytes: list_bytes(self.bigrams.values()),
         }
@@ -571,34 +551,5 @@ mod tests {
         assert_eq!(ids(&ix.search("第2049号储能")), vec![2049]);
         assert_eq!(ix.search("电池管理系统").len(), titles.len());
         assert!(ix.search("管理电池").is_empty());
-    }
-
-    #[test]
-    fn texts_left_behind_by_edits_are_compacted_away_and_searches_stay_exact() {
-        let body = "该技术适用于退役动力电池的梯次利用与材料再生，".repeat(60);
-        let doc = |ix: &mut SearchIndex, id: i64, title: &str| {
-            ix.upsert(&Doc {
-                id,
-                title,
-                rest: &[body.as_str()],
-            })
-        };
-        let mut ix = SearchIndex::default();
-        for id in 0..3_000 {
-            doc(&mut ix, id, &format!("原稿{id}号"));
-        }
-        for id in 0..2_000 {
-            doc(&mut ix, id, &format!("修订{id}号"));
-        }
-        ix.remove(2_999);
-        let per_text = ix.stats().text_bytes / 2_999;
-        assert!(2_000 * per_text > 2 << 20, "the edits let go of 2 MiB");
-        assert!(ix.texts.released_bytes() < 1 << 20, "and were compacted");
-        assert_eq!(ids(&ix.search("修订1999号")), vec![1999]);
-        assert_eq!(ids(&ix.search("原稿2000号")), vec![2000]);
-        assert!(ix.search("原稿1999号").is_empty());
-        assert!(ix.search("原稿2999号").is_empty());
-        assert_eq!(ix.search("梯次利用").len(), 2_999);
-        assert_eq!(ix.search("修订").len(), 2_000);
     }
 }

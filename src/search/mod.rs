@@ -11,7 +11,6 @@ mod code;
 mod index;
 mod postings;
 mod text;
-mod texts;
 pub mod varint;
 
 pub use index::{Doc, Hit, IndexStats, SearchIndex};
