@@ -233,6 +233,44 @@ fn export_the_achievement_list_as_filtered() {
 }
 
 #[test]
+fn a_keyword_finds_its_achievement_and_is_exported_with_the_list() {
+    let (dir, path) = temp_db();
+    let owner = seed_client(&path, "自然资源部天津海水淡化所", ClientKind::Institute);
+    let mut store = Store::open(&path).unwrap();
+    for (title, keywords) in [("海水淡化膜", "反渗透、脱盐"), ("加氢催化剂", "催化、石化")]
+    {
+        let draft = AchievementDraft {
+            title: title.into(),
+            owner: Some(owner),
+            field: "新材料".into(),
+            keywords: keywords.into(),
+            trl: "6".into(),
+            ..AchievementDraft::default()
+        };
+        store.save_achievement(None, &draft).unwrap();
+    }
+    drop(store);
+    let csv = dir.path().join("成果.csv");
+    let mut h = common::harness_with_picker(&path, Some(csv.clone()));
+    click(&mut h, ZH.nav_achievements);
+    // Only the keywords hold 脱盐: the list's rows keep none, the search index has them.
+    type_into(&mut h, ZH.search, "脱盐");
+    h.get_by_label("海水淡化膜");
+    assert!(h.query_by_label("加氢催化剂").is_none());
+    click(&mut h, ZH.export_menu);
+    click(&mut h, ZH.export_as_csv);
+    h.get_by_label_contains(&fill(ZH.exported, &[("path", &csv.display())]));
+    let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "a header and the match: {text}");
+    assert!(lines[0].contains(ZH.keywords), "{text}");
+    assert!(
+        lines[1].starts_with("海水淡化膜,自然资源部天津海水淡化所,新材料,反渗透、脱盐,6,"),
+        "the keywords read from the store: {text}"
+    );
+}
+
+#[test]
 fn an_amount_typed_in_a_form_is_read_back_in_yuan_and_wan() {
     let (_dir, path) = temp_db();
     common::seed_client(
