@@ -271,6 +271,41 @@ fn a_keyword_finds_its_achievement_and_is_exported_with_the_list() {
 }
 
 #[test]
+fn a_keyword_finds_its_need_and_is_exported_with_the_list() {
+    let (dir, path) = temp_db();
+    let enterprise = seed_client(&path, "东营某石化公司", ClientKind::Enterprise);
+    let mut store = Store::open(&path).unwrap();
+    for (title, keywords) in [("稠油降黏技术", "降黏剂、稠油开采"), ("污水处理", "膜分离")]
+    {
+        let draft = NeedDraft {
+            enterprise: Some(enterprise),
+            title: title.into(),
+            field: "新材料".into(),
+            keywords: keywords.into(),
+            ..NeedDraft::default()
+        };
+        store.save_need(None, &draft).unwrap();
+    }
+    drop(store);
+    let csv = dir.path().join("需求.csv");
+    let mut h = common::harness_with_picker(&path, Some(csv.clone()));
+    click(&mut h, ZH.nav_needs);
+    type_into(&mut h, ZH.search, "降黏剂");
+    h.get_by_label("稠油降黏技术");
+    assert!(h.query_by_label("污水处理").is_none());
+    click(&mut h, ZH.export_menu);
+    click(&mut h, ZH.export_as_csv);
+    h.get_by_label_contains(&fill(ZH.exported, &[("path", &csv.display())]));
+    let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "a header and the match: {text}");
+    assert!(
+        lines[1].starts_with("稠油降黏技术,东营某石化公司,新材料,降黏剂、稠油开采,"),
+        "the keywords read from the store: {text}"
+    );
+}
+
+#[test]
 fn an_amount_typed_in_a_form_is_read_back_in_yuan_and_wan() {
     let (_dir, path) = temp_db();
     common::seed_client(
