@@ -250,24 +250,39 @@ fn a_keyword_finds_its_achievement_and_is_exported_with_the_list() {
         store.save_achievement(None, &draft).unwrap();
     }
     drop(store);
-    let csv = dir.path().join("成果.csv");
-    let mut h = common::harness_with_picker(&path, Some(csv.clone()));
-    click(&mut h, ZH.nav_achievements);
     // Only the keywords hold 脱盐: the list's rows keep none, the search index has them.
-    type_into(&mut h, ZH.search, "脱盐");
-    h.get_by_label("海水淡化膜");
-    assert!(h.query_by_label("加氢催化剂").is_none());
+    let lines = search_and_export_csv(
+        &path,
+        dir.path().join("成果.csv"),
+        (ZH.nav_achievements, "脱盐"),
+        ("海水淡化膜", "加氢催化剂"),
+    );
+    assert_eq!(lines.len(), 2, "a header and the match: {lines:?}");
+    assert!(lines[0].contains(ZH.keywords), "{lines:?}");
+    assert!(
+        lines[1].starts_with("海水淡化膜,自然资源部天津海水淡化所,新材料,反渗透、脱盐,6,"),
+        "the keywords read from the store: {lines:?}"
+    );
+}
+
+/// Searches the list opened by `nav` for `term`, checks that `shown` is listed and `hidden` is
+/// not, exports the list as CSV to `csv` and returns the file's lines.
+fn search_and_export_csv(
+    path: &std::path::Path,
+    csv: std::path::PathBuf,
+    (nav, term): (&str, &str),
+    (shown, hidden): (&str, &str),
+) -> Vec<String> {
+    let mut h = common::harness_with_picker(path, Some(csv.clone()));
+    click(&mut h, nav);
+    type_into(&mut h, ZH.search, term);
+    h.get_by_label(shown);
+    assert!(h.query_by_label(hidden).is_none());
     click(&mut h, ZH.export_menu);
     click(&mut h, ZH.export_as_csv);
     h.get_by_label_contains(&fill(ZH.exported, &[("path", &csv.display())]));
     let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 2, "a header and the match: {text}");
-    assert!(lines[0].contains(ZH.keywords), "{text}");
-    assert!(
-        lines[1].starts_with("海水淡化膜,自然资源部天津海水淡化所,新材料,反渗透、脱盐,6,"),
-        "the keywords read from the store: {text}"
-    );
+    text.lines().map(str::to_string).collect()
 }
 
 #[test]
@@ -287,21 +302,16 @@ fn a_keyword_finds_its_need_and_is_exported_with_the_list() {
         store.save_need(None, &draft).unwrap();
     }
     drop(store);
-    let csv = dir.path().join("需求.csv");
-    let mut h = common::harness_with_picker(&path, Some(csv.clone()));
-    click(&mut h, ZH.nav_needs);
-    type_into(&mut h, ZH.search, "降黏剂");
-    h.get_by_label("稠油降黏技术");
-    assert!(h.query_by_label("污水处理").is_none());
-    click(&mut h, ZH.export_menu);
-    click(&mut h, ZH.export_as_csv);
-    h.get_by_label_contains(&fill(ZH.exported, &[("path", &csv.display())]));
-    let text = String::from_utf8(std::fs::read(&csv).unwrap()[3..].to_vec()).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 2, "a header and the match: {text}");
+    let lines = search_and_export_csv(
+        &path,
+        dir.path().join("需求.csv"),
+        (ZH.nav_needs, "降黏剂"),
+        ("稠油降黏技术", "污水处理"),
+    );
+    assert_eq!(lines.len(), 2, "a header and the match: {lines:?}");
     assert!(
         lines[1].starts_with("稠油降黏技术,东营某石化公司,新材料,降黏剂、稠油开采,"),
-        "the keywords read from the store: {text}"
+        "the keywords read from the store: {lines:?}"
     );
 }
 
