@@ -211,8 +211,12 @@ impl MatchIndex {
     }
 
     pub fn upsert_enterprise(&mut self, doc: EnterpriseDoc) {
-        match self.enterprise_slot.get(doc.id) {
-            Some(slot) => self.enterprises[slot as usize] = Some(doc),
+        match self
+            .enterprise_slot
+            .get(doc.id)
+            .and_then(|slot| self.enterprises.get_mut(slot as usize))
+        {
+            Some(held) => *held = Some(doc),
             None => {
                 self.enterprise_slot
                     .insert(doc.id, self.enterprises.len() as u32);
@@ -222,8 +226,10 @@ impl MatchIndex {
     }
 
     pub fn remove_enterprise(&mut self, id: ClientId) {
-        if let Some(slot) = self.enterprise_slot.remove(id) {
-            self.enterprises[slot as usize] = None;
+        if let Some(slot) = self.enterprise_slot.remove(id)
+            && let Some(held) = self.enterprises.get_mut(slot as usize)
+        {
+            *held = None;
         }
     }
 

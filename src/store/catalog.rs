@@ -192,6 +192,14 @@ pub(super) fn keywords_by_id<I: rusqlite::types::FromSql + Eq + std::hash::Hash>
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Column `i` of `r` as the text it holds, borrowed from the row; an error for anything else.
+pub(super) fn text_at<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    let value = r.get_ref(i)?;
+    value
+        .as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, value.data_type(), Box::new(e)))
+}
+
 /// Names many rows share (owners, fields), each kept once while a catalogue is read.
 #[derive(Default)]
 pub(super) struct SharedNames(FxHashSet<Arc<str>>);
@@ -199,11 +207,7 @@ pub(super) struct SharedNames(FxHashSet<Arc<str>>);
 impl SharedNames {
     /// Column `i` of `r`, a text, as the one shared copy of it.
     pub(super) fn get(&mut self, r: &Row<'_>, i: usize) -> rusqlite::Result<Arc<str>> {
-        let value = r.get_ref(i)?;
-        let name = value.as_str().map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, value.data_type(), Box::new(e))
-        })?;
-        Ok(self.share(name))
+        Ok(self.share(text_at(r, i)?))
     }
 
     /// The one shared copy of `name`.

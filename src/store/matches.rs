@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::catalog::{
-    Scope, SharedNames, each_live_row, indexed_text, keyword_parts, keywords_from_sql,
+    Scope, SharedNames, each_live_row, indexed_text, keyword_parts, keywords_from_sql, text_at,
 };
 use super::{Area, Store, StoreError, now};
 use crate::domain::{
@@ -113,7 +113,7 @@ pub(super) fn match_enterprises(
     while let Some(r) = rows.next()? {
         docs.push(EnterpriseDoc {
             id: r.get(0)?,
-            name: r.get::<_, String>(1)?.into(),
+            name: text_at(r, 1)?.into(),
             industry: shared.get(r, 2)?,
             province: shared.get(r, 3)?,
             city: shared.get(r, 4)?,

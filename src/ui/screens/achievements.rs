@@ -11,8 +11,6 @@ use crate::domain::{
 };
 use crate::i18n::Tr;
 use crate::io::import::ImportKind;
-use crate::io::tables::{self, Table};
-use crate::store::{Store, StoreError};
 use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::widgets::catalog_list::{CatalogKind, CatalogList, Texts};
 use crate::ui::widgets::catalog_table::{ColumnSpec, local_date};
@@ -83,18 +81,6 @@ impl CatalogKind for Achievements {
 
     fn delete(id: AchievementId) -> Command {
         Command::DeleteAchievement(id)
-    }
-
-    fn table<'a>(
-        rows: impl Iterator<Item = &'a AchievementRow>,
-        store: &Store,
-        tr: &Tr,
-    ) -> Result<Table, StoreError> {
-        Ok(tables::achievements(
-            rows,
-            &store.achievement_keywords()?,
-            tr,
-        ))
     }
 
     fn columns(tr: &'static Tr) -> Vec<ColumnSpec<AchievementSortKey>> {

@@ -8,8 +8,6 @@ use crate::catalog::{Catalog, Catalogs, Loadable, NeedFilter, NeedSort, NeedSort
 use crate::domain::{ClientId, NeedId, NeedMode, NeedRow, NeedStatus, Stage};
 use crate::i18n::Tr;
 use crate::io::import::ImportKind;
-use crate::io::tables::{self, Table};
-use crate::store::{Store, StoreError};
 use crate::ui::command::{Command, ListKind, Screen};
 use crate::ui::widgets::catalog_list::{CatalogKind, CatalogList, Texts};
 use crate::ui::widgets::catalog_table::{ColumnSpec, local_date};
@@ -86,14 +84,6 @@ impl CatalogKind for Needs {
 
     fn delete(id: NeedId) -> Command {
         Command::DeleteNeed(id)
-    }
-
-    fn table<'a>(
-        rows: impl Iterator<Item = &'a NeedRow>,
-        store: &Store,
-        tr: &Tr,
-    ) -> Result<Table, StoreError> {
-        Ok(tables::needs(rows, &store.need_keywords()?, tr))
     }
 
     fn columns(tr: &'static Tr) -> Vec<ColumnSpec<NeedSortKey>> {

@@ -9,8 +9,6 @@ use crate::catalog::{Catalog, Catalogs, Loadable, PriceRange, Record};
 use crate::domain::ClientId;
 use crate::i18n::{Tr, fill};
 use crate::io::import::ImportKind;
-use crate::io::tables::Table;
-use crate::store::{Store, StoreError};
 use crate::ui::command::{Command, ListKind};
 use crate::ui::view::{Cx, Event, View};
 use crate::ui::widgets::catalog_table::{
@@ -30,7 +28,7 @@ pub struct Texts {
 }
 
 pub trait CatalogKind {
-    type Row: Record;
+    type Row: Record + Clone;
     type Filter: Clone + PartialEq + Default;
     type Sort: Copy + PartialEq + Default;
     type Key: Copy + PartialEq;
@@ -53,14 +51,6 @@ pub trait CatalogKind {
     fn new_record() -> Command;
     fn open(id: <Self::Row as Record>::Id) -> Command;
     fn delete(id: <Self::Row as Record>::Id) -> Command;
-    /// The list as a table, with the keywords the rows do not keep, read from `store`.
-    fn table<'a>(
-        rows: impl Iterator<Item = &'a Self::Row>,
-        store: &Store,
-        tr: &Tr,
-    ) -> Result<Table, StoreError>
-    where
-        Self::Row: 'a;
     fn columns(tr: &'static Tr) -> Vec<ColumnSpec<Self::Key>>;
     /// One row's cells, one `row.col` per column.
     fn cells(row: &mut TableRow<'_, '_>, r: &Self::Row, tr: &Tr, cmds: &mut Vec<Command>);
@@ -110,10 +100,10 @@ impl<K: CatalogKind> CatalogList<K> {
         self.show_filter(filter);
     }
 
-    /// The list as shown (filtered, searched, sorted), for export.
-    pub fn export(&self, catalogs: &Catalogs, store: &Store, tr: &Tr) -> Result<Table, StoreError> {
+    /// The rows as shown (filtered, searched, sorted), for export.
+    pub fn shown_rows(&self, catalogs: &Catalogs) -> Vec<K::Row> {
         let rows = self.list.shown(K::loadable(catalogs).ready());
-        K::table(rows.into_iter(), store, tr)
+        rows.into_iter().cloned().collect()
     }
 
     /// The ids of the records shown, in order.
