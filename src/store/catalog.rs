@@ -180,7 +180,8 @@ pub(super) fn indexed_text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r
     })
 }
 
-/// `id → keywords` of the live rows of `table` ("achievements" or "needs").
+/// `id → keywords` of the live rows of `table` ("achievements" or "needs"), read as the
+/// catalogue reads them for searching (a foreign file's bytes that are not text read as none).
 pub(super) fn keywords_by_id<I: rusqlite::types::FromSql + Eq + std::hash::Hash>(
     conn: &Connection,
     table: &str,
@@ -188,7 +189,7 @@ pub(super) fn keywords_by_id<I: rusqlite::types::FromSql + Eq + std::hash::Hash>
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, keywords FROM {table} WHERE deleted_at IS NULL"
     ))?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, indexed_text(r, 1)?.to_owned())))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
