@@ -78,12 +78,18 @@ fn stages() {
     };
     println!("step by step:");
     show("opened", Instant::now());
+    let (expected_achievements, expected_needs) = reader.catalogue_sizes().expect("sizes");
     let t = Instant::now();
-    let achievements =
-        Catalog::from_each(|f| reader.each_achievement_row(f), &mut |_| {}).expect("achievements");
+    let achievements = Catalog::from_each(
+        expected_achievements,
+        |f| reader.each_achievement_row(f),
+        &mut |_| {},
+    )
+    .expect("achievements");
     show("achievements with their search index", t);
     let t = Instant::now();
-    let needs = Catalog::from_each(|f| reader.each_need_row(f), &mut |_| {}).expect("needs");
+    let needs = Catalog::from_each(expected_needs, |f| reader.each_need_row(f), &mut |_| {})
+        .expect("needs");
     show("needs with their search index", t);
     let t = Instant::now();
     let matching = load_matching(&reader).expect("matching");

@@ -16,7 +16,8 @@ fn catalog() -> &'static Catalog<AchievementRow> {
     CATALOG.get_or_init(|| {
         let store = Store::open(&full_db()).expect("open");
         let reader = store.reader().expect("reader");
-        Catalog::from_each(|f| reader.each_achievement_row(f), &mut |_| {}).expect("rows")
+        let (expected, _) = reader.catalogue_sizes().expect("sizes");
+        Catalog::from_each(expected, |f| reader.each_achievement_row(f), &mut |_| {}).expect("rows")
     })
 }
 
@@ -53,7 +54,8 @@ fn sort_column(key: AchievementSortKey) -> usize {
 fn load_and_index_from_sqlite() -> usize {
     let store = Store::open(&full_db()).expect("open");
     let reader = store.reader().expect("reader");
-    Catalog::from_each(|f| reader.each_achievement_row(f), &mut |_| {})
+    let (expected, _) = reader.catalogue_sizes().expect("sizes");
+    Catalog::from_each(expected, |f| reader.each_achievement_row(f), &mut |_| {})
         .expect("rows")
         .len()
 }

@@ -21,6 +21,7 @@ pub mod log;
 pub mod matching;
 pub mod paths;
 pub mod report;
+pub mod resident;
 pub mod sandbox;
 pub mod search;
 pub mod store;

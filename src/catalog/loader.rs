@@ -94,11 +94,12 @@ fn read_catalogues(
     let (achievements, needs) = reader.catalogue_sizes().unwrap_or_default();
     let total = (achievements + needs) as u64;
     progress(0, total);
-    let achievements_read = Catalog::from_each(|f| reader.each_achievement_row(f), &mut |n| {
-        progress(n as u64, total)
-    })
-    .map_err(|e| e.to_string());
-    let needs_read = Catalog::from_each(|f| reader.each_need_row(f), &mut |n| {
+    let achievements_read =
+        Catalog::from_each(achievements, |f| reader.each_achievement_row(f), &mut |n| {
+            progress(n as u64, total)
+        })
+        .map_err(|e| e.to_string());
+    let needs_read = Catalog::from_each(needs, |f| reader.each_need_row(f), &mut |n| {
         progress((achievements + n) as u64, total)
     })
     .map_err(|e| e.to_string());

@@ -103,12 +103,17 @@ impl<R: Record> Catalog<R> {
     }
 
     /// Builds the catalogue as `each` streams rows in (so the texts are never all held at once),
-    /// calling `progress` with the number indexed so far.
+    /// calling `progress` with the number indexed so far. Room for `expected` rows is made at
+    /// once: doubled to it instead, the rows were copied at each doubling, with the old and the
+    /// new vector held together meanwhile.
     pub fn from_each<E>(
+        expected: usize,
         each: impl FnOnce(&mut dyn FnMut(R, &str)) -> Result<(), E>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Self, E> {
         let mut catalog = Catalog::default();
+        catalog.rows.reserve_exact(expected);
+        catalog.index.reserve(expected);
         let mut count = 0usize;
         each(&mut |row, body| {
             catalog.insert(row, body);

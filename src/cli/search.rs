@@ -35,7 +35,9 @@ pub fn run(
     let lines = match kind {
         SearchKind::Achievements => {
             let reader = store.reader()?;
-            let catalog = Catalog::from_each(|f| reader.each_achievement_row(f), &mut |_| {})?;
+            let (expected, _) = reader.catalogue_sizes()?;
+            let catalog =
+                Catalog::from_each(expected, |f| reader.each_achievement_row(f), &mut |_| {})?;
             let sort = AchievementSort::default();
             let order = sort.order(&catalog);
             select(&catalog, &order, query, |_| true)
@@ -55,7 +57,8 @@ pub fn run(
         }
         SearchKind::Needs => {
             let reader = store.reader()?;
-            let catalog = Catalog::from_each(|f| reader.each_need_row(f), &mut |_| {})?;
+            let (_, expected) = reader.catalogue_sizes()?;
+            let catalog = Catalog::from_each(expected, |f| reader.each_need_row(f), &mut |_| {})?;
             let sort = NeedSort::default();
             let order = sort.order(&catalog);
             // Marked as in every list of the window.

@@ -142,6 +142,7 @@ impl Bm25 {
     pub fn plan_for(&mut self, docs: usize, max_df: f32) {
         let share = (max_df * docs as f32) as u32;
         self.common_above = share.max(MIN_DOCS_TO_SKIP as u32);
+        self.lengths.reserve_exact(docs);
     }
 
     /// Adds a document given as the tokens of each field; returns its slot.

@@ -144,10 +144,14 @@ impl MatchIndex {
     }
 
     /// At most how many achievements and needs the load will add: lists of terms certain to be
-    /// too common to score are dropped as they pass that share, instead of at the end.
+    /// too common to score are dropped as they pass that share, instead of at the end, and the
+    /// records' vectors are made that size at once rather than doubled to it, which copied
+    /// them at each doubling.
     pub fn plan_for(&mut self, achievements: usize, needs: usize) {
         self.achievement_bm25.plan_for(achievements, MAX_DF);
         self.need_bm25.plan_for(needs, MAX_DF);
+        self.achievements.reserve_exact(achievements);
+        self.needs.reserve_exact(needs);
     }
 
     /// Adds an achievement, or replaces the one with its id.

@@ -112,6 +112,11 @@ impl<I: Copy + Eq + Hash + Into<i64>> SearchIndex<I> {
         }
     }
 
+    /// Makes room for `records` more without growing.
+    pub fn reserve(&mut self, records: usize) {
+        self.slots.reserve_exact(records);
+    }
+
     /// How many records are searchable.
     pub fn len(&self) -> usize {
         self.live_slot.len()

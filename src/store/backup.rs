@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, Local, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags};
 
+use super::bulk::ONE_PASS_CACHE_KIB;
 use super::documents::files_dir;
 use super::open::classify_sqlite;
 use super::schema::{APPLICATION_ID, latest_version};
@@ -181,7 +182,7 @@ fn copy(
     let partial = tempfile::Builder::new()
         .prefix(".partial-")
         .tempfile_in(&dir)?;
-    conn.backup(rusqlite::MAIN_DB, partial.path(), None)?;
+    copy_pages(conn, partial.path())?;
     let mut target = first;
     let mut partial = partial;
     let mut n = 0;
@@ -202,6 +203,34 @@ fn copy(
         }
     }
 }
+
+/// SQLite's online backup of `conn`'s database into a new file at `to`. The copy passes over
+/// each page once, so the file written keeps a small page cache ([`ONE_PASS_CACHE_KIB`]), as does
+/// the reading side when its connection is the backup's own: with SQLite's default 2 MiB each,
+/// the daily backup, which runs while the catalogues load, added 9 MiB to the window's peak.
+fn copy_pages(conn: &Connection, to: &Path) -> Result<(), StoreError> {
+    use rusqlite::backup::{Backup, StepResult};
+    let mut dst = Connection::open(to)?;
+    // Refused, the copy keeps the default cache and writes the same pages.
+    let _ = dst.pragma_update(None, "cache_size", ONE_PASS_CACHE_KIB);
+    let backup = Backup::new(conn, &mut dst)?;
+    loop {
+        match backup.step(PAGES_PER_STEP)? {
+            StepResult::More => {}
+            StepResult::Done => return Ok(()),
+            _ => {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                    Some("the database stayed locked while it was being backed up".to_string()),
+                )
+                .into());
+            }
+        }
+    }
+}
+
+/// Pages copied per step, as rusqlite's `Connection::backup` copies them.
+const PAGES_PER_STEP: std::os::raw::c_int = 100;
 
 fn backup_name(db: &Path, kind: BackupKind, at: NaiveDateTime, n: usize) -> PathBuf {
     let stamp = at.format(STAMP);
@@ -242,6 +271,8 @@ pub fn daily_backup(db: &Path, today: NaiveDate) -> Result<Option<PathBuf>, Stor
     }
     let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     conn.busy_timeout(super::open::BUSY_TIMEOUT)?;
+    // Refused, the backup reads the same pages through the default cache.
+    let _ = conn.pragma_update(None, "cache_size", ONE_PASS_CACHE_KIB);
     let out = new_backup(&conn, db, BackupKind::Daily)?;
     prune(db)?;
     Ok(Some(out))

@@ -109,7 +109,7 @@ pub struct Reader {
 }
 
 /// Negative: in KiB, as SQLite's `cache_size` takes it.
-const ONE_PASS_CACHE_KIB: i64 = -256;
+pub(super) const ONE_PASS_CACHE_KIB: i64 = -256;
 
 impl Reader {
     fn open(path: &std::path::Path) -> Result<Reader, StoreError> {

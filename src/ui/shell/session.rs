@@ -21,7 +21,10 @@ pub struct Session {
     clients: Reloaded<u64, Vec<ClientRow>>,
     /// This window's claim on the file; None when opened read-only beside another window.
     _lock: Option<InstanceLock>,
-    /// The day's first backup, taken on a worker so that a large file does not hold the window.
+    /// The day's first backup, to take once the catalogues have loaded: the two would share two
+    /// cores, and the window's peak memory is where the load ends.
+    backup_due: Option<(PathBuf, NaiveDate)>,
+    /// That backup, taken on a worker so that a large file does not hold the window.
     backup: Option<Job<Option<PathBuf>, String>>,
     /// A failure to bring what the window keeps in step with the file, to be shown once.
     problem: Option<String>,
@@ -64,13 +67,10 @@ impl Session {
                 return Opened::Failed(e);
             }
         };
-        let backup = backup_on.map(|today| {
-            let db = path.to_path_buf();
-            workers.start(move |_, _| {
-                crate::store::daily_backup(&db, today).map_err(|e| e.to_string())
-            })
-        });
-        Opened::Open(Box::new(Session::with(store, lock, backup, workers)))
+        let backup_due = backup_on.map(|today| (path.to_path_buf(), today));
+        let mut session = Session::with(store, lock, backup_due, workers);
+        session.start_backup_when_loaded(workers);
+        Opened::Open(Box::new(session))
     }
 
     /// Opens `path` for reading only, beside the window that has it.
@@ -82,7 +82,7 @@ impl Session {
     fn with(
         store: Store,
         lock: Option<InstanceLock>,
-        backup: Option<Job<Option<PathBuf>, String>>,
+        backup_due: Option<(PathBuf, NaiveDate)>,
         workers: &Workers,
     ) -> Session {
         let (fields, mut problem) = match store.list_fields() {
@@ -103,7 +103,8 @@ impl Session {
             fields,
             clients: Reloaded::default(),
             _lock: lock,
-            backup,
+            backup_due,
+            backup: None,
             problem,
         }
     }
@@ -157,6 +158,7 @@ impl Session {
         if let Err(e) = self.catalogs.poll(&self.store) {
             self.problem = Some(e.to_string());
         }
+        self.start_backup_when_loaded(workers);
         match self.store.changed_elsewhere() {
             Ok(_) => {
                 let changed = self.store.take_changes();
@@ -204,6 +206,17 @@ impl Session {
     /// A failure to keep the window in step with the file, once.
     pub fn take_problem(&mut self) -> Option<String> {
         self.problem.take()
+    }
+
+    fn start_backup_when_loaded(&mut self, workers: &Workers) {
+        if self.catalogs.is_loading() {
+            return;
+        }
+        if let Some((db, today)) = self.backup_due.take() {
+            self.backup = Some(workers.start(move |_, _| {
+                crate::store::daily_backup(&db, today).map_err(|e| e.to_string())
+            }));
+        }
     }
 
     /// How the day's backup ended, once it has.
