@@ -23,7 +23,7 @@ pub struct Session {
     _lock: Option<InstanceLock>,
     /// The day's first backup, to take once the catalogues have loaded: the two would share two
     /// cores, and the window's peak memory is where the load ends.
-    backup_due: Option<(PathBuf, NaiveDate)>,
+    backup_due: Option<NaiveDate>,
     /// That backup, taken on a worker so that a large file does not hold the window.
     backup: Option<Job<Option<PathBuf>, String>>,
     /// A failure to bring what the window keeps in step with the file, to be shown once.
@@ -67,8 +67,7 @@ impl Session {
                 return Opened::Failed(e);
             }
         };
-        let backup_due = backup_on.map(|today| (path.to_path_buf(), today));
-        let mut session = Session::with(store, lock, backup_due, workers);
+        let mut session = Session::with(store, lock, backup_on, workers);
         session.start_backup_when_loaded(workers);
         Opened::Open(Box::new(session))
     }
@@ -82,7 +81,7 @@ impl Session {
     fn with(
         store: Store,
         lock: Option<InstanceLock>,
-        backup_due: Option<(PathBuf, NaiveDate)>,
+        backup_due: Option<NaiveDate>,
         workers: &Workers,
     ) -> Session {
         let (fields, mut problem) = match store.list_fields() {
@@ -212,7 +211,8 @@ impl Session {
         if self.catalogs.is_loading() {
             return;
         }
-        if let Some((db, today)) = self.backup_due.take() {
+        if let Some(today) = self.backup_due.take() {
+            let db = self.store.path().to_path_buf();
             self.backup = Some(workers.start(move |_, _| {
                 crate::store::daily_backup(&db, today).map_err(|e| e.to_string())
             }));
